@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>Kith</main>, document.getElementById('app')!);

@@ -1,0 +1,28 @@
+import { safeHttpUrl } from './text';
+
+const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
+const LINKEDIN_PROFILE_PATH = /^\/in\/([^/?#]+)/i;
+
+/** The LinkedIn profile slug in a URL, or undefined when the URL is not a profile. */
+export function linkedinProfileSlug(url: URL): string | undefined {
+  if (!LINKEDIN_HOST.test(url.hostname)) return undefined;
+  const match = LINKEDIN_PROFILE_PATH.exec(url.pathname);
+  return match ? match[1].toLowerCase() : undefined;
+}
+
+/**
+ * The one form of a profile URL that dedupe compares: LinkedIn profiles on any country
+ * subdomain, with tracking parameters or an overlay path (`/overlay/contact-info/`), become
+ * `https://www.linkedin.com/in/<slug>/`; other URLs lose their query and fragment.
+ */
+export function canonicalProfileUrl(input: string | undefined | null): string | undefined {
+  const safe = safeHttpUrl(input);
+  if (!safe) return undefined;
+  const url = new URL(safe);
+  const slug = linkedinProfileSlug(url);
+  if (slug) return `https://www.linkedin.com/in/${slug}/`;
+  url.search = '';
+  url.hash = '';
+  url.hostname = url.hostname.toLowerCase();
+  return url.href;
+}

@@ -1,0 +1,67 @@
+// Cleaning for text that crosses from a page, an import or a message. Everything Kith stores
+// passes through here (via the schemas in model.ts), so a hostile page cannot smuggle control
+// characters, bidi overrides or megabyte strings into the notebook.
+
+// C0/C1 controls except tab and newline, zero-width and bidi formatting characters, BOM.
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Replace lone surrogates with U+FFFD so the string is valid UTF-16 everywhere it goes. */
+function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Cut at `max` UTF-16 units without splitting a surrogate pair. */
+function cap(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let end = max;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return s.slice(0, end);
+}
+
+/**
+ * One line of text: invisible characters removed, whitespace folded, trimmed, capped.
+ * Long inputs are cut before the regexes run so a megabyte string costs nothing.
+ */
+export function cleanLine(input: string, max: number): string {
+  const rough = input.length > max * 4 + 64 ? input.slice(0, max * 4 + 64) : input;
+  return cap(wellFormed(rough).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Multi-line text such as notes: line breaks kept, other invisibles removed, capped. */
+export function cleanMultiline(input: string, max: number): string {
+  const rough = input.length > max * 2 + 64 ? input.slice(0, max * 2 + 64) : input;
+  return cap(
+    wellFormed(rough)
+      .replace(/\r\n?/g, '\n')
+      .replace(INVISIBLE, '')
+      .replace(/[ \t]+\n/g, '\n')
+      .trim(),
+    max,
+  );
+}
+
+/** The URL if it is http(s), normalised; undefined for `javascript:`, `data:` and the rest. */
+export function safeHttpUrl(input: string | undefined | null): string | undefined {
+  if (!input) return undefined;
+  const trimmed = input.trim();
+  if (trimmed.length > 2048) return undefined;
+  try {
+    const url = new URL(trimmed);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+
+/** A plausible address, lowercased (addresses are compared and deduplicated case-insensitively). */
+export function normalizeEmail(input: string | undefined | null): string | undefined {
+  if (!input) return undefined;
+  const candidate = cleanLine(input, 320).replace(/^mailto:/i, '').toLowerCase();
+  return EMAIL.test(candidate) && candidate.length <= 254 ? candidate : undefined;
+}

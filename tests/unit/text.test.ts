@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from '@/lib/text';
+import { canonicalProfileUrl } from '@/lib/profile-url';
+
+describe('cleanLine', () => {
+  it('folds whitespace and removes invisible and bidi characters', () => {
+    expect(cleanLine('  Jane\u202E\u200B \n Doe\u0000 ', 100)).toBe('Jane Doe');
+  });
+  it('caps without splitting a surrogate pair', () => {
+    expect(cleanLine('ab😀', 3)).toBe('ab');
+    expect(cleanLine('x'.repeat(1_000_000), 200)).toHaveLength(200);
+  });
+  it('replaces lone surrogates', () => {
+    expect(cleanLine('a\uD800b', 10)).toBe('a\uFFFDb');
+  });
+});
+
+describe('cleanMultiline', () => {
+  it('keeps line breaks', () => {
+    expect(cleanMultiline('one\r\ntwo\u202E\n', 100)).toBe('one\ntwo');
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it('keeps http(s) and refuses everything else', () => {
+    expect(safeHttpUrl('https://example.com/a')).toBe('https://example.com/a');
+    expect(safeHttpUrl('javascript:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl(' JaVaScRiPt:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl('data:text/html,x')).toBeUndefined();
+    expect(safeHttpUrl('not a url')).toBeUndefined();
+  });
+});
+
+describe('normalizeEmail', () => {
+  it('lowercases and validates', () => {
+    expect(normalizeEmail(' Jane.Doe@Example.COM ')).toBe('jane.doe@example.com');
+    expect(normalizeEmail('mailto:a@b.co')).toBe('a@b.co');
+    expect(normalizeEmail('not an address')).toBeUndefined();
+    expect(normalizeEmail('a@b')).toBeUndefined();
+  });
+});
+
+describe('canonicalProfileUrl', () => {
+  it('gives one form for every LinkedIn variant of a profile', () => {
+    const canonical = 'https://www.linkedin.com/in/jane-doe-12ab/';
+    expect(canonicalProfileUrl('https://uk.linkedin.com/in/Jane-Doe-12ab?trk=public_profile')).toBe(canonical);
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/jane-doe-12ab/overlay/contact-info/')).toBe(canonical);
+    expect(canonicalProfileUrl('https://linkedin.com/in/jane-doe-12ab#about')).toBe(canonical);
+  });
+  it('strips the query of other profile links and refuses non-http ones', () => {
+    expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x#top')).toBe('https://example.com/people/jane');
+    expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
+  });
+});

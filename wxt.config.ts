@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Only the sites Kith captures from automatically; every other page is reached through
+// activeTab when the user asks (popup or context menu).
+export const CAPTURED_HOSTS = [
+  'https://*.linkedin.com/*',
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'Kith',
+    description:
+      'A private, local-first notebook of your career network. Capture people from the pages you visit and keep in touch. Nothing leaves your browser.',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'activeTab', 'scripting'],
+    host_permissions: CAPTURED_HOSTS,
+    action: { default_title: 'Kith' },
+    options_ui: { page: 'dashboard.html', open_in_tab: true },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'kith@kith.invalid', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
