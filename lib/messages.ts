@@ -1,0 +1,86 @@
+// The one message protocol between content scripts, popup, dashboard and background. Every
+// message is `{ type, payload }`; the receiver checks who sent it and parses the payload with
+// the schema below before any handler sees it. Anything else is refused.
+import type { Browser } from 'wxt/browser';
+import { z } from 'zod';
+import { Id, PageCapture } from './model';
+
+type Sender = Browser.runtime.MessageSender;
+
+export const PROTOCOL = {
+  /** Popup → content script: what person(s) does this page show? */
+  'capture:get': { request: z.object({}).strict(), response: PageCapture },
+  /** Extension page → background: the database changed; recompute badge and scheduler. */
+  'data:changed': { request: z.object({}).strict(), response: z.object({ due: z.number() }) },
+  /** Extension page → background: open a contact in the dashboard. */
+  'contact:open': { request: z.object({ contactId: Id }).strict(), response: z.object({}) },
+} as const;
+
+export type MessageType = keyof typeof PROTOCOL;
+export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
+
+const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+export class MessageError extends Error {}
+
+async function unwrap<T extends MessageType>(type: T, reply: unknown): Promise<ResponseOf<T>> {
+  const parsed = z
+    .union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })])
+    .safeParse(reply);
+  if (!parsed.success) throw new MessageError(`No valid answer to ${type}`);
+  if (!parsed.data.ok) throw new MessageError(parsed.data.error);
+  return PROTOCOL[type].response.parse(parsed.data.value) as ResponseOf<T>;
+}
+
+/** Send to the background (or any extension page listening). */
+export async function sendMessage<T extends MessageType>(type: T, payload: RequestOf<T>): Promise<ResponseOf<T>> {
+  return unwrap(type, await browser.runtime.sendMessage({ type, payload }));
+}
+
+/** Send to the content script in a tab's top frame. */
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: RequestOf<T>,
+): Promise<ResponseOf<T>> {
+  return unwrap(type, await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 }));
+}
+
+/** A sender that is one of Kith's own extension pages (popup, dashboard), not a web page. */
+export function isExtensionPage(sender: Sender): boolean {
+  const origin = browser.runtime.getURL('/');
+  return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
+
+/** A sender that is Kith's own content script in the top frame of a tab. */
+export function isOwnContentScript(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.tab !== undefined && sender.frameId === 0;
+}
+
+export type Handlers = {
+  [T in MessageType]?: (payload: z.infer<(typeof PROTOCOL)[T]['request']>, sender: Sender) => Promise<ResponseOf<T>>;
+};
+
+/**
+ * Handle the given message types from senders that `accept` allows. Returns the listener so
+ * tests can call it directly. Messages of other types are left to other listeners.
+ */
+export function handleMessages(handlers: Handlers, accept: (sender: Sender) => boolean) {
+  const listener = (message: unknown, sender: Sender): Promise<Reply> | undefined => {
+    const envelope = Envelope.safeParse(message);
+    if (!envelope.success || !Object.hasOwn(handlers, envelope.data.type)) return undefined;
+    const type = envelope.data.type as MessageType;
+    if (!accept(sender)) return Promise.resolve({ ok: false, error: 'Refused: unexpected sender' });
+    const payload = PROTOCOL[type].request.safeParse(envelope.data.payload);
+    if (!payload.success) return Promise.resolve({ ok: false, error: `Refused: malformed ${type}` });
+    const handler = handlers[type] as (p: unknown, s: Sender) => Promise<unknown>;
+    return handler(payload.data, sender).then(
+      (value): Reply => ({ ok: true, value }),
+      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return listener;
+}
