@@ -1,0 +1,345 @@
+// IndexedDB through idb: the typed schema, one shared open promise, numbered migrations and
+// the store operations. Every write is parsed by the model's zod schema first; a transaction
+// awaits nothing but IndexedDB, so it either commits whole or not at all.
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
+import { z } from 'zod';
+import {
+  Contact,
+  type ContactInput,
+  Interaction,
+  type InteractionInput,
+  type Person,
+  Reminder,
+  type ReminderInput,
+  describeIssues,
+  newId,
+} from './model';
+
+export const DB_NAME = 'kith';
+export const DB_VERSION = 2;
+
+/** A reminder as stored: `openAt` exists only while it is open, so the index holds only those. */
+export type StoredReminder = Reminder & { openAt?: number };
+
+export interface KithSchema extends DBSchema {
+  contacts: {
+    key: string;
+    value: Contact;
+    indexes: { byProfileUrl: string; byEmail: string; byUpdatedAt: number };
+  };
+  interactions: {
+    key: string;
+    value: Interaction;
+    indexes: { byContact: string; byAt: number };
+  };
+  reminders: {
+    key: string;
+    value: StoredReminder;
+    indexes: { byContact: string; byOpenAt: number };
+  };
+}
+
+export type KithDB = IDBPDatabase<KithSchema>;
+type Store = StoreNames<KithSchema>;
+type UpgradeTx = IDBPTransaction<KithSchema, Store[], 'versionchange'>;
+
+export class ValidationError extends Error {
+  constructor(what: string, error: z.ZodError) {
+    super(`Invalid ${what}: ${describeIssues(error)}`);
+    this.name = 'ValidationError';
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(what, result.error);
+  return result.data;
+}
+
+export function withOpenAt(reminder: Reminder): StoredReminder {
+  const { openAt: _ignored, ...plain } = reminder as StoredReminder;
+  return reminder.doneAt === undefined ? { ...plain, openAt: reminder.snoozedUntil ?? reminder.dueAt } : plain;
+}
+
+export function withoutOpenAt(stored: StoredReminder): Reminder {
+  const { openAt: _ignored, ...reminder } = stored;
+  return reminder;
+}
+
+/**
+ * Migrations, cumulative: a database at any older version walks every later step.
+ * Version 1 had the three stores keyed by `id`; version 2 adds the indexes the product queries
+ * (dedupe keys, due reminders) and backfills what they index.
+ */
+async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: UpgradeTx) {
+  if (oldVersion < 1) {
+    db.createObjectStore('contacts', { keyPath: 'id' });
+    db.createObjectStore('interactions', { keyPath: 'id' });
+    db.createObjectStore('reminders', { keyPath: 'id' });
+  }
+  if (oldVersion < 2) {
+    const contacts = tx.objectStore('contacts');
+    contacts.createIndex('byProfileUrl', 'profileUrl');
+    contacts.createIndex('byEmail', 'emails', { multiEntry: true });
+    contacts.createIndex('byUpdatedAt', 'updatedAt');
+    const interactions = tx.objectStore('interactions');
+    interactions.createIndex('byContact', 'contactId');
+    interactions.createIndex('byAt', 'at');
+    const reminders = tx.objectStore('reminders');
+    reminders.createIndex('byContact', 'contactId');
+    reminders.createIndex('byOpenAt', 'openAt');
+    // Version 1 stored records as written; parse them into today's shape (lowercased emails,
+    // canonical profile URLs) so the new indexes find them. Unreadable ones are kept as they are.
+    for (let cursor = await contacts.openCursor(); cursor; cursor = await cursor.continue()) {
+      const parsed = Contact.safeParse(cursor.value);
+      if (parsed.success) await cursor.update(parsed.data);
+    }
+    for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
+      const parsed = Reminder.safeParse(cursor.value);
+      if (parsed.success) await cursor.update(withOpenAt(parsed.data));
+    }
+  }
+}
+
+let shared: Promise<KithDB> | undefined;
+
+/**
+ * The shared connection. When another page upgrades the schema this connection closes itself
+ * (`blocking`) so the upgrade never waits on an old popup; the next call reopens.
+ */
+export function openKithDb(name = DB_NAME): Promise<KithDB> {
+  if (name !== DB_NAME) return openConnection(name);
+  shared ??= openConnection(name).catch((error) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}
+
+function openConnection(name: string): Promise<KithDB> {
+  const forget = (db?: KithDB) => {
+    db?.close();
+    if (name === DB_NAME) shared = undefined;
+  };
+  const opening: Promise<KithDB> = openDB<KithSchema>(name, DB_VERSION, {
+    upgrade: (db, oldVersion, _newVersion, tx) => upgrade(db, oldVersion, tx),
+    blocked: () => console.warn('Kith: an older page holds the database open; waiting for it to close'),
+    blocking: () => void opening.then(forget),
+    terminated: () => forget(),
+  });
+  return opening;
+}
+
+// ——— contacts ———
+
+/** Validate and store a contact as given (create or replace). */
+export async function putContact(db: KithDB, input: ContactInput): Promise<Contact> {
+  const contact = validate(Contact, 'contact', input);
+  await db.put('contacts', contact);
+  return contact;
+}
+
+export function getContact(db: KithDB, id: string): Promise<Contact | undefined> {
+  return db.get('contacts', id);
+}
+
+export function listContacts(db: KithDB): Promise<Contact[]> {
+  return db.getAll('contacts');
+}
+
+/** Delete a contact with its interactions and reminders, in one transaction. */
+export async function deleteContact(db: KithDB, id: string): Promise<void> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+  const interactionKeys = await tx.objectStore('interactions').index('byContact').getAllKeys(id);
+  const reminderKeys = await tx.objectStore('reminders').index('byContact').getAllKeys(id);
+  await Promise.all([
+    tx.objectStore('contacts').delete(id),
+    ...interactionKeys.map((key) => tx.objectStore('interactions').delete(key)),
+    ...reminderKeys.map((key) => tx.objectStore('reminders').delete(key)),
+    tx.done,
+  ]);
+}
+
+export type DedupeKeys = { profileUrl?: string; emails?: string[] };
+
+type ContactsTx = IDBPTransaction<KithSchema, Store[], 'readonly' | 'readwrite'>;
+
+/** The saved contact that is this person, by canonical profile URL first, then any email. */
+async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undefined> {
+  const contacts = tx.objectStore('contacts');
+  if (keys.profileUrl) {
+    const byProfile = await contacts.index('byProfileUrl').get(keys.profileUrl);
+    if (byProfile) return byProfile;
+  }
+  for (const email of keys.emails ?? []) {
+    const byEmail = await contacts.index('byEmail').get(email.toLowerCase());
+    if (byEmail) return byEmail;
+  }
+  return undefined;
+}
+
+/** Find a saved contact by dedupe keys (never by name alone). */
+export async function findContact(db: KithDB, keys: DedupeKeys): Promise<Contact | undefined> {
+  const tx = db.transaction(['contacts'], 'readonly');
+  return findIn(tx, dedupeKeysOf(keys));
+}
+
+function dedupeKeysOf(input: { profileUrl?: string; emails?: readonly string[] }): DedupeKeys {
+  const parsed = Contact.pick({ profileUrl: true, emails: true }).safeParse({
+    profileUrl: input.profileUrl,
+    emails: input.emails ?? [],
+  });
+  return parsed.success ? parsed.data : { emails: [] };
+}
+
+/**
+ * Fold a captured person into a saved contact: fill what is blank, add emails, phones and the
+ * source; a differing name, title, company or location is left as saved and returned in
+ * `proposed` so the user decides (a new job title is shown as an update, not overwritten).
+ */
+export function mergeCapture(saved: Contact, person: Person, now: number) {
+  const proposed: Partial<Pick<Contact, 'name' | 'title' | 'company' | 'location'>> = {};
+  const next: ContactInput = { ...saved, updatedAt: now };
+  for (const field of ['name', 'title', 'company', 'location'] as const) {
+    const captured = person[field];
+    if (!captured) continue;
+    if (!saved[field]) next[field] = captured;
+    else if (saved[field] !== captured) proposed[field] = captured;
+  }
+  next.emails = [...saved.emails, ...person.emails];
+  next.phones = [...saved.phones, ...(person.phones ?? [])];
+  next.profileUrl = saved.profileUrl ?? person.profileUrl;
+  next.photoUrl = saved.photoUrl ?? person.photoUrl;
+  next.sources = [...saved.sources, { kind: person.source, url: person.profileUrl, at: now }].slice(-100);
+  return { next, proposed };
+}
+
+export type SaveResult = { contact: Contact; created: boolean; proposed: Partial<Record<string, string>> };
+
+/**
+ * Save a contact, deduplicated: when a saved contact has the same canonical profile URL or an
+ * email in common, `update` folds the input into it; otherwise `input` is created. Lookup and
+ * write share one readwrite transaction, so two tabs saving the same person at once still end
+ * with one contact (IndexedDB runs overlapping readwrite transactions one after the other).
+ */
+export async function saveContactDeduped(
+  db: KithDB,
+  input: ContactInput,
+  update: (saved: Contact) => ContactInput = (saved) => ({ ...saved, ...input, id: saved.id, createdAt: saved.createdAt }),
+): Promise<{ contact: Contact; created: boolean }> {
+  const fresh = validate(Contact, 'contact', input);
+  const tx = db.transaction(['contacts'], 'readwrite');
+  const saved = await findIn(tx, fresh);
+  const contact = saved ? validate(Contact, 'contact', update(saved)) : fresh;
+  await tx.objectStore('contacts').put(contact);
+  await tx.done;
+  return { contact, created: !saved };
+}
+
+/** Save a captured person: a new contact, or merged into the one it already is. */
+export async function saveCapturedPerson(
+  db: KithDB,
+  person: Person,
+  now: number,
+  extra: Partial<ContactInput> = {},
+): Promise<SaveResult> {
+  let proposed: SaveResult['proposed'] = {};
+  const input: ContactInput = {
+    id: newId(),
+    name: person.name,
+    title: person.title,
+    company: person.company,
+    location: person.location,
+    emails: person.emails,
+    phones: person.phones,
+    profileUrl: person.profileUrl,
+    photoUrl: person.photoUrl,
+    sources: [{ kind: person.source, url: person.profileUrl, at: now }],
+    createdAt: now,
+    updatedAt: now,
+    ...extra,
+  };
+  const { contact, created } = await saveContactDeduped(db, input, (saved) => {
+    const merged = mergeCapture(saved, person, now);
+    proposed = merged.proposed;
+    return merged.next;
+  });
+  return { contact, created, proposed };
+}
+
+// ——— interactions ———
+
+/** Log an interaction and move the contact's last-interaction time, in one transaction. */
+export async function addInteraction(db: KithDB, input: InteractionInput): Promise<Interaction> {
+  const interaction = validate(Interaction, 'interaction', input);
+  const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
+  const contact = await tx.objectStore('contacts').get(interaction.contactId);
+  if (!contact) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('That contact no longer exists');
+  }
+  if ((contact.lastInteractionAt ?? 0) < interaction.at) {
+    await tx.objectStore('contacts').put({ ...contact, lastInteractionAt: interaction.at });
+  }
+  await tx.objectStore('interactions').put(interaction);
+  await tx.done;
+  return interaction;
+}
+
+/** A contact's interactions, newest first. */
+export async function interactionsOf(db: KithDB, contactId: string): Promise<Interaction[]> {
+  const all = await db.getAllFromIndex('interactions', 'byContact', contactId);
+  return all.sort((a, b) => b.at - a.at);
+}
+
+// ——— reminders ———
+
+export async function putReminder(db: KithDB, input: ReminderInput): Promise<Reminder> {
+  const reminder = validate(Reminder, 'reminder', input);
+  await db.put('reminders', withOpenAt(reminder));
+  return reminder;
+}
+
+export async function remindersOf(db: KithDB, contactId: string): Promise<Reminder[]> {
+  const all = await db.getAllFromIndex('reminders', 'byContact', contactId);
+  return all.map(withoutOpenAt).sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** Open reminders due at or before `now`, soonest first. */
+export async function dueReminders(db: KithDB, now: number): Promise<Reminder[]> {
+  const due = await db.getAllFromIndex('reminders', 'byOpenAt', IDBKeyRange.upperBound(now));
+  return due.map(withoutOpenAt);
+}
+
+export function countDueReminders(db: KithDB, now: number): Promise<number> {
+  return db.countFromIndex('reminders', 'byOpenAt', IDBKeyRange.upperBound(now));
+}
+
+/** When the next open reminder after `now` falls due, for the scheduler alarm. */
+export async function nextDueAfter(db: KithDB, now: number): Promise<number | undefined> {
+  const cursor = await db
+    .transaction('reminders')
+    .store.index('byOpenAt')
+    .openCursor(IDBKeyRange.lowerBound(now, true));
+  return cursor?.value.openAt;
+}
+
+/** Change a reminder in one transaction (done, snooze); the result is validated before writing. */
+export async function updateReminder(
+  db: KithDB,
+  id: string,
+  change: (reminder: Reminder) => ReminderInput,
+): Promise<Reminder> {
+  const tx = db.transaction('reminders', 'readwrite');
+  const stored = await tx.store.get(id);
+  if (!stored) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('That reminder no longer exists');
+  }
+  const reminder = validate(Reminder, 'reminder', change(withoutOpenAt(stored)));
+  await tx.store.put(withOpenAt(reminder));
+  await tx.done;
+  return reminder;
+}

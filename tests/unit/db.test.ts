@@ -1,0 +1,205 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  DB_NAME,
+  type KithDB,
+  ValidationError,
+  addInteraction,
+  countDueReminders,
+  deleteContact,
+  dueReminders,
+  findContact,
+  getContact,
+  interactionsOf,
+  listContacts,
+  nextDueAfter,
+  openKithDb,
+  putContact,
+  putReminder,
+  remindersOf,
+  saveCapturedPerson,
+  saveContactDeduped,
+  updateReminder,
+} from '@/lib/db';
+import { Person } from '@/lib/model';
+
+const NOW = Date.UTC(2026, 10, 22, 9, 0);
+
+function contactInput(overrides: Record<string, unknown> = {}) {
+  return { id: 'c1', name: 'Ada Quinlan', createdAt: NOW, updatedAt: NOW, ...overrides };
+}
+
+let db: KithDB;
+beforeEach(async () => {
+  // A fresh, empty IndexedDB per test; the shared open promise is per database name, so
+  // tests open under the real name after replacing the factory.
+  globalThis.indexedDB = new IDBFactory();
+  db?.close();
+  db = await openKithDb(`kith-test-${Math.random()}`);
+});
+
+describe('contacts', () => {
+  it('creates, reads, updates and deletes', async () => {
+    const created = await putContact(db, contactInput({ emails: ['Ada@Example.com'] }));
+    expect(created.emails).toEqual(['ada@example.com']);
+    expect(created.relationship).toBe('other');
+    expect(await getContact(db, 'c1')).toEqual(created);
+
+    await putContact(db, { ...created, title: 'Staff Engineer', updatedAt: NOW + 1 });
+    expect((await getContact(db, 'c1'))?.title).toBe('Staff Engineer');
+
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: NOW, createdAt: NOW });
+    await addInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, channel: 'email' });
+    await deleteContact(db, 'c1');
+    expect(await getContact(db, 'c1')).toBeUndefined();
+    expect(await interactionsOf(db, 'c1')).toEqual([]);
+    expect(await remindersOf(db, 'c1')).toEqual([]);
+  });
+
+  it('rejects a bad record with a clear error and writes nothing', async () => {
+    await expect(putContact(db, contactInput({ name: '   ' }))).rejects.toThrow(/Invalid contact: name: A contact needs a name/);
+    await expect(putContact(db, contactInput({ profileUrl: 'javascript:alert(1)' }))).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    await expect(putContact(db, contactInput({ emails: ['nope'] }))).rejects.toThrow(/Not an email address/);
+    await expect(putContact(db, contactInput({ relationship: 'enemy' }))).rejects.toThrow(/relationship/);
+    expect(await listContacts(db)).toEqual([]);
+  });
+
+  it('caps captured text', async () => {
+    const contact = await putContact(db, contactInput({ name: 'A'.repeat(5000), title: 'T'.repeat(5000), notes: 'n'.repeat(30_000) }));
+    expect(contact.name).toHaveLength(200);
+    expect(contact.title).toHaveLength(300);
+    expect(contact.notes).toHaveLength(20_000);
+  });
+});
+
+describe('dedupe', () => {
+  const person = (overrides: Record<string, unknown> = {}) =>
+    Person.parse({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      emails: [],
+      source: 'linkedin',
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan/',
+      ...overrides,
+    });
+
+  it('finds the same person by canonical profile URL', async () => {
+    const first = await saveCapturedPerson(db, person(), NOW);
+    const again = await saveCapturedPerson(
+      db,
+      person({ profileUrl: 'https://uk.linkedin.com/in/Ada-Quinlan?trk=feed', title: 'Principal Engineer' }),
+      NOW + 1000,
+    );
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.contact.id).toBe(first.contact.id);
+    // A different job title is proposed, not silently overwritten.
+    expect(again.contact.title).toBe('Staff Engineer');
+    expect(again.proposed).toEqual({ title: 'Principal Engineer' });
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('finds the same person by email, case-insensitively, and adds what was missing', async () => {
+    await saveCapturedPerson(db, person({ profileUrl: undefined, emails: ['ada@example.com'], title: undefined }), NOW);
+    const again = await saveCapturedPerson(db, person({ emails: ['ADA@example.com', 'ada@work.example'] }), NOW + 1);
+    expect(again.created).toBe(false);
+    expect(again.contact.emails).toEqual(['ada@example.com', 'ada@work.example']);
+    expect(again.contact.title).toBe('Staff Engineer');
+    expect(again.contact.profileUrl).toBe('https://www.linkedin.com/in/ada-quinlan/');
+    expect(await findContact(db, { emails: ['Ada@Work.Example'] })).toMatchObject({ id: again.contact.id });
+  });
+
+  it('never matches by name alone', async () => {
+    await saveCapturedPerson(db, person({ profileUrl: undefined, emails: ['a@one.example'] }), NOW);
+    await saveCapturedPerson(db, person({ profileUrl: undefined, emails: ['a@two.example'] }), NOW);
+    expect(await listContacts(db)).toHaveLength(2);
+  });
+
+  it('keeps one contact when two saves of the same person race', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        saveContactDeduped(db, contactInput({ id: `racer-${i}`, profileUrl: 'https://www.linkedin.com/in/ada-quinlan/' })),
+      ),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+});
+
+describe('interactions', () => {
+  it('logging moves the last-interaction time, and refuses unknown contacts', async () => {
+    await putContact(db, contactInput());
+    await addInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5000, summary: 'Coffee' });
+    await addInteraction(db, { id: 'i2', contactId: 'c1', at: NOW, summary: 'Intro email' });
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW);
+    expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i2', 'i1']);
+    await expect(addInteraction(db, { id: 'i3', contactId: 'ghost', at: NOW })).rejects.toThrow(/no longer exists/);
+    await expect(addInteraction(db, { id: 'i4', contactId: 'c1', at: -1 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('reminders', () => {
+  it('counts due, skips done, honours snooze and finds the next due time', async () => {
+    await putContact(db, contactInput());
+    await putReminder(db, { id: 'past', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 1, createdAt: NOW });
+    await putReminder(db, { id: 'future', contactId: 'c1', kind: 'promise', dueAt: NOW + 60_000, createdAt: NOW });
+    await putReminder(db, { id: 'done', contactId: 'c1', kind: 'thank-you', dueAt: NOW - 1, doneAt: NOW, createdAt: NOW });
+    expect(await countDueReminders(db, NOW)).toBe(1);
+    expect((await dueReminders(db, NOW)).map((r) => r.id)).toEqual(['past']);
+    expect(await nextDueAfter(db, NOW)).toBe(NOW + 60_000);
+
+    await updateReminder(db, 'past', (r) => ({ ...r, snoozedUntil: NOW + 30_000 }));
+    expect(await countDueReminders(db, NOW)).toBe(0);
+    expect(await nextDueAfter(db, NOW)).toBe(NOW + 30_000);
+
+    await updateReminder(db, 'past', (r) => ({ ...r, doneAt: NOW }));
+    expect(await countDueReminders(db, NOW + 100_000)).toBe(1);
+    const stored = (await remindersOf(db, 'c1')).find((r) => r.id === 'past');
+    expect(stored).not.toHaveProperty('openAt');
+    await expect(updateReminder(db, 'past', (r) => ({ ...r, dueAt: 'soon' as never }))).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades a version-1 database holding data with nothing lost', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(old) {
+        old.createObjectStore('contacts', { keyPath: 'id' });
+        old.createObjectStore('interactions', { keyPath: 'id' });
+        old.createObjectStore('reminders', { keyPath: 'id' });
+      },
+      // What every Kith page does: step aside when a newer version needs the database.
+      blocking: () => v1.close(),
+    });
+    await v1.put('contacts', {
+      id: 'old',
+      name: 'Ada Quinlan',
+      title: 'Engineer',
+      company: 'Lumen',
+      location: '',
+      emails: ['Ada@Example.com'],
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan/',
+      relationship: 'colleague',
+      notes: 'Met at the meetup',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    await v1.put('interactions', { id: 'i', contactId: 'old', at: NOW, channel: 'email', summary: 'Hello' });
+    await v1.put('reminders', { id: 'r', contactId: 'old', kind: 'follow-up', dueAt: NOW, createdAt: NOW });
+    // The old page stays open: the upgrade must close it rather than wait forever.
+    const upgraded = await openKithDb(DB_NAME);
+    expect(upgraded.version).toBe(2);
+    const contact = await getContact(upgraded, 'old');
+    expect(contact).toMatchObject({ name: 'Ada Quinlan', notes: 'Met at the meetup', relationship: 'colleague' });
+    expect(await findContact(upgraded, { emails: ['ada@example.com'] })).toMatchObject({ id: 'old' });
+    expect(await interactionsOf(upgraded, 'old')).toHaveLength(1);
+    expect(await countDueReminders(upgraded, NOW)).toBe(1);
+    upgraded.close();
+  });
+});
