@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { openKithDb } from '@/lib/db';
+
+export default defineBackground(() => {
+  void openKithDb();
+});

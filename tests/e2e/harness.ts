@@ -1,0 +1,133 @@
+// The shared e2e fixture: Chromium with the built extension on a fresh profile, fixtures served
+// at their real addresses, and helpers to open the popup for a tab and read IndexedDB from the
+// extension's own service worker.
+import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { EXTENSION_DIR, chromiumExecutable, extensionArgs } from '../../scripts/chromium.mjs';
+
+const FIXTURES_DIR = resolve('tests/fixtures');
+
+export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
+  }
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumExecutable(),
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionArgs()],
+  });
+  // Nothing here reaches the internet: anything a test did not serve is refused. Routes added
+  // later take precedence, so fixtures served by tests win over this.
+  await context.route(/^https?:\/\//, (route) => route.abort('blockedbyclient'));
+  return context;
+}
+
+export async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
+}
+
+export class Kith {
+  constructor(
+    public context: BrowserContext,
+    public worker: Worker,
+    public readonly userDataDir: string,
+  ) {}
+
+  get extensionId(): string {
+    return new URL(this.worker.url()).host;
+  }
+
+  url(page: string): string {
+    return `chrome-extension://${this.extensionId}/${page}`;
+  }
+
+  /** Serve a fixture file (or literal HTML) at a real address, e.g. a LinkedIn profile URL. */
+  async serve(url: string | RegExp, fixture: { file: string } | { html: string }): Promise<void> {
+    const body = 'file' in fixture ? readFileSync(join(FIXTURES_DIR, fixture.file), 'utf8') : fixture.html;
+    await this.context.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
+  }
+
+  /** Open a served page in a new tab and wait for it to load. */
+  async open(url: string): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(url);
+    return page;
+  }
+
+  /** The browser's tab id of a page, as the extension sees it. */
+  async tabIdOf(page: Page): Promise<number> {
+    const url = page.url();
+    const id = await this.worker.evaluate(async (target) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === target)?.id;
+    }, url);
+    if (id === undefined) throw new Error(`No tab found for ${url}`);
+    return id;
+  }
+
+  /** The popup as it would show for `page`'s tab (`popup.html?tabId=N`), or with no tab. */
+  async openPopup(page?: Page): Promise<Page> {
+    const query = page ? `?tabId=${await this.tabIdOf(page)}` : '';
+    const popup = await this.context.newPage();
+    await popup.goto(this.url(`popup.html${query}`));
+    return popup;
+  }
+
+  async openDashboard(hash = ''): Promise<Page> {
+    const dashboard = await this.context.newPage();
+    await dashboard.goto(this.url(`dashboard.html${hash}`));
+    return dashboard;
+  }
+
+  /** Every record in a store of the extension's IndexedDB, read inside the service worker. */
+  async readStore<T = Record<string, unknown>>(store: 'contacts' | 'interactions' | 'reminders'): Promise<T[]> {
+    return this.worker.evaluate(async (name) => {
+      const db = await new Promise<IDBDatabase | undefined>((resolve, reject) => {
+        const request = indexedDB.open('kith');
+        // Opening without a version must never create the database in the extension's place.
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => (request.error?.name === 'AbortError' ? resolve(undefined) : reject(request.error));
+      });
+      if (!db || !db.objectStoreNames.contains(name)) return [];
+      try {
+        return await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    }, store) as Promise<T[]>;
+  }
+
+  async badgeText(): Promise<string> {
+    return this.worker.evaluate(() => chrome.action.getBadgeText({}));
+  }
+
+  /** Quit and relaunch the browser on the same profile, as a user restarting Chrome. */
+  async restart(): Promise<void> {
+    await this.context.close();
+    this.context = await launchWithExtension(this.userDataDir);
+    this.worker = await extensionWorker(this.context);
+  }
+}
+
+export const test = base.extend<{ kith: Kith }>({
+  kith: async ({}, use) => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+    const context = await launchWithExtension(userDataDir);
+    const kith = new Kith(context, await extensionWorker(context), userDataDir);
+    await use(kith);
+    await kith.context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  },
+});
+
+export const expect = test.expect;
