@@ -23,7 +23,12 @@ export default defineConfig({
     action: { default_title: 'Kith' },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'kith@kith.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            // Kith collects nothing: it has no server to send anything to.
+            gecko: { id: 'kith@kith.invalid', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });
