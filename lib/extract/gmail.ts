@@ -76,7 +76,10 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
   const thread = subjectEl?.closest('[role="main"]') ?? doc.querySelector('[role="main"]') ?? doc.body;
   if (!thread) return [];
   const own = gmailOwnAddresses(doc);
-  const expanded = [...thread.querySelectorAll('[data-message-id]')].filter((el) => !el.parentElement?.closest('[data-message-id]'));
+  // Gmail marks messages with data-message-id; an expanded one has a body (`.a3s`), a collapsed
+  // one shows only its sender. Older builds leave collapsed ones unmarked.
+  const messages = [...thread.querySelectorAll('[data-message-id]')].filter((el) => !el.parentElement?.closest('[data-message-id]'));
+  const expanded = messages.filter((el) => el.matches('.adn') || el.querySelector('.a3s, .ii.gt') !== null);
   const dateOf = (scope: Element) => {
     const dated = scope.querySelector('span.g3[title]');
     return dated ? parseDate(attrOf(dated, 'title', 100)) : undefined;
@@ -97,9 +100,8 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
       if (p) recipients.push(p);
     }
   }
-  // Collapsed messages show only their sender: every other address-bearing element outside the expanded ones.
-  const collapsed = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)));
-  for (const el of collapsed.reverse()) {
+  const collapsedSenders = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)));
+  for (const el of collapsedSenders.reverse()) {
     const p = participant(el, 'sender', undefined);
     if (p) senders.push(p);
   }

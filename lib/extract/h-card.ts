@@ -106,6 +106,8 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
   const text = (el: Element) => textValue(el) || undefined;
   // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
   const impliedName: Signal = [`${prefix}:implied`, () => (hasNamedProperties(card) ? undefined : textValue(card))];
+  // …and a linked card by its link.
+  const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href')) : undefined)];
   const place = () => {
     const parts = vocabulary.location.map((cls) => properties(card, cls, root).map(textValue).find(Boolean));
     return parts.filter(Boolean).join(', ');
@@ -117,7 +119,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place]]),
     emails: list(vocabulary.email, emailValue),
     phones: list(vocabulary.phone, text),
-    profileUrl: firstAnswer(single(vocabulary.url, urlValue)),
+    profileUrl: firstAnswer([...single(vocabulary.url, urlValue), ...(root === 'h-card' ? [impliedUrl] : [])]),
     photoUrl: firstAnswer(single(vocabulary.photo, urlValue)),
   });
 }

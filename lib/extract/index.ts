@@ -32,9 +32,10 @@ function candidates(doc: Document, url: string): PersonInput[] {
 function samePerson(a: Person, b: Person): boolean {
   if (a.profileUrl && a.profileUrl === b.profileUrl) return true;
   if (a.emails.some((email) => b.emails.includes(email))) return true;
-  // The same name twice on one page is one person, unless their profile links disagree.
+  // The same name twice on one page is one person, unless their links or addresses tell them apart.
   const linksAgree = !a.profileUrl || !b.profileUrl || a.profileUrl === b.profileUrl;
-  return linksAgree && a.name.toLowerCase() === b.name.toLowerCase();
+  const emailsAgree = a.emails.length === 0 || b.emails.length === 0;
+  return linksAgree && emailsAgree && a.name.toLowerCase() === b.name.toLowerCase();
 }
 
 /** Fields the better candidate lacks are taken from the other, with the signal that answered them. */
