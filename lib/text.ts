@@ -41,12 +41,12 @@ function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): 
 
 /** One line of text: invisible characters removed, whitespace folded, trimmed, capped. */
 export function cleanLine(input: string, max: number): string {
-  return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max);
+  return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).trimEnd();
 }
 
 /** Multi-line text such as notes: line breaks kept, other invisibles removed, capped. */
 export function cleanMultiline(input: string, max: number): string {
-  return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max);
+  return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max).trimEnd();
 }
 
 /** The URL if it is http(s), normalised; undefined for `javascript:`, `data:` and the rest. */
