@@ -1,4 +1,4 @@
-import { capturePage } from '@/lib/extract';
+import { GMAIL, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the thread open when the popup asks; Gmail changes threads without page loads.
@@ -6,6 +6,6 @@ export default defineContentScript({
   matches: ['https://mail.google.com/*'],
   runAt: 'document_idle',
   main() {
-    handleMessages({ 'capture:get': async () => capturePage(document, location.href) }, isExtensionPage);
+    handleMessages({ 'capture:get': async () => captureSite(GMAIL, document, location.href) }, isExtensionPage);
   },
 });

@@ -1,4 +1,4 @@
-import { capturePage } from '@/lib/extract';
+import { LINKEDIN, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Nothing runs until the popup asks, and then against the page and URL as they are at that
@@ -8,6 +8,6 @@ export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
   main() {
-    handleMessages({ 'capture:get': async () => capturePage(document, location.href) }, isExtensionPage);
+    handleMessages({ 'capture:get': async () => captureSite(LINKEDIN, document, location.href) }, isExtensionPage);
   },
 });

@@ -1,4 +1,4 @@
-import { capturePage } from '@/lib/extract';
+import { OUTLOOK, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the message open when the popup asks; Outlook changes messages without page loads.
@@ -6,6 +6,6 @@ export default defineContentScript({
   matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
   runAt: 'document_idle',
   main() {
-    handleMessages({ 'capture:get': async () => capturePage(document, location.href) }, isExtensionPage);
+    handleMessages({ 'capture:get': async () => captureSite(OUTLOOK, document, location.href) }, isExtensionPage);
   },
 });

@@ -1,26 +1,28 @@
 // The one message protocol between content scripts, popup, dashboard and background. Every
 // message is `{ type, payload }`; the receiver checks who sent it and parses the payload with
-// the schema below before any handler sees it. Anything else is refused.
+// the schema below before any handler sees it. Anything else is refused. Content scripts use
+// this module too, so its schemas are zod/mini (see lib/capture-model.ts): add new ones the
+// same way; importing classic zod or lib/model.ts here would put all of it in every content script.
 import type { Browser } from 'wxt/browser';
-import { z } from 'zod';
-import { Id, PageCapture } from './model';
+import * as z from 'zod/mini';
+import { Id, PageCapture } from './capture-model';
 
 type Sender = Browser.runtime.MessageSender;
 
 export const PROTOCOL = {
   /** Popup → content script: what person(s) does this page show? */
-  'capture:get': { request: z.object({}).strict(), response: PageCapture },
+  'capture:get': { request: z.strictObject({}), response: PageCapture },
   /** Extension page → background: the database changed; recompute badge and scheduler. */
-  'data:changed': { request: z.object({}).strict(), response: z.object({ due: z.number() }) },
+  'data:changed': { request: z.strictObject({}), response: z.object({ due: z.number() }) },
   /** Extension page → background: open a contact in the dashboard. */
-  'contact:open': { request: z.object({ contactId: Id }).strict(), response: z.object({}) },
+  'contact:open': { request: z.strictObject({ contactId: Id }), response: z.object({}) },
 } as const;
 
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
 
-const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+const Envelope = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 export class MessageError extends Error {}

@@ -1,66 +1,17 @@
 // The only definition of Kith's records. The zod schemas are the types: every write to the
 // database and every value that crosses a message boundary is parsed by one of these first, so
 // what is stored is always capped, cleaned and well-typed.
+//
+// What a page can tell us about a person (Person, PageCapture and the text helpers they are
+// built from) is defined in capture-model.ts with zod/mini and re-exported here: content scripts
+// import that module alone, so they ship a few KB of zod instead of all of classic zod. These
+// schemas stay classic and embed those (one zod core underneath), wrapping them with the
+// functional forms `z.optional(…)`, `z._default(…)`, `z.pipe(…)`: mini schemas have no
+// `.optional()`/`.default()`/`.pipe()` methods.
 import { z } from 'zod';
-import { canonicalProfileUrl } from './profile-url';
-import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from './text';
+import { CaptureSource, EpochMs, Email, HttpUrl, Id, LIMITS, ProfileUrl, line, multiline, uniqueList } from './capture-model';
 
-export const LIMITS = {
-  name: 200,
-  title: 300,
-  company: 200,
-  location: 200,
-  notes: 20_000,
-  email: 254,
-  phone: 64,
-  address: 500,
-  tag: 60,
-  summary: 5_000,
-  reminderNote: 1_000,
-  listItems: 50,
-} as const;
-
-/** One line of text, cleaned and capped; never fails on a string. */
-export const line = (max: number) => z.string().transform((s) => cleanLine(s, max));
-/** Text with line breaks, cleaned and capped. */
-export const multiline = (max: number) => z.string().transform((s) => cleanMultiline(s, max));
-
-export const Id = z.string().min(1).max(100);
-export const EpochMs = z.number().int().min(0).max(8.64e15);
-
-export const HttpUrl = z.string().transform((s, ctx) => {
-  const url = safeHttpUrl(s);
-  if (!url) {
-    ctx.addIssue({ code: 'custom', message: 'Only http(s) links are kept' });
-    return z.NEVER;
-  }
-  return url;
-});
-
-export const ProfileUrl = z.string().transform((s, ctx) => {
-  const url = canonicalProfileUrl(s);
-  if (!url) {
-    ctx.addIssue({ code: 'custom', message: 'A profile link must be an http(s) URL' });
-    return z.NEVER;
-  }
-  return url;
-});
-
-export const Email = z.string().transform((s, ctx) => {
-  const email = normalizeEmail(s);
-  if (!email) {
-    ctx.addIssue({ code: 'custom', message: `Not an email address: ${cleanLine(s, 80)}` });
-    return z.NEVER;
-  }
-  return email;
-});
-
-/** Sorted, de-duplicated, capped: lists compare equal whatever order they were built in. */
-const uniqueList = <T extends z.ZodType<string>>(item: T) =>
-  z
-    .array(item)
-    .default([])
-    .transform((items) => [...new Set(items.filter((s) => s !== ''))].slice(0, LIMITS.listItems));
+export * from './capture-model';
 
 // The circles of a person's network, as career guidance maps them.
 export const RELATIONSHIPS = [
@@ -105,27 +56,10 @@ export const HELP_KINDS = ['information', 'contacts', 'connections', 'referrals'
 export const HelpKind = z.enum(HELP_KINDS);
 export type HelpKind = z.infer<typeof HelpKind>;
 
-export const CAPTURE_SOURCES = [
-  'linkedin',
-  'gmail',
-  'outlook',
-  'json-ld',
-  'h-card',
-  'open-graph',
-  'mailto',
-  'signature',
-  'selection',
-  'link',
-  'import',
-  'manual',
-] as const;
-export const CaptureSource = z.enum(CAPTURE_SOURCES);
-export type CaptureSource = z.infer<typeof CaptureSource>;
-
 /** Where and when a capture of this contact came from. */
 export const Source = z.object({
   kind: CaptureSource,
-  url: HttpUrl.optional(),
+  url: z.optional(HttpUrl),
   at: EpochMs,
 });
 export type Source = z.infer<typeof Source>;
@@ -141,29 +75,29 @@ export type FieldChange = z.infer<typeof FieldChange>;
 
 export const Contact = z.object({
   id: Id,
-  name: line(LIMITS.name).pipe(z.string().min(1, 'A contact needs a name')),
-  title: line(LIMITS.title).default(''),
-  company: line(LIMITS.company).default(''),
-  location: line(LIMITS.location).default(''),
+  name: z.pipe(line(LIMITS.name), z.string().min(1, 'A contact needs a name')),
+  title: z._default(line(LIMITS.title), ''),
+  company: z._default(line(LIMITS.company), ''),
+  location: z._default(line(LIMITS.location), ''),
   emails: uniqueList(Email),
   phones: uniqueList(line(LIMITS.phone)),
   addresses: uniqueList(line(LIMITS.address)),
-  profileUrl: ProfileUrl.optional(),
-  photoUrl: HttpUrl.optional(),
+  profileUrl: z.optional(ProfileUrl),
+  photoUrl: z.optional(HttpUrl),
   relationship: Relationship.default('other'),
   orgRoles: z.array(OrgRole).default([]),
   warmth: Warmth.default('cold'),
   canHelpWith: z.array(HelpKind).default([]),
-  referredBy: Id.optional(),
+  referredBy: z.optional(Id),
   tags: uniqueList(line(LIMITS.tag)),
-  notes: multiline(LIMITS.notes).default(''),
+  notes: z._default(multiline(LIMITS.notes), ''),
   /** Keep-in-touch cadence; absent means the default from settings. */
   cadenceDays: z.number().int().min(1).max(3650).optional(),
   sources: z.array(Source).max(100).default([]),
   history: z.array(FieldChange).max(200).default([]),
   createdAt: EpochMs,
   updatedAt: EpochMs,
-  lastInteractionAt: EpochMs.optional(),
+  lastInteractionAt: z.optional(EpochMs),
 });
 export type Contact = z.infer<typeof Contact>;
 /** What a caller hands in: the schema fills defaults and cleans. */
@@ -178,10 +112,10 @@ export const Interaction = z.object({
   contactId: Id,
   at: EpochMs,
   channel: Channel.default('other'),
-  summary: multiline(LIMITS.summary).default(''),
+  summary: z._default(multiline(LIMITS.summary), ''),
   received: z.array(HelpKind).default([]),
   gave: z.array(HelpKind).default([]),
-  link: HttpUrl.optional(),
+  link: z.optional(HttpUrl),
 });
 export type Interaction = z.infer<typeof Interaction>;
 export type InteractionInput = z.input<typeof Interaction>;
@@ -195,54 +129,13 @@ export const Reminder = z.object({
   contactId: Id,
   kind: ReminderKind,
   dueAt: EpochMs,
-  note: multiline(LIMITS.reminderNote).default(''),
-  doneAt: EpochMs.optional(),
-  snoozedUntil: EpochMs.optional(),
+  note: z._default(multiline(LIMITS.reminderNote), ''),
+  doneAt: z.optional(EpochMs),
+  snoozedUntil: z.optional(EpochMs),
   createdAt: EpochMs,
 });
 export type Reminder = z.infer<typeof Reminder>;
 export type ReminderInput = z.input<typeof Reminder>;
-
-/** A field of a captured person and which signal answered it, e.g. `linkedin:json-ld`. */
-export const PERSON_FIELDS = ['name', 'title', 'company', 'location', 'emails', 'phones', 'profileUrl', 'photoUrl'] as const;
-export const PersonField = z.enum(PERSON_FIELDS);
-export type PersonField = z.infer<typeof PersonField>;
-
-/** An email message the person appeared in, kept so the popup can log it as an interaction. */
-export const MessageRef = z.object({
-  subject: line(LIMITS.title).default(''),
-  at: EpochMs.optional(),
-  link: HttpUrl.optional(),
-});
-export type MessageRef = z.infer<typeof MessageRef>;
-
-/** A person found on a page: what extractors produce and what content scripts send. */
-export const Person = z.object({
-  name: line(LIMITS.name).pipe(z.string().min(1, 'A person needs a name')),
-  title: line(LIMITS.title).optional(),
-  company: line(LIMITS.company).optional(),
-  location: line(LIMITS.location).optional(),
-  emails: uniqueList(Email),
-  phones: uniqueList(line(LIMITS.phone)).optional(),
-  profileUrl: ProfileUrl.optional(),
-  photoUrl: HttpUrl.optional(),
-  source: CaptureSource,
-  /** Which signal answered each field, for capture health and debugging redesigns. */
-  fieldSources: z.partialRecord(PersonField, line(100)).default({}),
-  /** In an email thread: how this person took part. */
-  role: z.enum(['sender', 'recipient']).optional(),
-  message: MessageRef.optional(),
-});
-export type Person = z.infer<typeof Person>;
-export type PersonInput = z.input<typeof Person>;
-
-/** What capture found on one page. `expected` marks pages that should hold a person. */
-export const PageCapture = z.object({
-  url: HttpUrl,
-  expected: z.boolean(),
-  people: z.array(Person).max(100),
-});
-export type PageCapture = z.infer<typeof PageCapture>;
 
 export const Settings = z.object({
   defaultCadenceDays: z.number().int().min(1).max(3650).default(90),
@@ -253,8 +146,8 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** Turns a zod failure into one sentence a person can act on. */
-export function describeIssues(error: z.ZodError): string {
+/** Turns a zod failure (classic or mini) into one sentence a person can act on. */
+export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
     .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))

@@ -2,7 +2,7 @@
 // attributes for its own hover cards (stable since 2014); its short class names have lasted
 // years too. The sender of the latest expanded message comes first, then the other senders, then
 // recipients; the signed-in account's own addresses never.
-import type { MessageRef, PersonInput } from '../model';
+import type { MessageRef, PersonInput } from '../capture-model';
 import { safeHttpUrl } from '../text';
 import { addressIn, candidate, nameFromAddress } from './person';
 import { attrOf, textOf } from './dom';

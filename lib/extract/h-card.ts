@@ -1,6 +1,6 @@
 // Microformats: h-card (microformats2) and the older hCard (`vcard`). Blogs, personal sites and
 // team pages mark people up this way; a card's properties belong to the nearest card around them.
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { normalizeEmail, safeHttpUrl } from '../text';
 import { attrOf, imageUrl, textOf } from './dom';
 import { candidate, firstAnswer, type Signal } from './person';

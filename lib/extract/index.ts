@@ -1,7 +1,7 @@
 // Capture: the people a page shows, best first. Site pages (LinkedIn, Gmail, Outlook) use their
 // own extractor only; any other page is read for the markup sites write about people. Every
 // candidate passes the zod Person schema, which cleans and caps it; the ones that fail are dropped.
-import { Person, type PageCapture, type PersonInput } from '../model';
+import { Person, type PageCapture, type PersonInput } from '../capture-model';
 import { extractGmail, isGmailThreadOpen, isGmailUrl } from './gmail';
 import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
@@ -12,19 +12,37 @@ import { extractOutlook, isOutlookMessageOpen, isOutlookUrl } from './outlook';
 
 const MAX_PEOPLE = 100;
 
-function isLinkedInUrl(url: string): boolean {
-  try {
-    return /(^|\.)linkedin\.com$/i.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
+/**
+ * A site with an extractor of its own. Each site's content script captures through its reader
+ * alone (captureSite), so it does not carry the other sites' extractors onto every page it runs on.
+ */
+export type SiteReader = {
+  matches: (url: string) => boolean;
+  extract: (doc: Document, url: string) => PersonInput[];
+  /** A page that should hold a person: nothing found there is a capture failure. */
+  expects: (doc: Document, url: string) => boolean;
+};
+
+export const LINKEDIN: SiteReader = {
+  matches: (url) => {
+    try {
+      return /(^|\.)linkedin\.com$/i.test(new URL(url).hostname);
+    } catch {
+      return false;
+    }
+  },
+  // On LinkedIn only profile pages are read: the feed and search are full of other people.
+  extract: extractLinkedIn,
+  expects: (_doc, url) => isLinkedInProfileUrl(url),
+};
+export const GMAIL: SiteReader = { matches: isGmailUrl, extract: extractGmail, expects: isGmailThreadOpen };
+export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutlook, expects: isOutlookMessageOpen };
+
+const SITES = [LINKEDIN, GMAIL, OUTLOOK];
 
 function candidates(doc: Document, url: string): PersonInput[] {
-  // On LinkedIn only profile pages are read: the feed and search are full of other people.
-  if (isLinkedInUrl(url)) return extractLinkedIn(doc, url);
-  if (isGmailUrl(url)) return extractGmail(doc, url);
-  if (isOutlookUrl(url)) return extractOutlook(doc, url);
+  const site = SITES.find((s) => s.matches(url));
+  if (site) return site.extract(doc, url);
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
   return [...extractJsonLd(doc), ...extractOpenGraph(doc), ...extractHCards(doc), ...extractMailtoLinks(doc)];
 }
@@ -57,10 +75,10 @@ function mergeInto(best: Person, other: Person): void {
   }
 }
 
-/** The people found on the page, best first, one entry per person. */
-export function extractPeople(document: Document, url: string): Person[] {
+/** Candidates validated and merged: one entry per person, in the order they were found. */
+function validPeople(inputs: PersonInput[]): Person[] {
   const people: Person[] = [];
-  for (const input of candidates(document, url)) {
+  for (const input of inputs) {
     const parsed = Person.safeParse(input);
     if (!parsed.success) continue;
     const same = people.find((p) => samePerson(p, parsed.data));
@@ -70,11 +88,21 @@ export function extractPeople(document: Document, url: string): Person[] {
   return people;
 }
 
+/** The people found on the page, best first, one entry per person. */
+export function extractPeople(document: Document, url: string): Person[] {
+  return validPeople(candidates(document, url));
+}
+
 /** A page that should hold a person: nothing found there is a capture failure, not an empty page. */
 export function expectsPerson(document: Document, url: string): boolean {
-  return isLinkedInProfileUrl(url) || isGmailThreadOpen(document, url) || isOutlookMessageOpen(document, url);
+  return SITES.some((site) => site.expects(document, url));
 }
 
 export function capturePage(document: Document, url: string): PageCapture {
   return { url, expected: expectsPerson(document, url), people: extractPeople(document, url) };
+}
+
+/** What a site's own content script answers: capturePage, for a page of that site. */
+export function captureSite(site: SiteReader, document: Document, url: string): PageCapture {
+  return { url, expected: site.expects(document, url), people: validPeople(site.extract(document, url)) };
 }

@@ -1,6 +1,6 @@
 // schema.org Person in JSON-LD: objects, arrays and @graph, with values that may be strings,
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, safeHttpUrl } from '../text';
 import { candidate, type Answer, type Answers } from './person';
 

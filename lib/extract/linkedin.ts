@@ -6,7 +6,7 @@
 // the exact element), then a guess from the top card's structure. Everything is read inside
 // `<main>` and outside sidebars, so "People also viewed", the messaging overlay and the signed-in
 // user's own nav avatar never answer.
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
 import { cleanLine, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';

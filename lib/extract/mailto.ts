@@ -1,6 +1,6 @@
 // `mailto:` links (RFC 6068): `mailto:addr1,addr2?subject=…`. The query carries a subject or body
 // for a new message, never a person, so it is dropped; the link text may name the person.
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
 import { candidate, looksLikePersonName, nameFromAddress } from './person';

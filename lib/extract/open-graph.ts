@@ -1,5 +1,5 @@
 // Open Graph `profile` objects: the meta tags a page writes for link previews of a person.
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { safeHttpUrl } from '../text';
 import { metaContent } from './dom';
 import { candidate, firstAnswer } from './person';

@@ -1,7 +1,7 @@
 // Outlook on the web, an open message. Its class names are CSS-in-JS hashes that change per
 // build, so this reads `data-app-section`/`data-testid` attributes, the UniqueMessageBody id,
 // localised `aria-label`s ("From: …", "Von: …", "De : …") and the address pattern.
-import type { MessageRef, PersonInput } from '../model';
+import type { MessageRef, PersonInput } from '../capture-model';
 import { cleanLine, safeHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
 import { addressIn, candidate, nameFromAddress, type Answer } from './person';

@@ -1,6 +1,6 @@
 // Building candidate people: each field is the first signal that answered, and the candidate
 // records which one it was, so a redesign that silences a signal shows up in capture health.
-import type { CaptureSource, PersonField, PersonInput } from '../model';
+import type { CaptureSource, PersonField, PersonInput } from '../capture-model';
 import { normalizeEmail } from '../text';
 
 export type Answer<T = string> = { value: T; from: string };

@@ -1,6 +1,6 @@
 // Selected text: "Jane Doe <jane@example.com>", a list of addresses as mail clients copy them, a
 // bare address, or an email signature block (name, title and company, phone, address, links).
-import type { PersonInput } from '../model';
+import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl } from '../profile-url';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
 import { addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';

@@ -1,0 +1,114 @@
+// The part of the model a page can fill in: a captured Person, the PageCapture a content script
+// sends, and the cleaning text schemas they (and the records in model.ts) are built from.
+// Written with zod/mini, zod 4's tree-shakable API over the same core as classic zod, because
+// content scripts load on every profile page and validate with these: importing classic zod
+// here (or model.ts from the capture path) would add ~30 KB gzip to each of them.
+import * as mini from 'zod/mini';
+import { canonicalProfileUrl } from './profile-url';
+import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from './text';
+
+export const LIMITS = {
+  name: 200,
+  title: 300,
+  company: 200,
+  location: 200,
+  notes: 20_000,
+  email: 254,
+  phone: 64,
+  address: 500,
+  tag: 60,
+  summary: 5_000,
+  reminderNote: 1_000,
+  listItems: 50,
+} as const;
+
+/** A transform that keeps what `clean` returns and fails with `message` when it returns nothing. */
+function cleanedOrIssue(clean: (s: string) => string | undefined, message: (s: string) => string) {
+  return mini.pipe(
+    mini.string(),
+    mini.transform((s: string, ctx) => {
+      const cleaned = clean(s);
+      if (cleaned) return cleaned;
+      ctx.issues.push({ code: 'custom', message: message(s), input: s });
+      return mini.NEVER;
+    }),
+  );
+}
+
+/** One line of text, cleaned and capped; never fails on a string. */
+export const line = (max: number) => mini.pipe(mini.string(), mini.transform((s: string) => cleanLine(s, max)));
+/** Text with line breaks, cleaned and capped. */
+export const multiline = (max: number) =>
+  mini.pipe(mini.string(), mini.transform((s: string) => cleanMultiline(s, max)));
+
+export const Id = mini.string().check(mini.minLength(1), mini.maxLength(100));
+export const EpochMs = mini.int().check(mini.minimum(0), mini.maximum(8.64e15));
+
+export const HttpUrl = cleanedOrIssue(safeHttpUrl, () => 'Only http(s) links are kept');
+export const ProfileUrl = cleanedOrIssue(canonicalProfileUrl, () => 'A profile link must be an http(s) URL');
+export const Email = cleanedOrIssue(normalizeEmail, (s) => `Not an email address: ${cleanLine(s, 80)}`);
+
+/** De-duplicated (first occurrence kept), blanks dropped, capped at LIMITS.listItems. */
+export const uniqueList = (item: mini.ZodMiniType<string, string>) =>
+  mini.pipe(
+    mini._default(mini.array(item), []),
+    mini.transform((items: string[]) => [...new Set(items.filter((s) => s !== ''))].slice(0, LIMITS.listItems)),
+  );
+
+export const CAPTURE_SOURCES = [
+  'linkedin',
+  'gmail',
+  'outlook',
+  'json-ld',
+  'h-card',
+  'open-graph',
+  'mailto',
+  'signature',
+  'selection',
+  'link',
+  'import',
+  'manual',
+] as const;
+export const CaptureSource = mini.enum(CAPTURE_SOURCES);
+export type CaptureSource = mini.infer<typeof CaptureSource>;
+
+/** A field of a captured person and which signal answered it, e.g. `linkedin:json-ld`. */
+export const PERSON_FIELDS = ['name', 'title', 'company', 'location', 'emails', 'phones', 'profileUrl', 'photoUrl'] as const;
+export const PersonField = mini.enum(PERSON_FIELDS);
+export type PersonField = mini.infer<typeof PersonField>;
+
+/** An email message the person appeared in, kept so the popup can log it as an interaction. */
+export const MessageRef = mini.object({
+  subject: mini._default(line(LIMITS.title), ''),
+  at: mini.optional(EpochMs),
+  link: mini.optional(HttpUrl),
+});
+export type MessageRef = mini.infer<typeof MessageRef>;
+
+/** A person found on a page: what extractors produce and what content scripts send. */
+export const Person = mini.object({
+  name: mini.pipe(line(LIMITS.name), mini.string().check(mini.minLength(1, 'A person needs a name'))),
+  title: mini.optional(line(LIMITS.title)),
+  company: mini.optional(line(LIMITS.company)),
+  location: mini.optional(line(LIMITS.location)),
+  emails: uniqueList(Email),
+  phones: mini.optional(uniqueList(line(LIMITS.phone))),
+  profileUrl: mini.optional(ProfileUrl),
+  photoUrl: mini.optional(HttpUrl),
+  source: CaptureSource,
+  /** Which signal answered each field, for capture health and debugging redesigns. */
+  fieldSources: mini._default(mini.partialRecord(PersonField, line(100)), {}),
+  /** In an email thread: how this person took part. */
+  role: mini.optional(mini.enum(['sender', 'recipient'])),
+  message: mini.optional(MessageRef),
+});
+export type Person = mini.infer<typeof Person>;
+export type PersonInput = mini.input<typeof Person>;
+
+/** What capture found on one page. `expected` marks pages that should hold a person. */
+export const PageCapture = mini.object({
+  url: HttpUrl,
+  expected: mini.boolean(),
+  people: mini.array(Person).check(mini.maxLength(100)),
+});
+export type PageCapture = mini.infer<typeof PageCapture>;

@@ -1,0 +1,56 @@
+// The site content scripts as shipped: each answers the popup's capture:get on its own site with
+// exactly what capturePage reads from the same page, and each stays small, because they load on
+// every LinkedIn, Gmail and Outlook page the user opens.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { capturePage } from '../../lib/extract';
+import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
+import { expect, test } from './harness';
+
+const CONTENT_SCRIPTS_DIR = join(EXTENSION_DIR, 'content-scripts');
+const MAX_GZIP_BYTES = 15 * 1024;
+
+function fixture(file: string) {
+  const html = readFileSync(join('tests/fixtures', file), 'utf8');
+  const url = /^<!-- url: (\S+) -->/.exec(html)![1];
+  return { url, expected: capturePage(new JSDOM(html, { url }).window.document, url) };
+}
+
+const SITES = [
+  { file: 'linkedin-2023.html', firstName: 'Rosa Lindqvist' },
+  { file: 'gmail-single.html', firstName: 'Priya Natarajan' },
+  { file: 'outlook-en.html', firstName: 'Grace Mbeki' },
+];
+
+for (const { file, firstName } of SITES) {
+  test(`the content script on ${file} answers capture:get as capturePage reads the page`, async ({ kith }) => {
+    const { url, expected } = fixture(file);
+    expect(expected.people[0]?.name).toBe(firstName);
+    // Routes match the address the browser requests, which never carries the #fragment.
+    await kith.serve(url.split('#')[0], { file });
+    const page = await kith.open(url);
+    const tabId = await kith.tabIdOf(page);
+    const dashboard = await kith.openDashboard();
+    // The content script starts at document_idle; until then the tab has no listener.
+    const ask = () =>
+      dashboard.evaluate(
+        (id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }, { frameId: 0 }).catch(() => undefined),
+        tabId,
+      );
+    await expect.poll(ask).toBeDefined();
+    expect(await ask()).toEqual({ ok: true, value: JSON.parse(JSON.stringify(expected)) });
+  });
+}
+
+test('each content script is under 15 KB gzip and carries no webextension-polyfill', () => {
+  const names = readdirSync(CONTENT_SCRIPTS_DIR).filter((name) => name.endsWith('.js'));
+  expect(names.sort()).toEqual(['gmail.js', 'linkedin.js', 'outlook.js']);
+  for (const name of names) {
+    const code = readFileSync(join(CONTENT_SCRIPTS_DIR, name));
+    expect(gzipSync(code).length, `${name} gzip bytes`).toBeLessThan(MAX_GZIP_BYTES);
+    // The polyfill's own error text; its presence would mean the per-entrypoint alias broke.
+    expect(code.toString(), name).not.toContain('This script should only be loaded in a browser extension');
+  }
+});
