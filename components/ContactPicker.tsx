@@ -89,7 +89,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus }:
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={onKeyDown}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={label} class="picker-list" hidden={!open}>
+      <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" class="picker-list" hidden={!open}>
         {hits.map((hit, index) => (
           <li
             key={hit.id}

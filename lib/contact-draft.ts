@@ -2,7 +2,7 @@
 // user sees (strings for text fields), so a failed save can keep everything that was typed.
 import { type KithDB, saveContactDeduped, updateContact } from './db';
 import {
-  type Contact,
+  Contact,
   type ContactInput,
   type HelpKind,
   type OrgRole,
@@ -103,7 +103,7 @@ export function fieldsOfDraft(draft: ContactDraft) {
     title: draft.title,
     company: draft.company,
     location: draft.location,
-    emails: splitList(draft.emails, /[,;\s]+/),
+    emails: splitList(draft.emails, /[,;]/),
     relationship: draft.relationship,
     warmth: draft.warmth,
     canHelpWith: draft.canHelpWith,
@@ -118,6 +118,25 @@ export function fieldsOfDraft(draft: ContactDraft) {
 function mergeNotes(saved: string, typed: string): string {
   if (!typed.trim() || saved.includes(typed.trim())) return saved;
   return saved ? `${saved}\n\n${typed}` : typed;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  title: 'Title',
+  company: 'Company',
+  location: 'Location',
+  emails: 'Email',
+  tags: 'Tags',
+  notes: 'Notes',
+};
+
+/** The form's fields checked as the user sees them, with the field's label in the message. */
+function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
+  const result = Contact.pick({ name: true, emails: true, tags: true, notes: true }).safeParse(fields);
+  if (result.success) return;
+  const [issue] = result.error.issues;
+  const label = FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0]);
+  throw new Error(`${label}: ${issue.message}`);
 }
 
 const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
@@ -146,6 +165,7 @@ export async function saveDraft(
   // Checked before anything is written, so a bad date saves nothing.
   const followUpAt = draft.followUp ? startOfLocalDay(draft.followUp) : undefined;
   const fields = fieldsOfDraft(draft);
+  checkFields(fields);
   let result: { contact: Contact; created: boolean };
   if (contactId) {
     const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }));
