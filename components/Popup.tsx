@@ -7,7 +7,7 @@ import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveD
 import { searchContacts } from '@/lib/contact-search';
 import type { KithDB } from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import type { PageCapture, Person, Reminder, Settings } from '@/lib/model';
+import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
   type DueItem,
   type Proposed,
@@ -17,9 +17,8 @@ import {
   loadDueToday,
   loadSavedCard,
   sceneOf,
-  startOfLocalDayAfter,
 } from '@/lib/popup';
-import { markDone, snooze } from '@/lib/popup-reminders';
+import { markDone, snooze } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
@@ -130,6 +129,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [deps]);
 
+  const cadence = { defaultCadenceDays: settings?.defaultCadenceDays ?? Settings.parse({}).defaultCadenceDays };
+
   const search = useCallback(
     (query: string, excludeId?: string) => (db ? searchContacts(db, query, { excludeId }) : Promise.resolve([])),
     [db],
@@ -164,6 +165,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const { contact, created } = await saveDraft(kithDb, {
           draft,
           now: deps.now(),
+          settings: cadence,
           contactId: current.kind === 'saved' ? current.card.contact.id : undefined,
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
@@ -181,11 +183,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const { card, person } = screen;
     void write(
       async (kithDb) => {
-        await saveInteractionDraft(kithDb, card.contact.id, logDraft, deps.now());
+        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence, deps.now());
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person);
-        setStatus('Interaction logged.');
+        setStatus(thankYou ? 'Interaction logged. A thank-you reminder is set for tomorrow.' : 'Interaction logged.');
       },
       (message) => setLogError(`Not logged: ${message}`),
     );
@@ -208,11 +210,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const now = deps.now();
     void write(
       async (kithDb) => {
-        if (done) await markDone(kithDb, reminder.id, now);
-        else await snooze(kithDb, reminder.id, startOfLocalDayAfter(now, 1));
+        if (done) await markDone(kithDb, reminder.id, cadence, now);
+        else await snooze(kithDb, reminder.id, '1-day', now);
         if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person);
         else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
-        setStatus(done ? 'Reminder done.' : 'Snoozed until tomorrow.');
+        setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
       },
       (message) => setStatus(`Not changed: ${message}`),
     );
@@ -239,7 +241,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       busy={busy}
       error={error}
       focus={focus}
-      defaultCadenceDays={settings?.defaultCadenceDays ?? 90}
+      defaultCadenceDays={cadence.defaultCadenceDays}
       searchContacts={(query) => search(query, screen.kind === 'saved' ? screen.card.contact.id : undefined)}
     >
       {extra}

@@ -1,7 +1,6 @@
 // Open reminders with their two actions: done, or snooze until tomorrow.
 import type { Reminder } from '@/lib/model';
-import { showsAt } from '@/lib/popup';
-import { localIsoDate } from '@/lib/reminders';
+import { dueTimeOf, localIsoDate } from '@/lib/reminders';
 import { REMINDER_LABELS } from './labels';
 
 export type ReminderRow = { reminder: Reminder; contactName?: string; onOpen?: () => void };
@@ -15,7 +14,7 @@ type Props = {
 };
 
 function whenText(reminder: Reminder, now: number): string {
-  const at = showsAt(reminder);
+  const at = dueTimeOf(reminder);
   const day = localIsoDate(at);
   const today = localIsoDate(now);
   if (day === today) return 'due today';
@@ -29,7 +28,7 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
       {rows.map(({ reminder, contactName, onOpen }) => {
         const what = REMINDER_LABELS[reminder.kind];
         const who = contactName ? ` ${contactName}` : '';
-        const due = showsAt(reminder) <= now;
+        const due = dueTimeOf(reminder) <= now;
         return (
           <li key={reminder.id} class={due ? 'due' : undefined}>
             <div class="reminder-text">
@@ -46,7 +45,7 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
               <button type="button" disabled={busy} aria-label={`Done: ${what}${who}`} onClick={() => onDone(reminder)}>
                 Done
               </button>
-              <button type="button" disabled={busy} aria-label={`Snooze until tomorrow: ${what}${who}`} onClick={() => onSnooze(reminder)}>
+              <button type="button" disabled={busy} aria-label={`Snooze for a day: ${what}${who}`} onClick={() => onSnooze(reminder)}>
                 Snooze
               </button>
             </div>

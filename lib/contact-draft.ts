@@ -8,10 +8,11 @@ import {
   type OrgRole,
   type Person,
   type Relationship,
+  type Settings,
   type Warmth,
   newId,
 } from './model';
-import { addFollowUp } from './popup-reminders';
+import { addFollowUp, syncKeepInTouch } from './reminder-store';
 import { startOfLocalDay } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
 
@@ -144,6 +145,8 @@ const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])
 export type SaveDraftArgs = {
   draft: ContactDraft;
   now: number;
+  /** For the keep-in-touch cadence when the contact has none of its own. */
+  settings: Pick<Settings, 'defaultCadenceDays'>;
   /** The saved contact being edited in place. */
   contactId?: string;
   /** The captured person the draft started from, for its links, phones and source. */
@@ -156,14 +159,15 @@ export type SaveDraftArgs = {
  * Save what the form says. Editing a saved contact replaces the fields shown in the form;
  * a new person is deduplicated by profile URL and email, and if they turn out to be saved
  * already (another tab got there first) what was typed is folded in without losing old notes.
- * A follow-up date adds a follow-up reminder due from the start of that local day.
+ * The contact's keep-in-touch reminder follows its cadence; a follow-up date adds a follow-up
+ * reminder due from the start of that local day.
  */
 export async function saveDraft(
   db: KithDB,
-  { draft, now, contactId, person, pageUrl }: SaveDraftArgs,
+  { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean }> {
   // Checked before anything is written, so a bad date saves nothing.
-  const followUpAt = draft.followUp ? startOfLocalDay(draft.followUp) : undefined;
+  if (draft.followUp) startOfLocalDay(draft.followUp);
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
   let result: { contact: Contact; created: boolean };
@@ -198,6 +202,7 @@ export async function saveDraft(
       updatedAt: now,
     }));
   }
-  if (followUpAt !== undefined) await addFollowUp(db, result.contact.id, followUpAt, now);
+  await syncKeepInTouch(db, result.contact.id, settings, now);
+  if (draft.followUp) await addFollowUp(db, result.contact.id, draft.followUp, now);
   return result;
 }

@@ -1,8 +1,8 @@
 // The "Log interaction" form: prefilled from an open email (subject, date, link to the thread),
 // and turned into an interaction when the user logs it.
 import type { KithDB } from './db';
-import { type Channel, type HelpKind, type Interaction, type MessageRef, newId } from './model';
-import { logInteraction } from './popup-reminders';
+import { type Channel, type HelpKind, type MessageRef, type Settings, newId } from './model';
+import { type LoggedInteraction, logInteraction } from './reminder-store';
 import { localIsoDate, startOfLocalDay } from './reminders';
 
 export type InteractionDraft = {
@@ -41,8 +41,17 @@ export function interactionTime(draft: InteractionDraft, now: number): number {
   return startOfLocalDay(draft.date);
 }
 
-export function saveInteractionDraft(db: KithDB, contactId: string, draft: InteractionDraft, now: number): Promise<Interaction> {
-  return logInteraction(db, {
+/** Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you. */
+export function saveInteractionDraft(
+  db: KithDB,
+  contactId: string,
+  draft: InteractionDraft,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  now: number,
+): Promise<LoggedInteraction> {
+  return logInteraction(
+    db,
+    {
     id: newId(),
     contactId,
     at: interactionTime(draft, now),
@@ -51,5 +60,8 @@ export function saveInteractionDraft(db: KithDB, contactId: string, draft: Inter
     received: draft.received,
     gave: draft.gave,
     link: draft.link,
-  });
+    },
+    settings,
+    now,
+  );
 }

@@ -2,6 +2,7 @@
 // one contact on the page (with its interactions and reminders) or today's reminders.
 import { type KithDB, dueReminders, findContact, getContact, interactionsOf, mergeCapture, remindersOf, updateContact } from './db';
 import type { Contact, FieldChange, Interaction, PageCapture, Person, Reminder } from './model';
+import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -54,25 +55,17 @@ export async function loadSavedCard(db: KithDB, contactId: string, now: number, 
     contact,
     referredByName: referrer?.name,
     interactions: interactions.slice(0, RECENT_INTERACTIONS),
-    reminders: reminders.filter((reminder) => reminder.doneAt === undefined),
+    reminders: reminders.filter(isOpen).sort((a, b) => dueTimeOf(a) - dueTimeOf(b)),
     proposed: person ? mergeCapture(contact, person, now).proposed : {},
   };
-}
-
-/** When a reminder next shows: its snooze if snoozed, else its due time. */
-export const showsAt = (reminder: Reminder) => reminder.snoozedUntil ?? reminder.dueAt;
-
-/** Midnight local time, `days` days after the day `now` falls on. */
-export function startOfLocalDayAfter(now: number, days: number): number {
-  const date = new Date(now);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
 }
 
 export type DueItem = { reminder: Reminder; contactName: string };
 
 /** Reminders that show today (overdue included), soonest first, each with its contact's name. */
 export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
-  const due = (await dueReminders(db, startOfLocalDayAfter(now, 1) - 1)).sort((a, b) => showsAt(a) - showsAt(b));
+  const endOfToday = addLocalDays(startOfLocalDayAt(now), 1) - 1;
+  const due = (await dueReminders(db, endOfToday)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
   const items = await Promise.all(
     due.slice(0, limit).map(async (reminder) => ({
       reminder,

@@ -11,15 +11,15 @@ import {
   loadDueToday,
   loadSavedCard,
   sceneOf,
-  startOfLocalDayAfter,
   tabIdFromSearch,
 } from '@/lib/popup';
-import { markDone, snooze } from '@/lib/popup-reminders';
-import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
+import { markDone, snooze } from '@/lib/reminder-store';
+import { addLocalDays, localIsoDate, startOfLocalDay } from '@/lib/reminders';
 
 // 09:00 local on a weekday, so "today" is unambiguous in any time zone the tests run in.
 const NOW = new Date(2026, 10, 24, 9, 0).getTime();
 const TODAY = localIsoDate(NOW);
+const SETTINGS = { defaultCadenceDays: 30 };
 
 const linkedinPerson = (overrides: Record<string, unknown> = {}) =>
   Person.parse({
@@ -92,7 +92,7 @@ describe('saving from the popup', () => {
   it('saves a first capture with the chosen relationship, notes and links', async () => {
     const person = linkedinPerson();
     const draft = { ...draftFromPerson(person), relationship: 'colleague' as const, notes: 'Met at Platform Summit' };
-    const { contact, created } = await saveDraft(db, { draft, now: NOW, person });
+    const { contact, created } = await saveDraft(db, { settings: SETTINGS, draft, now: NOW, person });
     expect(created).toBe(true);
     expect(await getContact(db, contact.id)).toMatchObject({
       name: 'Mara Okonkwo-Lind',
@@ -105,7 +105,10 @@ describe('saving from the popup', () => {
       photoUrl: 'https://media.licdn.example/mara.jpg',
       sources: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/mara-okonkwo-lind/', at: NOW }],
     });
-    expect(await remindersOf(db, contact.id)).toEqual([]);
+    // Only the keep-in-touch reminder, a cadence after today.
+    expect((await remindersOf(db, contact.id)).map((r) => [r.kind, r.dueAt])).toEqual([
+      ['keep-in-touch', addLocalDays(startOfLocalDay(TODAY), 30)],
+    ]);
   });
 
   it('splits emails and tags, and keeps referrer, help kinds and cadence', async () => {
@@ -119,7 +122,7 @@ describe('saving from the popup', () => {
       referredBy: { id: 'ref', name: 'Ines Duarte' },
       cadenceDays: 30,
     };
-    const { contact } = await saveDraft(db, { draft, now: NOW });
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft, now: NOW });
     expect(contact).toMatchObject({
       emails: ['sam@example.org', 'sam.reyes@work.example'],
       tags: ['platform', 'rotterdam'],
@@ -132,9 +135,9 @@ describe('saving from the popup', () => {
   });
 
   it('keeps one contact when the same profile is saved again from a tracking URL, notes kept', async () => {
-    const first = await saveDraft(db, { draft: { ...draftFromPerson(linkedinPerson()), notes: 'First note' }, now: NOW, person: linkedinPerson() });
+    const first = await saveDraft(db, { settings: SETTINGS, draft: { ...draftFromPerson(linkedinPerson()), notes: 'First note' }, now: NOW, person: linkedinPerson() });
     const again = linkedinPerson({ profileUrl: 'https://nl.linkedin.com/in/Mara-Okonkwo-Lind?trk=public_profile_browsemap' });
-    const second = await saveDraft(db, { draft: { ...draftFromPerson(again), notes: 'Second note' }, now: NOW + 1, person: again });
+    const second = await saveDraft(db, { settings: SETTINGS, draft: { ...draftFromPerson(again), notes: 'Second note' }, now: NOW + 1, person: again });
     expect(second.created).toBe(false);
     expect(second.contact.id).toBe(first.contact.id);
     expect(second.contact.notes).toBe('First note\n\nSecond note');
@@ -143,6 +146,7 @@ describe('saving from the popup', () => {
 
   it('a manual entry where capture failed keeps the canonical page link', async () => {
     const { contact } = await saveDraft(db, {
+      settings: SETTINGS,
       draft: { ...emptyDraft(), name: 'Mara Okonkwo-Lind' },
       now: NOW,
       pageUrl: 'https://uk.linkedin.com/in/mara-okonkwo-lind/overlay/contact-info/?trk=x',
@@ -152,8 +156,9 @@ describe('saving from the popup', () => {
   });
 
   it('a follow-up dated today is due from the start of today', async () => {
-    const { contact } = await saveDraft(db, { draft: { ...emptyDraft(), name: 'Sam Reyes', followUp: TODAY }, now: NOW });
-    const [reminder] = await remindersOf(db, contact.id);
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam Reyes', followUp: TODAY }, now: NOW });
+    const [reminder, ...others] = await remindersOf(db, contact.id);
+    expect(others.map((r) => r.kind)).toEqual(['keep-in-touch']);
     expect(reminder).toMatchObject({ contactId: contact.id, kind: 'follow-up', dueAt: startOfLocalDay(TODAY) });
     expect(reminder.dueAt).toBeLessThanOrEqual(NOW);
     const { items } = await loadDueToday(db, NOW);
@@ -161,20 +166,20 @@ describe('saving from the popup', () => {
   });
 
   it('a failed save says why and writes nothing', async () => {
-    await expect(saveDraft(db, { draft: { ...emptyDraft(), name: '  ' }, now: NOW })).rejects.toThrow('Name: A contact needs a name');
-    await expect(saveDraft(db, { draft: { ...emptyDraft(), name: 'Sam', emails: 'sam@example.org, sam at example' }, now: NOW })).rejects.toThrow(
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: '  ' }, now: NOW })).rejects.toThrow('Name: A contact needs a name');
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', emails: 'sam@example.org, sam at example' }, now: NOW })).rejects.toThrow(
       'Email: Not an email address: sam at example',
     );
-    await expect(saveDraft(db, { draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
       /Not a date/,
     );
     expect(await listContacts(db)).toEqual([]);
   });
 
   it('edits a saved contact in place', async () => {
-    const { contact } = await saveDraft(db, { draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
     const draft = { ...draftFromContact(contact), notes: 'Owes me a call', warmth: 'warm' as const };
-    const edited = await saveDraft(db, { draft, now: NOW + 5, contactId: contact.id });
+    const edited = await saveDraft(db, { settings: SETTINGS, draft, now: NOW + 5, contactId: contact.id });
     expect(edited.contact).toMatchObject({ id: contact.id, createdAt: NOW, updatedAt: NOW + 5, notes: 'Owes me a call', warmth: 'warm' });
     expect(edited.contact.profileUrl).toBe(contact.profileUrl);
   });
@@ -182,7 +187,7 @@ describe('saving from the popup', () => {
 
 describe('a saved person', () => {
   it('is found by profile URL or email, never by name alone', async () => {
-    const { contact } = await saveDraft(db, { draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
     expect((await findSavedPerson(db, linkedinPerson({ profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/?trk=a' })))?.id).toBe(
       contact.id,
     );
@@ -190,7 +195,7 @@ describe('a saved person', () => {
   });
 
   it('shows captured differences as updates to accept, kept in history', async () => {
-    const { contact } = await saveDraft(db, { draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
     const moved = linkedinPerson({ title: 'VP Engineering', company: 'Fernhill Robotics' });
     const card = await loadSavedCard(db, contact.id, NOW, moved);
     expect(card?.proposed).toEqual({ title: 'VP Engineering' });
@@ -202,10 +207,11 @@ describe('a saved person', () => {
 
   it('logs an open email as an interaction with its subject, time and link', async () => {
     const person = gmailPerson();
-    const { contact } = await saveDraft(db, { draft: draftFromPerson(person), now: NOW, person });
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(person), now: NOW, person });
     const draft = { ...interactionDraft(NOW, person.message), received: ['information' as const] };
     expect(draft).toMatchObject({ channel: 'email', date: TODAY, summary: 'Re: Platform team intro' });
-    await saveInteractionDraft(db, contact.id, draft, NOW);
+    const { thankYou } = await saveInteractionDraft(db, contact.id, draft, SETTINGS, NOW);
+    expect(thankYou?.kind).toBe('thank-you');
     const [interaction] = await interactionsOf(db, contact.id);
     expect(interaction).toMatchObject({
       channel: 'email',
@@ -215,6 +221,9 @@ describe('a saved person', () => {
       received: ['information'],
     });
     expect((await getContact(db, contact.id))?.lastInteractionAt).toBe(NOW - 3 * 3600_000);
+    // Logging reset the keep-in-touch clock to a cadence after the email's day.
+    const keepInTouch = (await remindersOf(db, contact.id)).find((r) => r.kind === 'keep-in-touch');
+    expect(keepInTouch?.dueAt).toBe(addLocalDays(startOfLocalDay(TODAY), 30));
   });
 
   it('dates an interaction by the message, today or the start of the chosen day', () => {
@@ -229,11 +238,11 @@ describe('a saved person', () => {
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 1, createdAt: NOW });
     await putReminder(db, { id: 'r2', contactId: 'c1', kind: 'thank-you', dueAt: NOW - 2, createdAt: NOW });
     expect((await loadDueToday(db, NOW)).total).toBe(2);
-    await markDone(db, 'r1', NOW);
-    await snooze(db, 'r2', startOfLocalDayAfter(NOW, 1));
+    await markDone(db, 'r1', SETTINGS, NOW);
+    await snooze(db, 'r2', '1-day', NOW);
     expect(await loadDueToday(db, NOW)).toEqual({ items: [], total: 0 });
     const card = await loadSavedCard(db, 'c1', NOW);
-    expect(card?.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r2', startOfLocalDayAfter(NOW, 1)]]);
+    expect(card?.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r2', addLocalDays(NOW, 1)]]);
   });
 });
 
