@@ -187,7 +187,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person);
-        setStatus(thankYou ? 'Interaction logged. A thank-you reminder is set for tomorrow.' : 'Interaction logged.');
+        setStatus(thankYou ? 'Interaction logged, with a reminder to say thank you.' : 'Interaction logged.');
       },
       (message) => setLogError(`Not logged: ${message}`),
     );
