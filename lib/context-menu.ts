@@ -36,6 +36,8 @@ export type SaveDeps = {
   capturePage: (tabId: number) => Promise<PersonInput[]>;
   /** The text of the link to `linkUrl` in that frame (Chrome's click data lacks it). */
   linkTextOf: (tabId: number, frameId: number, linkUrl: string) => Promise<string>;
+  /** The frame's selection with its line breaks (Chrome's click data turns them into spaces). */
+  selectionTextOf: (tabId: number, frameId: number) => Promise<string>;
   /** Recompute badge and alarm after a save. */
   afterSave: () => Promise<unknown>;
 };
@@ -83,7 +85,10 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
   let kind: keyof typeof NOTHING;
   if (click.selectionText?.trim()) {
     kind = 'selection';
-    found = parseSignature(click.selectionText);
+    // A signature is read line by line, so prefer the page's own selection when it can be read.
+    const fromPage =
+      tab?.id === undefined ? '' : await deps.selectionTextOf(tab.id, click.frameId ?? 0).catch(() => '');
+    found = parseSignature(fromPage.trim() ? fromPage : click.selectionText);
   } else if (click.linkUrl) {
     kind = 'link';
     found = await linkPeople(click, tab, deps);

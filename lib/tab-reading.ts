@@ -29,3 +29,12 @@ export async function linkTextOf(tabId: number, frameId: number, linkUrl: string
   });
   return typeof result?.result === 'string' ? result.result : '';
 }
+
+/** The frame's selected text, line breaks kept, capped. */
+export async function selectionTextOf(tabId: number, frameId: number): Promise<string> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: () => (getSelection()?.toString() ?? '').slice(0, 20_000),
+  });
+  return typeof result?.result === 'string' ? result.result : '';
+}

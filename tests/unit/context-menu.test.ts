@@ -18,6 +18,7 @@ function setUp(overrides: Partial<SaveDeps> = {}) {
     loadSettings: async () => Settings.parse({}),
     capturePage: async () => [],
     linkTextOf: async () => '',
+    selectionTextOf: async () => '',
     afterSave: vi.fn(async () => undefined),
     ...overrides,
   } as typeof deps;
@@ -141,6 +142,16 @@ describe('Save to Kith on selected text', () => {
     ]);
     expect(outcome).toMatchObject({ created: 3 });
     expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Jane Doe and 2 more' });
+  });
+
+  it('reads a signature from the page selection, since Chrome flattens the line breaks of selectionText', async () => {
+    const lines = ['Jane Doe', 'Head of Talent | Lumen Labs', 'jane.doe@lumen.example'];
+    setUp({ selectionTextOf: vi.fn(async () => lines.join('\n')) });
+    await saveFromContextMenu(click({ selectionText: lines.join(' '), frameId: 2 }), TAB, deps);
+    expect(deps.selectionTextOf).toHaveBeenCalledWith(7, 2);
+    expect((await saved()).map((c) => [c.name, c.title, c.company, c.emails])).toEqual([
+      ['Jane Doe', 'Head of Talent', 'Lumen Labs', ['jane.doe@lumen.example']],
+    ]);
   });
 
   it('saves a signature block: name, title, company, phone and email', async () => {

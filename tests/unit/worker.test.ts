@@ -44,6 +44,7 @@ beforeEach(async () => {
     loadSettings,
     capturePage: async () => [],
     linkTextOf: async () => 'Jane Doe',
+    selectionTextOf: async () => '',
   });
   await handlers.refresh();
 });
