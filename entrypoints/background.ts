@@ -1,6 +1,7 @@
+import { captureTab } from '@/lib/capture';
 import { openKithDb } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
-import { capturePage, linkTextOf, selectionTextOf } from '@/lib/tab-reading';
+import { linkTextOf, selectionTextOf } from '@/lib/tab-reading';
 import { startWorker } from '@/lib/worker';
 
 export default defineBackground(() => {
@@ -8,7 +9,7 @@ export default defineBackground(() => {
     openDb: () => openKithDb(),
     now: Date.now,
     loadSettings,
-    capturePage,
+    captureTab,
     linkTextOf,
     selectionTextOf,
   });

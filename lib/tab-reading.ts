@@ -1,12 +1,6 @@
 // Reading the tab a context-menu click came from. The click grants activeTab, so these work on
-// any page the user right-clicked, not only the sites Kith has host permission for.
-import { sendToTab } from './messages';
-import type { PersonInput } from './model';
-
-/** The people Kith's content script found on the tab, best first. */
-export async function capturePage(tabId: number): Promise<PersonInput[]> {
-  return (await sendToTab(tabId, 'capture:get', {})).people;
-}
+// any page the user right-clicked, not only the sites Kith has host permission for. (Who the page
+// shows is lib/capture.ts's captureTab.)
 
 /** The text of the first link to `linkUrl` in a frame of the tab, a line per text node, capped. */
 export async function linkTextOf(tabId: number, frameId: number, linkUrl: string): Promise<string> {

@@ -135,3 +135,32 @@ test('right-click Save to Kith, driven in the real worker, saves a mailto link a
   );
   expect((await kith.readStore('contacts')).length).toBe(2);
 });
+
+test('right-click Save to Kith on a profile page saves the best person there, once', async ({ kith }) => {
+  const url = 'https://uk.linkedin.com/in/ada-quinlan-4b2a91/';
+  await kith.serve(url, { file: 'linkedin-public.html' });
+  const page = await kith.open(url);
+  const tabId = await kith.tabIdOf(page);
+  const save = () =>
+    kith.worker.evaluate(
+      ([id]) => (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', pageUrl: 'x', frameId: 0 }, { id }),
+      [tabId],
+    );
+  // The content script may still be starting: the capture falls back to injecting its script.
+  expect(await save()).toMatchObject({ created: 1 });
+  expect(await save()).toMatchObject({ created: 0 });
+  expect(await savedContacts(kith)).toEqual([
+    {
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Harbor Labs',
+      location: 'Lisbon, Portugal',
+      emails: [],
+      phones: [],
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+      relationship: 'other',
+      notes: '',
+      sources: ['linkedin', 'linkedin'],
+    },
+  ]);
+});

@@ -42,7 +42,7 @@ beforeEach(async () => {
     openDb: async () => db,
     now: () => clock,
     loadSettings,
-    capturePage: async () => [],
+    captureTab: async () => undefined,
     linkTextOf: async () => 'Jane Doe',
     selectionTextOf: async () => '',
   });
