@@ -176,6 +176,8 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     const stored = await tx.objectStore('reminders').get(reminderId);
     if (!stored) throw new Error('That reminder no longer exists');
+    // Done twice (from the popup and a notification) stays done the first time.
+    if (stored.doneAt !== undefined) return withoutOpenAt(stored);
     const reminder = await putReminderIn(tx, done(withoutOpenAt(stored), now));
     if (reminder.kind === 'keep-in-touch') {
       const contact = await tx.objectStore('contacts').get(reminder.contactId);
