@@ -121,6 +121,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     };
   }, [deps, showPerson, showHome]);
 
+  // Marks when the first real screen is up, so the time to interactive can be measured.
+  const ready = screen.kind !== 'loading';
+  useEffect(() => {
+    if (ready) performance.mark('kith:popup-ready');
+  }, [ready]);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) deps.close();

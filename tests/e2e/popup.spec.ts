@@ -145,9 +145,13 @@ test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const popup = await kith.openPopup(profile);
   await expect(field(popup, 'Name')).toHaveValue('Kenji Morales');
+  expect(await kith.badgeText()).toBe('');
   await field(popup, 'Follow up').fill(await todayIn(popup));
-  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  // Enter saves from any field.
+  await field(popup, 'Follow up').press('Enter');
   await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
+  // The popup told the background, which counts the reminder due now on the badge.
+  await expect.poll(() => kith.badgeText()).toBe('1');
 
   const [contact] = await kith.readStore<StoredContact>('contacts');
   const now = await popup.evaluate(() => Date.now());
@@ -165,6 +169,7 @@ test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   await expect(popup.getByRole('status')).toHaveText('Reminder done.');
   const [done] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
   expect(done.doneAt).toBeGreaterThanOrEqual(now);
+  await expect.poll(() => kith.badgeText()).toBe('');
 });
 
 test('capture failure on a profile page is said, and manual entry keeps the page link', async ({ kith }) => {
@@ -326,4 +331,53 @@ test('capture: LinkedIn feed → click a profile without a page load → the pop
 
   const popup = await kith.openPopup(feed);
   await expectPrefilled(popup, PROFILES[2].fields);
+});
+
+test('with 10,000 contacts the popup is ready at once: it loads one contact, not the notebook', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2023.html');
+  // Seed through the worker's own IndexedDB, after the extension has created the schema.
+  await expect.poll(() => kith.worker.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'kith'))).toBe(true);
+  await kith.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('contacts', 'readwrite');
+    const base = Date.now() - 1e9;
+    for (let i = 0; i < 10_000; i++) {
+      tx.objectStore('contacts').put({
+        id: `seed-${i}`, name: `Seeded Person ${i}`, title: 'Engineer', company: `Company ${i % 300}`, location: '',
+        emails: [`person${i}@seed.example`], phones: [], addresses: [], relationship: 'other', orgRoles: [], warmth: 'cold',
+        canHelpWith: [], tags: [], notes: '', sources: [], history: [], createdAt: base + i, updatedAt: base + i,
+        profileUrl: i === 7777 ? 'https://www.linkedin.com/in/rosa-lindqvist/' : undefined,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+
+  const readyAfter = async (popup: Page) => {
+    await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('kith:popup-ready').length)).toBe(1);
+    return popup.evaluate(() => performance.getEntriesByName('kith:popup-ready')[0].startTime);
+  };
+
+  const card = await kith.openPopup(profile);
+  await expect(card.getByRole('heading', { name: 'Seeded Person 7777' })).toBeVisible();
+  const cardMs = await readyAfter(card);
+
+  const home = await kith.openPopup();
+  await expect(home.getByRole('heading', { name: 'Due today' })).toBeVisible();
+  const homeMs = await readyAfter(home);
+  // Generous for a shared CI machine; reading 10,000 records would blow well past it.
+  expect(cardMs).toBeLessThan(1000);
+  expect(homeMs).toBeLessThan(1000);
+
+  // Search stops at the first few matches, newest first.
+  await home.getByRole('combobox', { name: 'Search your contacts' }).fill('company 42');
+  await expect(home.getByRole('option')).toHaveCount(8);
+  await expect(home.getByRole('option').first()).toContainText('Seeded Person 9942');
 });
