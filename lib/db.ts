@@ -14,6 +14,7 @@ import {
   describeIssues,
   newId,
 } from './model';
+import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
 export const DB_VERSION = 2;
@@ -50,7 +51,7 @@ export class ValidationError extends Error {
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
+export function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(what, result.error);
   return result.data;
@@ -58,7 +59,7 @@ function validate<S extends z.ZodType>(schema: S, what: string, input: unknown):
 
 export function withOpenAt(reminder: Reminder): StoredReminder {
   const { openAt: _ignored, ...plain } = reminder as StoredReminder;
-  return reminder.doneAt === undefined ? { ...plain, openAt: reminder.snoozedUntil ?? reminder.dueAt } : plain;
+  return reminder.doneAt === undefined ? { ...plain, openAt: dueTimeOf(reminder) } : plain;
 }
 
 export function withoutOpenAt(stored: StoredReminder): Reminder {
@@ -158,6 +159,30 @@ export async function deleteContact(db: KithDB, id: string): Promise<void> {
     ...reminderKeys.map((key) => tx.objectStore('reminders').delete(key)),
     tx.done,
   ]);
+}
+
+/** Change a saved contact in one transaction (edit in place); the result is validated first. */
+export async function updateContact(
+  db: KithDB,
+  id: string,
+  change: (contact: Contact) => ContactInput,
+): Promise<Contact> {
+  const tx = db.transaction('contacts', 'readwrite');
+  const saved = await tx.store.get(id);
+  if (!saved) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('That contact no longer exists');
+  }
+  const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
+  if (!result.success) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new ValidationError('contact', result.error);
+  }
+  await tx.store.put(result.data);
+  await tx.done;
+  return result.data;
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };

@@ -23,9 +23,13 @@ test('the manifest asks for no more than Kith needs', async ({ kith }) => {
   expect([...(manifest.permissions ?? [])].sort()).toEqual(
     ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage'].sort(),
   );
-  for (const host of manifest.host_permissions ?? []) {
-    expect(host).toMatch(/^https:\/\/(\*\.linkedin\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/);
-  }
+  const capturedSite = /^https:\/\/(\*\.linkedin\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/;
+  expect(manifest.host_permissions?.length).toBeGreaterThan(0);
+  for (const host of manifest.host_permissions ?? []) expect(host).toMatch(capturedSite);
+  // Content scripts run on the captured sites and nowhere else.
+  const contentScriptMatches = (manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  expect(contentScriptMatches.length).toBeGreaterThan(0);
+  for (const match of contentScriptMatches) expect(match).toMatch(capturedSite);
   expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|unsafe-eval/);
   const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
   expect(csp).toContain("script-src 'self'");
