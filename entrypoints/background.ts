@@ -1,5 +1,15 @@
 import { openKithDb } from '@/lib/db';
+import { loadSettings } from '@/lib/settings';
+import { capturePage, linkTextOf } from '@/lib/tab-reading';
+import { startWorker } from '@/lib/worker';
 
 export default defineBackground(() => {
-  void openKithDb();
+  const handlers = startWorker({ openDb: () => openKithDb(), now: Date.now, loadSettings, capturePage, linkTextOf });
+  // Test seam: e2e tests drive the context menu and notification buttons in the real worker, as a
+  // click would. Only extension code and DevTools reach the worker's global scope.
+  Object.assign(globalThis, {
+    kithContextMenuClick: handlers.contextMenuClick,
+    kithNotificationClick: handlers.notificationClick,
+    kithNotificationButtonClick: handlers.notificationButtonClick,
+  });
 });

@@ -14,6 +14,7 @@ import {
   describeIssues,
   newId,
 } from './model';
+import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
 export const DB_VERSION = 2;
@@ -50,7 +51,7 @@ export class ValidationError extends Error {
   }
 }
 
-function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
+export function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(what, result.error);
   return result.data;
@@ -58,7 +59,7 @@ function validate<S extends z.ZodType>(schema: S, what: string, input: unknown):
 
 export function withOpenAt(reminder: Reminder): StoredReminder {
   const { openAt: _ignored, ...plain } = reminder as StoredReminder;
-  return reminder.doneAt === undefined ? { ...plain, openAt: reminder.snoozedUntil ?? reminder.dueAt } : plain;
+  return reminder.doneAt === undefined ? { ...plain, openAt: dueTimeOf(reminder) } : plain;
 }
 
 export function withoutOpenAt(stored: StoredReminder): Reminder {

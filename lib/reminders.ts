@@ -1,4 +1,14 @@
 // When things are due. Pure: the clock is always passed in.
+//
+// Calendar arithmetic is done on local dates (`new Date(y, m, d + n)`), never by adding 24-hour
+// blocks of milliseconds, so "in a week" and "every 90 days" land on the same wall-clock time
+// across daylight-saving changes.
+//
+// Keep-in-touch reminders are stored like the others: each contact has at most one *open*
+// `keep-in-touch` reminder, due from the start of the local day `cadence` days after the later of
+// the contact's last interaction (or creation) and the last time such a reminder was marked done.
+// `lib/reminder-store.ts` keeps it in step whenever a contact, an interaction or settings change.
+import type { Contact, Reminder, ReminderInput, Settings } from './model';
 
 /**
  * A date-only reminder ("follow up on 2026-11-30") is due from the start of that day in the
@@ -20,4 +30,120 @@ export function localIsoDate(now: number): string {
   const date = new Date(now);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** The start of the local day that `time` falls in. */
+export function startOfLocalDayAt(time: number): number {
+  const date = new Date(time);
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+}
+
+/** The same local wall-clock time `days` calendar days later (23 or 25 hours across DST). */
+export function addLocalDays(time: number, days: number): number {
+  const date = new Date(time);
+  date.setDate(date.getDate() + days);
+  return date.getTime();
+}
+
+/** When an open reminder is next due: its snooze if snoozed, else its due time. */
+export function dueTimeOf(reminder: Pick<Reminder, 'dueAt' | 'snoozedUntil'>): number {
+  return reminder.snoozedUntil ?? reminder.dueAt;
+}
+
+export function isOpen(reminder: Reminder): boolean {
+  return reminder.doneAt === undefined;
+}
+
+export function isDue(reminder: Reminder, now: number): boolean {
+  return isOpen(reminder) && dueTimeOf(reminder) <= now;
+}
+
+export function cadenceDaysOf(contact: Pick<Contact, 'cadenceDays'>, settings: Pick<Settings, 'defaultCadenceDays'>) {
+  return contact.cadenceDays ?? settings.defaultCadenceDays;
+}
+
+/**
+ * When to get back in touch: the start of the local day `cadence` days after the last contact
+ * (an interaction, or the day the contact was saved) or after the last keep-in-touch reminder
+ * was marked done, whichever is later.
+ */
+export function keepInTouchDueAt(
+  contact: Pick<Contact, 'cadenceDays' | 'createdAt' | 'lastInteractionAt'>,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  lastDoneAt = 0,
+): number {
+  const since = Math.max(contact.lastInteractionAt ?? contact.createdAt, lastDoneAt);
+  return addLocalDays(startOfLocalDayAt(since), cadenceDaysOf(contact, settings));
+}
+
+/**
+ * What to write so the contact has exactly one open keep-in-touch reminder at the right time:
+ * `put` is the reminder to store (undefined when the stored one is already right, which keeps
+ * its snooze), `remove` the ids of duplicates. `reminders` are all of the contact's reminders.
+ */
+export function planKeepInTouch(
+  contact: Contact,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  reminders: readonly Reminder[],
+  now: number,
+  makeId: () => string,
+): { put?: Reminder; remove: string[] } {
+  const mine = reminders.filter((r) => r.kind === 'keep-in-touch' && r.contactId === contact.id);
+  const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
+  const dueAt = keepInTouchDueAt(contact, settings, lastDoneAt);
+  const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
+  const remove = duplicates.map((r) => r.id);
+  if (current?.dueAt === dueAt) return { remove };
+  const put: Reminder = current
+    ? { ...current, dueAt, snoozedUntil: undefined }
+    : { id: makeId(), contactId: contact.id, kind: 'keep-in-touch', dueAt, note: '', createdAt: now };
+  return { put: withoutUndefined(put), remove };
+}
+
+/** Say thank you for help received: due from the start of the next local day. */
+export function thankYouDueAt(interactionAt: number): number {
+  return addLocalDays(startOfLocalDayAt(interactionAt), 1);
+}
+
+export type Snooze = '1-day' | '1-week' | { until: string };
+
+/** When a snoozed reminder comes back: a day or a week from now, or the start of a chosen date. */
+export function snoozeUntil(snooze: Snooze, now: number): number {
+  if (snooze === '1-day') return addLocalDays(now, 1);
+  if (snooze === '1-week') return addLocalDays(now, 7);
+  const until = startOfLocalDay(snooze.until);
+  if (until <= now) throw new Error('Snooze until a day after today');
+  return until;
+}
+
+export function snoozed(reminder: Reminder, snooze: Snooze, now: number): ReminderInput {
+  return { ...reminder, snoozedUntil: snoozeUntil(snooze, now) };
+}
+
+export function done(reminder: Reminder, now: number): ReminderInput {
+  return withoutUndefined({ ...reminder, doneAt: now, snoozedUntil: undefined });
+}
+
+/** The reminder ids already announced, each with the due time it was announced for. */
+export type Announced = Record<string, number>;
+
+/**
+ * Which due reminders to announce now. A reminder is announced once per due time: alarms that
+ * were missed while the computer slept, or fire again, announce nothing new; a snoozed reminder
+ * coming due again is announced again. The returned record keeps only reminders still due.
+ */
+export function toAnnounce(due: readonly Reminder[], announced: Announced): { fresh: Reminder[]; announced: Announced } {
+  const next: Announced = {};
+  const fresh: Reminder[] = [];
+  for (const reminder of due) {
+    const at = dueTimeOf(reminder);
+    if (announced[reminder.id] !== at) fresh.push(reminder);
+    next[reminder.id] = at;
+  }
+  return { fresh, announced: next };
+}
+
+/** IndexedDB stores `undefined` as a present key; drop such keys so records compare cleanly. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,5 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
+import type { Contact, Reminder } from '@/lib/model';
+import {
+  done,
+  dueTimeOf,
+  isDue,
+  keepInTouchDueAt,
+  localIsoDate,
+  planKeepInTouch,
+  snoozeUntil,
+  snoozed,
+  startOfLocalDay,
+  toAnnounce,
+} from '@/lib/reminders';
+
+const DAY = 86_400_000;
+// Noon UTC keeps these zone-independent: whatever TZ the suite runs in, the local date is the same.
+const NOW = Date.UTC(2026, 10, 22, 12);
+
+function contact(overrides: Partial<Contact> = {}): Contact {
+  return {
+    id: 'c1',
+    name: 'Ada Quinlan',
+    title: '',
+    company: '',
+    location: '',
+    emails: [],
+    phones: [],
+    addresses: [],
+    relationship: 'other',
+    orgRoles: [],
+    warmth: 'cold',
+    canHelpWith: [],
+    tags: [],
+    notes: '',
+    sources: [],
+    history: [],
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...overrides,
+  };
+}
+
+function reminder(overrides: Partial<Reminder> = {}): Reminder {
+  return { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: NOW, note: '', createdAt: NOW, ...overrides };
+}
+
+const ids = () => {
+  let n = 0;
+  return () => `new-${++n}`;
+};
 
 describe('date-only reminders', () => {
   it('are due from the start of the local day', () => {
@@ -14,5 +63,101 @@ describe('date-only reminders', () => {
   it('refuse what is not a calendar date', () => {
     expect(() => startOfLocalDay('2026-02-30')).toThrow(/Not a date/);
     expect(() => startOfLocalDay('tomorrow')).toThrow(/Not a date/);
+  });
+});
+
+describe('keep-in-touch cadence', () => {
+  const settings = { defaultCadenceDays: 90 };
+
+  it('uses the default cadence from the day the contact was saved', () => {
+    expect(keepInTouchDueAt(contact(), settings)).toBe(startOfLocalDay('2027-02-20'));
+  });
+
+  it("uses the contact's own cadence from its last interaction", () => {
+    const c = contact({ cadenceDays: 30, lastInteractionAt: NOW + 10 * DAY });
+    expect(keepInTouchDueAt(c, settings)).toBe(startOfLocalDay('2027-01-01'));
+  });
+
+  it('restarts from the last time it was marked done when that is later', () => {
+    const c = contact({ cadenceDays: 30, lastInteractionAt: NOW });
+    expect(keepInTouchDueAt(c, settings, NOW + 5 * DAY)).toBe(startOfLocalDay('2026-12-27'));
+  });
+
+  it('creates one open reminder for a contact without one', () => {
+    const plan = planKeepInTouch(contact({ cadenceDays: 180 }), settings, [], NOW, ids());
+    expect(plan).toEqual({
+      put: { id: 'new-1', contactId: 'c1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2027-05-21'), note: '', createdAt: NOW },
+      remove: [],
+    });
+  });
+
+  it('moves the open reminder when an interaction is logged, dropping its snooze', () => {
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
+    const plan = planKeepInTouch(contact({ cadenceDays: 30, lastInteractionAt: NOW + 3 * DAY }), settings, [open], NOW, ids());
+    expect(plan.put).toEqual({ ...open, dueAt: startOfLocalDay('2026-12-25'), snoozedUntil: undefined });
+    expect(plan.put).not.toHaveProperty('snoozedUntil');
+  });
+
+  it('leaves a reminder that is already right alone, snooze and all', () => {
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [open], NOW, ids())).toEqual({ remove: [] });
+  });
+
+  it('keeps the oldest of duplicate open reminders and removes the rest; ignores other kinds', () => {
+    const first = reminder({ id: 'k1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW - 2 });
+    const second = reminder({ id: 'k2', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW - 1 });
+    const other = reminder({ id: 'f', kind: 'follow-up' });
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [second, other, first], NOW, ids())).toEqual({
+      remove: ['k2'],
+    });
+  });
+
+  it('after one is marked done, the next cycle starts from that day', () => {
+    const closed = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: NOW - DAY, doneAt: NOW + 2 * DAY });
+    const plan = planKeepInTouch(contact({ cadenceDays: 7, createdAt: NOW - 30 * DAY }), settings, [closed], NOW, ids());
+    expect(plan.put).toMatchObject({ id: 'new-1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-01') });
+  });
+});
+
+describe('done and snooze', () => {
+  it('snoozes for a day, a week or until a date, and is due again then', () => {
+    expect(snoozeUntil('1-day', NOW)).toBe(Date.UTC(2026, 10, 23, 12));
+    expect(snoozeUntil('1-week', NOW)).toBe(Date.UTC(2026, 10, 29, 12));
+    expect(snoozeUntil({ until: '2026-12-01' }, NOW)).toBe(startOfLocalDay('2026-12-01'));
+    const later = snoozed(reminder({ dueAt: NOW - DAY }), '1-day', NOW) as Reminder;
+    expect(dueTimeOf(later)).toBe(NOW + DAY);
+    expect(isDue(later, NOW + DAY - 1)).toBe(false);
+    expect(isDue(later, NOW + DAY)).toBe(true);
+  });
+
+  it('refuses to snooze to today or the past', () => {
+    expect(() => snoozeUntil({ until: localIsoDate(NOW) }, NOW)).toThrow(/after today/);
+    expect(() => snoozeUntil({ until: '2026-01-01' }, NOW)).toThrow(/after today/);
+  });
+
+  it('a done reminder is never due, and forgets its snooze', () => {
+    const closed = done(reminder({ snoozedUntil: NOW + DAY }), NOW) as Reminder;
+    expect(closed).toEqual({ id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: NOW, note: '', createdAt: NOW, doneAt: NOW });
+    expect(isDue(closed, NOW + 365 * DAY)).toBe(false);
+  });
+});
+
+describe('announcing due reminders', () => {
+  it('announces each reminder once, however many alarms were missed while asleep', () => {
+    const due = [reminder({ id: 'a', dueAt: NOW - 3 * DAY }), reminder({ id: 'b', dueAt: NOW - DAY })];
+    // The computer slept through both due times; on waking, the alarm fires (once or more).
+    const first = toAnnounce(due, {});
+    expect(first.fresh.map((r) => r.id)).toEqual(['a', 'b']);
+    const second = toAnnounce(due, first.announced);
+    expect(second.fresh).toEqual([]);
+    expect(second.announced).toEqual({ a: NOW - 3 * DAY, b: NOW - DAY });
+  });
+
+  it('announces a snoozed reminder again when it comes back, and forgets ones no longer due', () => {
+    const announced = { a: NOW - DAY, gone: NOW - 2 * DAY };
+    const back = reminder({ id: 'a', dueAt: NOW - DAY, snoozedUntil: NOW });
+    const { fresh, announced: next } = toAnnounce([back], announced);
+    expect(fresh.map((r) => r.id)).toEqual(['a']);
+    expect(next).toEqual({ a: NOW });
   });
 });

@@ -1,0 +1,21 @@
+// The toolbar badge: how many reminders are due now.
+
+/**
+ * A red that reads on both toolbars: white text on it has 4.8:1 contrast, and it stands apart
+ * from a light toolbar (#f1f3f4, 4.3:1) and a dark one (#202124, 3.4:1).
+ */
+export const BADGE_BACKGROUND = '#d93025';
+export const BADGE_TEXT = '#ffffff';
+
+/** The badge text for a count: empty when none, "99+" past 99 (the badge fits about four characters). */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+export async function showDueCount(count: number): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ color: BADGE_BACKGROUND });
+  await browser.action.setBadgeTextColor?.({ color: BADGE_TEXT });
+  await browser.action.setBadgeText({ text: badgeText(count) });
+  await browser.action.setTitle({ title: count > 0 ? `Kith — ${count} due` : 'Kith' });
+}

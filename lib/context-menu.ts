@@ -1,0 +1,127 @@
+// Right-click "Save to Kith" on a page, a link or selected text. One menu item for all three
+// contexts, so a selected link shows one entry, not a submenu; the click data says which it was.
+// The handler is a plain function of the click, with the browser-facing parts passed in, so unit
+// tests and the e2e worker drive exactly what a click does.
+import type { Browser } from 'wxt/browser';
+import { type KithDB, saveCapturedPerson } from './db';
+import { parseMailtoLink } from './extract/mailto';
+import { parseSignature } from './extract/signature';
+import { withoutNameBadges } from './extract/linkedin';
+import { looksLikePersonName } from './extract/person';
+import { type Contact, Person, type PersonInput, type Settings } from './model';
+import { notifyNothingSaved, notifySaved } from './notifications';
+import { linkedinProfileSlug } from './profile-url';
+import { syncKeepInTouch } from './reminder-store';
+import { cleanLine } from './text';
+
+export const SAVE_MENU_ID = 'kith-save';
+
+/** Created once, in onInstalled; Chrome keeps menu items across restarts of the worker. */
+export async function createSaveMenu(): Promise<void> {
+  await browser.contextMenus.removeAll();
+  browser.contextMenus.create({ id: SAVE_MENU_ID, title: 'Save to Kith', contexts: ['page', 'link', 'selection'] });
+}
+
+/** What a context-menu click carries that Kith reads (Firefox adds the link's text). */
+export type SaveClick = Pick<Browser.contextMenus.OnClickData, 'menuItemId' | 'linkUrl' | 'selectionText' | 'frameId'> & {
+  linkText?: string;
+};
+export type SaveTab = { id?: number } | undefined;
+
+export type SaveDeps = {
+  openDb: () => Promise<KithDB>;
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+  /** The people on the tab's page, best first. */
+  capturePage: (tabId: number) => Promise<PersonInput[]>;
+  /** The text of the link to `linkUrl` in that frame (Chrome's click data lacks it). */
+  linkTextOf: (tabId: number, frameId: number, linkUrl: string) => Promise<string>;
+  /** Recompute badge and alarm after a save. */
+  afterSave: () => Promise<unknown>;
+};
+
+export type SaveOutcome = { saved: Contact[]; created: number } | { nothing: string };
+
+/** More than this many addresses in one selection is a page of text, not a list to save. */
+const MAX_PEOPLE_PER_SAVE = 20;
+
+const NOTHING = {
+  selection: 'The selected text holds no name or email address Kith can read.',
+  link: 'Kith saves LinkedIn profile links and email (mailto:) links; this link is neither.',
+  linkName: 'The profile link has no name in its text. Open the profile and save it from there.',
+  page: 'Kith found no person on this page.',
+};
+
+/** A name that carries markup is page code, not a person: never saved. */
+function usable(input: PersonInput): Person | undefined {
+  const parsed = Person.safeParse(input);
+  if (!parsed.success || /[<>]/.test(parsed.data.name)) return undefined;
+  return parsed.data;
+}
+
+async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<PersonInput[] | string> {
+  const href = click.linkUrl ?? '';
+  const textOfLink = async () =>
+    click.linkText ?? (tab?.id === undefined ? '' : await deps.linkTextOf(tab.id, click.frameId ?? 0, href).catch(() => ''));
+  if (/^mailto:/i.test(href)) return parseMailtoLink(href, await textOfLink());
+  let url: URL | undefined;
+  try {
+    url = new URL(href);
+  } catch {
+    return NOTHING.link;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !linkedinProfileSlug(url)) return NOTHING.link;
+  // LinkedIn links often hold the name then "View Jane's profile" or a degree badge.
+  const firstLine = (await textOfLink()).split('\n').map((line) => cleanLine(line, 200)).find(Boolean) ?? '';
+  const name = withoutNameBadges(firstLine);
+  if (!looksLikePersonName(name)) return NOTHING.linkName;
+  return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
+}
+
+async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<Person[] | string> {
+  let found: PersonInput[] | string;
+  let kind: keyof typeof NOTHING;
+  if (click.selectionText?.trim()) {
+    kind = 'selection';
+    found = parseSignature(click.selectionText);
+  } else if (click.linkUrl) {
+    kind = 'link';
+    found = await linkPeople(click, tab, deps);
+  } else {
+    kind = 'page';
+    found = tab?.id === undefined || tab.id < 0 ? [] : await deps.capturePage(tab.id).catch(() => []);
+    // The page's best person only: the rest of a page's people are offered in the popup.
+    found = found.slice(0, 1);
+  }
+  if (typeof found === 'string') return found;
+  const people = found.slice(0, MAX_PEOPLE_PER_SAVE).flatMap((input) => usable(input) ?? []);
+  return people.length ? people : NOTHING[kind];
+}
+
+/**
+ * Save what was right-clicked: the best person on the page, the person a profile or mailto link
+ * names, or the people in selected text. Saved through the db's dedupe (a known person is
+ * updated, not duplicated), then confirmed with a notification that opens the contact; when
+ * nothing usable is there, a notification says so and nothing is written.
+ */
+export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<SaveOutcome> {
+  if (click.menuItemId !== SAVE_MENU_ID) return { nothing: 'Not Kith’s menu item' };
+  const people = await peopleOf(click, tab, deps);
+  if (typeof people === 'string') {
+    await notifyNothingSaved(people);
+    return { nothing: people };
+  }
+  const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
+  const now = deps.now();
+  const saved: Contact[] = [];
+  let created = 0;
+  for (const person of people) {
+    const result = await saveCapturedPerson(db, person, now);
+    await syncKeepInTouch(db, result.contact.id, settings, now);
+    if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
+    if (result.created) created += 1;
+  }
+  await deps.afterSave();
+  await notifySaved(saved, created);
+  return { saved, created };
+}

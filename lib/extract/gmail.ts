@@ -1,0 +1,129 @@
+// Gmail, an open thread. Gmail keeps each participant's name and address in `email`/`name`
+// attributes for its own hover cards (stable since 2014); its short class names have lasted
+// years too. The sender of the latest expanded message comes first, then the other senders, then
+// recipients; the signed-in account's own addresses never.
+import type { MessageRef, PersonInput } from '../model';
+import { safeHttpUrl } from '../text';
+import { addressIn, candidate, nameFromAddress } from './person';
+import { attrOf, textOf } from './dom';
+
+export function isGmailUrl(url: string): boolean {
+  return /^https:\/\/mail\.google\.com\//i.test(url);
+}
+
+// `#inbox/FMfcgz…`, `#label/Work/FMfcgz…`, `#search/jane/FMfcgz…`: a view then a thread id.
+const THREAD_HASH = /^#[^/]+(?:\/[^/]+)*\/([A-Za-z0-9_-]{16,})$/;
+
+function threadIdInUrl(url: string): string | undefined {
+  try {
+    return THREAD_HASH.exec(new URL(url).hash)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/** An open thread, by URL or by a message on screen: a page that should hold a person. */
+export function isGmailThreadOpen(doc: Document, url: string): boolean {
+  return isGmailUrl(url) && (threadIdInUrl(url) !== undefined || doc.querySelector('[data-message-id]') !== null);
+}
+
+/** The signed-in account: from the title ("Inbox - me@x.com - Gmail") and the account button's label. */
+export function gmailOwnAddresses(doc: Document): Set<string> {
+  const own = new Set<string>();
+  const fromTitle = addressIn(doc.title.slice(0, 600));
+  if (fromTitle) own.add(fromTitle);
+  for (const el of doc.querySelectorAll('a[aria-label*="@"], [role="banner"] [aria-label*="@"]')) {
+    const address = addressIn(attrOf(el, 'aria-label', 600));
+    if (address) own.add(address);
+  }
+  return own;
+}
+
+/** A link that reopens the thread: the page URL when it names one, else the legacy id Gmail keeps on the subject. */
+function threadLink(doc: Document, url: string): string | undefined {
+  if (threadIdInUrl(url)) return safeHttpUrl(url);
+  const legacyId = doc.querySelector('h2.hP[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id') ?? '';
+  if (!/^[0-9a-f]{8,32}$/i.test(legacyId)) return undefined;
+  const account = /\/mail\/u\/(\d{1,2})\//.exec(url)?.[1] ?? '0';
+  return `https://mail.google.com/mail/u/${account}/#all/${legacyId}`;
+}
+
+/** Gmail's title attribute holds the full date ("Tue, Mar 4, 2025, 9:14 AM"); only plausible parses count. */
+function parseDate(text: string): number | undefined {
+  const at = Date.parse(text.replace(/\s+at\s+/, ' '));
+  return Number.isFinite(at) && at > Date.UTC(1995, 0) && at < Date.UTC(2100, 0) ? at : undefined;
+}
+
+type Participant = { email: string; name: string; nameFrom: string; role: 'sender' | 'recipient'; at?: number };
+
+/** Elements Gmail marks with a participant's address; never those inside a message body. */
+function participantElements(root: Element, selector: string): Element[] {
+  return [...root.querySelectorAll(selector)].filter((el) => !el.closest('.a3s, .ii.gt'));
+}
+
+function participant(el: Element, role: Participant['role'], at: number | undefined): Participant | undefined {
+  const email = addressIn(attrOf(el, 'email', 320));
+  if (!email) return undefined;
+  const name = attrOf(el, 'name', 200);
+  const named = name !== '' && addressIn(name) !== email;
+  return { email, name: named ? name : nameFromAddress(email), nameFrom: named ? 'gmail:[name]' : 'gmail:[email]', role, at };
+}
+
+/** People of the open thread, best first. */
+export function extractGmail(doc: Document, url: string): PersonInput[] {
+  if (!isGmailUrl(url)) return [];
+  const subjectEl = doc.querySelector('h2.hP');
+  const thread = subjectEl?.closest('[role="main"]') ?? doc.querySelector('[role="main"]') ?? doc.body;
+  if (!thread) return [];
+  const own = gmailOwnAddresses(doc);
+  // Gmail marks messages with data-message-id; an expanded one has a body (`.a3s`), a collapsed
+  // one shows only its sender. Older builds leave collapsed ones unmarked.
+  const messages = [...thread.querySelectorAll('[data-message-id]')].filter((el) => !el.parentElement?.closest('[data-message-id]'));
+  const expanded = messages.filter((el) => el.matches('.adn') || el.querySelector('.a3s, .ii.gt') !== null);
+  const dateOf = (scope: Element) => {
+    const dated = scope.querySelector('span.g3[title]');
+    return dated ? parseDate(attrOf(dated, 'title', 100)) : undefined;
+  };
+
+  // Gmail shows a thread oldest first, so the last expanded message is the latest one.
+  const latestFirst = [...expanded].reverse();
+  const senders: Participant[] = [];
+  const recipients: Participant[] = [];
+  for (const message of latestFirst) {
+    const at = dateOf(message);
+    const sender = participantElements(message, 'h3 [email], span.gD[email]')[0];
+    const senderParticipant = sender && participant(sender, 'sender', at);
+    if (senderParticipant) senders.push(senderParticipant);
+    for (const el of participantElements(message, 'span.g2[email], .hb [email]')) {
+      if (el === sender) continue;
+      const p = participant(el, 'recipient', at);
+      if (p) recipients.push(p);
+    }
+  }
+  const collapsedSenders = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)));
+  for (const el of collapsedSenders.reverse()) {
+    const p = participant(el, 'sender', undefined);
+    if (p) senders.push(p);
+  }
+
+  const subject = textOf(subjectEl, 300);
+  const link = threadLink(doc, url);
+  const latestAt = latestFirst.map(dateOf).find((at) => at !== undefined);
+  const seen = new Set(own);
+  const people: PersonInput[] = [];
+  for (const p of [...senders, ...recipients]) {
+    if (seen.has(p.email)) continue;
+    seen.add(p.email);
+    const message: MessageRef = { subject, at: p.at ?? latestAt, link };
+    const person = candidate(
+      'gmail',
+      {
+        name: { value: p.name, from: p.nameFrom },
+        emails: { value: [p.email], from: 'gmail:[email]' },
+      },
+      { role: p.role, message },
+    );
+    if (person) people.push(person);
+  }
+  return people;
+}

@@ -1,0 +1,142 @@
+// Microformats: h-card (microformats2) and the older hCard (`vcard`). Blogs, personal sites and
+// team pages mark people up this way; a card's properties belong to the nearest card around them.
+import type { PersonInput } from '../model';
+import { normalizeEmail, safeHttpUrl } from '../text';
+import { attrOf, imageUrl, textOf } from './dom';
+import { candidate, firstAnswer, type Signal } from './person';
+
+const MAX_CARDS = 200;
+
+type Vocabulary = {
+  root: string;
+  /** Class names of each property, most specific first. */
+  name: string[];
+  title: string[];
+  company: string[];
+  location: string[];
+  email: string[];
+  phone: string[];
+  url: string[];
+  photo: string[];
+  /** A card that is itself someone else's organisation or place, not a person. */
+  notAPerson: string[];
+};
+
+const MF2: Vocabulary = {
+  root: 'h-card',
+  name: ['p-name'],
+  title: ['p-job-title', 'p-role'],
+  company: ['p-org'],
+  /** Joined in this order: "Lisbon, Portugal". */
+  location: ['p-locality', 'p-region', 'p-country-name'],
+  email: ['u-email'],
+  phone: ['p-tel'],
+  url: ['u-url', 'u-uid'],
+  photo: ['u-photo'],
+  notAPerson: ['p-org', 'p-location'],
+};
+
+const HCARD: Vocabulary = {
+  root: 'vcard',
+  name: ['fn'],
+  title: ['title', 'role'],
+  company: ['organization-name', 'org'],
+  location: ['locality', 'region', 'country-name'],
+  email: ['email'],
+  phone: ['tel'],
+  url: ['url'],
+  photo: ['photo'],
+  notAPerson: ['org', 'agent'],
+};
+
+/** Elements of `card` with the class, skipping those that belong to a card nested inside it. */
+function properties(card: Element, className: string, root: string): Element[] {
+  return [...card.querySelectorAll(`.${className}`)].filter((el) => el.parentElement?.closest(`.${root}`) === card);
+}
+
+function textValue(el: Element): string {
+  const tag = el.localName;
+  if (tag === 'img' || tag === 'area') return attrOf(el, 'alt');
+  if (tag === 'abbr') return attrOf(el, 'title') || textOf(el);
+  if (tag === 'data' || tag === 'input') return attrOf(el, 'value');
+  // Old hCard marks the value part of a property (`<span class="email"><span class="type">work</span>
+  // <span class="value">…`) with `value`.
+  const valuePart = el.querySelector(':scope > .value');
+  return textOf(valuePart ?? el);
+}
+
+function urlValue(el: Element): string | undefined {
+  if (el.localName === 'img') return imageUrl(el);
+  const link = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('data');
+  return safeHttpUrl(link) ?? safeHttpUrl(textValue(el));
+}
+
+function emailValue(el: Element): string | undefined {
+  const href = el.getAttribute('href') ?? '';
+  const fromHref = /^mailto:/i.test(href) ? normalizeEmail(decodeOr(href.slice(7).split('?')[0])) : undefined;
+  return fromHref ?? normalizeEmail(textValue(el));
+}
+
+function decodeOr(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Classes of every property of either vocabulary, to tell a card that names itself by its text. */
+function hasNamedProperties(card: Element): boolean {
+  for (const el of card.querySelectorAll('[class]')) {
+    for (const cls of el.classList) if (/^(p|u|dt|e)-/.test(cls)) return true;
+  }
+  return false;
+}
+
+function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefined {
+  const { root } = vocabulary;
+  const prefix = root === 'h-card' ? 'h-card' : 'hcard';
+  const all = (classes: string[]) => classes.flatMap((cls) => properties(card, cls, root));
+  const single = (classes: string[], read: (el: Element) => string | undefined): Signal[] =>
+    classes.map((cls) => [`${prefix}:${cls}`, () => properties(card, cls, root).map(read).find(Boolean)] as const);
+  const list = (classes: string[], read: (el: Element) => string | undefined) => {
+    const values = all(classes).map(read).filter((v): v is string => Boolean(v));
+    return values.length ? { value: values, from: `${prefix}:${classes[0]}` } : undefined;
+  };
+  const text = (el: Element) => textValue(el) || undefined;
+  // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
+  const impliedName: Signal = [`${prefix}:implied`, () => (hasNamedProperties(card) ? undefined : textValue(card))];
+  // …and a linked card by its link.
+  const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href')) : undefined)];
+  const place = () => {
+    const parts = vocabulary.location.map((cls) => properties(card, cls, root).map(textValue).find(Boolean));
+    return parts.filter(Boolean).join(', ');
+  };
+  return candidate('h-card', {
+    name: firstAnswer([...single(vocabulary.name, text), ...(root === 'h-card' ? [impliedName] : [])]),
+    title: firstAnswer(single(vocabulary.title, text)),
+    company: firstAnswer(single(vocabulary.company, text)),
+    location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place]]),
+    emails: list(vocabulary.email, emailValue),
+    phones: list(vocabulary.phone, text),
+    profileUrl: firstAnswer([...single(vocabulary.url, urlValue), ...(root === 'h-card' ? [impliedUrl] : [])]),
+    photoUrl: firstAnswer(single(vocabulary.photo, urlValue)),
+  });
+}
+
+function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
+  const people: PersonInput[] = [];
+  for (const card of [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS)) {
+    if (vocabulary.notAPerson.some((cls) => card.classList.contains(cls))) continue;
+    // Old hCard names an organisation's card with `fn org` on one element.
+    if (vocabulary === HCARD && card.querySelector('.fn.org')) continue;
+    const person = readCard(card, vocabulary);
+    if (person) people.push(person);
+  }
+  return people;
+}
+
+/** People marked up with h-card, then those with old hCard, each in document order. */
+export function extractHCards(doc: Document): PersonInput[] {
+  return [...cardsOf(doc, MF2), ...cardsOf(doc, HCARD)];
+}

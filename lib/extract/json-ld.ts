@@ -1,0 +1,134 @@
+// schema.org Person in JSON-LD: objects, arrays and @graph, with values that may be strings,
+// arrays or objects. Sites write it for search engines, so it outlives their redesigns.
+import type { PersonInput } from '../model';
+import { cleanLine, normalizeEmail, safeHttpUrl } from '../text';
+import { candidate, type Answer, type Answers } from './person';
+
+/** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
+const MAX_SCRIPT_CHARS = 500_000;
+const MAX_DEPTH = 12;
+const MAX_NODES = 5_000;
+
+type JsonObject = Record<string, unknown>;
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function typesOf(node: JsonObject): string[] {
+  const type = node['@type'];
+  const list = Array.isArray(type) ? type : [type];
+  // "Person", "schema:Person" and "https://schema.org/Person" all name the same type.
+  return list.filter((t): t is string => typeof t === 'string').map((t) => t.slice(0, 100).split(/[/:#]/).pop()!);
+}
+
+/** Strings in a value that may be a string, a number, an array, `{ "@value" }` or `{ name }`. */
+function strings(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return [cleanLine(value, 1000)].filter(Boolean);
+  if (typeof value === 'number') return [String(value)];
+  if (depth > 3) return [];
+  if (Array.isArray(value)) return value.slice(0, 50).flatMap((v) => strings(v, depth + 1));
+  if (isObject(value)) return strings(value['@value'] ?? value.name, depth + 1);
+  return [];
+}
+
+const first = (value: unknown): string | undefined => strings(value)[0];
+
+/** The current employer: the first entry without an end date (LinkedIn lists past ones too). */
+function currentEmployer(worksFor: unknown): string | undefined {
+  const entries = (Array.isArray(worksFor) ? worksFor : [worksFor]).slice(0, 50);
+  const ended = (entry: unknown) =>
+    isObject(entry) && (entry.endDate !== undefined || (isObject(entry.member) && entry.member.endDate !== undefined));
+  const current = entries.find((entry) => first(entry) && !ended(entry));
+  return first(current ?? entries.find((entry) => first(entry)));
+}
+
+function place(address: unknown): string | undefined {
+  const entry = Array.isArray(address) ? address[0] : address;
+  if (!isObject(entry)) return first(entry);
+  const parts = [first(entry.addressLocality), first(entry.addressRegion), first(entry.addressCountry)];
+  const unique: string[] = [];
+  for (const part of parts) {
+    // Skip a country code or a part the locality already spells out ("Lisbon, Portugal" + "PT").
+    if (!part || part.length <= 2 || unique.some((u) => u.includes(part))) continue;
+    unique.push(part);
+  }
+  return unique.join(', ') || first(entry.name);
+}
+
+function imageOf(image: unknown): string | undefined {
+  for (const entry of (Array.isArray(image) ? image : [image]).slice(0, 10)) {
+    const candidates = isObject(entry) ? [entry.contentUrl, entry.url] : [entry];
+    for (const url of candidates.flatMap((c) => strings(c))) {
+      const safe = safeHttpUrl(url);
+      if (safe) return safe;
+    }
+  }
+  return undefined;
+}
+
+const httpUrl = (value: unknown) => strings(value).map(safeHttpUrl).find(Boolean);
+
+const answer = <T>(value: T | undefined): Answer<T> | undefined =>
+  value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
+
+/** Fields of one Person node, each answered by 'json-ld'. */
+export function jsonLdAnswers(node: JsonObject): Answers {
+  const given = first(node.givenName);
+  const family = first(node.familyName);
+  const name = first(node.name) ?? ([given, family].filter(Boolean).join(' ') || undefined);
+  const list = (value: unknown) => strings(value).slice(0, 10);
+  return {
+    name: answer(name),
+    title: answer(first(node.jobTitle)),
+    company: answer(currentEmployer(node.worksFor) ?? first(node.affiliation)),
+    location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
+    emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
+    phones: answer(list(node.telephone)),
+    profileUrl: answer(httpUrl(node.url) ?? httpUrl(node['@id'])),
+    photoUrl: answer(imageOf(node.image)),
+  };
+}
+
+/**
+ * Person nodes of every JSON-LD block, the page's own subject first: a ProfilePage's mainEntity
+ * or a top-level Person before people nested deeper (an article's author, a reviewer).
+ */
+export function jsonLdPersonNodes(doc: Document): JsonObject[] {
+  const found: { node: JsonObject; rank: number }[] = [];
+  let visited = 0;
+  const walk = (value: unknown, depth: number, rank: number) => {
+    if (depth > MAX_DEPTH || ++visited > MAX_NODES) return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1, rank);
+      return;
+    }
+    if (!isObject(value)) return;
+    const types = typesOf(value);
+    if (types.includes('Person')) {
+      found.push({ node: value, rank });
+      return;
+    }
+    const isProfilePage = types.includes('ProfilePage');
+    for (const [key, child] of Object.entries(value)) {
+      if (key === '@context') continue;
+      const childRank = key === '@graph' ? rank : isProfilePage && (key === 'mainEntity' || key === 'about') ? 0 : rank + 1;
+      walk(child, depth + 1, childRank);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type]')) {
+    if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
+    const text = script.textContent ?? '';
+    if (text.length > MAX_SCRIPT_CHARS) continue;
+    try {
+      walk(JSON.parse(text), 0, 0);
+    } catch {
+      // Broken JSON-LD is common; other blocks may still hold the person.
+    }
+  }
+  return found.sort((a, b) => a.rank - b.rank).map((f) => f.node);
+}
+
+export function extractJsonLd(doc: Document): PersonInput[] {
+  return jsonLdPersonNodes(doc)
+    .map((node) => candidate('json-ld', jsonLdAnswers(node)))
+    .filter((p): p is PersonInput => p !== undefined);
+}

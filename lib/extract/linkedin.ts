@@ -1,0 +1,165 @@
+// LinkedIn profiles (`/in/<slug>/`, any country subdomain). Three generations of the page are
+// served at once: the logged-out public page (JSON-LD, Open Graph, readable classes), the
+// signed-in page of 2021–2025 (readable classes, English-or-localised aria-labels) and the 2026
+// page (hashed classes: only structure and document.title). Each field tries metadata first, then
+// attributes LinkedIn keeps for itself and accessibility labels, then known class names (they name
+// the exact element), then a guess from the top card's structure. Everything is read inside
+// `<main>` and outside sidebars, so "People also viewed", the messaging overlay and the signed-in
+// user's own nav avatar never answer.
+import type { PersonInput } from '../model';
+import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
+import { cleanLine, safeHttpUrl } from '../text';
+import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
+import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
+import { candidate, firstAnswer, type Answers } from './person';
+
+export function isLinkedInProfileUrl(url: string): boolean {
+  try {
+    return linkedinProfileSlug(new URL(url)) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+// "Current company: Harbor Labs. Click to skip to experience card", in LinkedIn's UI languages.
+const CURRENT_COMPANY_LABEL =
+  /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
+
+// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+") and pronouns.
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s|$)/i;
+const PRONOUNS = /^\(?\p{L}{1,10}\/\p{L}{1,10}(?:\/\p{L}{1,10})?\)?$/u;
+
+function isBadge(text: string): boolean {
+  return (text.length <= 40 && DEGREE_BADGE.test(text)) || PRONOUNS.test(text) || /^[·•]$/.test(text);
+}
+
+/** The name without badges that a heading's text can carry along. */
+export function withoutNameBadges(text: string): string {
+  return cleanLine(
+    text
+      .replace(/\s*\([^()]{0,30}\/[^()]{0,30}\)/gu, ' ')
+      .replace(/\s+[·•]\s*\S{1,6}\s*$/u, '')
+      .replace(/\s+\p{L}{1,10}\/\p{L}{1,10}\s*$/u, ''),
+    200,
+  );
+}
+
+/** "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may lead. */
+function titleParts(doc: Document): { name?: string; headline?: string } {
+  const title = cleanLine(doc.title, 800).replace(/^\(\d+\+?\)\s*/, '');
+  const match = /^(.+?)\s*\|\s*LinkedIn$/i.exec(title);
+  if (!match) return {};
+  const [name, ...headline] = match[1].split(/\s+[-–]\s+/);
+  return { name: withoutNameBadges(name), headline: headline.join(' - ') || undefined };
+}
+
+/** The JSON-LD Person of this profile: the one whose URL has the page's slug, else the page's first. */
+function profileJsonLd(doc: Document, slug: string): Answers {
+  const nodes = jsonLdPersonNodes(doc);
+  const answersOf = nodes.map(jsonLdAnswers);
+  const slugOf = (a: Answers) => {
+    const url = a.profileUrl?.value;
+    return url ? linkedinProfileSlug(new URL(url)) : undefined;
+  };
+  return answersOf.find((a) => slugOf(a) === slug) ?? answersOf.find((a) => slugOf(a) === undefined) ?? {};
+}
+
+// Node.DOCUMENT_POSITION_FOLLOWING, spelled out so test DOMs need not install a global Node.
+const FOLLOWING = 4;
+
+/** Text blocks after the name heading in the top card, in order: headline, then location, … */
+function textsAfterHeading(card: Element, heading: Element): string[] {
+  const texts: string[] = [];
+  for (const el of card.querySelectorAll('p, span, div')) {
+    if (texts.length >= 8) break;
+    if (!(heading.compareDocumentPosition(el) & FOLLOWING) || heading.contains(el)) continue;
+    if (el.closest('a, button, h1, h2, h3, [aria-hidden="true"]') || inPageChrome(el)) continue;
+    // Leaves only, so a wrapper does not repeat its children's text as one run.
+    if (el.localName !== 'p' && el.querySelector('p, span, div')) continue;
+    const text = textOf(el, 400);
+    if (!text || isBadge(text) || texts.includes(text)) continue;
+    texts.push(text);
+  }
+  return texts;
+}
+
+/** "Staff Engineer at Harbor Labs" → "Staff Engineer" when the company is known to be Harbor Labs. */
+function titleWithoutCompany(headline: string, company: string | undefined): string {
+  if (!company) return headline;
+  const suffix = [' at ', ' @ ', ' | ', ' · ', ' bei ', ' chez ', ' en ', ' presso '].find((sep) =>
+    headline.toLowerCase().endsWith(`${sep}${company.toLowerCase()}`),
+  );
+  return suffix ? headline.slice(0, headline.length - suffix.length - company.length).trim() || headline : headline;
+}
+
+/** The person of a LinkedIn profile page; [] on any other LinkedIn page or when nothing answers. */
+export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
+  if (!isLinkedInProfileUrl(url)) return [];
+  const profileUrl = canonicalProfileUrl(url)!;
+  const slug = linkedinProfileSlug(new URL(profileUrl))!;
+  const ld = profileJsonLd(doc, slug);
+  const main = doc.querySelector('main') ?? doc.body ?? doc.documentElement;
+  const heading = firstInContent(main, 'h1');
+  const card = heading?.closest('section') ?? main;
+  const after = heading ? textsAfterHeading(card, heading) : [];
+  const inCard = (selector: string) => firstInContent(card, selector);
+  const classText = (selector: string) => textOf(firstInContent(main, selector), 400);
+  const title = titleParts(doc);
+
+  const name = firstAnswer([
+    ['json-ld', () => ld.name?.value],
+    ['profile:first_name', () => [metaContent(doc, 'profile:first_name'), metaContent(doc, 'profile:last_name')].filter(Boolean).join(' ')],
+    ['h1.text-heading-xlarge', () => withoutNameBadges(classText('h1.text-heading-xlarge'))],
+    ['h1.top-card-layout__title', () => withoutNameBadges(classText('h1.top-card-layout__title'))],
+    ['main h1', () => withoutNameBadges(textOf(heading))],
+    ['document.title', () => title.name],
+  ]);
+
+  const company = firstAnswer([
+    ['json-ld', () => ld.company?.value],
+    ['data-tracking-control-name=topcard-current-company', () => textOf(firstInContent(main, '[data-tracking-control-name$="topcard-current-company"]'), 300)],
+    [
+      'aria-label=Current company',
+      () => {
+        const button = [...main.querySelectorAll('[aria-label]')].find((el) => CURRENT_COMPANY_LABEL.test(attrOf(el, 'aria-label', 300)));
+        if (!button || inPageChrome(button)) return undefined;
+        return textOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s/)[0];
+      },
+    ],
+    ['top card a[href*=/company/]', () => textOf(inCard('a[href*="/company/"]'), 300)],
+  ]);
+
+  const headline = firstAnswer([
+    ['json-ld', () => ld.title?.value],
+    ['document.title', () => title.headline],
+    ['h2.top-card-layout__headline', () => classText('h2.top-card-layout__headline')],
+    ['div.text-body-medium.break-words', () => classText('div.text-body-medium.break-words')],
+    ['top card text after h1', () => after[0]],
+  ]);
+
+  const location = firstAnswer([
+    ['json-ld', () => ld.location?.value],
+    ['.top-card__subline-item', () => classText('.top-card__subline-item')],
+    ['span.text-body-small.inline.t-black--light.break-words', () => classText('span.text-body-small.inline.t-black--light.break-words')],
+    // The location is the first short line after the headline that is not a count ("500+ connections").
+    ['top card text after headline', () => after.slice(1).find((text) => text.length <= 120 && !/\d/.test(text))],
+  ]);
+
+  const photo = firstAnswer([
+    ['json-ld', () => ld.photoUrl?.value],
+    ['og:image', () => safeHttpUrl(metaContent(doc, 'og:image'))],
+    ['img.pv-top-card-profile-picture__image--show', () => imageUrl(firstInContent(main, 'img.pv-top-card-profile-picture__image--show'))],
+    ['img.top-card-layout__entity-image', () => imageUrl(firstInContent(main, 'img.top-card-layout__entity-image'))],
+    ['top card img[src*=profile-displayphoto]', () => imageUrl(inCard('img[src*="profile-displayphoto"]'))],
+  ]);
+
+  const person = candidate('linkedin', {
+    name,
+    title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },
+    company,
+    location,
+    profileUrl: { value: profileUrl, from: 'location.href' },
+    photoUrl: photo,
+  });
+  return person ? [person] : [];
+}

@@ -1,0 +1,56 @@
+// `mailto:` links (RFC 6068): `mailto:addr1,addr2?subject=…`. The query carries a subject or body
+// for a new message, never a person, so it is dropped; the link text may name the person.
+import type { PersonInput } from '../model';
+import { cleanLine, normalizeEmail } from '../text';
+import { textOf } from './dom';
+import { candidate, looksLikePersonName, nameFromAddress } from './person';
+
+const MAX_LINKS = 500;
+const MAX_HREF = 2048;
+
+/** The addresses of a mailto URL, query stripped, percent-decoded; [] when it is not one. */
+export function mailtoAddresses(href: string): string[] {
+  const trimmed = href.trim().slice(0, MAX_HREF);
+  if (!/^mailto:/i.test(trimmed)) return [];
+  const to = trimmed.slice('mailto:'.length).split(/[?#]/)[0];
+  return to
+    .split(',')
+    .map((part) => {
+      try {
+        return normalizeEmail(decodeURIComponent(part));
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((e): e is string => e !== undefined);
+}
+
+/** People of one mailto link; the link text names the first address when it reads as a name. */
+export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
+  const text = cleanLine(linkText, 200);
+  const textIsName = looksLikePersonName(text);
+  return mailtoAddresses(href)
+    .map((email, i) =>
+      candidate('mailto', {
+        name: i === 0 && textIsName ? { value: text, from: 'mailto:link-text' } : { value: nameFromAddress(email), from: 'mailto:address' },
+        emails: { value: [email], from: 'mailto:href' },
+      }),
+    )
+    .filter((p): p is PersonInput => p !== undefined);
+}
+
+/** People of every mailto link on the page, first link first, one per address. */
+export function extractMailtoLinks(doc: Document): PersonInput[] {
+  const seen = new Set<string>();
+  const people: PersonInput[] = [];
+  for (const link of [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS)) {
+    const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
+    for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {
+      const email = person.emails?.[0];
+      if (!email || seen.has(email)) continue;
+      seen.add(email);
+      people.push(person);
+    }
+  }
+  return people;
+}

@@ -1,0 +1,27 @@
+// Open Graph `profile` objects: the meta tags a page writes for link previews of a person.
+import type { PersonInput } from '../model';
+import { safeHttpUrl } from '../text';
+import { metaContent } from './dom';
+import { candidate, firstAnswer } from './person';
+
+export function isOpenGraphProfile(doc: Document): boolean {
+  return metaContent(doc, 'og:type').toLowerCase() === 'profile' || metaContent(doc, 'profile:first_name') !== '';
+}
+
+/** The page's person from Open Graph, or [] when the page is not a profile. */
+export function extractOpenGraph(doc: Document): PersonInput[] {
+  if (!isOpenGraphProfile(doc)) return [];
+  const fullName = () => [metaContent(doc, 'profile:first_name'), metaContent(doc, 'profile:last_name')].filter(Boolean).join(' ');
+  const person = candidate('open-graph', {
+    name: firstAnswer([
+      ['profile:first_name', fullName],
+      ['og:title', () => metaContent(doc, 'og:title')],
+    ]),
+    profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'))]]),
+    photoUrl: firstAnswer([
+      ['og:image:secure_url', () => safeHttpUrl(metaContent(doc, 'og:image:secure_url'))],
+      ['og:image', () => safeHttpUrl(metaContent(doc, 'og:image'))],
+    ]),
+  });
+  return person ? [person] : [];
+}

@@ -1,0 +1,69 @@
+// Building candidate people: each field is the first signal that answered, and the candidate
+// records which one it was, so a redesign that silences a signal shows up in capture health.
+import type { CaptureSource, PersonField, PersonInput } from '../model';
+import { normalizeEmail } from '../text';
+
+export type Answer<T = string> = { value: T; from: string };
+
+type ListField = 'emails' | 'phones';
+export type Answers = { [K in PersonField]?: Answer<K extends ListField ? string[] : string> };
+
+/** A signal: its name and how to read it. Reading is lazy so later signals cost nothing once one answers. */
+export type Signal = readonly [from: string, read: () => string | undefined];
+
+export function firstAnswer(signals: readonly Signal[]): Answer | undefined {
+  for (const [from, read] of signals) {
+    const value = read();
+    if (value) return { value, from };
+  }
+  return undefined;
+}
+
+/** A candidate from the answers, or undefined when nothing named the person. */
+export function candidate(
+  source: CaptureSource,
+  answers: Answers,
+  extra: Pick<PersonInput, 'role' | 'message'> = {},
+): PersonInput | undefined {
+  if (!answers.name?.value) return undefined;
+  const person: PersonInput = { name: answers.name.value, emails: [], source, fieldSources: {}, ...extra };
+  const fieldSources: Partial<Record<PersonField, string>> = {};
+  for (const [field, answer] of Object.entries(answers) as [PersonField, Answer<string | string[]>][]) {
+    if (!answer || answer.value.length === 0) continue;
+    (person as Record<string, unknown>)[field] = answer.value;
+    fieldSources[field] = answer.from;
+  }
+  person.fieldSources = fieldSources;
+  return person;
+}
+
+/**
+ * A display name guessed from an address when nothing else names the person: `jane.doe@x` →
+ * "Jane Doe". Only when the local part clearly splits into words; otherwise the address itself,
+ * which the user can edit, rather than an invented name.
+ */
+export function nameFromAddress(email: string): string {
+  const local = email.split('@')[0] ?? '';
+  const words = local.split(/[._-]+/);
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{L}{2,}$/u.test(w))) {
+    return words.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join(' ');
+  }
+  return email;
+}
+
+// Link texts that are calls to action, not names ("Email me", "Kontakt").
+const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch|kontakt|écri|escrib|scriv|click|here)/i;
+
+/** Text that could be a person's name: a few words, no digits, no address, no link. */
+export function looksLikePersonName(text: string): boolean {
+  if (text.length < 2 || text.length > 80) return false;
+  if (/[\d@<>:/\\|{}[\]=#]/.test(text) || NOT_A_NAME.test(text)) return false;
+  const words = text.split(' ');
+  return words.length <= 5 && /\p{L}/u.test(text);
+}
+
+/** The address in a string, if it holds exactly one plausible one. */
+export function addressIn(text: string): string | undefined {
+  const match = /[^\s<>()[\]\\,;:"'@]{1,64}@[A-Za-z0-9.-]{1,253}/.exec(text.slice(0, 600));
+  return match ? normalizeEmail(match[0]) : undefined;
+}

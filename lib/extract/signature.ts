@@ -1,0 +1,128 @@
+// Selected text: "Jane Doe <jane@example.com>", a list of addresses as mail clients copy them, a
+// bare address, or an email signature block (name, title and company, phone, address, links).
+import type { PersonInput } from '../model';
+import { canonicalProfileUrl } from '../profile-url';
+import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
+import { addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';
+
+/** A selection longer than this is not a signature; only its start is read. */
+const MAX_TEXT = 4000;
+const MAX_LINES = 40;
+
+// `Name <addr>` or `"Last, First" <addr>`; bounded so it stays linear on long input.
+const NAMED_ADDRESS = /(?:"([^"\n]{1,200})"|([^<>,;"\n]{0,200}?))\s*<([^<>\s]{3,254})>/g;
+const BARE_ADDRESS = /^[^\s<>,;"]{1,64}@[^\s<>,;"]{1,253}$/;
+const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24})$/i;
+const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/i;
+const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#<>]+/i;
+// Closings people write above their name, in the languages Kith's users write in most.
+const CLOSING = /^(best|kind|warm|many thanks|thanks|thank you|cheers|regards|sincerely|yours|all the best|mit freundlichen|viele grüße|beste grüße|cordialement|bien à vous|saludos|un saludo|cordiali saluti|met vriendelijke)/i;
+// Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
+const TITLE_COMPANY = /^(.{2,150}?)\s+(?:\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
+
+/** Each address in a list like `Jane <jane@x>, "Doe, John" <john@y>; bob@z`; [] if the text is not such a list. */
+export function parseAddressList(text: string): PersonInput[] {
+  const input = cleanMultiline(text, MAX_TEXT);
+  const people: PersonInput[] = [];
+  let rest = input;
+  for (const match of input.matchAll(NAMED_ADDRESS)) {
+    const email = normalizeEmail(match[3]);
+    if (!email) return [];
+    const name = cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, '');
+    people.push(addressPerson(email, name));
+    rest = rest.replace(match[0], ' ');
+  }
+  // What is left must be bare addresses and separators, or this was prose, not a list.
+  for (const part of rest.split(/[\s,;]+/).filter(Boolean)) {
+    const email = BARE_ADDRESS.test(part) ? normalizeEmail(part) : undefined;
+    if (!email) return [];
+    people.push(addressPerson(email, ''));
+  }
+  return people;
+}
+
+function addressPerson(email: string, name: string): PersonInput {
+  const named = name && !name.includes('@');
+  return candidate('signature', {
+    name: named ? { value: name, from: 'signature:display-name' } : { value: nameFromAddress(email), from: 'signature:address' },
+    emails: { value: [email], from: 'signature:address' },
+  })!;
+}
+
+type Line = { text: string; used: boolean };
+
+/** One person from a signature block, or undefined when no line names anyone. */
+export function parseSignatureBlock(text: string): PersonInput | undefined {
+  const lines: Line[] = cleanMultiline(text, MAX_TEXT)
+    .split('\n')
+    .slice(0, MAX_LINES)
+    .map((l) => ({ text: cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, ''), used: false }))
+    .filter((l) => l.text && !CLOSING.test(l.text));
+
+  const answers: Answers = {};
+  const emails: string[] = [];
+  const phones: string[] = [];
+  let nameAt = -1;
+  for (const [index, line] of lines.entries()) {
+    for (const piece of line.text.split(/\s+[|·•]\s+/)) {
+      const profile = PROFILE_LINK.exec(piece);
+      if (profile && !answers.profileUrl) {
+        const url = canonicalProfileUrl(/^https?:/i.test(profile[0]) ? profile[0] : `https://${profile[0]}`);
+        if (url) answers.profileUrl = { value: url, from: 'signature:linkedin-link' };
+        line.used = true;
+        continue;
+      }
+      const email = piece.includes('@') ? addressIn(piece) : undefined;
+      if (email) {
+        emails.push(email);
+        const display = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/.exec(piece);
+        if (display && nameAt < 0 && looksLikePersonName(display[1])) {
+          answers.name = { value: display[1], from: 'signature:display-name' };
+          nameAt = index;
+        }
+        line.used = true;
+        continue;
+      }
+      const phone = PHONE.exec(piece);
+      if (phone && (phone[1].match(/\d/g)?.length ?? 0) >= 7) {
+        phones.push(cleanLine(phone[1], 64));
+        line.used = true;
+      } else if (URL_LIKE.test(piece)) {
+        line.used = true;
+      }
+    }
+  }
+  if (emails.length) answers.emails = { value: emails, from: 'signature:address' };
+  if (phones.length) answers.phones = { value: phones, from: 'signature:phone' };
+
+  if (nameAt < 0) {
+    nameAt = lines.findIndex((l) => !l.used && looksLikePersonName(l.text));
+    if (nameAt >= 0) answers.name = { value: lines[nameAt].text, from: 'signature:first-name-line' };
+  }
+  if (nameAt >= 0) {
+    const [titleLine, companyLine] = lines.slice(nameAt + 1).filter((l) => !l.used);
+    const split = titleLine && TITLE_COMPANY.exec(titleLine.text);
+    if (split) {
+      answers.title = { value: split[1], from: 'signature:title-line' };
+      answers.company = { value: split[2], from: 'signature:title-line' };
+    } else if (titleLine) {
+      answers.title = { value: titleLine.text, from: 'signature:title-line' };
+      // A street address starts with a number; a company rarely does.
+      if (companyLine && !/^\d/.test(companyLine.text)) answers.company = { value: companyLine.text, from: 'signature:company-line' };
+    }
+  } else if (emails[0]) {
+    answers.name = { value: nameFromAddress(emails[0]), from: 'signature:address' };
+  }
+  return candidate('signature', answers);
+}
+
+/**
+ * People in selected text: an address list gives one person per address; anything else is read
+ * as one signature block.
+ */
+export function parseSignature(text: string): PersonInput[] {
+  const list = parseAddressList(text);
+  if (list.length > 1 || (list.length === 1 && !text.trim().includes('\n'))) return list;
+  const person = parseSignatureBlock(text);
+  return person ? [person] : list;
+}

@@ -1,0 +1,151 @@
+// System notifications: a reminder falling due (one each, or a digest when several fall due
+// together), and the outcome of a right-click save. Each notification id says what it is about,
+// so clicks and buttons are handled after the worker has stopped and restarted.
+import { getContact, type KithDB } from './db';
+import { openContact } from './dashboard-link';
+import type { Contact, Reminder, ReminderKind, Settings } from './model';
+import { markDone, snooze } from './reminder-store';
+import { type Announced, toAnnounce } from './reminders';
+
+const REMINDER_PREFIX = 'kith:reminder:';
+const SAVED_PREFIX = 'kith:saved:';
+export const DIGEST_ID = 'kith:digest';
+export const NOTHING_SAVED_ID = 'kith:nothing-saved';
+
+/** From this many reminders falling due at once, one digest instead of one notification each. */
+export const DIGEST_FROM = 3;
+
+const ANNOUNCED_KEY = 'announcedReminders';
+const DIGEST_KEY = 'digestReminders';
+
+export const reminderNotificationId = (reminderId: string) => `${REMINDER_PREFIX}${reminderId}`;
+export const savedNotificationId = (contactId: string) => `${SAVED_PREFIX}${contactId}`;
+
+const HEADLINES: Record<ReminderKind, (name: string) => string> = {
+  'follow-up': (name) => `Follow up with ${name}`,
+  'keep-in-touch': (name) => `Keep in touch with ${name}`,
+  'thank-you': (name) => `Thank ${name}`,
+  promise: (name) => `Your promise to ${name}`,
+};
+
+const DEFAULT_MESSAGES: Record<ReminderKind, string> = {
+  'follow-up': 'The follow-up you planned is due.',
+  'keep-in-touch': 'It has been a while: a short note keeps the connection warm.',
+  'thank-you': 'They helped you: say thank you.',
+  promise: 'You said you would.',
+};
+
+export function reminderText(reminder: Reminder, contactName: string): { title: string; message: string } {
+  return { title: HEADLINES[reminder.kind](contactName), message: reminder.note || DEFAULT_MESSAGES[reminder.kind] };
+}
+
+export function digestText(reminders: readonly Reminder[], names: ReadonlyMap<string, string>) {
+  const lines = reminders.slice(0, 5).map((r) => HEADLINES[r.kind](names.get(r.contactId) ?? 'a contact'));
+  if (reminders.length > lines.length) lines.push(`and ${reminders.length - lines.length} more`);
+  return { title: `${reminders.length} reminders due`, message: lines.join('\n') };
+}
+
+const ICON = () => browser.runtime.getURL('/icon/128.png');
+
+// Firefox refuses notification options it does not support, buttons among them.
+function withButtons(titles: string[]) {
+  return import.meta.env.FIREFOX ? {} : { buttons: titles.map((title) => ({ title })) };
+}
+
+async function show(id: string, title: string, message: string, buttons: string[]): Promise<void> {
+  await browser.notifications.create(id, { type: 'basic', iconUrl: ICON(), title, message, ...withButtons(buttons) });
+}
+
+async function namesOf(db: KithDB, reminders: readonly Reminder[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const { contactId } of reminders) {
+    if (!names.has(contactId)) names.set(contactId, (await getContact(db, contactId))?.name ?? 'a contact');
+  }
+  return names;
+}
+
+/**
+ * Announce the due reminders not yet announced at their current due time. The record is kept
+ * even when notifications are off, so turning them on later does not bring a flood of old ones.
+ */
+export async function announceDue(db: KithDB, due: readonly Reminder[], settings: Pick<Settings, 'notifications'>) {
+  const stored = await browser.storage.local.get(ANNOUNCED_KEY);
+  const { fresh, announced } = toAnnounce(due, (stored[ANNOUNCED_KEY] ?? {}) as Announced);
+  await browser.storage.local.set({ [ANNOUNCED_KEY]: announced });
+  if (!settings.notifications || fresh.length === 0) return fresh;
+  const names = await namesOf(db, fresh);
+  if (fresh.length >= DIGEST_FROM) {
+    const { title, message } = digestText(fresh, names);
+    await browser.storage.local.set({ [DIGEST_KEY]: fresh.map((r) => r.id) });
+    await show(DIGEST_ID, title, message, ['Mark all done', 'Snooze all 1 day']);
+  } else {
+    for (const reminder of fresh) {
+      const { title, message } = reminderText(reminder, names.get(reminder.contactId) ?? 'a contact');
+      await show(reminderNotificationId(reminder.id), title, message, ['Done', 'Snooze 1 day']);
+    }
+  }
+  return fresh;
+}
+
+/** "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. */
+export async function notifySaved(contacts: readonly Contact[], created: number): Promise<void> {
+  const [first] = contacts;
+  const others = contacts.length - 1;
+  const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
+  const message =
+    created === 0 ? 'Already in Kith: new details were added. Click to edit.' : 'Click to edit, add notes or a follow-up.';
+  await show(savedNotificationId(first.id), title, message, ['Edit']);
+}
+
+export async function notifyNothingSaved(reason: string): Promise<void> {
+  await show(NOTHING_SAVED_ID, 'Nothing saved to Kith', reason, []);
+}
+
+export type NotificationDeps = {
+  openDb: () => Promise<KithDB>;
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+  /** Recompute badge, alarm and notifications after a change. */
+  refresh: () => Promise<unknown>;
+};
+
+async function reminderIdsOf(notificationId: string): Promise<string[]> {
+  if (notificationId.startsWith(REMINDER_PREFIX)) return [notificationId.slice(REMINDER_PREFIX.length)];
+  if (notificationId !== DIGEST_ID) return [];
+  const stored = await browser.storage.local.get(DIGEST_KEY);
+  return Array.isArray(stored[DIGEST_KEY]) ? (stored[DIGEST_KEY] as string[]) : [];
+}
+
+/** A click on the notification's body: open the contact it is about (the dashboard for a digest). */
+export async function onNotificationClicked(notificationId: string, deps: NotificationDeps): Promise<void> {
+  if (!notificationId.startsWith('kith:')) return;
+  await browser.notifications.clear(notificationId);
+  if (notificationId.startsWith(SAVED_PREFIX)) return openContact(notificationId.slice(SAVED_PREFIX.length));
+  if (notificationId === DIGEST_ID) {
+    await browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+    return;
+  }
+  const [reminderId] = await reminderIdsOf(notificationId);
+  if (!reminderId) return;
+  const stored = await (await deps.openDb()).get('reminders', reminderId);
+  if (stored) await openContact(stored.contactId);
+}
+
+/** Done (button 0) or Snooze 1 day (button 1) on a reminder or a digest; Edit on a save. */
+export async function onNotificationButtonClicked(
+  notificationId: string,
+  buttonIndex: number,
+  deps: NotificationDeps,
+): Promise<void> {
+  if (!notificationId.startsWith('kith:')) return;
+  await browser.notifications.clear(notificationId);
+  if (notificationId.startsWith(SAVED_PREFIX)) return openContact(notificationId.slice(SAVED_PREFIX.length));
+  const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
+  for (const reminderId of await reminderIdsOf(notificationId)) {
+    const now = deps.now();
+    // A reminder already done or deleted elsewhere is simply skipped.
+    const action = buttonIndex === 0 ? markDone(db, reminderId, settings, now) : snooze(db, reminderId, '1-day', now);
+    await action.catch((error: unknown) => console.warn('Kith: reminder not changed', error));
+  }
+  await deps.refresh();
+}

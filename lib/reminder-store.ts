@@ -1,0 +1,197 @@
+// The reminder writes every surface shares: the popup and dashboard call these, then send
+// `data:changed` so the background recomputes the badge, alarm and notifications. Each is one
+// transaction, so an interaction is never logged without its keep-in-touch reminder moving.
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { type KithDB, type KithSchema, validate, withOpenAt, withoutOpenAt } from './db';
+import {
+  type Contact,
+  type HelpKind,
+  Interaction,
+  type InteractionInput,
+  Reminder,
+  type ReminderKind,
+  type Settings,
+  newId,
+} from './model';
+import { type Snooze, done, isOpen, planKeepInTouch, snoozed, startOfLocalDay, thankYouDueAt } from './reminders';
+
+type Store = StoreNames<KithSchema>;
+type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
+type CadenceSettings = Pick<Settings, 'defaultCadenceDays'>;
+
+/** Run `work` in one readwrite transaction; any failure aborts it so nothing is half-written. */
+async function inTransaction<T>(db: KithDB, stores: Store[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite');
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: the error below is the one that matters.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
+async function contactIn(tx: WriteTx, contactId: string): Promise<Contact> {
+  const contact = await tx.objectStore('contacts').get(contactId);
+  if (!contact) throw new Error('That contact no longer exists');
+  return contact;
+}
+
+async function putReminderIn(tx: WriteTx, reminder: unknown): Promise<Reminder> {
+  const valid = validate(Reminder, 'reminder', reminder);
+  await tx.objectStore('reminders').put(withOpenAt(valid));
+  return valid;
+}
+
+/** Bring one contact's keep-in-touch reminder in step; returns the open one. */
+async function syncKeepInTouchIn(tx: WriteTx, contact: Contact, settings: CadenceSettings, now: number) {
+  const store = tx.objectStore('reminders');
+  const reminders = (await store.index('byContact').getAll(contact.id)).map(withoutOpenAt);
+  const { put, remove } = planKeepInTouch(contact, settings, reminders, now, newId);
+  for (const id of remove) await store.delete(id);
+  if (put) return putReminderIn(tx, put);
+  return reminders.find((r) => r.kind === 'keep-in-touch' && isOpen(r));
+}
+
+/**
+ * Keep a contact's keep-in-touch reminder in step with its cadence and last interaction. Call
+ * after saving a contact (new, or cadence changed). Returns the open reminder, or undefined when
+ * the contact is gone.
+ */
+export async function syncKeepInTouch(
+  db: KithDB,
+  contactId: string,
+  settings: CadenceSettings,
+  now: number,
+): Promise<Reminder | undefined> {
+  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    const contact = await tx.objectStore('contacts').get(contactId);
+    return contact ? syncKeepInTouchIn(tx, contact, settings, now) : undefined;
+  });
+}
+
+/** Every contact's keep-in-touch reminder, after an import or a change of the default cadence. */
+export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, now: number): Promise<number> {
+  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    const store = tx.objectStore('reminders');
+    const byContact = new Map<string, Reminder[]>();
+    for (const stored of await store.getAll()) {
+      if (stored.kind !== 'keep-in-touch') continue;
+      const list = byContact.get(stored.contactId) ?? [];
+      list.push(withoutOpenAt(stored));
+      byContact.set(stored.contactId, list);
+    }
+    let changed = 0;
+    for (const contact of await tx.objectStore('contacts').getAll()) {
+      const { put, remove } = planKeepInTouch(contact, settings, byContact.get(contact.id) ?? [], now, newId);
+      for (const id of remove) await store.delete(id);
+      if (put) await putReminderIn(tx, put);
+      if (put || remove.length) changed += 1;
+    }
+    return changed;
+  });
+}
+
+export type LoggedInteraction = { interaction: Interaction; keepInTouch?: Reminder; thankYou?: Reminder };
+
+const HELP_WORDS: Record<HelpKind, string> = {
+  information: 'information',
+  contacts: 'contacts',
+  connections: 'connections',
+  referrals: 'a referral',
+};
+
+/**
+ * Log an interaction: store it, move the contact's last-interaction time and keep-in-touch
+ * reminder, and when help was received add a thank-you reminder — all in one transaction.
+ */
+export async function logInteraction(
+  db: KithDB,
+  input: InteractionInput,
+  settings: CadenceSettings,
+  now: number,
+): Promise<LoggedInteraction> {
+  const interaction = validate(Interaction, 'interaction', input);
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    let contact = await contactIn(tx, interaction.contactId);
+    if ((contact.lastInteractionAt ?? 0) < interaction.at) {
+      contact = { ...contact, lastInteractionAt: interaction.at };
+      await tx.objectStore('contacts').put(contact);
+    }
+    await tx.objectStore('interactions').put(interaction);
+    const keepInTouch = await syncKeepInTouchIn(tx, contact, settings, now);
+    if (interaction.received.length === 0) return { interaction, keepInTouch };
+    const thankYou = await putReminderIn(tx, {
+      id: newId(),
+      contactId: contact.id,
+      kind: 'thank-you',
+      dueAt: thankYouDueAt(interaction.at),
+      note: `Thank them for ${interaction.received.map((kind) => HELP_WORDS[kind]).join(', ')}`,
+      createdAt: now,
+    });
+    return { interaction, keepInTouch, thankYou };
+  });
+}
+
+export type DatedReminder = {
+  contactId: string;
+  kind: Exclude<ReminderKind, 'keep-in-touch'>;
+  /** `YYYY-MM-DD`: due from the start of that local day. */
+  date: string;
+  note?: string;
+};
+
+/** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
+export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {
+  const dueAt = startOfLocalDay(input.date);
+  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    await contactIn(tx, input.contactId);
+    return putReminderIn(tx, {
+      id: newId(),
+      contactId: input.contactId,
+      kind: input.kind,
+      dueAt,
+      note: input.note ?? '',
+      createdAt: now,
+    });
+  });
+}
+
+/** The popup's "Follow up" date: due from the start of that local day. */
+export async function addFollowUp(db: KithDB, contactId: string, date: string, now: number, note = ''): Promise<Reminder> {
+  return addReminder(db, { contactId, kind: 'follow-up', date, note }, now);
+}
+
+/**
+ * Mark a reminder done. A keep-in-touch reminder starts its next cycle from now, in the same
+ * transaction, so the contact always has one.
+ */
+export async function markDone(db: KithDB, reminderId: string, settings: CadenceSettings, now: number): Promise<Reminder> {
+  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    const stored = await tx.objectStore('reminders').get(reminderId);
+    if (!stored) throw new Error('That reminder no longer exists');
+    // Done twice (from the popup and a notification) stays done the first time.
+    if (stored.doneAt !== undefined) return withoutOpenAt(stored);
+    const reminder = await putReminderIn(tx, done(withoutOpenAt(stored), now));
+    if (reminder.kind === 'keep-in-touch') {
+      const contact = await tx.objectStore('contacts').get(reminder.contactId);
+      if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
+    }
+    return reminder;
+  });
+}
+
+/** Snooze a reminder for a day, a week, or until the start of a chosen date. */
+export async function snooze(db: KithDB, reminderId: string, until: Snooze, now: number): Promise<Reminder> {
+  return inTransaction(db, ['reminders'], async (tx) => {
+    const stored = await tx.objectStore('reminders').get(reminderId);
+    if (!stored) throw new Error('That reminder no longer exists');
+    return putReminderIn(tx, snoozed(withoutOpenAt(stored), until, now));
+  });
+}

@@ -1,0 +1,80 @@
+// Everything the background service worker listens to. Listeners are registered synchronously
+// when the worker starts (MV3 only delivers events to listeners added in the first turn), and
+// each one reads what it needs from IndexedDB and storage: the worker keeps nothing in memory.
+import { type KithDB } from './db';
+import { openContact } from './dashboard-link';
+import { SAVE_MENU_ID, type SaveClick, type SaveDeps, type SaveTab, createSaveMenu, saveFromContextMenu } from './context-menu';
+import { handleMessages, isExtensionPage } from './messages';
+import type { Settings } from './model';
+import { onNotificationButtonClicked, onNotificationClicked } from './notifications';
+import { syncAllKeepInTouch } from './reminder-store';
+import { SCHEDULER_ALARM, refreshReminders } from './scheduler';
+
+export type WorkerDeps = Pick<SaveDeps, 'capturePage' | 'linkTextOf'> & {
+  openDb: () => Promise<KithDB>;
+  now: () => number;
+  loadSettings: () => Promise<Settings>;
+};
+
+/** The handlers a browser event would call, for tests that drive the worker directly. */
+export type WorkerHandlers = {
+  contextMenuClick: (click: SaveClick, tab: SaveTab) => ReturnType<typeof saveFromContextMenu>;
+  notificationClick: (notificationId: string) => Promise<void>;
+  notificationButtonClick: (notificationId: string, buttonIndex: number) => Promise<void>;
+  refresh: () => Promise<{ due: number }>;
+};
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`Kith: ${what} failed`, error);
+}
+
+export function startWorker(deps: WorkerDeps): WorkerHandlers {
+  const refresh = () => refreshReminders(deps);
+  const resyncAll = async () => {
+    await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
+    return refresh();
+  };
+  const notificationDeps = { ...deps, refresh };
+  const handlers: WorkerHandlers = {
+    contextMenuClick: (click, tab) => saveFromContextMenu(click, tab, { ...deps, afterSave: refresh }),
+    notificationClick: (id) => onNotificationClicked(id, notificationDeps),
+    notificationButtonClick: (id, index) => onNotificationButtonClicked(id, index, notificationDeps),
+    refresh,
+  };
+
+  browser.runtime.onInstalled.addListener(() => {
+    createSaveMenu().catch(logFailure('creating the menu'));
+    // An update may bring contacts from an older version without keep-in-touch reminders.
+    resyncAll().catch(logFailure('syncing reminders'));
+  });
+  browser.runtime.onStartup.addListener(() => void refresh().catch(logFailure('refresh on startup')));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SCHEDULER_ALARM) refresh().catch(logFailure('refresh on alarm'));
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    // A new default cadence moves every keep-in-touch reminder; notifications may be off now.
+    if (area === 'local' && 'settings' in changes) resyncAll().catch(logFailure('syncing reminders'));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_MENU_ID) handlers.contextMenuClick(info, tab).catch(logFailure('saving'));
+  });
+  browser.notifications.onClicked.addListener((id) => void handlers.notificationClick(id).catch(logFailure('opening')));
+  browser.notifications.onButtonClicked.addListener(
+    (id, index) => void handlers.notificationButtonClick(id, index).catch(logFailure('the notification button')),
+  );
+  handleMessages(
+    {
+      'data:changed': () => refresh(),
+      'contact:open': async ({ contactId }) => {
+        await openContact(contactId);
+        return {};
+      },
+    },
+    isExtensionPage,
+  );
+
+  // Every start of the worker (a restart of the browser, an update, a wake after idling)
+  // recomputes from the data: the badge is not kept across browser restarts.
+  refresh().catch(logFailure('refresh on start'));
+  return handlers;
+}

@@ -1,0 +1,205 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { type SaveDeps, SAVE_MENU_ID, saveFromContextMenu } from '@/lib/context-menu';
+import { type KithDB, listContacts, openKithDb, putContact, remindersOf } from '@/lib/db';
+import { Settings, type PersonInput } from '@/lib/model';
+
+const NOW = Date.UTC(2026, 10, 22, 12);
+const TAB = { id: 7 };
+
+let db: KithDB;
+let deps: SaveDeps & { afterSave: ReturnType<typeof vi.fn> };
+
+function setUp(overrides: Partial<SaveDeps> = {}) {
+  deps = {
+    openDb: async () => db,
+    now: () => NOW,
+    loadSettings: async () => Settings.parse({}),
+    capturePage: async () => [],
+    linkTextOf: async () => '',
+    afterSave: vi.fn(async () => undefined),
+    ...overrides,
+  } as typeof deps;
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  globalThis.indexedDB = new IDBFactory();
+  db = await openKithDb(`kith-test-${Math.random()}`);
+  setUp();
+});
+
+const click = (fields: Record<string, unknown>) => ({ menuItemId: SAVE_MENU_ID, frameId: 0, ...fields });
+const notifications = async () => Object.entries(await fakeBrowser.notifications.getAll());
+/** The stored contacts with the fields a save decides, for exact comparison. */
+async function saved() {
+  return (await listContacts(db)).map(({ name, title, company, emails, phones, profileUrl, sources }) => ({
+    name,
+    title,
+    company,
+    emails,
+    phones,
+    profileUrl,
+    sources: sources.map((s) => s.kind),
+  }));
+}
+
+describe('Save to Kith on a link', () => {
+  it('saves a mailto link with the name from its text, and confirms with a notification that opens it', async () => {
+    setUp({ linkTextOf: vi.fn(async () => 'Jane Doe') });
+    const outcome = await saveFromContextMenu(click({ linkUrl: 'mailto:Jane.Doe@Example.com?subject=Hi' }), TAB, deps);
+    expect(deps.linkTextOf).toHaveBeenCalledWith(7, 0, 'mailto:Jane.Doe@Example.com?subject=Hi');
+    expect(await saved()).toEqual([
+      { name: 'Jane Doe', title: '', company: '', emails: ['jane.doe@example.com'], phones: [], profileUrl: undefined, sources: ['mailto'] },
+    ]);
+    const [contact] = await listContacts(db);
+    expect(outcome).toEqual({ saved: [contact], created: 1 });
+    expect(await notifications()).toEqual([
+      [`kith:saved:${contact.id}`, expect.objectContaining({ title: 'Saved Jane Doe', buttons: [{ title: 'Edit' }] })],
+    ]);
+    expect(deps.afterSave).toHaveBeenCalledOnce();
+    // The new contact gets its keep-in-touch reminder right away.
+    expect((await remindersOf(db, contact.id)).map((r) => r.kind)).toEqual(['keep-in-touch']);
+  });
+
+  it('a mailto link whose text is a call to action takes the name from the address', async () => {
+    setUp({ linkTextOf: async () => 'Email me' });
+    await saveFromContextMenu(click({ linkUrl: 'mailto:ada.quinlan@example.org' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([['Ada Quinlan', ['ada.quinlan@example.org']]]);
+  });
+
+  it('saves a LinkedIn profile link with the name from its text and the canonical URL', async () => {
+    setUp({ linkTextOf: async () => 'Ada Quinlan\nView Ada Quinlan’s profile' });
+    await saveFromContextMenu(click({ linkUrl: 'https://uk.linkedin.com/in/Ada-Quinlan?trk=people' }), TAB, deps);
+    expect(await saved()).toEqual([
+      {
+        name: 'Ada Quinlan',
+        title: '',
+        company: '',
+        emails: [],
+        phones: [],
+        profileUrl: 'https://www.linkedin.com/in/ada-quinlan/',
+        sources: ['link'],
+      },
+    ]);
+  });
+
+  it('uses the link text Firefox hands over instead of reading the page', async () => {
+    setUp({ linkTextOf: vi.fn(async () => 'wrong') });
+    await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/bo/', linkText: 'Bo Lindqvist · 2nd' }), TAB, deps);
+    expect(deps.linkTextOf).not.toHaveBeenCalled();
+    expect((await saved()).map((c) => c.name)).toEqual(['Bo Lindqvist']);
+  });
+
+  it('updates the contact a link already is instead of adding another', async () => {
+    await putContact(db, { id: 'known', name: 'Ada Quinlan', emails: ['ada@example.org'], createdAt: NOW - 1, updatedAt: NOW - 1 });
+    setUp({ linkTextOf: async () => 'Ada Q.' });
+    const outcome = await saveFromContextMenu(click({ linkUrl: 'mailto:ADA@example.org' }), TAB, deps);
+    expect(outcome).toMatchObject({ created: 0, saved: [{ id: 'known', name: 'Ada Quinlan' }] });
+    expect(await listContacts(db)).toHaveLength(1);
+    expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Ada Quinlan', message: expect.stringMatching(/Already in Kith/) });
+  });
+
+  it('never saves a javascript: link, or a profile link without a name, and says why', async () => {
+    setUp({ linkTextOf: async () => 'Jane Doe' });
+    const js = await saveFromContextMenu(click({ linkUrl: 'javascript:alert(document.cookie)//linkedin.com/in/jane' }), TAB, deps);
+    expect(js).toEqual({ nothing: expect.stringMatching(/neither/) });
+    setUp({ linkTextOf: async () => '<img src=x onerror=alert(1)>' });
+    const noName = await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/jane/' }), TAB, deps);
+    expect(noName).toEqual({ nothing: expect.stringMatching(/no name/) });
+    const other = await saveFromContextMenu(click({ linkUrl: 'https://example.com/about' }), TAB, deps);
+    expect(other).toEqual({ nothing: expect.stringMatching(/neither/) });
+    expect(await listContacts(db)).toEqual([]);
+    expect(await notifications()).toEqual([
+      ['kith:nothing-saved', expect.objectContaining({ title: 'Nothing saved to Kith', message: expect.stringMatching(/neither/) })],
+    ]);
+  });
+});
+
+describe('Save to Kith on selected text', () => {
+  it('saves "Name <address>"', async () => {
+    await saveFromContextMenu(click({ selectionText: 'Jane Doe <jane@example.com>' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([['Jane Doe', ['jane@example.com']]]);
+  });
+
+  it('saves a bare address, naming the contact from it', async () => {
+    await saveFromContextMenu(click({ selectionText: '  bo.lindqvist@example.se ' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([['Bo Lindqvist', ['bo.lindqvist@example.se']]]);
+  });
+
+  it('saves each address of a list', async () => {
+    const outcome = await saveFromContextMenu(
+      click({ selectionText: 'Jane Doe <jane@example.com>, "Quinlan, Ada" <ada@example.org>; carol@example.net' }),
+      TAB,
+      deps,
+    );
+    expect((await saved()).map((c) => [c.name, c.emails]).sort()).toEqual([
+      ['Jane Doe', ['jane@example.com']],
+      ['Quinlan, Ada', ['ada@example.org']],
+      ['carol@example.net', ['carol@example.net']],
+    ]);
+    expect(outcome).toMatchObject({ created: 3 });
+    expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Jane Doe and 2 more' });
+  });
+
+  it('saves a signature block: name, title, company, phone and email', async () => {
+    const signature = ['Best regards,', 'Jane Doe', 'Head of Talent | Lumen Labs', 'Tel +44 20 7946 0958', 'jane.doe@lumen.example'].join('\n');
+    await saveFromContextMenu(click({ selectionText: signature }), TAB, deps);
+    expect(await saved()).toEqual([
+      {
+        name: 'Jane Doe',
+        title: 'Head of Talent',
+        company: 'Lumen Labs',
+        emails: ['jane.doe@lumen.example'],
+        phones: ['+44 20 7946 0958'],
+        profileUrl: undefined,
+        sources: ['signature'],
+      },
+    ]);
+  });
+
+  it('never saves markup or a megabyte of text, and stays quick', async () => {
+    for (const selectionText of ['<script>alert(1)</script>', 'x'.repeat(1_000_000), 'lorem ipsum '.repeat(100_000)]) {
+      const started = performance.now();
+      expect(await saveFromContextMenu(click({ selectionText }), TAB, deps)).toEqual({
+        nothing: 'The selected text holds no name or email address Kith can read.',
+      });
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+    expect(await listContacts(db)).toEqual([]);
+    // Markup around a real address: the address is kept, the markup never becomes a name.
+    await saveFromContextMenu(click({ selectionText: '<img src=x onerror=alert(1)> <evil@example.com>' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([['evil@example.com', ['evil@example.com']]]);
+  });
+});
+
+describe('Save to Kith on a page', () => {
+  const best: PersonInput = { name: 'Ada Quinlan', title: 'Staff Engineer', emails: [], source: 'json-ld', profileUrl: 'https://ada.example/' };
+  const second: PersonInput = { name: 'Bo Lindqvist', emails: [], source: 'json-ld' };
+
+  it('saves the best person the page shows, only that one', async () => {
+    setUp({ capturePage: vi.fn(async () => [best, second]) });
+    await saveFromContextMenu(click({ pageUrl: 'https://ada.example/' }), TAB, deps);
+    expect(deps.capturePage).toHaveBeenCalledWith(7);
+    expect((await saved()).map((c) => [c.name, c.title, c.profileUrl])).toEqual([['Ada Quinlan', 'Staff Engineer', 'https://ada.example/']]);
+  });
+
+  it('says so when the page has nobody, or cannot be read', async () => {
+    setUp({ capturePage: async () => [] });
+    expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
+    setUp({ capturePage: async () => Promise.reject(new Error('Could not establish connection')) });
+    expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
+    expect(await saveFromContextMenu(click({}), undefined, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
+    setUp({ capturePage: async () => [{ name: '   ', emails: [], source: 'json-ld' }] });
+    expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
+    expect(await listContacts(db)).toEqual([]);
+    expect(deps.afterSave).not.toHaveBeenCalled();
+  });
+
+  it('ignores other menu items', async () => {
+    setUp({ capturePage: vi.fn(async () => [best]) });
+    expect(await saveFromContextMenu({ menuItemId: 'someone-else' }, TAB, deps)).toEqual({ nothing: 'Not Kith’s menu item' });
+    expect(deps.capturePage).not.toHaveBeenCalled();
+  });
+});

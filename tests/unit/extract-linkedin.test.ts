@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { capturePage, extractPeople } from '@/lib/extract';
+import { extractLinkedIn, withoutNameBadges } from '@/lib/extract/linkedin';
+import { fixtureHtml, loadFixture } from './load-fixture';
+
+describe('LinkedIn, logged-out public page', () => {
+  const { document, url } = loadFixture('linkedin-public.html');
+
+  it('reads the person from JSON-LD: current employer, not the past one; canonical URL from a country subdomain', () => {
+    const [person, ...others] = extractPeople(document, url);
+    expect(others).toEqual([]);
+    expect(person).toMatchObject({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Harbor Labs',
+      location: 'Lisbon, Portugal',
+      emails: [],
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/C4D03AQ/profile-displayphoto-shrink_200_200/ada.jpg',
+      source: 'linkedin',
+    });
+    expect(person.fieldSources).toEqual({
+      name: 'json-ld',
+      title: 'json-ld',
+      company: 'json-ld',
+      location: 'json-ld',
+      profileUrl: 'location.href',
+      photoUrl: 'json-ld',
+    });
+  });
+
+  it('falls back to Open Graph, the title and the top card when the JSON-LD is gone', () => {
+    document.querySelectorAll('script[type="application/ld+json"]').forEach((s) => s.remove());
+    const [person] = extractLinkedIn(document, url);
+    expect(person).toMatchObject({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Harbor Labs',
+      location: 'Lisbon, Lisbon, Portugal',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/C4D03AQ/profile-displayphoto-shrink_800_800/ada-og.jpg',
+    });
+    expect(person.fieldSources).toMatchObject({
+      name: 'profile:first_name',
+      title: 'document.title',
+      company: 'data-tracking-control-name=topcard-current-company',
+      location: '.top-card__subline-item',
+      photoUrl: 'og:image',
+    });
+  });
+
+  it('uses the top card classes when metadata and title are gone too, never the sidebar', () => {
+    const { document: bare } = loadFixture('linkedin-public.html');
+    bare.head.innerHTML = '<title>LinkedIn</title>';
+    const [person] = extractLinkedIn(bare, url);
+    expect(person).toMatchObject({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer at Harbor Labs · Building tools for maintainers',
+      company: 'Harbor Labs',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/C4D03AQ/profile-displayphoto-shrink_200_200/ada.jpg',
+    });
+    expect(person.fieldSources).toMatchObject({
+      name: 'h1.top-card-layout__title',
+      title: 'h2.top-card-layout__headline',
+      photoUrl: 'img.top-card-layout__entity-image',
+    });
+  });
+});
+
+describe('LinkedIn, signed-in page of 2021–2025', () => {
+  const { document, url } = loadFixture('linkedin-2023.html');
+
+  it('reads the top card, without badges, the nav user, the sidebar or the messaging overlay', () => {
+    const people = extractPeople(document, url);
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({
+      name: 'Rosa Lindqvist',
+      title: 'Head of Partnerships',
+      company: 'Meridian Health',
+      location: 'Gothenburg, Västra Götaland County, Sweden',
+      profileUrl: 'https://www.linkedin.com/in/rosa-lindqvist/',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D4D03AQ/profile-displayphoto-shrink_400_400/rosa.jpg',
+    });
+    expect(people[0].fieldSources).toEqual({
+      name: 'h1.text-heading-xlarge',
+      title: 'div.text-body-medium.break-words',
+      company: 'aria-label=Current company',
+      location: 'span.text-body-small.inline.t-black--light.break-words',
+      profileUrl: 'location.href',
+      photoUrl: 'img.pv-top-card-profile-picture__image--show',
+    });
+  });
+
+  it('finds the current company from a localised aria-label', () => {
+    const { document: german } = loadFixture('linkedin-2023.html');
+    german
+      .querySelector('button[aria-label^="Current company"]')!
+      .setAttribute('aria-label', 'Aktuelles Unternehmen: Meridian Health. Klicken, um zur Berufserfahrung zu springen');
+    expect(extractLinkedIn(german, url)[0]).toMatchObject({ company: 'Meridian Health', fieldSources: { company: 'aria-label=Current company' } });
+  });
+
+  it('takes the name from document.title, without the notification count, when the heading is gone', () => {
+    const { document: loading } = loadFixture('linkedin-2023.html');
+    loading.querySelector('main h1')!.remove();
+    expect(extractLinkedIn(loading, url)[0]).toMatchObject({ name: 'Rosa Lindqvist', fieldSources: { name: 'document.title' } });
+  });
+});
+
+describe('LinkedIn, 2026 page with hashed classes', () => {
+  const { document, url } = loadFixture('linkedin-2026.html');
+
+  it('reads structure only: first h1 of main, the lines after it, the company link, the profile photo', () => {
+    const people = extractPeople(document, url);
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({
+      name: 'Kenji Morales',
+      title: 'Product Designer · Accessibility advocate',
+      company: 'Lumen Works',
+      location: 'Montréal, Quebec, Canada',
+      profileUrl: 'https://www.linkedin.com/in/kenji-morales-8812a/',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D5603AQ/profile-displayphoto-shrink_400_400/kenji.jpg',
+    });
+    expect(people[0].fieldSources).toEqual({
+      name: 'main h1',
+      title: 'top card text after h1',
+      company: 'top card a[href*=/company/]',
+      location: 'top card text after headline',
+      profileUrl: 'location.href',
+      photoUrl: 'top card img[src*=profile-displayphoto]',
+    });
+  });
+
+  it('falls back to document.title when the page has no heading yet', () => {
+    const { document: bare } = loadFixture('linkedin-2026.html');
+    bare.querySelector('main')!.innerHTML = '<div class="_1x"></div>';
+    const capture = capturePage(bare, url);
+    expect(capture.people.map((p) => [p.name, p.fieldSources.name])).toEqual([['Kenji Morales', 'document.title']]);
+  });
+
+  it('reports a capture failure when nothing answers on a profile URL', () => {
+    const { document: skeleton } = loadFixture('linkedin-2026.html');
+    skeleton.title = 'LinkedIn';
+    skeleton.body.innerHTML = '<main><div class="_skeleton"></div></main>';
+    expect(capturePage(skeleton, url)).toEqual({ url, expected: true, people: [] });
+  });
+});
+
+describe('LinkedIn single-page navigation', () => {
+  it('finds nobody on the feed, then the profile after the app swaps the page and URL', () => {
+    const { document, url } = loadFixture('linkedin-feed.html');
+    expect(capturePage(document, url)).toEqual({ url, expected: false, people: [] });
+
+    // What the app does on a click: new content, new title, new URL; no page load.
+    const profile = loadFixture('linkedin-2026.html');
+    document.body.innerHTML = profile.document.body.innerHTML;
+    document.title = profile.document.title;
+    const capture = capturePage(document, profile.url);
+    expect(capture.expected).toBe(true);
+    expect(capture.people.map((p) => [p.name, p.title, p.profileUrl])).toEqual([
+      ['Kenji Morales', 'Product Designer · Accessibility advocate', 'https://www.linkedin.com/in/kenji-morales-8812a/'],
+    ]);
+  });
+
+  it('reads no one on other LinkedIn pages, even ones full of people and mailto links', () => {
+    const { document } = loadFixture('linkedin-feed.html');
+    expect(extractPeople(document, 'https://www.linkedin.com/search/results/people/?keywords=design')).toEqual([]);
+  });
+});
+
+describe('withoutNameBadges', () => {
+  it('removes pronouns and connection degrees in any language, keeping hyphenated names', () => {
+    expect(withoutNameBadges('Rosa Lindqvist (She/Her) · 2nd')).toBe('Rosa Lindqvist');
+    expect(withoutNameBadges('Jean-Luc Moreau · 3e')).toBe('Jean-Luc Moreau');
+    expect(withoutNameBadges('Ana Souza ela/dela')).toBe('Ana Souza');
+  });
+});
+
+it('fixtures say the URL they are served at', () => {
+  expect(fixtureHtml('linkedin-public.html')).toMatch(/^<!-- url: https:\/\/uk\.linkedin\.com\/in\//);
+});

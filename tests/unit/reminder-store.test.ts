@@ -1,0 +1,113 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type KithDB, countDueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, putContact, remindersOf } from '@/lib/db';
+import {
+  addFollowUp,
+  addReminder,
+  logInteraction,
+  markDone,
+  snooze,
+  syncAllKeepInTouch,
+  syncKeepInTouch,
+} from '@/lib/reminder-store';
+import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 22, 12);
+const SETTINGS = { defaultCadenceDays: 90 };
+
+let db: KithDB;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openKithDb(`kith-test-${Math.random()}`);
+  await putContact(db, { id: 'c1', name: 'Ada Quinlan', cadenceDays: 30, createdAt: NOW, updatedAt: NOW });
+});
+
+const openKeepInTouch = async (contactId = 'c1') =>
+  (await remindersOf(db, contactId)).filter((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined);
+
+describe('keep-in-touch in the database', () => {
+  it('gives a saved contact one open reminder, however often it is synced', async () => {
+    await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
+    await syncKeepInTouch(db, 'c1', SETTINGS, NOW + 1);
+    const open = await openKeepInTouch();
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ contactId: 'c1', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW });
+    expect(await syncKeepInTouch(db, 'ghost', SETTINGS, NOW)).toBeUndefined();
+  });
+
+  it('logging an interaction stores it and moves the reminder, in one go', async () => {
+    await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
+    const logged = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY, channel: 'call' }, SETTINGS, NOW + 10 * DAY);
+    expect(logged.thankYou).toBeUndefined();
+    expect(logged.keepInTouch?.dueAt).toBe(startOfLocalDay('2027-01-01'));
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 10 * DAY);
+    expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i1']);
+    expect((await openKeepInTouch()).map((r) => r.dueAt)).toEqual([startOfLocalDay('2027-01-01')]);
+    // An older interaction logged later does not pull the reminder back.
+    await logInteraction(db, { id: 'i0', contactId: 'c1', at: NOW - DAY }, SETTINGS, NOW + 11 * DAY);
+    expect((await openKeepInTouch()).map((r) => r.dueAt)).toEqual([startOfLocalDay('2027-01-01')]);
+  });
+
+  it('help received adds a thank-you for the next day', async () => {
+    const { thankYou } = await logInteraction(
+      db,
+      { id: 'i1', contactId: 'c1', at: NOW, received: ['referrals', 'information'] },
+      SETTINGS,
+      NOW,
+    );
+    expect(thankYou).toMatchObject({ kind: 'thank-you', dueAt: startOfLocalDay('2026-11-23'), note: 'Thank them for a referral, information' });
+    expect(await countDueReminders(db, startOfLocalDay('2026-11-23'))).toBe(1);
+  });
+
+  it('logging for a missing contact writes nothing', async () => {
+    await expect(logInteraction(db, { id: 'i1', contactId: 'ghost', at: NOW }, SETTINGS, NOW)).rejects.toThrow(/no longer exists/);
+    expect(await interactionsOf(db, 'ghost')).toEqual([]);
+  });
+
+  it('marking it done starts the next cycle from that day', async () => {
+    const first = await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
+    const doneAt = startOfLocalDay('2026-12-23') + 3_600_000;
+    await markDone(db, first!.id, SETTINGS, doneAt);
+    const all = (await remindersOf(db, 'c1')).filter((r) => r.kind === 'keep-in-touch');
+    expect(all.map((r) => [r.doneAt, r.dueAt])).toEqual([
+      [doneAt, startOfLocalDay('2026-12-22')],
+      [undefined, startOfLocalDay('2027-01-22')],
+    ]);
+  });
+
+  it('a new default cadence reaches every contact without its own', async () => {
+    await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: NOW, updatedAt: NOW });
+    expect(await syncAllKeepInTouch(db, SETTINGS, NOW)).toBe(2);
+    expect(await syncAllKeepInTouch(db, { defaultCadenceDays: 14 }, NOW)).toBe(1);
+    expect((await openKeepInTouch('c2')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-06')]);
+    expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-22')]);
+  });
+});
+
+describe('one-off reminders', () => {
+  it('a follow-up of today is due now; done clears it', async () => {
+    const reminder = await addFollowUp(db, 'c1', localIsoDate(NOW), NOW, 'Send the deck');
+    expect(reminder).toMatchObject({ kind: 'follow-up', dueAt: startOfLocalDay(localIsoDate(NOW)), note: 'Send the deck' });
+    expect(await countDueReminders(db, NOW)).toBe(1);
+    await markDone(db, reminder.id, SETTINGS, NOW);
+    expect(await countDueReminders(db, NOW)).toBe(0);
+    expect((await remindersOf(db, 'c1'))[0].doneAt).toBe(NOW);
+  });
+
+  it('a promise for a date is due from that day; snoozing moves it', async () => {
+    const promise = await addReminder(db, { contactId: 'c1', kind: 'promise', date: '2026-11-25', note: 'Intro to Bo' }, NOW);
+    expect(await nextDueAfter(db, NOW)).toBe(startOfLocalDay('2026-11-25'));
+    await snooze(db, promise.id, { until: '2026-12-01' }, startOfLocalDay('2026-11-25'));
+    expect(await countDueReminders(db, startOfLocalDay('2026-11-30'))).toBe(0);
+    expect(await nextDueAfter(db, NOW)).toBe(startOfLocalDay('2026-12-01'));
+    await expect(snooze(db, promise.id, { until: '2026-11-01' }, NOW)).rejects.toThrow(/after today/);
+    expect((await remindersOf(db, 'c1'))[0].snoozedUntil).toBe(startOfLocalDay('2026-12-01'));
+  });
+
+  it('refuses reminders for a missing contact or a non-date', async () => {
+    await expect(addFollowUp(db, 'ghost', '2026-11-25', NOW)).rejects.toThrow(/no longer exists/);
+    await expect(addFollowUp(db, 'c1', 'soon', NOW)).rejects.toThrow(/Not a date/);
+    expect(await remindersOf(db, 'c1')).toEqual([]);
+  });
+});
