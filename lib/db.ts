@@ -161,6 +161,30 @@ export async function deleteContact(db: KithDB, id: string): Promise<void> {
   ]);
 }
 
+/** Change a saved contact in one transaction (edit in place); the result is validated first. */
+export async function updateContact(
+  db: KithDB,
+  id: string,
+  change: (contact: Contact) => ContactInput,
+): Promise<Contact> {
+  const tx = db.transaction('contacts', 'readwrite');
+  const saved = await tx.store.get(id);
+  if (!saved) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('That contact no longer exists');
+  }
+  const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
+  if (!result.success) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new ValidationError('contact', result.error);
+  }
+  await tx.store.put(result.data);
+  await tx.done;
+  return result.data;
+}
+
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };
 
 type ContactsTx = IDBPTransaction<KithSchema, Store[], 'readonly' | 'readwrite'>;

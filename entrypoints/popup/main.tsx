@@ -1,3 +1,34 @@
 import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/popup.css';
+import { Popup, type PopupDeps } from '@/components/Popup';
+import { openKithDb } from '@/lib/db';
+import { sendMessage, sendToTab } from '@/lib/messages';
+import { tabIdFromSearch } from '@/lib/popup';
+import { loadSettings } from '@/lib/settings';
 
-render(<main>Kith</main>, document.getElementById('app')!);
+const tabId = tabIdFromSearch(location.search);
+
+async function popupTabId(): Promise<number | undefined> {
+  if (tabId !== undefined) return tabId;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
+}
+
+const deps: PopupDeps = {
+  db: () => openKithDb(),
+  capture: async () => {
+    const id = await popupTabId();
+    return id === undefined ? undefined : sendToTab(id, 'capture:get', {});
+  },
+  settings: loadSettings,
+  now: () => Date.now(),
+  dataChanged: () => sendMessage('data:changed', {}),
+  openContact: (contactId) => {
+    const url = browser.runtime.getURL(`/dashboard.html#/contact/${encodeURIComponent(contactId)}` as '/dashboard.html');
+    void browser.tabs.create({ url }).then(() => window.close());
+  },
+  close: () => window.close(),
+};
+
+render(<Popup deps={deps} />, document.getElementById('app')!);

@@ -103,7 +103,11 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     const values = all(classes).map(read).filter((v): v is string => Boolean(v));
     return values.length ? { value: values, from: `${prefix}:${classes[0]}` } : undefined;
   };
-  const text = (el: Element) => textValue(el) || undefined;
+  // A property that is itself a card (`p-org h-card`) has that card's name as its value.
+  const text = (el: Element) => {
+    const nestedName = el !== card && el.classList.contains(root) ? vocabulary.name.flatMap((cls) => properties(el, cls, root))[0] : undefined;
+    return textValue(nestedName ?? el) || undefined;
+  };
   // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
   const impliedName: Signal = [`${prefix}:implied`, () => (hasNamedProperties(card) ? undefined : textValue(card))];
   // …and a linked card by its link.

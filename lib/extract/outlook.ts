@@ -13,6 +13,7 @@ export function isOutlookUrl(url: string): boolean {
 const READING_PANE = '[data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"]';
 const MESSAGE_BODY = '[id^="UniqueMessageBody_"]';
 const RECIPIENTS = '[data-testid="RecipientWell"]';
+const CHIP = 'button, [role="button"], [role="listitem"]';
 const SENT_TIME = '[data-testid="SentReceivedSavedTime"]';
 // "From" in Outlook's UI languages; the label is "<word>: <sender>" (French puts a space before the colon).
 const FROM_LABEL =
@@ -106,9 +107,12 @@ function recipientsOf(scope: Element): Found[] {
   const found: Found[] = [];
   for (const well of scope.querySelectorAll(RECIPIENTS)) {
     // A recipient is a chip (button or list item) when Outlook draws them so, else a text leaf.
-    const chips = well.querySelectorAll('button, [role="button"], [role="listitem"]');
+    const chips = [...well.querySelectorAll(CHIP)].filter((chip) => {
+      const outer = chip.parentElement?.closest(CHIP);
+      return !outer || !well.contains(outer);
+    });
     const leaves = [...well.querySelectorAll('*')].filter((el) => el.firstElementChild === null);
-    for (const chip of chips.length ? [...chips].filter((c) => !c.parentElement?.closest('button, [role="button"], [role="listitem"]')) : leaves) {
+    for (const chip of chips.length ? chips : leaves) {
       const shown = nameAndAddress(textOf(chip, 400));
       // Leaves like "To:", "Cc:" and ";" are labels and separators, not people.
       if (!shown.email && (!/\p{L}/u.test(shown.name) || /[:：]$/.test(shown.name))) continue;

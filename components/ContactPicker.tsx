@@ -1,0 +1,117 @@
+// A labelled search box that finds saved contacts as you type (a combobox): used to pick who
+// referred someone, and in the popup to open a contact.
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ContactHit } from '@/lib/contact-search';
+
+type Props = {
+  label: string;
+  search: (query: string) => Promise<ContactHit[]>;
+  onPick: (hit: ContactHit) => void;
+  placeholder?: string;
+  autoFocus?: boolean;
+};
+
+const describe = (hit: ContactHit) => [hit.title, hit.company].filter(Boolean).join(' · ');
+
+export function ContactPicker({ label, search, onPick, placeholder, autoFocus }: Props) {
+  const id = useId();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<ContactHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [searched, setSearched] = useState(false);
+  const latest = useRef(0);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) inputRef.current?.focus();
+  }, [autoFocus]);
+
+  // Debounced, and only the newest query's answer is shown: typing never waits on a scan.
+  useEffect(() => {
+    const ticket = ++latest.current;
+    if (!query.trim()) {
+      setHits([]);
+      setSearched(false);
+      return;
+    }
+    const timer = setTimeout(() => {
+      void search(query).then((found) => {
+        if (ticket !== latest.current) return;
+        setHits(found);
+        setActive(0);
+        setSearched(true);
+      });
+    }, 80);
+    return () => clearTimeout(timer);
+  }, [query, search]);
+
+  const open = hits.length > 0;
+  const pick = (hit: ContactHit) => {
+    onPick(hit);
+    setQuery('');
+    setHits([]);
+    setSearched(false);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!open) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      setActive((index) => (index + step + hits.length) % hits.length);
+    } else if (event.key === 'Enter') {
+      // The list's choice, not the surrounding form's submit.
+      event.preventDefault();
+      event.stopPropagation();
+      pick(hits[active]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setHits([]);
+    }
+  };
+
+  return (
+    <div class="picker">
+      <label for={`${id}-input`}>{label}</label>
+      <input
+        id={`${id}-input`}
+        ref={inputRef}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-activedescendant={open ? `${id}-option-${active}` : undefined}
+        placeholder={placeholder}
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" class="picker-list" hidden={!open}>
+        {hits.map((hit, index) => (
+          <li
+            key={hit.id}
+            id={`${id}-option-${index}`}
+            role="option"
+            aria-selected={index === active}
+            class={index === active ? 'active' : undefined}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              pick(hit);
+            }}
+          >
+            <span class="picker-name">{hit.name}</span>
+            {describe(hit) && <span class="muted"> {describe(hit)}</span>}
+          </li>
+        ))}
+      </ul>
+      {searched && !open && (
+        <p class="muted small" role="status">
+          No saved contact matches “{query.trim()}”.
+        </p>
+      )}
+    </div>
+  );
+}

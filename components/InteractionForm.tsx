@@ -1,0 +1,119 @@
+// "Log interaction": channel, date, summary, and what was received or given. Prefilled from an
+// open email by the caller (lib/interaction-draft.ts).
+import { useEffect, useId, useRef } from 'preact/hooks';
+import type { InteractionDraft } from '@/lib/interaction-draft';
+import { CHANNELS, HELP_KINDS, type HelpKind } from '@/lib/model';
+import { submitsForm } from './ContactForm';
+import { CHANNEL_LABELS, HELP_LABELS } from './labels';
+
+type Props = {
+  draft: InteractionDraft;
+  onChange: (draft: InteractionDraft) => void;
+  onSubmit: () => void;
+  busy: boolean;
+  error?: string;
+  autoFocus: boolean;
+};
+
+function HelpChoices({ legend, value, onChange }: { legend: string; value: HelpKind[]; onChange: (v: HelpKind[]) => void }) {
+  return (
+    <fieldset class="inline">
+      <legend>{legend}</legend>
+      {HELP_KINDS.map((kind) => (
+        <label key={kind} class="choice">
+          <input
+            type="checkbox"
+            checked={value.includes(kind)}
+            onChange={(event) =>
+              onChange(event.currentTarget.checked ? [...value, kind] : value.filter((k) => k !== kind))
+            }
+          />
+          {HELP_LABELS[kind]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFocus }: Props) {
+  const id = useId();
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (autoFocus) summaryRef.current?.focus();
+  }, [autoFocus]);
+  const set = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => onChange({ ...draft, [key]: value });
+
+  return (
+    <form
+      ref={formRef}
+      class="interaction-form"
+      aria-labelledby={`${id}-heading`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!busy) onSubmit();
+      }}
+      onKeyDown={(event) => {
+        if (!submitsForm(event)) return;
+        event.preventDefault();
+        formRef.current?.requestSubmit();
+      }}
+    >
+      <h3 id={`${id}-heading`}>Log interaction</h3>
+      <div class="pair">
+        <div>
+          <label for={`${id}-channel`}>Channel</label>
+          <select
+            id={`${id}-channel`}
+            value={draft.channel}
+            onChange={(event) => set('channel', event.currentTarget.value as InteractionDraft['channel'])}
+          >
+            {CHANNELS.map((channel) => (
+              <option key={channel} value={channel}>
+                {CHANNEL_LABELS[channel]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for={`${id}-date`}>Date</label>
+          <input id={`${id}-date`} type="date" required value={draft.date} onInput={(event) => set('date', event.currentTarget.value)} />
+        </div>
+      </div>
+      <label for={`${id}-summary`}>Summary</label>
+      <textarea
+        id={`${id}-summary`}
+        ref={summaryRef}
+        rows={2}
+        data-enter-submits
+        aria-describedby={`${id}-summary-hint`}
+        value={draft.summary}
+        placeholder="What was said, what was promised"
+        onInput={(event) => set('summary', event.currentTarget.value)}
+      />
+      <p id={`${id}-summary-hint`} class="muted small">
+        Enter logs it; Shift+Enter starts a new line.
+      </p>
+      {draft.link && (
+        <p class="muted small">
+          Linked to the email thread.{' '}
+          <button type="button" class="link" onClick={() => set('link', undefined)}>
+            Unlink
+          </button>
+        </p>
+      )}
+      <HelpChoices legend="You received" value={draft.received} onChange={(v) => set('received', v)} />
+      <HelpChoices legend="You gave" value={draft.gave} onChange={(v) => set('gave', v)} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="actions">
+        <button type="submit" disabled={busy}>
+          Log interaction
+        </button>
+      </div>
+    </form>
+  );
+}

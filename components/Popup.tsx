@@ -1,0 +1,386 @@
+// The toolbar popup. On a page with a person: the person, prefilled, or their saved card.
+// Where capture failed: a clear notice and manual entry. Elsewhere: what is due today and a
+// search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
+import type { ComponentChildren } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { searchContacts } from '@/lib/contact-search';
+import type { KithDB } from '@/lib/db';
+import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
+import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
+import {
+  type DueItem,
+  type Proposed,
+  type SavedCard,
+  acceptProposed,
+  findSavedPerson,
+  loadDueToday,
+  loadSavedCard,
+  sceneOf,
+} from '@/lib/popup';
+import { markDone, snooze } from '@/lib/reminder-store';
+import { ContactForm, type FocusField } from './ContactForm';
+import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
+import { ContactPicker } from './ContactPicker';
+import { InteractionForm } from './InteractionForm';
+import { ReminderList } from './ReminderList';
+
+export type PopupDeps = {
+  db: () => Promise<KithDB>;
+  /** What capture found on the popup's tab; undefined where Kith cannot look. */
+  capture: () => Promise<PageCapture | undefined>;
+  settings: () => Promise<Settings>;
+  now: () => number;
+  /** Tell the background the data changed (badge, scheduler). */
+  dataChanged: () => Promise<unknown>;
+  openContact: (contactId: string) => void;
+  close: () => void;
+};
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField }
+  | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean }
+  | { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function personLabel(person: Person): string {
+  const role = person.role === 'sender' ? 'sender' : person.role === 'recipient' ? 'recipient' : undefined;
+  return role ? `${person.name} (${role})` : person.name;
+}
+
+export function Popup({ deps }: { deps: PopupDeps }) {
+  const [db, setDb] = useState<KithDB>();
+  const [settings, setSettings] = useState<Settings>();
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  const [people, setPeople] = useState<Person[]>([]);
+  const [selected, setSelected] = useState(0);
+  const [draft, setDraft] = useState<ContactDraft>(emptyDraft);
+  const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [logError, setLogError] = useState<string>();
+  const [status, setStatus] = useState('');
+  const [fatal, setFatal] = useState<string>();
+
+  const showPerson = useCallback(
+    async (kithDb: KithDB, person: Person) => {
+      const now = deps.now();
+      const saved = await findSavedPerson(kithDb, person);
+      const card = saved && (await loadSavedCard(kithDb, saved.id, now, person));
+      setError(undefined);
+      setLogError(undefined);
+      setLogDraft(interactionDraft(now, person.message));
+      if (card) {
+        setScreen({ kind: 'saved', person, card, editing: false });
+      } else {
+        setDraft(draftFromPerson(person));
+        setScreen({ kind: 'new', person, focus: 'relationship' });
+      }
+    },
+    [deps],
+  );
+
+  const showHome = useCallback(
+    async (kithDb: KithDB, nothingFound: boolean) => {
+      const { items, total } = await loadDueToday(kithDb, deps.now());
+      setScreen({ kind: 'home', due: items, total, nothingFound });
+    },
+    [deps],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [kithDb, loadedSettings, capture] = await Promise.all([
+          deps.db(),
+          deps.settings(),
+          deps.capture().catch(() => undefined),
+        ]);
+        if (cancelled) return;
+        setDb(kithDb);
+        setSettings(loadedSettings);
+        const scene = sceneOf(capture);
+        if (scene.kind === 'people') {
+          setPeople(scene.people);
+          await showPerson(kithDb, scene.people[0]);
+        } else if (scene.kind === 'capture-failed') {
+          setDraft(emptyDraft());
+          setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
+        } else {
+          await showHome(kithDb, true);
+        }
+      } catch (cause) {
+        if (!cancelled) setFatal(`Kith could not open your notebook: ${reason(cause)}`);
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [deps, showPerson, showHome]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) deps.close();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [deps]);
+
+  const cadence = { defaultCadenceDays: settings?.defaultCadenceDays ?? Settings.parse({}).defaultCadenceDays };
+
+  const search = useCallback(
+    (query: string, excludeId?: string) => (db ? searchContacts(db, query, { excludeId }) : Promise.resolve([])),
+    [db],
+  );
+
+  /** Run a write; on success tell the background and show the result, on failure say why. */
+  async function write(action: (kithDb: KithDB) => Promise<void>, onError: (message: string) => void) {
+    if (!db || busy) return;
+    setBusy(true);
+    setStatus('');
+    try {
+      await action(db);
+      await deps.dataChanged().catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
+    } catch (cause) {
+      onError(reason(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const reloadCard = async (kithDb: KithDB, contactId: string, person: Person | undefined, editing = false) => {
+    const card = await loadSavedCard(kithDb, contactId, deps.now(), person);
+    if (!card) throw new Error('That contact no longer exists');
+    setScreen({ kind: 'saved', person, card, editing });
+  };
+
+  const saveContact = () => {
+    const current = screen;
+    if (current.kind !== 'new' && current.kind !== 'saved') return;
+    void write(
+      async (kithDb) => {
+        const { contact, created } = await saveDraft(kithDb, {
+          draft,
+          now: deps.now(),
+          settings: cadence,
+          contactId: current.kind === 'saved' ? current.card.contact.id : undefined,
+          person: current.person,
+          pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
+        });
+        setError(undefined);
+        await reloadCard(kithDb, contact.id, current.person);
+        setStatus(created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`);
+      },
+      (message) => setError(`Not saved: ${message}`),
+    );
+  };
+
+  const logInteraction = () => {
+    if (screen.kind !== 'saved') return;
+    const { card, person } = screen;
+    void write(
+      async (kithDb) => {
+        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence, deps.now());
+        setLogError(undefined);
+        setLogDraft(interactionDraft(deps.now()));
+        await reloadCard(kithDb, card.contact.id, person);
+        setStatus(thankYou ? 'Interaction logged. A thank-you reminder is set for tomorrow.' : 'Interaction logged.');
+      },
+      (message) => setLogError(`Not logged: ${message}`),
+    );
+  };
+
+  const accept = (accepted: Proposed) => {
+    if (screen.kind !== 'saved') return;
+    const { card, person } = screen;
+    void write(
+      async (kithDb) => {
+        await acceptProposed(kithDb, card.contact.id, accepted, deps.now());
+        await reloadCard(kithDb, card.contact.id, person);
+        setStatus('Update accepted.');
+      },
+      (message) => setStatus(`Not updated: ${message}`),
+    );
+  };
+
+  const changeReminder = (reminder: Reminder, done: boolean) => {
+    const now = deps.now();
+    void write(
+      async (kithDb) => {
+        if (done) await markDone(kithDb, reminder.id, cadence, now);
+        else await snooze(kithDb, reminder.id, '1-day', now);
+        if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person);
+        else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
+        setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
+      },
+      (message) => setStatus(`Not changed: ${message}`),
+    );
+  };
+
+  const switchTo = (index: number) => {
+    if (!db || index === selected) return;
+    setSelected(index);
+    setStatus('');
+    void showPerson(db, people[index]).catch((cause) => setStatus(reason(cause)));
+  };
+
+  const startManualEntry = () => {
+    setDraft(emptyDraft());
+    setError(undefined);
+    setScreen({ kind: 'new', focus: 'name' });
+  };
+
+  const form = (focus: FocusField, extra?: ComponentChildren) => (
+    <ContactForm
+      draft={draft}
+      onChange={setDraft}
+      onSubmit={saveContact}
+      busy={busy}
+      error={error}
+      focus={focus}
+      defaultCadenceDays={cadence.defaultCadenceDays}
+      searchContacts={(query) => search(query, screen.kind === 'saved' ? screen.card.contact.id : undefined)}
+    >
+      {extra}
+    </ContactForm>
+  );
+
+  return (
+    <main class="popup">
+      <p class="status" role="status">
+        {status}
+      </p>
+      {fatal && (
+        <p class="error" role="alert">
+          {fatal}
+        </p>
+      )}
+      {people.length > 1 && screen.kind !== 'home' && (
+        <nav class="people" aria-label="People on this page">
+          {people.map((person, index) => (
+            <button key={index} type="button" aria-current={index === selected} onClick={() => switchTo(index)}>
+              {personLabel(person)}
+            </button>
+          ))}
+        </nav>
+      )}
+
+      {screen.kind === 'loading' && !fatal && <p class="muted">Looking at this page…</p>}
+
+      {screen.kind === 'new' && (
+        <>
+          <h1>{screen.person ? 'Save to Kith' : 'Add a person'}</h1>
+          {screen.failedUrl && (
+            <div class="notice" role="alert">
+              <strong>Capture failed on this page.</strong> Kith expected a person here but could not read one
+              (the site may have changed). Enter them by hand below; the page link is kept.
+            </div>
+          )}
+          {form(screen.focus)}
+        </>
+      )}
+
+      {screen.kind === 'saved' && (
+        <>
+          <h1 class="visually-hidden">Saved in Kith</h1>
+          <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} busy={busy} onAccept={accept} />
+          {screen.editing ? (
+            form(
+              'name',
+              <button type="button" onClick={() => setScreen({ ...screen, editing: false })}>
+                Cancel
+              </button>,
+            )
+          ) : (
+            <ContactSummary contact={screen.card.contact} referredByName={screen.card.referredByName}>
+              <div class="actions">
+                <button
+                  type="button"
+                  onClick={() => {
+                    setDraft(draftFromContact(screen.card.contact, screen.card.referredByName));
+                    setError(undefined);
+                    setScreen({ ...screen, editing: true });
+                  }}
+                >
+                  Edit
+                </button>
+                <button type="button" class="link" onClick={() => deps.openContact(screen.card.contact.id)}>
+                  Open in dashboard
+                </button>
+              </div>
+            </ContactSummary>
+          )}
+          {screen.card.reminders.length > 0 && (
+            <section aria-labelledby="reminders-heading">
+              <h3 id="reminders-heading">Reminders</h3>
+              <ReminderList
+                rows={screen.card.reminders.map((reminder) => ({ reminder }))}
+                now={deps.now()}
+                busy={busy}
+                onDone={(reminder) => changeReminder(reminder, true)}
+                onSnooze={(reminder) => changeReminder(reminder, false)}
+              />
+            </section>
+          )}
+          {!screen.editing && (
+            <InteractionForm
+              draft={logDraft}
+              onChange={setLogDraft}
+              onSubmit={logInteraction}
+              busy={busy}
+              error={logError}
+              autoFocus
+            />
+          )}
+          <section aria-labelledby="recent-heading">
+            <h3 id="recent-heading">Last interactions</h3>
+            <InteractionList interactions={screen.card.interactions} />
+          </section>
+        </>
+      )}
+
+      {screen.kind === 'home' && (
+        <>
+          <h1>Kith</h1>
+          {screen.nothingFound && <p class="muted">No person found on this page.</p>}
+          <ContactPicker
+            label="Search your contacts"
+            placeholder="Name, company, email or tag"
+            search={(query) => search(query)}
+            onPick={(hit) => deps.openContact(hit.id)}
+            autoFocus
+          />
+          <section aria-labelledby="due-heading">
+            <h2 id="due-heading">Due today</h2>
+            {screen.due.length === 0 ? (
+              <p class="muted">Nothing due today.</p>
+            ) : (
+              <ReminderList
+                rows={screen.due.map(({ reminder, contactName }) => ({
+                  reminder,
+                  contactName,
+                  onOpen: () => deps.openContact(reminder.contactId),
+                }))}
+                now={deps.now()}
+                busy={busy}
+                onDone={(reminder) => changeReminder(reminder, true)}
+                onSnooze={(reminder) => changeReminder(reminder, false)}
+              />
+            )}
+            {screen.total > screen.due.length && (
+              <p class="muted">and {screen.total - screen.due.length} more in the dashboard.</p>
+            )}
+          </section>
+          <div class="actions">
+            <button type="button" onClick={startManualEntry}>
+              Add a person by hand
+            </button>
+          </div>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+// Open reminders with their two actions: done, or snooze until tomorrow.
+import type { Reminder } from '@/lib/model';
+import { dueTimeOf, localIsoDate } from '@/lib/reminders';
+import { REMINDER_LABELS } from './labels';
+
+export type ReminderRow = { reminder: Reminder; contactName?: string; onOpen?: () => void };
+
+type Props = {
+  rows: ReminderRow[];
+  now: number;
+  busy: boolean;
+  onDone: (reminder: Reminder) => void;
+  onSnooze: (reminder: Reminder) => void;
+};
+
+function whenText(reminder: Reminder, now: number): string {
+  const at = dueTimeOf(reminder);
+  const day = localIsoDate(at);
+  const today = localIsoDate(now);
+  if (day === today) return 'due today';
+  if (at < now) return `overdue since ${day}`;
+  return `due ${day}`;
+}
+
+export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
+  return (
+    <ul class="reminders">
+      {rows.map(({ reminder, contactName, onOpen }) => {
+        const what = REMINDER_LABELS[reminder.kind];
+        const who = contactName ? ` ${contactName}` : '';
+        const due = dueTimeOf(reminder) <= now;
+        return (
+          <li key={reminder.id} class={due ? 'due' : undefined}>
+            <div class="reminder-text">
+              {onOpen && contactName ? (
+                <button type="button" class="link" onClick={onOpen}>
+                  {contactName}
+                </button>
+              ) : null}
+              <span> {what}</span>
+              <span class="muted"> — {whenText(reminder, now)}</span>
+              {reminder.note && <div class="muted small">{reminder.note}</div>}
+            </div>
+            <div class="reminder-actions">
+              <button type="button" disabled={busy} aria-label={`Done: ${what}${who}`} onClick={() => onDone(reminder)}>
+                Done
+              </button>
+              <button type="button" disabled={busy} aria-label={`Snooze for a day: ${what}${who}`} onClick={() => onSnooze(reminder)}>
+                Snooze
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,5 @@
+import { capturePage } from '@/lib/extract';
+
+// Injected on demand (activeTab + scripting) into pages Kith has no content script on; the
+// capture is the script's completion value, which executeScript hands back.
+export default defineUnlistedScript(() => capturePage(document, location.href));

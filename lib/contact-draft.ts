@@ -1,0 +1,208 @@
+// The contact form's state and how it becomes a saved contact. A draft holds exactly what the
+// user sees (strings for text fields), so a failed save can keep everything that was typed.
+import { type KithDB, saveContactDeduped, updateContact } from './db';
+import {
+  Contact,
+  type ContactInput,
+  type HelpKind,
+  type OrgRole,
+  type Person,
+  type Relationship,
+  type Settings,
+  type Warmth,
+  newId,
+} from './model';
+import { addFollowUp, syncKeepInTouch } from './reminder-store';
+import { startOfLocalDay } from './reminders';
+import { canonicalProfileUrl } from './profile-url';
+
+export type ContactDraft = {
+  name: string;
+  title: string;
+  company: string;
+  location: string;
+  /** Addresses as typed, separated by commas. */
+  emails: string;
+  relationship: Relationship;
+  warmth: Warmth;
+  canHelpWith: HelpKind[];
+  orgRoles: OrgRole[];
+  referredBy?: { id: string; name: string };
+  /** Tags as typed, separated by commas. */
+  tags: string;
+  notes: string;
+  /** Days between keep-in-touch reminders; undefined follows the default in settings. */
+  cadenceDays?: number;
+  /** `YYYY-MM-DD`, or empty for no follow-up. */
+  followUp: string;
+};
+
+const EMAIL_SOURCES = new Set<Person['source']>(['gmail', 'outlook', 'mailto', 'signature']);
+
+export function emptyDraft(): ContactDraft {
+  return {
+    name: '',
+    title: '',
+    company: '',
+    location: '',
+    emails: '',
+    relationship: 'other',
+    warmth: 'cold',
+    canHelpWith: [],
+    orgRoles: [],
+    tags: '',
+    notes: '',
+    followUp: '',
+  };
+}
+
+/**
+ * A captured person as a first draft. Someone you are exchanging email with is a warm lead;
+ * a profile you are looking at is cold until you say otherwise.
+ */
+export function draftFromPerson(person: Person): ContactDraft {
+  return {
+    ...emptyDraft(),
+    name: person.name,
+    title: person.title ?? '',
+    company: person.company ?? '',
+    location: person.location ?? '',
+    emails: person.emails.join(', '),
+    warmth: EMAIL_SOURCES.has(person.source) ? 'warm' : 'cold',
+  };
+}
+
+export function draftFromContact(contact: Contact, referredByName?: string): ContactDraft {
+  return {
+    name: contact.name,
+    title: contact.title,
+    company: contact.company,
+    location: contact.location,
+    emails: contact.emails.join(', '),
+    relationship: contact.relationship,
+    warmth: contact.warmth,
+    canHelpWith: contact.canHelpWith,
+    orgRoles: contact.orgRoles,
+    referredBy: contact.referredBy ? { id: contact.referredBy, name: referredByName ?? 'Saved contact' } : undefined,
+    tags: contact.tags.join(', '),
+    notes: contact.notes,
+    cadenceDays: contact.cadenceDays,
+    followUp: '',
+  };
+}
+
+const splitList = (text: string, separator: RegExp) =>
+  text
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The contact fields a draft sets; the model's schema cleans and validates them on save. */
+export function fieldsOfDraft(draft: ContactDraft) {
+  return {
+    name: draft.name,
+    title: draft.title,
+    company: draft.company,
+    location: draft.location,
+    emails: splitList(draft.emails, /[,;]/),
+    relationship: draft.relationship,
+    warmth: draft.warmth,
+    canHelpWith: draft.canHelpWith,
+    orgRoles: draft.orgRoles,
+    referredBy: draft.referredBy?.id,
+    tags: splitList(draft.tags, /,/),
+    notes: draft.notes,
+    cadenceDays: draft.cadenceDays,
+  } satisfies Partial<ContactInput>;
+}
+
+function mergeNotes(saved: string, typed: string): string {
+  if (!typed.trim() || saved.includes(typed.trim())) return saved;
+  return saved ? `${saved}\n\n${typed}` : typed;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  title: 'Title',
+  company: 'Company',
+  location: 'Location',
+  emails: 'Email',
+  tags: 'Tags',
+  notes: 'Notes',
+};
+
+/** The form's fields checked as the user sees them, with the field's label in the message. */
+function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
+  const result = Contact.pick({ name: true, emails: true, tags: true, notes: true }).safeParse(fields);
+  if (result.success) return;
+  const [issue] = result.error.issues;
+  const label = FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0]);
+  throw new Error(`${label}: ${issue.message}`);
+}
+
+const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
+
+export type SaveDraftArgs = {
+  draft: ContactDraft;
+  now: number;
+  /** For the keep-in-touch cadence when the contact has none of its own. */
+  settings: Pick<Settings, 'defaultCadenceDays'>;
+  /** The saved contact being edited in place. */
+  contactId?: string;
+  /** The captured person the draft started from, for its links, phones and source. */
+  person?: Person;
+  /** The page a manual entry was made on (a profile where capture failed). */
+  pageUrl?: string;
+};
+
+/**
+ * Save what the form says. Editing a saved contact replaces the fields shown in the form;
+ * a new person is deduplicated by profile URL and email, and if they turn out to be saved
+ * already (another tab got there first) what was typed is folded in without losing old notes.
+ * The contact's keep-in-touch reminder follows its cadence; a follow-up date adds a follow-up
+ * reminder due from the start of that local day.
+ */
+export async function saveDraft(
+  db: KithDB,
+  { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
+): Promise<{ contact: Contact; created: boolean }> {
+  // Checked before anything is written, so a bad date saves nothing.
+  if (draft.followUp) startOfLocalDay(draft.followUp);
+  const fields = fieldsOfDraft(draft);
+  checkFields(fields);
+  let result: { contact: Contact; created: boolean };
+  if (contactId) {
+    const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }));
+    result = { contact, created: false };
+  } else {
+    const profileUrl = person?.profileUrl ?? canonicalProfileUrl(pageUrl);
+    const source = { kind: person?.source ?? 'manual', url: profileUrl ?? pageUrl, at: now } as const;
+    const input: ContactInput = {
+      ...fields,
+      id: newId(),
+      phones: person?.phones ?? [],
+      profileUrl,
+      photoUrl: person?.photoUrl,
+      sources: [source],
+      createdAt: now,
+      updatedAt: now,
+    };
+    result = await saveContactDeduped(db, input, (saved) => ({
+      ...saved,
+      ...fields,
+      emails: union(saved.emails, fields.emails),
+      phones: union(saved.phones, input.phones ?? []),
+      tags: union(saved.tags, fields.tags),
+      canHelpWith: union(saved.canHelpWith, fields.canHelpWith),
+      orgRoles: union(saved.orgRoles, fields.orgRoles),
+      notes: mergeNotes(saved.notes, fields.notes),
+      profileUrl: saved.profileUrl ?? profileUrl,
+      photoUrl: saved.photoUrl ?? person?.photoUrl,
+      sources: [...saved.sources, source].slice(-100),
+      updatedAt: now,
+    }));
+  }
+  await syncKeepInTouch(db, result.contact.id, settings, now);
+  if (draft.followUp) await addFollowUp(db, result.contact.id, draft.followUp, now);
+  return result;
+}

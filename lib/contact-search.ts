@@ -1,0 +1,47 @@
+// Finding a saved contact as the user types, without loading the notebook: a cursor over the
+// most recently updated contacts that stops as soon as it has enough matches.
+import type { KithDB } from './db';
+import type { Contact } from './model';
+
+export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase();
+
+/** Every word of the query appears in the name, company, title, an email or a tag. */
+export function matchesQuery(contact: Contact, words: string[]): boolean {
+  const haystack = fold([contact.name, contact.company, contact.title, ...contact.emails, ...contact.tags].join(' '));
+  return words.every((word) => haystack.includes(word));
+}
+
+export function queryWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+/**
+ * Up to `limit` contacts matching `query`, most recently updated first. At most `scanLimit`
+ * records are read, so a query that matches nothing still returns in bounded time.
+ */
+export async function searchContacts(
+  db: KithDB,
+  query: string,
+  { limit = 8, scanLimit = 20_000, excludeId }: { limit?: number; scanLimit?: number; excludeId?: string } = {},
+): Promise<ContactHit[]> {
+  const words = queryWords(query);
+  if (words.length === 0) return [];
+  const hits: ContactHit[] = [];
+  const index = db.transaction('contacts').store.index('byUpdatedAt');
+  let scanned = 0;
+  for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
+    const contact = cursor.value;
+    if (contact.id !== excludeId && matchesQuery(contact, words)) {
+      hits.push({ id: contact.id, name: contact.name, title: contact.title, company: contact.company });
+      if (hits.length >= limit) break;
+    }
+    if (++scanned >= scanLimit) break;
+  }
+  return hits;
+}

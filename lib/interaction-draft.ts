@@ -1,0 +1,67 @@
+// The "Log interaction" form: prefilled from an open email (subject, date, link to the thread),
+// and turned into an interaction when the user logs it.
+import type { KithDB } from './db';
+import { type Channel, type HelpKind, type MessageRef, type Settings, newId } from './model';
+import { type LoggedInteraction, logInteraction } from './reminder-store';
+import { localIsoDate, startOfLocalDay } from './reminders';
+
+export type InteractionDraft = {
+  channel: Channel;
+  /** `YYYY-MM-DD` in local time. */
+  date: string;
+  summary: string;
+  received: HelpKind[];
+  gave: HelpKind[];
+  /** The email thread this was, when logged from one. */
+  link?: string;
+  /** The message's own time, used when the date is left as the message's date. */
+  messageAt?: number;
+};
+
+export function interactionDraft(now: number, message?: MessageRef): InteractionDraft {
+  if (!message) return { channel: 'meeting', date: localIsoDate(now), summary: '', received: [], gave: [] };
+  return {
+    channel: 'email',
+    date: localIsoDate(message.at ?? now),
+    summary: message.subject,
+    received: [],
+    gave: [],
+    link: message.link,
+    messageAt: message.at,
+  };
+}
+
+/**
+ * When the interaction happened: the email's own time if its date was kept, now if it is
+ * today, otherwise the start of the chosen day.
+ */
+export function interactionTime(draft: InteractionDraft, now: number): number {
+  if (draft.messageAt !== undefined && localIsoDate(draft.messageAt) === draft.date) return draft.messageAt;
+  if (draft.date === localIsoDate(now)) return now;
+  return startOfLocalDay(draft.date);
+}
+
+/** Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you. */
+export function saveInteractionDraft(
+  db: KithDB,
+  contactId: string,
+  draft: InteractionDraft,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  now: number,
+): Promise<LoggedInteraction> {
+  return logInteraction(
+    db,
+    {
+    id: newId(),
+    contactId,
+    at: interactionTime(draft, now),
+    channel: draft.channel,
+    summary: draft.summary,
+    received: draft.received,
+    gave: draft.gave,
+    link: draft.link,
+    },
+    settings,
+    now,
+  );
+}

@@ -1,0 +1,94 @@
+// What the popup shows and loads. It reads only what one screen needs, through indexes: the
+// one contact on the page (with its interactions and reminders) or today's reminders.
+import { type KithDB, dueReminders, findContact, getContact, interactionsOf, mergeCapture, remindersOf, updateContact } from './db';
+import type { Contact, FieldChange, Interaction, PageCapture, Person, Reminder } from './model';
+import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
+
+/** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
+export function tabIdFromSearch(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tabId');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
+  return Number(raw);
+}
+
+export type PageScene =
+  | { kind: 'people'; people: Person[] }
+  /** The page should show a person (a profile, an open message) but nothing answered. */
+  | { kind: 'capture-failed'; url: string }
+  | { kind: 'nothing' };
+
+export function sceneOf(capture: PageCapture | undefined): PageScene {
+  if (capture?.people.length) return { kind: 'people', people: capture.people };
+  if (capture?.expected) return { kind: 'capture-failed', url: capture.url };
+  return { kind: 'nothing' };
+}
+
+/** The person's saved contact, by canonical profile URL or email, never by name alone. */
+export function findSavedPerson(db: KithDB, person: Person): Promise<Contact | undefined> {
+  return findContact(db, { profileUrl: person.profileUrl, emails: person.emails });
+}
+
+export type Proposed = ReturnType<typeof mergeCapture>['proposed'];
+
+export type SavedCard = {
+  contact: Contact;
+  referredByName?: string;
+  /** Newest first, at most `RECENT_INTERACTIONS`. */
+  interactions: Interaction[];
+  /** Open reminders, soonest first. */
+  reminders: Reminder[];
+  /** Captured fields that differ from the saved ones, for the user to accept. */
+  proposed: Proposed;
+};
+
+export const RECENT_INTERACTIONS = 5;
+
+export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {
+  const contact = await getContact(db, contactId);
+  if (!contact) return undefined;
+  const [interactions, reminders, referrer] = await Promise.all([
+    interactionsOf(db, contactId),
+    remindersOf(db, contactId),
+    contact.referredBy ? getContact(db, contact.referredBy) : undefined,
+  ]);
+  return {
+    contact,
+    referredByName: referrer?.name,
+    interactions: interactions.slice(0, RECENT_INTERACTIONS),
+    reminders: reminders.filter(isOpen).sort((a, b) => dueTimeOf(a) - dueTimeOf(b)),
+    proposed: person ? mergeCapture(contact, person, now).proposed : {},
+  };
+}
+
+export type DueItem = { reminder: Reminder; contactName: string };
+
+/** Reminders that show today (overdue included), soonest first, each with its contact's name. */
+export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
+  const endOfToday = addLocalDays(startOfLocalDayAt(now), 1) - 1;
+  const due = (await dueReminders(db, endOfToday)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
+  const items = await Promise.all(
+    due.slice(0, limit).map(async (reminder) => ({
+      reminder,
+      contactName: (await getContact(db, reminder.contactId))?.name ?? 'Deleted contact',
+    })),
+  );
+  return { items, total: due.length };
+}
+
+/**
+ * Take captured values the user accepted (a new job title), keeping what they replace in the
+ * contact's history.
+ */
+export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed, now: number): Promise<Contact> {
+  return updateContact(db, contactId, (saved) => {
+    const changes: FieldChange[] = [];
+    const next = { ...saved, updatedAt: now };
+    for (const field of ['name', 'title', 'company', 'location'] as const) {
+      const value = accepted[field];
+      if (value === undefined || value === saved[field]) continue;
+      changes.push({ field, from: saved[field], to: value, at: now });
+      next[field] = value;
+    }
+    return { ...next, history: [...saved.history, ...changes].slice(-200) };
+  });
+}

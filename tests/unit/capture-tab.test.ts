@@ -1,0 +1,43 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { captureTab } from '@/lib/capture';
+
+const capture = {
+  url: 'https://example.org/team',
+  expected: false,
+  people: [{ name: 'Jane Doe', emails: ['Jane@Example.org'], source: 'json-ld' }],
+};
+
+type Scripting = { executeScript: (...args: unknown[]) => Promise<unknown> };
+const scripting = () => (browser as unknown as { scripting: Scripting }).scripting;
+
+describe('captureTab', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    (browser as unknown as { scripting: Scripting }).scripting ??= { executeScript: async () => [] };
+  });
+
+  it('asks the content script first and parses its answer', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: capture });
+    const executeScript = vi.spyOn(scripting(), 'executeScript');
+    const result = await captureTab(7);
+    expect(result?.people[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@example.org'], fieldSources: {} });
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
+  it('injects the capture script where no content script answers', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    const executeScript = vi.spyOn(scripting(), 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }]);
+    expect((await captureTab(7))?.people.map((p) => p.name)).toEqual(['Jane Doe']);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture-page.js'] });
+  });
+
+  it('is undefined where no script may run, or when the page answers nonsense', async () => {
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
+    const executeScript = vi.spyOn(scripting(), 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
+    expect(await captureTab(7)).toBeUndefined();
+    executeScript.mockResolvedValue([{ frameId: 0, result: { url: 'javascript:alert(1)', expected: false, people: [] } }]);
+    expect(await captureTab(7)).toBeUndefined();
+  });
+});

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { capturePage, extractPeople } from '@/lib/extract';
+import { extractHCards } from '@/lib/extract/h-card';
+import { extractJsonLd } from '@/lib/extract/json-ld';
+import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
+import { extractOpenGraph } from '@/lib/extract/open-graph';
+import { loadFixture } from './load-fixture';
+
+describe('JSON-LD', () => {
+  const { document, url } = loadFixture('json-ld.html');
+
+  it('reads the ProfilePage subject first, with array and object values and the current employer', () => {
+    const people = extractPeople(document, url);
+    expect(people.map((p) => p.name)).toEqual(['Noor Haddad', 'Ilya Sorensen', 'program@summit.example.org']);
+    expect(people[0]).toEqual({
+      name: 'Noor Haddad',
+      title: 'Principal Researcher',
+      company: 'Cedar AI',
+      location: 'Amman, Jordan',
+      emails: ['noor@cedar.example'],
+      phones: ['+962 6 555 0142'],
+      profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+      photoUrl: 'https://summit.example.org/img/noor-haddad.jpg',
+      source: 'json-ld',
+      fieldSources: {
+        name: 'json-ld',
+        title: 'json-ld',
+        company: 'json-ld',
+        location: 'json-ld',
+        emails: 'json-ld',
+        phones: 'json-ld',
+        profileUrl: 'json-ld',
+        photoUrl: 'json-ld',
+      },
+    });
+    expect(people[1]).toMatchObject({
+      title: 'Principal Engineer',
+      company: 'Brightwater Analytics',
+      photoUrl: 'https://summit.example.org/img/ilya.jpg',
+      profileUrl: 'https://summit.example.org/2025/speakers/ilya-sorensen',
+    });
+    expect(capturePage(document, url).expected).toBe(false);
+  });
+
+  it('skips broken blocks and reads a bare top-level Person', () => {
+    const { document: page } = loadFixture('json-ld.html');
+    page.head.innerHTML = `<script type="application/ld+json">{"@type":"Person","name":"Lone Person","worksFor":["First Co","Second Co"]}</script><script type="application/ld+json">{oops</script>`;
+    expect(extractJsonLd(page)).toEqual([
+      { name: 'Lone Person', company: 'First Co', emails: [], source: 'json-ld', fieldSources: { name: 'json-ld', company: 'json-ld' } },
+    ]);
+  });
+});
+
+describe('h-card and hCard', () => {
+  const { document, url } = loadFixture('h-card.html');
+
+  it('reads the owner card without its nested organisation card, then other cards in order', () => {
+    const people = extractPeople(document, url);
+    expect(people.map((p) => p.name)).toEqual(['Mina Okafor', 'Theo Grant', 'Lena Park']);
+    expect(people[0]).toEqual({
+      name: 'Mina Okafor',
+      title: 'Data Journalist',
+      company: 'Ledger News',
+      location: 'Lagos, Nigeria',
+      emails: ['mina@mina-okafor.example'],
+      phones: ['+234 1 555 0199'],
+      profileUrl: 'https://mina-okafor.example/',
+      photoUrl: 'https://mina-okafor.example/images/mina.jpg',
+      source: 'h-card',
+      fieldSources: {
+        name: 'h-card:p-name',
+        title: 'h-card:p-job-title',
+        company: 'h-card:p-org',
+        location: 'h-card:p-locality',
+        emails: 'h-card:u-email',
+        phones: 'h-card:p-tel',
+        profileUrl: 'h-card:u-url',
+        photoUrl: 'h-card:u-photo',
+      },
+    });
+    expect(people[1]).toMatchObject({ profileUrl: 'https://theo-grant.example/', fieldSources: { name: 'h-card:implied' } });
+    expect(people[2]).toMatchObject({
+      title: 'Cartographer',
+      company: 'Northpoint Maps',
+      location: 'Seoul',
+      emails: ['lena@northpoint.example'],
+      profileUrl: 'https://lena-park.example/',
+      fieldSources: { name: 'hcard:fn', title: 'hcard:title' },
+    });
+  });
+
+  it('does not take a nested card property as the outer card’s own', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<div class="h-card"><span class="p-name">Outer</span><div class="p-org h-card"><span class="p-name">Org Inc</span><span class="p-job-title">not outer</span></div></div>`;
+    expect(extractHCards(page)).toEqual([
+      { name: 'Outer', company: 'Org Inc', emails: [], source: 'h-card', fieldSources: { name: 'h-card:p-name', company: 'h-card:p-org' } },
+    ]);
+  });
+});
+
+describe('Open Graph profile', () => {
+  const { document, url } = loadFixture('open-graph.html');
+
+  it('names the person from first and last name, whichever attribute spells them', () => {
+    expect(extractPeople(document, url)).toEqual([
+      {
+        name: 'Jonah Reyes',
+        emails: [],
+        phones: [],
+        profileUrl: 'https://people.example.org/profiles/jonah-reyes',
+        photoUrl: 'https://people.example.org/avatars/jonah-reyes-400.png',
+        source: 'open-graph',
+        fieldSources: { name: 'profile:first_name', profileUrl: 'og:url', photoUrl: 'og:image' },
+      },
+    ]);
+  });
+
+  it('reads nothing from a page that is not a profile', () => {
+    const { document: article } = loadFixture('open-graph.html');
+    article.querySelectorAll('meta[name^="profile:"]').forEach((m) => m.remove());
+    article.querySelector('meta[property="og:type"]')!.setAttribute('content', 'article');
+    expect(extractOpenGraph(article)).toEqual([]);
+  });
+});
+
+describe('mailto links', () => {
+  const { document, url } = loadFixture('mailto.html');
+
+  it('reads every address once, names from link text only when it reads as a name', () => {
+    expect(extractPeople(document, url).map((p) => [p.name, p.emails, p.fieldSources.name])).toEqual([
+      ['Farah Nasser', ['farah.nasser@studio-lumo.example'], 'mailto:link-text'],
+      ['Owen Price', ['owen.price@studio-lumo.example'], 'mailto:address'],
+      ['kai+work@studio-lumo.example', ['kai+work@studio-lumo.example'], 'mailto:address'],
+      ['hello@studio-lumo.example', ['hello@studio-lumo.example'], 'mailto:address'],
+    ]);
+  });
+
+  it('parses one link: query and cc dropped, percent-decoded, other schemes refused', () => {
+    expect(mailtoAddresses('mailto:a%40b.example?cc=c@d.example&subject=x')).toEqual(['a@b.example']);
+    expect(mailtoAddresses('mailto:one@x.example,two@x.example#frag')).toEqual(['one@x.example', 'two@x.example']);
+    expect(mailtoAddresses('javascript:alert(1)//@x.example')).toEqual([]);
+    expect(mailtoAddresses('mailto:%E0%A4%A')).toEqual([]);
+    expect(parseMailtoLink('mailto:jane@example.com?subject=Hi', 'Jane Doe')).toEqual([
+      { name: 'Jane Doe', emails: ['jane@example.com'], source: 'mailto', fieldSources: { name: 'mailto:link-text', emails: 'mailto:href' } },
+    ]);
+    expect(parseMailtoLink('mailto:jane.doe@example.com', 'Contact')[0].name).toBe('Jane Doe');
+  });
+});
+
+describe('hostile page', () => {
+  it('keeps markup as text, drops javascript: and data: URLs and bad addresses, strips bidi and zero-width characters', () => {
+    const { document, url } = loadFixture('hostile.html');
+    const people = extractPeople(document, url);
+    expect(people.map((p) => p.name)).toEqual(['<img src=x onerror=alert(1)>Eve Mallory', '<b onmouseover=alert(1)>Trent</b> regrof', 'Mega', 'victor@evil.example']);
+    expect(people[0]).toEqual({
+      name: '<img src=x onerror=alert(1)>Eve Mallory',
+      title: '<script>steal()</script>Red Team Lead',
+      company: 'Mallory Security',
+      emails: ['eve@mallory.example'],
+      phones: [],
+      source: 'json-ld',
+      fieldSources: { name: 'json-ld', title: 'json-ld', company: 'json-ld', emails: 'json-ld' },
+    });
+    expect(people[1]).toEqual({
+      name: '<b onmouseover=alert(1)>Trent</b> regrof',
+      title: 'Bold Intruder',
+      emails: [],
+      phones: [],
+      source: 'h-card',
+      fieldSources: { name: 'h-card:p-name', title: 'h-card:p-job-title' },
+    });
+    expect(people.some((p) => p.name === 'Too Deep')).toBe(false);
+  });
+
+  it('caps megabyte strings cheaply', () => {
+    const { document, url } = loadFixture('hostile.html');
+    const megabyte = 'A'.repeat(1_000_000);
+    document.querySelector('#megabyte .p-job-title')!.textContent = megabyte;
+    document.querySelector('#megabyte .p-name')!.textContent = `Mega ${megabyte}`;
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.textContent = JSON.stringify({ '@type': 'Person', name: 'Huge Block', description: megabyte });
+    document.head.append(script);
+    const heading = document.createElement('h1');
+    heading.textContent = megabyte;
+    document.querySelector('main')!.prepend(heading);
+
+    const started = performance.now();
+    const people = extractPeople(document, url);
+    expect(performance.now() - started).toBeLessThan(500);
+
+    const mega = people.find((p) => p.name.startsWith('Mega'))!;
+    expect(mega.name).toHaveLength(200);
+    expect(mega.title).toHaveLength(300);
+    expect(people.some((p) => p.name === 'Huge Block')).toBe(false);
+    // The same heading read as a LinkedIn profile's name, once no metadata answers first.
+    document.querySelectorAll('script').forEach((s) => s.remove());
+    const [profile] = extractPeople(document, 'https://www.linkedin.com/in/mega/');
+    expect(profile.fieldSources.name).toBe('main h1');
+    expect(profile.name).toHaveLength(200);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { capturePage, extractPeople } from '@/lib/extract';
+import { extractGmail, gmailOwnAddresses } from '@/lib/extract/gmail';
+import { parseOutlookDate } from '@/lib/extract/outlook';
+import { loadFixture } from './load-fixture';
+
+const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
+
+describe('Gmail, one message', () => {
+  const { document, url } = loadFixture('gmail-single.html');
+
+  it('proposes the sender, then the other recipient; never the account, never an address quoted in the body', () => {
+    const people = extractPeople(document, url);
+    const message = { subject: 'Coffee next week?', at: local(2025, 3, 4, 9, 14), link: url };
+    expect(people).toEqual([
+      {
+        name: 'Priya Natarajan',
+        emails: ['priya.natarajan@northwind.example'],
+        phones: [],
+        source: 'gmail',
+        fieldSources: { name: 'gmail:[name]', emails: 'gmail:[email]' },
+        role: 'sender',
+        message,
+      },
+      {
+        name: 'Tom Lindqvist',
+        emails: ['tom.lindqvist@northwind.example'],
+        phones: [],
+        source: 'gmail',
+        fieldSources: { name: 'gmail:[name]', emails: 'gmail:[email]' },
+        role: 'recipient',
+        message,
+      },
+    ]);
+    expect(capturePage(document, url).expected).toBe(true);
+  });
+
+  it('finds the account from the account button as well as the title', () => {
+    expect([...gmailOwnAddresses(document)]).toEqual(['ava.reyes@gmail.com']);
+    document.title = 'Gmail';
+    expect([...gmailOwnAddresses(document)]).toEqual(['ava.reyes@gmail.com']);
+  });
+
+  it('links back by the legacy thread id when the URL does not name the thread', () => {
+    const [first] = extractGmail(document, 'https://mail.google.com/mail/u/2/');
+    expect(first.message?.link).toBe('https://mail.google.com/mail/u/2/#all/18e0a1b2c3d4e5f6');
+  });
+});
+
+describe('Gmail, a thread with collapsed and expanded messages', () => {
+  const { document, url } = loadFixture('gmail-thread.html');
+
+  it('puts the latest expanded sender first, then other senders, then recipients, without the account', () => {
+    const people = extractPeople(document, url);
+    expect(people.map((p) => [p.name, p.emails, p.role, p.message?.at])).toEqual([
+      ['Dana Whitaker', ['dana.whitaker@quillstone.example'], 'sender', local(2025, 3, 5, 10, 47)],
+      ['Leo Fischer', ['leo.fischer@quillstone.example'], 'sender', local(2025, 3, 4, 8, 5)],
+      ['Marta Silva', ['marta.silva@quillstone.example'], 'recipient', local(2025, 3, 5, 10, 47)],
+    ]);
+    expect(people[0].message).toEqual({
+      subject: 'Intro: Dana ↔ Ava (platform roles)',
+      at: local(2025, 3, 5, 10, 47),
+      link: url,
+    });
+  });
+
+  it('is no open message on the inbox list', () => {
+    const { document: inbox } = loadFixture('gmail-thread.html');
+    inbox.querySelector('[role="main"]')!.innerHTML = '<table class="F cf zt"><tr class="zA zE"><td><span class="yP" email="x@y.example" name="X">X</span></td></tr></table>';
+    expect(capturePage(inbox, 'https://mail.google.com/mail/u/0/#inbox').expected).toBe(false);
+  });
+});
+
+describe('Outlook on the web, English', () => {
+  const { document, url } = loadFixture('outlook-en.html');
+
+  it('proposes the sender, then recipients with their addresses, never the signed-in account', () => {
+    const people = extractPeople(document, url);
+    const message = { subject: 'Partnership deck for Thursday', at: local(2025, 3, 4, 9, 14), link: url };
+    expect(people).toEqual([
+      {
+        name: 'Grace Mbeki',
+        emails: ['grace.mbeki@fabrikam.example'],
+        phones: [],
+        source: 'outlook',
+        fieldSources: { name: 'outlook:aria-label=From', emails: 'outlook:address' },
+        role: 'sender',
+        message,
+      },
+      {
+        name: 'Hugo Lefèvre',
+        emails: ['hugo.lefevre@fabrikam.example'],
+        phones: [],
+        source: 'outlook',
+        fieldSources: { name: 'outlook:RecipientWell', emails: 'outlook:address' },
+        role: 'recipient',
+        message,
+      },
+      {
+        name: 'Ines Duarte',
+        emails: ['ines@duarte-consulting.example'],
+        phones: [],
+        source: 'outlook',
+        fieldSources: { name: 'outlook:RecipientWell', emails: 'outlook:address' },
+        role: 'recipient',
+        message,
+      },
+    ]);
+    expect(capturePage(document, url).expected).toBe(true);
+  });
+});
+
+describe('Outlook on the web, German', () => {
+  const { document, url } = loadFixture('outlook-de.html');
+
+  it('reads "Von:" labels and German dates; the latest message sender first', () => {
+    const people = extractPeople(document, url);
+    expect(people.map((p) => [p.name, p.emails, p.role, p.message?.at, p.message?.subject])).toEqual([
+      ['Jonas Weber', ['jonas.weber@kranich-werke.example'], 'sender', local(2025, 3, 5, 14, 30), 'Re: Mentoring-Programm 2025'],
+      ['Lea Brandt', ['lea.brandt@kranich-werke.example'], 'sender', local(2025, 3, 4, 9, 14), 'Re: Mentoring-Programm 2025'],
+    ]);
+  });
+
+  it('reads French "De :" labels', () => {
+    const { document: french } = loadFixture('outlook-de.html');
+    french.documentElement.lang = 'fr-FR';
+    french.querySelectorAll('[aria-label^="Von:"]').forEach((el) => el.setAttribute('aria-label', el.getAttribute('aria-label')!.replace('Von:', 'De :')));
+    expect(extractPeople(french, url).map((p) => p.name)).toEqual(['Jonas Weber', 'Lea Brandt']);
+  });
+
+  it('is no open message when the reading pane is empty', () => {
+    const { document: empty } = loadFixture('outlook-de.html');
+    empty.querySelector('#ReadingPaneContainerId')!.innerHTML = '<div>Wählen Sie ein Element aus, das gelesen werden soll</div>';
+    expect(capturePage(empty, 'https://outlook.live.com/mail/0/')).toMatchObject({ expected: false, people: [] });
+  });
+});
+
+describe('parseOutlookDate', () => {
+  it('reads the date in the order the page language writes it', () => {
+    expect(parseOutlookDate('Tue 3/4/2025 9:14 PM', 'en-US')).toBe(local(2025, 3, 4, 21, 14));
+    expect(parseOutlookDate('Tue 04/03/2025 21:14', 'en-GB')).toBe(local(2025, 3, 4, 21, 14));
+    expect(parseOutlookDate('mar. 04/03/2025 09:14', 'fr-FR')).toBe(local(2025, 3, 4, 9, 14));
+    expect(parseOutlookDate('2025-03-04 09:14', 'sv-SE')).toBe(local(2025, 3, 4, 9, 14));
+    expect(parseOutlookDate('Yesterday', 'en-US')).toBeUndefined();
+    expect(parseOutlookDate('13/13/2025', 'en-US')).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Person } from '@/lib/model';
+import { parseSignature } from '@/lib/extract/signature';
+
+const people = (text: string) => parseSignature(text).map((p) => Person.parse(p));
+
+describe('selected text', () => {
+  it('reads "Name <address>"', () => {
+    expect(people('Jane Doe <Jane.Doe@Example.com>')).toEqual([
+      {
+        name: 'Jane Doe',
+        emails: ['jane.doe@example.com'],
+        phones: [],
+        source: 'signature',
+        fieldSources: { name: 'signature:display-name', emails: 'signature:address' },
+      },
+    ]);
+  });
+
+  it('reads an address list as mail clients copy it, quoted commas included', () => {
+    expect(people('"Doe, John" <john@y.example>; Ana Souza <ana@z.example>, bob.smith@w.example').map((p) => [p.name, p.emails])).toEqual([
+      ['Doe, John', ['john@y.example']],
+      ['Ana Souza', ['ana@z.example']],
+      ['Bob Smith', ['bob.smith@w.example']],
+    ]);
+  });
+
+  it('reads a bare address', () => {
+    expect(people('  kai@studio.example ').map((p) => [p.name, p.emails, p.fieldSources.name])).toEqual([
+      ['kai@studio.example', ['kai@studio.example'], 'signature:address'],
+    ]);
+  });
+
+  it('reads a signature block: closing skipped, title and company split, phone, LinkedIn link', () => {
+    const block = `Best regards,
+--
+Priya Natarajan
+Director of Partnerships | Northwind Traders
+M: +1 (415) 555-0142
+priya.natarajan@northwind.example
+https://www.linkedin.com/in/priya-natarajan-sf/?trk=sig
+www.northwind.example`;
+    expect(people(block)).toEqual([
+      {
+        name: 'Priya Natarajan',
+        title: 'Director of Partnerships',
+        company: 'Northwind Traders',
+        emails: ['priya.natarajan@northwind.example'],
+        phones: ['+1 (415) 555-0142'],
+        profileUrl: 'https://www.linkedin.com/in/priya-natarajan-sf/',
+        source: 'signature',
+        fieldSources: {
+          name: 'signature:first-name-line',
+          title: 'signature:title-line',
+          company: 'signature:title-line',
+          emails: 'signature:address',
+          phones: 'signature:phone',
+          profileUrl: 'signature:linkedin-link',
+        },
+      },
+    ]);
+  });
+
+  it('reads a block whose first line is "Name <address>", title and company on their own lines', () => {
+    expect(people('Leo Fischer <leo@quillstone.example>\nEngineering Manager\nQuillstone\n12 Harbour Road')).toEqual([
+      {
+        name: 'Leo Fischer',
+        title: 'Engineering Manager',
+        company: 'Quillstone',
+        emails: ['leo@quillstone.example'],
+        phones: [],
+        source: 'signature',
+        fieldSources: { name: 'signature:display-name', title: 'signature:title-line', company: 'signature:company-line', emails: 'signature:address' },
+      },
+    ]);
+  });
+
+  it('finds nobody in prose, and reads a megabyte selection cheaply', () => {
+    expect(people('Let us meet on Tuesday at 3pm.')).toEqual([]);
+    const started = performance.now();
+    const huge = people(`Jane Doe <jane@example.com>\n${'x'.repeat(1_000_000)}`);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(huge.map((p) => p.name)).toEqual(['Jane Doe']);
+  });
+});

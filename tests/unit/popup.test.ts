@@ -1,0 +1,263 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { searchContacts } from '@/lib/contact-search';
+import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
+import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
+import { PageCapture, Person } from '@/lib/model';
+import {
+  acceptProposed,
+  findSavedPerson,
+  loadDueToday,
+  loadSavedCard,
+  sceneOf,
+  tabIdFromSearch,
+} from '@/lib/popup';
+import { markDone, snooze } from '@/lib/reminder-store';
+import { addLocalDays, localIsoDate, startOfLocalDay } from '@/lib/reminders';
+
+// 09:00 local on a weekday, so "today" is unambiguous in any time zone the tests run in.
+const NOW = new Date(2026, 10, 24, 9, 0).getTime();
+const TODAY = localIsoDate(NOW);
+const SETTINGS = { defaultCadenceDays: 30 };
+
+const linkedinPerson = (overrides: Record<string, unknown> = {}) =>
+  Person.parse({
+    name: 'Mara Okonkwo-Lind',
+    title: 'Head of Platform Engineering',
+    company: 'Fernhill Robotics',
+    location: 'Rotterdam, South Holland, Netherlands',
+    emails: [],
+    profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/',
+    photoUrl: 'https://media.licdn.example/mara.jpg',
+    source: 'linkedin',
+    ...overrides,
+  });
+
+const gmailPerson = () =>
+  Person.parse({
+    name: 'Tobias Verhoeven',
+    emails: ['Tobias.Verhoeven@fernhill.example'],
+    source: 'gmail',
+    role: 'sender',
+    message: {
+      subject: 'Re: Platform team intro',
+      at: NOW - 3 * 3600_000,
+      link: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz',
+    },
+  });
+
+let db: KithDB;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openKithDb(`kith-popup-${Math.random()}`);
+});
+
+describe('what the popup shows', () => {
+  it('reads the tab from ?tabId=N and ignores anything else', () => {
+    expect(tabIdFromSearch('?tabId=42')).toBe(42);
+    expect(tabIdFromSearch('')).toBeUndefined();
+    expect(tabIdFromSearch('?tabId=42abc')).toBeUndefined();
+    expect(tabIdFromSearch('?tabId=-1')).toBeUndefined();
+  });
+
+  it('tells people found, capture failures and other pages apart', () => {
+    const people = PageCapture.parse({ url: 'https://www.linkedin.com/in/x/', expected: true, people: [linkedinPerson()] });
+    expect(sceneOf(people)).toEqual({ kind: 'people', people: people.people });
+    expect(sceneOf({ url: 'https://www.linkedin.com/in/x/', expected: true, people: [] })).toEqual({
+      kind: 'capture-failed',
+      url: 'https://www.linkedin.com/in/x/',
+    });
+    expect(sceneOf({ url: 'https://example.com/', expected: false, people: [] })).toEqual({ kind: 'nothing' });
+    expect(sceneOf(undefined)).toEqual({ kind: 'nothing' });
+  });
+
+  it('prefills a draft from a captured person: email correspondents are warm, profiles cold', () => {
+    expect(draftFromPerson(linkedinPerson())).toEqual({
+      ...emptyDraft(),
+      name: 'Mara Okonkwo-Lind',
+      title: 'Head of Platform Engineering',
+      company: 'Fernhill Robotics',
+      location: 'Rotterdam, South Holland, Netherlands',
+      warmth: 'cold',
+    });
+    const fromEmail = draftFromPerson(gmailPerson());
+    expect(fromEmail.emails).toBe('tobias.verhoeven@fernhill.example');
+    expect(fromEmail.warmth).toBe('warm');
+    expect(fromEmail.relationship).toBe('other');
+  });
+});
+
+describe('saving from the popup', () => {
+  it('saves a first capture with the chosen relationship, notes and links', async () => {
+    const person = linkedinPerson();
+    const draft = { ...draftFromPerson(person), relationship: 'colleague' as const, notes: 'Met at Platform Summit' };
+    const { contact, created } = await saveDraft(db, { settings: SETTINGS, draft, now: NOW, person });
+    expect(created).toBe(true);
+    expect(await getContact(db, contact.id)).toMatchObject({
+      name: 'Mara Okonkwo-Lind',
+      title: 'Head of Platform Engineering',
+      company: 'Fernhill Robotics',
+      relationship: 'colleague',
+      warmth: 'cold',
+      notes: 'Met at Platform Summit',
+      profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/',
+      photoUrl: 'https://media.licdn.example/mara.jpg',
+      sources: [{ kind: 'linkedin', url: 'https://www.linkedin.com/in/mara-okonkwo-lind/', at: NOW }],
+    });
+    // Only the keep-in-touch reminder, a cadence after today.
+    expect((await remindersOf(db, contact.id)).map((r) => [r.kind, r.dueAt])).toEqual([
+      ['keep-in-touch', addLocalDays(startOfLocalDay(TODAY), 30)],
+    ]);
+  });
+
+  it('splits emails and tags, and keeps referrer, help kinds and cadence', async () => {
+    await putContact(db, { id: 'ref', name: 'Ines Duarte', createdAt: NOW, updatedAt: NOW });
+    const draft = {
+      ...emptyDraft(),
+      name: 'Sam Reyes',
+      emails: 'Sam@Example.org, sam.reyes@work.example',
+      tags: 'platform, rotterdam , ',
+      canHelpWith: ['referrals' as const, 'information' as const],
+      referredBy: { id: 'ref', name: 'Ines Duarte' },
+      cadenceDays: 30,
+    };
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft, now: NOW });
+    expect(contact).toMatchObject({
+      emails: ['sam@example.org', 'sam.reyes@work.example'],
+      tags: ['platform', 'rotterdam'],
+      canHelpWith: ['referrals', 'information'],
+      referredBy: 'ref',
+      cadenceDays: 30,
+      sources: [{ kind: 'manual', at: NOW }],
+    });
+    expect((await loadSavedCard(db, contact.id, NOW))?.referredByName).toBe('Ines Duarte');
+  });
+
+  it('keeps one contact when the same profile is saved again from a tracking URL, notes kept', async () => {
+    const first = await saveDraft(db, { settings: SETTINGS, draft: { ...draftFromPerson(linkedinPerson()), notes: 'First note' }, now: NOW, person: linkedinPerson() });
+    const again = linkedinPerson({ profileUrl: 'https://nl.linkedin.com/in/Mara-Okonkwo-Lind?trk=public_profile_browsemap' });
+    const second = await saveDraft(db, { settings: SETTINGS, draft: { ...draftFromPerson(again), notes: 'Second note' }, now: NOW + 1, person: again });
+    expect(second.created).toBe(false);
+    expect(second.contact.id).toBe(first.contact.id);
+    expect(second.contact.notes).toBe('First note\n\nSecond note');
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('a manual entry where capture failed keeps the canonical page link', async () => {
+    const { contact } = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...emptyDraft(), name: 'Mara Okonkwo-Lind' },
+      now: NOW,
+      pageUrl: 'https://uk.linkedin.com/in/mara-okonkwo-lind/overlay/contact-info/?trk=x',
+    });
+    expect(contact.profileUrl).toBe('https://www.linkedin.com/in/mara-okonkwo-lind/');
+    expect(contact.sources[0].kind).toBe('manual');
+  });
+
+  it('a follow-up dated today is due from the start of today', async () => {
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam Reyes', followUp: TODAY }, now: NOW });
+    const [reminder, ...others] = await remindersOf(db, contact.id);
+    expect(others.map((r) => r.kind)).toEqual(['keep-in-touch']);
+    expect(reminder).toMatchObject({ contactId: contact.id, kind: 'follow-up', dueAt: startOfLocalDay(TODAY) });
+    expect(reminder.dueAt).toBeLessThanOrEqual(NOW);
+    const { items } = await loadDueToday(db, NOW);
+    expect(items.map((item) => [item.contactName, item.reminder.kind])).toEqual([['Sam Reyes', 'follow-up']]);
+  });
+
+  it('a failed save says why and writes nothing', async () => {
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: '  ' }, now: NOW })).rejects.toThrow('Name: A contact needs a name');
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', emails: 'sam@example.org, sam at example' }, now: NOW })).rejects.toThrow(
+      'Email: Not an email address: sam at example',
+    );
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
+      /Not a date/,
+    );
+    expect(await listContacts(db)).toEqual([]);
+  });
+
+  it('edits a saved contact in place', async () => {
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const draft = { ...draftFromContact(contact), notes: 'Owes me a call', warmth: 'warm' as const };
+    const edited = await saveDraft(db, { settings: SETTINGS, draft, now: NOW + 5, contactId: contact.id });
+    expect(edited.contact).toMatchObject({ id: contact.id, createdAt: NOW, updatedAt: NOW + 5, notes: 'Owes me a call', warmth: 'warm' });
+    expect(edited.contact.profileUrl).toBe(contact.profileUrl);
+  });
+});
+
+describe('a saved person', () => {
+  it('is found by profile URL or email, never by name alone', async () => {
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    expect((await findSavedPerson(db, linkedinPerson({ profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/?trk=a' })))?.id).toBe(
+      contact.id,
+    );
+    expect(await findSavedPerson(db, linkedinPerson({ profileUrl: undefined }))).toBeUndefined();
+  });
+
+  it('shows captured differences as updates to accept, kept in history', async () => {
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const moved = linkedinPerson({ title: 'VP Engineering', company: 'Fernhill Robotics' });
+    const card = await loadSavedCard(db, contact.id, NOW, moved);
+    expect(card?.proposed).toEqual({ title: 'VP Engineering' });
+    const accepted = await acceptProposed(db, contact.id, card!.proposed, NOW + 1);
+    expect(accepted.title).toBe('VP Engineering');
+    expect(accepted.history).toEqual([{ field: 'title', from: 'Head of Platform Engineering', to: 'VP Engineering', at: NOW + 1 }]);
+    expect((await loadSavedCard(db, contact.id, NOW, moved))?.proposed).toEqual({});
+  });
+
+  it('logs an open email as an interaction with its subject, time and link', async () => {
+    const person = gmailPerson();
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(person), now: NOW, person });
+    const draft = { ...interactionDraft(NOW, person.message), received: ['information' as const] };
+    expect(draft).toMatchObject({ channel: 'email', date: TODAY, summary: 'Re: Platform team intro' });
+    const { thankYou } = await saveInteractionDraft(db, contact.id, draft, SETTINGS, NOW);
+    expect(thankYou?.kind).toBe('thank-you');
+    const [interaction] = await interactionsOf(db, contact.id);
+    expect(interaction).toMatchObject({
+      channel: 'email',
+      at: NOW - 3 * 3600_000,
+      summary: 'Re: Platform team intro',
+      link: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWxyz',
+      received: ['information'],
+    });
+    expect((await getContact(db, contact.id))?.lastInteractionAt).toBe(NOW - 3 * 3600_000);
+    // Logging reset the keep-in-touch clock to a cadence after the email's day.
+    const keepInTouch = (await remindersOf(db, contact.id)).find((r) => r.kind === 'keep-in-touch');
+    expect(keepInTouch?.dueAt).toBe(addLocalDays(startOfLocalDay(TODAY), 30));
+  });
+
+  it('dates an interaction by the message, today or the start of the chosen day', () => {
+    const fromEmail = interactionDraft(NOW, { subject: 's', at: NOW - 1000 });
+    expect(interactionTime(fromEmail, NOW)).toBe(NOW - 1000);
+    expect(interactionTime({ ...fromEmail, date: '2026-11-01' }, NOW)).toBe(startOfLocalDay('2026-11-01'));
+    expect(interactionTime(interactionDraft(NOW), NOW)).toBe(NOW);
+  });
+
+  it('marks reminders done or snoozes them until tomorrow', async () => {
+    await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 1, createdAt: NOW });
+    await putReminder(db, { id: 'r2', contactId: 'c1', kind: 'thank-you', dueAt: NOW - 2, createdAt: NOW });
+    expect((await loadDueToday(db, NOW)).total).toBe(2);
+    await markDone(db, 'r1', SETTINGS, NOW);
+    await snooze(db, 'r2', '1-day', NOW);
+    expect(await loadDueToday(db, NOW)).toEqual({ items: [], total: 0 });
+    const card = await loadSavedCard(db, 'c1', NOW);
+    expect(card?.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r2', addLocalDays(NOW, 1)]]);
+  });
+});
+
+describe('contact search', () => {
+  it('matches every word across name, company, email and tags, newest first, bounded', async () => {
+    await putContact(db, { id: 'a', name: 'Zoë Álvarez', company: 'Fernhill Robotics', createdAt: NOW, updatedAt: NOW });
+    await putContact(db, { id: 'b', name: 'Zoe Brandt', emails: ['zoe@brandt.example'], tags: ['rotterdam'], createdAt: NOW, updatedAt: NOW + 1 });
+    await putContact(db, { id: 'c', name: 'Sam Reyes', company: 'Fernhill Robotics', createdAt: NOW, updatedAt: NOW + 2 });
+    expect((await searchContacts(db, 'zoe')).map((hit) => hit.id)).toEqual(['b', 'a']);
+    expect((await searchContacts(db, 'zoe fernhill')).map((hit) => hit.id)).toEqual(['a']);
+    expect((await searchContacts(db, 'ROTTERDAM')).map((hit) => hit.id)).toEqual(['b']);
+    expect((await searchContacts(db, 'fernhill', { limit: 1 })).map((hit) => hit.id)).toEqual(['c']);
+    expect((await searchContacts(db, 'fernhill', { excludeId: 'c' })).map((hit) => hit.id)).toEqual(['a']);
+    expect(await searchContacts(db, '   ')).toEqual([]);
+    // The scan stops after `scanLimit` records even when nothing matches.
+    expect(await searchContacts(db, 'alvarez', { scanLimit: 2 })).toEqual([]);
+  });
+});
