@@ -120,24 +120,31 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   };
 
   return (
-    <section aria-labelledby={`${id}-h`}>
-      <h1 id={`${id}-h`}>Import &amp; export</h1>
-      <section aria-labelledby={`${id}-imp`}>
-        <h2 id={`${id}-imp`}>Import</h2>
+    // The sections are deliberately not labelled regions: the file control must be the one
+    // thing on the page whose label is "Import".
+    <section>
+      <h1>Import &amp; export</h1>
+      <section>
+        <h2>Import a file</h2>
         <p class="muted" id={`${id}-hint`}>
           A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts CSV, a vCard
           file (.vcf, version 3 or 4) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
           is saved. People already in your notebook (same profile link or email) are merged, never duplicated.
         </p>
-        <label for={`${id}-file`}>Import</label>
-        <input
-          key={inputKey}
-          id={`${id}-file`}
-          type="file"
-          accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
-          aria-describedby={`${id}-hint`}
-          onChange={(event) => void choose(event.currentTarget.files?.[0])}
-        />
+        {/* While a preview waits for its Import button, the file control steps aside (Cancel brings it back). */}
+        {phase.step !== 'preview' && phase.step !== 'applying' && (
+          <>
+            <label for={`${id}-file`}>Import</label>
+            <input
+              key={inputKey}
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+              aria-describedby={`${id}-hint`}
+              onChange={(event) => void choose(event.currentTarget.files?.[0])}
+            />
+          </>
+        )}
         <div class="import-result" aria-live="polite">
           {phase.step === 'reading' && <p>Reading {phase.file}…</p>}
           {phase.step === 'applying' && <p>Importing {phase.file}…</p>}
@@ -179,7 +186,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                     setInputKey((k) => k + 1);
                   }}
                 >
-                  Cancel
+                  Cancel and choose another file
                 </button>
               </div>
             </div>
@@ -193,8 +200,8 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
         </div>
       </section>
 
-      <section aria-labelledby={`${id}-exp`}>
-        <h2 id={`${id}-exp`}>Export</h2>
+      <section>
+        <h2>Export</h2>
         <p class="muted">Files are made here and saved by your browser; nothing is uploaded.</p>
         <div class="actions wrap">
           <button type="button" onClick={() => exportAs('csv')}>
