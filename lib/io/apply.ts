@@ -2,7 +2,7 @@
 // validated by the parsers before any transaction starts; the lookups that dedupe against the
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
-import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
 import { type KithDB, type KithSchema, withOpenAt } from '../db';
 import type { Contact } from '../model';
 import { mergeContact } from '../merge';
@@ -76,6 +76,35 @@ async function findSaved(store: ContactStore, contact: Contact): Promise<Contact
   return undefined;
 }
 
+type Lookup = (contact: Contact) => Contact | undefined;
+
+/**
+ * findSaved for every incoming contact at once, from one read of the whole store: the same
+ * answers (an index's get returns the lowest primary key, getAll comes in that order).
+ */
+async function lookupInMemory(store: ContactStore): Promise<Lookup> {
+  const byId = new Map<string, Contact>();
+  const byUrl = new Map<string, Contact>();
+  const byEmail = new Map<string, Contact>();
+  for (const saved of await store.getAll()) {
+    byId.set(saved.id, saved);
+    if (saved.profileUrl && !byUrl.has(saved.profileUrl)) byUrl.set(saved.profileUrl, saved);
+    for (const email of saved.emails) if (!byEmail.has(email)) byEmail.set(email, saved);
+  }
+  return (contact) =>
+    byId.get(contact.id) ??
+    (contact.profileUrl ? byUrl.get(contact.profileUrl) : undefined) ??
+    contact.emails.map((email) => byEmail.get(email)).find(Boolean);
+}
+
+/**
+ * Up to three point lookups per incoming contact cost about 60 µs each in Chromium, reading a
+ * saved record with getAll about 15 µs (measured by `npm run bench`): below ten saved contacts per
+ * incoming one, one read of them all is the cheaper way (10,000 rows into an empty notebook: one
+ * request instead of 23,000).
+ */
+const READ_ALL_BELOW_SAVED_PER_INCOMING = 10;
+
 type Plan = { report: ImportReport; writes: Contact[]; idOf: (incomingId: string) => string };
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
@@ -86,8 +115,12 @@ async function plan(
 ): Promise<Plan> {
   const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
   const store = tx.objectStore('contacts');
-  // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
-  const found = await Promise.all(unique.map(({ contact }) => findSaved(store, contact)));
+  const readAll = (await store.count()) <= unique.length * READ_ALL_BELOW_SAVED_PER_INCOMING;
+  const lookup = readAll ? await lookupInMemory(store) : undefined;
+  // Otherwise every lookup is issued at once; IndexedDB answers them in order within the transaction.
+  const found = lookup
+    ? unique.map(({ contact }) => lookup(contact))
+    : await Promise.all(unique.map(({ contact }) => findSaved(store, contact)));
   const report: ImportReport = {
     format: batch.format,
     added: [],
@@ -146,15 +179,15 @@ export async function applyImport(db: KithDB, batch: ImportBatch, now: number): 
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   try {
     const { report, writes, idOf } = await plan(tx, batch, now);
-    const contacts = tx.objectStore('contacts');
-    const interactions = tx.objectStore('interactions');
-    const reminders = tx.objectStore('reminders');
-    await Promise.all([
-      ...writes.map((c) => contacts.put(c)),
-      ...batch.interactions.map((it) => interactions.put({ ...it, contactId: idOf(it.contactId) })),
-      ...batch.reminders.map((r) => reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }))),
-      tx.done,
-    ]);
+    // Plain requests, not idb's promise per put: a failed one aborts the transaction, which
+    // tx.done reports, and 10,000 wrapped promises cost more than the writes.
+    const contacts = unwrap(tx.objectStore('contacts'));
+    const interactions = unwrap(tx.objectStore('interactions'));
+    const reminders = unwrap(tx.objectStore('reminders'));
+    for (const c of writes) contacts.put(c);
+    for (const it of batch.interactions) interactions.put({ ...it, contactId: idOf(it.contactId) });
+    for (const r of batch.reminders) reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }));
+    await tx.done;
     return report;
   } catch (error) {
     try {

@@ -9,14 +9,14 @@ import { EXTENSION_DIR, chromiumExecutable, extensionArgs } from '../../scripts/
 
 const FIXTURES_DIR = resolve('tests/fixtures');
 
-export async function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first`);
+export async function launchWithExtension(userDataDir: string, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionArgs()],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionArgs(extensionDir)],
   });
   // Nothing here reaches the internet: anything a test did not serve is refused. Routes added
   // later take precedence, so fixtures served by tests win over this.
@@ -61,6 +61,8 @@ export class Kith {
     public context: BrowserContext,
     public worker: Worker,
     public readonly userDataDir: string,
+    /** The build under test: the shipped one, or the benchmarks' copy of it. */
+    public readonly extensionDir = EXTENSION_DIR,
   ) {
     watchOwnNetworkRequests(context, this.ownNetworkRequests);
   }
@@ -143,7 +145,7 @@ export class Kith {
   /** Quit and relaunch the browser on the same profile, as a user restarting Chrome. */
   async restart(): Promise<void> {
     await this.context.close();
-    this.context = await launchWithExtension(this.userDataDir);
+    this.context = await launchWithExtension(this.userDataDir, this.extensionDir);
     watchOwnNetworkRequests(this.context, this.ownNetworkRequests);
     this.worker = await extensionWorker(this.context);
   }
