@@ -11,6 +11,18 @@ export const CAPTURED_HOSTS = [
   'https://outlook.live.com/*',
 ];
 
+// Stricter than MV3's default: extension pages run only Kith's own scripts and, with
+// connect-src 'none', cannot send anything anywhere even if a bug tried to.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "connect-src 'none'",
+  "img-src 'self' data:",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -21,6 +33,7 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'activeTab', 'scripting'],
     host_permissions: CAPTURED_HOSTS,
     action: { default_title: 'Kith' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     options_ui: { page: 'dashboard.html', open_in_tab: true },
     ...(browser === 'firefox'
       ? {

@@ -1,10 +1,18 @@
+import { captureTab } from '@/lib/capture';
 import { openKithDb } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
-import { capturePage, linkTextOf } from '@/lib/tab-reading';
+import { linkTextOf, selectionTextOf } from '@/lib/tab-reading';
 import { startWorker } from '@/lib/worker';
 
 export default defineBackground(() => {
-  const handlers = startWorker({ openDb: () => openKithDb(), now: Date.now, loadSettings, capturePage, linkTextOf });
+  const handlers = startWorker({
+    openDb: () => openKithDb(),
+    now: Date.now,
+    loadSettings,
+    captureTab,
+    linkTextOf,
+    selectionTextOf,
+  });
   // Test seam: e2e tests drive the context menu and notification buttons in the real worker, as a
   // click would. Only extension code and DevTools reach the worker's global scope.
   Object.assign(globalThis, {

@@ -14,8 +14,10 @@ export function badgeText(count: number): string {
 }
 
 export async function showDueCount(count: number): Promise<void> {
-  await browser.action.setBadgeBackgroundColor({ color: BADGE_BACKGROUND });
-  await browser.action.setBadgeTextColor?.({ color: BADGE_TEXT });
-  await browser.action.setBadgeText({ text: badgeText(count) });
-  await browser.action.setTitle({ title: count > 0 ? `Kith — ${count} due` : 'Kith' });
+  // The Firefox build is Manifest V2, where the toolbar button is `browserAction`.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeBackgroundColor({ color: BADGE_BACKGROUND });
+  await action.setBadgeTextColor?.({ color: BADGE_TEXT });
+  await action.setBadgeText({ text: badgeText(count) });
+  await action.setTitle({ title: count > 0 ? `Kith — ${count} due` : 'Kith' });
 }

@@ -8,7 +8,7 @@ import { parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
 import { looksLikePersonName } from './extract/person';
-import { type Contact, Person, type PersonInput, type Settings } from './model';
+import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
 import { notifyNothingSaved, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
 import { syncKeepInTouch } from './reminder-store';
@@ -32,10 +32,12 @@ export type SaveDeps = {
   openDb: () => Promise<KithDB>;
   now: () => number;
   loadSettings: () => Promise<Settings>;
-  /** The people on the tab's page, best first. */
-  capturePage: (tabId: number) => Promise<PersonInput[]>;
+  /** What the tab's page shows, people best first (lib/capture.ts). */
+  captureTab: (tabId: number) => Promise<PageCapture | undefined>;
   /** The text of the link to `linkUrl` in that frame (Chrome's click data lacks it). */
   linkTextOf: (tabId: number, frameId: number, linkUrl: string) => Promise<string>;
+  /** The frame's selection with its line breaks (Chrome's click data turns them into spaces). */
+  selectionTextOf: (tabId: number, frameId: number) => Promise<string>;
   /** Recompute badge and alarm after a save. */
   afterSave: () => Promise<unknown>;
 };
@@ -83,15 +85,18 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
   let kind: keyof typeof NOTHING;
   if (click.selectionText?.trim()) {
     kind = 'selection';
-    found = parseSignature(click.selectionText);
+    // A signature is read line by line, so prefer the page's own selection when it can be read.
+    const fromPage =
+      tab?.id === undefined ? '' : await deps.selectionTextOf(tab.id, click.frameId ?? 0).catch(() => '');
+    found = parseSignature(fromPage.trim() ? fromPage : click.selectionText);
   } else if (click.linkUrl) {
     kind = 'link';
     found = await linkPeople(click, tab, deps);
   } else {
     kind = 'page';
-    found = tab?.id === undefined || tab.id < 0 ? [] : await deps.capturePage(tab.id).catch(() => []);
+    const capture = tab?.id === undefined || tab.id < 0 ? undefined : await deps.captureTab(tab.id).catch(() => undefined);
     // The page's best person only: the rest of a page's people are offered in the popup.
-    found = found.slice(0, 1);
+    found = (capture?.people ?? []).slice(0, 1);
   }
   if (typeof found === 'string') return found;
   const people = found.slice(0, MAX_PEOPLE_PER_SAVE).flatMap((input) => usable(input) ?? []);

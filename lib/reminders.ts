@@ -130,14 +130,16 @@ export type Announced = Record<string, number>;
 /**
  * Which due reminders to announce now. A reminder is announced once per due time: alarms that
  * were missed while the computer slept, or fire again, announce nothing new; a snoozed reminder
- * coming due again is announced again. The returned record keeps only reminders still due.
+ * coming due again is announced again. One that was already due when it was made (a follow-up
+ * for today, a contact imported long out of touch) only counts on the badge: the user has just
+ * seen it. The returned record keeps only reminders still due.
  */
 export function toAnnounce(due: readonly Reminder[], announced: Announced): { fresh: Reminder[]; announced: Announced } {
   const next: Announced = {};
   const fresh: Reminder[] = [];
   for (const reminder of due) {
     const at = dueTimeOf(reminder);
-    if (announced[reminder.id] !== at) fresh.push(reminder);
+    if (announced[reminder.id] !== at && at > reminder.createdAt) fresh.push(reminder);
     next[reminder.id] = at;
   }
   return { fresh, announced: next };

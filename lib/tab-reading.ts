@@ -1,12 +1,6 @@
 // Reading the tab a context-menu click came from. The click grants activeTab, so these work on
-// any page the user right-clicked, not only the sites Kith has host permission for.
-import { sendToTab } from './messages';
-import type { PersonInput } from './model';
-
-/** The people Kith's content script found on the tab, best first. */
-export async function capturePage(tabId: number): Promise<PersonInput[]> {
-  return (await sendToTab(tabId, 'capture:get', {})).people;
-}
+// any page the user right-clicked, not only the sites Kith has host permission for. (Who the page
+// shows is lib/capture.ts's captureTab.)
 
 /** The text of the first link to `linkUrl` in a frame of the tab, a line per text node, capped. */
 export async function linkTextOf(tabId: number, frameId: number, linkUrl: string): Promise<string> {
@@ -26,6 +20,15 @@ export async function linkTextOf(tabId: number, frameId: number, linkUrl: string
       }
       return lines.join('\n');
     },
+  });
+  return typeof result?.result === 'string' ? result.result : '';
+}
+
+/** The frame's selected text, line breaks kept, capped. */
+export async function selectionTextOf(tabId: number, frameId: number): Promise<string> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [frameId] },
+    func: () => (getSelection()?.toString() ?? '').slice(0, 20_000),
   });
   return typeof result?.result === 'string' ? result.result : '';
 }

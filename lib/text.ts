@@ -19,31 +19,39 @@ function cap(s: string, max: number): string {
   return s.slice(0, end);
 }
 
+const CHUNK = 4096;
+
 // Printable ASCII words separated by single spaces: already clean, so imports of thousands
-// of rows skip the four regex passes below.
+// of rows skip the scan below.
 const PLAIN_LINE = /^(?:[\x21-\x7E]+ )*[\x21-\x7E]+$/;
 
 /**
- * One line of text: invisible characters removed, whitespace folded, trimmed, capped.
- * Long inputs are cut before the regexes run so a megabyte string costs nothing.
+ * Read `input` a chunk at a time, removing invisible characters (and folding whitespace when
+ * asked), until `budget` characters are in hand: a megabyte of padding costs a linear scan and
+ * cannot push the real text out of the cap.
  */
+function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): string {
+  let out = '';
+  for (let start = 0; start < input.length && out.length <= budget; ) {
+    let end = Math.min(start + CHUNK, input.length);
+    const last = input.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff && end < input.length) end += 1;
+    out += input.slice(start, end).replace(INVISIBLE, '');
+    if (foldWhitespace) out = out.replace(/\s+/g, ' ').trimStart();
+    start = end;
+  }
+  return out;
+}
+
+/** One line of text: invisible characters removed, whitespace folded, trimmed, capped. */
 export function cleanLine(input: string, max: number): string {
   if (input.length <= max && PLAIN_LINE.test(input)) return input;
-  const rough = input.length > max * 4 + 64 ? input.slice(0, max * 4 + 64) : input;
-  return cap(wellFormed(rough).replace(INVISIBLE, '').replace(/\s+/g, ' ').trim(), max);
+  return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).trimEnd();
 }
 
 /** Multi-line text such as notes: line breaks kept, other invisibles removed, capped. */
 export function cleanMultiline(input: string, max: number): string {
-  const rough = input.length > max * 2 + 64 ? input.slice(0, max * 2 + 64) : input;
-  return cap(
-    wellFormed(rough)
-      .replace(/\r\n?/g, '\n')
-      .replace(INVISIBLE, '')
-      .replace(/[ \t]+\n/g, '\n')
-      .trim(),
-    max,
-  );
+  return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max).trimEnd();
 }
 
 /** The URL if it is http(s), normalised; undefined for `javascript:`, `data:` and the rest. */

@@ -10,7 +10,7 @@ import { onNotificationButtonClicked, onNotificationClicked } from './notificati
 import { syncAllKeepInTouch } from './reminder-store';
 import { SCHEDULER_ALARM, refreshReminders } from './scheduler';
 
-export type WorkerDeps = Pick<SaveDeps, 'capturePage' | 'linkTextOf'> & {
+export type WorkerDeps = Pick<SaveDeps, 'captureTab' | 'linkTextOf' | 'selectionTextOf'> & {
   openDb: () => Promise<KithDB>;
   now: () => number;
   loadSettings: () => Promise<Settings>;

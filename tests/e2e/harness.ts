@@ -1,7 +1,7 @@
 // The shared e2e fixture: Chromium with the built extension on a fresh profile, fixtures served
 // at their real addresses, and helpers to open the popup for a tab and read IndexedDB from the
 // extension's own service worker.
-import { type BrowserContext, type Page, type Worker, test as base, chromium } from '@playwright/test';
+import { type BrowserContext, type Page, type Request, type Worker, test as base, chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,17 +24,46 @@ export async function launchWithExtension(userDataDir: string): Promise<BrowserC
   return context;
 }
 
+/** The extension page or worker that made a request, if it was one of Kith's own. */
+function extensionInitiator(request: Request): string | undefined {
+  const worker = request.serviceWorker();
+  let origin: string | undefined;
+  try {
+    origin = worker ? worker.url() : request.frame().url();
+  } catch {
+    origin = undefined;
+  }
+  return origin?.startsWith('chrome-extension://') ? origin : undefined;
+}
+
+/**
+ * Record every network request Kith's own pages or worker make; the fixture fails a test that
+ * made any. Loading the extension's own files is not the network.
+ */
+export function watchOwnNetworkRequests(context: BrowserContext, log: string[]): void {
+  context.on('request', (request) => {
+    if (!/^(https?|wss?|ftp):/i.test(request.url())) return;
+    const initiator = extensionInitiator(request);
+    if (initiator) log.push(`${initiator} → ${request.url()}`);
+  });
+}
+
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
   return existing ?? context.waitForEvent('serviceworker', { timeout: 15_000 });
 }
 
 export class Kith {
+  /** Network requests made by Kith itself during the test; must stay empty. */
+  readonly ownNetworkRequests: string[] = [];
+
   constructor(
     public context: BrowserContext,
     public worker: Worker,
     public readonly userDataDir: string,
-  ) {}
+  ) {
+    watchOwnNetworkRequests(context, this.ownNetworkRequests);
+  }
 
   get extensionId(): string {
     return new URL(this.worker.url()).host;
@@ -115,6 +144,7 @@ export class Kith {
   async restart(): Promise<void> {
     await this.context.close();
     this.context = await launchWithExtension(this.userDataDir);
+    watchOwnNetworkRequests(this.context, this.ownNetworkRequests);
     this.worker = await extensionWorker(this.context);
   }
 }
@@ -127,6 +157,8 @@ export const test = base.extend<{ kith: Kith }>({
     await use(kith);
     await kith.context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+    // Privacy: Kith never phones home, in any test.
+    expect(kith.ownNetworkRequests, 'network requests made by Kith itself').toEqual([]);
   },
 });
 

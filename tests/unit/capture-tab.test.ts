@@ -19,7 +19,7 @@ describe('captureTab', () => {
   });
 
   it('asks the content script first and parses its answer', async () => {
-    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: capture });
+    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: capture } as never);
     const executeScript = vi.spyOn(scripting(), 'executeScript');
     const result = await captureTab(7);
     expect(result?.people[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@example.org'], fieldSources: {} });

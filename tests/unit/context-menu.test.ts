@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type SaveDeps, SAVE_MENU_ID, saveFromContextMenu } from '@/lib/context-menu';
 import { type KithDB, listContacts, openKithDb, putContact, remindersOf } from '@/lib/db';
-import { Settings, type PersonInput } from '@/lib/model';
+import { type PageCapture, Person, Settings } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 12);
 const TAB = { id: 7 };
@@ -16,8 +16,9 @@ function setUp(overrides: Partial<SaveDeps> = {}) {
     openDb: async () => db,
     now: () => NOW,
     loadSettings: async () => Settings.parse({}),
-    capturePage: async () => [],
+    captureTab: async () => undefined,
     linkTextOf: async () => '',
+    selectionTextOf: async () => '',
     afterSave: vi.fn(async () => undefined),
     ...overrides,
   } as typeof deps;
@@ -143,6 +144,16 @@ describe('Save to Kith on selected text', () => {
     expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Jane Doe and 2 more' });
   });
 
+  it('reads a signature from the page selection, since Chrome flattens the line breaks of selectionText', async () => {
+    const lines = ['Jane Doe', 'Head of Talent | Lumen Labs', 'jane.doe@lumen.example'];
+    setUp({ selectionTextOf: vi.fn(async () => lines.join('\n')) });
+    await saveFromContextMenu(click({ selectionText: lines.join(' '), frameId: 2 }), TAB, deps);
+    expect(deps.selectionTextOf).toHaveBeenCalledWith(7, 2);
+    expect((await saved()).map((c) => [c.name, c.title, c.company, c.emails])).toEqual([
+      ['Jane Doe', 'Head of Talent', 'Lumen Labs', ['jane.doe@lumen.example']],
+    ]);
+  });
+
   it('saves a signature block: name, title, company, phone and email', async () => {
     const signature = ['Best regards,', 'Jane Doe', 'Head of Talent | Lumen Labs', 'Tel +44 20 7946 0958', 'jane.doe@lumen.example'].join('\n');
     await saveFromContextMenu(click({ selectionText: signature }), TAB, deps);
@@ -175,31 +186,32 @@ describe('Save to Kith on selected text', () => {
 });
 
 describe('Save to Kith on a page', () => {
-  const best: PersonInput = { name: 'Ada Quinlan', title: 'Staff Engineer', emails: [], source: 'json-ld', profileUrl: 'https://ada.example/' };
-  const second: PersonInput = { name: 'Bo Lindqvist', emails: [], source: 'json-ld' };
+  const best = Person.parse({ name: 'Ada Quinlan', title: 'Staff Engineer', source: 'json-ld', profileUrl: 'https://ada.example/' });
+  const second = Person.parse({ name: 'Bo Lindqvist', source: 'json-ld' });
+  const page = (people: Person[]): PageCapture => ({ url: 'https://ada.example/', expected: false, people });
 
   it('saves the best person the page shows, only that one', async () => {
-    setUp({ capturePage: vi.fn(async () => [best, second]) });
+    setUp({ captureTab: vi.fn(async () => page([best, second])) });
     await saveFromContextMenu(click({ pageUrl: 'https://ada.example/' }), TAB, deps);
-    expect(deps.capturePage).toHaveBeenCalledWith(7);
+    expect(deps.captureTab).toHaveBeenCalledWith(7);
     expect((await saved()).map((c) => [c.name, c.title, c.profileUrl])).toEqual([['Ada Quinlan', 'Staff Engineer', 'https://ada.example/']]);
   });
 
   it('says so when the page has nobody, or cannot be read', async () => {
-    setUp({ capturePage: async () => [] });
+    setUp({ captureTab: async () => page([]) });
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
-    setUp({ capturePage: async () => Promise.reject(new Error('Could not establish connection')) });
+    setUp({ captureTab: async () => undefined });
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
     expect(await saveFromContextMenu(click({}), undefined, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
-    setUp({ capturePage: async () => [{ name: '   ', emails: [], source: 'json-ld' }] });
+    setUp({ captureTab: async () => ({ url: 'https://x.example/', expected: false, people: [{ name: '   ' } as Person] }) });
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
     expect(await listContacts(db)).toEqual([]);
     expect(deps.afterSave).not.toHaveBeenCalled();
   });
 
   it('ignores other menu items', async () => {
-    setUp({ capturePage: vi.fn(async () => [best]) });
+    setUp({ captureTab: vi.fn(async () => page([best])) });
     expect(await saveFromContextMenu({ menuItemId: 'someone-else' }, TAB, deps)).toEqual({ nothing: 'Not Kith’s menu item' });
-    expect(deps.capturePage).not.toHaveBeenCalled();
+    expect(deps.captureTab).not.toHaveBeenCalled();
   });
 });

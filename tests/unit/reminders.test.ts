@@ -144,7 +144,8 @@ describe('done and snooze', () => {
 
 describe('announcing due reminders', () => {
   it('announces each reminder once, however many alarms were missed while asleep', () => {
-    const due = [reminder({ id: 'a', dueAt: NOW - 3 * DAY }), reminder({ id: 'b', dueAt: NOW - DAY })];
+    const made = NOW - 7 * DAY;
+    const due = [reminder({ id: 'a', dueAt: NOW - 3 * DAY, createdAt: made }), reminder({ id: 'b', dueAt: NOW - DAY, createdAt: made })];
     // The computer slept through both due times; on waking, the alarm fires (once or more).
     const first = toAnnounce(due, {});
     expect(first.fresh.map((r) => r.id)).toEqual(['a', 'b']);
@@ -153,9 +154,16 @@ describe('announcing due reminders', () => {
     expect(second.announced).toEqual({ a: NOW - 3 * DAY, b: NOW - DAY });
   });
 
+  it('does not announce a reminder that was already due when it was made', () => {
+    const forToday = reminder({ id: 't', dueAt: NOW - 3_600_000, createdAt: NOW });
+    const { fresh, announced } = toAnnounce([forToday], {});
+    expect(fresh).toEqual([]);
+    expect(announced).toEqual({ t: NOW - 3_600_000 });
+  });
+
   it('announces a snoozed reminder again when it comes back, and forgets ones no longer due', () => {
     const announced = { a: NOW - DAY, gone: NOW - 2 * DAY };
-    const back = reminder({ id: 'a', dueAt: NOW - DAY, snoozedUntil: NOW });
+    const back = reminder({ id: 'a', dueAt: NOW - DAY, snoozedUntil: NOW, createdAt: NOW - 2 * DAY });
     const { fresh, announced: next } = toAnnounce([back], announced);
     expect(fresh.map((r) => r.id)).toEqual(['a']);
     expect(next).toEqual({ a: NOW });

@@ -26,8 +26,9 @@ beforeEach(async () => {
   await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: T0, updatedAt: T0 });
 });
 
+// Made a week ago: these become due, rather than being due when made (which is not announced).
 const remind = (id: string, dueAt: number, extra: Record<string, unknown> = {}) =>
-  putReminder(db, { id, contactId: 'c1', kind: 'follow-up', dueAt, createdAt: T0, ...extra });
+  putReminder(db, { id, contactId: 'c1', kind: 'follow-up', dueAt, createdAt: T0 - 7 * 24 * 60 * MINUTE, ...extra });
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
 
 describe('the badge', () => {
@@ -101,6 +102,12 @@ describe('refreshing from the database', () => {
       message: 'Follow up with Ada Quinlan\nThank Bo Lindqvist\nKeep in touch with Ada Quinlan',
       buttons: [{ title: 'Mark all done' }, { title: 'Snooze all 1 day' }],
     });
+  });
+
+  it('a follow-up saved for today counts on the badge without a notification', async () => {
+    await remind('today', T0 - 60 * MINUTE, { createdAt: T0 });
+    expect(await refreshReminders(deps)).toEqual({ due: 1 });
+    expect(await shown()).toEqual([]);
   });
 
   it('announces nothing when notifications are off, and nothing old when they are turned back on', async () => {

@@ -10,6 +10,9 @@ describe('cleanLine', () => {
     expect(cleanLine('ab😀', 3)).toBe('ab');
     expect(cleanLine('x'.repeat(1_000_000), 200)).toHaveLength(200);
   });
+  it('never ends in the space where the cap fell', () => {
+    expect(cleanLine('! !', 2)).toBe('!');
+  });
   it('replaces lone surrogates', () => {
     expect(cleanLine('a\uD800b', 10)).toBe('a\uFFFDb');
   });

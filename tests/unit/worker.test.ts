@@ -42,8 +42,9 @@ beforeEach(async () => {
     openDb: async () => db,
     now: () => clock,
     loadSettings,
-    capturePage: async () => [],
+    captureTab: async () => undefined,
     linkTextOf: async () => 'Jane Doe',
+    selectionTextOf: async () => '',
   });
   await handlers.refresh();
 });

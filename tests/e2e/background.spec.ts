@@ -1,0 +1,165 @@
+import { expect, test } from './harness';
+
+// The worker's documented test seams (entrypoints/background.ts): what a click would call.
+type Seams = {
+  kithContextMenuClick: (info: object, tab: { id: number }) => Promise<unknown>;
+  kithNotificationButtonClick: (notificationId: string, buttonIndex: number) => Promise<void>;
+};
+
+test('a follow-up for today shows on the badge, survives a browser restart and clears when done', async ({ kith }) => {
+  // Write as the popup does: from an extension page, straight to IndexedDB, then tell the worker.
+  const page = await kith.openDashboard();
+  const reply = await page.evaluate(async () => {
+    const now = Date.now();
+    const startOfToday = new Date(new Date().setHours(0, 0, 0, 0)).getTime();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['contacts', 'reminders'], 'readwrite');
+      tx.objectStore('contacts').put({
+        id: 'c1', name: 'Ada Quinlan', title: '', company: '', location: '', emails: ['ada@example.org'], phones: [],
+        addresses: [], relationship: 'colleague', orgRoles: [], warmth: 'warm', canHelpWith: [], tags: [], notes: '',
+        sources: [], history: [], createdAt: now, updatedAt: now,
+      });
+      tx.objectStore('reminders').put({
+        id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: startOfToday, note: 'Send the deck', createdAt: now, openAt: startOfToday,
+      });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    const started = performance.now();
+    const answer = await chrome.runtime.sendMessage({ type: 'data:changed', payload: {} });
+    return { answer, ms: performance.now() - started };
+  });
+  expect(reply.answer).toEqual({ ok: true, value: { due: 1 } });
+  await expect.poll(() => kith.badgeText(), { timeout: 1000 }).toBe('1');
+  expect(reply.ms).toBeLessThan(1000);
+  // Saved already due, it counts on the badge; it did not "become due", so nothing pops up.
+  expect(await kith.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).toEqual([]);
+
+  await kith.restart();
+  await expect.poll(() => kith.badgeText()).toBe('1');
+  // The one alarm is re-armed from the data: the next thing due is Ada's keep-in-touch reminder.
+  const keepInTouch = (await kith.readStore('reminders')).find((r) => r.kind === 'keep-in-touch');
+  expect(keepInTouch).toMatchObject({ contactId: 'c1', openAt: expect.any(Number) });
+  expect(keepInTouch).not.toHaveProperty('doneAt');
+  expect(await kith.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime]))).toEqual([
+    ['kith:next-due', keepInTouch?.openAt],
+  ]);
+
+  // "Done" on the reminder's notification.
+  await kith.worker.evaluate(() => (globalThis as unknown as Seams).kithNotificationButtonClick('kith:reminder:r1', 0));
+  await expect.poll(() => kith.badgeText()).toBe('');
+  const reminder = (await kith.readStore('reminders')).find((r) => r.id === 'r1');
+  expect(reminder).toMatchObject({ id: 'r1', doneAt: expect.any(Number) });
+  expect(reminder).not.toHaveProperty('openAt');
+});
+
+const MAIL_PAGE = 'https://mail.google.com/mail/u/0/kith-e2e';
+const MAIL_HTML = `<!doctype html><title>Message</title>
+<p>Write to <a href="mailto:Jane.Doe@Example.com?subject=Hello">Jane Doe</a> about the role.</p>
+<div id="signature">Best regards,<br>Bo Lindqvist<br>Head of Talent | Lumen Labs<br>Tel +46 8 123 456 78<br>bo.lindqvist@lumen.example</div>`;
+
+/** The contacts with the fields a right-click save decides, sorted by name. */
+async function savedContacts(kith: { readStore: (s: 'contacts') => Promise<Record<string, unknown>[]> }) {
+  const contacts = await kith.readStore('contacts');
+  return contacts
+    .map(({ name, title, company, location, emails, phones, profileUrl, relationship, notes, sources }) => ({
+      name, title, company, location, emails, phones, profileUrl, relationship, notes,
+      sources: (sources as { kind: string }[]).map((s) => s.kind),
+    }))
+    .sort((a, b) => String(a.name).localeCompare(String(b.name)));
+}
+
+test('right-click Save to Kith, driven in the real worker, saves a mailto link and a selected signature', async ({ kith }) => {
+  await kith.serve(MAIL_PAGE, { html: MAIL_HTML });
+  const page = await kith.open(MAIL_PAGE);
+  const tabId = await kith.tabIdOf(page);
+
+  // A mailto link: Chrome's click data has no link text, so the worker reads it from the page.
+  const linkOutcome = await kith.worker.evaluate(
+    ([id]) =>
+      (globalThis as unknown as Seams).kithContextMenuClick(
+        { menuItemId: 'kith-save', linkUrl: 'mailto:Jane.Doe@Example.com?subject=Hello', pageUrl: 'x', frameId: 0 },
+        { id },
+      ),
+    [tabId],
+  );
+  expect(linkOutcome).toMatchObject({ created: 1, saved: [{ name: 'Jane Doe' }] });
+
+  // A selected signature: Chrome hands the selection over with its line breaks flattened.
+  await page.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('signature')!);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  });
+  const flattened = 'Best regards, Bo Lindqvist Head of Talent | Lumen Labs Tel +46 8 123 456 78 bo.lindqvist@lumen.example';
+  await kith.worker.evaluate(
+    ([id, selectionText]) =>
+      (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', selectionText, frameId: 0 }, { id }),
+    [tabId, flattened] as const,
+  );
+
+  const common = { location: '', profileUrl: undefined, relationship: 'other', notes: '' };
+  expect(await savedContacts(kith)).toEqual([
+    {
+      ...common,
+      name: 'Bo Lindqvist',
+      title: 'Head of Talent',
+      company: 'Lumen Labs',
+      emails: ['bo.lindqvist@lumen.example'],
+      phones: ['+46 8 123 456 78'],
+      sources: ['signature'],
+    },
+    { ...common, name: 'Jane Doe', title: '', company: '', emails: ['jane.doe@example.com'], phones: [], sources: ['mailto'] },
+  ]);
+  // Each new contact gets its keep-in-touch reminder; none is due yet, so the badge stays empty.
+  const reminders = await kith.readStore('reminders');
+  expect(reminders.map((r) => r.kind)).toEqual(['keep-in-touch', 'keep-in-touch']);
+  expect(await kith.badgeText()).toBe('');
+  const bo = (await kith.readStore('contacts')).find((c) => c.name === 'Bo Lindqvist');
+  const shown = await kith.worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  expect(shown).toContain(`kith:saved:${bo?.id}`);
+
+  // The same link again updates Jane rather than adding a second one.
+  await kith.worker.evaluate(
+    ([id]) =>
+      (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', linkUrl: 'mailto:jane.doe@example.com', frameId: 0 }, { id }),
+    [tabId],
+  );
+  expect((await kith.readStore('contacts')).length).toBe(2);
+});
+
+test('right-click Save to Kith on a profile page saves the best person there, once', async ({ kith }) => {
+  const url = 'https://uk.linkedin.com/in/ada-quinlan-4b2a91/';
+  await kith.serve(url, { file: 'linkedin-public.html' });
+  const page = await kith.open(url);
+  const tabId = await kith.tabIdOf(page);
+  const save = () =>
+    kith.worker.evaluate(
+      ([id]) => (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', pageUrl: 'x', frameId: 0 }, { id }),
+      [tabId],
+    );
+  // The content script may still be starting: the capture falls back to injecting its script.
+  expect(await save()).toMatchObject({ created: 1 });
+  expect(await save()).toMatchObject({ created: 0 });
+  expect(await savedContacts(kith)).toEqual([
+    {
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Harbor Labs',
+      location: 'Lisbon, Portugal',
+      emails: [],
+      phones: [],
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+      relationship: 'other',
+      notes: '',
+      sources: ['linkedin', 'linkedin'],
+    },
+  ]);
+});

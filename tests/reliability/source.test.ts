@@ -1,0 +1,35 @@
+// Source-level guarantees that no test of behaviour would catch until too late.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|js|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('source', () => {
+  const files = ['entrypoints', 'components', 'lib'].flatMap(sourceFiles);
+
+  it('never builds HTML from strings', () => {
+    const offenders = files.filter((file) =>
+      /\binnerHTML\b|\bouterHTML\b|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write\b/.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('never evaluates strings as code or loads remote code', () => {
+    const offenders = files.filter((file) =>
+      /\beval\s*\(|new Function\s*\(|importScripts\s*\(|import\(\s*['"`]https?:/.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('never makes network requests of its own', () => {
+    const offenders = files.filter((file) => /\bfetch\s*\(|XMLHttpRequest|sendBeacon|new WebSocket|new EventSource/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

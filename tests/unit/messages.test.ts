@@ -1,0 +1,53 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { handleMessages, isExtensionPage, isOwnContentScript } from '@/lib/messages';
+
+const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
+const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}popup.html` });
+const pageSender = { id: 'someone-else', url: 'https://evil.example/', tab: { id: 3 } as never, frameId: 0 };
+
+describe('message protocol', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('answers a valid message from an extension page', async () => {
+    const onChange = vi.fn(async () => ({ due: 2 }));
+    const listener = handleMessages({ 'data:changed': onChange }, isExtensionPage);
+    await expect(listener({ type: 'data:changed', payload: {} }, popupSender())).resolves.toEqual({
+      ok: true,
+      value: { due: 2 },
+    });
+    expect(onChange).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a foreign sender, a sub-frame and a malformed payload, doing nothing', async () => {
+    const onOpen = vi.fn(async () => ({}));
+    const listener = handleMessages({ 'contact:open': onOpen }, isExtensionPage);
+    await expect(listener({ type: 'contact:open', payload: { contactId: 'c1' } }, pageSender)).resolves.toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/unexpected sender/),
+    });
+    await expect(
+      listener({ type: 'contact:open', payload: { contactId: 'c1', deleteEverything: true } }, popupSender()),
+    ).resolves.toMatchObject({ ok: false, error: expect.stringMatching(/malformed/) });
+    await expect(listener({ type: 'contact:open', payload: { contactId: 42 } }, popupSender())).resolves.toMatchObject({
+      ok: false,
+    });
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+
+  it('leaves unknown types and non-envelopes to other listeners', () => {
+    const listener = handleMessages({ 'data:changed': vi.fn() }, isExtensionPage);
+    expect(listener({ type: 'wipe:all', payload: {} }, popupSender())).toBeUndefined();
+    expect(listener({ type: '__proto__', payload: {} }, popupSender())).toBeUndefined();
+    expect(listener('data:changed', popupSender())).toBeUndefined();
+    expect(listener(null, popupSender())).toBeUndefined();
+  });
+
+  it('tells a content script in the top frame from one in a sub-frame', () => {
+    const tab = { id: 1 } as never;
+    expect(isOwnContentScript({ id: fakeBrowser.runtime.id, tab, frameId: 0 })).toBe(true);
+    expect(isOwnContentScript({ id: fakeBrowser.runtime.id, tab, frameId: 7 })).toBe(false);
+    expect(isOwnContentScript({ id: 'other', tab, frameId: 0 })).toBe(false);
+    expect(isExtensionPage({ id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/in/x/' })).toBe(false);
+  });
+});
