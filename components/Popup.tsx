@@ -121,6 +121,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     };
   }, [deps, showPerson, showHome]);
 
+  // Marks when the first real screen is up, so the time to interactive can be measured.
+  const ready = screen.kind !== 'loading';
+  useEffect(() => {
+    if (ready) performance.mark('kith:popup-ready');
+  }, [ready]);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !event.defaultPrevented) deps.close();
@@ -187,7 +193,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person);
-        setStatus(thankYou ? 'Interaction logged. A thank-you reminder is set for tomorrow.' : 'Interaction logged.');
+        setStatus(thankYou ? 'Interaction logged, with a reminder to say thank you.' : 'Interaction logged.');
       },
       (message) => setLogError(`Not logged: ${message}`),
     );

@@ -3,7 +3,8 @@ import '@/components/theme.css';
 import '@/components/popup.css';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { openKithDb } from '@/lib/db';
-import { sendMessage, sendToTab } from '@/lib/messages';
+import { captureTab } from '@/lib/capture';
+import { sendMessage } from '@/lib/messages';
 import { tabIdFromSearch } from '@/lib/popup';
 import { loadSettings } from '@/lib/settings';
 
@@ -19,7 +20,7 @@ const deps: PopupDeps = {
   db: () => openKithDb(),
   capture: async () => {
     const id = await popupTabId();
-    return id === undefined ? undefined : sendToTab(id, 'capture:get', {});
+    return id === undefined ? undefined : captureTab(id);
   },
   settings: loadSettings,
   now: () => Date.now(),

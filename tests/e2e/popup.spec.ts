@@ -1,0 +1,383 @@
+// The popup end to end: capture on fixtures served at their real addresses, review, save,
+// the saved card, logging an email, follow-ups, and accessibility in every state.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { type Kith, expect, test } from './harness';
+
+type StoredContact = { id: string; name: string; title: string; company: string; location: string; emails: string[]; profileUrl?: string; relationship: string; notes: string; warmth: string };
+type StoredInteraction = { contactId: string; at: number; channel: string; summary: string; link?: string };
+type StoredReminder = { contactId: string; kind: string; dueAt: number; doneAt?: number; snoozedUntil?: number };
+
+/** The address a fixture says it is served at (its first line: `<!-- url: … -->`). */
+function fixtureUrl(file: string): string {
+  const url = /^<!-- url: (\S+) -->/.exec(readFileSync(`tests/fixtures/${file}`, 'utf8'))?.[1];
+  if (!url) throw new Error(`${file} does not say its URL`);
+  return url;
+}
+
+async function openFixture(kith: Kith, file: string, url = fixtureUrl(file)): Promise<Page> {
+  // Requests carry no fragment (Gmail's thread is in it), so the route is the address without it.
+  await kith.serve(url.split('#')[0], { file });
+  return kith.open(url);
+}
+
+const field = (popup: Page, label: string) => popup.getByLabel(label, { exact: true });
+
+async function expectPrefilled(popup: Page, values: Record<string, string>) {
+  for (const [label, value] of Object.entries(values)) await expect(field(popup, label)).toHaveValue(value);
+}
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
+}
+
+/** Today in the browser's local time, as a date input wants it. */
+const todayIn = (page: Page) =>
+  page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  });
+
+async function addByHand(kith: Kith, name: string, email: string, { followUpToday = false } = {}): Promise<void> {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await expect(field(popup, 'Name')).toBeFocused();
+  await field(popup, 'Name').fill(name);
+  if (followUpToday) await field(popup, 'Follow up').fill(await todayIn(popup));
+  await field(popup, 'Email').fill(email);
+  await field(popup, 'Email').press('Enter');
+  await expect(popup.getByRole('heading', { name })).toBeVisible();
+  await popup.close();
+}
+
+test('LinkedIn profile: prefilled, saved with relationship and notes, then shown as a saved card, deduplicated', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await expectPrefilled(popup, { Name: 'Ada Quinlan', Title: 'Staff Engineer', Company: 'Harbor Labs', Location: 'Lisbon, Portugal' });
+  await expect(field(popup, 'Relationship')).toBeFocused();
+  await expectAccessible(popup);
+
+  await field(popup, 'Relationship').selectOption({ label: 'Colleague' });
+  await field(popup, 'Notes').fill('Met at the Lisbon platform meetup.\nAsk about the tooling team.');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
+
+  const [saved, ...others] = await kith.readStore<StoredContact>('contacts');
+  expect(others).toEqual([]);
+  expect(saved).toMatchObject({
+    name: 'Ada Quinlan',
+    title: 'Staff Engineer',
+    company: 'Harbor Labs',
+    location: 'Lisbon, Portugal',
+    relationship: 'colleague',
+    notes: 'Met at the Lisbon platform meetup.\nAsk about the tooling team.',
+    profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+  });
+
+  // Reopened, the popup shows the saved card with the notes.
+  const reopened = await kith.openPopup(profile);
+  await expect(reopened.getByRole('heading', { name: 'Ada Quinlan' })).toBeVisible();
+  await expect(reopened.locator('.notes')).toHaveText('Met at the Lisbon platform meetup.\nAsk about the tooling team.');
+  await expect(reopened.getByText('Colleague', { exact: true })).toBeVisible();
+  await expectAccessible(reopened);
+
+  // The same profile again, from a link with other tracking parameters: still one contact.
+  const tracked = await openFixture(kith, 'linkedin-public.html', 'https://www.linkedin.com/in/ada-quinlan-4b2a91/?trk=people-guest_people_search-card');
+  const again = await kith.openPopup(tracked);
+  await expect(again.getByRole('heading', { name: 'Ada Quinlan' })).toBeVisible();
+  await again.getByRole('button', { name: 'Edit' }).click();
+  await expect(field(again, 'Notes')).toHaveValue('Met at the Lisbon platform meetup.\nAsk about the tooling team.');
+  await field(again, 'Notes').fill('Now leads the tooling team.');
+  await again.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(again.getByRole('status')).toHaveText('Updated Ada Quinlan.');
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts.map((c) => [c.id, c.notes, c.relationship])).toEqual([[saved.id, 'Now leads the tooling team.', 'colleague']]);
+});
+
+test('Gmail thread: log the open email as an interaction with a saved contact', async ({ kith }) => {
+  await addByHand(kith, 'Dana Whitaker', 'Dana.Whitaker@quillstone.example');
+  const [dana] = await kith.readStore<StoredContact>('contacts');
+
+  const thread = await openFixture(kith, 'gmail-thread.html');
+  const popup = await kith.openPopup(thread);
+  await expect(popup.getByRole('heading', { name: 'Dana Whitaker' })).toBeVisible();
+  await expect(popup.getByLabel('Channel')).toHaveValue('email');
+  await expect(popup.getByLabel('Summary')).toHaveValue('Intro: Dana ↔ Ava (platform roles)');
+  await expect(popup.getByLabel('Summary')).toBeFocused();
+  // The others in the thread are one click away.
+  const people = popup.getByRole('navigation', { name: 'People on this page' });
+  await expect(people.getByRole('button')).toHaveText(['Dana Whitaker (sender)', 'Leo Fischer (sender)', 'Marta Silva (recipient)']);
+  await expectAccessible(popup);
+
+  await popup.getByRole('group', { name: 'You received' }).getByLabel('Referrals').check();
+  await popup.getByLabel('Summary').press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('Interaction logged, with a reminder to say thank you.');
+  await expect(popup.getByRole('button', { name: 'Done: Say thank you' })).toBeVisible();
+  await expect(popup.getByRole('link', { name: 'Intro: Dana ↔ Ava (platform roles)' })).toBeVisible();
+
+  const interactions = await kith.readStore<StoredInteraction & { received: string[] }>('interactions');
+  expect(interactions).toEqual([
+    expect.objectContaining({
+      contactId: dana.id,
+      channel: 'email',
+      summary: 'Intro: Dana ↔ Ava (platform roles)',
+      link: fixtureUrl('gmail-thread.html'),
+      at: new Date(2025, 2, 5, 10, 47).getTime(),
+      received: ['referrals'],
+    }),
+  ]);
+
+  const reminders = await kith.readStore<StoredReminder>('reminders');
+  expect(reminders.map((r) => r.kind).sort()).toEqual(['keep-in-touch', 'thank-you']);
+
+  // Switching to another participant shows them as a new person to save.
+  await people.getByRole('button', { name: 'Marta Silva (recipient)' }).click();
+  await expectPrefilled(popup, { Name: 'Marta Silva', Email: 'marta.silva@quillstone.example' });
+  await expect(popup.getByRole('radio', { name: 'Warm' })).toBeChecked();
+});
+
+test('Follow up dated today makes a reminder due now', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2026.html');
+  const popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Name')).toHaveValue('Kenji Morales');
+  expect(await kith.badgeText()).toBe('');
+  await field(popup, 'Follow up').fill(await todayIn(popup));
+  // Enter saves from any field.
+  await field(popup, 'Follow up').press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
+  // The popup told the background, which counts the reminder due now on the badge.
+  await expect.poll(() => kith.badgeText()).toBe('1');
+
+  const [contact] = await kith.readStore<StoredContact>('contacts');
+  const now = await popup.evaluate(() => Date.now());
+  const followUps = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
+  expect(followUps).toHaveLength(1);
+  expect(followUps[0].contactId).toBe(contact.id);
+  expect(followUps[0].dueAt).toBeLessThanOrEqual(now);
+  expect(now - followUps[0].dueAt).toBeLessThan(24 * 3600_000);
+  expect(followUps[0].doneAt).toBeUndefined();
+
+  // The card shows it, and it can be marked done.
+  await expect(popup.getByRole('button', { name: 'Done: Follow up' })).toBeVisible();
+  await expectAccessible(popup);
+  await popup.getByRole('button', { name: 'Done: Follow up' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Reminder done.');
+  const [done] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
+  expect(done.doneAt).toBeGreaterThanOrEqual(now);
+  await expect.poll(() => kith.badgeText()).toBe('');
+});
+
+test('capture failure on a profile page is said, and manual entry keeps the page link', async ({ kith }) => {
+  const url = 'https://www.linkedin.com/in/broken-redesign-77/';
+  await kith.serve(url, { html: '<!doctype html><title>LinkedIn</title><main><div></div></main>' });
+  const page = await kith.open(url);
+  const popup = await kith.openPopup(page);
+  await expect(popup.getByRole('alert')).toContainText('Capture failed on this page');
+  await expect(field(popup, 'Name')).toBeFocused();
+  await expect(field(popup, 'Name')).toHaveValue('');
+  await expectAccessible(popup);
+
+  // Save alone does not write a blank contact.
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  expect(await kith.readStore('contacts')).toEqual([]);
+
+  await field(popup, 'Name').fill('Noor Haddad');
+  await field(popup, 'Notes').fill('Typed by hand');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('heading', { name: 'Noor Haddad' })).toBeVisible();
+  expect(await kith.readStore<StoredContact>('contacts')).toEqual([
+    expect.objectContaining({ name: 'Noor Haddad', notes: 'Typed by hand', profileUrl: url }),
+  ]);
+});
+
+test('a failed save says why and keeps what was typed', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Sam Reyes');
+  await field(popup, 'Notes').fill('Keep this note');
+  // Bypass the browser's own email check to reach Kith's validation.
+  await popup.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
+  await field(popup, 'Email').fill('sam at example');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('alert')).toHaveText('Not saved: Email: Not an email address: sam at example');
+  await expect(field(popup, 'Notes')).toHaveValue('Keep this note');
+  await expect(field(popup, 'Name')).toHaveValue('Sam Reyes');
+  expect(await kith.readStore('contacts')).toEqual([]);
+});
+
+test('elsewhere: what is due today, and a search that opens the contact in the dashboard', async ({ kith }) => {
+  await addByHand(kith, 'Ines Duarte', 'ines@duarte-consulting.example', { followUpToday: true });
+  await addByHand(kith, 'Hugo Lefèvre', 'hugo.lefevre@fabrikam.example');
+  const ines = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === 'Ines Duarte')!;
+
+  const home = await kith.openPopup();
+  await expect(home.getByRole('combobox', { name: 'Search your contacts' })).toBeFocused();
+  const due = home.getByRole('region', { name: 'Due today' });
+  await expect(due.getByRole('listitem')).toHaveText([/^Ines Duarte Follow up — due today/]);
+  await expectAccessible(home);
+
+  await due.getByRole('button', { name: 'Snooze for a day: Follow up Ines Duarte' }).click();
+  await expect(home.getByRole('status')).toHaveText('Snoozed for a day.');
+  await expect(due).toContainText('Nothing due today.');
+  const [reminder] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
+  expect(reminder.snoozedUntil).toBeGreaterThan(await home.evaluate(() => Date.now()));
+
+  await home.getByRole('combobox', { name: 'Search your contacts' }).fill('ines');
+  await expect(home.getByRole('option')).toHaveText(['Ines Duarte']);
+  await home.getByRole('combobox', { name: 'Search your contacts' }).fill('fabrikam');
+  await expect(home.getByRole('option')).toHaveText(['Hugo Lefèvre']);
+  await home.getByRole('combobox', { name: 'Search your contacts' }).fill('duarte');
+  await expect(home.getByRole('option')).toHaveText(['Ines Duarte']);
+  // Opening the contact closes the popup, as soon as the dashboard tab exists.
+  const [dashboard] = await Promise.all([
+    kith.context.waitForEvent('page'),
+    home.waitForEvent('close'),
+    home.keyboard.press('Enter').catch(() => undefined),
+  ]);
+  await expect(dashboard).toHaveURL(kith.url(`dashboard.html#/contact/${ines.id}`));
+});
+
+test('light and dark follow the system, both accessible; Escape closes', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await popup.emulateMedia({ colorScheme: 'light' });
+  const light = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await popup.emulateMedia({ colorScheme: 'dark' });
+  const dark = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect([light, dark]).toEqual(['rgb(255, 255, 255)', 'rgb(22, 27, 27)']);
+  await expectAccessible(popup);
+
+  await field(popup, 'Name').focus();
+  // The page closes while the key press is still being reported, so only the close event counts.
+  await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+});
+
+// Issue 3 end to end: each capture fixture served at its real address, the popup for its tab
+// shows the person prefilled.
+const PROFILES = [
+  { file: 'linkedin-public.html', fields: { Name: 'Ada Quinlan', Title: 'Staff Engineer', Company: 'Harbor Labs', Location: 'Lisbon, Portugal' } },
+  {
+    file: 'linkedin-2023.html',
+    fields: { Name: 'Rosa Lindqvist', Title: 'Head of Partnerships', Company: 'Meridian Health', Location: 'Gothenburg, Västra Götaland County, Sweden' },
+  },
+  {
+    file: 'linkedin-2026.html',
+    fields: { Name: 'Kenji Morales', Title: 'Product Designer · Accessibility advocate', Company: 'Lumen Works', Location: 'Montréal, Quebec, Canada' },
+  },
+];
+
+for (const { file, fields } of PROFILES) {
+  test(`capture: ${file} prefills the popup`, async ({ kith }) => {
+    const popup = await kith.openPopup(await openFixture(kith, file));
+    await expectPrefilled(popup, { ...fields, Email: '' });
+    await expect(popup.getByRole('navigation', { name: 'People on this page' })).toHaveCount(0);
+  });
+}
+
+const MESSAGES = [
+  { file: 'gmail-single.html', people: ['Priya Natarajan (sender)', 'Tom Lindqvist (recipient)'], email: 'priya.natarajan@northwind.example' },
+  {
+    file: 'gmail-thread.html',
+    people: ['Dana Whitaker (sender)', 'Leo Fischer (sender)', 'Marta Silva (recipient)'],
+    email: 'dana.whitaker@quillstone.example',
+  },
+  {
+    file: 'outlook-en.html',
+    people: ['Grace Mbeki (sender)', 'Hugo Lefèvre (recipient)', 'Ines Duarte (recipient)'],
+    email: 'grace.mbeki@fabrikam.example',
+  },
+  { file: 'outlook-de.html', people: ['Jonas Weber (sender)', 'Lea Brandt (sender)'], email: 'jonas.weber@kranich-werke.example' },
+];
+
+for (const { file, people, email } of MESSAGES) {
+  test(`capture: ${file} prefills the latest sender and offers the others`, async ({ kith }) => {
+    const popup = await kith.openPopup(await openFixture(kith, file));
+    const switcher = popup.getByRole('navigation', { name: 'People on this page' });
+    await expect(switcher.getByRole('button')).toHaveText(people);
+    await expect(switcher.getByRole('button', { name: people[0] })).toHaveAttribute('aria-current', 'true');
+    await expectPrefilled(popup, { Name: people[0].replace(/ \(.*\)$/, ''), Email: email });
+    await expect(popup.getByRole('radio', { name: 'Warm' })).toBeChecked();
+  });
+}
+
+test('capture: LinkedIn feed → click a profile without a page load → the popup shows that person', async ({ kith }) => {
+  const profileUrl = fixtureUrl('linkedin-2026.html');
+  const profileHtml = readFileSync('tests/fixtures/linkedin-2026.html', 'utf8');
+  const feed = await openFixture(kith, 'linkedin-feed.html');
+
+  const onFeed = await kith.openPopup(feed);
+  await expect(onFeed.getByText('No person found on this page.')).toBeVisible();
+  await onFeed.close();
+
+  // What LinkedIn's app does on a click: swap the content and title, push the new URL.
+  await feed.evaluate((html) => {
+    (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    document.querySelector('[data-testid="feed-actor-link"]')!.addEventListener('click', (event) => {
+      event.preventDefault();
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.title = next.title;
+      document.body.replaceChildren(...[...next.body.childNodes].map((node) => document.importNode(node, true)));
+      history.pushState({}, '', (event.currentTarget as HTMLAnchorElement).href);
+    });
+  }, profileHtml);
+  await feed.locator('[data-testid="feed-actor-link"]').click();
+  await expect(feed).toHaveURL(profileUrl);
+  expect(await feed.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+
+  const popup = await kith.openPopup(feed);
+  await expectPrefilled(popup, PROFILES[2].fields);
+});
+
+test('with 10,000 contacts the popup is ready at once: it loads one contact, not the notebook', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2023.html');
+  // Seed through the worker's own IndexedDB, after the extension has created the schema.
+  await expect.poll(() => kith.worker.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'kith'))).toBe(true);
+  await kith.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('contacts', 'readwrite');
+    const base = Date.now() - 1e9;
+    for (let i = 0; i < 10_000; i++) {
+      tx.objectStore('contacts').put({
+        id: `seed-${i}`, name: `Seeded Person ${i}`, title: 'Engineer', company: `Company ${i % 300}`, location: '',
+        emails: [`person${i}@seed.example`], phones: [], addresses: [], relationship: 'other', orgRoles: [], warmth: 'cold',
+        canHelpWith: [], tags: [], notes: '', sources: [], history: [], createdAt: base + i, updatedAt: base + i,
+        profileUrl: i === 7777 ? 'https://www.linkedin.com/in/rosa-lindqvist/' : undefined,
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+
+  const readyAfter = async (popup: Page) => {
+    await expect.poll(() => popup.evaluate(() => performance.getEntriesByName('kith:popup-ready').length)).toBe(1);
+    return popup.evaluate(() => performance.getEntriesByName('kith:popup-ready')[0].startTime);
+  };
+
+  const card = await kith.openPopup(profile);
+  await expect(card.getByRole('heading', { name: 'Seeded Person 7777' })).toBeVisible();
+  const cardMs = await readyAfter(card);
+
+  const home = await kith.openPopup();
+  await expect(home.getByRole('heading', { name: 'Due today' })).toBeVisible();
+  const homeMs = await readyAfter(home);
+  // Generous for a shared CI machine; reading 10,000 records would blow well past it.
+  expect(cardMs).toBeLessThan(1000);
+  expect(homeMs).toBeLessThan(1000);
+
+  // Search stops at the first few matches, newest first.
+  await home.getByRole('combobox', { name: 'Search your contacts' }).fill('company 42');
+  await expect(home.getByRole('option')).toHaveCount(8);
+  await expect(home.getByRole('option').first()).toContainText('Seeded Person 9942');
+});
