@@ -186,10 +186,12 @@ export async function applyImport(db: KithDB, batch: ImportBatch, now: number): 
     const contacts = tx.objectStore('contacts');
     const interactions = tx.objectStore('interactions');
     const reminders = tx.objectStore('reminders');
+    // Async wrappers turn a put that throws at once (a bad key) into a rejection Promise.all
+    // sees, so the puts already queued are never left rejecting unobserved after the abort.
     await Promise.all([
-      ...writes.map((c) => contacts.put(c)),
-      ...batch.interactions.map((it) => interactions.put({ ...it, contactId: idOf(it.contactId) })),
-      ...batch.reminders.map((r) => reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }))),
+      ...writes.map(async (c) => contacts.put(c)),
+      ...batch.interactions.map(async (it) => interactions.put({ ...it, contactId: idOf(it.contactId) })),
+      ...batch.reminders.map(async (r) => reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }))),
       tx.done,
     ]);
     return report;
