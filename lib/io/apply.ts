@@ -2,7 +2,7 @@
 // validated by the parsers before any transaction starts; the lookups that dedupe against the
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
-import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { type KithDB, type KithSchema, withOpenAt } from '../db';
 import type { Contact } from '../model';
 import { mergeContact } from '../merge';
@@ -62,9 +62,9 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number) {
 type ContactStore = IDBPObjectStore<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'contacts', IDBTransactionMode>;
 
 /** The saved contact an incoming one is: same id, then canonical profile URL, then any email. */
-async function findSaved(store: ContactStore, contact: Contact): Promise<Contact | undefined> {
-  const byId = await store.get(contact.id);
-  if (byId) return byId;
+async function findSaved(store: ContactStore, contact: Contact, byId: boolean): Promise<Contact | undefined> {
+  const found = byId ? await store.get(contact.id) : undefined;
+  if (found) return found;
   if (contact.profileUrl) {
     const byUrl = await store.index('byProfileUrl').get(contact.profileUrl);
     if (byUrl) return byUrl;
@@ -76,34 +76,38 @@ async function findSaved(store: ContactStore, contact: Contact): Promise<Contact
   return undefined;
 }
 
-type Lookup = (contact: Contact) => Contact | undefined;
-
-/**
- * findSaved for every incoming contact at once, from one read of the whole store: the same
- * answers (an index's get returns the lowest primary key, getAll comes in that order).
- */
-async function lookupInMemory(store: ContactStore): Promise<Lookup> {
-  const byId = new Map<string, Contact>();
-  const byUrl = new Map<string, Contact>();
-  const byEmail = new Map<string, Contact>();
-  for (const saved of await store.getAll()) {
-    byId.set(saved.id, saved);
-    if (saved.profileUrl && !byUrl.has(saved.profileUrl)) byUrl.set(saved.profileUrl, saved);
-    for (const email of saved.emails) if (!byEmail.has(email)) byEmail.set(email, saved);
-  }
-  return (contact) =>
-    byId.get(contact.id) ??
-    (contact.profileUrl ? byUrl.get(contact.profileUrl) : undefined) ??
-    contact.emails.map((email) => byEmail.get(email)).find(Boolean);
+/** The same lookup as findSaved, over saved contacts already read into memory. */
+function inMemoryLookup(saved: readonly Contact[]): (contact: Contact) => Contact | undefined {
+  const byKey = new Map<string, Contact>();
+  // Reversed so the first contact holding a key wins, as an index lookup would return it.
+  for (const c of [...saved].reverse()) for (const key of keysOf(c)) byKey.set(key, c);
+  return (contact) => {
+    for (const key of keysOf(contact)) {
+      const found = byKey.get(key);
+      if (found) return found;
+    }
+    return undefined;
+  };
 }
 
 /**
- * Up to three point lookups per incoming contact cost about 60 µs each in Chromium, reading a
- * saved record with getAll about 15 µs (measured by `npm run bench`): below ten saved contacts per
- * incoming one, one read of them all is the cheaper way (10,000 rows into an empty notebook: one
- * request instead of 23,000).
+ * Every Chromium IndexedDB request is a round trip to the browser process: 10,000 index
+ * lookups took seconds where one getAll of the same contacts took a tenth of that. So when the
+ * notebook is not much larger than the file, the saved contacts are read once (still inside the
+ * transaction) and matched in memory; otherwise each incoming contact is looked up by index.
  */
-const READ_ALL_BELOW_SAVED_PER_INCOMING = 10;
+const READ_ALL_RATIO = 4;
+
+async function findAllSaved(store: ContactStore, contacts: readonly Contact[], idsFromFile: boolean): Promise<(Contact | undefined)[]> {
+  const saved = await store.count();
+  if (saved === 0) return contacts.map(() => undefined);
+  if (saved <= contacts.length * READ_ALL_RATIO) {
+    const lookup = inMemoryLookup(await store.getAll());
+    return contacts.map(lookup);
+  }
+  // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
+  return Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile)));
+}
 
 type Plan = { report: ImportReport; writes: Contact[]; idOf: (incomingId: string) => string };
 
@@ -114,13 +118,13 @@ async function plan(
   now: number,
 ): Promise<Plan> {
   const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
-  const store = tx.objectStore('contacts');
-  const readAll = (await store.count()) <= unique.length * READ_ALL_BELOW_SAVED_PER_INCOMING;
-  const lookup = readAll ? await lookupInMemory(store) : undefined;
-  // Otherwise every lookup is issued at once; IndexedDB answers them in order within the transaction.
-  const found = lookup
-    ? unique.map(({ contact }) => lookup(contact))
-    : await Promise.all(unique.map(({ contact }) => findSaved(store, contact)));
+  // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
+  const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
+  const found = await findAllSaved(
+    tx.objectStore('contacts'),
+    unique.map(({ contact }) => contact),
+    idsFromFile,
+  );
   const report: ImportReport = {
     format: batch.format,
     added: [],
@@ -179,15 +183,17 @@ export async function applyImport(db: KithDB, batch: ImportBatch, now: number): 
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   try {
     const { report, writes, idOf } = await plan(tx, batch, now);
-    // Plain requests, not idb's promise per put: a failed one aborts the transaction, which
-    // tx.done reports, and 10,000 wrapped promises cost more than the writes.
-    const contacts = unwrap(tx.objectStore('contacts'));
-    const interactions = unwrap(tx.objectStore('interactions'));
-    const reminders = unwrap(tx.objectStore('reminders'));
-    for (const c of writes) contacts.put(c);
-    for (const it of batch.interactions) interactions.put({ ...it, contactId: idOf(it.contactId) });
-    for (const r of batch.reminders) reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }));
-    await tx.done;
+    const contacts = tx.objectStore('contacts');
+    const interactions = tx.objectStore('interactions');
+    const reminders = tx.objectStore('reminders');
+    // Async wrappers turn a put that throws at once (a bad key) into a rejection Promise.all
+    // sees, so the puts already queued are never left rejecting unobserved after the abort.
+    await Promise.all([
+      ...writes.map(async (c) => contacts.put(c)),
+      ...batch.interactions.map(async (it) => interactions.put({ ...it, contactId: idOf(it.contactId) })),
+      ...batch.reminders.map(async (r) => reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }))),
+      tx.done,
+    ]);
     return report;
   } catch (error) {
     try {
