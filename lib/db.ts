@@ -368,3 +368,127 @@ export async function updateReminder(
   await tx.done;
   return reminder;
 }
+
+// ——— whole-notebook operations (dashboard: bulk edits, undo, merge, export) ———
+
+/** Records taken out of the notebook, kept so an undo can put them back exactly. */
+export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
+
+type AllStoresTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'readwrite'>;
+
+async function takeOut(tx: AllStoresTx, ids: readonly string[]): Promise<Snapshot> {
+  const contacts = tx.objectStore('contacts');
+  const interactions = tx.objectStore('interactions');
+  const reminders = tx.objectStore('reminders');
+  const [found, interactionLists, reminderLists] = await Promise.all([
+    Promise.all(ids.map((id) => contacts.get(id))),
+    Promise.all(ids.map((id) => interactions.index('byContact').getAll(id))),
+    Promise.all(ids.map((id) => reminders.index('byContact').getAll(id))),
+  ]);
+  const snapshot: Snapshot = {
+    contacts: found.filter((c): c is Contact => c !== undefined),
+    interactions: interactionLists.flat(),
+    reminders: reminderLists.flat().map(withoutOpenAt),
+  };
+  await Promise.all([
+    ...snapshot.contacts.map((c) => contacts.delete(c.id)),
+    ...snapshot.interactions.map((i) => interactions.delete(i.id)),
+    ...snapshot.reminders.map((r) => reminders.delete(r.id)),
+  ]);
+  return snapshot;
+}
+
+/** Delete contacts with their interactions and reminders in one transaction; returns them for undo. */
+export async function deleteContacts(db: KithDB, ids: readonly string[]): Promise<Snapshot> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+  const snapshot = await takeOut(tx, ids);
+  await tx.done;
+  return snapshot;
+}
+
+/** Put records back as they were (undo), in one transaction; each is validated first. */
+export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, remove: { contacts?: string[] } = {}): Promise<void> {
+  const contacts = snapshot.contacts.map((c) => validate(Contact, 'contact', c));
+  const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
+  const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+  await Promise.all([
+    ...(remove.contacts ?? []).map((id) => tx.objectStore('contacts').delete(id)),
+    ...contacts.map((c) => tx.objectStore('contacts').put(c)),
+    ...interactions.map((i) => tx.objectStore('interactions').put(i)),
+    ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
+    tx.done,
+  ]);
+}
+
+/**
+ * Change many contacts in one transaction (bulk tag, relationship). Each result is validated
+ * before the transaction starts; returns the contacts as they were, for undo.
+ */
+export async function updateContacts(db: KithDB, contacts: readonly Contact[], change: (contact: Contact) => ContactInput): Promise<Contact[]> {
+  const next = contacts.map((c) => validate(Contact, 'contact', change(c)));
+  const tx = db.transaction('contacts', 'readwrite');
+  const before = await Promise.all(contacts.map((c) => tx.store.get(c.id)));
+  await Promise.all([...next.map((c) => tx.store.put(c)), tx.done]);
+  return before.filter((c): c is Contact => c !== undefined);
+}
+
+/**
+ * Merge contact `goneId` into `keepId` in one transaction: `merged` (built by the caller from
+ * both) replaces the kept one, the other's interactions and reminders move over, people it
+ * referred now point at the kept one, and it is deleted. Returns what undo needs.
+ */
+export async function mergeContacts(
+  db: KithDB,
+  keepId: string,
+  goneId: string,
+  merge: (keep: Contact, gone: Contact) => ContactInput,
+): Promise<{ snapshot: Snapshot; contact: Contact }> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+  const contacts = tx.objectStore('contacts');
+  const [keep, gone, all] = await Promise.all([contacts.get(keepId), contacts.get(goneId), contacts.getAll()]);
+  if (!keep || !gone || keepId === goneId) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new Error('Choose two different contacts that still exist');
+  }
+  const merged = Contact.safeParse({ ...merge(keep, gone), id: keepId });
+  if (!merged.success) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new ValidationError('contact', merged.error);
+  }
+  const referred = all.filter((c) => c.referredBy === goneId);
+  const snapshot = await takeOut(tx, [goneId]);
+  snapshot.contacts.push(keep, ...referred);
+  await Promise.all([
+    contacts.put(merged.data),
+    ...referred.map((c) => contacts.put({ ...c, referredBy: keepId })),
+    ...snapshot.interactions.map((i) => tx.objectStore('interactions').put({ ...i, contactId: keepId })),
+    ...snapshot.reminders.map((r) => tx.objectStore('reminders').put(withOpenAt({ ...r, contactId: keepId }))),
+    tx.done,
+  ]);
+  return { snapshot, contact: merged.data };
+}
+
+/** Every record, for export and backup. Reminders as the model defines them (no `openAt`). */
+export async function readEverything(db: KithDB): Promise<Snapshot> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders']);
+  const [contacts, interactions, reminders] = await Promise.all([
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('interactions').getAll(),
+    tx.objectStore('reminders').getAll(),
+  ]);
+  return { contacts, interactions, reminders: reminders.map(withoutOpenAt) };
+}
+
+/** Interactions at or after `since`, newest first (weekly goal, timeline of the week). */
+export async function interactionsSince(db: KithDB, since: number): Promise<Interaction[]> {
+  const found = await db.getAllFromIndex('interactions', 'byAt', IDBKeyRange.lowerBound(since));
+  return found.reverse();
+}
+
+/** Every open reminder, soonest first. */
+export async function openReminders(db: KithDB): Promise<Reminder[]> {
+  return (await db.getAllFromIndex('reminders', 'byOpenAt')).map(withoutOpenAt);
+}

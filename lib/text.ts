@@ -21,6 +21,10 @@ function cap(s: string, max: number): string {
 
 const CHUNK = 4096;
 
+// Printable ASCII words separated by single spaces: already clean, so imports of thousands
+// of rows skip the chunked cleaning below.
+const PLAIN_LINE = /^(?:[\x21-\x7E]+ )*[\x21-\x7E]+$/;
+
 /**
  * Read `input` a chunk at a time, removing invisible characters (and folding whitespace when
  * asked), until `budget` characters are in hand: a megabyte of padding costs a linear scan and
@@ -41,6 +45,7 @@ function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): 
 
 /** One line of text: invisible characters removed, whitespace folded, trimmed, capped. */
 export function cleanLine(input: string, max: number): string {
+  if (input.length <= max && PLAIN_LINE.test(input)) return input;
   return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).trimEnd();
 }
 

@@ -1,3 +1,19 @@
 import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/dashboard/dashboard.css';
+import { Dashboard } from '@/components/dashboard/Dashboard';
+import { type DashboardDeps, downloadText } from '@/components/dashboard/notebook';
+import { openKithDb } from '@/lib/db';
+import { sendMessage } from '@/lib/messages';
+import { loadSettings, saveSettings } from '@/lib/settings';
 
-render(<main>Kith</main>, document.getElementById('app')!);
+const deps: DashboardDeps = {
+  db: () => openKithDb(),
+  settings: loadSettings,
+  saveSettings,
+  now: () => Date.now(),
+  dataChanged: () => sendMessage('data:changed', {}),
+  download: downloadText,
+};
+
+render(<Dashboard deps={deps} />, document.getElementById('app')!);

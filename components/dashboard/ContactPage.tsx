@@ -1,0 +1,401 @@
+// One contact: every field editable, the timeline of interactions and reminders, who referred
+// them and whom they referred, the history of captured changes, merge and delete with undo.
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
+import type { ContactHit } from '@/lib/contact-search';
+import { type Snapshot, deleteContacts, interactionsOf, mergeContacts, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
+import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
+import { mergeContact } from '@/lib/merge';
+import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
+import { addReminder, markDone, snooze } from '@/lib/reminder-store';
+import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
+import { ContactForm } from '../ContactForm';
+import { ContactPicker } from '../ContactPicker';
+import { InteractionForm } from '../InteractionForm';
+import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
+import { ReminderList } from '../ReminderList';
+import type { PageProps } from './Dashboard';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };
+
+/** Who introduced whom, oldest first: [the one who referred the referrer, …, the referrer]. */
+function referralChain(contact: Contact, byId: ReadonlyMap<string, Contact>): Contact[] {
+  const chain: Contact[] = [];
+  const seen = new Set([contact.id]);
+  for (let next = contact.referredBy && byId.get(contact.referredBy); next && !seen.has(next.id); next = next.referredBy ? byId.get(next.referredBy) : undefined) {
+    seen.add(next.id);
+    chain.unshift(next);
+  }
+  return chain;
+}
+
+export function ContactPage({ deps, notebook, changed, id: contactId }: PageProps & { id: string }) {
+  const id = useId();
+  const contact = notebook.byId.get(contactId);
+  const [draft, setDraft] = useState<ContactDraft | undefined>(() =>
+    contact ? draftFromContact(contact, contact.referredBy ? notebook.byId.get(contact.referredBy)?.name : undefined) : undefined,
+  );
+  const [details, setDetails] = useState(() => ({
+    phones: contact?.phones.join(', ') ?? '',
+    addresses: contact?.addresses.join('\n') ?? '',
+    profileUrl: contact?.profileUrl ?? '',
+  }));
+  const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
+  const [reminderDraft, setReminderDraft] = useState({ kind: 'follow-up' as Exclude<ReminderKind, 'keep-in-touch'>, date: localIsoDate(deps.now()), note: '' });
+  const [interactions, setInteractions] = useState<Interaction[]>([]);
+  const [reminders, setReminders] = useState<Reminder[]>([]);
+  const [mergeWith, setMergeWith] = useState<ContactHit>();
+  const [busy, setBusy] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  // After a save, merge or undo the contact is a new object: show what is stored now.
+  useEffect(() => {
+    if (!contact) return;
+    setDraft(draftFromContact(contact, contact.referredBy ? notebook.byId.get(contact.referredBy)?.name : undefined));
+    setDetails({ phones: contact.phones.join(', '), addresses: contact.addresses.join('\n'), profileUrl: contact.profileUrl ?? '' });
+  }, [contact, notebook]);
+
+  useEffect(() => {
+    let live = true;
+    void deps.db().then(async (db) => {
+      const [i, r] = await Promise.all([interactionsOf(db, contactId), remindersOf(db, contactId)]);
+      if (live) {
+        setInteractions(i);
+        setReminders(r);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [deps, contactId, notebook]);
+
+  const searchOthers = useMemo(
+    () => async (query: string) =>
+      notebook.search
+        .search({ text: query, filters: {}, sort: 'name' }, { now: notebook.loadedAt, dueContactIds: notebook.dueContactIds })
+        .filter((c) => c.id !== contactId)
+        .slice(0, 8),
+    [notebook, contactId],
+  );
+
+  if (!contact || !draft) {
+    return (
+      <section>
+        <h1>Contact not found</h1>
+        <p>
+          This contact is not in your notebook (it may have been deleted or merged). <a href="#/contacts">Back to contacts</a>
+        </p>
+      </section>
+    );
+  }
+
+  const attempt = async (key: string, work: () => Promise<void>) => {
+    setBusy(true);
+    setErrors((e) => ({ ...e, [key]: '' }));
+    try {
+      await work();
+    } catch (error) {
+      setErrors((e) => ({ ...e, [key]: messageOf(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    attempt('form', async () => {
+      const db = await deps.db();
+      await saveDraft(db, { draft, now: deps.now(), settings: notebook.settings, contactId });
+      setDraft({ ...draft, followUp: '' });
+      await changed({ message: `Saved ${draft.name}.` });
+    });
+
+  const saveDetails = () =>
+    attempt('details', async () => {
+      const db = await deps.db();
+      const now = deps.now();
+      await updateContact(db, contactId, (saved) => ({
+        ...saved,
+        phones: details.phones.split(',').map((p) => p.trim()).filter(Boolean),
+        addresses: details.addresses.split('\n').map((a) => a.trim()).filter(Boolean),
+        profileUrl: details.profileUrl.trim() || undefined,
+        updatedAt: now,
+      }));
+      await changed({ message: `Saved ${contact.name}’s details.` });
+    });
+
+  const logIt = () =>
+    attempt('log', async () => {
+      const db = await deps.db();
+      await saveInteractionDraft(db, contactId, logDraft, notebook.settings, deps.now());
+      setLogDraft(interactionDraft(deps.now()));
+      await changed({ message: 'Interaction logged.' });
+    });
+
+  const remind = () =>
+    attempt('reminder', async () => {
+      const db = await deps.db();
+      await addReminder(db, { contactId, ...reminderDraft }, deps.now());
+      setReminderDraft({ ...reminderDraft, note: '' });
+      await changed({ message: `${REMINDER_LABELS[reminderDraft.kind]} reminder added.` });
+    });
+
+  const done = (reminder: Reminder) =>
+    attempt('reminders', async () => {
+      await markDone(await deps.db(), reminder.id, notebook.settings, deps.now());
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.` });
+    });
+
+  const later = (reminder: Reminder) =>
+    attempt('reminders', async () => {
+      await snooze(await deps.db(), reminder.id, '1-day', deps.now());
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.` });
+    });
+
+  const merge = (other: ContactHit) =>
+    attempt('merge', async () => {
+      const db = await deps.db();
+      const now = deps.now();
+      const { snapshot } = await mergeContacts(db, contactId, other.id, (keep, gone) => {
+        // Both people's notes are kept; everything else fills blanks and joins lists.
+        const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
+        const notes = [keep.notes, gone.notes].filter(Boolean).join('\n\n');
+        return { ...merged, notes, updatedAt: now };
+      });
+      setMergeWith(undefined);
+      await changed({
+        message: `Merged ${other.name} into ${contact.name}.`,
+        undo: () => restoreSnapshot(db, snapshot),
+      });
+    });
+
+  const remove = () =>
+    attempt('delete', async () => {
+      const db = await deps.db();
+      const snapshot: Snapshot = await deleteContacts(db, [contactId]);
+      location.hash = '#/contacts';
+      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot) });
+    });
+
+  const timeline: TimelineEntry[] = [
+    ...interactions.map((interaction) => ({ at: interaction.at, key: `i-${interaction.id}`, interaction })),
+    ...reminders.map((reminder) => ({ at: reminder.doneAt ?? dueTimeOf(reminder), key: `r-${reminder.id}`, reminder })),
+  ].sort((a, b) => b.at - a.at);
+  const open = reminders.filter(isOpen);
+  const referrers = referralChain(contact, notebook.byId);
+  const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
+
+  return (
+    <article class="contact-page" aria-labelledby={`${id}-h`}>
+      <p>
+        <a href="#/contacts">← All contacts</a>
+      </p>
+      <h1 id={`${id}-h`}>{contact.name}</h1>
+      <p class="muted">
+        {[contact.title, contact.company, RELATIONSHIP_LABELS[contact.relationship]].filter(Boolean).join(' · ')}
+      </p>
+
+      <div class="columns">
+        <section aria-labelledby={`${id}-edit`}>
+          <h2 id={`${id}-edit`}>Details</h2>
+          <ContactForm
+            draft={draft}
+            onChange={setDraft}
+            onSubmit={save}
+            busy={busy}
+            error={errors.form}
+            focus="name"
+            defaultCadenceDays={notebook.settings.defaultCadenceDays}
+            searchContacts={searchOthers}
+          />
+          <form
+            class="details-form"
+            aria-labelledby={`${id}-more`}
+            onSubmit={(event) => {
+              event.preventDefault();
+              void saveDetails();
+            }}
+          >
+            <h3 id={`${id}-more`}>Phones, addresses and profile</h3>
+            <label for={`${id}-phones`}>Phones</label>
+            <input id={`${id}-phones`} value={details.phones} placeholder="Separate with commas" onInput={(e) => setDetails({ ...details, phones: e.currentTarget.value })} />
+            <label for={`${id}-addresses`}>Addresses</label>
+            <textarea id={`${id}-addresses`} rows={2} value={details.addresses} placeholder="One per line" onInput={(e) => setDetails({ ...details, addresses: e.currentTarget.value })} />
+            <label for={`${id}-profile`}>Profile link</label>
+            <input id={`${id}-profile`} type="url" value={details.profileUrl} onInput={(e) => setDetails({ ...details, profileUrl: e.currentTarget.value })} />
+            {errors.details && (
+              <p class="error" role="alert">
+                {errors.details}
+              </p>
+            )}
+            <div class="actions">
+              <button type="submit" disabled={busy}>
+                Save details
+              </button>
+            </div>
+          </form>
+        </section>
+
+        <section aria-labelledby={`${id}-time`}>
+          <h2 id={`${id}-time`}>Timeline</h2>
+          {open.length > 0 && (
+            <>
+              <h3>Open reminders</h3>
+              <ReminderList rows={open.map((reminder) => ({ reminder }))} now={deps.now()} busy={busy} onDone={done} onSnooze={later} />
+              {errors.reminders && (
+                <p class="error" role="alert">
+                  {errors.reminders}
+                </p>
+              )}
+            </>
+          )}
+          {timeline.length === 0 ? (
+            <p class="muted">Nothing logged yet.</p>
+          ) : (
+            <ol class="timeline">
+              {timeline.map(({ key, at, interaction, reminder }) => (
+                <li key={key}>
+                  <time dateTime={new Date(at).toISOString()}>{day(at)}</time>{' '}
+                  {interaction ? (
+                    <>
+                      <strong>{CHANNEL_LABELS[interaction.channel]}</strong>
+                      {interaction.summary && <span> — {interaction.summary}</span>}
+                      {interaction.received.length > 0 && <span class="muted"> · received {interaction.received.map((k) => HELP_LABELS[k]).join(', ')}</span>}
+                      {interaction.gave.length > 0 && <span class="muted"> · gave {interaction.gave.map((k) => HELP_LABELS[k]).join(', ')}</span>}
+                    </>
+                  ) : reminder ? (
+                    <>
+                      <strong>{REMINDER_LABELS[reminder.kind]}</strong>
+                      {reminder.note && <span> — {reminder.note}</span>}
+                      <span class="muted"> · {reminder.doneAt !== undefined ? 'done' : dueTimeOf(reminder) <= deps.now() ? 'due' : 'upcoming'}</span>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          )}
+          <InteractionForm draft={logDraft} onChange={setLogDraft} onSubmit={logIt} busy={busy} error={errors.log} autoFocus={false} />
+
+          <form
+            class="reminder-form"
+            aria-labelledby={`${id}-rem`}
+            onSubmit={(event) => {
+              event.preventDefault();
+              void remind();
+            }}
+          >
+            <h3 id={`${id}-rem`}>Add a reminder</h3>
+            <div class="pair">
+              <div>
+                <label for={`${id}-rkind`}>Reminder</label>
+                <select id={`${id}-rkind`} value={reminderDraft.kind} onChange={(e) => setReminderDraft({ ...reminderDraft, kind: e.currentTarget.value as typeof reminderDraft.kind })}>
+                  {(['follow-up', 'promise', 'thank-you'] as const).map((kind) => (
+                    <option key={kind} value={kind}>
+                      {REMINDER_LABELS[kind]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for={`${id}-rdate`}>On</label>
+                <input id={`${id}-rdate`} type="date" required value={reminderDraft.date} onInput={(e) => setReminderDraft({ ...reminderDraft, date: e.currentTarget.value })} />
+              </div>
+            </div>
+            <label for={`${id}-rnote`}>What</label>
+            <input id={`${id}-rnote`} value={reminderDraft.note} placeholder="Send the deck by Friday" onInput={(e) => setReminderDraft({ ...reminderDraft, note: e.currentTarget.value })} />
+            {errors.reminder && (
+              <p class="error" role="alert">
+                {errors.reminder}
+              </p>
+            )}
+            <div class="actions">
+              <button type="submit" disabled={busy}>
+                Add reminder
+              </button>
+            </div>
+          </form>
+        </section>
+      </div>
+
+      <section aria-labelledby={`${id}-ref`}>
+        <h2 id={`${id}-ref`}>Referrals</h2>
+        {referrers.length > 0 ? (
+          <p>
+            Introduced through{' '}
+            {referrers.map((c, i) => (
+              <span key={c.id}>
+                {i > 0 && ' → '}
+                <a href={`#/contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
+              </span>
+            ))}
+            {' → '}
+            {contact.name}
+          </p>
+        ) : (
+          <p class="muted">Nobody is recorded as having referred {contact.name}.</p>
+        )}
+        {referred.length > 0 ? (
+          <>
+            <p>{contact.name} referred:</p>
+            <ul>
+              {referred.map((c) => (
+                <li key={c.id}>
+                  <a href={`#/contact/${encodeURIComponent(c.id)}`}>{c.name}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p class="muted">{contact.name} has not referred anyone yet.</p>
+        )}
+        <p>
+          Can help with: {contact.canHelpWith.length ? contact.canHelpWith.map((k) => HELP_LABELS[k]).join(', ') : <span class="muted">not recorded</span>}
+        </p>
+      </section>
+
+      <section aria-labelledby={`${id}-hist`}>
+        <h2 id={`${id}-hist`}>History of captured changes</h2>
+        {contact.history.length === 0 ? (
+          <p class="muted">No changes captured yet. When a saved profile shows a new title or company, it appears here.</p>
+        ) : (
+          <ol class="history">
+            {[...contact.history].reverse().map((change) => (
+              <li key={`${change.field}-${change.at}`}>
+                <time dateTime={new Date(change.at).toISOString()}>{day(change.at)}</time> {change.field}: {change.from || '(blank)'} → {change.to || '(blank)'}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-merge`}>
+        <h2 id={`${id}-merge`}>Merge or delete</h2>
+        {mergeWith ? (
+          <p>
+            Merge <strong>{mergeWith.name}</strong> into {contact.name}? Their details, notes, interactions and reminders move here.{' '}
+            <button type="button" class="primary" disabled={busy} onClick={() => merge(mergeWith)}>
+              Merge {mergeWith.name} into {contact.name}
+            </button>{' '}
+            <button type="button" onClick={() => setMergeWith(undefined)}>
+              Cancel
+            </button>
+          </p>
+        ) : (
+          <ContactPicker label="Merge with another contact" placeholder="Search your contacts" search={searchOthers} onPick={setMergeWith} />
+        )}
+        {errors.merge && (
+          <p class="error" role="alert">
+            {errors.merge}
+          </p>
+        )}
+        <p>
+          <button type="button" class="danger" disabled={busy} onClick={remove}>
+            Delete {contact.name}
+          </button>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,283 @@
+// Everyone: search as you type, filters, sorting, a windowed table (only the rows in view are
+// rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
+import { useId, useMemo, useState } from 'preact/hooks';
+import { deleteContacts, restoreSnapshot, updateContacts } from '@/lib/db';
+import { RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth } from '@/lib/model';
+import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
+import { WARMTH_LABELS } from '../labels';
+import type { PageProps } from './Dashboard';
+
+const ROW_HEIGHT = 40;
+const VIEW_ROWS = 15;
+const OVERSCAN = 5;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+function lastContactText(at: number | undefined, now: number): string {
+  if (at === undefined) return 'Never';
+  const days = Math.floor((now - at) / 86_400_000);
+  return days <= 0 ? 'Today' : days === 1 ? 'Yesterday' : `${days} days ago`;
+}
+
+export function ContactsPage({ deps, notebook, changed }: PageProps) {
+  const id = useId();
+  const [text, setText] = useState('');
+  const [filters, setFilters] = useState<ContactFilters>({});
+  const [sort, setSort] = useState<SortKey>('warmth');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [bulkTag, setBulkTag] = useState('');
+  const [bulkRelationship, setBulkRelationship] = useState<Relationship>('colleague');
+  const [error, setError] = useState<string>();
+
+  const context = useMemo(() => ({ now: notebook.loadedAt, dueContactIds: notebook.dueContactIds }), [notebook]);
+  const results = useMemo(
+    () => notebook.search.search({ text, filters, sort }, context),
+    [notebook, text, filters, sort, context],
+  );
+  const tags = useMemo(() => notebook.search.tags(), [notebook]);
+  const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => {
+    setFilters((current) => ({ ...current, [key]: value }));
+    setScrollTop(0);
+  };
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(results.length, first + VIEW_ROWS + OVERSCAN * 2);
+  const visible = results.slice(first, last);
+  const allShownSelected = results.length > 0 && results.every((c) => selected.has(c.id));
+  const chosen = notebook.contacts.filter((c) => selected.has(c.id));
+
+  const run = async (work: () => Promise<void>) => {
+    setError(undefined);
+    try {
+      await work();
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+
+  const addTag = () =>
+    run(async () => {
+      const tag = bulkTag.trim();
+      if (!tag) throw new Error('Type a tag to add');
+      const db = await deps.db();
+      const now = deps.now();
+      const before = await updateContacts(db, chosen, (c) => ({ ...c, tags: [...c.tags, tag], updatedAt: now }));
+      setBulkTag('');
+      await changed({
+        message: `Tagged ${plural(before.length, 'contact')} “${tag}”.`,
+        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+      });
+    });
+
+  const setRelationship = () =>
+    run(async () => {
+      const db = await deps.db();
+      const now = deps.now();
+      const before = await updateContacts(db, chosen, (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
+      await changed({
+        message: `${plural(before.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
+        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+      });
+    });
+
+  const remove = () =>
+    run(async () => {
+      const db = await deps.db();
+      const snapshot = await deleteContacts(db, [...selected]);
+      setSelected(new Set());
+      await changed({ message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`, undo: () => restoreSnapshot(db, snapshot) });
+    });
+
+  const toggle = (contactId: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(contactId);
+    else next.delete(contactId);
+    setSelected(next);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>Contacts</h1>
+      <div class="search-row">
+        <label for={`${id}-search`}>Search contacts</label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={text}
+          autocomplete="off"
+          placeholder="Name, title, company, email, tag or notes"
+          onInput={(event) => {
+            setText(event.currentTarget.value);
+            setScrollTop(0);
+          }}
+        />
+      </div>
+      <div class="filters">
+        <div>
+          <label for={`${id}-rel`}>Relationship</label>
+          <select id={`${id}-rel`} value={filters.relationship ?? ''} onChange={(e) => setFilter('relationship', (e.currentTarget.value || undefined) as Relationship | undefined)}>
+            <option value="">Any</option>
+            {RELATIONSHIPS.map((r) => (
+              <option key={r} value={r}>
+                {RELATIONSHIP_LABELS[r]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for={`${id}-warmth`}>Warmth</label>
+          <select id={`${id}-warmth`} value={filters.warmth ?? ''} onChange={(e) => setFilter('warmth', (e.currentTarget.value || undefined) as Warmth | undefined)}>
+            <option value="">Any</option>
+            {WARMTHS.map((w) => (
+              <option key={w} value={w}>
+                {WARMTH_LABELS[w]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => setFilter('tag', e.currentTarget.value || undefined)}>
+            <option value="">Any</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for={`${id}-company`}>Company</label>
+          <input id={`${id}-company`} value={filters.company ?? ''} autocomplete="off" onInput={(e) => setFilter('company', e.currentTarget.value || undefined)} />
+        </div>
+        <div>
+          <label for={`${id}-quiet`}>Not contacted for (days)</label>
+          <input
+            id={`${id}-quiet`}
+            type="number"
+            min={0}
+            inputMode="numeric"
+            value={filters.notContactedDays ?? ''}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              setFilter('notContactedDays', value === '' ? undefined : Math.max(0, Number(value)));
+            }}
+          />
+        </div>
+        <div>
+          <label for={`${id}-sort`}>Sort by</label>
+          <select id={`${id}-sort`} value={sort} onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {SORT_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label class="choice due-filter">
+          <input type="checkbox" checked={filters.due ?? false} onChange={(e) => setFilter('due', e.currentTarget.checked || undefined)} />
+          Due now
+        </label>
+      </div>
+
+      <p class="muted" aria-live="polite">
+        {results.length === notebook.contacts.length
+          ? plural(notebook.contacts.length, 'contact')
+          : `${plural(results.length, 'match', 'matches')} of ${notebook.contacts.length.toLocaleString()}`}
+      </p>
+
+      {selected.size > 0 && (
+        <div class="bulk" role="group" aria-label="Bulk actions">
+          <strong>{plural(selected.size, 'selected contact')}</strong>
+          <div class="inline-field">
+            <label for={`${id}-bulk-tag`}>Tag</label>
+            <input id={`${id}-bulk-tag`} value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
+            <button type="button" onClick={addTag}>
+              Add tag
+            </button>
+          </div>
+          <div class="inline-field">
+            <label for={`${id}-bulk-rel`}>Set relationship</label>
+            <select id={`${id}-bulk-rel`} value={bulkRelationship} onChange={(e) => setBulkRelationship(e.currentTarget.value as Relationship)}>
+              {RELATIONSHIPS.map((r) => (
+                <option key={r} value={r}>
+                  {RELATIONSHIP_LABELS[r]}
+                </option>
+              ))}
+            </select>
+            <button type="button" onClick={setRelationship}>
+              Apply
+            </button>
+          </div>
+          <button type="button" class="danger" onClick={remove}>
+            Delete
+          </button>
+          <button type="button" class="link" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {notebook.contacts.length === 0 ? (
+        <p>
+          No contacts yet. Save people from the pages you visit with the toolbar button, or <a href="#/import">import your LinkedIn connections</a>.
+        </p>
+      ) : (
+        <div
+          class="table-viewport"
+          style={{ height: `${ROW_HEIGHT * (VIEW_ROWS + 1)}px` }}
+          tabIndex={0}
+          role="region"
+          aria-label="Contacts table"
+          onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        >
+          <table class="contacts" aria-rowcount={results.length + 1}>
+            <thead>
+              <tr aria-rowindex={1}>
+                <th scope="col" class="check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select all ${results.length} shown`}
+                    checked={allShownSelected}
+                    onChange={(e) => setSelected(e.currentTarget.checked ? new Set([...selected, ...results.map((c) => c.id)]) : new Set())}
+                  />
+                </th>
+                <th scope="col">Name</th>
+                <th scope="col">Title</th>
+                <th scope="col">Company</th>
+                <th scope="col">Relationship</th>
+                <th scope="col">Warmth</th>
+                <th scope="col">Last contact</th>
+              </tr>
+            </thead>
+            <tbody>
+              {first > 0 && <tr aria-hidden="true" style={{ height: `${first * ROW_HEIGHT}px` }} />}
+              {visible.map((contact, i) => (
+                <tr key={contact.id} aria-rowindex={first + i + 2} style={{ height: `${ROW_HEIGHT}px` }}>
+                  <td class="check">
+                    <input type="checkbox" aria-label={`Select ${contact.name}`} checked={selected.has(contact.id)} onChange={(e) => toggle(contact.id, e.currentTarget.checked)} />
+                  </td>
+                  <td>
+                    <a href={`#/contact/${encodeURIComponent(contact.id)}`}>{contact.name}</a>
+                  </td>
+                  <td>{contact.title}</td>
+                  <td>{contact.company}</td>
+                  <td>{RELATIONSHIP_LABELS[contact.relationship]}</td>
+                  <td>{WARMTH_LABELS[contact.warmth]}</td>
+                  <td>{lastContactText(contact.lastInteractionAt, notebook.loadedAt)}</td>
+                </tr>
+              ))}
+              {last < results.length && <tr aria-hidden="true" style={{ height: `${(results.length - last) * ROW_HEIGHT}px` }} />}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

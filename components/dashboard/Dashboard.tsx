@@ -1,0 +1,149 @@
+// The dashboard shell: navigation between the hash routes, the notebook loaded once and
+// reloaded after writes, and a status line that can offer Undo.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
+import { ContactPage } from './ContactPage';
+import { ContactsPage } from './ContactsPage';
+import { ImportExportPage } from './ImportExportPage';
+import { MapPage } from './MapPage';
+import { type DashboardDeps, type Notebook, loadNotebook } from './notebook';
+import { SettingsPage } from './SettingsPage';
+import { WeekPage } from './WeekPage';
+
+export type Status = { message: string; undo?: () => Promise<void> };
+
+/** What every page gets: the data, and one way to report a write. */
+export type PageProps = {
+  deps: DashboardDeps;
+  notebook: Notebook;
+  /** Reload the notebook, tell the background, and show `status` (with Undo when given). */
+  changed: (status?: Status) => Promise<void>;
+};
+
+const NAV: { route: Route; label: string }[] = [
+  { route: { page: 'contacts' }, label: 'Contacts' },
+  { route: { page: 'week' }, label: 'This week' },
+  { route: { page: 'map' }, label: 'Network map' },
+  { route: { page: 'import' }, label: 'Import & export' },
+  { route: { page: 'settings' }, label: 'Settings' },
+];
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export function Dashboard({ deps }: { deps: DashboardDeps }) {
+  const route = useRoute();
+  const [notebook, setNotebook] = useState<Notebook>();
+  const [loadError, setLoadError] = useState<string>();
+  const [status, setStatus] = useState<Status>();
+
+  const reload = useCallback(async () => {
+    try {
+      setNotebook(await loadNotebook(deps));
+    } catch (error) {
+      setLoadError(error instanceof Error ? error.message : String(error));
+    }
+  }, [deps]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    const titles: Record<Route['page'], string> = {
+      contacts: 'Contacts',
+      contact: 'Contact',
+      map: 'Network map',
+      week: 'This week',
+      import: 'Import & export',
+      settings: 'Settings',
+    };
+    document.title = `Kith — ${titles[route.page]}`;
+  }, [route]);
+
+  const changed = useCallback(
+    async (next?: Status) => {
+      await reload();
+      deps.dataChanged().catch(() => undefined);
+      setStatus(next);
+    },
+    [deps, reload],
+  );
+
+  const undo = async () => {
+    if (!status?.undo) return;
+    const run = status.undo;
+    setStatus({ message: 'Undoing…' });
+    try {
+      await run();
+      await changed({ message: 'Undone.' });
+    } catch (error) {
+      setStatus({ message: `Could not undo: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const current = route.page === 'contact' ? 'contacts' : route.page;
+  const props = notebook && { deps, notebook, changed };
+
+  return (
+    <div class="dashboard">
+      <header class="top">
+        <p class="brand">Kith</p>
+        <nav aria-label="Dashboard">
+          <ul>
+            {NAV.map(({ route: target, label }) => (
+              <li key={target.page}>
+                <a href={routeHash(target)} aria-current={current === target.page ? 'page' : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <div class="status-bar" role="status" aria-live="polite">
+        {status && (
+          <>
+            <span>{status.message}</span>
+            {status.undo && (
+              <button type="button" onClick={undo}>
+                Undo
+              </button>
+            )}
+            <button type="button" class="link" onClick={() => setStatus(undefined)}>
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+      <main id="main">
+        {loadError ? (
+          <p class="error" role="alert">
+            Could not open your notebook: {loadError}
+          </p>
+        ) : !props ? (
+          <p class="muted">Loading…</p>
+        ) : route.page === 'contact' ? (
+          <ContactPage key={route.id} {...props} id={route.id} />
+        ) : route.page === 'map' ? (
+          <MapPage {...props} />
+        ) : route.page === 'week' ? (
+          <WeekPage {...props} />
+        ) : route.page === 'import' ? (
+          <ImportExportPage {...props} />
+        ) : route.page === 'settings' ? (
+          <SettingsPage {...props} />
+        ) : (
+          <ContactsPage {...props} />
+        )}
+      </main>
+    </div>
+  );
+}

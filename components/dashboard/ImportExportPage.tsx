@@ -1,0 +1,223 @@
+// Import (one control; the format is detected; a preview; applied whole or not at all) and
+// export (CSV, vCard, iCalendar, JSON backup), all on this machine.
+import { useId, useState } from 'preact/hooks';
+import { readEverything } from '@/lib/db';
+import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, exportContactsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
+import { type ImportReport, applyImport, previewImport } from '@/lib/io/apply';
+import { syncAllKeepInTouch } from '@/lib/reminder-store';
+import { localIsoDate } from '@/lib/reminders';
+import type { PageProps } from './Dashboard';
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'reading'; file: string }
+  | { step: 'preview'; file: string; batch: ImportBatch; report: ImportReport }
+  | { step: 'applying'; file: string }
+  | { step: 'done'; file: string; report: ImportReport }
+  | { step: 'failed'; file: string; message: string };
+
+const count = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const SHOWN = 100;
+
+function ProblemList({ title, problems }: { title: string; problems: { where: string; reason: string }[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <details open={problems.length <= 10}>
+      <summary>
+        {title} ({problems.length})
+      </summary>
+      <ul>
+        {problems.slice(0, SHOWN).map((p) => (
+          <li key={p.where}>
+            {p.where}: {p.reason}
+          </li>
+        ))}
+        {problems.length > SHOWN && <li>and {problems.length - SHOWN} more</li>}
+      </ul>
+    </details>
+  );
+}
+
+function Summary({ report, applied }: { report: ImportReport; applied: boolean }) {
+  const changedMerges = report.merged.filter((m) => m.added.length > 0);
+  return (
+    <div class="import-summary">
+      <p>
+        {applied ? 'Added' : 'Will add'} <strong>{count(report.added.length, 'new contact')}</strong>.{' '}
+        {report.merged.length > 0 && (
+          <>
+            {applied ? 'Merged' : 'Will merge'} <strong>{count(report.merged.length, 'contact')}</strong> already saved
+            {` (${changedMerges.length} with new details, ${report.merged.length - changedMerges.length} unchanged)`}.
+          </>
+        )}
+        {report.interactions + report.reminders > 0 && ` ${count(report.interactions, 'interaction')} and ${count(report.reminders, 'reminder')}.`}
+      </p>
+      {report.merged.length > 0 && (
+        <details>
+          <summary>Merged into saved contacts ({report.merged.length})</summary>
+          <ul>
+            {report.merged.slice(0, SHOWN).map((m) => (
+              <li key={m.where}>
+                {m.where}: {m.name} → <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a>
+                {m.added.length > 0 ? ` — added ${m.added.join(', ')}` : ' — nothing new'}
+                {m.kept.length > 0 && ` (kept your ${m.kept.join(', ')})`}
+              </li>
+            ))}
+            {report.merged.length > SHOWN && <li>and {report.merged.length - SHOWN} more</li>}
+          </ul>
+        </details>
+      )}
+      <ProblemList title="Repeated in the file, folded into one" problems={report.repeated} />
+      <ProblemList title="Skipped" problems={report.skipped} />
+    </div>
+  );
+}
+
+export function ImportExportPage({ deps, notebook, changed }: PageProps) {
+  const id = useId();
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [inputKey, setInputKey] = useState(0);
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return setPhase({ step: 'idle' });
+    setPhase({ step: 'reading', file: file.name });
+    try {
+      const now = deps.now();
+      const batch = parseImport(await file.text(), now);
+      const report = await previewImport(await deps.db(), batch, now);
+      setPhase({ step: 'preview', file: file.name, batch, report });
+    } catch (error) {
+      const message = error instanceof ImportError || error instanceof Error ? error.message : String(error);
+      setPhase({ step: 'failed', file: file.name, message });
+    }
+  };
+
+  const apply = async (file: string, batch: ImportBatch) => {
+    setPhase({ step: 'applying', file });
+    try {
+      const db = await deps.db();
+      const now = deps.now();
+      const report = await applyImport(db, batch, now);
+      setPhase({ step: 'done', file, report });
+      setInputKey((k) => k + 1);
+      await changed({ message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.` });
+      // New people get their keep-in-touch reminders; a separate step so the import stays one transaction.
+      await syncAllKeepInTouch(db, notebook.settings, deps.now());
+      await changed({ message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.` });
+    } catch (error) {
+      setPhase({ step: 'failed', file, message: `${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+
+  const exportAs = async (kind: 'csv' | 'vcf' | 'ics' | 'json') => {
+    const data = await readEverything(await deps.db());
+    const now = deps.now();
+    const stamp = localIsoDate(now);
+    if (kind === 'csv') deps.download(`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions));
+    if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
+    if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
+    if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup(data, now));
+  };
+
+  return (
+    // The sections are deliberately not labelled regions: the file control must be the one
+    // thing on the page whose label is "Import".
+    <section>
+      <h1>Import &amp; export</h1>
+      <section>
+        <h2>Import a file</h2>
+        <p class="muted" id={`${id}-hint`}>
+          A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts CSV, a vCard
+          file (.vcf, version 3 or 4) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
+          is saved. People already in your notebook (same profile link or email) are merged, never duplicated.
+        </p>
+        {/* While a preview waits for its Import button, the file control steps aside (Cancel brings it back). */}
+        {phase.step !== 'preview' && phase.step !== 'applying' && (
+          <>
+            <label for={`${id}-file`}>Import</label>
+            <input
+              key={inputKey}
+              id={`${id}-file`}
+              type="file"
+              accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+              aria-describedby={`${id}-hint`}
+              onChange={(event) => void choose(event.currentTarget.files?.[0])}
+            />
+          </>
+        )}
+        <div class="import-result" aria-live="polite">
+          {phase.step === 'reading' && <p>Reading {phase.file}…</p>}
+          {phase.step === 'applying' && <p>Importing {phase.file}…</p>}
+          {phase.step === 'failed' && (
+            <div class="notice" role="alert">
+              <p class="error">Could not import {phase.file}. Nothing was saved.</p>
+              <p>{phase.message}</p>
+            </div>
+          )}
+          {phase.step === 'preview' && (
+            <div class="preview">
+              <h3>
+                Preview: {phase.file} ({FORMAT_LABELS[phase.batch.format]})
+              </h3>
+              {phase.batch.invalid.length > 0 ? (
+                <div class="notice" role="alert">
+                  <p class="error">
+                    {count(phase.batch.invalid.length, 'record')} in this file cannot be imported, so nothing will be saved until they are fixed:
+                  </p>
+                  <ul>
+                    {phase.batch.invalid.slice(0, SHOWN).map((p) => (
+                      <li key={p.where}>
+                        {p.where}: {p.reason}
+                      </li>
+                    ))}
+                    {phase.batch.invalid.length > SHOWN && <li>and {phase.batch.invalid.length - SHOWN} more</li>}
+                  </ul>
+                </div>
+              ) : null}
+              <Summary report={phase.report} applied={false} />
+              <div class="actions">
+                <button type="button" class="primary" disabled={phase.batch.invalid.length > 0} onClick={() => apply(phase.file, phase.batch)}>
+                  Import {count(phase.report.added.length + phase.report.merged.length, 'contact')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPhase({ step: 'idle' });
+                    setInputKey((k) => k + 1);
+                  }}
+                >
+                  Cancel and choose another file
+                </button>
+              </div>
+            </div>
+          )}
+          {phase.step === 'done' && (
+            <div class="report">
+              <h3>Imported {phase.file}</h3>
+              <Summary report={phase.report} applied />
+            </div>
+          )}
+        </div>
+      </section>
+
+      <section>
+        <h2>Export</h2>
+        <p class="muted">Files are made here and saved by your browser; nothing is uploaded.</p>
+        <div class="actions wrap">
+          <button type="button" onClick={() => exportAs('csv')}>
+            Export contacts (CSV)
+          </button>
+          <button type="button" onClick={() => exportAs('vcf')}>
+            Export contacts (vCard)
+          </button>
+          <button type="button" onClick={() => exportAs('ics')}>
+            Export open reminders (iCalendar)
+          </button>
+          <button type="button" onClick={() => exportAs('json')}>
+            Export full backup (JSON)
+          </button>
+        </div>
+      </section>
+    </section>
+  );
+}

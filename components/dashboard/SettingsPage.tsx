@@ -1,0 +1,88 @@
+// Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
+import { useId, useState } from 'preact/hooks';
+import { syncAllKeepInTouch } from '@/lib/reminder-store';
+import type { PageProps } from './Dashboard';
+
+export function SettingsPage({ deps, notebook, changed }: PageProps) {
+  const id = useId();
+  const saved = notebook.settings;
+  const [cadence, setCadence] = useState(String(saved.defaultCadenceDays));
+  const [notifications, setNotifications] = useState(saved.notifications);
+  const [goal, setGoal] = useState(String(saved.weeklyGoal));
+  const [targets, setTargets] = useState(saved.targets.join('\n'));
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const defaultCadenceDays = Number(cadence);
+      const weeklyGoal = Number(goal);
+      if (!Number.isInteger(defaultCadenceDays) || defaultCadenceDays < 1 || defaultCadenceDays > 3650) {
+        throw new Error('Keep in touch by default: a whole number of days from 1 to 3650');
+      }
+      if (!Number.isInteger(weeklyGoal) || weeklyGoal < 0 || weeklyGoal > 100) throw new Error('Weekly goal: a whole number from 0 to 100');
+      const next = await deps.saveSettings({
+        defaultCadenceDays,
+        notifications,
+        weeklyGoal,
+        targets: targets.split('\n').map((t) => t.trim()).filter(Boolean),
+      });
+      if (next.defaultCadenceDays !== saved.defaultCadenceDays) await syncAllKeepInTouch(await deps.db(), next, deps.now());
+      await changed({ message: 'Settings saved.' });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>Settings</h1>
+      <form
+        class="settings"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <label for={`${id}-cadence`}>Keep in touch by default every (days)</label>
+        <input id={`${id}-cadence`} type="number" min={1} max={3650} required value={cadence} onInput={(e) => setCadence(e.currentTarget.value)} />
+        <label for={`${id}-goal`}>Weekly goal (interactions per week)</label>
+        <input id={`${id}-goal`} type="number" min={0} max={100} required value={goal} onInput={(e) => setGoal(e.currentTarget.value)} />
+        <label class="choice">
+          <input type="checkbox" checked={notifications} onChange={(e) => setNotifications(e.currentTarget.checked)} />
+          Show a notification when a reminder is due
+        </label>
+        <label for={`${id}-targets`}>Target companies (one per line)</label>
+        <textarea id={`${id}-targets`} rows={4} value={targets} onInput={(e) => setTargets(e.currentTarget.value)} />
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            Save settings
+          </button>
+        </div>
+      </form>
+
+      <section aria-labelledby={`${id}-privacy`} class="privacy">
+        <h2 id={`${id}-privacy`}>What Kith stores, and where</h2>
+        <p>
+          Kith keeps your notebook in this browser only: the people you save (name, title, company, location, emails, phones,
+          addresses, profile link, relationship, warmth, tags, notes, keep-in-touch cadence, who referred them and what they can
+          help with), your interactions with them, your reminders, and these settings.
+        </p>
+        <p>
+          <strong>Kith sends nothing anywhere.</strong> It has no server and no account, makes no network requests of its own, and
+          does not load the photos it sees on profiles. Data leaves this browser only when you export a file yourself.
+        </p>
+        <p>Removing the extension deletes the notebook; export a backup first if you want to keep it.</p>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,103 @@
+// This week: overdue and due reminders, people past their keep-in-touch cadence, open promises,
+// and progress toward the weekly networking goal.
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { interactionsSince } from '@/lib/db';
+import type { Interaction, Reminder } from '@/lib/model';
+import { markDone, snooze } from '@/lib/reminder-store';
+import { weekAgenda } from '@/lib/week';
+import { ReminderList } from '../ReminderList';
+import type { PageProps } from './Dashboard';
+
+const WEEK = 7 * 86_400_000;
+
+export function WeekPage({ deps, notebook, changed }: PageProps) {
+  const id = useId();
+  const [recent, setRecent] = useState<Interaction[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const now = notebook.loadedAt;
+
+  useEffect(() => {
+    void deps.db().then((db) => interactionsSince(db, now - WEEK)).then(setRecent);
+  }, [deps, now]);
+
+  const agenda = useMemo(() => weekAgenda(notebook.byId, notebook.openReminders, recent, notebook.settings, now), [notebook, recent, now]);
+
+  const act = async (work: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await work();
+      await changed({ message });
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const done = (r: Reminder) => act(async () => markDone(await deps.db(), r.id, notebook.settings, deps.now()), 'Marked done.');
+  const later = (r: Reminder) => act(async () => snooze(await deps.db(), r.id, '1-day', deps.now()), 'Snoozed until tomorrow.');
+  const rows = (list: Reminder[]) =>
+    list.map((reminder) => ({
+      reminder,
+      contactName: notebook.byId.get(reminder.contactId)?.name,
+      onOpen: () => {
+        location.hash = `#/contact/${encodeURIComponent(reminder.contactId)}`;
+      },
+    }));
+  const section = (key: string, title: string, list: Reminder[], empty: string) => (
+    <section aria-labelledby={`${id}-${key}`}>
+      <h2 id={`${id}-${key}`}>
+        {title} ({list.length})
+      </h2>
+      {list.length ? <ReminderList rows={rows(list)} now={now} busy={busy} onDone={done} onSnooze={later} /> : <p class="muted">{empty}</p>}
+    </section>
+  );
+  const { goal } = agenda;
+
+  return (
+    <section aria-labelledby={`${id}-h`}>
+      <h1 id={`${id}-h`}>This week</h1>
+      <div class="goal">
+        <label for={`${id}-goal`}>
+          Weekly goal: {goal.done} of {goal.target} interactions in the last 7 days
+        </label>
+        <progress id={`${id}-goal`} max={Math.max(goal.target, 1)} value={Math.min(goal.done, Math.max(goal.target, 1))} />
+        <p class="muted">
+          {goal.target === 0
+            ? 'No weekly goal set; choose one in Settings.'
+            : goal.done >= goal.target
+              ? 'Goal met — well done.'
+              : `${goal.target - goal.done} more to reach your goal.`}
+        </p>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {section('overdue', 'Overdue', agenda.overdue, 'Nothing overdue.')}
+      {section('today', 'Due today', agenda.dueToday, 'Nothing due today.')}
+      <section aria-labelledby={`${id}-cadence`}>
+        <h2 id={`${id}-cadence`}>Past their keep-in-touch cadence ({agenda.pastCadence.length})</h2>
+        {agenda.pastCadence.length === 0 ? (
+          <p class="muted">Everyone is within their cadence.</p>
+        ) : (
+          <ul class="reminders">
+            {agenda.pastCadence.slice(0, 200).map(({ contact, reminder, daysOver }) => (
+              <li key={reminder.id}>
+                <a href={`#/contact/${encodeURIComponent(contact.id)}`}>{contact.name}</a>{' '}
+                <span class="muted">{daysOver === 0 ? 'due today' : `${daysOver} days over`}</span>{' '}
+                <button type="button" disabled={busy} aria-label={`Done: keep in touch with ${contact.name}`} onClick={() => done(reminder)}>
+                  Done
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {section('promises', 'Open promises', agenda.promises, 'No open promises.')}
+      {section('coming', 'Coming up this week', agenda.comingUp, 'Nothing else this week.')}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// What the dashboard holds in memory: every contact (with the search index built over them),
+// the open reminders and the settings. Reloaded after every write.
+import { type KithDB, listContacts, openReminders } from '@/lib/db';
+import type { Contact, Reminder, Settings } from '@/lib/model';
+import { isDue } from '@/lib/reminders';
+import { ContactSearch } from '@/lib/search';
+
+export type Notebook = {
+  contacts: Contact[];
+  byId: Map<string, Contact>;
+  search: ContactSearch;
+  openReminders: Reminder[];
+  /** Contacts with a reminder due at `loadedAt`. */
+  dueContactIds: ReadonlySet<string>;
+  settings: Settings;
+  loadedAt: number;
+};
+
+export type DashboardDeps = {
+  db: () => Promise<KithDB>;
+  settings: () => Promise<Settings>;
+  saveSettings: (change: Partial<Settings>) => Promise<Settings>;
+  now: () => number;
+  /** Tell the background the data changed (badge, alarms); nothing listening is fine. */
+  dataChanged: () => Promise<unknown>;
+  /** Offer a file to the user: an object URL and `<a download>`, never the network. */
+  download: (name: string, type: string, text: string) => void;
+};
+
+export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
+  const db = await deps.db();
+  const [contacts, reminders, settings] = await Promise.all([listContacts(db), openReminders(db), deps.settings()]);
+  const now = deps.now();
+  return {
+    contacts,
+    byId: new Map(contacts.map((c) => [c.id, c])),
+    search: new ContactSearch(contacts),
+    openReminders: reminders,
+    dueContactIds: new Set(reminders.filter((r) => isDue(r, now)).map((r) => r.contactId)),
+    settings,
+    loadedAt: now,
+  };
+}
+
+export function downloadText(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

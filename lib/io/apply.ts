@@ -1,0 +1,168 @@
+// Applying an import: preview what it would do, then write it whole or not at all. Records were
+// validated by the parsers before any transaction starts; the lookups that dedupe against the
+// saved contacts (canonical profile URL, email, id) and the writes share one readwrite
+// transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { type KithDB, type KithSchema, withOpenAt } from '../db';
+import type { Contact } from '../model';
+import { mergeContact } from '../merge';
+import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
+
+/** One incoming contact folded into a saved one. */
+export type MergeNote = {
+  where: string;
+  name: string;
+  intoId: string;
+  into: string;
+  /** Fields the import filled or added to. Empty: it had nothing new. */
+  added: string[];
+  /** Fields where the file differs from what was saved; the saved value was kept. */
+  kept: string[];
+};
+
+export type ImportReport = {
+  format: ImportFormat;
+  added: { where: string; name: string; id: string }[];
+  merged: MergeNote[];
+  /** Rows that repeat an earlier row of the same file (same link or email). */
+  repeated: Problem[];
+  skipped: Problem[];
+  invalid: Problem[];
+  interactions: number;
+  reminders: number;
+};
+
+function keysOf(contact: Contact): string[] {
+  return [`id:${contact.id}`, ...(contact.profileUrl ? [`url:${contact.profileUrl}`] : []), ...contact.emails.map((e) => `email:${e}`)];
+}
+
+/** Rows of one file that are the same person (shared id, profile link or email) become one. */
+function dedupeWithinFile(contacts: readonly ImportedContact[], now: number) {
+  const unique: ImportedContact[] = [];
+  const byKey = new Map<string, number>();
+  const sameAs = new Map<string, string>();
+  const repeated: Problem[] = [];
+  for (const item of contacts) {
+    const keys = keysOf(item.contact);
+    const index = keys.map((k) => byKey.get(k)).find((i) => i !== undefined);
+    if (index === undefined) {
+      for (const key of keys) byKey.set(key, unique.length);
+      unique.push(item);
+      continue;
+    }
+    const first = unique[index];
+    repeated.push({ where: item.where, reason: `the same person as ${first.where} (${first.contact.name}); merged into it` });
+    sameAs.set(item.contact.id, first.contact.id);
+    unique[index] = { where: first.where, contact: mergeContact(first.contact, item.contact, now).contact };
+    for (const key of keysOf(unique[index].contact)) if (!byKey.has(key)) byKey.set(key, index);
+  }
+  return { unique, sameAs, repeated };
+}
+
+type ContactStore = IDBPObjectStore<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'contacts', IDBTransactionMode>;
+
+/** The saved contact an incoming one is: same id, then canonical profile URL, then any email. */
+async function findSaved(store: ContactStore, contact: Contact): Promise<Contact | undefined> {
+  const byId = await store.get(contact.id);
+  if (byId) return byId;
+  if (contact.profileUrl) {
+    const byUrl = await store.index('byProfileUrl').get(contact.profileUrl);
+    if (byUrl) return byUrl;
+  }
+  for (const email of contact.emails) {
+    const byEmail = await store.index('byEmail').get(email);
+    if (byEmail) return byEmail;
+  }
+  return undefined;
+}
+
+type Plan = { report: ImportReport; writes: Contact[]; idOf: (incomingId: string) => string };
+
+/** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
+async function plan(
+  tx: IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], IDBTransactionMode>,
+  batch: ImportBatch,
+  now: number,
+): Promise<Plan> {
+  const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
+  const store = tx.objectStore('contacts');
+  // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
+  const found = await Promise.all(unique.map(({ contact }) => findSaved(store, contact)));
+  const report: ImportReport = {
+    format: batch.format,
+    added: [],
+    merged: [],
+    repeated,
+    skipped: batch.skipped,
+    invalid: batch.invalid,
+    interactions: batch.interactions.length,
+    reminders: batch.reminders.length,
+  };
+  const savedIdOf = new Map<string, string>();
+  const original = new Map<string, Contact>();
+  const folded = new Map<string, Contact>();
+  const fresh: Contact[] = [];
+  unique.forEach(({ where, contact }, i) => {
+    const saved = found[i];
+    if (!saved) {
+      fresh.push(contact);
+      report.added.push({ where, name: contact.name, id: contact.id });
+      return;
+    }
+    savedIdOf.set(contact.id, saved.id);
+    if (!original.has(saved.id)) original.set(saved.id, saved);
+    const base = folded.get(saved.id) ?? original.get(saved.id)!;
+    const { contact: next, added, kept } = mergeContact(base, { ...contact, id: saved.id }, now);
+    folded.set(saved.id, next);
+    report.merged.push({ where, name: contact.name, intoId: saved.id, into: saved.name, added, kept });
+  });
+  const idOf = (incomingId: string) => {
+    const kept = sameAs.get(incomingId) ?? incomingId;
+    return savedIdOf.get(kept) ?? kept;
+  };
+  const changed = [...folded.values()].filter((c) => c !== original.get(c.id));
+  const writes = [...fresh, ...changed].map((c) =>
+    c.referredBy && idOf(c.referredBy) !== c.referredBy ? { ...c, referredBy: idOf(c.referredBy) } : c,
+  );
+  return { report, writes, idOf };
+}
+
+/** What importing `batch` would do, without writing anything. */
+export async function previewImport(db: KithDB, batch: ImportBatch, now: number): Promise<ImportReport> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readonly');
+  const { report } = await plan(tx, batch, now);
+  await tx.done;
+  return report;
+}
+
+/**
+ * Import `batch` in one readwrite transaction: all of it, or — on any invalid record or failed
+ * write — none of it.
+ */
+export async function applyImport(db: KithDB, batch: ImportBatch, now: number): Promise<ImportReport> {
+  if (batch.invalid.length > 0) {
+    throw new Error(`Nothing was imported: ${batch.invalid[0].where}: ${batch.invalid[0].reason}`);
+  }
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+  try {
+    const { report, writes, idOf } = await plan(tx, batch, now);
+    const contacts = tx.objectStore('contacts');
+    const interactions = tx.objectStore('interactions');
+    const reminders = tx.objectStore('reminders');
+    await Promise.all([
+      ...writes.map((c) => contacts.put(c)),
+      ...batch.interactions.map((it) => interactions.put({ ...it, contactId: idOf(it.contactId) })),
+      ...batch.reminders.map((r) => reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }))),
+      tx.done,
+    ]);
+    return report;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // already finished or aborted by the failing request
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}

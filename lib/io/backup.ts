@@ -1,0 +1,89 @@
+// Kith's own backup: every contact, interaction and reminder, as JSON, versioned. A backup made
+// by this or an older version is read back exactly; records are parsed by today's schemas, which
+// fill what later versions added.
+import { z } from 'zod';
+import { Contact, Interaction, Reminder, describeIssues } from '../model';
+import { type ImportBatch, ImportError, emptyBatch, lineAt } from './batch';
+
+export const BACKUP_FORMAT = 'kith-backup';
+export const BACKUP_VERSION = 1;
+
+export type Backup = {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: number;
+  contacts: Contact[];
+  interactions: Interaction[];
+  reminders: Reminder[];
+};
+
+export function createBackup(
+  data: { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[] },
+  now: number,
+): string {
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...data };
+  return JSON.stringify(backup, null, 1);
+}
+
+const Envelope = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.number().int().min(1),
+  exportedAt: z.number().optional(),
+  contacts: z.array(z.unknown()),
+  interactions: z.array(z.unknown()).default([]),
+  reminders: z.array(z.unknown()).default([]),
+});
+
+/**
+ * Where JSON.parse stopped. V8 says "at position N" for most errors, but for an unexpected
+ * token it quotes the text around it instead (`Unexpected token ',', ..."b": [,]"...`), so
+ * that excerpt is looked up in the file.
+ */
+function jsonErrorOffset(text: string, message: string): number {
+  const position = /at position (\d+)/.exec(message);
+  if (position) return Number(position[1]);
+  const excerpt = /^Unexpected token '(.)', (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  if (excerpt) {
+    const at = text.indexOf(excerpt[2]);
+    if (at >= 0) return at + excerpt[2].indexOf(excerpt[1]);
+  }
+  return 0;
+}
+
+export function parseBackup(text: string): ImportBatch {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ImportError(`Line ${lineAt(text, jsonErrorOffset(text, message))}`, `not valid JSON (${message})`);
+  }
+  const envelope = Envelope.safeParse(raw);
+  if (!envelope.success) throw new ImportError('Line 1', `not a Kith backup: ${describeIssues(envelope.error)}`);
+  const backup = envelope.data;
+  if (backup.version > BACKUP_VERSION) {
+    throw new ImportError('Line 1', `made by a newer Kith (backup version ${backup.version}); update Kith to read it`);
+  }
+  const batch = emptyBatch('kith-backup');
+  const each = <S extends z.ZodType>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) =>
+    list.forEach((record, i) => {
+      const where = `${what} ${i + 1}`;
+      const parsed = schema.safeParse(record);
+      if (parsed.success) keep(parsed.data, where);
+      else batch.invalid.push({ where, reason: describeIssues(parsed.error) });
+    });
+  each(backup.contacts, Contact, 'Contact', (contact, where) => batch.contacts.push({ where, contact }));
+  const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
+  const owned = (contactId: string, where: string) => {
+    if (ids.has(contactId)) return true;
+    batch.invalid.push({ where, reason: 'belongs to a contact that is not in the backup' });
+    return false;
+  };
+  each(backup.interactions, Interaction, 'Interaction', (interaction, where) => {
+    if (owned(interaction.contactId, where)) batch.interactions.push(interaction);
+  });
+  each(backup.reminders, Reminder, 'Reminder', (reminder, where) => {
+    if (owned(reminder.contactId, where)) batch.reminders.push(reminder);
+  });
+  return batch;
+}

@@ -1,0 +1,201 @@
+// CSV imports (LinkedIn's Connections.csv, Google Contacts) and the contacts spreadsheet export.
+// papaparse does the RFC 4180 work (quotes, embedded newlines and commas, BOM); this file maps
+// columns to contacts and names the row and line of anything it cannot read.
+import Papa from 'papaparse';
+import type { Contact, Interaction } from '../model';
+import { newId } from '../model';
+import { RELATIONSHIP_LABELS } from '../model';
+import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
+
+type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
+
+/**
+ * Read a CSV table whose header starts at `headerOffset`. Quoting errors and rows with the wrong
+ * number of fields throw, naming the data row (1 = the first after the header) and file line.
+ */
+function readTable(text: string, headerOffset: number): { header: string[]; rows: CsvRow[] } {
+  let header: string[] | undefined;
+  const rows: CsvRow[] = [];
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < headerOffset; i = text.indexOf('\n', i + 1)) line += 1;
+  let counted = headerOffset;
+  let dataRow = 0;
+  Papa.parse<string[]>(text.slice(headerOffset), {
+    delimiter: ',',
+    step: (result) => {
+      const startLine = line;
+      const end = headerOffset + result.meta.cursor;
+      for (let i = text.indexOf('\n', counted); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
+      counted = end;
+      const fields = result.data;
+      if (!header) {
+        header = fields.map((name) => name.trim().toLowerCase());
+        return;
+      }
+      if (fields.length === 1 && fields[0].trim() === '') return;
+      dataRow += 1;
+      const where = `Row ${dataRow} (line ${startLine})`;
+      const error = result.errors[0];
+      if (error) {
+        const reason =
+          error.code === 'MissingQuotes'
+            ? 'a quoted field is never closed'
+            : error.code === 'InvalidQuotes'
+              ? 'a quote is misplaced (quotes inside a field must be doubled)'
+              : error.message;
+        throw new ImportError(where, reason);
+      }
+      if (fields.length !== header.length) {
+        throw new ImportError(where, `has ${fields.length} fields where the header has ${header.length}`);
+      }
+      const cells = new Map<string, string>();
+      header.forEach((name, i) => cells.set(name, fields[i].trim()));
+      rows.push({ cells, raw: fields, where });
+    },
+  });
+  if (!header) throw new ImportError('Line 1', 'the file is empty');
+  return { header, rows };
+}
+
+const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*,\s*"?last name"?\s*,\s*"?url"?/im;
+
+/** Where LinkedIn's header row starts, after its "Notes:" preamble; -1 when it is not there. */
+export function linkedinHeaderOffset(text: string): number {
+  const match = LINKEDIN_HEADER.exec(text);
+  if (!match) return -1;
+  const end = text.indexOf('\n', match.index);
+  return /connected on/i.test(text.slice(match.index, end < 0 ? undefined : end)) ? match.index : -1;
+}
+
+/** LinkedIn's "Connected On" ("22 Nov 2026") when it reads as a date; it goes into the notes. */
+function readableDate(value: string): string | undefined {
+  return value && Number.isFinite(Date.parse(value)) ? value : undefined;
+}
+
+export function parseLinkedInCsv(text: string, now: number): ImportBatch {
+  const offset = linkedinHeaderOffset(text);
+  if (offset < 0) throw new ImportError('Line 1', 'no "First Name, Last Name, URL, …, Connected On" header');
+  const batch = emptyBatch('linkedin-csv');
+  for (const { cells, where } of readTable(text, offset).rows) {
+    const name = `${cells.get('first name') ?? ''} ${cells.get('last name') ?? ''}`.trim();
+    const url = cells.get('url') ?? '';
+    const email = cells.get('email address') ?? '';
+    if (!name && !url && !email) {
+      batch.skipped.push({ where, reason: 'no name, email or profile link (LinkedIn hides members who opted out)' });
+      continue;
+    }
+    const connected = readableDate(cells.get('connected on') ?? '');
+    collectContact(batch, where, {
+      id: newId(),
+      name,
+      title: cells.get('position') ?? '',
+      company: cells.get('company') ?? '',
+      emails: email ? [email] : [],
+      profileUrl: url || undefined,
+      notes: connected ? `Connected on LinkedIn on ${connected}.` : '',
+      sources: [{ kind: 'import', at: now }],
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return batch;
+}
+
+/** Google Contacts CSV, both the current header ("First Name", "E-mail 1 - Value") and the older one ("Given Name"). */
+export function looksLikeGoogleCsv(headerLine: string): boolean {
+  return /e-mail 1 - value|phone 1 - value/i.test(headerLine) && /(^|,)"?(first name|given name|name)"?(,|$)/i.test(headerLine);
+}
+
+const MULTI = / ::: /;
+
+function valuesOf(cells: Map<string, string>, pattern: RegExp): string[] {
+  const values: string[] = [];
+  for (const [name, value] of cells) {
+    if (pattern.test(name) && value) values.push(...value.split(MULTI).map((v) => v.trim()).filter(Boolean));
+  }
+  return values;
+}
+
+export function parseGoogleCsv(text: string, now: number): ImportBatch {
+  const batch = emptyBatch('google-csv');
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (const { cells, where } of readTable(text, start).rows) {
+    const get = (...names: string[]) => names.map((n) => cells.get(n) ?? '').find(Boolean) ?? '';
+    const parts = [get('first name', 'given name'), get('middle name', 'additional name'), get('last name', 'family name')];
+    const name = get('name') || parts.filter(Boolean).join(' ') || get('nickname', 'file as');
+    const emails = valuesOf(cells, /^e-mail \d+ - value$/);
+    const websites = valuesOf(cells, /^website \d+ - value$/);
+    if (!name && emails.length === 0 && websites.length === 0) {
+      batch.skipped.push({ where, reason: 'no name, email or website' });
+      continue;
+    }
+    const labels = valuesOf(cells, /^(labels|group membership)$/).filter((label) => !label.startsWith('*'));
+    collectContact(batch, where, {
+      id: newId(),
+      name: name || emails[0] || '',
+      title: get('organization title', 'organization 1 - title'),
+      company: get('organization name', 'organization 1 - name'),
+      emails,
+      phones: valuesOf(cells, /^phone \d+ - value$/),
+      addresses: valuesOf(cells, /^address \d+ - formatted$/).map((a) => a.replace(/\s*\n\s*/g, ', ')),
+      profileUrl: websites.find((w) => /linkedin\.com\/in\//i.test(w)) ?? websites[0],
+      tags: labels,
+      notes: get('notes'),
+      sources: [{ kind: 'import', at: now }],
+      createdAt: now,
+      updatedAt: now,
+    });
+  }
+  return batch;
+}
+
+const CSV_COLUMNS = [
+  'Name',
+  'Title',
+  'Company',
+  'Location',
+  'Emails',
+  'Phones',
+  'Profile URL',
+  'Relationship',
+  'Warmth',
+  'Tags',
+  'Notes',
+  'Last interaction',
+  'Last interaction channel',
+  'Last interaction summary',
+] as const;
+
+const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * A spreadsheet of contacts with their last interaction. Cells that a spreadsheet would run as
+ * a formula (`=`, `+`, `-`, `@`) are prefixed with `'` by papaparse's escapeFormulae.
+ */
+export function exportContactsCsv(contacts: readonly Contact[], interactions: readonly Interaction[]): string {
+  const last = new Map<string, Interaction>();
+  for (const interaction of interactions) {
+    const seen = last.get(interaction.contactId);
+    if (!seen || seen.at < interaction.at) last.set(interaction.contactId, interaction);
+  }
+  const rows = contacts.map((c) => {
+    const latest = last.get(c.id);
+    return [
+      c.name,
+      c.title,
+      c.company,
+      c.location,
+      c.emails.join('; '),
+      c.phones.join('; '),
+      c.profileUrl ?? '',
+      RELATIONSHIP_LABELS[c.relationship],
+      c.warmth,
+      c.tags.join('; '),
+      c.notes,
+      latest ? isoDate(latest.at) : c.lastInteractionAt ? isoDate(c.lastInteractionAt) : '',
+      latest?.channel ?? '',
+      latest?.summary ?? '',
+    ];
+  });
+  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+}

@@ -1,0 +1,40 @@
+// One entry for every import: detect the format from the file's content, then parse it.
+import { type ImportBatch, ImportError, type ImportFormat } from './batch';
+import { BACKUP_FORMAT, parseBackup } from './backup';
+import { linkedinHeaderOffset, looksLikeGoogleCsv, parseGoogleCsv, parseLinkedInCsv } from './csv';
+import { parseVcards } from './vcard';
+
+export * from './batch';
+export { createBackup, BACKUP_VERSION } from './backup';
+export { exportContactsCsv } from './csv';
+export { exportRemindersIcs } from './ical';
+export { exportVcards } from './vcard';
+
+/** Which format a file is, from what it holds (its name is not trusted). */
+export function detectFormat(text: string): ImportFormat | undefined {
+  const head = text.replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('{')) return head.includes(`"${BACKUP_FORMAT}"`) ? 'kith-backup' : undefined;
+  if (/^BEGIN:VCARD\s*$/im.test(head.slice(0, 2000))) return 'vcard';
+  if (linkedinHeaderOffset(text) >= 0) return 'linkedin-csv';
+  const firstLine = head.slice(0, head.search(/\r?\n|$/));
+  if (looksLikeGoogleCsv(firstLine)) return 'google-csv';
+  return undefined;
+}
+
+export function parseImport(text: string, now: number): ImportBatch {
+  switch (detectFormat(text)) {
+    case 'linkedin-csv':
+      return parseLinkedInCsv(text, now);
+    case 'google-csv':
+      return parseGoogleCsv(text, now);
+    case 'vcard':
+      return parseVcards(text, now);
+    case 'kith-backup':
+      return parseBackup(text);
+    default:
+      throw new ImportError(
+        'Line 1',
+        'not a file Kith can import: choose a LinkedIn Connections.csv, a Google Contacts CSV, a vCard (.vcf) or a Kith backup (.json)',
+      );
+  }
+}

@@ -1,0 +1,123 @@
+// vCard 3.0 and 4.0 (RFC 2426, RFC 6350) in, vCard 4.0 out. ical.js parses each card (folded
+// lines, escaping, quoted and multi-valued parameters, grouped properties like `item1.EMAIL`,
+// structured N/ORG/ADR); this file finds the cards with their line numbers first, so a broken
+// file is reported by line, and maps properties to contacts.
+import ICAL from 'ical.js';
+import { type Contact, Id, newId } from '../model';
+import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
+import { contentLines, escapeText, paramValue } from './content-lines';
+
+type JCardProperty = [name: string, params: Record<string, unknown>, type: string, ...values: unknown[]];
+
+const PROPERTY_LINE = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?[;:]/;
+
+/** The cards of a file with the line each starts on; structure errors name their line. */
+function splitCards(text: string): { text: string; line: number }[] {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const cards: { text: string; line: number }[] = [];
+  let inCard = false;
+  let startLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const lineNo = i + 1;
+    if (line === '') continue;
+    if (line[0] === ' ' || line[0] === '\t') {
+      if (!inCard) throw new ImportError(`Line ${lineNo}`, 'a continuation line outside a card');
+      continue; // kept in the card text; ical.js unfolds it
+    }
+    const upper = line.toUpperCase();
+    if (upper === 'BEGIN:VCARD') {
+      if (inCard) throw new ImportError(`Line ${lineNo}`, `a card starts before the card on line ${startLine} ends`);
+      inCard = true;
+      startLine = lineNo;
+    } else if (upper === 'END:VCARD') {
+      if (!inCard) throw new ImportError(`Line ${lineNo}`, 'END:VCARD without BEGIN:VCARD');
+      cards.push({ text: lines.slice(startLine - 1, i + 1).join('\r\n'), line: startLine });
+      inCard = false;
+    } else if (!inCard) {
+      throw new ImportError(`Line ${lineNo}`, 'text outside BEGIN:VCARD … END:VCARD');
+    } else if (!PROPERTY_LINE.test(line)) {
+      throw new ImportError(`Line ${lineNo}`, 'not a vCard property (NAME:value)');
+    }
+  }
+  if (inCard) throw new ImportError(`Line ${startLine}`, 'the card that starts here never ends (no END:VCARD)');
+  if (cards.length === 0) throw new ImportError('Line 1', 'no BEGIN:VCARD found');
+  return cards;
+}
+
+/**
+ * ical.js unescapes `\,` and `\\` in text but leaves `\;` in single values, which RFC 6350's
+ * ESCAPED-CHAR (and every vCard 3.0 writer) uses.
+ */
+const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\\;/g, ';') : '');
+
+function toContact(properties: JCardProperty[], now: number, fallbackId: string) {
+  const all = (name: string) => properties.filter((p) => p[0] === name);
+  const first = (name: string) => all(name)[0];
+  const n = first('n')?.[3];
+  const nameFromN = Array.isArray(n) ? [n[3], n[1], n[2], n[0], n[4]].map(text).filter(Boolean).join(' ') : text(n);
+  const org = first('org')?.[3];
+  const urls = [...all('url'), ...all('x-socialprofile')].map((p) => text(p[3]));
+  const uid = text(first('uid')?.[3]).replace(/^urn:uuid:/i, '');
+  return {
+    id: Id.safeParse(uid).success ? uid : fallbackId,
+    name: text(first('fn')?.[3]) || nameFromN,
+    title: text(first('title')?.[3]),
+    company: Array.isArray(org) ? text(org[0]) : text(org),
+    location: text(first('x-kith-location')?.[3]),
+    emails: all('email').map((p) => text(p[3])),
+    phones: all('tel').map((p) => text(p[3]).replace(/^tel:/i, '')),
+    addresses: all('adr').map((p) => {
+      const label = p[1].label;
+      if (typeof label === 'string' && label) return label.replace(/\s*\n\s*/g, ', ');
+      const parts = Array.isArray(p[3]) ? p[3] : [p[3]];
+      return parts.flat().map(text).filter(Boolean).join(', ');
+    }),
+    profileUrl: urls.find((u) => /linkedin\.com\/in\//i.test(u)) ?? urls.find((u) => /^https?:/i.test(u)),
+    tags: all('categories').flatMap((p) => p.slice(3).map(text)),
+    notes: all('note')
+      .map((p) => text(p[3]))
+      .join('\n\n'),
+    sources: [{ kind: 'import' as const, at: now }],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+export function parseVcards(input: string, now: number): ImportBatch {
+  const batch = emptyBatch('vcard');
+  splitCards(input).forEach((card, index) => {
+    const where = `Card ${index + 1} (line ${card.line})`;
+    let parsed: unknown;
+    try {
+      parsed = ICAL.parse(card.text);
+    } catch (error) {
+      throw new ImportError(where, error instanceof Error ? error.message : String(error));
+    }
+    const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JCardProperty[]];
+    collectContact(batch, where, toContact(component[1], now, newId()));
+  });
+  return batch;
+}
+
+const dateTime = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** vCard 4.0: one card per contact, with Kith's id as UID so re-importing merges instead of duplicating. */
+export function exportVcards(contacts: readonly Contact[]): string {
+  let out = '';
+  for (const c of contacts) {
+    const lines = ['BEGIN:VCARD', 'VERSION:4.0', `UID:${escapeText(c.id)}`, `FN:${escapeText(c.name)}`];
+    if (c.company) lines.push(`ORG:${escapeText(c.company)}`);
+    if (c.title) lines.push(`TITLE:${escapeText(c.title)}`);
+    c.emails.forEach((email, i) => lines.push(`EMAIL${i === 0 ? ';PREF=1' : ''}:${escapeText(email)}`));
+    for (const phone of c.phones) lines.push(`TEL;VALUE=text:${escapeText(phone)}`);
+    for (const address of c.addresses) lines.push(`ADR;LABEL=${paramValue(address)}:;;${escapeText(address)};;;;`);
+    if (c.location) lines.push(`X-KITH-LOCATION:${escapeText(c.location)}`);
+    if (c.profileUrl) lines.push(`URL:${c.profileUrl}`);
+    if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
+    if (c.notes) lines.push(`NOTE:${escapeText(c.notes)}`);
+    lines.push(`REV:${dateTime(c.updatedAt)}`, 'END:VCARD');
+    out += contentLines(lines);
+  }
+  return out;
+}

@@ -1,0 +1,64 @@
+// Folding one record of a person into another: an import row into a saved contact, two rows of
+// one file, or two saved contacts the user merges. What the user saved is never overwritten.
+import { Contact } from './model';
+
+const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
+const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith'] as const;
+const COMPARED = ['name', 'title', 'company', 'location'] as const;
+
+function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = String): T[] {
+  const seen = new Set(a.map(key));
+  return [...a, ...b.filter((item) => !seen.has(key(item)) && seen.add(key(item)))];
+}
+
+/**
+ * Fold `incoming` into `saved`: blanks are filled and lists grow; what the user saved is never
+ * overwritten. Sources are added only when something else was, so importing the same file twice
+ * changes nothing the second time.
+ */
+export function mergeContact(saved: Contact, incoming: Contact, now: number): { contact: Contact; added: string[]; kept: string[] } {
+  const next: Record<string, unknown> = { ...saved };
+  const added: string[] = [];
+  const kept: string[] = [];
+  for (const field of SCALARS) {
+    if ((saved[field] === undefined || saved[field] === '') && incoming[field] !== undefined && incoming[field] !== '') {
+      next[field] = incoming[field];
+      added.push(field);
+    }
+  }
+  for (const field of LISTS) {
+    const merged = union<string>(saved[field], incoming[field]);
+    if (merged.length > saved[field].length) {
+      next[field] = merged;
+      added.push(field);
+    }
+  }
+  for (const field of COMPARED) {
+    if (saved[field] && incoming[field] && saved[field] !== incoming[field]) kept.push(field);
+  }
+  if (saved.relationship === 'other' && incoming.relationship !== 'other') {
+    next.relationship = incoming.relationship;
+    added.push('relationship');
+  }
+  if (saved.warmth === 'cold' && incoming.warmth === 'warm') {
+    next.warmth = 'warm';
+    added.push('warmth');
+  }
+  const history = union(saved.history, incoming.history, (h) => `${h.field}|${h.at}|${h.to}`);
+  if (history.length > saved.history.length) {
+    next.history = history.slice(-200);
+    added.push('history');
+  }
+  if ((incoming.lastInteractionAt ?? 0) > (saved.lastInteractionAt ?? 0)) {
+    next.lastInteractionAt = incoming.lastInteractionAt;
+    added.push('lastInteractionAt');
+  }
+  if (added.length > 0) {
+    next.sources = union(saved.sources, incoming.sources, (s) => `${s.kind}|${s.url ?? ''}|${s.at}`).slice(-100);
+    next.createdAt = Math.min(saved.createdAt, incoming.createdAt);
+    next.updatedAt = Math.max(now, saved.updatedAt);
+  }
+  // Both inputs were validated; parsing the fold (synchronously) keeps the stored shape exact.
+  return { contact: added.length > 0 ? Contact.parse(next) : saved, added, kept };
+}
+

@@ -1,0 +1,34 @@
+// The network map: who is in each circle, the organisational networks, and who the user knows
+// at the companies they are aiming for. Pure: the contacts and targets are passed in.
+import { type Contact, ORG_ROLES, type OrgRole, RELATIONSHIPS, type Relationship } from './model';
+import { fold } from './search';
+
+export type Circle = { relationship: Relationship; total: number; warm: number; cold: number };
+
+/** Every circle, in the model's order, empty ones included: a gap is worth seeing. */
+export function circlesOf(contacts: readonly Contact[]): Circle[] {
+  const circles = new Map<Relationship, Circle>(RELATIONSHIPS.map((r) => [r, { relationship: r, total: 0, warm: 0, cold: 0 }]));
+  for (const contact of contacts) {
+    const circle = circles.get(contact.relationship)!;
+    circle.total += 1;
+    circle[contact.warmth] += 1;
+  }
+  return [...circles.values()];
+}
+
+/** The people in the advice, trust and communication networks. */
+export function orgNetworksOf(contacts: readonly Contact[]): Record<OrgRole, Contact[]> {
+  const networks = Object.fromEntries(ORG_ROLES.map((role) => [role, [] as Contact[]])) as Record<OrgRole, Contact[]>;
+  for (const contact of contacts) for (const role of contact.orgRoles) networks[role].push(contact);
+  return networks;
+}
+
+/** For each target company, the contacts whose company names it (case and accents ignored), warm first. */
+export function targetsOf(contacts: readonly Contact[], targets: readonly string[]): { target: string; people: Contact[] }[] {
+  return targets.map((target) => {
+    const wanted = fold(target.trim());
+    const people = wanted ? contacts.filter((c) => c.company && fold(c.company).includes(wanted)) : [];
+    people.sort((a, b) => (a.warmth === b.warmth ? a.name.localeCompare(b.name) : a.warmth === 'warm' ? -1 : 1));
+    return { target, people };
+  });
+}

@@ -1,0 +1,147 @@
+// Instant search over the whole notebook. Each contact gets one prebuilt haystack (name, title,
+// company, emails, tags and notes, lowercased, accents folded); a keystroke is a tight loop of
+// `includes` over those strings in the current sort order, so results come out already sorted.
+// When the new text only extends the last one, only the last results are searched again.
+import type { Contact, Relationship, Warmth } from './model';
+
+export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export const SORT_LABELS: Record<SortKey, string> = {
+  warmth: 'Warm first',
+  name: 'Name',
+  company: 'Company',
+  'last-contact': 'Longest since contact',
+  'recently-added': 'Recently added',
+};
+
+export type ContactFilters = {
+  relationship?: Relationship;
+  warmth?: Warmth;
+  /** Exact tag, case-insensitive. */
+  tag?: string;
+  /** Part of the company name, case-insensitive. */
+  company?: string;
+  /** Only contacts with a reminder due now. */
+  due?: boolean;
+  /** Only contacts not in touch for at least this many days (never counts). */
+  notContactedDays?: number;
+};
+
+export type ContactQuery = { text: string; filters: ContactFilters; sort: SortKey };
+export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
+
+const DAY = 86_400_000;
+
+/** Lowercase with accents removed, so "jose" finds "José". */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  // Only non-ASCII text pays for normalisation.
+  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+}
+
+function haystackOf(c: Contact): string {
+  return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), c.tags.join(' '), c.notes].join('\n'));
+}
+
+export class ContactSearch {
+  readonly contacts: readonly Contact[];
+  private readonly haystacks: string[];
+  private readonly orders = new Map<SortKey, Uint32Array>();
+  private names?: string[];
+  private last?: { text: string; key: string; context: SearchContext; hits: Uint32Array };
+
+  constructor(contacts: readonly Contact[]) {
+    this.contacts = contacts;
+    this.haystacks = contacts.map(haystackOf);
+  }
+
+  /**
+   * Contact indexes in `sort` order, computed once per sort and kept. Names are compared as
+   * folded strings rather than with Intl.Collator, which costs seconds over 100,000 sorts.
+   */
+  private order(sort: SortKey): Uint32Array {
+    const cached = this.orders.get(sort);
+    if (cached) return cached;
+    const c = this.contacts;
+    this.names ??= c.map((contact) => fold(contact.name));
+    const names = this.names;
+    const byName = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
+    let compare: (a: number, b: number) => number;
+    if (sort === 'name') compare = byName;
+    else if (sort === 'warmth') compare = (a, b) => (c[a].warmth === c[b].warmth ? byName(a, b) : c[a].warmth === 'warm' ? -1 : 1);
+    else if (sort === 'last-contact') compare = (a, b) => (c[a].lastInteractionAt ?? 0) - (c[b].lastInteractionAt ?? 0) || byName(a, b);
+    else if (sort === 'recently-added') compare = (a, b) => c[b].createdAt - c[a].createdAt || byName(a, b);
+    else {
+      // Blank companies last.
+      const companies = c.map((contact) => fold(contact.company) || '\uffff');
+      compare = (a, b) => (companies[a] < companies[b] ? -1 : companies[a] > companies[b] ? 1 : byName(a, b));
+    }
+    const order = Uint32Array.from(c.keys()).sort(compare);
+    this.orders.set(sort, order);
+    return order;
+  }
+
+  private matcher(filters: ContactFilters, context: SearchContext): ((c: Contact) => boolean) | undefined {
+    const tests: ((c: Contact) => boolean)[] = [];
+    const { relationship, warmth, tag, company, due, notContactedDays } = filters;
+    if (relationship) tests.push((c) => c.relationship === relationship);
+    if (warmth) tests.push((c) => c.warmth === warmth);
+    if (tag) {
+      const wanted = fold(tag);
+      tests.push((c) => c.tags.some((t) => fold(t) === wanted));
+    }
+    if (company) {
+      const part = fold(company.trim());
+      tests.push((c) => fold(c.company).includes(part));
+    }
+    if (due) tests.push((c) => context.dueContactIds.has(c.id));
+    if (notContactedDays !== undefined) {
+      const before = context.now - notContactedDays * DAY;
+      tests.push((c) => (c.lastInteractionAt ?? 0) <= before);
+    }
+    if (tests.length === 0) return undefined;
+    return (c) => tests.every((t) => t(c));
+  }
+
+  /** The contacts matching every word of `text` and every filter, in the chosen order. */
+  search(query: ContactQuery, context: SearchContext): Contact[] {
+    const text = fold(query.text).trim().replace(/\s+/g, ' ');
+    const terms = text ? text.split(' ') : [];
+    const key = JSON.stringify([query.filters, query.sort]);
+    // Typing more of the same word(s) can only narrow: search the previous hits, not everyone.
+    const last = this.last;
+    const narrowing =
+      last !== undefined &&
+      last.key === key &&
+      last.context.now === context.now &&
+      last.context.dueContactIds === context.dueContactIds &&
+      text.startsWith(last.text);
+    const candidates = narrowing ? last.hits : this.order(query.sort);
+    const matches = narrowing ? undefined : this.matcher(query.filters, context);
+    const hits = new Uint32Array(candidates.length);
+    let count = 0;
+    const haystacks = this.haystacks;
+    for (let i = 0; i < candidates.length; i++) {
+      const index = candidates[i];
+      const haystack = haystacks[index];
+      let ok = true;
+      for (let t = 0; t < terms.length; t++) {
+        if (!haystack.includes(terms[t])) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && (!matches || matches(this.contacts[index]))) hits[count++] = index;
+    }
+    const found = hits.slice(0, count);
+    this.last = { text, key, context, hits: found };
+    return Array.from(found, (index) => this.contacts[index]);
+  }
+
+  /** Every tag in use, once whatever its case (the filter ignores case), for the tag filter. */
+  tags(): string[] {
+    const all = new Map<string, string>();
+    for (const c of this.contacts) for (const t of c.tags) if (!all.has(fold(t))) all.set(fold(t), t);
+    return [...all.values()].sort(new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }).compare);
+  }
+}

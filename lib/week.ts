@@ -1,0 +1,41 @@
+// "This week": what is overdue or due, who is past their keep-in-touch cadence, open promises,
+// and progress toward the weekly goal. Pure: records, settings and the clock are passed in.
+// Keep-in-touch reminders (kept in step with each contact's cadence by lib/reminder-store.ts)
+// are the "past their cadence" list; the other lists hold the one-off reminders.
+import type { Contact, Interaction, Reminder, Settings } from './model';
+import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
+
+export type WeekAgenda = {
+  overdue: Reminder[];
+  dueToday: Reminder[];
+  comingUp: Reminder[];
+  pastCadence: { contact: Contact; reminder: Reminder; daysOver: number }[];
+  promises: Reminder[];
+  goal: { done: number; target: number };
+};
+
+const DAY = 86_400_000;
+
+export function weekAgenda(
+  contacts: ReadonlyMap<string, Contact>,
+  reminders: readonly Reminder[],
+  recentInteractions: readonly Interaction[],
+  settings: Pick<Settings, 'weeklyGoal'>,
+  now: number,
+): WeekAgenda {
+  const today = startOfLocalDayAt(now);
+  const tomorrow = addLocalDays(today, 1);
+  const weekAhead = addLocalDays(today, 7);
+  const open = reminders.filter((r) => isOpen(r) && contacts.has(r.contactId)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
+  const oneOff = open.filter((r) => r.kind !== 'keep-in-touch');
+  return {
+    overdue: oneOff.filter((r) => dueTimeOf(r) < today),
+    dueToday: oneOff.filter((r) => dueTimeOf(r) >= today && dueTimeOf(r) < tomorrow),
+    comingUp: oneOff.filter((r) => dueTimeOf(r) >= tomorrow && dueTimeOf(r) < weekAhead),
+    pastCadence: open
+      .filter((r) => r.kind === 'keep-in-touch' && dueTimeOf(r) <= now)
+      .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: Math.floor((now - dueTimeOf(reminder)) / DAY) })),
+    promises: oneOff.filter((r) => r.kind === 'promise'),
+    goal: { done: recentInteractions.filter((i) => i.at > now - 7 * DAY && i.at <= now).length, target: settings.weeklyGoal },
+  };
+}

@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { type Connection, connection, connectionsCsv } from './connections-csv';
+import { type Kith, expect, test } from './harness';
+
+const ROWS = 300;
+
+type StoredContact = { id: string; name: string; title: string; company: string; emails: string[]; profileUrl?: string; relationship: string };
+
+async function chooseFile(page: Page, name: string, text: string) {
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+}
+
+async function importConnections(kith: Kith, text: string): Promise<Page> {
+  const page = await kith.openDashboard('#/import');
+  await chooseFile(page, 'Connections.csv', text);
+  await expect(page.getByRole('heading', { name: /Preview: Connections\.csv \(LinkedIn connections/ })).toBeVisible();
+  return page;
+}
+
+function expected(c: Connection) {
+  return {
+    name: `${c.first} ${c.last}`,
+    title: c.position,
+    company: c.company,
+    emails: c.email ? [c.email] : [],
+    profileUrl: `${c.url}/`,
+    relationship: 'other',
+  };
+}
+
+test('imports a LinkedIn Connections.csv once, merges it the second time, and finds people', async ({ kith }) => {
+  const csv = connectionsCsv(ROWS);
+  const page = await importConnections(kith, csv);
+  await expect(page.getByText(`Will add ${ROWS} new contacts.`)).toBeVisible();
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText(`Added ${ROWS} new contacts.`)).toBeVisible();
+
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts).toHaveLength(ROWS);
+  expect(new Set(contacts.map((c) => c.profileUrl)).size).toBe(ROWS);
+  for (const i of [0, 3, 42, 299]) {
+    const want = expected(connection(i));
+    expect(contacts.find((c) => c.profileUrl === want.profileUrl)).toMatchObject(want);
+  }
+  expect(contacts.find((c) => c.profileUrl === expected(connection(3)).profileUrl)?.title).toBe('Head of "Growth"');
+  expect(contacts.find((c) => c.profileUrl === expected(connection(0)).profileUrl)?.company).toBe('Acme, Inc.');
+
+  // The same file again: nobody added, everyone reported as merged, nothing changed.
+  await chooseFile(page, 'Connections.csv', csv);
+  await expect(page.getByText('Will add 0 new contacts.')).toBeVisible();
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText(`Merged ${ROWS} contacts already saved (0 with new details, ${ROWS} unchanged).`)).toBeVisible();
+  const again = await kith.readStore<StoredContact>('contacts');
+  expect(again).toHaveLength(ROWS);
+  expect(again.map((c) => c.id).sort()).toEqual(contacts.map((c) => c.id).sort());
+
+  // Search finds the one person at a company by that company.
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await page.getByLabel('Search contacts').fill('vandelay');
+  await expect(page.getByText('1 match of 300')).toBeVisible();
+  const rows = page.locator('table.contacts tbody tr:not([aria-hidden])');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText(`${connection(42).first} ${connection(42).last}`);
+  await expect(rows.first()).toContainText('Vandelay Industries');
+
+  // The row links to the contact's page at #/contact/<id>.
+  await rows.first().getByRole('link').click();
+  const vandelay = again.find((c) => c.company === 'Vandelay Industries')!;
+  await expect(page).toHaveURL(new RegExp(`#/contact/${vandelay.id}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(vandelay.name);
+});
+
+test('a malformed CSV is refused with the row named, and nothing is written', async ({ kith }) => {
+  // Row 5 (file line 9, after the three preamble lines and the header) has a stray quote.
+  const broken = connectionsCsv(20, (row, i) => (i === 4 ? row.replace(',', ',"') : row));
+  const page = await kith.openDashboard('#/import');
+  await chooseFile(page, 'Connections.csv', broken);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Nothing was saved');
+  await expect(alert).toContainText('Row 5 (line 9)');
+  await expect(page.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+  expect(await kith.readStore('contacts')).toEqual([]);
+
+  // A row with a bad email is listed by row, and the import cannot be applied.
+  const badEmail = connectionsCsv(10, (row, i) => (i === 2 ? row.replace(/,(person\d+@example\.com)?,/, ',not-an-email,') : row));
+  await chooseFile(page, 'Connections.csv', badEmail);
+  await expect(page.getByRole('alert')).toContainText('Row 3 (line 7): emails.0: Not an email address: not-an-email');
+  await expect(page.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
+  expect(await kith.readStore('contacts')).toEqual([]);
+});
+
+test('the network map counts every circle, and bulk relationship changes move people with undo', async ({ kith }) => {
+  const page = await importConnections(kith, connectionsCsv(40));
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 40 new contacts.')).toBeVisible();
+
+  // Everyone at Globex (5 of 40) becomes a colleague.
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await page.getByLabel('Company').fill('globex');
+  await expect(page.getByText('5 matches of 40')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Select all 5 shown' }).check();
+  await page.getByLabel('Set relationship').selectOption('colleague');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('status')).toContainText('5 contacts now in Colleague.');
+
+  await page.getByRole('link', { name: 'Network map' }).click();
+  const circle = (name: string) => page.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+  await expect(circle('Colleague')).toContainText('5');
+  await expect(page.locator('tr[data-circle="colleague"] td').first()).toHaveText('5');
+  await expect(page.locator('tr[data-circle="other"] td').first()).toHaveText('35');
+  await expect(page.locator('tr[data-circle="family"] td').first()).toHaveText('0');
+  await expect(page.locator('tr[data-circle="family"]')).toContainText('A gap to fill');
+  await expect(page.locator('table.circles tbody tr')).toHaveCount(11);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(page.locator('tr[data-circle="colleague"] td').first()).toHaveText('0');
+  await expect(page.locator('tr[data-circle="other"] td').first()).toHaveText('40');
+  const stored = await kith.readStore<StoredContact>('contacts');
+  expect(stored.filter((c) => c.relationship === 'other')).toHaveLength(40);
+});
+
+test('no serious or critical accessibility violations on any dashboard view', async ({ kith }) => {
+  const page = await importConnections(kith, connectionsCsv(12));
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 12 new contacts.')).toBeVisible();
+  const [someone] = await kith.readStore<StoredContact>('contacts');
+
+  for (const hash of ['#/contacts', `#/contact/${someone.id}`, '#/map', '#/week', '#/import', '#/settings']) {
+    await page.goto(kith.url(`dashboard.html${hash}`));
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${hash}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});

@@ -1,0 +1,155 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parseRoute, routeHash } from '@/lib/dashboard-route';
+import {
+  type KithDB,
+  addInteraction,
+  deleteContacts,
+  getContact,
+  interactionsOf,
+  listContacts,
+  mergeContacts,
+  openKithDb,
+  openReminders,
+  putContact,
+  putReminder,
+  readEverything,
+  remindersOf,
+  restoreSnapshot,
+  updateContacts,
+} from '@/lib/db';
+import { mergeContact } from '@/lib/merge';
+import { Contact, Interaction, Reminder } from '@/lib/model';
+import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
+import { weekAgenda } from '@/lib/week';
+
+const NOW = new Date(2026, 10, 22, 15, 0).getTime(); // local time: "today" is 22 Nov
+const DAY = 86_400_000;
+const make = (input: Record<string, unknown>) => Contact.parse({ createdAt: NOW, updatedAt: NOW, ...input });
+
+describe('routes', () => {
+  it('parses every page, the contact contract, and falls back to contacts', () => {
+    expect(parseRoute('')).toEqual({ page: 'contacts' });
+    expect(parseRoute('#/contacts')).toEqual({ page: 'contacts' });
+    expect(parseRoute('#/contact/abc-123')).toEqual({ page: 'contact', id: 'abc-123' });
+    expect(parseRoute('#/contact/a%2Fb')).toEqual({ page: 'contact', id: 'a/b' });
+    expect(parseRoute('#/contact/%E0%A4%A')).toEqual({ page: 'contacts' });
+    for (const page of ['map', 'week', 'import', 'settings'] as const) expect(parseRoute(`#/${page}`)).toEqual({ page });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'contacts' });
+    expect(routeHash({ page: 'contact', id: 'a/b' })).toBe('#/contact/a%2Fb');
+  });
+});
+
+describe('network map', () => {
+  const people = [
+    make({ id: 'a', name: 'A', relationship: 'colleague', warmth: 'warm', company: 'Globex Corp', orgRoles: ['advice', 'trust'] }),
+    make({ id: 'b', name: 'B', relationship: 'colleague', company: 'Initech' }),
+    make({ id: 'c', name: 'C', relationship: 'friend', warmth: 'warm', company: 'globex', orgRoles: ['communication'] }),
+  ];
+
+  it('lists every circle in order with counts, empty ones included', () => {
+    const circles = circlesOf(people);
+    expect(circles.map((c) => c.relationship)).toEqual([
+      'family', 'friend', 'education', 'interest-group', 'similar-situation', 'colleague', 'client', 'business-associate', 'professional-body', 'community', 'other',
+    ]);
+    expect(circles.find((c) => c.relationship === 'colleague')).toEqual({ relationship: 'colleague', total: 2, warm: 1, cold: 1 });
+    expect(circles.find((c) => c.relationship === 'friend')).toEqual({ relationship: 'friend', total: 1, warm: 1, cold: 0 });
+    expect(circles.find((c) => c.relationship === 'family')).toEqual({ relationship: 'family', total: 0, warm: 0, cold: 0 });
+  });
+
+  it('groups the organisational networks and finds who works at each target, warm first', () => {
+    const networks = orgNetworksOf(people);
+    expect(networks.advice.map((c) => c.id)).toEqual(['a']);
+    expect(networks.trust.map((c) => c.id)).toEqual(['a']);
+    expect(networks.communication.map((c) => c.id)).toEqual(['c']);
+    expect(targetsOf(people, ['Globex', 'Hooli']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
+      ['Globex', ['a', 'c']],
+      ['Hooli', []],
+    ]);
+  });
+});
+
+describe('this week', () => {
+  const jane = make({ id: 'j', name: 'Jane' });
+  const contacts = new Map([[jane.id, jane]]);
+  const reminder = (id: string, kind: Reminder['kind'], dueAt: number, extra: Record<string, unknown> = {}) =>
+    Reminder.parse({ id, contactId: 'j', kind, dueAt, createdAt: 0, ...extra });
+
+  it('sorts reminders into overdue, today and coming up; keep-in-touch ones are the past-cadence list', () => {
+    const reminders = [
+      reminder('late', 'follow-up', NOW - 3 * DAY),
+      reminder('today', 'promise', new Date(2026, 10, 22).getTime()),
+      reminder('soon', 'promise', NOW + 2 * DAY),
+      reminder('far', 'follow-up', NOW + 30 * DAY),
+      reminder('done', 'follow-up', NOW - DAY, { doneAt: NOW }),
+      reminder('snoozed', 'thank-you', NOW - 5 * DAY, { snoozedUntil: NOW + DAY }),
+      reminder('kit', 'keep-in-touch', NOW - 10 * DAY),
+      reminder('orphan', 'follow-up', NOW - DAY, { contactId: 'gone' }),
+    ];
+    const interactions = [NOW - DAY, NOW - 6 * DAY, NOW - 8 * DAY].map((at, i) => Interaction.parse({ id: `i${i}`, contactId: 'j', at }));
+    const agenda = weekAgenda(contacts, reminders, interactions, { weeklyGoal: 3 }, NOW);
+    expect(agenda.overdue.map((r) => r.id)).toEqual(['late']);
+    expect(agenda.dueToday.map((r) => r.id)).toEqual(['today']);
+    expect(agenda.comingUp.map((r) => r.id)).toEqual(['snoozed', 'soon']);
+    expect(agenda.promises.map((r) => r.id)).toEqual(['today', 'soon']);
+    expect(agenda.pastCadence.map((p) => [p.contact.id, p.reminder.id, p.daysOver])).toEqual([['j', 'kit', 10]]);
+    expect(agenda.goal).toEqual({ done: 2, target: 3 });
+  });
+});
+
+describe('bulk changes, merge and undo', () => {
+  let db: KithDB;
+  beforeEach(async () => {
+    globalThis.indexedDB = new IDBFactory();
+    db = await openKithDb(`kith-dash-${Math.random()}`);
+    await putContact(db, { id: 'keep', name: 'Jane Doe', emails: ['jane@a.com'], notes: 'Mine', createdAt: 5, updatedAt: 5 });
+    await putContact(db, { id: 'gone', name: 'J. Doe', title: 'CTO', emails: ['jd@b.com'], notes: 'Theirs', createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'ref', name: 'Referred', referredBy: 'gone', createdAt: 1, updatedAt: 1 });
+    await addInteraction(db, { id: 'i1', contactId: 'gone', at: NOW - DAY, summary: 'Lunch' });
+    await putReminder(db, { id: 'r1', contactId: 'gone', kind: 'promise', dueAt: NOW, createdAt: 1 });
+  });
+
+  it('deletes contacts with their records and restores them exactly', async () => {
+    const before = await readEverything(db);
+    const snapshot = await deleteContacts(db, ['gone', 'ref']);
+    expect((await listContacts(db)).map((c) => c.id)).toEqual(['keep']);
+    expect(await openReminders(db)).toEqual([]);
+    expect(snapshot.interactions.map((i) => i.id)).toEqual(['i1']);
+    await restoreSnapshot(db, snapshot);
+    expect(await readEverything(db)).toEqual({
+      contacts: expect.arrayContaining(before.contacts),
+      interactions: before.interactions,
+      reminders: before.reminders,
+    });
+    expect((await readEverything(db)).contacts).toHaveLength(3);
+  });
+
+  it('updates many contacts at once and returns them as they were', async () => {
+    const all = await listContacts(db);
+    const before = await updateContacts(db, all, (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
+    expect((await listContacts(db)).every((c) => c.tags.includes('vip') && c.relationship === 'client')).toBe(true);
+    await restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] });
+    expect(await listContacts(db)).toEqual(all);
+  });
+
+  it('merges two contacts: fields, interactions, reminders and referrals move; undo puts everything back', async () => {
+    const before = await readEverything(db);
+    const { snapshot, contact } = await mergeContacts(db, 'keep', 'gone', (keep, gone) => mergeContact(keep, gone, NOW).contact);
+    expect(contact).toMatchObject({ id: 'keep', name: 'Jane Doe', title: 'CTO', emails: ['jane@a.com', 'jd@b.com'], notes: 'Mine', createdAt: 1, lastInteractionAt: NOW - DAY });
+    expect(await getContact(db, 'gone')).toBeUndefined();
+    expect((await getContact(db, 'ref'))?.referredBy).toBe('keep');
+    expect((await interactionsOf(db, 'keep')).map((i) => i.id)).toEqual(['i1']);
+    expect((await remindersOf(db, 'keep')).map((r) => r.id)).toEqual(['r1']);
+
+    await restoreSnapshot(db, snapshot);
+    const after = await readEverything(db);
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after.contacts)).toEqual(byId(before.contacts));
+    expect(after.interactions).toEqual(before.interactions);
+    expect(after.reminders).toEqual(before.reminders);
+  });
+
+  it('refuses to merge a contact with itself', async () => {
+    await expect(mergeContacts(db, 'keep', 'keep', (k) => k)).rejects.toThrow('Choose two different contacts');
+  });
+});

@@ -1,0 +1,322 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ImportError,
+  createBackup,
+  detectFormat,
+  exportContactsCsv,
+  exportRemindersIcs,
+  exportVcards,
+  parseImport,
+} from '@/lib/io';
+import { foldLine } from '@/lib/io/content-lines';
+import { Contact, Interaction, Reminder } from '@/lib/model';
+
+const NOW = Date.UTC(2026, 10, 22, 9, 0);
+
+const LINKEDIN = [
+  'Notes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Ada,Quinlan,https://www.linkedin.com/in/ada-quinlan,Ada@Example.com,"Acme, Inc.",Staff Engineer,22 Nov 2026',
+  'Bo,Lind,https://uk.linkedin.com/in/BoLind?trk=x,,Globex,"Head of ""Growth""",01 Mar 2019',
+  ',,,,Initech,Analyst,05 Jan 2020',
+  '',
+].join('\n');
+
+function contactOf(overrides: Partial<Contact> & { id: string; name: string }): Contact {
+  return Contact.parse({ createdAt: NOW, updatedAt: NOW, ...overrides });
+}
+
+function thrown(run: () => unknown): ImportError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ImportError) return error;
+    throw error;
+  }
+  throw new Error('expected an ImportError');
+}
+
+describe('detectFormat', () => {
+  it('tells the four formats apart by content', () => {
+    expect(detectFormat(LINKEDIN)).toBe('linkedin-csv');
+    expect(detectFormat('\uFEFFFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n')).toBe('linkedin-csv');
+    expect(detectFormat('First Name,Middle Name,Last Name,Organization Name,E-mail 1 - Label,E-mail 1 - Value\n')).toBe('google-csv');
+    expect(detectFormat('Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value\n')).toBe('google-csv');
+    expect(detectFormat('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n')).toBe('vcard');
+    expect(detectFormat('{"format":"kith-backup","version":1}')).toBe('kith-backup');
+    expect(detectFormat('{"hello":1}')).toBeUndefined();
+    expect(detectFormat('a,b,c\n1,2,3')).toBeUndefined();
+  });
+
+  it('refuses an unknown file with a message saying what it takes', () => {
+    expect(thrown(() => parseImport('a,b\n1,2\n', NOW)).message).toMatch(/^Line 1: not a file Kith can import/);
+  });
+});
+
+describe('LinkedIn Connections.csv', () => {
+  it('skips the Notes preamble, reads quoted fields and canonicalises profile links', () => {
+    const batch = parseImport(LINKEDIN, NOW);
+    expect(batch.format).toBe('linkedin-csv');
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map((c) => c.where)).toEqual(['Row 1 (line 5)', 'Row 2 (line 6)']);
+    const [ada, bo] = batch.contacts.map((c) => c.contact);
+    expect(ada).toMatchObject({
+      name: 'Ada Quinlan',
+      company: 'Acme, Inc.',
+      title: 'Staff Engineer',
+      emails: ['ada@example.com'],
+      profileUrl: 'https://www.linkedin.com/in/ada-quinlan/',
+      notes: 'Connected on LinkedIn on 22 Nov 2026.',
+      sources: [{ kind: 'import', at: NOW }],
+      relationship: 'other',
+    });
+    expect(bo).toMatchObject({ name: 'Bo Lind', title: 'Head of "Growth"', emails: [], profileUrl: 'https://www.linkedin.com/in/bolind/' });
+    expect(batch.skipped).toEqual([{ where: 'Row 3 (line 7)', reason: expect.stringMatching(/no name, email or profile link/) }]);
+  });
+
+  it('names the row and line of an unclosed quote', () => {
+    const text = LINKEDIN.replace(',,,,Initech', '",,,,Initech');
+    expect(thrown(() => parseImport(text, NOW)).message).toBe('Row 3 (line 7): a quoted field is never closed');
+    const stray = LINKEDIN.replace('Bo,Lind', '"Bo"x,Lind');
+    expect(thrown(() => parseImport(stray, NOW)).message).toMatch(/^Row 2 \(line 6\): a quote is misplaced/);
+  });
+
+  it('names the row and line of a row with the wrong number of fields', () => {
+    const text = LINKEDIN.replace('Bo,Lind,', 'Bo,');
+    expect(thrown(() => parseImport(text, NOW)).message).toBe('Row 2 (line 6): has 6 fields where the header has 7');
+  });
+
+  it('counts lines inside quoted fields that hold line breaks', () => {
+    const text = `First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"A\nB",C,,,,,\nD,E,,x@y.com,,,\nF,G,,\n`;
+    expect(thrown(() => parseImport(text, NOW)).message).toBe('Row 3 (line 5): has 4 fields where the header has 7');
+  });
+
+  it('lists rows that are not valid contacts, by row', () => {
+    const text = LINKEDIN.replace('Ada@Example.com', 'not-an-email');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([{ where: 'Row 1 (line 5)', reason: 'emails.0: Not an email address: not-an-email' }]);
+    expect(batch.contacts).toHaveLength(1);
+  });
+});
+
+describe('Google Contacts CSV', () => {
+  it('reads the current export with several emails, phones and labels', () => {
+    const text = [
+      'First Name,Middle Name,Last Name,Nickname,Organization Name,Organization Title,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,E-mail 2 - Label,E-mail 2 - Value,Phone 1 - Label,Phone 1 - Value,Address 1 - Label,Address 1 - Formatted,Website 1 - Label,Website 1 - Value',
+      'Cleo,M.,Park,,Umbrella,CTO,"Met at ""DevConf""\nSpoke about hiring",Mentors ::: * myContacts,Work,cleo@umbrella.com,Home,cleo@home.org ::: cleo2@home.org,Mobile,+44 7700 900123,Home,"1 High St\nLondon",Profile,https://www.linkedin.com/in/cleopark',
+    ].join('\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.format).toBe('google-csv');
+    expect(batch.contacts[0].contact).toMatchObject({
+      name: 'Cleo M. Park',
+      company: 'Umbrella',
+      title: 'CTO',
+      emails: ['cleo@umbrella.com', 'cleo@home.org', 'cleo2@home.org'],
+      phones: ['+44 7700 900123'],
+      addresses: ['1 High St, London'],
+      profileUrl: 'https://www.linkedin.com/in/cleopark/',
+      tags: ['Mentors'],
+      notes: 'Met at "DevConf"\nSpoke about hiring',
+    });
+  });
+
+  it('reads the older export (Name, Organization 1 - Name)', () => {
+    const text =
+      'Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title\r\n' +
+      'Dan Roe,Dan,Roe,* My Contacts ::: Friends,* Work,dan@roe.net,Roe Ltd,Owner\r\n';
+    expect(parseImport(text, NOW).contacts[0].contact).toMatchObject({
+      name: 'Dan Roe',
+      emails: ['dan@roe.net'],
+      company: 'Roe Ltd',
+      title: 'Owner',
+      tags: ['Friends'],
+    });
+  });
+});
+
+describe('vCard', () => {
+  it('reads 3.0: folded lines, escapes, grouped properties, several emails and phones', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Doe;Jane;Q.;Dr.;',
+      'FN:Jane Doe',
+      'ORG:Acme\\, Inc.;R&D',
+      'TITLE:Chief\\, Engineering',
+      'item1.EMAIL;type=INTERNET;type=pref:jane@exa',
+      ' mple.com',
+      'item1.X-ABLabel:_$!<Work>!$_',
+      'EMAIL;TYPE=HOME:Jane.Home@Example.org',
+      'TEL;TYPE=CELL:+1 555 0100',
+      'item2.TEL:+1 555 0199',
+      'ADR;TYPE=WORK:;;1 Main St;Springfield;IL;62701;USA',
+      'NOTE:First line\\nsecond\\; with semicolon\\, and comma',
+      'URL:https://www.linkedin.com/in/jane-doe?trk=abc',
+      'CATEGORIES:Mentors,Chicago',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'N:Smith;John;;;',
+      'EMAIL:john@smith.io',
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.format).toBe('vcard');
+    expect(batch.contacts.map((c) => c.where)).toEqual(['Card 1 (line 1)', 'Card 2 (line 18)']);
+    expect(batch.contacts[0].contact).toMatchObject({
+      name: 'Jane Doe',
+      company: 'Acme, Inc.',
+      title: 'Chief, Engineering',
+      emails: ['jane@example.com', 'jane.home@example.org'],
+      phones: ['+1 555 0100', '+1 555 0199'],
+      addresses: ['1 Main St, Springfield, IL, 62701, USA'],
+      notes: 'First line\nsecond; with semicolon, and comma',
+      profileUrl: 'https://www.linkedin.com/in/jane-doe/',
+      tags: ['Mentors', 'Chicago'],
+    });
+    expect(batch.contacts[1].contact).toMatchObject({ name: 'John Smith', emails: ['john@smith.io'] });
+  });
+
+  it('reads 4.0 with parameters quoted and values escaped, LF line endings and tab folding', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:4.0',
+      'FN:Zoë Ångström',
+      'EMAIL;TYPE="work,voice";PREF=1:zoe@example.se',
+      'TEL;VALUE=uri;TYPE="voice,cell":tel:+46-8-123-456',
+      'ORG:Nordic AB',
+      'NOTE:Long note that goes on',
+      '\tand on',
+      'END:VCARD',
+    ].join('\n');
+    expect(parseImport(text, NOW).contacts[0].contact).toMatchObject({
+      name: 'Zoë Ångström',
+      emails: ['zoe@example.se'],
+      phones: ['+46-8-123-456'],
+      company: 'Nordic AB',
+      notes: 'Long note that goes onand on',
+    });
+  });
+
+  it('names the line of a broken property and of a card that never ends', () => {
+    const broken = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN Missing colon\r\nEND:VCARD\r\n';
+    expect(thrown(() => parseImport(broken, NOW)).message).toBe('Line 7: not a vCard property (NAME:value)');
+    const unended = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok\r\n';
+    expect(thrown(() => parseImport(unended, NOW)).message).toBe('Line 1: the card that starts here never ends (no END:VCARD)');
+  });
+
+  it('lists a card with no name as invalid, by card and line', () => {
+    const batch = parseImport('BEGIN:VCARD\nVERSION:4.0\nEMAIL:a@b.co\nEND:VCARD\n', NOW);
+    expect(batch.invalid).toEqual([{ where: 'Card 1 (line 1)', reason: 'name: A contact needs a name' }]);
+  });
+
+  it('exports 4.0 that reads back to the same contacts', () => {
+    const contacts = [
+      contactOf({
+        id: 'c1',
+        name: 'Jane; Doe, Jr\\',
+        title: 'VP, Sales; EMEA',
+        company: 'Acme, Inc.',
+        location: 'Paris',
+        emails: ['jane@acme.com', 'j@doe.org'],
+        phones: ['+33 1 23 45 67 89'],
+        addresses: ['1 Rue de Rivoli, Paris'],
+        profileUrl: 'https://www.linkedin.com/in/jane/',
+        tags: ['mentor', 'paris, fr'],
+        notes: `Line one\nLine two with émoji 🎉 ${'and more '.repeat(20)}`,
+      }),
+    ];
+    const out = exportVcards(contacts);
+    for (const line of out.split('\r\n').slice(0, -1)) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(out.endsWith('END:VCARD\r\n')).toBe(true);
+    expect(out).toContain('FN:Jane\\; Doe\\, Jr\\\\\r\n');
+    const back = parseImport(out, NOW).contacts[0].contact;
+    for (const field of ['id', 'name', 'title', 'company', 'location', 'emails', 'phones', 'addresses', 'profileUrl', 'tags', 'notes'] as const) {
+      expect(back[field]).toEqual(contacts[0][field]);
+    }
+  });
+});
+
+describe('exports', () => {
+  const jane = contactOf({ id: 'c1', name: 'Jane Doe', company: '=HYPERLINK("x")', emails: ['jane@acme.com'], tags: ['a', 'b'] });
+  const bob = contactOf({ id: 'c2', name: 'Bob, "the" Builder', notes: 'multi\nline' });
+
+  it('CSV: one row per contact with the last interaction, formulas neutralised', () => {
+    const interactions = [
+      Interaction.parse({ id: 'i1', contactId: 'c1', at: Date.UTC(2026, 0, 2), channel: 'call', summary: 'older' }),
+      Interaction.parse({ id: 'i2', contactId: 'c1', at: Date.UTC(2026, 5, 3), channel: 'email', summary: 'Sent CV' }),
+    ];
+    const csv = exportContactsCsv([jane, bob], interactions);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'Name,Title,Company,Location,Emails,Phones,Profile URL,Relationship,Warmth,Tags,Notes,Last interaction,Last interaction channel,Last interaction summary',
+    );
+    expect(lines[1]).toBe(`Jane Doe,,"'=HYPERLINK(""x"")",,jane@acme.com,,,Other,cold,a; b,,2026-06-03,email,Sent CV`);
+    expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,Other,cold,,"multi\nline",,,');
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('');
+  });
+
+  it('iCalendar: CRLF, folded at 75 octets, escaped, UTC DTSTAMP, a UID per reminder, open ones only', () => {
+    const reminders = [
+      Reminder.parse({ id: 'r1', contactId: 'c1', kind: 'promise', dueAt: Date.UTC(2026, 10, 27, 17), note: `Send the deck; slides, notes\n${'x'.repeat(100)}`, createdAt: NOW }),
+      Reminder.parse({ id: 'r2', contactId: 'c2', kind: 'follow-up', dueAt: NOW, doneAt: NOW, createdAt: NOW }),
+      Reminder.parse({ id: 'r3', contactId: 'c2', kind: 'keep-in-touch', dueAt: NOW, snoozedUntil: Date.UTC(2026, 11, 1, 8, 30), createdAt: NOW }),
+    ];
+    const ics = exportRemindersIcs(reminders, [jane, bob], NOW);
+    expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
+    expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    for (const line of ics.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    const unfolded = ics.replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('UID:r1@kith.invalid\r\nDTSTAMP:20261122T090000Z\r\nDTSTART:20261127T170000Z\r\n');
+    expect(unfolded).toContain('SUMMARY:Promise to Jane Doe\r\n');
+    expect(unfolded).toContain(`DESCRIPTION:Send the deck\\; slides\\, notes\\n${'x'.repeat(100)}\r\n`);
+    expect(unfolded).toContain('UID:r3@kith.invalid\r\nDTSTAMP:20261122T090000Z\r\nDTSTART:20261201T083000Z\r\n');
+    expect(unfolded).toContain('SUMMARY:Keep in touch with Bob\\, "the" Builder\r\n');
+    expect(unfolded).not.toContain('r2@kith.invalid');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it('folds without splitting a multi-byte character', () => {
+    const line = `NOTE:${'é'.repeat(80)}`;
+    const folded = foldLine(line);
+    const parts = folded.split('\r\n');
+    expect(parts.map((p) => new TextEncoder().encode(p).length)).toEqual([75, 75, 17]);
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(line);
+  });
+});
+
+describe('Kith backup', () => {
+  it('parses what createBackup writes, record for record', () => {
+    const interaction = Interaction.parse({ id: 'i1', contactId: 'c1', at: NOW, channel: 'meeting', summary: 'Coffee', gave: ['information'] });
+    const reminder = Reminder.parse({ id: 'r1', contactId: 'c1', kind: 'thank-you', dueAt: NOW, createdAt: NOW });
+    const jane = contactOf({ id: 'c1', name: 'Jane', warmth: 'warm', relationship: 'friend', lastInteractionAt: NOW, history: [{ field: 'title', from: 'A', to: 'B', at: NOW }] });
+    const batch = parseImport(createBackup({ contacts: [jane], interactions: [interaction], reminders: [reminder] }, NOW), NOW);
+    expect(batch.format).toBe('kith-backup');
+    expect(batch.contacts.map((c) => c.contact)).toEqual([jane]);
+    expect(batch.interactions).toEqual([interaction]);
+    expect(batch.reminders).toEqual([reminder]);
+  });
+
+  it('fills fields an older backup lacks, and refuses a newer version', () => {
+    const old = JSON.stringify({ format: 'kith-backup', version: 1, contacts: [{ id: 'c1', name: 'Old', createdAt: 1, updatedAt: 2 }] });
+    expect(parseImport(old, NOW).contacts[0].contact).toMatchObject({ id: 'c1', name: 'Old', emails: [], relationship: 'other', warmth: 'cold', tags: [] });
+    const newer = JSON.stringify({ format: 'kith-backup', version: 99, contacts: [] });
+    expect(thrown(() => parseImport(newer, NOW)).message).toMatch(/^Line 1: made by a newer Kith/);
+  });
+
+  it('names the line of broken JSON and the record of an invalid one', () => {
+    const broken = '{\n "format": "kith-backup",\n "version": 1,\n "contacts": [,]\n}';
+    expect(thrown(() => parseImport(broken, NOW)).message).toMatch(/^Line 4: not valid JSON/);
+    expect(thrown(() => parseImport('{"format": "kith-backup",\n"version": 1,\n"contacts": [1, 2', NOW)).message).toMatch(/^Line 3: not valid JSON/);
+    const invalid = JSON.stringify({ format: 'kith-backup', version: 1, contacts: [{ id: 'c1', name: '', createdAt: 1, updatedAt: 1 }], interactions: [{ id: 'i1', contactId: 'nobody', at: 1 }] });
+    expect(parseImport(invalid, NOW).invalid).toEqual([
+      { where: 'Contact 1', reason: 'name: A contact needs a name' },
+      { where: 'Interaction 1', reason: 'belongs to a contact that is not in the backup' },
+    ]);
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { Contact, type ContactInput } from '@/lib/model';
+import { ContactSearch, type ContactQuery, fold } from '@/lib/search';
+
+const NOW = Date.UTC(2026, 10, 22, 9, 0);
+const DAY = 86_400_000;
+const NO_DUE: ReadonlySet<string> = new Set();
+
+const make = (input: Partial<ContactInput> & { id: string; name: string }) => Contact.parse({ createdAt: NOW, updatedAt: NOW, ...input });
+
+const people = [
+  make({ id: 'a', name: 'José Álvarez', title: 'Recruiter', company: 'Globex', emails: ['jose@globex.com'], warmth: 'warm', relationship: 'colleague', tags: ['Hiring'], lastInteractionAt: NOW - 2 * DAY, createdAt: 3 }),
+  make({ id: 'b', name: 'Ada Quinlan', title: 'Staff Engineer', company: 'Acme', notes: 'Met at RustConf; knows the Globex CTO', relationship: 'friend', createdAt: 2 }),
+  make({ id: 'c', name: 'bo Lind', company: 'Initech', emails: ['bo@lind.se'], tags: ['mentor', 'hiring'], warmth: 'warm', lastInteractionAt: NOW - 100 * DAY, createdAt: 1 }),
+  make({ id: 'd', name: 'Cleo Park', relationship: 'colleague', createdAt: 4 }),
+];
+
+const query = (text: string, extra: Partial<ContactQuery> = {}): ContactQuery => ({ text, filters: {}, sort: 'name', ...extra });
+const ids = (found: Contact[]) => found.map((c) => c.id);
+
+describe('ContactSearch', () => {
+  const search = new ContactSearch(people);
+  const context = { now: NOW, dueContactIds: new Set(['b', 'd']) };
+
+  it('matches every word anywhere in name, title, company, email, tags and notes, ignoring case and accents', () => {
+    expect(ids(search.search(query('jose'), context))).toEqual(['a']);
+    expect(ids(search.search(query('ÁLVAREZ recruit'), context))).toEqual(['a']);
+    expect(ids(search.search(query('globex'), context))).toEqual(['b', 'a']); // Ada's notes mention Globex
+    expect(ids(search.search(query('lind.se'), context))).toEqual(['c']);
+    expect(ids(search.search(query('mentor'), context))).toEqual(['c']);
+    expect(ids(search.search(query('staff acme'), context))).toEqual(['b']);
+    expect(ids(search.search(query('staff initech'), context))).toEqual([]);
+    expect(ids(search.search(query(''), context))).toEqual(['b', 'c', 'd', 'a']);
+  });
+
+  it('narrows as the user types and widens again on backspace', () => {
+    const fresh = new ContactSearch(people);
+    expect(ids(fresh.search(query('h'), context))).toEqual(['b', 'c', 'a']);
+    expect(ids(fresh.search(query('hi'), context))).toEqual(['c', 'a']);
+    expect(ids(fresh.search(query('hiring'), context))).toEqual(['c', 'a']);
+    expect(ids(fresh.search(query('hiring bo'), context))).toEqual(['c']);
+    expect(ids(fresh.search(query('hi'), context))).toEqual(['c', 'a']);
+    expect(ids(fresh.search(query('hi', { filters: { warmth: 'warm' }, sort: 'recently-added' }), context))).toEqual(['a', 'c']);
+  });
+
+  it('filters by relationship, warmth, tag, company, due and time since contact', () => {
+    expect(ids(search.search(query('', { filters: { relationship: 'colleague' } }), context))).toEqual(['d', 'a']);
+    expect(ids(search.search(query('', { filters: { warmth: 'warm' } }), context))).toEqual(['c', 'a']);
+    expect(ids(search.search(query('', { filters: { tag: 'HIRING' } }), context))).toEqual(['c', 'a']);
+    expect(ids(search.search(query('', { filters: { company: 'glob' } }), context))).toEqual(['a']);
+    expect(ids(search.search(query('', { filters: { due: true } }), context))).toEqual(['b', 'd']);
+    expect(ids(search.search(query('', { filters: { notContactedDays: 30 } }), context))).toEqual(['b', 'c', 'd']);
+    expect(ids(search.search(query('', { filters: { notContactedDays: 1 } }), context))).toEqual(['b', 'c', 'd', 'a']);
+    expect(ids(search.search(query('', { filters: { notContactedDays: 30, warmth: 'warm' } }), context))).toEqual(['c']);
+  });
+
+  it('sorts: warm first, by company (blank last), by longest since contact, by newest', () => {
+    expect(ids(search.search(query('', { sort: 'warmth' }), context))).toEqual(['c', 'a', 'b', 'd']);
+    expect(ids(search.search(query('', { sort: 'company' }), context))).toEqual(['b', 'a', 'c', 'd']);
+    expect(ids(search.search(query('', { sort: 'last-contact' }), context))).toEqual(['b', 'd', 'c', 'a']);
+    expect(ids(search.search(query('', { sort: 'recently-added' }), context))).toEqual(['d', 'a', 'b', 'c']);
+  });
+
+  it('lists the tags in use', () => {
+    expect(search.tags()).toEqual(['Hiring', 'mentor']);
+  });
+
+  it('folds accents only where there are any', () => {
+    expect(fold('Zoë ÅNGSTRÖM')).toBe('zoe angstrom');
+    expect(fold('Plain')).toBe('plain');
+  });
+});
+
+describe('ContactSearch at 100,000 contacts', () => {
+  it('answers each keystroke well within a frame (median)', () => {
+    const first = ['Ada', 'Bo', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gus', 'Hana', 'Ivo', 'June'];
+    const companies = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Hooli', 'Stark Industries', 'Wayne Enterprises'];
+    const contacts = Array.from({ length: 100_000 }, (_, i) =>
+      ({
+        id: `c${i}`,
+        name: `${first[i % 10]} Person${i}`,
+        title: `Role ${i % 97}`,
+        company: `${companies[i % 7]} ${i % 1000}`,
+        location: '',
+        emails: [`person${i}@example.com`],
+        phones: [],
+        addresses: [],
+        relationship: 'other',
+        orgRoles: [],
+        warmth: i % 3 ? 'cold' : 'warm',
+        canHelpWith: [],
+        tags: i % 10 ? [] : ['hiring'],
+        notes: i % 5 ? '' : 'Met at a conference about distributed systems and hiring',
+        sources: [],
+        history: [],
+        createdAt: i,
+        updatedAt: i,
+      }) as Contact,
+    );
+    const search = new ContactSearch(contacts);
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    const sorting = performance.now();
+    search.search(query('', { sort: 'warmth' }), context); // the sort order is built once, not per keystroke
+    expect(performance.now() - sorting).toBeLessThan(2000);
+    const typed = 'stark industries 42';
+    const timings: number[] = [];
+    let last: Contact[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let n = 0; n <= typed.length; n++) {
+        const started = performance.now();
+        last = search.search(query(typed.slice(0, n), { sort: 'warmth' }), context);
+        timings.push(performance.now() - started);
+      }
+      for (let n = typed.length; n >= 0; n--) {
+        const started = performance.now();
+        search.search(query(typed.slice(0, n), { sort: 'warmth' }), context);
+        timings.push(performance.now() - started);
+      }
+    }
+    timings.sort((a, b) => a - b);
+    const median = timings[Math.floor(timings.length / 2)];
+    expect(last.length).toBeGreaterThan(0);
+    const words = (c: Contact) => fold([c.name, c.title, c.company, c.emails.join(' '), c.tags.join(' '), c.notes].join(' '));
+    expect(last.every((c) => words(c).includes('stark') && words(c).includes('industries') && words(c).includes('42'))).toBe(true);
+    expect(last.length).toBe(contacts.filter((c) => words(c).includes('stark industries') && words(c).includes('42')).length);
+    // Target is < 16 ms in the browser; a generous ceiling for a busy test machine.
+    console.info(`search at 100k: median ${median.toFixed(2)} ms per keystroke`);
+    expect(median).toBeLessThan(50);
+  }, 30_000);
+});
