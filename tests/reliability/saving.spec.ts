@@ -2,7 +2,7 @@
 // popups saving one person at once, the service worker stopped in the middle of a save, and the
 // browser's storage full.
 import type { CDPSession, Page } from '@playwright/test';
-import { type Kith, expect, test } from '../e2e/harness';
+import { expect, test } from '../e2e/harness';
 
 type Stored = { id: string; name: string; notes: string; contactId: string; kind: string; doneAt?: number };
 
