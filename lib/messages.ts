@@ -20,7 +20,8 @@ export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
 
-const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+// Exactly `{ type, payload }`: a message with anything else on it did not come from sendMessage.
+const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() }).strict();
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 export class MessageError extends Error {}
