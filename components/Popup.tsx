@@ -34,6 +34,7 @@ export type PopupDeps = {
   /** Tell the background the data changed (badge, scheduler). */
   dataChanged: () => Promise<unknown>;
   openContact: (contactId: string) => void;
+  openDashboard: () => void;
   close: () => void;
 };
 
@@ -383,6 +384,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <div class="actions">
             <button type="button" onClick={startManualEntry}>
               Add a person by hand
+            </button>
+            <button type="button" onClick={deps.openDashboard}>
+              Open dashboard
             </button>
           </div>
         </>

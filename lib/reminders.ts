@@ -77,6 +77,17 @@ export function keepInTouchDueAt(
 }
 
 /**
+ * Whether Kith should nudge the user about this contact at all. A bulk import (hundreds of
+ * LinkedIn connections) would otherwise bury the badge in reminders three months later, so
+ * imported contacts join the keep-in-touch rhythm only once the user sets their cadence or logs
+ * an interaction with them. Everyone saved deliberately is kept in touch with.
+ */
+export function keepsInTouch(contact: Pick<Contact, 'cadenceDays' | 'lastInteractionAt' | 'sources'>): boolean {
+  const onlyImported = contact.sources.length > 0 && contact.sources.every((source) => source.kind === 'import');
+  return !onlyImported || contact.cadenceDays !== undefined || contact.lastInteractionAt !== undefined;
+}
+
+/**
  * What to write so the contact has exactly one open keep-in-touch reminder at the right time:
  * `put` is the reminder to store (undefined when the stored one is already right, which keeps
  * its snooze), `remove` the ids of duplicates. `reminders` are all of the contact's reminders.
@@ -92,6 +103,7 @@ export function planKeepInTouch(
   const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
   const dueAt = keepInTouchDueAt(contact, settings, lastDoneAt);
   const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
+  if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
   const remove = duplicates.map((r) => r.id);
   if (current?.dueAt === dueAt) return { remove };
   const put: Reminder = current

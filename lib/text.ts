@@ -22,7 +22,7 @@ function cap(s: string, max: number): string {
 const CHUNK = 4096;
 
 // Printable ASCII words separated by single spaces: already clean, so imports of thousands
-// of rows skip the chunked cleaning below.
+// of rows skip the scan below.
 const PLAIN_LINE = /^(?:[\x21-\x7E]+ )*[\x21-\x7E]+$/;
 
 /**

@@ -16,6 +16,11 @@ async function popupTabId(): Promise<number | undefined> {
   return active?.id;
 }
 
+function openDashboardAt(hash: string) {
+  const url = browser.runtime.getURL(`/dashboard.html${hash}` as '/dashboard.html');
+  void browser.tabs.create({ url }).then(() => window.close());
+}
+
 const deps: PopupDeps = {
   db: () => openKithDb(),
   capture: async () => {
@@ -25,10 +30,8 @@ const deps: PopupDeps = {
   settings: loadSettings,
   now: () => Date.now(),
   dataChanged: () => sendMessage('data:changed', {}),
-  openContact: (contactId) => {
-    const url = browser.runtime.getURL(`/dashboard.html#/contact/${encodeURIComponent(contactId)}` as '/dashboard.html');
-    void browser.tabs.create({ url }).then(() => window.close());
-  },
+  openContact: (contactId) => openDashboardAt(`#/contact/${encodeURIComponent(contactId)}`),
+  openDashboard: () => openDashboardAt('#/contacts'),
   close: () => window.close(),
 };
 

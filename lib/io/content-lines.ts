@@ -3,7 +3,7 @@
 // the 500 ms export budget, it leaves `;` unescaped in single text values, and its folded
 // continuation lines are 76 octets (the leading space on top of 75).
 
-const encoder = new TextEncoder();
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** TEXT value escaping shared by vCard 4.0 and iCalendar. */
 export function escapeText(value: string): string {
@@ -21,7 +21,14 @@ export function paramValue(value: string): string {
  * space included), never splitting a UTF-8 sequence or a surrogate pair.
  */
 export function foldLine(line: string): string {
-  if (line.length <= 75 && encoder.encode(line).length <= 75) return line;
+  // Most lines are short ASCII: one octet per character, so no per-character walk.
+  if (line.length <= 25) return line;
+  if (ASCII.test(line)) {
+    if (line.length <= 75) return line;
+    const parts = [line.slice(0, 75)];
+    for (let start = 75; start < line.length; start += 74) parts.push(line.slice(start, start + 74));
+    return parts.join('\r\n ');
+  }
   const parts: string[] = [];
   let start = 0;
   let octets = 0;

@@ -242,6 +242,16 @@ test('elsewhere: what is due today, and a search that opens the contact in the d
   await expect(dashboard).toHaveURL(kith.url(`dashboard.html#/contact/${ines.id}`));
 });
 
+test('elsewhere: the dashboard is one click away', async ({ kith }) => {
+  const home = await kith.openPopup();
+  const [dashboard] = await Promise.all([
+    kith.context.waitForEvent('page'),
+    home.getByRole('button', { name: 'Open dashboard' }).click(),
+  ]);
+  await expect(dashboard).toHaveURL(kith.url('dashboard.html#/contacts'));
+  await expect(dashboard.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
+});
+
 test('light and dark follow the system, both accessible; Escape closes', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();

@@ -58,6 +58,18 @@ describe('applyImport', () => {
     expect((await listContacts(db)).length).toBe(3);
   });
 
+  it('finds saved people by index when the notebook is much larger than the file', async () => {
+    for (let i = 0; i < 12; i++) await putContact(db, { id: `other-${i}`, name: `Other ${i}`, emails: [`o${i}@x.com`], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'by-url', name: 'Ada', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'by-email', name: 'Bo', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 });
+    const batch = parseImport(linkedin(['Ada,Q,https://linkedin.com/in/ada,,Acme,,', 'Bo,Lind,,BO@LIND.SE,Globex,,', 'Cy,New,,cy@new.io,,,']), NOW);
+    const report = await applyImport(db, batch, NOW);
+    expect(report.merged.map((m) => m.intoId)).toEqual(['by-url', 'by-email']);
+    expect(report.added.map((a) => a.name)).toEqual(['Cy New']);
+    expect((await getContact(db, 'by-email'))?.company).toBe('Globex');
+    expect(await db.count('contacts')).toBe(15);
+  });
+
   it('importing the same file again adds nobody and changes nothing', async () => {
     const text = linkedin([
       'Ada,Quinlan,https://www.linkedin.com/in/ada,ada@q.com,Acme,Staff Engineer,22 Nov 2026',

@@ -320,3 +320,39 @@ describe('Kith backup', () => {
     ]);
   });
 });
+
+describe('export speed', () => {
+  it('writes 10,000 contacts as CSV, vCard and backup, and their reminders as iCalendar, quickly', () => {
+    const contacts = Array.from({ length: 10_000 }, (_, i) =>
+      contactOf({ id: `c${i}`, name: `Person ${i}`, title: 'Engineer', company: `Company ${i % 300}`, emails: [`p${i}@example.com`], tags: ['a'], notes: 'Met at a conference; talked about hiring, and more.' }),
+    );
+    const reminders = contacts.map((c, i) => Reminder.parse({ id: `r${i}`, contactId: c.id, kind: 'keep-in-touch', dueAt: NOW + i, createdAt: NOW }));
+    const interactions = contacts.map((c, i) => Interaction.parse({ id: `i${i}`, contactId: c.id, at: NOW - i, summary: 'Coffee' }));
+    const timings: Record<string, number> = {};
+    const time = (label: string, run: () => string) => {
+      const started = performance.now();
+      const out = run();
+      timings[label] = performance.now() - started;
+      return out;
+    };
+    expect(time('csv', () => exportContactsCsv(contacts, interactions)).split('\r\n')).toHaveLength(10_002);
+    expect(time('vcard', () => exportVcards(contacts)).match(/BEGIN:VCARD/g)).toHaveLength(10_000);
+    expect(time('ics', () => exportRemindersIcs(reminders, contacts, NOW)).match(/BEGIN:VEVENT/g)).toHaveLength(10_000);
+    expect(time('json', () => createBackup({ contacts, interactions, reminders }, NOW)).length).toBeGreaterThan(1_000_000);
+    console.info('export of 10k (ms):', JSON.stringify(timings));
+    // The budget is 0.5 s each in the browser; this ceiling only catches a quadratic slip on a
+    // test machine shared by parallel suites.
+    for (const ms of Object.values(timings)) expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('foldLine', () => {
+  it('folds ASCII at 75 then 74 characters and leaves short lines alone', () => {
+    expect(foldLine('SUMMARY:short')).toBe('SUMMARY:short');
+    const long = `DESCRIPTION:${'a'.repeat(200)}`;
+    const parts = foldLine(long).split('\r\n');
+    expect(parts.map((p) => p.length)).toEqual([75, 75, 64]);
+    expect(parts.map((p, i) => (i ? p.slice(1) : p)).join('')).toBe(long);
+    expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75));
+  });
+});

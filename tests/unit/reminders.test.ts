@@ -91,6 +91,19 @@ describe('keep-in-touch cadence', () => {
     });
   });
 
+  it('leaves imported contacts alone until the user sets a cadence or logs an interaction', () => {
+    const imported = contact({ sources: [{ kind: 'import', at: NOW }] });
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: NOW + DAY });
+    expect(planKeepInTouch(imported, settings, [], NOW, ids())).toEqual({ remove: [] });
+    expect(planKeepInTouch(imported, settings, [open], NOW, ids())).toEqual({ remove: ['k'] });
+    expect(planKeepInTouch({ ...imported, cadenceDays: 30 }, settings, [], NOW, ids()).put?.kind).toBe('keep-in-touch');
+    expect(planKeepInTouch({ ...imported, lastInteractionAt: NOW }, settings, [], NOW, ids()).put?.kind).toBe(
+      'keep-in-touch',
+    );
+    const savedAndImported = contact({ sources: [{ kind: 'import', at: NOW }, { kind: 'linkedin', at: NOW }] });
+    expect(planKeepInTouch(savedAndImported, settings, [], NOW, ids()).put?.kind).toBe('keep-in-touch');
+  });
+
   it('moves the open reminder when an interaction is logged, dropping its snooze', () => {
     const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
     const plan = planKeepInTouch(contact({ cadenceDays: 30, lastInteractionAt: NOW + 3 * DAY }), settings, [open], NOW, ids());
