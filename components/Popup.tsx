@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import type { KithDB } from '@/lib/db';
+import { type KithDB, failureMessage } from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
@@ -44,7 +44,7 @@ type Screen =
   | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean }
   | { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
 
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const reason = failureMessage;
 
 function personLabel(person: Person): string {
   const role = person.role === 'sender' ? 'sender' : person.role === 'recipient' ? 'recipient' : undefined;

@@ -12,8 +12,7 @@ import {
   type Warmth,
   newId,
 } from './model';
-import { addFollowUp, syncKeepInTouch } from './reminder-store';
-import { startOfLocalDay } from './reminders';
+import { remindersAlongside } from './reminder-store';
 import { canonicalProfileUrl } from './profile-url';
 
 export type ContactDraft = {
@@ -166,43 +165,39 @@ export async function saveDraft(
   db: KithDB,
   { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean }> {
-  // Checked before anything is written, so a bad date saves nothing.
-  if (draft.followUp) startOfLocalDay(draft.followUp);
+  // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
+  const reminders = remindersAlongside(settings, now, draft.followUp || undefined);
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
-  let result: { contact: Contact; created: boolean };
   if (contactId) {
-    const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }));
-    result = { contact, created: false };
-  } else {
-    const profileUrl = person?.profileUrl ?? canonicalProfileUrl(pageUrl);
-    const source = { kind: person?.source ?? 'manual', url: profileUrl ?? pageUrl, at: now } as const;
-    const input: ContactInput = {
-      ...fields,
-      id: newId(),
-      phones: person?.phones ?? [],
-      profileUrl,
-      photoUrl: person?.photoUrl,
-      sources: [source],
-      createdAt: now,
-      updatedAt: now,
-    };
-    result = await saveContactDeduped(db, input, (saved) => ({
-      ...saved,
-      ...fields,
-      emails: union(saved.emails, fields.emails),
-      phones: union(saved.phones, input.phones ?? []),
-      tags: union(saved.tags, fields.tags),
-      canHelpWith: union(saved.canHelpWith, fields.canHelpWith),
-      orgRoles: union(saved.orgRoles, fields.orgRoles),
-      notes: mergeNotes(saved.notes, fields.notes),
-      profileUrl: saved.profileUrl ?? profileUrl,
-      photoUrl: saved.photoUrl ?? person?.photoUrl,
-      sources: [...saved.sources, source].slice(-100),
-      updatedAt: now,
-    }));
+    const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }), reminders);
+    return { contact, created: false };
   }
-  await syncKeepInTouch(db, result.contact.id, settings, now);
-  if (draft.followUp) await addFollowUp(db, result.contact.id, draft.followUp, now);
-  return result;
+  const profileUrl = person?.profileUrl ?? canonicalProfileUrl(pageUrl);
+  const source = { kind: person?.source ?? 'manual', url: profileUrl ?? pageUrl, at: now } as const;
+  const input: ContactInput = {
+    ...fields,
+    id: newId(),
+    phones: person?.phones ?? [],
+    profileUrl,
+    photoUrl: person?.photoUrl,
+    sources: [source],
+    createdAt: now,
+    updatedAt: now,
+  };
+  const foldInto = (saved: Contact): ContactInput => ({
+    ...saved,
+    ...fields,
+    emails: union(saved.emails, fields.emails),
+    phones: union(saved.phones, input.phones ?? []),
+    tags: union(saved.tags, fields.tags),
+    canHelpWith: union(saved.canHelpWith, fields.canHelpWith),
+    orgRoles: union(saved.orgRoles, fields.orgRoles),
+    notes: mergeNotes(saved.notes, fields.notes),
+    profileUrl: saved.profileUrl ?? profileUrl,
+    photoUrl: saved.photoUrl ?? person?.photoUrl,
+    sources: [...saved.sources, source].slice(-100),
+    updatedAt: now,
+  });
+  return saveContactDeduped(db, input, foldInto, reminders);
 }

@@ -11,7 +11,7 @@ import { looksLikePersonName } from './extract/person';
 import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
 import { notifyNothingSaved, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
-import { syncKeepInTouch } from './reminder-store';
+import { remindersAlongside } from './reminder-store';
 import { cleanLine } from './text';
 
 export const SAVE_MENU_ID = 'kith-save';
@@ -121,8 +121,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   const saved: Contact[] = [];
   let created = 0;
   for (const person of people) {
-    const result = await saveCapturedPerson(db, person, now);
-    await syncKeepInTouch(db, result.contact.id, settings, now);
+    const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
     if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
     if (result.created) created += 1;
   }

@@ -51,6 +51,18 @@ export class ValidationError extends Error {
   }
 }
 
+/**
+ * What to tell the user when a write failed. The browser's storage being full (IndexedDB's
+ * QuotaExceededError, whose own message is cryptic) is said plainly: the failed transaction
+ * wrote nothing, and everything saved before is still there.
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return 'the browser’s storage is full, so Kith could not write this. Nothing already saved was lost. Free some disk space, then try again.';
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 export function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(what, result.error);
@@ -161,28 +173,49 @@ export async function deleteContact(db: KithDB, id: string): Promise<void> {
   ]);
 }
 
+/** A transaction that writes a contact and its reminders together. */
+export type ContactWriteTx = IDBPTransaction<KithSchema, ('contacts' | 'reminders')[], 'readwrite'>;
+
+/**
+ * Writes that belong with saving a contact (its keep-in-touch reminder, a follow-up), run in the
+ * save's own transaction so a crash or a closed popup never leaves one without the other.
+ */
+export type Alongside = (tx: ContactWriteTx, contact: Contact) => Promise<void>;
+
+/** Run `work` in a contacts+reminders transaction; any failure aborts it, so nothing is half-written. */
+async function inContactTransaction<T>(db: KithDB, work: (tx: ContactWriteTx) => Promise<T>): Promise<T> {
+  const tx = db.transaction(['contacts', 'reminders'], 'readwrite');
+  try {
+    const result = await work(tx);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: the error below is the one that matters.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+}
+
 /** Change a saved contact in one transaction (edit in place); the result is validated first. */
 export async function updateContact(
   db: KithDB,
   id: string,
   change: (contact: Contact) => ContactInput,
+  alongside?: Alongside,
 ): Promise<Contact> {
-  const tx = db.transaction('contacts', 'readwrite');
-  const saved = await tx.store.get(id);
-  if (!saved) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('That contact no longer exists');
-  }
-  const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
-  if (!result.success) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new ValidationError('contact', result.error);
-  }
-  await tx.store.put(result.data);
-  await tx.done;
-  return result.data;
+  return inContactTransaction(db, async (tx) => {
+    const saved = await tx.objectStore('contacts').get(id);
+    if (!saved) throw new Error('That contact no longer exists');
+    const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
+    if (!result.success) throw new ValidationError('contact', result.error);
+    await tx.objectStore('contacts').put(result.data);
+    await alongside?.(tx, result.data);
+    return result.data;
+  });
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };
@@ -251,14 +284,16 @@ export async function saveContactDeduped(
   db: KithDB,
   input: ContactInput,
   update: (saved: Contact) => ContactInput = (saved) => ({ ...saved, ...input, id: saved.id, createdAt: saved.createdAt }),
+  alongside?: Alongside,
 ): Promise<{ contact: Contact; created: boolean }> {
   const fresh = validate(Contact, 'contact', input);
-  const tx = db.transaction(['contacts'], 'readwrite');
-  const saved = await findIn(tx, fresh);
-  const contact = saved ? validate(Contact, 'contact', update(saved)) : fresh;
-  await tx.objectStore('contacts').put(contact);
-  await tx.done;
-  return { contact, created: !saved };
+  return inContactTransaction(db, async (tx) => {
+    const saved = await findIn(tx, fresh);
+    const contact = saved ? validate(Contact, 'contact', update(saved)) : fresh;
+    await tx.objectStore('contacts').put(contact);
+    await alongside?.(tx, contact);
+    return { contact, created: !saved };
+  });
 }
 
 /** Save a captured person: a new contact, or merged into the one it already is. */
@@ -267,6 +302,7 @@ export async function saveCapturedPerson(
   person: Person,
   now: number,
   extra: Partial<ContactInput> = {},
+  alongside?: Alongside,
 ): Promise<SaveResult> {
   let proposed: SaveResult['proposed'] = {};
   const input: ContactInput = {
@@ -288,7 +324,7 @@ export async function saveCapturedPerson(
     const merged = mergeCapture(saved, person, now);
     proposed = merged.proposed;
     return merged.next;
-  });
+  }, alongside);
   return { contact, created, proposed };
 }
 

@@ -22,7 +22,8 @@ export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
 
-const Envelope = z.object({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
+// Exactly `{ type, payload }`: a message with anything else on it did not come from sendMessage.
+const Envelope = z.strictObject({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
 export class MessageError extends Error {}

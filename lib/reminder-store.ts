@@ -2,7 +2,7 @@
 // `data:changed` so the background recomputes the badge, alarm and notifications. Each is one
 // transaction, so an interaction is never logged without its keep-in-touch reminder moving.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { type KithDB, type KithSchema, validate, withOpenAt, withoutOpenAt } from './db';
+import { type Alongside, type KithDB, type KithSchema, validate, withOpenAt, withoutOpenAt } from './db';
 import {
   type Contact,
   type HelpKind,
@@ -146,6 +146,21 @@ export type DatedReminder = {
   date: string;
   note?: string;
 };
+
+/**
+ * What saving a contact brings with it, for the save's own transaction (db.ts `Alongside`): its
+ * keep-in-touch reminder in step with its cadence, and a follow-up on `followUp` (`YYYY-MM-DD`)
+ * when one was asked for. Saved together, a contact is never without its reminder.
+ */
+export function remindersAlongside(settings: CadenceSettings, now: number, followUp?: string): Alongside {
+  // Checked before anything is written, so a bad date saves nothing.
+  const followUpAt = followUp ? startOfLocalDay(followUp) : undefined;
+  return async (tx, contact) => {
+    await syncKeepInTouchIn(tx, contact, settings, now);
+    if (followUpAt === undefined) return;
+    await putReminderIn(tx, { id: newId(), contactId: contact.id, kind: 'follow-up', dueAt: followUpAt, note: '', createdAt: now });
+  };
+}
 
 /** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
 export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {

@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
-import { type Snapshot, deleteContacts, interactionsOf, mergeContacts, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
+import { type Snapshot, deleteContacts, failureMessage, interactionsOf, mergeContacts, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeContact } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
@@ -16,7 +16,7 @@ import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
 import { ReminderList } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = failureMessage;
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };

@@ -1,7 +1,7 @@
 // Import (one control; the format is detected; a preview; applied whole or not at all) and
 // export (CSV, vCard, iCalendar, JSON backup), all on this machine.
 import { useId, useState } from 'preact/hooks';
-import { readEverything } from '@/lib/db';
+import { failureMessage, readEverything } from '@/lib/db';
 import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, exportContactsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
 import { type ImportReport, applyImport, previewImport } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
@@ -105,7 +105,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
       await syncAllKeepInTouch(db, notebook.settings, deps.now());
       await changed({ message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.` });
     } catch (error) {
-      setPhase({ step: 'failed', file, message: `${error instanceof Error ? error.message : String(error)}` });
+      setPhase({ step: 'failed', file, message: failureMessage(error) });
     }
   };
 

@@ -9,6 +9,10 @@ import { EXTENSION_DIR, chromiumExecutable, extensionArgs } from '../../scripts/
 
 const FIXTURES_DIR = resolve('tests/fixtures');
 
+// Playwright reports (and routes) requests made by service workers only when asked: without
+// this the privacy watch below would not see requests from Kith's own worker.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export async function launchWithExtension(userDataDir: string, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
