@@ -7,6 +7,10 @@ import * as mini from 'zod/mini';
 import { canonicalProfileUrl } from './profile-url';
 import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from './text';
 
+// Kith's pages forbid eval by CSP, and so do MV3 content scripts: zod's compiled parsers would
+// only probe `new Function`, fail, and leave a CSP violation report on every page they load on.
+mini.config({ jitless: true });
+
 export const LIMITS = {
   name: 200,
   title: 300,

@@ -289,12 +289,13 @@ test('import 10,000 LinkedIn connections', async ({ kith }) => {
     await page.getByRole('button', { name: /^Import 10,000 contacts/ }).click();
     const apply = await elapsed(page);
     await expect.poll(() => count(kith, 'contacts')).toBe(10_000);
-    // The keep-in-touch reminders the import adds afterwards, off the timed path.
+    // The keep-in-touch pass that follows an import (off the timed path) must finish before the
+    // next run; imported contacts get no reminders, so it settles once the count stops moving.
     let last = -1;
     await expect
       .poll(async () => {
         const now = await count(kith, 'reminders');
-        const settled = now === last && now > 0;
+        const settled = now === last;
         last = now;
         return settled;
       }, { intervals: [500] })

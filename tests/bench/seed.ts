@@ -36,13 +36,15 @@ export async function seedNotebook(range: SeedRange): Promise<{ contacts: number
   const interactions = tx.objectStore('interactions');
   const reminders = tx.objectStore('reminders');
   let written = 0;
+  let remindersWritten = 0;
   for (let i = range.from; i < range.from + range.count; i++) {
     const id = `bench-${i}`;
     const firstName = first[i % first.length];
     const lastName = last[Math.floor(i / first.length) % last.length];
     const company = companies[(i * 7) % companies.length];
     const createdAt = range.now - 400 * DAY + (i % 400) * DAY;
-    const lastInteractionAt = range.now - ((i * 13) % 200) * DAY;
+    // Within the default 90-day cadence, so no keep-in-touch reminder is due yet.
+    const lastInteractionAt = range.now - ((i * 13) % 80) * DAY;
     const contact: Record<string, unknown> = {
       id,
       name: `${firstName} ${lastName} ${i}`,
@@ -77,9 +79,19 @@ export async function seedNotebook(range: SeedRange): Promise<{ contacts: number
         gave: [],
       });
     }
-    const due = i % range.dueEvery === 0;
-    const dueAt = due ? range.now - DAY : range.now + (1 + (i % 90)) * DAY;
-    reminders.put({ id: `${id}-r`, contactId: id, kind: 'keep-in-touch', dueAt, note: '', createdAt, openAt: dueAt });
+    // The keep-in-touch reminder exactly where lib/reminders.ts puts it (the start of the local
+    // day 90 days after the last interaction), so the worker's own resync leaves it alone.
+    const keepInTouch = new Date(lastInteractionAt);
+    keepInTouch.setHours(0, 0, 0, 0);
+    keepInTouch.setDate(keepInTouch.getDate() + 90);
+    const keepInTouchAt = keepInTouch.getTime();
+    remindersWritten += 1;
+    reminders.put({ id: `${id}-k`, contactId: id, kind: 'keep-in-touch', dueAt: keepInTouchAt, note: '', createdAt, openAt: keepInTouchAt });
+    if (i % range.dueEvery === 0) {
+      const dueAt = range.now - DAY;
+      remindersWritten += 1;
+      reminders.put({ id: `${id}-f`, contactId: id, kind: 'follow-up', dueAt, note: 'Send the deck', createdAt, openAt: dueAt });
+    }
     written++;
   }
   await new Promise<void>((resolve, reject) => {
@@ -88,5 +100,5 @@ export async function seedNotebook(range: SeedRange): Promise<{ contacts: number
     tx.onabort = () => reject(tx.error);
   });
   db.close();
-  return { contacts: written, interactions: written * 2, reminders: written };
+  return { contacts: written, interactions: written * 2, reminders: remindersWritten };
 }
