@@ -182,9 +182,13 @@ export type ContactWriteTx = IDBPTransaction<KithSchema, ('contacts' | 'reminder
  */
 export type Alongside = (tx: ContactWriteTx, contact: Contact) => Promise<void>;
 
-/** Run `work` in a contacts+reminders transaction; any failure aborts it, so nothing is half-written. */
-async function inContactTransaction<T>(db: KithDB, work: (tx: ContactWriteTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(['contacts', 'reminders'], 'readwrite');
+/** Run `work` in one readwrite transaction; any failure aborts it, so nothing is half-written. */
+export async function inTransaction<S extends Store, T>(
+  db: KithDB,
+  stores: S[],
+  work: (tx: IDBPTransaction<KithSchema, S[], 'readwrite'>) => Promise<T>,
+): Promise<T> {
+  const tx = db.transaction(stores, 'readwrite');
   try {
     const result = await work(tx);
     await tx.done;
@@ -198,6 +202,10 @@ async function inContactTransaction<T>(db: KithDB, work: (tx: ContactWriteTx) =>
     await tx.done.catch(() => undefined);
     throw error;
   }
+}
+
+function inContactTransaction<T>(db: KithDB, work: (tx: ContactWriteTx) => Promise<T>): Promise<T> {
+  return inTransaction(db, ['contacts', 'reminders'], work);
 }
 
 /** Change a saved contact in one transaction (edit in place); the result is validated first. */

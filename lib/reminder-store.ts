@@ -2,7 +2,7 @@
 // `data:changed` so the background recomputes the badge, alarm and notifications. Each is one
 // transaction, so an interaction is never logged without its keep-in-touch reminder moving.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { type Alongside, type KithDB, type KithSchema, validate, withOpenAt, withoutOpenAt } from './db';
+import { type Alongside, type KithDB, type KithSchema, inTransaction, validate, withOpenAt, withoutOpenAt } from './db';
 import {
   type Contact,
   type HelpKind,
@@ -19,23 +19,6 @@ type Store = StoreNames<KithSchema>;
 type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
 type CadenceSettings = Pick<Settings, 'defaultCadenceDays'>;
 
-/** Run `work` in one readwrite transaction; any failure aborts it so nothing is half-written. */
-async function inTransaction<T>(db: KithDB, stores: Store[], work: (tx: WriteTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(stores, 'readwrite');
-  try {
-    const result = await work(tx);
-    await tx.done;
-    return result;
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted: the error below is the one that matters.
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-}
 
 async function contactIn(tx: WriteTx, contactId: string): Promise<Contact> {
   const contact = await tx.objectStore('contacts').get(contactId);
