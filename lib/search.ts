@@ -135,7 +135,12 @@ export class ContactSearch {
     }
     const found = hits.slice(0, count);
     this.last = { text, key, context, hits: found };
-    return Array.from(found, (index) => this.contacts[index]);
+    // A plain loop: Array.from with a mapping function over a typed array cost 5–20 ms at
+    // 100,000 hits, more than the search itself.
+    const contacts = this.contacts;
+    const result: Contact[] = new Array(count);
+    for (let i = 0; i < count; i++) result[i] = contacts[found[i]];
+    return result;
   }
 
   /** Every tag in use, once whatever its case (the filter ignores case), for the tag filter. */

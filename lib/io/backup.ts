@@ -22,7 +22,9 @@ export function createBackup(
   now: number,
 ): string {
   const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...data };
-  return JSON.stringify(backup, null, 1);
+  // Compact: indentation made a 10,000-person backup a third larger and slower to write and to
+  // hand to the download (the string is encoded once more into the Blob).
+  return JSON.stringify(backup);
 }
 
 const Envelope = z.object({
