@@ -1,46 +1,66 @@
-// vCard 3.0 and 4.0 (RFC 2426, RFC 6350) in, vCard 4.0 out. ical.js parses each card (folded
-// lines, escaping, quoted and multi-valued parameters, grouped properties like `item1.EMAIL`,
+// vCard 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350) in, vCard 4.0 out. ical.js parses each card
+// (escaping, quoted and multi-valued parameters, grouped properties like `item1.EMAIL`,
 // structured N/ORG/ADR); this file finds the cards with their line numbers first, so a broken
-// file is reported by line, and maps properties to contacts.
+// file is reported by line, unfolds them, has vcard21.ts rewrite 2.1 as 3.0, and maps
+// properties to contacts.
 import ICAL from 'ical.js';
 import { type Contact, Id, newId } from '../model';
 import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
 import { contentLines, escapeText, paramValue } from './content-lines';
+import { continuesQuotedPrintable, isBase64Property, toVcard3Line } from './vcard21';
 
 type JCardProperty = [name: string, params: Record<string, unknown>, type: string, ...values: unknown[]];
 
 const PROPERTY_LINE = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?[;:]/;
 
-/** The cards of a file with the line each starts on; structure errors name their line. */
+/**
+ * The cards of a file with the line each starts on, unfolded and rewritten as vCard 3.0 where
+ * they were 2.1; structure errors name their line.
+ */
 function splitCards(text: string): { text: string; line: number }[] {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const cards: { text: string; line: number }[] = [];
-  let inCard = false;
+  let card: string[] | undefined;
   let startLine = 0;
+  let inBase64 = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const lineNo = i + 1;
-    if (line === '') continue;
+    if (line === '') {
+      inBase64 = false;
+      continue;
+    }
     if (line[0] === ' ' || line[0] === '\t') {
-      if (!inCard) throw new ImportError(`Line ${lineNo}`, 'a continuation line outside a card');
-      continue; // kept in the card text; ical.js unfolds it
+      if (!card) throw new ImportError(`Line ${lineNo}`, 'a continuation line outside a card');
+      if (card.length > 0) card[card.length - 1] += line.slice(1);
+      continue;
     }
     const upper = line.toUpperCase();
+    if (inBase64 && !PROPERTY_LINE.test(line)) continue; // a 2.1 blob's unindented lines
+    inBase64 = false;
     if (upper === 'BEGIN:VCARD') {
-      if (inCard) throw new ImportError(`Line ${lineNo}`, `a card starts before the card on line ${startLine} ends`);
-      inCard = true;
+      if (card) throw new ImportError(`Line ${lineNo}`, `a card starts before the card on line ${startLine} ends`);
+      card = [];
       startLine = lineNo;
     } else if (upper === 'END:VCARD') {
-      if (!inCard) throw new ImportError(`Line ${lineNo}`, 'END:VCARD without BEGIN:VCARD');
-      cards.push({ text: lines.slice(startLine - 1, i + 1).join('\r\n'), line: startLine });
-      inCard = false;
-    } else if (!inCard) {
+      if (!card) throw new ImportError(`Line ${lineNo}`, 'END:VCARD without BEGIN:VCARD');
+      const properties = card.map(toVcard3Line).filter((property) => property !== undefined);
+      cards.push({ text: ['BEGIN:VCARD', ...properties, 'END:VCARD'].join('\r\n'), line: startLine });
+      card = undefined;
+    } else if (!card) {
       throw new ImportError(`Line ${lineNo}`, 'text outside BEGIN:VCARD … END:VCARD');
     } else if (!PROPERTY_LINE.test(line)) {
       throw new ImportError(`Line ${lineNo}`, 'not a vCard property (NAME:value)');
+    } else {
+      let property = line;
+      while (continuesQuotedPrintable(property) && i + 1 < lines.length && !/^END:VCARD$/i.test(lines[i + 1])) {
+        property = property.slice(0, -1) + lines[++i];
+      }
+      inBase64 = isBase64Property(property);
+      card.push(property);
     }
   }
-  if (inCard) throw new ImportError(`Line ${startLine}`, 'the card that starts here never ends (no END:VCARD)');
+  if (card) throw new ImportError(`Line ${startLine}`, 'the card that starts here never ends (no END:VCARD)');
   if (cards.length === 0) throw new ImportError('Line 1', 'no BEGIN:VCARD found');
   return cards;
 }

@@ -201,6 +201,59 @@ describe('vCard', () => {
     });
   });
 
+  it('reads 2.1 as phones and older Outlook write it: bare types, quoted-printable in a charset, base64 photos', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;',
+      'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BC=',
+      'ller',
+      'TEL;CELL;VOICE:+49 170 1234567',
+      'EMAIL;PREF;INTERNET:Juergen@Example.de',
+      'ORG:Acme GmbH;Research',
+      'ADR;WORK;QUOTED-PRINTABLE:;;Stra=C3=9Fe 1;Berlin;;10115;Germany',
+      'PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U',
+      '  HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgy',
+      'IRwhMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjL/wAAR',
+      '',
+      'NOTE;ENCODING=QUOTED-PRINTABLE:Met at the =E2=80=9CFuture of Work=E2=80=9D panel=0D=0AFollow up=',
+      ' in May',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:Fran=E7ois Ch=E2teau',
+      'EMAIL;INTERNET:francois@example.fr',
+      'END:VCARD',
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map((c) => c.where)).toEqual(['Card 1 (line 1)', 'Card 2 (line 17)']);
+    expect(batch.contacts[0].contact).toMatchObject({
+      name: 'Jürgen Müller',
+      phones: ['+49 170 1234567'],
+      emails: ['juergen@example.de'],
+      company: 'Acme GmbH',
+      addresses: ['Straße 1, Berlin, 10115, Germany'],
+      notes: 'Met at the \u201cFuture of Work\u201d panel\nFollow up in May',
+    });
+    expect(batch.contacts[1].contact).toMatchObject({ name: 'François Château', emails: ['francois@example.fr'] });
+  });
+
+  it('still names the right line after 2.1 soft line breaks and blobs', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN;ENCODING=QUOTED-PRINTABLE:A=',
+      'da',
+      'PHOTO;BASE64:AAAA',
+      'BBBB',
+      '',
+      'FN Missing colon',
+      'END:VCARD',
+    ].join('\n');
+    expect(thrown(() => parseImport(text, NOW)).message).toBe('Line 8: not a vCard property (NAME:value)');
+  });
+
   it('names the line of a broken property and of a card that never ends', () => {
     const broken = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN Missing colon\r\nEND:VCARD\r\n';
     expect(thrown(() => parseImport(broken, NOW)).message).toBe('Line 7: not a vCard property (NAME:value)');

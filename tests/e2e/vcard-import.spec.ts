@@ -1,0 +1,30 @@
+import { expect, test } from './harness';
+
+// What an Android phone's "Export to .vcf" writes: vCard 2.1 with quoted-printable names.
+const PHONE_EXPORT = [
+  'BEGIN:VCARD',
+  'VERSION:2.1',
+  'N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;',
+  'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BCller',
+  'TEL;CELL:+49 170 1234567',
+  'EMAIL;HOME:juergen@example.de',
+  'PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8U',
+  '  HRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/2wBDAQkJCQwLDBgNDRgy',
+  '',
+  'END:VCARD',
+  '',
+].join('\r\n');
+
+test("imports a phone's vCard 2.1 export with its accented names intact", async ({ kith }) => {
+  const page = await kith.openDashboard('#/import');
+  await page
+    .getByLabel('Import', { exact: true })
+    .setInputFiles({ name: 'contacts.vcf', mimeType: 'text/vcard', buffer: Buffer.from(PHONE_EXPORT) });
+  await expect(page.getByRole('heading', { name: 'Preview: contacts.vcf (vCard)' })).toBeVisible();
+  await expect(page.getByText('Will add 1 new contact.')).toBeVisible();
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 1 new contact.')).toBeVisible();
+
+  const [contact] = await kith.readStore<{ name: string; emails: string[]; phones: string[] }>('contacts');
+  expect(contact).toMatchObject({ name: 'Jürgen Müller', emails: ['juergen@example.de'], phones: ['+49 170 1234567'] });
+});
