@@ -1,5 +1,6 @@
 // The contact form's state and how it becomes a saved contact. A draft holds exactly what the
 // user sees (strings for text fields), so a failed save can keep everything that was typed.
+import * as z from 'zod/mini';
 import { type KithDB, saveContactDeduped, updateContact } from './db';
 import {
   Contact,
@@ -130,9 +131,11 @@ const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
 };
 
+const FormFields = z.pick(Contact, { name: true, emails: true, tags: true, notes: true });
+
 /** The form's fields checked as the user sees them, with the field's label in the message. */
 function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
-  const result = Contact.pick({ name: true, emails: true, tags: true, notes: true }).safeParse(fields);
+  const result = FormFields.safeParse(fields);
   if (result.success) return;
   const [issue] = result.error.issues;
   const label = FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0]);

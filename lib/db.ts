@@ -2,7 +2,7 @@
 // the store operations. Every write is parsed by the model's zod schema first; a transaction
 // awaits nothing but IndexedDB, so it either commits whole or not at all.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   Contact,
   type ContactInput,
@@ -45,7 +45,7 @@ type Store = StoreNames<KithSchema>;
 type UpgradeTx = IDBPTransaction<KithSchema, Store[], 'versionchange'>;
 
 export class ValidationError extends Error {
-  constructor(what: string, error: z.ZodError) {
+  constructor(what: string, error: z.core.$ZodError) {
     super(`Invalid ${what}: ${describeIssues(error)}`);
     this.name = 'ValidationError';
   }
@@ -63,7 +63,7 @@ export function failureMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function validate<S extends z.ZodType>(schema: S, what: string, input: unknown): z.infer<S> {
+export function validate<S extends z.ZodMiniType>(schema: S, what: string, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(what, result.error);
   return result.data;
@@ -250,8 +250,10 @@ export async function findContact(db: KithDB, keys: DedupeKeys): Promise<Contact
   return findIn(tx, dedupeKeysOf(keys));
 }
 
+const DedupeKeysOfContact = z.pick(Contact, { profileUrl: true, emails: true });
+
 function dedupeKeysOf(input: { profileUrl?: string; emails?: readonly string[] }): DedupeKeys {
-  const parsed = Contact.pick({ profileUrl: true, emails: true }).safeParse({
+  const parsed = DedupeKeysOfContact.safeParse({
     profileUrl: input.profileUrl,
     emails: input.emails ?? [],
   });

@@ -2,16 +2,18 @@
 // database and every value that crosses a message boundary is parsed by one of these first, so
 // what is stored is always capped, cleaned and well-typed.
 //
-// What a page can tell us about a person (Person, PageCapture and the text helpers they are
-// built from) is defined in capture-model.ts with zod/mini and re-exported here: content scripts
-// import that module alone, so they ship a few KB of zod instead of all of classic zod. These
-// schemas stay classic and embed those (one zod core underneath), wrapping them with the
-// functional forms `z.optional(…)`, `z._default(…)`, `z.pipe(…)`: mini schemas have no
-// `.optional()`/`.default()`/`.pipe()` methods.
-import { z } from 'zod';
+// Written with zod/mini, like capture-model.ts (what a page can tell us about a person, and the
+// text helpers these records are built from, re-exported here). Classic zod builds dozens of
+// methods onto every schema when its module loads: it was the largest part of the popup's start.
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { CaptureSource, EpochMs, Email, HttpUrl, Id, LIMITS, ProfileUrl, line, multiline, uniqueList } from './capture-model';
 
 export * from './capture-model';
+
+// zod/mini loads no messages of its own; extension pages say what is wrong in English. Content
+// scripts never import this module, so they stay without the locale.
+z.config(en());
 
 // The circles of a person's network, as career guidance maps them.
 export const RELATIONSHIPS = [
@@ -75,7 +77,7 @@ export type FieldChange = z.infer<typeof FieldChange>;
 
 export const Contact = z.object({
   id: Id,
-  name: z.pipe(line(LIMITS.name), z.string().min(1, 'A contact needs a name')),
+  name: z.pipe(line(LIMITS.name), z.string().check(z.minLength(1, 'A contact needs a name'))),
   title: z._default(line(LIMITS.title), ''),
   company: z._default(line(LIMITS.company), ''),
   location: z._default(line(LIMITS.location), ''),
@@ -84,17 +86,17 @@ export const Contact = z.object({
   addresses: uniqueList(line(LIMITS.address)),
   profileUrl: z.optional(ProfileUrl),
   photoUrl: z.optional(HttpUrl),
-  relationship: Relationship.default('other'),
-  orgRoles: z.array(OrgRole).default([]),
-  warmth: Warmth.default('cold'),
-  canHelpWith: z.array(HelpKind).default([]),
+  relationship: z._default(Relationship, 'other'),
+  orgRoles: z._default(z.array(OrgRole), []),
+  warmth: z._default(Warmth, 'cold'),
+  canHelpWith: z._default(z.array(HelpKind), []),
   referredBy: z.optional(Id),
   tags: uniqueList(line(LIMITS.tag)),
   notes: z._default(multiline(LIMITS.notes), ''),
   /** Keep-in-touch cadence; absent means the default from settings. */
-  cadenceDays: z.number().int().min(1).max(3650).optional(),
-  sources: z.array(Source).max(100).default([]),
-  history: z.array(FieldChange).max(200).default([]),
+  cadenceDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+  sources: z._default(z.array(Source).check(z.maxLength(100)), []),
+  history: z._default(z.array(FieldChange).check(z.maxLength(200)), []),
   createdAt: EpochMs,
   updatedAt: EpochMs,
   lastInteractionAt: z.optional(EpochMs),
@@ -111,10 +113,10 @@ export const Interaction = z.object({
   id: Id,
   contactId: Id,
   at: EpochMs,
-  channel: Channel.default('other'),
+  channel: z._default(Channel, 'other'),
   summary: z._default(multiline(LIMITS.summary), ''),
-  received: z.array(HelpKind).default([]),
-  gave: z.array(HelpKind).default([]),
+  received: z._default(z.array(HelpKind), []),
+  gave: z._default(z.array(HelpKind), []),
   link: z.optional(HttpUrl),
 });
 export type Interaction = z.infer<typeof Interaction>;
@@ -138,15 +140,15 @@ export type Reminder = z.infer<typeof Reminder>;
 export type ReminderInput = z.input<typeof Reminder>;
 
 export const Settings = z.object({
-  defaultCadenceDays: z.number().int().min(1).max(3650).default(90),
-  notifications: z.boolean().default(true),
-  weeklyGoal: z.number().int().min(0).max(100).default(3),
+  defaultCadenceDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 90),
+  notifications: z._default(z.boolean(), true),
+  weeklyGoal: z._default(z.int().check(z.minimum(0), z.maximum(100)), 3),
   /** Companies the user wants to work at. */
   targets: uniqueList(line(LIMITS.company)),
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** Turns a zod failure (classic or mini) into one sentence a person can act on. */
+/** Turns a zod failure into one sentence a person can act on. */
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)

@@ -1,7 +1,7 @@
 // Kith's own backup: every contact, interaction and reminder, as JSON, versioned. A backup made
 // by this or an older version is read back exactly; records are parsed by today's schemas, which
 // fill what later versions added.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Contact, Interaction, Reminder, describeIssues } from '../model';
 import { type ImportBatch, ImportError, emptyBatch, lineAt } from './batch';
 
@@ -29,11 +29,11 @@ export function createBackup(
 
 const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.number().int().min(1),
-  exportedAt: z.number().optional(),
+  version: z.int().check(z.minimum(1)),
+  exportedAt: z.optional(z.number()),
   contacts: z.array(z.unknown()),
-  interactions: z.array(z.unknown()).default([]),
-  reminders: z.array(z.unknown()).default([]),
+  interactions: z._default(z.array(z.unknown()), []),
+  reminders: z._default(z.array(z.unknown()), []),
 });
 
 /**
@@ -67,7 +67,7 @@ export function parseBackup(text: string): ImportBatch {
     throw new ImportError('Line 1', `made by a newer Kith (backup version ${backup.version}); update Kith to read it`);
   }
   const batch = emptyBatch('kith-backup');
-  const each = <S extends z.ZodType>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) =>
+  const each = <S extends z.ZodMiniType>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) =>
     list.forEach((record, i) => {
       const where = `${what} ${i + 1}`;
       const parsed = schema.safeParse(record);

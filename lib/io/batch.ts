@@ -1,5 +1,4 @@
 // What every import format parses into, before anything touches the database.
-import type { z } from 'zod';
 import { Contact, type ContactInput, type Interaction, type Reminder, describeIssues } from '../model';
 
 export const IMPORT_FORMATS = ['linkedin-csv', 'google-csv', 'vcard', 'kith-backup'] as const;
@@ -43,7 +42,7 @@ export class ImportError extends Error {
 export function collectContact(batch: ImportBatch, where: string, input: ContactInput): void {
   const parsed = Contact.safeParse(input);
   if (parsed.success) batch.contacts.push({ where, contact: parsed.data });
-  else batch.invalid.push({ where, reason: describeIssues(parsed.error as z.ZodError) });
+  else batch.invalid.push({ where, reason: describeIssues(parsed.error) });
 }
 
 export function emptyBatch(format: ImportFormat): ImportBatch {
