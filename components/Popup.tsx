@@ -2,7 +2,7 @@
 // Where capture failed: a clear notice and manual entry. Elsewhere: what is due today and a
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage } from '@/lib/db';
@@ -91,7 +91,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     [deps],
   );
 
-  useEffect(() => {
+  // A layout effect, so reading the notebook and the tab starts as soon as the first render is
+  // committed; a plain effect would first wait for a painted frame of the empty popup.
+  useLayoutEffect(() => {
     let cancelled = false;
     void (async () => {
       try {
