@@ -1,5 +1,6 @@
 // Folding one record of a person into another: an import row into a saved contact, two rows of
 // one file, or two saved contacts the user merges. What the user saved is never overwritten.
+import { type KithDB, type Snapshot, mergeContacts } from './db';
 import { Contact } from './model';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
@@ -62,3 +63,18 @@ export function mergeContact(saved: Contact, incoming: Contact, now: number): { 
   return { contact: added.length > 0 ? Contact.parse(next) : saved, added, kept };
 }
 
+/**
+ * Two saved contacts the user merges into one. Unlike an import, both records are the user's own
+ * words, so both people's notes are kept (the kept contact's first); everything else fills blanks
+ * and joins lists as `mergeContact` does.
+ */
+export function combineSavedContacts(keep: Contact, gone: Contact, now: number): Contact {
+  const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
+  const notes = [keep.notes, gone.notes].filter(Boolean).join('\n\n');
+  return { ...merged, notes, updatedAt: now };
+}
+
+/** Merge saved contact `goneId` into `keepId` in one transaction; the snapshot undoes it. */
+export function mergeSavedContacts(db: KithDB, keepId: string, goneId: string, now: number): Promise<{ snapshot: Snapshot; contact: Contact }> {
+  return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now));
+}

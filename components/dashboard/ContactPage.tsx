@@ -3,9 +3,9 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
-import { type Snapshot, deleteContacts, failureMessage, interactionsOf, mergeContacts, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
+import { type Snapshot, deleteContacts, failureMessage, interactionsOf, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import { mergeContact } from '@/lib/merge';
+import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, markDone, snooze } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
@@ -157,13 +157,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const merge = (other: ContactHit) =>
     attempt('merge', async () => {
       const db = await deps.db();
-      const now = deps.now();
-      const { snapshot } = await mergeContacts(db, contactId, other.id, (keep, gone) => {
-        // Both people's notes are kept; everything else fills blanks and joins lists.
-        const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
-        const notes = [keep.notes, gone.notes].filter(Boolean).join('\n\n');
-        return { ...merged, notes, updatedAt: now };
-      });
+      const { snapshot } = await mergeSavedContacts(db, contactId, other.id, deps.now());
       setMergeWith(undefined);
       await changed({
         message: `Merged ${other.name} into ${contact.name}.`,

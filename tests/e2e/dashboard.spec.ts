@@ -5,7 +5,17 @@ import { type Kith, expect, test } from './harness';
 
 const ROWS = 300;
 
-type StoredContact = { id: string; name: string; title: string; company: string; emails: string[]; profileUrl?: string; relationship: string };
+type StoredContact = {
+  id: string;
+  name: string;
+  title: string;
+  company: string;
+  emails: string[];
+  profileUrl?: string;
+  relationship: string;
+  tags: string[];
+  history: { field: string; from: string; to: string; at: number }[];
+};
 
 async function chooseFile(page: Page, name: string, text: string) {
   await page.getByLabel('Import', { exact: true }).setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -17,6 +27,16 @@ async function importConnections(kith: Kith, text: string): Promise<Page> {
   await expect(page.getByRole('heading', { name: /Preview: Connections\.csv \(LinkedIn connections/ })).toBeVisible();
   return page;
 }
+
+/** The dashboard after importing the first `count` generated connections. */
+async function withConnections(kith: Kith, count: number): Promise<Page> {
+  const page = await importConnections(kith, connectionsCsv(count));
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText(`Added ${count} new contacts.`)).toBeVisible();
+  return page;
+}
+
+const nameOf = (i: number) => `${connection(i).first} ${connection(i).last}`;
 
 function expected(c: Connection) {
   return {
@@ -91,9 +111,7 @@ test('a malformed CSV is refused with the row named, and nothing is written', as
 });
 
 test('the network map counts every circle, and bulk relationship changes move people with undo', async ({ kith }) => {
-  const page = await importConnections(kith, connectionsCsv(40));
-  await page.getByRole('button', { name: /^Import/ }).click();
-  await expect(page.getByText('Added 40 new contacts.')).toBeVisible();
+  const page = await withConnections(kith, 40);
 
   // Everyone at Globex (5 of 40) becomes a colleague.
   await page.getByRole('link', { name: 'Contacts' }).click();
@@ -121,11 +139,102 @@ test('the network map counts every circle, and bulk relationship changes move pe
   expect(stored.filter((c) => c.relationship === 'other')).toHaveLength(40);
 });
 
+test('bulk tag and bulk delete from the contacts table, each with undo', async ({ kith }) => {
+  const page = await withConnections(kith, 12);
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.getByText('12 contacts', { exact: true })).toBeVisible();
+  const chosen = [0, 4, 7].map(nameOf);
+  const select = async () => {
+    for (const name of chosen) await page.getByRole('checkbox', { name: `Select ${name}` }).check();
+  };
+  const taggedNames = async () => (await kith.readStore<StoredContact>('contacts')).filter((c) => c.tags.includes('prospect')).map((c) => c.name).sort();
+
+  await select();
+  const bulk = page.getByRole('group', { name: 'Bulk actions' });
+  await expect(bulk).toContainText('3 selected contacts');
+  await bulk.getByLabel('Tag').fill('prospect');
+  await bulk.getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByRole('status')).toContainText('Tagged 3 contacts “prospect”.');
+  expect(await taggedNames()).toEqual([...chosen].sort());
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  expect(await taggedNames()).toEqual([]);
+
+  await select();
+  await bulk.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted 3 contacts.');
+  await expect(page.getByText('9 contacts', { exact: true })).toBeVisible();
+  for (const name of chosen) await expect(page.getByRole('checkbox', { name: `Select ${name}` })).toHaveCount(0);
+  expect(await kith.readStore('contacts')).toHaveLength(9);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(page.getByText('12 contacts', { exact: true })).toBeVisible();
+  const restored = await kith.readStore<StoredContact>('contacts');
+  expect(restored.map((c) => c.name).sort()).toEqual(Array.from({ length: 12 }, (_, i) => nameOf(i)).sort());
+});
+
+test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {
+  await withConnections(kith, 3);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
+  // Two job changes captured from their profile (the popup's "update to accept"), older first.
+  const history = [
+    { field: 'title', from: 'Designer', to: someone.title, at: new Date(2025, 0, 15).getTime() },
+    { field: 'company', from: 'Initech', to: someone.company, at: new Date(2025, 5, 1).getTime() },
+  ];
+  await kith.putRecords('contacts', [{ ...someone, history }]);
+
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(someone.name);
+  const changes = page.getByRole('region', { name: 'History of captured changes' }).getByRole('listitem');
+  await expect(changes).toHaveText([
+    new RegExp(`company: Initech → ${someone.company}$`),
+    new RegExp(`title: Designer → ${someone.title}$`),
+  ]);
+
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(someone.title);
+  await page.getByLabel('Title', { exact: true }).fill('VP Product');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  const saved = (await kith.readStore<StoredContact>('contacts')).find((c) => c.id === someone.id)!;
+  expect(saved.title).toBe('VP Product');
+  // An edit by hand is the user's own word, not a captured change.
+  expect(saved.history).toEqual(history);
+
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline).toContainText('Nothing logged yet.');
+  await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await expect(timeline.locator('ol.timeline > li').filter({ hasText: 'Coffee at the harbour' })).toContainText('Meeting — Coffee at the harbour');
+  expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
+});
+
+test('settings: notifications off and a new default cadence are saved; the privacy statement is shown', async ({ kith }) => {
+  const page = await kith.openDashboard('#/settings');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+  await expect(page.getByRole('heading', { name: 'What Kith stores, and where' })).toBeVisible();
+  await expect(page.getByText('Kith sends nothing anywhere.')).toBeVisible();
+  await expect(page.getByText('Kith keeps your notebook in this browser only')).toBeVisible();
+
+  const notifications = page.getByLabel('Show a notification when a reminder is due');
+  await expect(notifications).toBeChecked();
+  await notifications.uncheck();
+  await page.getByLabel('Keep in touch by default every (days)').fill('45');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved.');
+
+  const stored = await kith.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+  expect(stored).toMatchObject({ notifications: false, defaultCadenceDays: 45 });
+  // Reopened, the page shows what was saved.
+  await page.reload();
+  await expect(page.getByLabel('Show a notification when a reminder is due')).not.toBeChecked();
+  await expect(page.getByLabel('Keep in touch by default every (days)')).toHaveValue('45');
+});
+
 for (const view of ['#/contacts', '#/contact/', '#/map', '#/week', '#/import', '#/settings']) {
   test(`no serious or critical accessibility violations on ${view}`, async ({ kith }) => {
-    const page = await importConnections(kith, connectionsCsv(12));
-    await page.getByRole('button', { name: /^Import/ }).click();
-    await expect(page.getByText('Added 12 new contacts.')).toBeVisible();
+    const page = await withConnections(kith, 12);
     const [someone] = await kith.readStore<StoredContact>('contacts');
     const hash = view === '#/contact/' ? `${view}${someone.id}` : view;
 

@@ -142,6 +142,30 @@ export class Kith {
     }, store) as Promise<T[]>;
   }
 
+  /** Put records into a store of the extension's IndexedDB as they are (seeding a test). */
+  async putRecords(store: 'contacts' | 'interactions' | 'reminders', records: unknown[]): Promise<void> {
+    await this.worker.evaluate(
+      async ({ name, records }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('kith');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        try {
+          const tx = db.transaction(name, 'readwrite');
+          for (const record of records) tx.objectStore(name).put(record);
+          await new Promise((resolve, reject) => {
+            tx.oncomplete = resolve;
+            tx.onerror = () => reject(tx.error);
+          });
+        } finally {
+          db.close();
+        }
+      },
+      { name: store, records },
+    );
+  }
+
   async badgeText(): Promise<string> {
     return this.worker.evaluate(() => chrome.action.getBadgeText({}));
   }

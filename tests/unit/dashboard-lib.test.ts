@@ -18,7 +18,7 @@ import {
   restoreSnapshot,
   updateContacts,
 } from '@/lib/db';
-import { mergeContact } from '@/lib/merge';
+import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
 import { weekAgenda } from '@/lib/week';
@@ -102,8 +102,8 @@ describe('bulk changes, merge and undo', () => {
   beforeEach(async () => {
     globalThis.indexedDB = new IDBFactory();
     db = await openKithDb(`kith-dash-${Math.random()}`);
-    await putContact(db, { id: 'keep', name: 'Jane Doe', emails: ['jane@a.com'], notes: 'Mine', createdAt: 5, updatedAt: 5 });
-    await putContact(db, { id: 'gone', name: 'J. Doe', title: 'CTO', emails: ['jd@b.com'], notes: 'Theirs', createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'keep', name: 'Jane Doe', emails: ['jane@a.com'], tags: ['vip', 'berlin'], notes: 'Mine', createdAt: 5, updatedAt: 5 });
+    await putContact(db, { id: 'gone', name: 'J. Doe', title: 'CTO', emails: ['jd@b.com', 'jane@a.com'], tags: ['berlin', 'fintech'], notes: 'Theirs', createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'ref', name: 'Referred', referredBy: 'gone', createdAt: 1, updatedAt: 1 });
     await addInteraction(db, { id: 'i1', contactId: 'gone', at: NOW - DAY, summary: 'Lunch' });
     await putReminder(db, { id: 'r1', contactId: 'gone', kind: 'promise', dueAt: NOW, createdAt: 1 });
@@ -132,10 +132,21 @@ describe('bulk changes, merge and undo', () => {
     expect(await listContacts(db)).toEqual(all);
   });
 
-  it('merges two contacts: fields, interactions, reminders and referrals move; undo puts everything back', async () => {
+  it('merges two contacts: both notes kept, lists joined, fields, interactions, reminders and referrals move; undo puts everything back', async () => {
     const before = await readEverything(db);
-    const { snapshot, contact } = await mergeContacts(db, 'keep', 'gone', (keep, gone) => mergeContact(keep, gone, NOW).contact);
-    expect(contact).toMatchObject({ id: 'keep', name: 'Jane Doe', title: 'CTO', emails: ['jane@a.com', 'jd@b.com'], notes: 'Mine', createdAt: 1, lastInteractionAt: NOW - DAY });
+    const { snapshot, contact } = await mergeSavedContacts(db, 'keep', 'gone', NOW);
+    expect(contact).toMatchObject({
+      id: 'keep',
+      name: 'Jane Doe',
+      title: 'CTO',
+      emails: ['jane@a.com', 'jd@b.com'],
+      tags: ['vip', 'berlin', 'fintech'],
+      notes: 'Mine\n\nTheirs',
+      createdAt: 1,
+      updatedAt: NOW,
+      lastInteractionAt: NOW - DAY,
+    });
+    expect(await getContact(db, 'keep')).toEqual(contact);
     expect(await getContact(db, 'gone')).toBeUndefined();
     expect((await getContact(db, 'ref'))?.referredBy).toBe('keep');
     expect((await interactionsOf(db, 'keep')).map((i) => i.id)).toEqual(['i1']);
@@ -147,6 +158,15 @@ describe('bulk changes, merge and undo', () => {
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
     expect(after.interactions).toEqual(before.interactions);
     expect(after.reminders).toEqual(before.reminders);
+    expect((await getContact(db, 'keep'))?.notes).toBe('Mine');
+    expect((await getContact(db, 'gone'))?.notes).toBe('Theirs');
+  });
+
+  it('keeps the one set of notes when only one contact has any', () => {
+    const keep = make({ id: 'keep', name: 'Jane Doe', notes: '' });
+    const gone = make({ id: 'gone', name: 'J. Doe', notes: 'Theirs' });
+    expect(combineSavedContacts(keep, gone, NOW).notes).toBe('Theirs');
+    expect(combineSavedContacts(gone, keep, NOW).notes).toBe('Theirs');
   });
 
   it('refuses to merge a contact with itself', async () => {

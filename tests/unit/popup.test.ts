@@ -14,7 +14,7 @@ import {
   tabIdFromSearch,
 } from '@/lib/popup';
 import { markDone, snooze } from '@/lib/reminder-store';
-import { addLocalDays, localIsoDate, startOfLocalDay } from '@/lib/reminders';
+import { addLocalDays, localIsoDate, startOfLocalDay, startOfLocalDayAt } from '@/lib/reminders';
 
 // 09:00 local on a weekday, so "today" is unambiguous in any time zone the tests run in.
 const NOW = new Date(2026, 10, 24, 9, 0).getTime();
@@ -207,7 +207,11 @@ describe('a saved person', () => {
 
   it('logs an open email as an interaction with its subject, time and link', async () => {
     const person = gmailPerson();
-    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(person), now: NOW, person });
+    // Saved ten days before the email arrives, so logging it must move the keep-in-touch clock.
+    const savedAt = addLocalDays(NOW, -10);
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(person), now: savedAt, person });
+    const keepInTouchAtSave = (await remindersOf(db, contact.id)).find((r) => r.kind === 'keep-in-touch');
+    expect(keepInTouchAtSave?.dueAt).toBe(addLocalDays(startOfLocalDayAt(savedAt), 30));
     const draft = { ...interactionDraft(NOW, person.message), received: ['information' as const] };
     expect(draft).toMatchObject({ channel: 'email', date: TODAY, summary: 'Re: Platform team intro' });
     const { thankYou } = await saveInteractionDraft(db, contact.id, draft, SETTINGS, NOW);
@@ -221,9 +225,10 @@ describe('a saved person', () => {
       received: ['information'],
     });
     expect((await getContact(db, contact.id))?.lastInteractionAt).toBe(NOW - 3 * 3600_000);
-    // Logging reset the keep-in-touch clock to a cadence after the email's day.
-    const keepInTouch = (await remindersOf(db, contact.id)).find((r) => r.kind === 'keep-in-touch');
-    expect(keepInTouch?.dueAt).toBe(addLocalDays(startOfLocalDay(TODAY), 30));
+    // Logging reset the keep-in-touch clock to a cadence after the email's day, ten days on.
+    const keepInTouch = (await remindersOf(db, contact.id)).filter((r) => r.kind === 'keep-in-touch');
+    expect(keepInTouch.map((r) => [r.id, r.dueAt])).toEqual([[keepInTouchAtSave!.id, addLocalDays(startOfLocalDay(TODAY), 30)]]);
+    expect(keepInTouch[0].dueAt).toBe(addLocalDays(keepInTouchAtSave!.dueAt, 10));
   });
 
   it('dates an interaction by the message, today or the start of the chosen day', () => {

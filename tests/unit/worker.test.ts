@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { SAVE_MENU_ID } from '@/lib/context-menu';
 import { type KithDB, findContact, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
 import { Settings } from '@/lib/model';
+import { DIGEST_ID } from '@/lib/notifications';
 import { startOfLocalDay } from '@/lib/reminders';
 import { saveSettings } from '@/lib/settings';
 import { SCHEDULER_ALARM } from '@/lib/scheduler';
@@ -23,6 +24,15 @@ const loadSettings = async () => {
   return Settings.parse(stored.settings ?? {});
 };
 
+const workerDeps = () => ({
+  openDb: async () => db,
+  now: () => clock,
+  loadSettings,
+  captureTab: async () => undefined,
+  linkTextOf: async () => 'Jane Doe',
+  selectionTextOf: async () => '',
+});
+
 beforeEach(async () => {
   vi.restoreAllMocks();
   fakeBrowser.reset();
@@ -32,24 +42,21 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.contextMenus, {
     create: createMenu,
     removeAll: vi.fn(async () => undefined),
-    onClicked: { addListener: (listener: typeof menuClicked) => (menuClicked = listener) },
+    onClicked: {
+      addListener: (listener: typeof menuClicked) => (menuClicked = listener),
+      hasListeners: () => menuClicked !== undefined,
+    },
   });
   globalThis.indexedDB = new IDBFactory();
   db = await openKithDb(`kith-test-${Math.random()}`);
   clock = T0;
   await putContact(db, { id: 'c1', name: 'Ada Quinlan', cadenceDays: 30, createdAt: T0, updatedAt: T0 });
-  handlers = startWorker({
-    openDb: async () => db,
-    now: () => clock,
-    loadSettings,
-    captureTab: async () => undefined,
-    linkTextOf: async () => 'Jane Doe',
-    selectionTextOf: async () => '',
-  });
+  handlers = startWorker(workerDeps());
   await handlers.refresh();
 });
 
 const badge = () => fakeBrowser.action.getBadgeText({});
+const dashboardUrl = (contactId: string) => `chrome-extension://test-extension-id/dashboard.html#/contact/${contactId}`;
 const extensionPage = { id: fakeBrowser.runtime.id, url: 'chrome-extension://test-extension-id/popup.html' };
 
 describe('the background worker', () => {
@@ -126,5 +133,82 @@ describe('the background worker', () => {
     await vi.waitFor(async () =>
       expect((await fakeBrowser.notifications.getAll())[`kith:saved:${saved!.id}`]).toMatchObject({ title: 'Saved Jane Doe' }),
     );
+  });
+
+  it('clicking a "Saved" notification, or its Edit button, opens the contact in the dashboard', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await handlers.contextMenuClick({ menuItemId: SAVE_MENU_ID, linkUrl: 'mailto:jane@example.com', frameId: 0 }, { id: 4 });
+    const saved = await findContact(db, { emails: ['jane@example.com'] });
+    const id = `kith:saved:${saved!.id}`;
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toContain(id);
+
+    await fakeBrowser.notifications.onClicked.trigger(id);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledExactlyOnceWith({ url: dashboardUrl(saved!.id) }));
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).not.toContain(id);
+
+    create.mockClear();
+    await fakeBrowser.notifications.onButtonClicked.trigger(id, 0);
+    await vi.waitFor(() => expect(create).toHaveBeenCalledExactlyOnceWith({ url: dashboardUrl(saved!.id) }));
+  });
+
+  describe('a digest of reminders falling due together', () => {
+    const dueTogether = async () => {
+      await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: T0, updatedAt: T0 });
+      // Made yesterday and falling due now (one made already overdue is never announced).
+      await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: T0 - 1, createdAt: T0 - DAY });
+      await putReminder(db, { id: 'r2', contactId: 'c1', kind: 'promise', dueAt: T0 - 2, createdAt: T0 - DAY });
+      await putReminder(db, { id: 'r3', contactId: 'c2', kind: 'thank-you', dueAt: T0 - 3, createdAt: T0 - DAY });
+      await handlers.refresh();
+      expect(await badge()).toBe('3');
+      const shown = await fakeBrowser.notifications.getAll();
+      expect(Object.keys(shown)).toEqual([DIGEST_ID]);
+      expect(shown[DIGEST_ID]).toMatchObject({ title: '3 reminders due', buttons: [{ title: 'Mark all done' }, { title: 'Snooze all 1 day' }] });
+    };
+    const openReminders = async () =>
+      [...(await remindersOf(db, 'c1')), ...(await remindersOf(db, 'c2'))].filter((r) => r.id.startsWith('r')).sort((a, b) => a.id.localeCompare(b.id));
+
+    it('"Mark all done" marks every reminder in it done and clears the badge', async () => {
+      await dueTogether();
+      await fakeBrowser.notifications.onButtonClicked.trigger(DIGEST_ID, 0);
+      await vi.waitFor(async () => expect(await badge()).toBe(''));
+      expect((await openReminders()).map((r) => [r.id, r.doneAt])).toEqual([['r1', T0], ['r2', T0], ['r3', T0]]);
+      expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    });
+
+    it('"Snooze all 1 day" snoozes every reminder in it and clears the badge until tomorrow', async () => {
+      await dueTogether();
+      await fakeBrowser.notifications.onButtonClicked.trigger(DIGEST_ID, 1);
+      await vi.waitFor(async () => expect(await badge()).toBe(''));
+      expect((await openReminders()).map((r) => [r.id, r.snoozedUntil, r.doneAt])).toEqual([
+        ['r1', T0 + DAY, undefined],
+        ['r2', T0 + DAY, undefined],
+        ['r3', T0 + DAY, undefined],
+      ]);
+      clock = T0 + DAY;
+      await fakeBrowser.alarms.onAlarm.trigger({ name: SCHEDULER_ALARM, scheduledTime: T0 + DAY });
+      await vi.waitFor(async () => expect(await badge()).toBe('3'));
+    });
+  });
+
+  it('registers every listener synchronously, before startWorker returns to an await', () => {
+    fakeBrowser.reset();
+    menuClicked = undefined;
+    const events: Record<string, object> = {
+      'runtime.onStartup': fakeBrowser.runtime.onStartup,
+      'runtime.onInstalled': fakeBrowser.runtime.onInstalled,
+      'runtime.onMessage': fakeBrowser.runtime.onMessage,
+      'alarms.onAlarm': fakeBrowser.alarms.onAlarm,
+      'notifications.onClicked': fakeBrowser.notifications.onClicked,
+      'notifications.onButtonClicked': fakeBrowser.notifications.onButtonClicked,
+      // The stand-in from beforeEach, which fakeBrowser.reset() leaves in place.
+      'contextMenus.onClicked': fakeBrowser.contextMenus.onClicked,
+    };
+    // fakeBrowser's events (and the stand-in) have hasListeners(); the browser's types do not.
+    const listening = (event: object) => (event as { hasListeners(): boolean }).hasListeners();
+    const registered = () => Object.fromEntries(Object.entries(events).map(([name, event]) => [name, listening(event)]));
+    expect(Object.values(registered())).not.toContain(true);
+    // No await between starting the worker and looking: MV3 drops events for later listeners.
+    startWorker(workerDeps());
+    expect(registered()).toEqual(Object.fromEntries(Object.keys(events).map((name) => [name, true])));
   });
 });
