@@ -169,3 +169,25 @@ export const test = base.extend<{ kith: Kith }>({
 });
 
 export const expect = test.expect;
+
+/** The address a fixture says it is served at (its first line: `<!-- url: … -->`). */
+export function fixtureUrl(file: string): string {
+  const url = /^<!-- url: (\S+) -->/.exec(readFileSync(join(FIXTURES_DIR, file), 'utf8'))?.[1];
+  if (!url) throw new Error(`${file} does not say its URL`);
+  return url;
+}
+
+/** Serve a fixture at its real address (or `url`) and open it in a new tab. */
+export async function openFixture(kith: Kith, file: string, url = fixtureUrl(file)): Promise<Page> {
+  // Requests carry no fragment (Gmail's thread is in it), so the route is the address without it.
+  await kith.serve(url.split('#')[0], { file });
+  return kith.open(url);
+}
+
+/** A form field of an extension page, by its label. */
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+/** The popup's form shows exactly these values (an empty string: the field is empty). */
+export async function expectPrefilled(popup: Page, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) await expect(field(popup, label)).toHaveValue(value);
+}
