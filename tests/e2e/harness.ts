@@ -1,6 +1,6 @@
 // The shared e2e fixture: Chromium with the built extension on a fresh profile, fixtures served
-// at their real addresses, and helpers to open the popup for a tab and read IndexedDB from the
-// extension's own service worker.
+// at their real addresses, and helpers to click the toolbar button on a tab, open the popup for
+// it and read IndexedDB from the extension's own service worker.
 import { type BrowserContext, type Page, type Request, type Worker, test as base, chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,16 @@ export async function launchWithExtension(userDataDir: string, extensionDir = EX
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: true,
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionArgs(extensionDir)],
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      // For `Kith.clickToolbarButton`: CDP's Extensions domain is only offered to a client on a
+      // debugging port (Playwright's own pipe does not get it) with this switch on.
+      '--enable-unsafe-extension-debugging',
+      '--remote-debugging-port=0',
+      ...extensionArgs(extensionDir),
+    ],
   });
   // Nothing here reaches the internet: anything a test did not serve is refused. Routes added
   // later take precedence, so fixtures served by tests win over this.
@@ -94,7 +103,10 @@ export class Kith {
     return page;
   }
 
-  /** The browser's tab id of a page, as the extension sees it. */
+  /**
+   * The browser's tab id of a page, as the extension sees it. Kith sees the address only where it
+   * has host permission, or once `clickToolbarButton` granted activeTab on that tab.
+   */
   async tabIdOf(page: Page): Promise<number> {
     const url = page.url();
     const id = await this.worker.evaluate(async (target) => {
@@ -103,6 +115,30 @@ export class Kith {
     }, url);
     if (id === undefined) throw new Error(`No tab found for ${url}`);
     return id;
+  }
+
+  /**
+   * Click Kith's toolbar button on `page`'s tab, as the user does: Chromium grants activeTab for
+   * that tab (until it navigates), which is what lets Kith read a page it has no host permission
+   * for, and opens the action popup. The test then opens its own `popup.html?tabId=N`.
+   */
+  async clickToolbarButton(page: Page): Promise<void> {
+    // The button acts on the tab in front; on a background tab Chromium grants nothing.
+    await page.bringToFront();
+    // Chromium writes the port it picked for `--remote-debugging-port=0` into the profile.
+    const port = readFileSync(join(this.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      const session = await browser.newBrowserCDPSession();
+      // The action runs on a tab target, which is listed only when asked for by type.
+      const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+      const tab = targetInfos.find((target) => target.url === page.url());
+      if (!tab) throw new Error(`No tab target for ${page.url()}`);
+      await session.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    } finally {
+      // Disconnects this second client only; the browser and the test's context stay.
+      await browser.close();
+    }
   }
 
   /** The popup as it would show for `page`'s tab (`popup.html?tabId=N`), or with no tab. */
@@ -193,3 +229,25 @@ export const test = base.extend<{ kith: Kith }>({
 });
 
 export const expect = test.expect;
+
+/** The address a fixture says it is served at (its first line: `<!-- url: … -->`). */
+export function fixtureUrl(file: string): string {
+  const url = /^<!-- url: (\S+) -->/.exec(readFileSync(join(FIXTURES_DIR, file), 'utf8'))?.[1];
+  if (!url) throw new Error(`${file} does not say its URL`);
+  return url;
+}
+
+/** Serve a fixture at its real address (or `url`) and open it in a new tab. */
+export async function openFixture(kith: Kith, file: string, url = fixtureUrl(file)): Promise<Page> {
+  // Requests carry no fragment (Gmail's thread is in it), so the route is the address without it.
+  await kith.serve(url.split('#')[0], { file });
+  return kith.open(url);
+}
+
+/** A form field of an extension page, by its label. */
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+/** The popup's form shows exactly these values (an empty string: the field is empty). */
+export async function expectPrefilled(popup: Page, values: Record<string, string>): Promise<void> {
+  for (const [label, value] of Object.entries(values)) await expect(field(popup, label)).toHaveValue(value);
+}

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { type Kith, expect, test } from './harness';
+import { type Kith, expect, expectPrefilled, field, fixtureUrl, openFixture, test } from './harness';
 
 type StoredContact = {
   id: string;
@@ -24,25 +24,6 @@ type StoredContact = {
 };
 type StoredInteraction = { contactId: string; at: number; channel: string; summary: string; link?: string };
 type StoredReminder = { contactId: string; kind: string; dueAt: number; doneAt?: number; snoozedUntil?: number };
-
-/** The address a fixture says it is served at (its first line: `<!-- url: … -->`). */
-function fixtureUrl(file: string): string {
-  const url = /^<!-- url: (\S+) -->/.exec(readFileSync(`tests/fixtures/${file}`, 'utf8'))?.[1];
-  if (!url) throw new Error(`${file} does not say its URL`);
-  return url;
-}
-
-async function openFixture(kith: Kith, file: string, url = fixtureUrl(file)): Promise<Page> {
-  // Requests carry no fragment (Gmail's thread is in it), so the route is the address without it.
-  await kith.serve(url.split('#')[0], { file });
-  return kith.open(url);
-}
-
-const field = (popup: Page, label: string) => popup.getByLabel(label, { exact: true });
-
-async function expectPrefilled(popup: Page, values: Record<string, string>) {
-  for (const [label, value] of Object.entries(values)) await expect(field(popup, label)).toHaveValue(value);
-}
 
 async function expectAccessible(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();

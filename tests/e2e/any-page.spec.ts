@@ -1,0 +1,143 @@
+// Issue 3 on pages Kith has no content script for: each fixture served at its real address, the
+// toolbar button clicked on its tab (the activeTab grant), and the popup for that tab prefilled
+// by the capture script Kith injects there. The values are the ones the unit tests read from the
+// same fixtures (tests/unit/extract-any-page.test.ts).
+import type { Dialog, Page } from '@playwright/test';
+import { SAVE_MENU_ID } from '../../lib/context-menu';
+import { expect, expectPrefilled, fixtureUrl, openFixture, test } from './harness';
+
+type StoredContact = { name: string; title: string; company: string; location: string; emails: string[]; phones: string[]; profileUrl?: string; photoUrl?: string; sources: { kind: string }[] };
+
+const switcher = (popup: Page) => popup.getByRole('navigation', { name: 'People on this page' });
+
+const PAGES = [
+  {
+    file: 'json-ld.html',
+    fields: { Name: 'Noor Haddad', Title: 'Principal Researcher', Company: 'Cedar AI', Location: 'Amman, Jordan', Email: 'noor@cedar.example' },
+    people: ['Noor Haddad', 'Ilya Sorensen', 'program@summit.example.org'],
+  },
+  {
+    file: 'h-card.html',
+    fields: { Name: 'Mina Okafor', Title: 'Data Journalist', Company: 'Ledger News', Location: 'Lagos, Nigeria', Email: 'mina@mina-okafor.example' },
+    people: ['Mina Okafor', 'Theo Grant', 'Lena Park'],
+  },
+  {
+    file: 'open-graph.html',
+    fields: { Name: 'Jonah Reyes', Title: '', Company: '', Location: '', Email: '' },
+    people: [],
+  },
+  {
+    file: 'mailto.html',
+    fields: { Name: 'Farah Nasser', Title: '', Company: '', Location: '', Email: 'farah.nasser@studio-lumo.example' },
+    people: ['Farah Nasser', 'Owen Price', 'kai+work@studio-lumo.example', 'hello@studio-lumo.example'],
+  },
+];
+
+for (const { file, fields, people } of PAGES) {
+  test(`any page: ${file} prefills the popup through the injected capture script`, async ({ kith }) => {
+    const page = await openFixture(kith, file);
+    await kith.clickToolbarButton(page);
+    const popup = await kith.openPopup(page);
+    await expectPrefilled(popup, fields);
+    // One person needs no switcher; several are offered, the best first and selected.
+    if (people.length) {
+      await expect(switcher(popup).getByRole('button')).toHaveText(people);
+      await expect(switcher(popup).getByRole('button', { name: people[0] })).toHaveAttribute('aria-current', 'true');
+    } else {
+      await expect(switcher(popup)).toHaveCount(0);
+    }
+  });
+}
+
+test('any page: until the toolbar button is clicked on the tab, Kith cannot read it', async ({ kith }) => {
+  const page = await openFixture(kith, 'json-ld.html');
+  // Without activeTab even the tab's address is hidden from Kith: the fixture's is the newest tab.
+  const tabId = await kith.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+  const before = await kith.context.newPage();
+  await before.goto(kith.url(`popup.html?tabId=${tabId}`));
+  await expect(before.getByText('No person found on this page.')).toBeVisible();
+
+  await kith.clickToolbarButton(page);
+  expect(await kith.tabIdOf(page)).toBe(tabId);
+  await expectPrefilled(await kith.openPopup(page), { Name: 'Noor Haddad' });
+});
+
+test('any page: right-click Save to Kith on the page saves its best person through the same injection', async ({ kith }) => {
+  const url = fixtureUrl('json-ld.html');
+  const page = await openFixture(kith, 'json-ld.html');
+  // Choosing a context-menu item grants activeTab exactly as the toolbar button does.
+  await kith.clickToolbarButton(page);
+  const tabId = await kith.tabIdOf(page);
+  const outcome = await kith.worker.evaluate(
+    ([menuItemId, pageUrl, id]) =>
+      (globalThis as unknown as { kithContextMenuClick: (info: object, tab: object) => Promise<unknown> }).kithContextMenuClick(
+        { menuItemId, pageUrl, frameId: 0 },
+        { id },
+      ),
+    [SAVE_MENU_ID, url, tabId] as const,
+  );
+  expect(outcome).toMatchObject({ created: 1, saved: [{ name: 'Noor Haddad' }] });
+  const [contact, ...others] = await kith.readStore<StoredContact>('contacts');
+  expect(others).toEqual([]);
+  expect(contact).toMatchObject({
+    name: 'Noor Haddad',
+    title: 'Principal Researcher',
+    company: 'Cedar AI',
+    location: 'Amman, Jordan',
+    emails: ['noor@cedar.example'],
+    phones: ['+962 6 555 0142'],
+    profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+    photoUrl: 'https://summit.example.org/img/noor-haddad.jpg',
+  });
+  expect(contact.sources.map((source) => source.kind)).toEqual(['json-ld']);
+});
+
+test('any page: hostile.html is shown as text, nothing on it runs in Kith or the page, no javascript: or data: URL is kept', async ({ kith }) => {
+  const dialogs: string[] = [];
+  const record = (dialog: Dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  };
+  kith.context.on('dialog', record);
+  const page = await openFixture(kith, 'hostile.html');
+  // The page's own inline script (inside Victor's link) runs as the page loads, as in any browser;
+  // it also shows that a dialog anywhere in the browser is seen here.
+  await expect.poll(() => dialogs).toEqual(['3']);
+
+  await kith.clickToolbarButton(page);
+  const popup = await kith.openPopup(page);
+  const popupTitle = await popup.title();
+  await expectPrefilled(popup, {
+    Name: '<img src=x onerror=alert(1)>Eve Mallory',
+    Title: '<script>steal()</script>Red Team Lead',
+    Company: 'Mallory Security',
+    Location: '',
+    Email: 'eve@mallory.example',
+  });
+  await expect(switcher(popup).getByRole('button')).toHaveText([
+    '<img src=x onerror=alert(1)>Eve Mallory',
+    '<b onmouseover=alert(1)>Trent</b> regrof',
+    'Mega',
+    'victor@evil.example',
+  ]);
+
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('heading', { level: 2 })).toHaveText('<img src=x onerror=alert(1)>Eve Mallory');
+  const [eve, ...others] = await kith.readStore<StoredContact>('contacts');
+  expect(others).toEqual([]);
+  expect(eve).toMatchObject({ name: '<img src=x onerror=alert(1)>Eve Mallory', emails: ['eve@mallory.example'] });
+  expect(eve.profileUrl).toBeUndefined();
+  expect(eve.photoUrl).toBeUndefined();
+  expect(JSON.stringify(eve)).not.toMatch(/javascript:|data:/i);
+
+  await switcher(popup).getByRole('button', { name: '<b onmouseover=alert(1)>Trent</b> regrof' }).click();
+  await expectPrefilled(popup, { Name: '<b onmouseover=alert(1)>Trent</b> regrof', Title: 'Bold Intruder', Email: '' });
+
+  // No markup from the page became elements, in the popup or in the page, and no dialog opened.
+  for (const target of [popup, page]) {
+    expect(await target.locator('img[src="x"], svg[onload], b[onmouseover]').count()).toBe(0);
+  }
+  await expect(popup).toHaveTitle(popupTitle);
+  expect(dialogs).toEqual(['3']);
+  kith.context.off('dialog', record);
+});
