@@ -14,6 +14,7 @@ import {
   describeIssues,
   newId,
 } from './model';
+import { canonicalProfileUrl } from './profile-url';
 import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
@@ -101,17 +102,31 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     const reminders = tx.objectStore('reminders');
     reminders.createIndex('byContact', 'contactId');
     reminders.createIndex('byOpenAt', 'openAt');
-    // Version 1 stored records as written; parse them into today's shape (lowercased emails,
-    // canonical profile URLs) so the new indexes find them. Unreadable ones are kept as they are.
+    // Version 1 stored records as written. Only what the new indexes read is brought into
+    // today's form; each record is otherwise kept as stored, because parsing it whole would drop
+    // fields and truncate text the user wrote, and a record that failed to parse would keep
+    // keys the indexes never match.
     for (let cursor = await contacts.openCursor(); cursor; cursor = await cursor.continue()) {
-      const parsed = Contact.safeParse(cursor.value);
-      if (parsed.success) await cursor.update(parsed.data);
+      await cursor.update(withV2ContactKeys(cursor.value));
     }
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
-      const parsed = Reminder.safeParse(cursor.value);
-      if (parsed.success) await cursor.update(withOpenAt(parsed.data));
+      const stored = cursor.value;
+      const dueTime = dueTimeOf(stored);
+      if (stored.doneAt === undefined && typeof dueTime === 'number') await cursor.update({ ...stored, openAt: dueTime });
     }
   }
+}
+
+/**
+ * A version-1 contact with the keys the version-2 indexes read in the form lookups use: every
+ * string email trimmed and lowercased, the profile URL canonical when it parses as one.
+ */
+function withV2ContactKeys(stored: Contact): Contact {
+  const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
+  const next = { ...stored };
+  if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
+  if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
+  return next;
 }
 
 let shared: Promise<KithDB> | undefined;

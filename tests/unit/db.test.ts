@@ -1,8 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DB_NAME,
+  DB_VERSION,
   type KithDB,
   ValidationError,
   addInteraction,
@@ -190,8 +191,22 @@ describe('migrations', () => {
       createdAt: NOW,
       updatedAt: NOW,
     });
+    // A record today's schema would not take as it is: a field it does not know, notes over the
+    // cap, addresses in mixed case with spaces, a profile link with tracking.
+    const wide = {
+      id: 'wide',
+      name: 'Bo Lindqvist',
+      pronouns: 'he/him',
+      emails: ['  Bo.Lindqvist@Example.SE ', 'BO@Work.Example'],
+      profileUrl: 'https://se.linkedin.com/in/Bo-Lindqvist?trk=feed',
+      notes: 'n'.repeat(25_000),
+      createdAt: NOW,
+      updatedAt: NOW,
+    };
+    await v1.put('contacts', wide);
     await v1.put('interactions', { id: 'i', contactId: 'old', at: NOW, channel: 'email', summary: 'Hello' });
     await v1.put('reminders', { id: 'r', contactId: 'old', kind: 'follow-up', dueAt: NOW, createdAt: NOW });
+    await v1.put('reminders', { id: 'r2', contactId: 'wide', kind: 'promise', dueAt: NOW + 1, createdAt: NOW, origin: 'v1' });
     // The old page stays open: the upgrade must close it rather than wait forever.
     const upgraded = await openKithDb(DB_NAME);
     expect(upgraded.version).toBe(2);
@@ -200,6 +215,29 @@ describe('migrations', () => {
     expect(await findContact(upgraded, { emails: ['ada@example.com'] })).toMatchObject({ id: 'old' });
     expect(await interactionsOf(upgraded, 'old')).toHaveLength(1);
     expect(await countDueReminders(upgraded, NOW)).toBe(1);
+
+    // Kept whole: only the keys the indexes read are in today's form.
+    expect(await getContact(upgraded, 'wide')).toEqual({
+      ...wide,
+      emails: ['bo.lindqvist@example.se', 'bo@work.example'],
+      profileUrl: 'https://www.linkedin.com/in/bo-lindqvist/',
+    });
+    expect(await findContact(upgraded, { emails: ['bo@work.example'] })).toMatchObject({ id: 'wide', pronouns: 'he/him' });
+    expect(await findContact(upgraded, { profileUrl: 'https://www.linkedin.com/in/bo-lindqvist/' })).toMatchObject({ id: 'wide' });
+    expect(await nextDueAfter(upgraded, NOW)).toBe(NOW + 1);
+    expect(await upgraded.get('reminders', 'r2')).toMatchObject({ origin: 'v1', openAt: NOW + 1 });
     upgraded.close();
+  });
+
+  it('the shared connection steps aside when another page upgrades the database', async () => {
+    // A fresh module, so the shared connection is opened on this test's IndexedDB.
+    vi.resetModules();
+    const fresh = await import('@/lib/db');
+    const held = await fresh.openKithDb();
+    const next = await openDB(DB_NAME, DB_VERSION + 1);
+    expect(next.version).toBe(DB_VERSION + 1);
+    // The `blocking` handler closed the old connection instead of wedging the upgrade.
+    expect(() => held.transaction('contacts')).toThrow(/closed|InvalidStateError/i);
+    next.close();
   });
 });
