@@ -371,6 +371,53 @@ export async function addInteraction(db: KithDB, input: InteractionInput): Promi
   return interaction;
 }
 
+type InteractionsTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions')[], 'readwrite'>;
+
+/**
+ * Set the contact's last-interaction time from the interactions it still has (none: unset), after
+ * one of them changed or went away: the latest may be the one that did.
+ */
+async function recomputeLastInteraction(tx: InteractionsTx, contactId: string): Promise<void> {
+  const contacts = tx.objectStore('contacts');
+  const [contact, remaining] = await Promise.all([
+    contacts.get(contactId),
+    tx.objectStore('interactions').index('byContact').getAll(contactId),
+  ]);
+  if (!contact) return;
+  const { lastInteractionAt: _previous, ...rest } = contact;
+  const latest = remaining.reduce<number | undefined>((max, i) => Math.max(max ?? i.at, i.at), undefined);
+  await contacts.put(latest === undefined ? rest : { ...rest, lastInteractionAt: latest });
+}
+
+/**
+ * Change a logged interaction in one transaction; it stays with its contact, whose
+ * last-interaction time follows. The result is validated before anything is written.
+ */
+export async function updateInteraction(
+  db: KithDB,
+  id: string,
+  change: (interaction: Interaction) => InteractionInput,
+): Promise<Interaction> {
+  return inTransaction(db, ['contacts', 'interactions'], async (tx) => {
+    const saved = await tx.objectStore('interactions').get(id);
+    if (!saved) throw new Error('That interaction no longer exists');
+    const interaction = validate(Interaction, 'interaction', { ...change(saved), id, contactId: saved.contactId });
+    await tx.objectStore('interactions').put(interaction);
+    await recomputeLastInteraction(tx, interaction.contactId);
+    return interaction;
+  });
+}
+
+/** Delete a logged interaction and recompute its contact's last-interaction time, in one transaction. */
+export async function deleteInteraction(db: KithDB, id: string): Promise<void> {
+  await inTransaction(db, ['contacts', 'interactions'], async (tx) => {
+    const saved = await tx.objectStore('interactions').get(id);
+    if (!saved) return;
+    await tx.objectStore('interactions').delete(id);
+    await recomputeLastInteraction(tx, saved.contactId);
+  });
+}
+
 /** A contact's interactions, newest first. */
 export async function interactionsOf(db: KithDB, contactId: string): Promise<Interaction[]> {
   const all = await db.getAllFromIndex('interactions', 'byContact', contactId);
@@ -426,6 +473,10 @@ export async function updateReminder(
   await tx.store.put(withOpenAt(reminder));
   await tx.done;
   return reminder;
+}
+
+export async function deleteReminder(db: KithDB, id: string): Promise<void> {
+  await db.delete('reminders', id);
 }
 
 // ——— whole-notebook operations (dashboard: bulk edits, undo, merge, export) ———
