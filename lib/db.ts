@@ -103,27 +103,40 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     reminders.createIndex('byContact', 'contactId');
     reminders.createIndex('byOpenAt', 'openAt');
     // Version 1 stored records as written. Only what the new indexes read is brought into
-    // today's form; each record is otherwise kept as stored, because parsing it whole would drop
-    // fields and truncate text the user wrote, and a record that failed to parse would keep
-    // keys the indexes never match.
+    // today's form, and fields it lacks get their defaults; each record is otherwise kept as
+    // stored, because parsing it whole would drop fields and truncate text the user wrote, and a
+    // record that failed to parse would keep keys the indexes never match.
     for (let cursor = await contacts.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(withV2ContactKeys(cursor.value));
     }
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
-      const stored = cursor.value;
+      const stored: StoredReminder = { ...REMINDER_DEFAULTS, ...cursor.value };
       const dueTime = dueTimeOf(stored);
-      if (stored.doneAt === undefined && typeof dueTime === 'number') await cursor.update({ ...stored, openAt: dueTime });
+      await cursor.update(stored.doneAt === undefined && typeof dueTime === 'number' ? { ...stored, openAt: dueTime } : stored);
     }
   }
 }
 
+/** What a schema fills in for each field left out (`phones: []`, `notes: ''`), which code reading a record relies on. */
+function defaultsOf(schema: z.ZodObject): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(schema.shape).flatMap(([key, field]) => {
+      const filled = field.safeParse(undefined);
+      return filled.success && filled.data !== undefined ? [[key, filled.data]] : [];
+    }),
+  );
+}
+const CONTACT_DEFAULTS = defaultsOf(Contact);
+const REMINDER_DEFAULTS = defaultsOf(Reminder);
+
 /**
- * A version-1 contact with the keys the version-2 indexes read in the form lookups use: every
- * string email trimmed and lowercased, the profile URL canonical when it parses as one.
+ * A version-1 contact with the fields it lacks filled in, and the keys the version-2 indexes
+ * read in the form lookups use: every string email trimmed and lowercased, the profile URL
+ * canonical when it parses as one.
  */
 function withV2ContactKeys(stored: Contact): Contact {
   const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
-  const next = { ...stored };
+  const next = { ...CONTACT_DEFAULTS, ...stored };
   if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
   if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
   return next;

@@ -26,7 +26,7 @@ import {
   updateInteraction,
   updateReminder,
 } from '@/lib/db';
-import { Person } from '@/lib/model';
+import { Contact, Person } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 
@@ -249,6 +249,7 @@ describe('migrations', () => {
 
     // Kept whole: only the keys the indexes read are in today's form.
     expect(await getContact(upgraded, 'wide')).toEqual({
+      ...Contact.parse({ id: 'wide', name: 'Bo Lindqvist', createdAt: NOW, updatedAt: NOW }),
       ...wide,
       emails: ['bo.lindqvist@example.se', 'bo@work.example'],
       profileUrl: 'https://www.linkedin.com/in/bo-lindqvist/',
@@ -256,7 +257,7 @@ describe('migrations', () => {
     expect(await findContact(upgraded, { emails: ['bo@work.example'] })).toMatchObject({ id: 'wide', pronouns: 'he/him' });
     expect(await findContact(upgraded, { profileUrl: 'https://www.linkedin.com/in/bo-lindqvist/' })).toMatchObject({ id: 'wide' });
     expect(await nextDueAfter(upgraded, NOW)).toBe(NOW + 1);
-    expect(await upgraded.get('reminders', 'r2')).toMatchObject({ origin: 'v1', openAt: NOW + 1 });
+    expect(await upgraded.get('reminders', 'r2')).toMatchObject({ origin: 'v1', note: '', openAt: NOW + 1 });
     upgraded.close();
   });
 
