@@ -3,13 +3,13 @@
 // The handler is a plain function of the click, with the browser-facing parts passed in, so unit
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
-import { type KithDB, saveCapturedPerson } from './db';
+import { type KithDB, failureMessage, saveCapturedPerson } from './db';
 import { parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
 import { looksLikePersonName } from './extract/person';
 import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
-import { notifyNothingSaved, notifySaved } from './notifications';
+import { notifyNothingSaved, notifySaveFailed, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
 import { remindersAlongside } from './reminder-store';
 import { cleanLine } from './text';
@@ -107,7 +107,8 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
  * Save what was right-clicked: the best person on the page, the person a profile or mailto link
  * names, or the people in selected text. Saved through the db's dedupe (a known person is
  * updated, not duplicated), then confirmed with a notification that opens the contact; when
- * nothing usable is there, a notification says so and nothing is written.
+ * nothing usable is there, a notification says so and nothing is written; when the write fails
+ * (the browser's storage full), a notification says that.
  */
 export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<SaveOutcome> {
   if (click.menuItemId !== SAVE_MENU_ID) return { nothing: 'Not Kith’s menu item' };
@@ -116,14 +117,21 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     await notifyNothingSaved(people);
     return { nothing: people };
   }
-  const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
-  const now = deps.now();
   const saved: Contact[] = [];
   let created = 0;
-  for (const person of people) {
-    const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
-    if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
-    if (result.created) created += 1;
+  try {
+    const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
+    const now = deps.now();
+    for (const person of people) {
+      const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
+      if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
+      if (result.created) created += 1;
+    }
+  } catch (error) {
+    // A right-click has no page of Kith's open to show an error on: without the notification
+    // a full disk would look like a save that worked. Rethrown so the worker still logs it.
+    await notifySaveFailed(failureMessage(error));
+    throw error;
   }
   await deps.afterSave();
   await notifySaved(saved, created);

@@ -14,6 +14,7 @@ import {
   describeIssues,
   newId,
 } from './model';
+import { canonicalProfileUrl } from './profile-url';
 import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
@@ -101,17 +102,44 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     const reminders = tx.objectStore('reminders');
     reminders.createIndex('byContact', 'contactId');
     reminders.createIndex('byOpenAt', 'openAt');
-    // Version 1 stored records as written; parse them into today's shape (lowercased emails,
-    // canonical profile URLs) so the new indexes find them. Unreadable ones are kept as they are.
+    // Version 1 stored records as written. Only what the new indexes read is brought into
+    // today's form, and fields it lacks get their defaults; each record is otherwise kept as
+    // stored, because parsing it whole would drop fields and truncate text the user wrote, and a
+    // record that failed to parse would keep keys the indexes never match.
+    const contactDefaults = defaultsOf(Contact);
+    const reminderDefaults = defaultsOf(Reminder);
     for (let cursor = await contacts.openCursor(); cursor; cursor = await cursor.continue()) {
-      const parsed = Contact.safeParse(cursor.value);
-      if (parsed.success) await cursor.update(parsed.data);
+      await cursor.update(withV2ContactKeys(cursor.value, contactDefaults));
     }
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
-      const parsed = Reminder.safeParse(cursor.value);
-      if (parsed.success) await cursor.update(withOpenAt(parsed.data));
+      const stored: StoredReminder = { ...reminderDefaults, ...cursor.value };
+      const dueTime = dueTimeOf(stored);
+      await cursor.update(stored.doneAt === undefined && typeof dueTime === 'number' ? { ...stored, openAt: dueTime } : stored);
     }
   }
+}
+
+/** What a schema fills in for each field left out (`phones: []`, `notes: ''`), which code reading a record relies on. */
+function defaultsOf(schema: z.ZodMiniObject): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(schema.shape).flatMap(([key, field]) => {
+      const filled = z.safeParse(field, undefined);
+      return filled.success && filled.data !== undefined ? [[key, filled.data]] : [];
+    }),
+  );
+}
+
+/**
+ * A version-1 contact with the fields it lacks filled in, and the keys the version-2 indexes
+ * read in the form lookups use: every string email trimmed and lowercased, the profile URL
+ * canonical when it parses as one.
+ */
+function withV2ContactKeys(stored: Contact, defaults: Record<string, unknown>): Contact {
+  const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
+  const next = { ...defaults, ...stored } as Contact;
+  if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
+  if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
+  return next;
 }
 
 let shared: Promise<KithDB> | undefined;
@@ -358,6 +386,53 @@ export async function addInteraction(db: KithDB, input: InteractionInput): Promi
   return interaction;
 }
 
+type InteractionsTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions')[], 'readwrite'>;
+
+/**
+ * Set the contact's last-interaction time from the interactions it still has (none: unset), after
+ * one of them changed or went away: the latest may be the one that did.
+ */
+async function recomputeLastInteraction(tx: InteractionsTx, contactId: string): Promise<void> {
+  const contacts = tx.objectStore('contacts');
+  const [contact, remaining] = await Promise.all([
+    contacts.get(contactId),
+    tx.objectStore('interactions').index('byContact').getAll(contactId),
+  ]);
+  if (!contact) return;
+  const { lastInteractionAt: _previous, ...rest } = contact;
+  const latest = remaining.reduce<number | undefined>((max, i) => Math.max(max ?? i.at, i.at), undefined);
+  await contacts.put(latest === undefined ? rest : { ...rest, lastInteractionAt: latest });
+}
+
+/**
+ * Change a logged interaction in one transaction; it stays with its contact, whose
+ * last-interaction time follows. The result is validated before anything is written.
+ */
+export async function updateInteraction(
+  db: KithDB,
+  id: string,
+  change: (interaction: Interaction) => InteractionInput,
+): Promise<Interaction> {
+  return inTransaction(db, ['contacts', 'interactions'], async (tx) => {
+    const saved = await tx.objectStore('interactions').get(id);
+    if (!saved) throw new Error('That interaction no longer exists');
+    const interaction = validate(Interaction, 'interaction', { ...change(saved), id, contactId: saved.contactId });
+    await tx.objectStore('interactions').put(interaction);
+    await recomputeLastInteraction(tx, interaction.contactId);
+    return interaction;
+  });
+}
+
+/** Delete a logged interaction and recompute its contact's last-interaction time, in one transaction. */
+export async function deleteInteraction(db: KithDB, id: string): Promise<void> {
+  await inTransaction(db, ['contacts', 'interactions'], async (tx) => {
+    const saved = await tx.objectStore('interactions').get(id);
+    if (!saved) return;
+    await tx.objectStore('interactions').delete(id);
+    await recomputeLastInteraction(tx, saved.contactId);
+  });
+}
+
 /** A contact's interactions, newest first. */
 export async function interactionsOf(db: KithDB, contactId: string): Promise<Interaction[]> {
   const all = await db.getAllFromIndex('interactions', 'byContact', contactId);
@@ -413,6 +488,10 @@ export async function updateReminder(
   await tx.store.put(withOpenAt(reminder));
   await tx.done;
   return reminder;
+}
+
+export async function deleteReminder(db: KithDB, id: string): Promise<void> {
+  await db.delete('reminders', id);
 }
 
 // ——— whole-notebook operations (dashboard: bulk edits, undo, merge, export) ———

@@ -11,6 +11,7 @@ const REMINDER_PREFIX = 'kith:reminder:';
 const SAVED_PREFIX = 'kith:saved:';
 export const DIGEST_ID = 'kith:digest';
 export const NOTHING_SAVED_ID = 'kith:nothing-saved';
+export const SAVE_FAILED_ID = 'kith:save-failed';
 
 /** From this many reminders falling due at once, one digest instead of one notification each. */
 export const DIGEST_FROM = 3;
@@ -99,6 +100,11 @@ export async function notifySaved(contacts: readonly Contact[], created: number)
 
 export async function notifyNothingSaved(reason: string): Promise<void> {
   await show(NOTHING_SAVED_ID, 'Nothing saved to Kith', reason, []);
+}
+
+/** A right-click save that could not be written; `reason` is db.ts `failureMessage`, which starts in lower case. */
+export async function notifySaveFailed(reason: string): Promise<void> {
+  await show(SAVE_FAILED_ID, 'Not saved to Kith', reason.charAt(0).toUpperCase() + reason.slice(1), []);
 }
 
 export type NotificationDeps = {

@@ -67,13 +67,24 @@ export function parseBackup(text: string): ImportBatch {
     throw new ImportError('Line 1', `made by a newer Kith (backup version ${backup.version}); update Kith to read it`);
   }
   const batch = emptyBatch('kith-backup');
-  const each = <S extends z.ZodMiniType>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) =>
+  // A backup holds each record once. Two with one id would land on one key, the later silently
+  // replacing the earlier (and its notes): which one the user meant is theirs to say, so the
+  // file is refused, naming both.
+  const each = <S extends z.ZodMiniType<{ id: string }>>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) => {
+    const firstAt = new Map<string, number>();
     list.forEach((record, i) => {
       const where = `${what} ${i + 1}`;
       const parsed = schema.safeParse(record);
-      if (parsed.success) keep(parsed.data, where);
-      else batch.invalid.push({ where, reason: describeIssues(parsed.error) });
+      if (!parsed.success) {
+        batch.invalid.push({ where, reason: describeIssues(parsed.error) });
+        return;
+      }
+      const first = firstAt.get(parsed.data.id);
+      if (first !== undefined) throw new ImportError(where, `id "${parsed.data.id}" repeats ${what.toLowerCase()} ${first}`);
+      firstAt.set(parsed.data.id, i + 1);
+      keep(parsed.data, where);
     });
+  };
   each(backup.contacts, Contact, 'Contact', (contact, where) => batch.contacts.push({ where, contact }));
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
   const owned = (contactId: string, where: string) => {

@@ -1,6 +1,8 @@
 // Kith's boundaries in the real browser (issue 8, cases 3, 12 and 13): exactly the permissions it
 // needs, content scripts only on the captured sites and only in top frames, forged runtime
 // messages refused, and no network request from its pages or worker through the main flows.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { type Kith, expect, test } from '../e2e/harness';
 
@@ -35,11 +37,14 @@ function askTab(kith: Kith, tabId: number, frameId = 0) {
   );
 }
 
+const PERMISSIONS = ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage'];
+
 test('the manifest asks for exactly what Kith needs, and content scripts run only on the captured sites', async ({ kith }) => {
   const manifest = await kith.worker.evaluate(() => chrome.runtime.getManifest());
-  expect([...(manifest.permissions ?? [])].sort()).toEqual(
-    ['activeTab', 'alarms', 'contextMenus', 'notifications', 'scripting', 'storage', 'unlimitedStorage'].sort(),
-  );
+  expect(manifest.manifest_version).toBe(3);
+  // The dashboard is reachable from the browser's extension settings, not only from the popup.
+  expect(manifest.options_ui?.page).toBe('dashboard.html');
+  expect([...(manifest.permissions ?? [])].sort()).toEqual([...PERMISSIONS].sort());
   expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...CAPTURED_HOSTS].sort());
   expect([...new Set((manifest.content_scripts ?? []).flatMap((s) => s.matches ?? []))].sort()).toEqual([...CAPTURED_HOSTS].sort());
   for (const script of manifest.content_scripts ?? []) expect(script.all_frames ?? false).toBe(false);
@@ -82,6 +87,26 @@ test('the manifest asks for exactly what Kith needs, and content scripts run onl
   expect(subFrameIds).toHaveLength(1);
   expect(await askTab(kith, framerTab, subFrameIds[0])).toBe('no content script');
   expect(await askTab(kith, framerTab)).toBe('answered: Framer');
+});
+
+test('the Firefox build has its add-on id and asks for exactly the same', () => {
+  const manifestOf = (dir: string) => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+  // `npm test` builds Firefox after Chromium. Run alone, or after a newer Chromium build, this
+  // test builds it, so it never passes on an absent or stale one.
+  const firefoxManifest = '.output/firefox-mv2/manifest.json';
+  if (!existsSync(firefoxManifest) || statSync(firefoxManifest).mtimeMs < statSync('.output/chrome-mv3/manifest.json').mtimeMs) {
+    test.setTimeout(120_000);
+    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
+  }
+  const chromium = manifestOf('chrome-mv3');
+  const firefox = manifestOf('firefox-mv2');
+  expect(firefox.browser_specific_settings?.gecko?.id).toMatch(/^[^@\s]+@[^@\s]+$/);
+  // Manifest V2 has no host_permissions: Firefox lists the hosts among the permissions.
+  expect([...firefox.permissions].sort()).toEqual([...PERMISSIONS, ...CAPTURED_HOSTS].sort());
+  expect(firefox).not.toHaveProperty('optional_permissions');
+  expect([...new Set(firefox.content_scripts.flatMap((s: { matches: string[] }) => s.matches))].sort()).toEqual([...CAPTURED_HOSTS].sort());
+  expect(firefox.content_security_policy).toBe(chromium.content_security_policy.extension_pages);
+  expect(firefox.options_ui?.page).toBe('dashboard.html');
 });
 
 test('forged runtime messages from extension pages are refused, with nothing done', async ({ kith }) => {

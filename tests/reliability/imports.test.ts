@@ -68,10 +68,18 @@ describe('malformed imports change nothing and say why', () => {
     const contact = (id: string, extra: object = {}) => ({ id, name: `Person ${id}`, createdAt: NOW, updatedAt: NOW, ...extra });
     const backup = (contacts: object[], interactions: object[] = [], reminders: object[] = []) =>
       JSON.stringify({ format: 'kith-backup', version: 1, exportedAt: NOW, contacts, interactions, reminders });
-    // The same id twice is one person told twice: imported once, never two records with one key.
-    const twice = await importText(backup([contact('dup', { notes: 'first' }), contact('dup', { notes: 'second' })]));
-    expect(twice).toEqual({ added: 1 });
-    expect((await readEverything(db)).contacts.filter((c) => c.id === 'dup')).toHaveLength(1);
+    // The same id twice would keep only the later record and lose the other's notes: refused,
+    // naming both places.
+    await expectRefused(
+      backup([contact('dup', { notes: 'first' }), contact('b'), contact('dup', { notes: 'second' })]),
+      /^Contact 3: id "dup" repeats contact 1$/,
+    );
+    const talk = (id: string) => ({ id, contactId: 'a', at: NOW, channel: 'email', summary: id });
+    await expectRefused(backup([contact('a')], [talk('i'), talk('i')]), /^Interaction 2: id "i" repeats interaction 1$/);
+    const remind = (id: string) => ({ id, contactId: 'a', kind: 'follow-up', dueAt: NOW, createdAt: NOW });
+    await expectRefused(backup([contact('a')], [], [remind('r'), remind('x'), remind('r')]), /^Reminder 3: id "r" repeats reminder 1$/);
+    // The same id in different stores is no clash.
+    expect(await importText(backup([contact('same')], [{ ...talk('same'), contactId: 'same' }], [{ ...remind('same'), contactId: 'same' }]))).toEqual({ added: 1 });
 
     await expectRefused(backup([contact('a', { createdAt: Number.NaN })]), /Contact 1/);
     await expectRefused(backup([contact('a', { createdAt: -1e20 })]), /Contact 1/);

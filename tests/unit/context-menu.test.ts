@@ -1,5 +1,5 @@
-import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type SaveDeps, SAVE_MENU_ID, saveFromContextMenu } from '@/lib/context-menu';
 import { type KithDB, listContacts, openKithDb, putContact, remindersOf } from '@/lib/db';
@@ -30,6 +30,7 @@ beforeEach(async () => {
   db = await openKithDb(`kith-test-${Math.random()}`);
   setUp();
 });
+afterEach(() => vi.restoreAllMocks());
 
 const click = (fields: Record<string, unknown>) => ({ menuItemId: SAVE_MENU_ID, frameId: 0, ...fields });
 const notifications = async () => Object.entries(await fakeBrowser.notifications.getAll());
@@ -207,6 +208,28 @@ describe('Save to Kith on a page', () => {
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
     expect(await listContacts(db)).toEqual([]);
     expect(deps.afterSave).not.toHaveBeenCalled();
+  });
+
+  it('tells the user when the browser’s storage is full, and keeps what was saved', async () => {
+    await putContact(db, { id: 'kept', name: 'Saved Before', notes: 'Precious note', createdAt: NOW - 1, updatedAt: NOW - 1 });
+    const before = await listContacts(db);
+    // Every write now fails as it does when the disk is full.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    setUp({ captureTab: async () => page([best]) });
+    await expect(saveFromContextMenu(click({}), TAB, deps)).rejects.toThrow(/quota/);
+    expect(await notifications()).toEqual([
+      [
+        'kith:save-failed',
+        expect.objectContaining({
+          title: 'Not saved to Kith',
+          message: 'The browser’s storage is full, so Kith could not write this. Nothing already saved was lost. Free some disk space, then try again.',
+        }),
+      ],
+    ]);
+    expect(deps.afterSave).not.toHaveBeenCalled();
+    expect(await listContacts(db)).toEqual(before);
   });
 
   it('ignores other menu items', async () => {
