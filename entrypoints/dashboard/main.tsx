@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '@/components/theme.css';
 import '@/components/dashboard/dashboard.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { type DashboardDeps, downloadText } from '@/components/dashboard/notebook';

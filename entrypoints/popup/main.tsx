@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import '@/components/theme.css';
 import '@/components/popup.css';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { openKithDb } from '@/lib/db';
