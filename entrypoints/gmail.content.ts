@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(GMAIL, document, location.href) }, isExtensionPage);
-    requestIdleCallback(warmUpCapture);
+    requestIdleCallback(() => warmUpCapture(GMAIL));
   },
 });

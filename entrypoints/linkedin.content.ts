@@ -9,6 +9,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(LINKEDIN, document, location.href) }, isExtensionPage);
-    requestIdleCallback(warmUpCapture);
+    requestIdleCallback(() => warmUpCapture(LINKEDIN));
   },
 });

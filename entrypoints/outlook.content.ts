@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(OUTLOOK, document, location.href) }, isExtensionPage);
-    requestIdleCallback(warmUpCapture);
+    requestIdleCallback(() => warmUpCapture(OUTLOOK));
   },
 });

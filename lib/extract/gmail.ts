@@ -54,6 +54,11 @@ function parseDate(text: string): number | undefined {
   return Number.isFinite(at) && at > Date.UTC(1995, 0) && at < Date.UTC(2100, 0) ? at : undefined;
 }
 
+/** Runs the date parsing once, so it is compiled before the first capture. */
+export function warmUpGmail(): void {
+  parseDate('Tue, Mar 4, 2025, 9:14 AM');
+}
+
 type Participant = { email: string; name: string; nameFrom: string; role: 'sender' | 'recipient'; at?: number };
 
 /** Elements Gmail marks with a participant's address; never those inside a message body. */

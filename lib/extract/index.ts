@@ -2,13 +2,13 @@
 // own extractor only; any other page is read for the markup sites write about people. Every
 // candidate passes the zod Person schema, which cleans and caps it; the ones that fail are dropped.
 import { Person, type PageCapture, type PersonInput } from '../capture-model';
-import { extractGmail, isGmailThreadOpen, isGmailUrl } from './gmail';
+import { extractGmail, isGmailThreadOpen, isGmailUrl, warmUpGmail } from './gmail';
 import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
-import { extractLinkedIn, isLinkedInProfileUrl } from './linkedin';
+import { extractLinkedIn, isLinkedInProfileUrl, warmUpLinkedIn } from './linkedin';
 import { extractMailtoLinks } from './mailto';
 import { extractOpenGraph } from './open-graph';
-import { extractOutlook, isOutlookMessageOpen, isOutlookUrl } from './outlook';
+import { extractOutlook, isOutlookMessageOpen, isOutlookUrl, warmUpOutlook } from './outlook';
 
 const MAX_PEOPLE = 100;
 
@@ -21,6 +21,8 @@ export type SiteReader = {
   extract: (doc: Document, url: string) => PersonInput[];
   /** A page that should hold a person: nothing found there is a capture failure. */
   expects: (doc: Document, url: string) => boolean;
+  /** Runs the reader's costliest patterns on sample text once, while the page is idle. */
+  warmUp: () => void;
 };
 
 export const LINKEDIN: SiteReader = {
@@ -34,9 +36,10 @@ export const LINKEDIN: SiteReader = {
   // On LinkedIn only profile pages are read: the feed and search are full of other people.
   extract: extractLinkedIn,
   expects: (_doc, url) => isLinkedInProfileUrl(url),
+  warmUp: warmUpLinkedIn,
 };
-export const GMAIL: SiteReader = { matches: isGmailUrl, extract: extractGmail, expects: isGmailThreadOpen };
-export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutlook, expects: isOutlookMessageOpen };
+export const GMAIL: SiteReader = { matches: isGmailUrl, extract: extractGmail, expects: isGmailThreadOpen, warmUp: warmUpGmail };
+export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutlook, expects: isOutlookMessageOpen, warmUp: warmUpOutlook };
 
 const SITES = [LINKEDIN, GMAIL, OUTLOOK];
 
@@ -89,9 +92,10 @@ function validPeople(inputs: PersonInput[]): Person[] {
 }
 
 /**
- * A person with every field filled, parsed once while the page is idle: zod builds a schema's
- * parsers on its first use (about a millisecond for Person), which would otherwise be paid inside
- * the first capture, while the user waits for the popup.
+ * A person with every field filled, parsed once while the page is idle (warmUpCapture): zod
+ * builds a schema's parsers on its first use (about a millisecond for Person), and V8 compiles a
+ * regular expression on its first use; both would otherwise be paid inside the first capture,
+ * while the user waits for the popup.
  */
 export const WARM_UP_PERSON: PersonInput = {
   // Text as pages have it (runs of white space, a line break, non-ASCII), so the cleaning's
@@ -110,8 +114,10 @@ export const WARM_UP_PERSON: PersonInput = {
   message: { subject: 'Warm-up', at: 0, link: 'https://kith.invalid/' },
 };
 
-export function warmUpCapture(): void {
+/** What a site's content script does once the page is idle, before the popup asks anything. */
+export function warmUpCapture(site: SiteReader): void {
   Person.safeParse(WARM_UP_PERSON);
+  site.warmUp();
 }
 
 /** The people found on the page, best first, one entry per person. */

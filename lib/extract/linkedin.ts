@@ -44,6 +44,12 @@ export function withoutNameBadges(text: string): string {
   );
 }
 
+/** Runs the badge patterns once, so their Unicode classes are compiled before the first capture. */
+export function warmUpLinkedIn(): void {
+  isBadge('they/them');
+  withoutNameBadges('Kith (they/them) · 2nd');
+}
+
 /** "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may lead. */
 function titleParts(doc: Document): { name?: string; headline?: string } {
   const title = cleanLine(doc.title, 800).replace(/^\(\d+\+?\)\s*/, '');

@@ -74,6 +74,12 @@ export function parseOutlookDate(text: string, lang: string): number | undefined
   return new Date(year, month - 1, day, hour, +minutes).getTime();
 }
 
+/** Runs the From label and date patterns once, so they are compiled before the first capture. */
+export function warmUpOutlook(): void {
+  FROM_LABEL.test('Von: Kith');
+  parseOutlookDate('04.03.2025 09:30', 'de');
+}
+
 /** The header of one message: climb from its body until the From line is inside. */
 function messageScope(body: Element, pane: Element): Element {
   let scope: Element = body;

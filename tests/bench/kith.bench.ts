@@ -234,13 +234,15 @@ test('extraction in the page, per fixture', async ({ kith }) => {
       await page.addScriptTag({ content: script });
       if (site) {
         await page.evaluate(
-          () =>
+          (siteName) =>
             new Promise<void>((done) =>
               requestIdleCallback(() => {
-                (globalThis as unknown as { kithBench: { warmUpCapture: () => void } }).kithBench.warmUpCapture();
+                const bench = (globalThis as unknown as { kithBench: { warmUpCapture: (s: unknown) => void; sites: Record<string, unknown> } }).kithBench;
+                bench.warmUpCapture(bench.sites[siteName]);
                 done();
               }),
             ),
+          site,
         );
       }
       const timing = await page.evaluate(

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GMAIL, LINKEDIN, OUTLOOK, WARM_UP_PERSON, capturePage, captureSite } from '@/lib/extract';
+import { GMAIL, LINKEDIN, OUTLOOK, WARM_UP_PERSON, capturePage, captureSite, warmUpCapture } from '@/lib/extract';
 import { PERSON_FIELDS, Person } from '@/lib/capture-model';
 import { loadFixture } from './load-fixture';
 
@@ -43,5 +43,9 @@ describe('warming up capture while the page is idle', () => {
     for (const field of PERSON_FIELDS) expect([parsed.data?.[field]].flat().length, field).toBe(1);
     expect(parsed.data).toMatchObject({ name: 'Kith Warm-up · Ünïcode', role: 'sender', message: { subject: 'Warm-up' } });
     expect(parsed.data?.name).not.toBe(WARM_UP_PERSON.name);
+  });
+
+  it('runs each site reader\'s own patterns on sample text', () => {
+    for (const site of [LINKEDIN, GMAIL, OUTLOOK]) expect(() => warmUpCapture(site)).not.toThrow();
   });
 });
