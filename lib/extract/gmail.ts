@@ -32,7 +32,9 @@ export function gmailOwnAddresses(doc: Document): Set<string> {
   const own = new Set<string>();
   const fromTitle = addressIn(doc.title.slice(0, 600));
   if (fromTitle) own.add(fromTitle);
-  for (const el of doc.querySelectorAll('a[aria-label*="@"], [role="banner"] [aria-label*="@"]')) {
+  // The account button ("Google Account: Ava Reyes (ava@…)") lives in the header and links to the
+  // account page; a labelled link inside a message names someone else.
+  for (const el of doc.querySelectorAll('[role="banner"] [aria-label*="@"], a[href^="https://accounts.google.com/"][aria-label*="@"]')) {
     const address = addressIn(attrOf(el, 'aria-label', 600));
     if (address) own.add(address);
   }

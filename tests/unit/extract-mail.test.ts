@@ -41,6 +41,18 @@ describe('Gmail, one message', () => {
     expect([...gmailOwnAddresses(document)]).toEqual(['ava.reyes@gmail.com']);
   });
 
+  it('takes the account only from the page header, not from a labelled link in the message', () => {
+    const page = loadFixture('gmail-single.html');
+    const body = page.document.querySelector('.a3s')!;
+    const link = page.document.createElement('a');
+    link.setAttribute('href', 'mailto:tom.lindqvist@northwind.example');
+    link.setAttribute('aria-label', 'Write to tom.lindqvist@northwind.example');
+    link.textContent = 'Tom';
+    body.append(link);
+    expect([...gmailOwnAddresses(page.document)]).toEqual(['ava.reyes@gmail.com']);
+    expect(extractPeople(page.document, page.url).map((p) => p.emails[0])).toContain('tom.lindqvist@northwind.example');
+  });
+
   it('links back by the legacy thread id when the URL does not name the thread', () => {
     const [first] = extractGmail(document, 'https://mail.google.com/mail/u/2/');
     expect(first.message?.link).toBe('https://mail.google.com/mail/u/2/#all/18e0a1b2c3d4e5f6');
