@@ -129,6 +129,18 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     });
   });
 
+  it('passes over a sidebar of other people even when it comes first inside main', () => {
+    const { document: moved } = loadFixture('linkedin-2026.html');
+    const main = moved.querySelector('main')!;
+    main.prepend(moved.querySelector('aside[aria-label="More profiles for you"]')!);
+    const [person] = extractPeople(moved, url);
+    expect(person).toMatchObject({
+      name: 'Kenji Morales',
+      title: 'Product Designer · Accessibility advocate',
+      photoUrl: 'https://media.licdn.com/dms/image/v2/D5603AQ/profile-displayphoto-shrink_400_400/kenji.jpg',
+    });
+  });
+
   it('falls back to document.title when the page has no heading yet', () => {
     const { document: bare } = loadFixture('linkedin-2026.html');
     bare.querySelector('main')!.innerHTML = '<div class="_1x"></div>';
