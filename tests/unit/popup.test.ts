@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
@@ -264,5 +264,31 @@ describe('contact search', () => {
     expect(await searchContacts(db, '   ')).toEqual([]);
     // The scan stops after `scanLimit` records even when nothing matches.
     expect(await searchContacts(db, 'alvarez', { scanLimit: 2 })).toEqual([]);
+  });
+});
+
+describe('what the popup reads', () => {
+  it('opens a saved card and today’s reminders through keys and indexes, never a whole store', async () => {
+    for (let i = 0; i < 50; i++) {
+      await putContact(db, { id: `c${i}`, name: `Person ${i}`, emails: [`p${i}@x.example`], createdAt: NOW, updatedAt: NOW });
+      await putReminder(db, { id: `r${i}`, contactId: `c${i}`, kind: 'follow-up', dueAt: NOW - i, createdAt: NOW });
+    }
+    const wholeStoreReads: string[] = [];
+    const spies = (['getAll', 'getAllKeys', 'openCursor'] as const).map((method) => {
+      const original = IDBObjectStore.prototype[method] as (...args: unknown[]) => IDBRequest;
+      return vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: unknown[]) {
+        if (args[0] === undefined || args[0] === null) wholeStoreReads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      });
+    });
+    try {
+      const saved = await findSavedPerson(db, Person.parse({ name: 'P', emails: ['P7@x.example'], source: 'gmail' }));
+      expect(saved?.id).toBe('c7');
+      expect((await loadSavedCard(db, 'c7', NOW))?.reminders.map((r) => r.id)).toEqual(['r7']);
+      expect((await loadDueToday(db, NOW, 5)).total).toBe(50);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(wholeStoreReads).toEqual([]);
   });
 });
