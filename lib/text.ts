@@ -2,8 +2,14 @@
 // passes through here (via the schemas in model.ts), so a hostile page cannot smuggle control
 // characters, bidi overrides or megabyte strings into the notebook.
 
-// C0/C1 controls except tab and newline, zero-width and bidi formatting characters, BOM.
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// C0/C1 controls except tab and newline, zero-width and bidi formatting characters, BOM. The
+// zero-width joiner and non-joiner are handled apart (below): names need them.
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+// A joiner (U+200D) or non-joiner (U+200C) with nothing visible on one side: at an edge, beside
+// white space or another joiner. Between two characters they are part of the text — emoji such as
+// 🧑🏽‍💻 and Persian or Indic spellings — and stay; anywhere else they only hide things.
+const STRAY_JOINER = /(?<![^\s\u200C\u200D])[\u200C\u200D]|[\u200C\u200D](?![^\s\u200C\u200D])/g;
 
 /** Replace lone surrogates with U+FFFD so the string is valid UTF-16 everywhere it goes. */
 function wellFormed(s: string): string {
@@ -46,12 +52,14 @@ function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): 
 /** One line of text: invisible characters removed, whitespace folded, trimmed, capped. */
 export function cleanLine(input: string, max: number): string {
   if (input.length <= max && PLAIN_LINE.test(input)) return input;
-  return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).trimEnd();
+  return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).replace(STRAY_JOINER, '').trim();
 }
 
 /** Multi-line text such as notes: line breaks kept, other invisibles removed, capped. */
 export function cleanMultiline(input: string, max: number): string {
-  return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max).trimEnd();
+  return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max)
+    .replace(STRAY_JOINER, '')
+    .trim();
 }
 
 /** The URL if it is http(s), normalised; undefined for `javascript:`, `data:` and the rest. */

@@ -9,7 +9,9 @@ const hostile = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.constantFrom('\u202Eevil', '\u0000', '\uD800', '\uDFFF\uD800', '<script>alert(1)</script>', 'javascript:alert(1)'),
 );
-const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+// Joiners are kept only between two visible characters.
+const STRAY_JOINER = /(^|\s|[\u200C\u200D])[\u200C\u200D]|[\u200C\u200D]($|\s)/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 describe('text cleaners', () => {
@@ -20,6 +22,7 @@ describe('text cleaners', () => {
         expect(out.length).toBeLessThanOrEqual(max);
         expect(out).not.toMatch(/[\n\r\t]/);
         expect(out).not.toMatch(INVISIBLE);
+        expect(out).not.toMatch(STRAY_JOINER);
         expect(out).not.toMatch(LONE_SURROGATE);
         expect(cleanLine(out, max)).toBe(out);
       }),
@@ -33,6 +36,7 @@ describe('text cleaners', () => {
         const out = cleanMultiline(input, max);
         expect(out.length).toBeLessThanOrEqual(max);
         expect(out.replace(/\n|\t/g, '')).not.toMatch(INVISIBLE);
+        expect(out).not.toMatch(STRAY_JOINER);
         expect(out).not.toMatch(LONE_SURROGATE);
       }),
       { numRuns: 500 },

@@ -6,6 +6,12 @@ describe('cleanLine', () => {
   it('folds whitespace and removes invisible and bidi characters', () => {
     expect(cleanLine('  Jane\u202E\u200B \n Doe\u0000 ', 100)).toBe('Jane Doe');
   });
+  it('keeps joiners inside emoji and words, and drops them anywhere else', () => {
+    expect(cleanLine('Ada 🧑🏽\u200D💻', 100)).toBe('Ada 🧑🏽\u200D💻');
+    expect(cleanLine('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645', 100)).toBe('\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645');
+    expect(cleanLine('\u200DJane\u200C \u200D\u200DDoe\u200C', 100)).toBe('Jane Doe');
+    expect(cleanMultiline('Line\u200D\nnext \u200C', 100)).toBe('Line\nnext');
+  });
   it('caps without splitting a surrogate pair', () => {
     expect(cleanLine('ab😀', 3)).toBe('ab');
     expect(cleanLine('x'.repeat(1_000_000), 200)).toHaveLength(200);
