@@ -386,7 +386,8 @@ export async function addInteraction(db: KithDB, input: InteractionInput): Promi
   return interaction;
 }
 
-type InteractionsTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions')[], 'readwrite'>;
+/** A transaction that writes interactions and their contacts, and perhaps more (reminder-store.ts). */
+export type InteractionsTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
 
 /**
  * Set the contact's last-interaction time from the interactions it still has (none: unset), after
@@ -417,20 +418,29 @@ export async function updateInteraction(
     const saved = await tx.objectStore('interactions').get(id);
     if (!saved) throw new Error('That interaction no longer exists');
     const interaction = validate(Interaction, 'interaction', { ...change(saved), id, contactId: saved.contactId });
-    await tx.objectStore('interactions').put(interaction);
-    await recomputeLastInteraction(tx, interaction.contactId);
+    await putInteractionIn(tx, interaction);
     return interaction;
   });
 }
 
+/** Store a validated interaction in `tx` and bring its contact's last-interaction time in step. */
+export async function putInteractionIn(tx: InteractionsTx, interaction: Interaction): Promise<void> {
+  await tx.objectStore('interactions').put(interaction);
+  await recomputeLastInteraction(tx, interaction.contactId);
+}
+
+/** Delete an interaction in `tx` and bring its contact's last-interaction time in step; returns it, or undefined when already gone. */
+export async function deleteInteractionIn(tx: InteractionsTx, id: string): Promise<Interaction | undefined> {
+  const saved = await tx.objectStore('interactions').get(id);
+  if (!saved) return undefined;
+  await tx.objectStore('interactions').delete(id);
+  await recomputeLastInteraction(tx, saved.contactId);
+  return saved;
+}
+
 /** Delete a logged interaction and recompute its contact's last-interaction time, in one transaction. */
 export async function deleteInteraction(db: KithDB, id: string): Promise<void> {
-  await inTransaction(db, ['contacts', 'interactions'], async (tx) => {
-    const saved = await tx.objectStore('interactions').get(id);
-    if (!saved) return;
-    await tx.objectStore('interactions').delete(id);
-    await recomputeLastInteraction(tx, saved.contactId);
-  });
+  await inTransaction(db, ['contacts', 'interactions'], (tx) => deleteInteractionIn(tx, id));
 }
 
 /** A contact's interactions, newest first. */

@@ -2,7 +2,17 @@
 // `data:changed` so the background recomputes the badge, alarm and notifications. Each is one
 // transaction, so an interaction is never logged without its keep-in-touch reminder moving.
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { type Alongside, type KithDB, type KithSchema, inTransaction, validate, withOpenAt, withoutOpenAt } from './db';
+import {
+  type Alongside,
+  type KithDB,
+  type KithSchema,
+  deleteInteractionIn,
+  inTransaction,
+  putInteractionIn,
+  validate,
+  withOpenAt,
+  withoutOpenAt,
+} from './db';
 import {
   type Contact,
   type HelpKind,
@@ -119,6 +129,51 @@ export async function logInteraction(
       createdAt: now,
     });
     return { interaction, keepInTouch, thankYou };
+  });
+}
+
+/** What `removeInteraction` took out, for `restoreInteraction` to put back. */
+export type RemovedInteraction = { interaction: Interaction; keepInTouch?: Reminder };
+
+/**
+ * Delete an interaction logged by mistake: the contact's last-interaction time falls back to the
+ * one before and its keep-in-touch reminder moves back with it, in one transaction. Returns what
+ * an undo needs, or undefined when it was already gone. A thank-you it brought stays: that is a
+ * reminder of its own, deleted on its own.
+ */
+export async function removeInteraction(
+  db: KithDB,
+  id: string,
+  settings: CadenceSettings,
+  now: number,
+): Promise<RemovedInteraction | undefined> {
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    const interaction = await deleteInteractionIn(tx, id);
+    if (!interaction) return undefined;
+    const reminders = await tx.objectStore('reminders').index('byContact').getAll(interaction.contactId);
+    const keepInTouch = reminders.map(withoutOpenAt).find((r) => r.kind === 'keep-in-touch' && isOpen(r));
+    const contact = await tx.objectStore('contacts').get(interaction.contactId);
+    if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
+    return { interaction, keepInTouch };
+  });
+}
+
+/**
+ * Undo `removeInteraction`, in one transaction: the interaction back, the last-interaction time
+ * recomputed, and the keep-in-touch reminder as it was (a snooze included) unless it was marked
+ * done meanwhile; the sync then moves it only if something else changed since.
+ */
+export async function restoreInteraction(db: KithDB, removed: RemovedInteraction, settings: CadenceSettings, now: number): Promise<void> {
+  const interaction = validate(Interaction, 'interaction', removed.interaction);
+  await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    await putInteractionIn(tx, interaction);
+    const { keepInTouch } = removed;
+    if (keepInTouch) {
+      const stored = await tx.objectStore('reminders').get(keepInTouch.id);
+      if (!stored || stored.doneAt === undefined) await putReminderIn(tx, keepInTouch);
+    }
+    // Read after the put, which moved its last-interaction time; gone, it aborts everything.
+    await syncKeepInTouchIn(tx, await contactIn(tx, interaction.contactId), settings, now);
   });
 }
 

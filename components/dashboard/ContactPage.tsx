@@ -1,13 +1,24 @@
 // One contact: every field editable, the timeline of interactions and reminders, who referred
-// them and whom they referred, the history of captured changes, merge and delete with undo.
+// them and whom they referred, the history of captured changes, merge and delete with undo;
+// an interaction or a one-off reminder added by mistake is deleted from the timeline, with undo.
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
-import { type Snapshot, deleteContacts, failureMessage, interactionsOf, remindersOf, restoreSnapshot, updateContact } from '@/lib/db';
+import {
+  type Snapshot,
+  deleteContacts,
+  deleteReminder,
+  failureMessage,
+  interactionsOf,
+  putReminder,
+  remindersOf,
+  restoreSnapshot,
+  updateContact,
+} from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
-import { addReminder, markDone, snooze } from '@/lib/reminder-store';
+import { addReminder, markDone, removeInteraction, restoreInteraction, snooze } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -154,6 +165,32 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
       await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.` });
     });
 
+  const removeLogged = (interaction: Interaction) =>
+    attempt('timeline', async () => {
+      const db = await deps.db();
+      const { settings } = notebook;
+      const removed = await removeInteraction(db, interaction.id, settings, deps.now());
+      await changed(
+        removed && {
+          message: `Deleted the ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}.`,
+          undo: () => restoreInteraction(db, removed, settings, deps.now()),
+        },
+      );
+    });
+
+  // Keep-in-touch is not offered: it follows from the cadence, so it would come straight back.
+  const removeReminder = (reminder: Reminder) =>
+    attempt('timeline', async () => {
+      const db = await deps.db();
+      await deleteReminder(db, reminder.id);
+      await changed({
+        message: `Deleted the reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}.`,
+        undo: async () => {
+          await putReminder(db, reminder);
+        },
+      });
+    });
+
   const merge = (other: ContactHit) =>
     attempt('merge', async () => {
       const db = await deps.db();
@@ -257,18 +294,46 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
                       <strong>{CHANNEL_LABELS[interaction.channel]}</strong>
                       {interaction.summary && <span> — {interaction.summary}</span>}
                       {interaction.received.length > 0 && <span class="muted"> · received {interaction.received.map((k) => HELP_LABELS[k]).join(', ')}</span>}
-                      {interaction.gave.length > 0 && <span class="muted"> · gave {interaction.gave.map((k) => HELP_LABELS[k]).join(', ')}</span>}
+                      {interaction.gave.length > 0 && <span class="muted"> · gave {interaction.gave.map((k) => HELP_LABELS[k]).join(', ')}</span>}{' '}
+                      <button
+                        type="button"
+                        class="link"
+                        disabled={busy}
+                        aria-label={`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
+                        onClick={() => removeLogged(interaction)}
+                      >
+                        Delete
+                      </button>
                     </>
                   ) : reminder ? (
                     <>
                       <strong>{REMINDER_LABELS[reminder.kind]}</strong>
                       {reminder.note && <span> — {reminder.note}</span>}
                       <span class="muted"> · {reminder.doneAt !== undefined ? 'done' : dueTimeOf(reminder) <= deps.now() ? 'due' : 'upcoming'}</span>
+                      {reminder.kind !== 'keep-in-touch' && (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            class="link"
+                            disabled={busy}
+                            aria-label={`Delete reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}, ${day(at)}`}
+                            onClick={() => removeReminder(reminder)}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
                     </>
                   ) : null}
                 </li>
               ))}
             </ol>
+          )}
+          {errors.timeline && (
+            <p class="error" role="alert">
+              {errors.timeline}
+            </p>
           )}
           <InteractionForm draft={logDraft} onChange={setLogDraft} onSubmit={logIt} busy={busy} error={errors.log} autoFocus={false} />
 

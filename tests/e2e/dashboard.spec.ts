@@ -36,6 +36,13 @@ async function withConnections(kith: Kith, count: number): Promise<Page> {
   return page;
 }
 
+/** No serious or critical axe violations on the page as it stands; `where` names it in the failure. */
+async function expectAccessible(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${where}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
 const nameOf = (i: number) => `${connection(i).first} ${connection(i).last}`;
 
 function expected(c: Connection) {
@@ -210,6 +217,73 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
+type StoredInteraction = { id: string; contactId: string; at: number; summary: string };
+type StoredReminder = { id: string; contactId: string; kind: string; dueAt: number; note: string };
+
+test('a contact page: an interaction and a follow-up added by mistake are deleted, each with undo', async ({ kith }) => {
+  await withConnections(kith, 3);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;
+  // Last seen long ago: once today's coffee is deleted, keeping in touch is overdue again.
+  const lunch = { id: 'lunch', contactId: someone.id, at: Date.now() - 200 * 86_400_000, channel: 'meeting', summary: 'Lunch', received: [], gave: [] };
+  await kith.putRecords('interactions', [lunch]);
+  await kith.putRecords('contacts', [{ ...someone, lastInteractionAt: lunch.at }]);
+
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await timeline.getByLabel('What', { exact: true }).fill('Send the deck');
+  await timeline.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(page.getByRole('status')).toContainText('Follow up reminder added.');
+
+  const contact = async () => (await kith.readStore<StoredContact & { lastInteractionAt?: number }>('contacts')).find((c) => c.id === someone.id)!;
+  const keepInTouch = async () => (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'keep-in-touch');
+  const [coffee] = (await kith.readStore<StoredInteraction>('interactions')).filter((i) => i.summary === 'Coffee at the harbour');
+  const [before] = await keepInTouch();
+  expect((await contact()).lastInteractionAt).toBe(coffee.at);
+  expect(before.dueAt).toBeGreaterThan(Date.now());
+  // Only the follow-up for today is due.
+  await expect.poll(() => kith.badgeText()).toBe('1');
+  await expectAccessible(page, 'contact page with delete buttons');
+
+  const row = (text: string) => timeline.locator('ol.timeline > li').filter({ hasText: text });
+  await row('Coffee at the harbour').getByRole('button', { name: /^Delete meeting interaction of / }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted the meeting interaction of');
+  await expect(row('Coffee at the harbour')).toHaveCount(0);
+  expect((await kith.readStore<StoredInteraction>('interactions')).map((i) => i.id)).toEqual(['lunch']);
+  expect((await contact()).lastInteractionAt).toBe(lunch.at);
+  const moved = await keepInTouch();
+  expect(moved).toEqual([expect.objectContaining({ id: before.id })]);
+  expect(moved[0].dueAt).toBeLessThan(Date.now());
+  await expect.poll(() => kith.badgeText()).toBe('2');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(row('Coffee at the harbour')).toHaveCount(1);
+  expect((await kith.readStore<StoredInteraction>('interactions')).map((i) => i.id).sort()).toEqual([coffee.id, 'lunch'].sort());
+  expect((await contact()).lastInteractionAt).toBe(coffee.at);
+  expect(await keepInTouch()).toEqual([expect.objectContaining({ id: before.id, dueAt: before.dueAt })]);
+  await expect.poll(() => kith.badgeText()).toBe('1');
+
+  // Keep-in-touch follows from the cadence, so only the follow-up can be deleted.
+  await expect(row('Keep in touch').getByRole('button', { name: /^Delete/ })).toHaveCount(0);
+  await row('Send the deck').getByRole('button', { name: /^Delete reminder to follow up, / }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted the reminder to follow up.');
+  await expect(row('Send the deck')).toHaveCount(0);
+  expect((await kith.readStore<StoredReminder>('reminders')).map((r) => r.kind)).toEqual(['keep-in-touch']);
+  await expect.poll(() => kith.badgeText()).toBe('');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(row('Send the deck')).toHaveCount(1);
+  expect((await kith.readStore<StoredReminder>('reminders')).map((r) => [r.kind, r.note]).sort()).toEqual([
+    ['follow-up', 'Send the deck'],
+    ['keep-in-touch', ''],
+  ]);
+  await expect.poll(() => kith.badgeText()).toBe('1');
+});
+
 test('settings: notifications off and a new default cadence are saved; the privacy statement is shown', async ({ kith }) => {
   const page = await kith.openDashboard('#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
@@ -240,8 +314,6 @@ for (const view of ['#/contacts', '#/contact/', '#/map', '#/week', '#/import', '
 
     await page.goto(kith.url(`dashboard.html${hash}`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${hash}: ${v.id} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectAccessible(page, hash);
   });
 }

@@ -1,11 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, countDueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, putContact, remindersOf } from '@/lib/db';
+import { type KithDB, countDueReminders, deleteContact, getContact, interactionsOf, nextDueAfter, openKithDb, putContact, remindersOf } from '@/lib/db';
 import {
   addFollowUp,
   addReminder,
   logInteraction,
   markDone,
+  removeInteraction,
+  restoreInteraction,
   snooze,
   syncAllKeepInTouch,
   syncKeepInTouch,
@@ -82,6 +84,61 @@ describe('keep-in-touch in the database', () => {
     expect(await syncAllKeepInTouch(db, { defaultCadenceDays: 14 }, NOW)).toBe(1);
     expect((await openKeepInTouch('c2')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-06')]);
     expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-22')]);
+  });
+});
+
+describe('deleting an interaction logged by mistake', () => {
+  const logTwo = async () => {
+    await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 2 * DAY, channel: 'call' }, SETTINGS, NOW + 2 * DAY);
+    await logInteraction(db, { id: 'i2', contactId: 'c1', at: NOW + 10 * DAY, channel: 'email' }, SETTINGS, NOW + 10 * DAY);
+  };
+
+  it('falls back to the previous interaction and moves keep-in-touch; undo puts both back', async () => {
+    await logTwo();
+    const [keepInTouch] = await openKeepInTouch();
+    await snooze(db, keepInTouch.id, { until: '2027-01-05' }, NOW + 10 * DAY);
+
+    const removed = await removeInteraction(db, 'i2', SETTINGS, NOW + 11 * DAY);
+    expect(removed?.interaction).toMatchObject({ id: 'i2', at: NOW + 10 * DAY });
+    expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i1']);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 2 * DAY);
+    const moved = await openKeepInTouch();
+    expect(moved.map((r) => [r.id, r.dueAt, r.snoozedUntil])).toEqual([[keepInTouch.id, startOfLocalDay('2026-12-24'), undefined]]);
+
+    await restoreInteraction(db, removed!, SETTINGS, NOW + 12 * DAY);
+    expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i2', 'i1']);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 10 * DAY);
+    const back = await openKeepInTouch();
+    expect(back.map((r) => [r.id, r.dueAt, r.snoozedUntil])).toEqual([[keepInTouch.id, startOfLocalDay('2027-01-01'), startOfLocalDay('2027-01-05')]]);
+  });
+
+  it('deleting the only interaction clears the last-interaction time', async () => {
+    await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY }, SETTINGS, NOW + 10 * DAY);
+    await removeInteraction(db, 'i1', SETTINGS, NOW + 11 * DAY);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBeUndefined();
+    expect((await openKeepInTouch()).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-22')]);
+    expect(await removeInteraction(db, 'i1', SETTINGS, NOW + 11 * DAY)).toBeUndefined();
+  });
+
+  it('undo leaves keep-in-touch done meanwhile as done', async () => {
+    await logTwo();
+    const removed = await removeInteraction(db, 'i2', SETTINGS, NOW + 11 * DAY);
+    const doneAt = NOW + 12 * DAY;
+    await markDone(db, removed!.keepInTouch!.id, SETTINGS, doneAt);
+    await restoreInteraction(db, removed!, SETTINGS, doneAt);
+    const all = (await remindersOf(db, 'c1')).filter((r) => r.kind === 'keep-in-touch');
+    expect(all.map((r) => [r.doneAt, r.dueAt])).toEqual([
+      [doneAt, startOfLocalDay('2026-12-24')],
+      [undefined, startOfLocalDay('2027-01-03')],
+    ]);
+  });
+
+  it('undo for a contact deleted since writes nothing', async () => {
+    await logTwo();
+    const removed = await removeInteraction(db, 'i2', SETTINGS, NOW + 11 * DAY);
+    await deleteContact(db, 'c1');
+    await expect(restoreInteraction(db, removed!, SETTINGS, NOW + 12 * DAY)).rejects.toThrow(/no longer exists/);
+    expect(await interactionsOf(db, 'c1')).toEqual([]);
   });
 });
 
