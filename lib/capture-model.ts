@@ -1,8 +1,9 @@
 // The part of the model a page can fill in: a captured Person, the PageCapture a content script
 // sends, and the cleaning text schemas they (and the records in model.ts) are built from.
-// Written with zod/mini, zod 4's tree-shakable API over the same core as classic zod, because
-// content scripts load on every profile page and validate with these: importing classic zod
-// here (or model.ts from the capture path) would add ~30 KB gzip to each of them.
+// Kept apart from model.ts because content scripts load on every profile page and validate with
+// these: importing model.ts from the capture path would add every record's schema and zod's
+// English messages to each of them. Like all of Kith's schemas, these are zod/mini, zod 4's
+// tree-shakable API; classic zod alone would add ~30 KB gzip to a content script.
 import * as mini from 'zod/mini';
 import { canonicalProfileUrl } from './profile-url';
 import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from './text';

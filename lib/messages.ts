@@ -2,7 +2,7 @@
 // message is `{ type, payload }`; the receiver checks who sent it and parses the payload with
 // the schema below before any handler sees it. Anything else is refused. Content scripts use
 // this module too, so its schemas are zod/mini (see lib/capture-model.ts): add new ones the
-// same way; importing classic zod or lib/model.ts here would put all of it in every content script.
+// same way; importing lib/model.ts here would put every record's schema in every content script.
 import type { Browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { Id, PageCapture } from './capture-model';
