@@ -42,7 +42,8 @@ export type SaveDeps = {
   afterSave: () => Promise<unknown>;
 };
 
-export type SaveOutcome = { saved: Contact[]; created: number } | { nothing: string };
+/** `leftOut`: people of a long selection past the ones saved in one go. */
+export type SaveOutcome = { saved: Contact[]; created: number; leftOut?: number } | { nothing: string };
 
 /** More than this many addresses in one selection is a page of text, not a list to save. */
 const MAX_PEOPLE_PER_SAVE = 20;
@@ -80,7 +81,7 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }
 
-async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<Person[] | string> {
+async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<{ people: Person[]; leftOut: number } | string> {
   let found: PersonInput[] | string;
   let kind: keyof typeof NOTHING;
   if (click.selectionText?.trim()) {
@@ -100,7 +101,7 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
   }
   if (typeof found === 'string') return found;
   const people = found.slice(0, MAX_PEOPLE_PER_SAVE).flatMap((input) => usable(input) ?? []);
-  return people.length ? people : NOTHING[kind];
+  return people.length ? { people, leftOut: Math.max(0, found.length - MAX_PEOPLE_PER_SAVE) } : NOTHING[kind];
 }
 
 /**
@@ -112,11 +113,12 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
  */
 export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<SaveOutcome> {
   if (click.menuItemId !== SAVE_MENU_ID) return { nothing: 'Not Kith’s menu item' };
-  const people = await peopleOf(click, tab, deps);
-  if (typeof people === 'string') {
-    await notifyNothingSaved(people);
-    return { nothing: people };
+  const found = await peopleOf(click, tab, deps);
+  if (typeof found === 'string') {
+    await notifyNothingSaved(found);
+    return { nothing: found };
   }
+  const { people, leftOut } = found;
   const saved: Contact[] = [];
   let created = 0;
   try {
@@ -134,6 +136,6 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     throw error;
   }
   await deps.afterSave();
-  await notifySaved(saved, created);
-  return { saved, created };
+  await notifySaved(saved, created, leftOut);
+  return leftOut ? { saved, created, leftOut } : { saved, created };
 }

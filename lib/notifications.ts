@@ -89,12 +89,14 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
 }
 
 /** "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. */
-export async function notifySaved(contacts: readonly Contact[], created: number): Promise<void> {
+/** `leftOut`: people of the selection past those saved in one go, which the user should know of. */
+export async function notifySaved(contacts: readonly Contact[], created: number, leftOut = 0): Promise<void> {
   const [first] = contacts;
   const others = contacts.length - 1;
   const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
-  const message =
+  const saved =
     created === 0 ? 'Already in Kith: new details were added. Click to edit.' : 'Click to edit, add notes or a follow-up.';
+  const message = leftOut > 0 ? `${saved} ${leftOut} more in the selection were not saved: select fewer at a time.` : saved;
   await show(savedNotificationId(first.id), title, message, ['Edit']);
 }
 

@@ -145,6 +145,17 @@ describe('Save to Kith on selected text', () => {
     expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Jane Doe and 2 more' });
   });
 
+  it('saves the first 20 of a long list and says how many were left out', async () => {
+    const addresses = Array.from({ length: 26 }, (_, i) => `person${i}@example.com`);
+    const outcome = await saveFromContextMenu(click({ selectionText: addresses.join(', ') }), TAB, deps);
+    expect((await saved()).map((c) => c.emails[0]).sort()).toEqual(addresses.slice(0, 20).sort());
+    expect(outcome).toMatchObject({ created: 20, leftOut: 6 });
+    expect((await notifications())[0][1]).toMatchObject({
+      title: 'Saved person0@example.com and 19 more',
+      message: expect.stringContaining('6 more in the selection were not saved'),
+    });
+  });
+
   it('reads a signature from the page selection, since Chrome flattens the line breaks of selectionText', async () => {
     const lines = ['Jane Doe', 'Head of Talent | Lumen Labs', 'jane.doe@lumen.example'];
     setUp({ selectionTextOf: vi.fn(async () => lines.join('\n')) });
