@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { EXTENSION_DIR, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { connectionsCsv } from '../e2e/connections-csv';
-import { Kith, extensionWorker, launchWithExtension } from '../e2e/harness';
+import { Kith, extensionWorker, fixtureUrl, launchWithExtension, openFixture } from '../e2e/harness';
 import { seedNotebook } from './seed';
 
 // ——— the build under test ———
@@ -125,16 +125,6 @@ async function readyMark(page: Page): Promise<number> {
   return page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, READY_MARK);
 }
 
-function fixture(file: string): { url: string; html: string } {
-  const html = readFileSync(join('tests/fixtures', file), 'utf8');
-  return { url: /^<!-- url: (\S+) -->/.exec(html)![1], html };
-}
-
-async function openFixture(kith: Kith, file: string, html?: string, url = fixture(file).url): Promise<Page> {
-  // Requests never carry the #fragment, so the route is the address without it.
-  await kith.serve(url.split('#')[0], html ? { html } : { file });
-  return kith.open(url);
-}
 
 async function seed(kith: Kith, from: number, count: number, now: number) {
   await expect.poll(() => kith.worker.evaluate(async () => (await indexedDB.databases()).some((db) => db.name === 'kith'))).toBe(true);
@@ -227,7 +217,7 @@ test('extraction in the page, per fixture', async ({ kith }) => {
   for (const [file, site] of FIXTURES) {
     const cold: number[] = [];
     const warm: number[] = [];
-    const { url } = fixture(file);
+    const url = fixtureUrl(file);
     await kith.serve(url.split('#')[0], { file });
     for (let load = 0; load < LOADS; load++) {
       const page = await kith.open(url);
@@ -518,17 +508,14 @@ async function measureExport(kith: Kith, dashboard: Page, contacts: number) {
 }
 
 async function measureBadgeAfterSave(kith: Kith, dueBefore: number) {
-  const { html } = fixture('linkedin-public.html');
+  const html = readFileSync(join('tests/fixtures', 'linkedin-public.html'), 'utf8');
   const RUNS = 7;
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     // A new person each time, so each Save adds a follow-up due today and the count goes up by one.
-    const page = await openFixture(
-      kith,
-      'linkedin-public.html',
-      html.replaceAll('ada-quinlan-4b2a91', `bench-save-${run}`).replaceAll('Ada Quinlan', `Bench Save${run}`),
-      `https://uk.linkedin.com/in/bench-save-${run}`,
-    );
+    const url = `https://uk.linkedin.com/in/bench-save-${run}`;
+    await kith.serve(url, { html: html.replaceAll('ada-quinlan-4b2a91', `bench-save-${run}`).replaceAll('Ada Quinlan', `Bench Save${run}`) });
+    const page = await kith.open(url);
     const popup = await kith.openPopup(page);
     await expect(popup.getByLabel('Name', { exact: true })).toHaveValue(`Bench Save${run}`);
     const today = await popup.evaluate(() => {

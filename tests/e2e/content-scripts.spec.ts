@@ -7,14 +7,14 @@ import { gzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { capturePage } from '../../lib/extract';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
-import { expect, test } from './harness';
+import { expect, fixtureUrl, test } from './harness';
 
 const CONTENT_SCRIPTS_DIR = join(EXTENSION_DIR, 'content-scripts');
 const MAX_GZIP_BYTES = 15 * 1024;
 
 function fixture(file: string) {
   const html = readFileSync(join('tests/fixtures', file), 'utf8');
-  const url = /^<!-- url: (\S+) -->/.exec(html)![1];
+  const url = fixtureUrl(file);
   return { url, expected: capturePage(new JSDOM(html, { url }).window.document, url) };
 }
 
