@@ -1,3 +1,6 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
 import { expect, test } from './harness';
 
 test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kith }) => {
@@ -15,6 +18,18 @@ test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kit
     .toBe(2);
   expect(await kith.readStore('contacts')).toEqual([]);
   expect(await kith.readStore('reminders')).toEqual([]);
+});
+
+test('the popup is one script that imports nothing, so its first screen waits on one request', () => {
+  // wxt.config.ts builds the popup apart from the dashboard; sharing a chunk with it cost the
+  // popup a few milliseconds to open (BENCHMARKS.md).
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\/([^"]+)"/g)].map((match) => match[1]);
+  expect(scripts).toHaveLength(1);
+  expect(html).not.toContain('modulepreload');
+  const script = readFileSync(join(EXTENSION_DIR, scripts[0]), 'utf8');
+  expect(script).not.toMatch(/\bfrom\s*["'`]|\bimport\s*\(/);
+  expect(readdirSync(join(EXTENSION_DIR, 'chunks')).filter((name) => name.startsWith('popup-'))).toEqual([scripts[0].split('/').pop()]);
 });
 
 // The manifest's exact permissions, host permissions, content-script matches and CSP are
