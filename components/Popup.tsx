@@ -13,6 +13,7 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
+  cardOf,
   findSavedPerson,
   loadDueToday,
   loadSavedCard,
@@ -69,7 +70,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     async (kithDb: KithDB, person: Person) => {
       const now = deps.now();
       const saved = await findSavedPerson(kithDb, person);
-      const card = saved && (await loadSavedCard(kithDb, saved.id, now, person));
+      const card = saved && (await cardOf(kithDb, saved, now, person));
       setError(undefined);
       setLogError(undefined);
       setLogDraft(interactionDraft(now, person.message));

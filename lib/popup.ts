@@ -45,10 +45,14 @@ export const RECENT_INTERACTIONS = 5;
 
 export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {
   const contact = await getContact(db, contactId);
-  if (!contact) return undefined;
+  return contact && cardOf(db, contact, now, person);
+}
+
+/** The card of a contact already read (as findSavedPerson returns it): one round trip fewer. */
+export async function cardOf(db: KithDB, contact: Contact, now: number, person?: Person): Promise<SavedCard> {
   const [interactions, reminders, referrer] = await Promise.all([
-    interactionsOf(db, contactId),
-    remindersOf(db, contactId),
+    interactionsOf(db, contact.id),
+    remindersOf(db, contact.id),
     contact.referredBy ? getContact(db, contact.referredBy) : undefined,
   ]);
   return {
