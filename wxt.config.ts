@@ -29,7 +29,7 @@ export default defineConfig({
   hooks: {
     // The popup is built on its own, not beside the dashboard: then it loads as one script
     // instead of an entry plus a chunk shared with the dashboard, and opens measurably sooner
-    // (BENCHMARKS.md). The dashboard gets its own copy of the little they share.
+    // (BENCHMARKS.md). The dashboard carries its own copy of the code they share.
     'entrypoints:grouped': (_wxt, groups) => {
       for (const group of groups) {
         if (!Array.isArray(group) || group.length < 2) continue;
