@@ -7,10 +7,12 @@
 export const BADGE_BACKGROUND = '#d93025';
 export const BADGE_TEXT = '#ffffff';
 
-/** The badge text for a count: empty when none, "99+" past 99 (the badge fits about four characters). */
+/**
+ * The badge text for a count: the number itself, empty when none. Not capped ("99+"): the design
+ * promises the number, and a backlog of hundreds is exactly what the user needs to see.
+ */
 export function badgeText(count: number): string {
-  if (count <= 0) return '';
-  return count > 99 ? '99+' : String(count);
+  return count > 0 ? String(count) : '';
 }
 
 export async function showDueCount(count: number): Promise<void> {

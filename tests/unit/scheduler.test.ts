@@ -32,8 +32,8 @@ const remind = (id: string, dueAt: number, extra: Record<string, unknown> = {}) 
 const shown = async () => Object.keys(await fakeBrowser.notifications.getAll()).sort();
 
 describe('the badge', () => {
-  it('shows the count, "99+" past 99, nothing when none', () => {
-    expect([0, 1, 42, 99, 100, 5000].map(badgeText)).toEqual(['', '1', '42', '99', '99+', '99+']);
+  it('shows the count itself, uncapped, and nothing when none', () => {
+    expect([0, 1, 42, 99, 100, 5000].map(badgeText)).toEqual(['', '1', '42', '99', '100', '5000']);
   });
 
   it('sets text and a colour that is not the browser default', async () => {
