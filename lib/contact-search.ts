@@ -1,6 +1,6 @@
 // Finding a saved contact as the user types, without loading the notebook: a cursor over the
 // most recently updated contacts that stops as soon as it has enough matches.
-import type { KithDB } from './db';
+import { type KithDB, contactFromStore } from './db';
 import type { Contact } from './model';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
@@ -36,7 +36,7 @@ export async function searchContacts(
   const index = db.transaction('contacts').store.index('byUpdatedAt');
   let scanned = 0;
   for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
-    const contact = cursor.value;
+    const contact = contactFromStore(cursor.value);
     if (contact.id !== excludeId && matchesQuery(contact, words)) {
       hits.push({ id: contact.id, name: contact.name, title: contact.title, company: contact.company });
       if (hits.length >= limit) break;

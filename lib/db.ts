@@ -72,12 +72,113 @@ export function validate<S extends z.ZodMiniType>(schema: S, what: string, input
 
 export function withOpenAt(reminder: Reminder): StoredReminder {
   const { openAt: _ignored, ...plain } = reminder as StoredReminder;
-  return reminder.doneAt === undefined ? { ...plain, openAt: dueTimeOf(reminder) } : plain;
+  const openAt = dueTimeOf(reminder);
+  // Only a record Kith did not validate can lack a due time; it is kept, never indexed.
+  return reminder.doneAt === undefined && Number.isFinite(openAt) ? { ...plain, openAt } : plain;
 }
 
-export function withoutOpenAt(stored: StoredReminder): Reminder {
+// ——— records as read ———
+// The stores are a documented contract (DESIGN.md), so they may hold records Kith did not write
+// in full: from version 1, or from another program that wrote only the contract's fields. Every
+// reader gets them in today's form, fields they lack filled with their defaults, so no screen
+// meets an undefined list; `bringRecordsIntoForm` also rewrites them so the indexes find them.
+
+type Field = z.core.$ZodType;
+const fieldsMemo = new Map<z.ZodMiniObject, [string, Field][]>();
+const defaultMemo = new Map<Field, unknown>();
+
+/**
+ * `stored`, or a copy with each field it lacks set to the schema's default for it (a fresh list,
+ * never a shared one). Defaults are worked out per field on first need, so reading Kith's own
+ * records, which lack only optional fields, costs the popup almost nothing.
+ */
+function withDefaults<T extends object>(stored: T, schema: z.ZodMiniObject): T {
+  let fields = fieldsMemo.get(schema);
+  if (!fields) {
+    fields = Object.entries(schema.shape);
+    fieldsMemo.set(schema, fields);
+  }
+  const record = stored as Record<string, unknown>;
+  let filled: Record<string, unknown> | undefined;
+  for (const [key, field] of fields) {
+    if (record[key] !== undefined) continue;
+    if (!defaultMemo.has(field)) {
+      const parsed = z.safeParse(field, undefined);
+      defaultMemo.set(field, parsed.success ? parsed.data : undefined);
+    }
+    const value = defaultMemo.get(field);
+    if (value === undefined) continue;
+    filled ??= { ...record };
+    filled[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return (filled ?? stored) as T;
+}
+
+export function contactFromStore(stored: Contact): Contact {
+  return withDefaults(stored, Contact);
+}
+
+export function interactionFromStore(stored: Interaction): Interaction {
+  return withDefaults(stored, Interaction);
+}
+
+/** A reminder as the model defines it: no `openAt`; one without a kind is a follow-up. */
+export function reminderFromStore(stored: StoredReminder): Reminder {
   const { openAt: _ignored, ...reminder } = stored;
-  return reminder;
+  const filled = withDefaults(reminder, Reminder);
+  if (filled.kind !== undefined && filled.createdAt !== undefined) return filled;
+  return { ...filled, kind: filled.kind ?? 'follow-up', createdAt: filled.createdAt ?? filled.dueAt };
+}
+
+type AnyRecord = { id: string } & Record<string, unknown>;
+
+const sameValue = (a: unknown, b: unknown) =>
+  a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => item === b[i]));
+
+function sameRecord(a: AnyRecord, b: AnyRecord): boolean {
+  const keys = Object.keys(b);
+  return keys.length === Object.keys(a).length && keys.every((key) => sameValue(a[key], b[key]));
+}
+
+const REWRITE_BATCH = 500;
+
+/** Rewrite the records of `store` that `inForm` changes; returns how many. */
+async function rewriteOutOfForm(db: KithDB, store: Store, inForm: (stored: AnyRecord) => AnyRecord): Promise<number> {
+  // Untyped, so one loop serves the three stores; `inForm` knows each one's records.
+  const untyped = db as unknown as IDBPDatabase;
+  let rewritten = 0;
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const batch: AnyRecord[] = await untyped.getAll(store, range, REWRITE_BATCH);
+    if (batch.length === 0) return rewritten;
+    after = batch[batch.length - 1].id;
+    const stale = batch.filter((stored) => !sameRecord(stored, inForm(stored))).map((stored) => stored.id);
+    if (stale.length === 0) continue;
+    // Read again in the write's own transaction: a change saved since the batch was read is kept.
+    const tx = untyped.transaction(store, 'readwrite');
+    await Promise.all([
+      ...stale.map(async (id) => {
+        const current: AnyRecord | undefined = await tx.store.get(id);
+        if (current) await tx.store.put(inForm(current));
+      }),
+      tx.done,
+    ]);
+    rewritten += stale.length;
+  }
+}
+
+/**
+ * Rewrite records not in today's form (see "records as read") so the indexes find them: an open
+ * reminder without `openAt` is never due, a contact whose profile URL is not canonical is never
+ * found from its profile. Reads in batches of short transactions, so a save never waits long.
+ * Reminders go first: they are what the badge counts. Returns how many records it rewrote.
+ */
+export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
+  const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => withOpenAt(reminderFromStore(stored as StoredReminder)) as AnyRecord);
+  const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => contactInForm(stored as Contact) as AnyRecord);
+  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => interactionFromStore(stored as Interaction) as AnyRecord);
+  return reminders + contacts + interactions;
 }
 
 /**
@@ -106,37 +207,23 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     // today's form, and fields it lacks get their defaults; each record is otherwise kept as
     // stored, because parsing it whole would drop fields and truncate text the user wrote, and a
     // record that failed to parse would keep keys the indexes never match.
-    const contactDefaults = defaultsOf(Contact);
-    const reminderDefaults = defaultsOf(Reminder);
     for (let cursor = await contacts.openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(withV2ContactKeys(cursor.value, contactDefaults));
+      await cursor.update(contactInForm(cursor.value));
     }
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
-      const stored: StoredReminder = { ...reminderDefaults, ...cursor.value };
-      const dueTime = dueTimeOf(stored);
-      await cursor.update(stored.doneAt === undefined && typeof dueTime === 'number' ? { ...stored, openAt: dueTime } : stored);
+      await cursor.update(withOpenAt(reminderFromStore(cursor.value)));
     }
   }
 }
 
-/** What a schema fills in for each field left out (`phones: []`, `notes: ''`), which code reading a record relies on. */
-function defaultsOf(schema: z.ZodMiniObject): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(schema.shape).flatMap(([key, field]) => {
-      const filled = z.safeParse(field, undefined);
-      return filled.success && filled.data !== undefined ? [[key, filled.data]] : [];
-    }),
-  );
-}
-
 /**
- * A version-1 contact with the fields it lacks filled in, and the keys the version-2 indexes
- * read in the form lookups use: every string email trimmed and lowercased, the profile URL
- * canonical when it parses as one.
+ * A contact as stored by an older version or another program, with the fields it lacks filled
+ * in and the keys the indexes read in the form lookups use: every string email trimmed and
+ * lowercased, the profile URL canonical when it parses as one.
  */
-function withV2ContactKeys(stored: Contact, defaults: Record<string, unknown>): Contact {
+function contactInForm(stored: Contact): Contact {
   const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
-  const next = { ...defaults, ...stored } as Contact;
+  const next = { ...contactFromStore(stored) };
   if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
   if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
   return next;
@@ -180,12 +267,13 @@ export async function putContact(db: KithDB, input: ContactInput): Promise<Conta
   return contact;
 }
 
-export function getContact(db: KithDB, id: string): Promise<Contact | undefined> {
-  return db.get('contacts', id);
+export async function getContact(db: KithDB, id: string): Promise<Contact | undefined> {
+  const stored = await db.get('contacts', id);
+  return stored && contactFromStore(stored);
 }
 
-export function listContacts(db: KithDB): Promise<Contact[]> {
-  return db.getAll('contacts');
+export async function listContacts(db: KithDB): Promise<Contact[]> {
+  return (await db.getAll('contacts')).map(contactFromStore);
 }
 
 /** Delete a contact with its interactions and reminders, in one transaction. */
@@ -244,8 +332,9 @@ export async function updateContact(
   alongside?: Alongside,
 ): Promise<Contact> {
   return inContactTransaction(db, async (tx) => {
-    const saved = await tx.objectStore('contacts').get(id);
-    if (!saved) throw new Error('That contact no longer exists');
+    const stored = await tx.objectStore('contacts').get(id);
+    if (!stored) throw new Error('That contact no longer exists');
+    const saved = contactFromStore(stored);
     const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
     if (!result.success) throw new ValidationError('contact', result.error);
     await tx.objectStore('contacts').put(result.data);
@@ -263,11 +352,11 @@ async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undef
   const contacts = tx.objectStore('contacts');
   if (keys.profileUrl) {
     const byProfile = await contacts.index('byProfileUrl').get(keys.profileUrl);
-    if (byProfile) return byProfile;
+    if (byProfile) return contactFromStore(byProfile);
   }
   for (const email of keys.emails ?? []) {
     const byEmail = await contacts.index('byEmail').get(email.toLowerCase());
-    if (byEmail) return byEmail;
+    if (byEmail) return contactFromStore(byEmail);
   }
   return undefined;
 }
@@ -415,9 +504,9 @@ export async function updateInteraction(
   change: (interaction: Interaction) => InteractionInput,
 ): Promise<Interaction> {
   return inTransaction(db, ['contacts', 'interactions'], async (tx) => {
-    const saved = await tx.objectStore('interactions').get(id);
-    if (!saved) throw new Error('That interaction no longer exists');
-    const interaction = validate(Interaction, 'interaction', { ...change(saved), id, contactId: saved.contactId });
+    const stored = await tx.objectStore('interactions').get(id);
+    if (!stored) throw new Error('That interaction no longer exists');
+    const interaction = validate(Interaction, 'interaction', { ...change(interactionFromStore(stored)), id, contactId: stored.contactId });
     await putInteractionIn(tx, interaction);
     return interaction;
   });
@@ -446,7 +535,7 @@ export async function deleteInteraction(db: KithDB, id: string): Promise<void> {
 /** A contact's interactions, newest first. */
 export async function interactionsOf(db: KithDB, contactId: string): Promise<Interaction[]> {
   const all = await db.getAllFromIndex('interactions', 'byContact', contactId);
-  return all.sort((a, b) => b.at - a.at);
+  return all.map(interactionFromStore).sort((a, b) => b.at - a.at);
 }
 
 // ——— reminders ———
@@ -459,13 +548,13 @@ export async function putReminder(db: KithDB, input: ReminderInput): Promise<Rem
 
 export async function remindersOf(db: KithDB, contactId: string): Promise<Reminder[]> {
   const all = await db.getAllFromIndex('reminders', 'byContact', contactId);
-  return all.map(withoutOpenAt).sort((a, b) => a.dueAt - b.dueAt);
+  return all.map(reminderFromStore).sort((a, b) => a.dueAt - b.dueAt);
 }
 
 /** Open reminders due at or before `now`, soonest first. */
 export async function dueReminders(db: KithDB, now: number): Promise<Reminder[]> {
   const due = await db.getAllFromIndex('reminders', 'byOpenAt', IDBKeyRange.upperBound(now));
-  return due.map(withoutOpenAt);
+  return due.map(reminderFromStore);
 }
 
 export function countDueReminders(db: KithDB, now: number): Promise<number> {
@@ -494,7 +583,7 @@ export async function updateReminder(
     await tx.done.catch(() => undefined);
     throw new Error('That reminder no longer exists');
   }
-  const reminder = validate(Reminder, 'reminder', change(withoutOpenAt(stored)));
+  const reminder = validate(Reminder, 'reminder', change(reminderFromStore(stored)));
   await tx.store.put(withOpenAt(reminder));
   await tx.done;
   return reminder;
@@ -521,9 +610,9 @@ async function takeOut(tx: AllStoresTx, ids: readonly string[]): Promise<Snapsho
     Promise.all(ids.map((id) => reminders.index('byContact').getAll(id))),
   ]);
   const snapshot: Snapshot = {
-    contacts: found.filter((c): c is Contact => c !== undefined),
-    interactions: interactionLists.flat(),
-    reminders: reminderLists.flat().map(withoutOpenAt),
+    contacts: found.filter((c): c is Contact => c !== undefined).map(contactFromStore),
+    interactions: interactionLists.flat().map(interactionFromStore),
+    reminders: reminderLists.flat().map(reminderFromStore),
   };
   await Promise.all([
     ...snapshot.contacts.map((c) => contacts.delete(c.id)),
@@ -581,13 +670,14 @@ export async function mergeContacts(
 ): Promise<{ snapshot: Snapshot; contact: Contact }> {
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   const contacts = tx.objectStore('contacts');
-  const [keep, gone, all] = await Promise.all([contacts.get(keepId), contacts.get(goneId), contacts.getAll()]);
-  if (!keep || !gone || keepId === goneId) {
+  const [keptStored, goneStored, all] = await Promise.all([contacts.get(keepId), contacts.get(goneId), contacts.getAll()]);
+  if (!keptStored || !goneStored || keepId === goneId) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new Error('Choose two different contacts that still exist');
   }
-  const merged = Contact.safeParse({ ...merge(keep, gone), id: keepId });
+  const keep = contactFromStore(keptStored);
+  const merged = Contact.safeParse({ ...merge(keep, contactFromStore(goneStored)), id: keepId });
   if (!merged.success) {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -614,16 +704,16 @@ export async function readEverything(db: KithDB): Promise<Snapshot> {
     tx.objectStore('interactions').getAll(),
     tx.objectStore('reminders').getAll(),
   ]);
-  return { contacts, interactions, reminders: reminders.map(withoutOpenAt) };
+  return { contacts: contacts.map(contactFromStore), interactions: interactions.map(interactionFromStore), reminders: reminders.map(reminderFromStore) };
 }
 
 /** Interactions at or after `since`, newest first (weekly goal, timeline of the week). */
 export async function interactionsSince(db: KithDB, since: number): Promise<Interaction[]> {
   const found = await db.getAllFromIndex('interactions', 'byAt', IDBKeyRange.lowerBound(since));
-  return found.reverse();
+  return found.reverse().map(interactionFromStore);
 }
 
 /** Every open reminder, soonest first. */
 export async function openReminders(db: KithDB): Promise<Reminder[]> {
-  return (await db.getAllFromIndex('reminders', 'byOpenAt')).map(withoutOpenAt);
+  return (await db.getAllFromIndex('reminders', 'byOpenAt')).map(reminderFromStore);
 }

@@ -11,7 +11,7 @@ import {
   putInteractionIn,
   validate,
   withOpenAt,
-  withoutOpenAt,
+  reminderFromStore,
 } from './db';
 import {
   type Contact,
@@ -45,7 +45,7 @@ async function putReminderIn(tx: WriteTx, reminder: unknown): Promise<Reminder> 
 /** Bring one contact's keep-in-touch reminder in step; returns the open one. */
 async function syncKeepInTouchIn(tx: WriteTx, contact: Contact, settings: CadenceSettings, now: number) {
   const store = tx.objectStore('reminders');
-  const reminders = (await store.index('byContact').getAll(contact.id)).map(withoutOpenAt);
+  const reminders = (await store.index('byContact').getAll(contact.id)).map(reminderFromStore);
   const { put, remove } = planKeepInTouch(contact, settings, reminders, now, newId);
   for (const id of remove) await store.delete(id);
   if (put) return putReminderIn(tx, put);
@@ -77,7 +77,7 @@ export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, 
     for (const stored of await store.getAll()) {
       if (stored.kind !== 'keep-in-touch') continue;
       const list = byContact.get(stored.contactId) ?? [];
-      list.push(withoutOpenAt(stored));
+      list.push(reminderFromStore(stored));
       byContact.set(stored.contactId, list);
     }
     let changed = 0;
@@ -151,7 +151,7 @@ export async function removeInteraction(
     const interaction = await deleteInteractionIn(tx, id);
     if (!interaction) return undefined;
     const reminders = await tx.objectStore('reminders').index('byContact').getAll(interaction.contactId);
-    const keepInTouch = reminders.map(withoutOpenAt).find((r) => r.kind === 'keep-in-touch' && isOpen(r));
+    const keepInTouch = reminders.map(reminderFromStore).find((r) => r.kind === 'keep-in-touch' && isOpen(r));
     const contact = await tx.objectStore('contacts').get(interaction.contactId);
     if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
     return { interaction, keepInTouch };
@@ -230,8 +230,8 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
     const stored = await tx.objectStore('reminders').get(reminderId);
     if (!stored) throw new Error('That reminder no longer exists');
     // Done twice (from the popup and a notification) stays done the first time.
-    if (stored.doneAt !== undefined) return withoutOpenAt(stored);
-    const reminder = await putReminderIn(tx, done(withoutOpenAt(stored), now));
+    if (stored.doneAt !== undefined) return reminderFromStore(stored);
+    const reminder = await putReminderIn(tx, done(reminderFromStore(stored), now));
     if (reminder.kind === 'keep-in-touch') {
       const contact = await tx.objectStore('contacts').get(reminder.contactId);
       if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
@@ -245,6 +245,6 @@ export async function snooze(db: KithDB, reminderId: string, until: Snooze, now:
   return inTransaction(db, ['reminders'], async (tx) => {
     const stored = await tx.objectStore('reminders').get(reminderId);
     if (!stored) throw new Error('That reminder no longer exists');
-    return putReminderIn(tx, snoozed(withoutOpenAt(stored), until, now));
+    return putReminderIn(tx, snoozed(reminderFromStore(stored), until, now));
   });
 }

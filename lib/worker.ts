@@ -1,7 +1,7 @@
 // Everything the background service worker listens to. Listeners are registered synchronously
 // when the worker starts (MV3 only delivers events to listeners added in the first turn), and
 // each one reads what it needs from IndexedDB and storage: the worker keeps nothing in memory.
-import { type KithDB } from './db';
+import { type KithDB, bringRecordsIntoForm } from './db';
 import { openContact } from './dashboard-link';
 import { SAVE_MENU_ID, type SaveClick, type SaveDeps, type SaveTab, createSaveMenu, saveFromContextMenu } from './context-menu';
 import { handleMessages, isExtensionPage } from './messages';
@@ -23,6 +23,21 @@ export type WorkerHandlers = {
   notificationButtonClick: (notificationId: string, buttonIndex: number) => Promise<void>;
   refresh: () => Promise<{ due: number }>;
 };
+
+/** Set in `storage.session`, which the browser clears when it or the extension restarts. */
+const IN_FORM_THIS_SESSION = 'recordsInForm';
+
+/**
+ * Once a browser session, rewrite records another program (or an older Kith) left out of form.
+ * True when any was rewritten.
+ */
+async function bringRecordsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<boolean> {
+  const session = browser.storage.session;
+  if (session && (await session.get(IN_FORM_THIS_SESSION))[IN_FORM_THIS_SESSION]) return false;
+  const rewritten = await bringRecordsIntoForm(await openDb());
+  await session?.set({ [IN_FORM_THIS_SESSION]: true });
+  return rewritten > 0;
+}
 
 function logFailure(what: string) {
   return (error: unknown) => console.error(`Kith: ${what} failed`, error);
@@ -76,5 +91,8 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // Every start of the worker (a restart of the browser, an update, a wake after idling)
   // recomputes from the data: the badge is not kept across browser restarts.
   refresh().catch(logFailure('refresh on start'));
+  bringRecordsIntoFormOnce(deps.openDb)
+    .then((rewritten) => (rewritten ? refresh() : undefined))
+    .catch(logFailure('bringing records into form'));
   return handlers;
 }

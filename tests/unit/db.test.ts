@@ -7,6 +7,7 @@ import {
   type KithDB,
   ValidationError,
   addInteraction,
+  bringRecordsIntoForm,
   countDueReminders,
   deleteContact,
   deleteInteraction,
@@ -194,6 +195,47 @@ describe('reminders', () => {
     await deleteReminder(db, 'future');
     expect(await nextDueAfter(db, NOW + 30_000)).toBeUndefined();
     expect((await remindersOf(db, 'c1')).map((r) => r.id).sort()).toEqual(['done', 'past']);
+  });
+});
+
+describe('records Kith did not write (only the contract’s fields)', () => {
+  const foreignContact = { id: 'f1', name: 'Ola Foreign', emails: ['Ola@Example.COM'], profileUrl: 'https://linkedin.com/in/Ola-F', createdAt: NOW, updatedAt: NOW };
+
+  async function writeRaw(store: 'contacts' | 'interactions' | 'reminders', records: object[]) {
+    const tx = db.transaction(store, 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r as never)), tx.done]);
+  }
+
+  it('are read with every field a screen needs, and fields they hold kept', async () => {
+    await writeRaw('contacts', [foreignContact]);
+    await writeRaw('interactions', [{ id: 'i1', contactId: 'f1', at: NOW }]);
+    await writeRaw('reminders', [{ id: 'r1', contactId: 'f1', dueAt: NOW - 1 }]);
+    const [contact] = await listContacts(db);
+    expect(contact).toMatchObject({ name: 'Ola Foreign', phones: [], tags: [], history: [], notes: '', relationship: 'other' });
+    expect(await getContact(db, 'f1')).toEqual(contact);
+    expect(await interactionsOf(db, 'f1')).toEqual([{ id: 'i1', contactId: 'f1', at: NOW, channel: 'other', summary: '', received: [], gave: [] }]);
+    expect(await remindersOf(db, 'f1')).toEqual([{ id: 'r1', contactId: 'f1', dueAt: NOW - 1, kind: 'follow-up', note: '', createdAt: NOW - 1 }]);
+    // Each read gets lists of its own: a caller changing one changes nothing else.
+    contact.tags.push('changed');
+    expect((await getContact(db, 'f1'))?.tags).toEqual([]);
+  });
+
+  it('are rewritten once so the indexes find them; records in form are left alone', async () => {
+    const stray = Array.from({ length: 1_200 }, (_, i) => ({ id: `r${String(i).padStart(4, '0')}`, contactId: 'f1', dueAt: NOW - i }));
+    await writeRaw('contacts', [foreignContact]);
+    await putContact(db, contactInput());
+    await writeRaw('reminders', [...stray, { id: 'done', contactId: 'f1', dueAt: NOW - 1, doneAt: NOW }]);
+    await putReminder(db, { id: 'own', contactId: 'c1', kind: 'promise', dueAt: NOW - 1, createdAt: NOW });
+    expect(await countDueReminders(db, NOW)).toBe(1);
+    expect(await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' })).toBeUndefined();
+
+    expect(await bringRecordsIntoForm(db)).toBe(1_200 + 1 + 1);
+    expect(await countDueReminders(db, NOW)).toBe(1_201);
+    expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' }))?.id).toBe('f1');
+    expect((await findContact(db, { emails: ['ola@example.com'] }))?.id).toBe('f1');
+    const stored = await db.get('contacts', 'f1');
+    expect(stored).toMatchObject({ name: 'Ola Foreign', emails: ['ola@example.com'], phones: [] });
+    expect(await bringRecordsIntoForm(db)).toBe(0);
   });
 });
 

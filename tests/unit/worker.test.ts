@@ -212,3 +212,24 @@ describe('the background worker', () => {
     expect(registered()).toEqual(Object.fromEntries(Object.keys(events).map((name) => [name, true])));
   });
 });
+
+describe('records another program wrote with only the contract’s fields', () => {
+  it('are brought into form at the first worker start of a browser session, then due on the badge', async () => {
+    const checked = async () => (await fakeBrowser.storage.session.get('recordsInForm')).recordsInForm;
+    await vi.waitFor(async () => expect(await checked()).toBe(true));
+    await db.put('reminders', { id: 'foreign', contactId: 'c1', dueAt: T0 - 1 } as never);
+
+    // The worker woken again in the same session does not read everything again.
+    startWorker(workerDeps());
+    await handlers.refresh();
+    await new Promise((settled) => setTimeout(settled, 50));
+    expect(await db.get('reminders', 'foreign')).not.toHaveProperty('openAt');
+    expect(await badge()).toBe('');
+
+    // The browser restarted: session storage is empty, and the next start finds the reminder.
+    await fakeBrowser.storage.session.clear();
+    startWorker(workerDeps());
+    await vi.waitFor(async () => expect(await badge()).toBe('1'));
+    expect(await checked()).toBe(true);
+  });
+});
