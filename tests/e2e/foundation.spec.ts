@@ -32,6 +32,29 @@ test('the popup is one script that imports nothing, so its first screen waits on
   expect(readdirSync(join(EXTENSION_DIR, 'chunks')).filter((name) => name.startsWith('popup-'))).toEqual([scripts[0].split('/').pop()]);
 });
 
+test('date fields draw their calendar button without an image, which cost the popup’s first frame', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await expect(popup.getByLabel('Follow up')).toHaveAttribute('type', 'date');
+  // The button lives in the input's user-agent shadow tree, which only DevTools can read.
+  const cdp = await kith.context.newCDPSession(popup);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const indicators: number[] = [];
+  const walk = (node: DomNode) => {
+    if (node.attributes?.includes('-webkit-calendar-picker-indicator')) indicators.push(node.nodeId);
+    [...(node.children ?? []), ...(node.shadowRoots ?? [])].forEach(walk);
+  };
+  walk(root);
+  expect(indicators.length).toBeGreaterThan(0);
+  for (const nodeId of indicators) {
+    const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+    expect(computedStyle.find((property) => property.name === 'background-image')?.value).toBe('none');
+  }
+});
+
 // The manifest's exact permissions, host permissions, content-script matches and CSP are
 // checked in tests/reliability/boundaries.spec.ts.
 
