@@ -704,7 +704,11 @@ export async function readEverything(db: KithDB): Promise<Snapshot> {
     tx.objectStore('interactions').getAll(),
     tx.objectStore('reminders').getAll(),
   ]);
-  return { contacts: contacts.map(contactFromStore), interactions: interactions.map(interactionFromStore), reminders: reminders.map(reminderFromStore) };
+  return {
+    contacts: contacts.map(contactFromStore),
+    interactions: interactions.map(interactionFromStore),
+    reminders: reminders.map(reminderFromStore),
+  };
 }
 
 /** Interactions at or after `since`, newest first (weekly goal, timeline of the week). */

@@ -9,9 +9,9 @@ import {
   deleteInteractionIn,
   inTransaction,
   putInteractionIn,
+  reminderFromStore,
   validate,
   withOpenAt,
-  reminderFromStore,
 } from './db';
 import {
   type Contact,
