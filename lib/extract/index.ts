@@ -43,9 +43,10 @@ export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutl
 
 const SITES = [LINKEDIN, GMAIL, OUTLOOK];
 
-function candidates(doc: Document, url: string): PersonInput[] {
-  const site = SITES.find((s) => s.matches(url));
-  if (site) return site.extract(doc, url);
+const siteOf = (url: string) => SITES.find((site) => site.matches(url));
+
+/** Any other page: the markup sites write about people. */
+function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
   return [...extractJsonLd(doc), ...extractOpenGraph(doc), ...extractHCards(doc), ...extractMailtoLinks(doc)];
 }
@@ -122,16 +123,17 @@ export function warmUpCapture(site: SiteReader): void {
 
 /** The people found on the page, best first, one entry per person. */
 export function extractPeople(document: Document, url: string): Person[] {
-  return validPeople(candidates(document, url));
+  const site = siteOf(url);
+  return validPeople(site ? site.extract(document, url) : markupCandidates(document));
 }
 
-/** A page that should hold a person: nothing found there is a capture failure, not an empty page. */
-export function expectsPerson(document: Document, url: string): boolean {
-  return SITES.some((site) => site.expects(document, url));
-}
-
+/**
+ * Who the page shows, and whether it should show someone (only a site's pages can: nothing found
+ * there is a capture failure, not an empty page). The site is worked out once, from the URL.
+ */
 export function capturePage(document: Document, url: string): PageCapture {
-  return { url, expected: expectsPerson(document, url), people: extractPeople(document, url) };
+  const site = siteOf(url);
+  return site ? captureSite(site, document, url) : { url, expected: false, people: validPeople(markupCandidates(document)) };
 }
 
 /** What a site's own content script answers: capturePage, for a page of that site. */
