@@ -3,7 +3,7 @@
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
-import { type KithDB, type KithSchema, withOpenAt } from '../db';
+import { type KithDB, type KithSchema, contactFromStore, withOpenAt } from '../db';
 import type { Contact } from '../model';
 import { mergeContact } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
@@ -102,11 +102,12 @@ async function findAllSaved(store: ContactStore, contacts: readonly Contact[], i
   const saved = await store.count();
   if (saved === 0) return contacts.map(() => undefined);
   if (saved <= contacts.length * READ_ALL_RATIO) {
-    const lookup = inMemoryLookup(await store.getAll());
+    const lookup = inMemoryLookup((await store.getAll()).map(contactFromStore));
     return contacts.map(lookup);
   }
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
-  return Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile)));
+  const found = await Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile)));
+  return found.map((contact) => contact && contactFromStore(contact));
 }
 
 type Plan = { report: ImportReport; writes: Contact[]; idOf: (incomingId: string) => string };

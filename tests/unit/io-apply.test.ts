@@ -58,6 +58,13 @@ describe('applyImport', () => {
     expect((await listContacts(db)).length).toBe(3);
   });
 
+  it('merges into a contact another program wrote with only the contract’s fields', async () => {
+    await db.put('contacts', { id: 'foreign', name: 'Bo Lind', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 } as never);
+    const report = await applyImport(db, parseImport(linkedin(['Bo,Lind,https://www.linkedin.com/in/bolind,bo@lind.se,Globex,CEO,1 Mar 2020']), NOW), NOW);
+    expect(report.merged.map((m) => m.intoId)).toEqual(['foreign']);
+    expect(await getContact(db, 'foreign')).toMatchObject({ company: 'Globex', title: 'CEO', phones: [], tags: [], createdAt: 1 });
+  });
+
   it('finds saved people by index when the notebook is much larger than the file', async () => {
     for (let i = 0; i < 12; i++) await putContact(db, { id: `other-${i}`, name: `Other ${i}`, emails: [`o${i}@x.com`], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'by-url', name: 'Ada', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });
