@@ -6,6 +6,7 @@ import {
   type Alongside,
   type KithDB,
   type KithSchema,
+  contactFromStore,
   deleteInteractionIn,
   inTransaction,
   putInteractionIn,
@@ -30,8 +31,13 @@ type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
 type CadenceSettings = Pick<Settings, 'defaultCadenceDays'>;
 
 
+async function storedContact(tx: WriteTx, contactId: string): Promise<Contact | undefined> {
+  const stored = await tx.objectStore('contacts').get(contactId);
+  return stored && contactFromStore(stored);
+}
+
 async function contactIn(tx: WriteTx, contactId: string): Promise<Contact> {
-  const contact = await tx.objectStore('contacts').get(contactId);
+  const contact = await storedContact(tx, contactId);
   if (!contact) throw new Error('That contact no longer exists');
   return contact;
 }
@@ -64,7 +70,7 @@ export async function syncKeepInTouch(
   now: number,
 ): Promise<Reminder | undefined> {
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
-    const contact = await tx.objectStore('contacts').get(contactId);
+    const contact = await storedContact(tx, contactId);
     return contact ? syncKeepInTouchIn(tx, contact, settings, now) : undefined;
   });
 }
@@ -81,7 +87,7 @@ export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, 
       byContact.set(stored.contactId, list);
     }
     let changed = 0;
-    for (const contact of await tx.objectStore('contacts').getAll()) {
+    for (const contact of (await tx.objectStore('contacts').getAll()).map(contactFromStore)) {
       const { put, remove } = planKeepInTouch(contact, settings, byContact.get(contact.id) ?? [], now, newId);
       for (const id of remove) await store.delete(id);
       if (put) await putReminderIn(tx, put);
@@ -152,7 +158,7 @@ export async function removeInteraction(
     if (!interaction) return undefined;
     const reminders = await tx.objectStore('reminders').index('byContact').getAll(interaction.contactId);
     const keepInTouch = reminders.map(reminderFromStore).find((r) => r.kind === 'keep-in-touch' && isOpen(r));
-    const contact = await tx.objectStore('contacts').get(interaction.contactId);
+    const contact = await storedContact(tx, interaction.contactId);
     if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
     return { interaction, keepInTouch };
   });
@@ -233,7 +239,7 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
     if (stored.doneAt !== undefined) return reminderFromStore(stored);
     const reminder = await putReminderIn(tx, done(reminderFromStore(stored), now));
     if (reminder.kind === 'keep-in-touch') {
-      const contact = await tx.objectStore('contacts').get(reminder.contactId);
+      const contact = await storedContact(tx, reminder.contactId);
       if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
     }
     return reminder;

@@ -168,3 +168,22 @@ describe('one-off reminders', () => {
     expect(await remindersOf(db, 'c1')).toEqual([]);
   });
 });
+
+describe('a contact another program wrote with only the contract’s fields', () => {
+  beforeEach(async () => {
+    await db.put('contacts', { id: 'foreign', name: 'Bo Lind', emails: ['bo@lind.se'], createdAt: NOW, updatedAt: NOW } as never);
+  });
+
+  it('gets a keep-in-touch reminder, alone or with everyone else', async () => {
+    expect(await syncAllKeepInTouch(db, SETTINGS, NOW)).toBe(2);
+    expect(await openKeepInTouch('foreign')).toHaveLength(1);
+  });
+
+  it('can have an interaction logged and removed, moving its keep-in-touch reminder', async () => {
+    const { keepInTouch } = await logInteraction(db, { id: 'i1', contactId: 'foreign', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
+    expect(keepInTouch?.dueAt).toBe(startOfLocalDay(localIsoDate(NOW + 90 * DAY)));
+    expect((await getContact(db, 'foreign'))?.lastInteractionAt).toBe(NOW);
+    expect(await removeInteraction(db, 'i1', SETTINGS, NOW)).toMatchObject({ interaction: { id: 'i1' } });
+    expect((await getContact(db, 'foreign'))?.lastInteractionAt).toBeUndefined();
+  });
+});
