@@ -49,7 +49,15 @@ test('contacts and reminders written with only the contract’s fields work ever
   const profile = await openFixture(kith, 'linkedin-2023.html');
   const popup = await kith.openPopup(profile);
   await expect(popup.getByRole('heading', { name: /Rosa from elsewhere/ })).toBeVisible();
+  // An interaction logged with her moves her keep-in-touch rhythm like anyone's.
+  await popup.getByLabel('Summary').fill('Coffee about the data team');
+  await popup.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(popup.getByText('Interaction logged.')).toBeVisible();
   await popup.close();
+  const keepInTouch = (await kith.readStore<{ contactId: string; kind?: string; doneAt?: number }>('reminders')).filter(
+    (r) => r.contactId === 'elsewhere-1' && r.kind === 'keep-in-touch' && r.doneAt === undefined,
+  );
+  expect(keepInTouch).toHaveLength(1);
 
   // Marked done from the popup (it is validated as a whole reminder): the badge clears.
   const again = await kith.openPopup();
