@@ -4,13 +4,19 @@
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames, openDB } from 'idb';
 import * as z from 'zod/mini';
 import {
+  CHANNELS,
   Contact,
   type ContactInput,
+  HELP_KINDS,
   Interaction,
   type InteractionInput,
+  ORG_ROLES,
   type Person,
+  RELATIONSHIPS,
+  REMINDER_KINDS,
   Reminder,
   type ReminderInput,
+  WARMTHS,
   describeIssues,
   newId,
 } from './model';
@@ -87,12 +93,28 @@ type Field = z.core.$ZodType;
 const fieldsMemo = new Map<z.ZodMiniObject, [string, Field][]>();
 const defaultMemo = new Map<Field, unknown>();
 
+function defaultOf(field: Field): unknown {
+  if (!defaultMemo.has(field)) {
+    const parsed = z.safeParse(field, undefined);
+    defaultMemo.set(field, parsed.success ? parsed.data : undefined);
+  }
+  return defaultMemo.get(field);
+}
+
+/** Fields whose values come from a closed list in the model, with that list. */
+type ClosedFields = Record<string, readonly string[]>;
+const CONTACT_CLOSED: ClosedFields = { relationship: RELATIONSHIPS, warmth: WARMTHS, orgRoles: ORG_ROLES, canHelpWith: HELP_KINDS };
+const INTERACTION_CLOSED: ClosedFields = { channel: CHANNELS, received: HELP_KINDS, gave: HELP_KINDS };
+const REMINDER_CLOSED: ClosedFields = { kind: REMINDER_KINDS };
+
 /**
  * `stored`, or a copy with each field it lacks set to the schema's default for it (a fresh list,
- * never a shared one). Defaults are worked out per field on first need, so reading Kith's own
- * records, which lack only optional fields, costs the popup almost nothing.
+ * never a shared one). With `closed`, a value the model does not know (a circle named by another
+ * program) reads as missing, and unknown items of a list are left out; the record itself keeps
+ * them. Defaults are worked out per field on first need, so reading Kith's own records, which
+ * lack only optional fields, costs the popup almost nothing.
  */
-function withDefaults<T extends object>(stored: T, schema: z.ZodMiniObject): T {
+function withDefaults<T extends object>(stored: T, schema: z.ZodMiniObject, closed: ClosedFields = {}): T {
   let fields = fieldsMemo.get(schema);
   if (!fields) {
     fields = Object.entries(schema.shape);
@@ -100,32 +122,47 @@ function withDefaults<T extends object>(stored: T, schema: z.ZodMiniObject): T {
   }
   const record = stored as Record<string, unknown>;
   let filled: Record<string, unknown> | undefined;
-  for (const [key, field] of fields) {
-    if (record[key] !== undefined) continue;
-    if (!defaultMemo.has(field)) {
-      const parsed = z.safeParse(field, undefined);
-      defaultMemo.set(field, parsed.success ? parsed.data : undefined);
-    }
-    const value = defaultMemo.get(field);
-    if (value === undefined) continue;
+  const fill = (key: string, value: unknown) => {
     filled ??= { ...record };
-    filled[key] = Array.isArray(value) ? [...value] : value;
+    filled[key] = value;
+  };
+  for (const [key, field] of fields) {
+    let value = record[key];
+    const known = closed[key];
+    if (known && value !== undefined) {
+      const isList = Array.isArray(defaultOf(field));
+      if (isList && Array.isArray(value)) {
+        if (value.some((item) => !known.includes(item))) fill(key, value.filter((item) => known.includes(item)));
+        continue;
+      }
+      if (isList || !known.includes(value as string)) {
+        value = undefined;
+        fill(key, undefined);
+      }
+    }
+    if (value !== undefined) continue;
+    const fallback = defaultOf(field);
+    if (fallback !== undefined) fill(key, Array.isArray(fallback) ? [...fallback] : fallback);
   }
   return (filled ?? stored) as T;
 }
 
 export function contactFromStore(stored: Contact): Contact {
-  return withDefaults(stored, Contact);
+  return withDefaults(stored, Contact, CONTACT_CLOSED);
 }
 
 export function interactionFromStore(stored: Interaction): Interaction {
-  return withDefaults(stored, Interaction);
+  return withDefaults(stored, Interaction, INTERACTION_CLOSED);
 }
 
-/** A reminder as the model defines it: no `openAt`; one without a kind is a follow-up. */
+/** A reminder as the model defines it: no `openAt`; one without a kind Kith knows is a follow-up. */
 export function reminderFromStore(stored: StoredReminder): Reminder {
+  return asReminder(stored, REMINDER_CLOSED);
+}
+
+function asReminder(stored: StoredReminder, closed?: ClosedFields): Reminder {
   const { openAt: _ignored, ...reminder } = stored;
-  const filled = withDefaults(reminder, Reminder);
+  const filled = withDefaults(reminder, Reminder, closed);
   if (filled.kind !== undefined && filled.createdAt !== undefined) return filled;
   return { ...filled, kind: filled.kind ?? 'follow-up', createdAt: filled.createdAt ?? filled.dueAt };
 }
@@ -175,9 +212,9 @@ async function rewriteOutOfForm(db: KithDB, store: Store, inForm: (stored: AnyRe
  * Reminders go first: they are what the badge counts. Returns how many records it rewrote.
  */
 export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
-  const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => withOpenAt(reminderFromStore(stored as StoredReminder)) as AnyRecord);
+  const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => withOpenAt(asReminder(stored as StoredReminder)) as AnyRecord);
   const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => contactInForm(stored as Contact) as AnyRecord);
-  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => interactionFromStore(stored as Interaction) as AnyRecord);
+  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => withDefaults(stored, Interaction) as AnyRecord);
   return reminders + contacts + interactions;
 }
 
@@ -211,7 +248,7 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
       await cursor.update(contactInForm(cursor.value));
     }
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(withOpenAt(reminderFromStore(cursor.value)));
+      await cursor.update(withOpenAt(asReminder(cursor.value)));
     }
   }
 }
@@ -223,7 +260,7 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
  */
 function contactInForm(stored: Contact): Contact {
   const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
-  const next = { ...contactFromStore(stored) };
+  const next = { ...withDefaults(stored, Contact) };
   if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
   if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
   return next;

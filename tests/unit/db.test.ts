@@ -220,6 +220,22 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect((await getContact(db, 'f1'))?.tags).toEqual([]);
   });
 
+  it('read values the model does not know as it would, and keep them stored', async () => {
+    const odd = { ...foreignContact, relationship: 'coworker', warmth: 'hot', orgRoles: ['advice', 'gossip'], canHelpWith: 'referrals' };
+    await writeRaw('contacts', [odd]);
+    await writeRaw('interactions', [{ id: 'i1', contactId: 'f1', at: NOW, channel: 'pigeon', received: ['referrals', 'cake'] }]);
+    await writeRaw('reminders', [{ id: 'r1', contactId: 'f1', kind: 'birthday', dueAt: NOW - 1, createdAt: NOW }]);
+    expect(await getContact(db, 'f1')).toMatchObject({ relationship: 'other', warmth: 'cold', orgRoles: ['advice'], canHelpWith: [] });
+    expect((await interactionsOf(db, 'f1'))[0]).toMatchObject({ channel: 'other', received: ['referrals'], gave: [] });
+    expect((await remindersOf(db, 'f1'))[0].kind).toBe('follow-up');
+
+    await bringRecordsIntoForm(db);
+    expect(await db.get('contacts', 'f1')).toMatchObject({ relationship: 'coworker', warmth: 'hot', orgRoles: ['advice', 'gossip'] });
+    expect(await db.get('interactions', 'i1')).toMatchObject({ channel: 'pigeon', received: ['referrals', 'cake'] });
+    expect(await db.get('reminders', 'r1')).toMatchObject({ kind: 'birthday', openAt: NOW - 1 });
+    expect(await countDueReminders(db, NOW)).toBe(1);
+  });
+
   it('are rewritten once so the indexes find them; records in form are left alone', async () => {
     const stray = Array.from({ length: 1_200 }, (_, i) => ({ id: `r${String(i).padStart(4, '0')}`, contactId: 'f1', dueAt: NOW - i }));
     await writeRaw('contacts', [foreignContact]);
