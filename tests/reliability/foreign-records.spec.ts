@@ -23,6 +23,8 @@ test('contacts and reminders written with only the contract’s fields work ever
       createdAt: now - 60 * MINUTE,
       updatedAt: now - 60 * MINUTE,
     },
+    // A circle Kith does not know: counted as Other, and kept as written.
+    { id: 'elsewhere-2', name: 'Sam from elsewhere', emails: [], relationship: 'coworker', createdAt: now, updatedAt: now },
   ]);
   await kith.putRecords('reminders', [
     { id: 'elsewhere-due', contactId: 'elsewhere-1', dueAt: now - MINUTE },
@@ -36,6 +38,9 @@ test('contacts and reminders written with only the contract’s fields work ever
   await dashboard.goto(kith.url('dashboard.html#/contact/elsewhere-1'));
   await expect(dashboard.getByLabel('Notes')).toHaveValue('Met at the data meetup; written by another program.');
   await expect(dashboard.getByText(/could not/i)).toHaveCount(0);
+  await dashboard.goto(kith.url('dashboard.html#/map'));
+  await expect(dashboard.locator('tr[data-circle="other"] td').first()).toHaveText('1');
+  await expect(dashboard.locator('tr[data-circle="colleague"] td').first()).toHaveText('1');
   await dashboard.close();
 
   // After a browser start: the open reminder past due is on the badge and in the popup.
@@ -65,8 +70,9 @@ test('contacts and reminders written with only the contract’s fields work ever
   await expect.poll(() => kith.badgeText()).toBe('');
 
   // What the other program wrote is kept; only the keys lookups read are in Kith's form.
-  const [contact] = await kith.readStore<Record<string, unknown>>('contacts');
-  expect(contact).toMatchObject({
+  const contacts = await kith.readStore<Record<string, unknown>>('contacts');
+  expect(contacts.find((c) => c.id === 'elsewhere-2')?.relationship).toBe('coworker');
+  expect(contacts.find((c) => c.id === 'elsewhere-1')).toMatchObject({
     name: 'Rosa from elsewhere',
     notes: 'Met at the data meetup; written by another program.',
     relationship: 'colleague',
