@@ -24,7 +24,7 @@ import { canonicalProfileUrl } from './profile-url';
 import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A reminder as stored: `openAt` exists only while it is open, so the index holds only those. */
 export type StoredReminder = Reminder & { openAt?: number };
@@ -43,7 +43,7 @@ export interface KithSchema extends DBSchema {
   reminders: {
     key: string;
     value: StoredReminder;
-    indexes: { byContact: string; byOpenAt: number };
+    indexes: { byContact: string; byOpenAt: number; byDoneAt: number };
   };
 }
 
@@ -205,6 +205,21 @@ async function rewriteOutOfForm(db: KithDB, store: Store, inForm: (stored: AnyRe
   }
 }
 
+export function bringRemindersIntoForm(db: KithDB): Promise<number> {
+  return rewriteOutOfForm(db, 'reminders', (stored) => withOpenAt(asReminder(stored as StoredReminder)) as AnyRecord);
+}
+
+/**
+ * How many reminders are not indexed as exactly one of open or done: ones another program wrote
+ * (`bringRemindersIntoForm` makes them due), or, left over after that, ones with no due time at
+ * all. Zero when all is well. Three counts, no records read.
+ */
+export async function unindexedReminders(db: KithDB): Promise<number> {
+  const store = db.transaction('reminders').store;
+  const [all, open, done] = await Promise.all([store.count(), store.index('byOpenAt').count(), store.index('byDoneAt').count()]);
+  return all - open - done;
+}
+
 /**
  * Rewrite records not in today's form (see "records as read") so the indexes find them: an open
  * reminder without `openAt` is never due, a contact whose profile URL is not canonical is never
@@ -212,7 +227,7 @@ async function rewriteOutOfForm(db: KithDB, store: Store, inForm: (stored: AnyRe
  * Reminders go first: they are what the badge counts. Returns how many records it rewrote.
  */
 export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
-  const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => withOpenAt(asReminder(stored as StoredReminder)) as AnyRecord);
+  const reminders = await bringRemindersIntoForm(db);
   const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => contactInForm(stored as Contact) as AnyRecord);
   const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => withDefaults(stored, Interaction) as AnyRecord);
   return reminders + contacts + interactions;
@@ -221,7 +236,8 @@ export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
 /**
  * Migrations, cumulative: a database at any older version walks every later step.
  * Version 1 had the three stores keyed by `id`; version 2 adds the indexes the product queries
- * (dedupe keys, due reminders) and backfills what they index.
+ * (dedupe keys, due reminders) and backfills what they index; version 3 indexes done reminders,
+ * so that open plus done adding up to all of them shows cheaply that every reminder is indexed.
  */
 async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: UpgradeTx) {
   if (oldVersion < 1) {
@@ -250,6 +266,9 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     for (let cursor = await reminders.openCursor(); cursor; cursor = await cursor.continue()) {
       await cursor.update(withOpenAt(asReminder(cursor.value)));
     }
+  }
+  if (oldVersion < 3) {
+    tx.objectStore('reminders').createIndex('byDoneAt', 'doneAt');
   }
 }
 

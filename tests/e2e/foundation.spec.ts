@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
+import { DB_VERSION } from '../../lib/db';
 import { expect, test } from './harness';
 
 test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kith }) => {
@@ -15,7 +16,7 @@ test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kit
   // The worker opens the database on start, at the current schema version, and can read it.
   await expect
     .poll(() => kith.worker.evaluate(async () => (await indexedDB.databases()).find((db) => db.name === 'kith')?.version))
-    .toBe(2);
+    .toBe(DB_VERSION);
   expect(await kith.readStore('contacts')).toEqual([]);
   expect(await kith.readStore('reminders')).toEqual([]);
 });

@@ -69,6 +69,11 @@ test('contacts and reminders written with only the contract’s fields work ever
   await again.getByRole('button', { name: 'Done' }).first().click();
   await expect.poll(() => kith.badgeText()).toBe('');
 
+  // One written while the browser runs is due at the next change any Kith page reports.
+  await kith.putRecords('reminders', [{ id: 'elsewhere-now', contactId: 'elsewhere-1', dueAt: Date.now() - MINUTE }]);
+  await again.evaluate(() => chrome.runtime.sendMessage({ type: 'data:changed', payload: {} }));
+  await expect.poll(() => kith.badgeText()).toBe('1');
+
   // What the other program wrote is kept; only the keys lookups read are in Kith's form.
   const contacts = await kith.readStore<Record<string, unknown>>('contacts');
   expect(contacts.find((c) => c.id === 'elsewhere-2')?.relationship).toBe('coworker');
@@ -82,4 +87,5 @@ test('contacts and reminders written with only the contract’s fields work ever
   const reminders = await kith.readStore<{ id: string; doneAt?: number }>('reminders');
   expect(reminders.find((r) => r.id === 'elsewhere-due')?.doneAt).toBeGreaterThan(0);
   expect(reminders.find((r) => r.id === 'elsewhere-later')?.doneAt).toBeUndefined();
+  expect(reminders.find((r) => r.id === 'elsewhere-now')).toMatchObject({ kind: 'follow-up', openAt: expect.any(Number) });
 });

@@ -2,6 +2,7 @@
 // schema version 1, full of data and held open by an old page, is opened by today's Kith with
 // nothing lost and without waiting on the old page; after a browser restart the reminders, the
 // scheduler alarm and the badge come back from the data.
+import { DB_VERSION } from '../../lib/db';
 import { expect, test } from '../e2e/harness';
 
 const CONTACTS = 300;
@@ -67,7 +68,7 @@ test('a version-1 database held open by an old page upgrades with nothing lost, 
   await expect(due.getByRole('listitem')).toHaveCount(3, { timeout: 10_000 });
   await expect(due).toContainText('Person 0');
   expect(await old.evaluate(() => (globalThis as unknown as { kithOldDb: { closedForUpgrade: boolean } }).kithOldDb.closedForUpgrade)).toBe(true);
-  expect(await popup.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kith')?.version)).toBe(2);
+  expect(await popup.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === 'kith')?.version)).toBe(DB_VERSION);
 
   const contacts = await kith.readStore<{ id: string; name: string; emails: string[]; profileUrl?: string; notes: string }>('contacts');
   expect(contacts).toHaveLength(CONTACTS);

@@ -23,6 +23,7 @@ import {
   putReminder,
   remindersOf,
   saveCapturedPerson,
+  unindexedReminders,
   saveContactDeduped,
   updateInteraction,
   updateReminder,
@@ -245,7 +246,9 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect(await countDueReminders(db, NOW)).toBe(1);
     expect(await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' })).toBeUndefined();
 
+    expect(await unindexedReminders(db)).toBe(1_200);
     expect(await bringRecordsIntoForm(db)).toBe(1_200 + 1 + 1);
+    expect(await unindexedReminders(db)).toBe(0);
     expect(await countDueReminders(db, NOW)).toBe(1_201);
     expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' }))?.id).toBe('f1');
     expect((await findContact(db, { emails: ['ola@example.com'] }))?.id).toBe('f1');
@@ -298,7 +301,8 @@ describe('migrations', () => {
     await v1.put('reminders', { id: 'r2', contactId: 'wide', kind: 'promise', dueAt: NOW + 1, createdAt: NOW, origin: 'v1' });
     // The old page stays open: the upgrade must close it rather than wait forever.
     const upgraded = await openKithDb(DB_NAME);
-    expect(upgraded.version).toBe(2);
+    expect(upgraded.version).toBe(DB_VERSION);
+    expect([...upgraded.transaction('reminders').store.indexNames].sort()).toEqual(['byContact', 'byDoneAt', 'byOpenAt']);
     const contact = await getContact(upgraded, 'old');
     expect(contact).toMatchObject({ name: 'Ada Quinlan', notes: 'Met at the meetup', relationship: 'colleague' });
     expect(await findContact(upgraded, { emails: ['ada@example.com'] })).toMatchObject({ id: 'old' });
@@ -316,6 +320,38 @@ describe('migrations', () => {
     expect(await findContact(upgraded, { profileUrl: 'https://www.linkedin.com/in/bo-lindqvist/' })).toMatchObject({ id: 'wide' });
     expect(await nextDueAfter(upgraded, NOW)).toBe(NOW + 1);
     expect(await upgraded.get('reminders', 'r2')).toMatchObject({ origin: 'v1', note: '', openAt: NOW + 1 });
+    upgraded.close();
+  });
+
+  it('upgrades a version-2 database: done reminders get their index, nothing else changes', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(old) {
+        const contacts = old.createObjectStore('contacts', { keyPath: 'id' });
+        contacts.createIndex('byProfileUrl', 'profileUrl');
+        contacts.createIndex('byEmail', 'emails', { multiEntry: true });
+        contacts.createIndex('byUpdatedAt', 'updatedAt');
+        const interactions = old.createObjectStore('interactions', { keyPath: 'id' });
+        interactions.createIndex('byContact', 'contactId');
+        interactions.createIndex('byAt', 'at');
+        const reminders = old.createObjectStore('reminders', { keyPath: 'id' });
+        reminders.createIndex('byContact', 'contactId');
+        reminders.createIndex('byOpenAt', 'openAt');
+      },
+    });
+    const open = { id: 'open', contactId: 'c1', kind: 'follow-up', dueAt: NOW, note: '', createdAt: NOW, openAt: NOW };
+    const done = { id: 'done', contactId: 'c1', kind: 'promise', dueAt: NOW, note: '', createdAt: NOW, doneAt: NOW };
+    await v2.put('reminders', open);
+    await v2.put('reminders', done);
+    v2.close();
+    // A fresh module, so the shared connection is opened on this test's IndexedDB.
+    vi.resetModules();
+    const fresh = await import('@/lib/db');
+    const upgraded = await fresh.openKithDb();
+    expect(upgraded.version).toBe(DB_VERSION);
+    expect(await upgraded.countFromIndex('reminders', 'byDoneAt')).toBe(1);
+    expect(await fresh.unindexedReminders(upgraded)).toBe(0);
+    expect(await upgraded.getAll('reminders')).toEqual([done, open]);
     upgraded.close();
   });
 

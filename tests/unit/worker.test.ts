@@ -214,22 +214,45 @@ describe('the background worker', () => {
 });
 
 describe('records another program wrote with only the contract’s fields', () => {
-  it('are brought into form at the first worker start of a browser session, then due on the badge', async () => {
+  it('a reminder is due on the badge at the next refresh', async () => {
+    await db.put('reminders', { id: 'foreign', contactId: 'c1', dueAt: T0 - 1 } as never);
+    expect((await handlers.refresh()).due).toBe(1);
+    expect(await badge()).toBe('1');
+    expect(await db.get('reminders', 'foreign')).toMatchObject({ kind: 'follow-up', openAt: T0 - 1 });
+  });
+
+  it('one with no due time at all is not read again at every refresh', async () => {
+    await db.put('reminders', { id: 'undated', contactId: 'c1', dueAt: 'soon' } as never);
+    await handlers.refresh();
+    const storesRead: string[] = [];
+    const original = IDBObjectStore.prototype.getAll;
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      storesRead.push(this.name);
+      return original.apply(this, args);
+    });
+    try {
+      await handlers.refresh();
+    } finally {
+      getAll.mockRestore();
+    }
+    expect(storesRead).toEqual([]);
+  });
+
+  it('contacts are brought into form at the first worker start of a browser session', async () => {
     const checked = async () => (await fakeBrowser.storage.session.get('recordsInForm')).recordsInForm;
     await vi.waitFor(async () => expect(await checked()).toBe(true));
-    await db.put('reminders', { id: 'foreign', contactId: 'c1', dueAt: T0 - 1 } as never);
+    const foreign = { id: 'foreign', name: 'Bo Lind', profileUrl: 'https://linkedin.com/in/Bo-Lind', createdAt: T0, updatedAt: T0 };
+    await db.put('contacts', foreign as never);
 
     // The worker woken again in the same session does not read everything again.
     startWorker(workerDeps());
-    await handlers.refresh();
     await new Promise((settled) => setTimeout(settled, 50));
-    expect(await db.get('reminders', 'foreign')).not.toHaveProperty('openAt');
-    expect(await badge()).toBe('');
+    expect(await db.get('contacts', 'foreign')).toEqual(foreign);
 
-    // The browser restarted: session storage is empty, and the next start finds the reminder.
+    // The browser restarted: session storage is empty, and the next start rewrites it.
     await fakeBrowser.storage.session.clear();
     startWorker(workerDeps());
-    await vi.waitFor(async () => expect(await badge()).toBe('1'));
+    await vi.waitFor(async () => expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/bo-lind/' }))?.id).toBe('foreign'));
     expect(await checked()).toBe(true);
   });
 });
