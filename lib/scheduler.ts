@@ -28,19 +28,25 @@ async function showWhatIsDue(db: KithDB, settings: Settings, at: number): Promis
   return { due: due.length };
 }
 
+async function recompute({ openDb, now, loadSettings }: SchedulerDeps): Promise<{ due: number }> {
+  const [db, settings] = await Promise.all([openDb(), loadSettings()]);
+  return showWhatIsDue(db, settings, now());
+}
+
 /** Reminders still unindexed after a rewrite (no due time at all): not worth reading everything again for. */
 let beyondRepair = 0;
 
-async function recompute({ openDb, now, loadSettings }: SchedulerDeps): Promise<{ due: number }> {
-  const [db, settings] = await Promise.all([openDb(), loadSettings()]);
-  const shown = await showWhatIsDue(db, settings, now());
-  // A reminder another program wrote has no `openAt` yet, so no query finds it due. Looked for
-  // after the badge is up: counting every reminder takes tens of milliseconds at 10,000, and a
-  // save's badge should not wait on it.
-  if ((await unindexedReminders(db)) === beyondRepair) return shown;
+/**
+ * A reminder another program wrote has no `openAt` yet, so no query finds it due: rewrite such
+ * reminders and show what is due again. Counting every reminder takes tens of milliseconds at
+ * 10,000, so it runs after a refresh has answered, never before the badge.
+ */
+async function catchUnindexed({ openDb, now, loadSettings }: SchedulerDeps): Promise<void> {
+  const db = await openDb();
+  if ((await unindexedReminders(db)) === beyondRepair) return;
   await bringRemindersIntoForm(db);
   beyondRepair = await unindexedReminders(db);
-  return showWhatIsDue(db, settings, now());
+  await showWhatIsDue(db, await loadSettings(), now());
 }
 
 let running: Promise<unknown> = Promise.resolve();
@@ -51,6 +57,8 @@ let running: Promise<unknown> = Promise.resolve();
  */
 export function refreshReminders(deps: SchedulerDeps): Promise<{ due: number }> {
   const next = running.then(() => recompute(deps));
-  running = next.catch(() => undefined);
+  running = next
+    .then(() => catchUnindexed(deps))
+    .catch((error: unknown) => console.error('Kith: refreshing reminders failed', error));
   return next;
 }
