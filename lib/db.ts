@@ -87,7 +87,8 @@ export function withOpenAt(reminder: Reminder): StoredReminder {
 // The stores are a documented contract (DESIGN.md), so they may hold records Kith did not write
 // in full: from version 1, or from another program that wrote only the contract's fields. Every
 // reader gets them in today's form, fields they lack filled with their defaults, so no screen
-// meets an undefined list; `bringRecordsIntoForm` also rewrites them so the indexes find them.
+// meets an undefined list; `bringRecordsIntoForm` and `bringRemindersIntoForm` also rewrite them
+// so the indexes find them.
 
 type Field = z.core.$ZodType;
 const fieldsMemo = new Map<z.ZodMiniObject, [string, Field][]>();
@@ -221,16 +222,15 @@ export async function unindexedReminders(db: KithDB): Promise<number> {
 }
 
 /**
- * Rewrite records not in today's form (see "records as read") so the indexes find them: an open
- * reminder without `openAt` is never due, a contact whose profile URL is not canonical is never
- * found from its profile. Reads in batches of short transactions, so a save never waits long.
- * Reminders go first: they are what the badge counts. Returns how many records it rewrote.
+ * Rewrite contacts and interactions not in today's form (see "records as read") so the indexes
+ * find them: a contact whose profile URL is not canonical is never found from its profile.
+ * Reads in batches of short transactions, so a save never waits long. Reminders are the
+ * scheduler's to rewrite (`unindexedReminders`), after every refresh. Returns how many it rewrote.
  */
 export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
-  const reminders = await bringRemindersIntoForm(db);
   const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => contactInForm(stored as Contact) as AnyRecord);
   const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => withDefaults(stored, Interaction) as AnyRecord);
-  return reminders + contacts + interactions;
+  return contacts + interactions;
 }
 
 /**

@@ -28,15 +28,14 @@ export type WorkerHandlers = {
 const IN_FORM_THIS_SESSION = 'recordsInForm';
 
 /**
- * Once a browser session, rewrite records another program (or an older Kith) left out of form.
- * True when any was rewritten.
+ * Once a browser session, rewrite contacts and interactions another program (or an older Kith)
+ * left out of form. Reminders need no pass of their own: every refresh looks for them.
  */
-async function bringRecordsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<boolean> {
+async function bringRecordsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<void> {
   const session = browser.storage.session;
-  if (session && (await session.get(IN_FORM_THIS_SESSION))[IN_FORM_THIS_SESSION]) return false;
-  const rewritten = await bringRecordsIntoForm(await openDb());
+  if (session && (await session.get(IN_FORM_THIS_SESSION))[IN_FORM_THIS_SESSION]) return;
+  await bringRecordsIntoForm(await openDb());
   await session?.set({ [IN_FORM_THIS_SESSION]: true });
-  return rewritten > 0;
 }
 
 function logFailure(what: string) {
@@ -91,8 +90,6 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // Every start of the worker (a restart of the browser, an update, a wake after idling)
   // recomputes from the data: the badge is not kept across browser restarts.
   refresh().catch(logFailure('refresh on start'));
-  bringRecordsIntoFormOnce(deps.openDb)
-    .then((rewritten) => (rewritten ? refresh() : undefined))
-    .catch(logFailure('bringing records into form'));
+  bringRecordsIntoFormOnce(deps.openDb).catch(logFailure('bringing records into form'));
   return handlers;
 }

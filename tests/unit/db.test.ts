@@ -8,6 +8,7 @@ import {
   ValidationError,
   addInteraction,
   bringRecordsIntoForm,
+  bringRemindersIntoForm,
   countDueReminders,
   deleteContact,
   deleteInteraction,
@@ -231,6 +232,7 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect((await remindersOf(db, 'f1'))[0].kind).toBe('follow-up');
 
     await bringRecordsIntoForm(db);
+    await bringRemindersIntoForm(db);
     expect(await db.get('contacts', 'f1')).toMatchObject({ relationship: 'coworker', warmth: 'hot', orgRoles: ['advice', 'gossip'] });
     expect(await db.get('interactions', 'i1')).toMatchObject({ channel: 'pigeon', received: ['referrals', 'cake'] });
     expect(await db.get('reminders', 'r1')).toMatchObject({ kind: 'birthday', openAt: NOW - 1 });
@@ -247,7 +249,8 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect(await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' })).toBeUndefined();
 
     expect(await unindexedReminders(db)).toBe(1_200);
-    expect(await bringRecordsIntoForm(db)).toBe(1_200 + 1 + 1);
+    expect(await bringRemindersIntoForm(db)).toBe(1_200 + 1);
+    expect(await bringRecordsIntoForm(db)).toBe(1);
     expect(await unindexedReminders(db)).toBe(0);
     expect(await countDueReminders(db, NOW)).toBe(1_201);
     expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' }))?.id).toBe('f1');
@@ -255,6 +258,7 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     const stored = await db.get('contacts', 'f1');
     expect(stored).toMatchObject({ name: 'Ola Foreign', emails: ['ola@example.com'], phones: [] });
     expect(await bringRecordsIntoForm(db)).toBe(0);
+    expect(await bringRemindersIntoForm(db)).toBe(0);
   });
 });
 
