@@ -1,4 +1,4 @@
-import { GMAIL, captureSite, warmUpCapture } from '@/lib/extract';
+import { GMAIL, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the thread open when the popup asks; Gmail changes threads without page loads.
@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(GMAIL, document, location.href) }, isExtensionPage);
-    requestIdleCallback(() => warmUpCapture(GMAIL));
+    requestIdleCallback(() => GMAIL.warmUp());
   },
 });

@@ -1,4 +1,4 @@
-import { LINKEDIN, captureSite, warmUpCapture } from '@/lib/extract';
+import { LINKEDIN, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Nothing runs until the popup asks, and then against the page and URL as they are at that
@@ -9,6 +9,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(LINKEDIN, document, location.href) }, isExtensionPage);
-    requestIdleCallback(() => warmUpCapture(LINKEDIN));
+    requestIdleCallback(() => LINKEDIN.warmUp());
   },
 });

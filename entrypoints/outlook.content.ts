@@ -1,4 +1,4 @@
-import { OUTLOOK, captureSite, warmUpCapture } from '@/lib/extract';
+import { OUTLOOK, captureSite } from '@/lib/extract';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the message open when the popup asks; Outlook changes messages without page loads.
@@ -7,6 +7,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main() {
     handleMessages({ 'capture:get': async () => captureSite(OUTLOOK, document, location.href) }, isExtensionPage);
-    requestIdleCallback(() => warmUpCapture(OUTLOOK));
+    requestIdleCallback(() => OUTLOOK.warmUp());
   },
 });

@@ -1,7 +1,7 @@
 // The part of the model a page can fill in: a captured Person, the PageCapture a content script
-// sends, and the cleaning text schemas they (and the records in model.ts) are built from.
-// Kept apart from model.ts because content scripts load on every profile page and validate with
-// these: importing model.ts from the capture path would add every record's schema and zod's
+// answers, and the cleaning text schemas they (and the records in model.ts) are built from.
+// Kept apart from model.ts because content scripts load on every profile page and load these
+// with the message protocol: importing model.ts from the capture path would add every record's schema and zod's
 // English messages to each of them. Like all of Kith's schemas, these are zod/mini, zod 4's
 // tree-shakable API; classic zod alone would add ~30 KB gzip to a content script.
 import * as mini from 'zod/mini';
@@ -110,10 +110,62 @@ export const Person = mini.object({
 export type Person = mini.infer<typeof Person>;
 export type PersonInput = mini.input<typeof Person>;
 
-/** What capture found on one page. `expected` marks pages that should hold a person. */
+const MAX_PEOPLE = 100;
+/** Candidates read from one page: its extractors cap what they read, this caps their sum. */
+const MAX_CANDIDATES = 500;
+
+function samePerson(a: Person, b: Person): boolean {
+  if (a.profileUrl && a.profileUrl === b.profileUrl) return true;
+  if (a.emails.some((email) => b.emails.includes(email))) return true;
+  // The same name twice on one page is one person, unless their links or addresses tell them apart.
+  const linksAgree = !a.profileUrl || !b.profileUrl || a.profileUrl === b.profileUrl;
+  const emailsAgree = a.emails.length === 0 || b.emails.length === 0;
+  return linksAgree && emailsAgree && a.name.toLowerCase() === b.name.toLowerCase();
+}
+
+/** Fields the better candidate lacks are taken from the other, with the signal that answered them. */
+function mergeInto(best: Person, other: Person): void {
+  for (const field of ['title', 'company', 'location', 'profileUrl', 'photoUrl'] as const) {
+    if (best[field] || !other[field]) continue;
+    best[field] = other[field];
+    best.fieldSources[field] = other.fieldSources[field] ?? other.source;
+  }
+  const emails = other.emails.filter((email) => !best.emails.includes(email));
+  if (emails.length) {
+    best.emails = [...best.emails, ...emails];
+    best.fieldSources.emails ??= other.fieldSources.emails ?? other.source;
+  }
+  const phones = (other.phones ?? []).filter((phone) => !(best.phones ?? []).includes(phone));
+  if (phones.length) {
+    best.phones = [...(best.phones ?? []), ...phones];
+    best.fieldSources.phones ??= other.fieldSources.phones ?? other.source;
+  }
+}
+
+/** Candidates validated and merged: one entry per person, in the order they were found. */
+function validPeople(candidates: unknown[]): Person[] {
+  const people: Person[] = [];
+  for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
+    const parsed = Person.safeParse(candidate);
+    if (!parsed.success) continue;
+    const same = people.find((p) => samePerson(p, parsed.data));
+    if (same) mergeInto(same, parsed.data);
+    else if (people.length < MAX_PEOPLE) people.push(parsed.data);
+  }
+  return people;
+}
+
+/**
+ * What capture found on one page. `expected` marks pages that should hold a person. The page
+ * sends its candidates as the extractors read them, best first; they are cleaned, validated and
+ * merged here, by the extension page or worker that asked. The receiver must parse whatever a
+ * page sends anyway; parsing only there keeps zod's work, and its first-use cost, out of the page.
+ */
 export const PageCapture = mini.object({
   url: HttpUrl,
   expected: mini.boolean(),
-  people: mini.array(Person).check(mini.maxLength(100)),
+  people: mini.pipe(mini.array(mini.unknown()), mini.transform(validPeople)),
 });
-export type PageCapture = mini.infer<typeof PageCapture>;
+export type PageCapture = mini.output<typeof PageCapture>;
+/** What a page sends: the people its extractors read, not yet cleaned. */
+export type PageCaptureInput = Omit<mini.input<typeof PageCapture>, 'people'> & { people: PersonInput[] };

@@ -21,6 +21,8 @@ export const PROTOCOL = {
 export type MessageType = keyof typeof PROTOCOL;
 export type RequestOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['request']>;
 export type ResponseOf<T extends MessageType> = z.infer<(typeof PROTOCOL)[T]['response']>;
+/** What a handler answers: the response before the sender's parse (a capture's raw candidates). */
+type AnswerOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['response']>;
 
 // Exactly `{ type, payload }`: a message with anything else on it did not come from sendMessage.
 const Envelope = z.strictObject({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
@@ -63,7 +65,7 @@ export function isOwnContentScript(sender: Sender): boolean {
 }
 
 export type Handlers = {
-  [T in MessageType]?: (payload: z.infer<(typeof PROTOCOL)[T]['request']>, sender: Sender) => Promise<ResponseOf<T>>;
+  [T in MessageType]?: (payload: z.infer<(typeof PROTOCOL)[T]['request']>, sender: Sender) => Promise<AnswerOf<T>>;
 };
 
 /**

@@ -32,4 +32,11 @@ describe('source', () => {
     const offenders = files.filter((file) => /\bfetch\s*\(|XMLHttpRequest|sendBeacon|new WebSocket|new EventSource/.test(readFileSync(file, 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('runs no schema in the page: extractors take only types from the model, the receiver parses', () => {
+    const offenders = sourceFiles('lib/extract').filter((file) =>
+      /^import (?!type )[^;]*from '(\.\.\/(capture-)?model|zod[^']*)'/m.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -26,6 +26,20 @@ describe('captureTab', () => {
     expect(executeScript).not.toHaveBeenCalled();
   });
 
+  it('cleans what the page sends: a refused candidate is dropped, one person read twice is merged', async () => {
+    const people = [
+      { name: '  ', emails: [], source: 'json-ld' },
+      { name: 'Jane Doe', emails: ['Jane@Example.org'], source: 'json-ld' },
+      { name: 'Ghost', emails: [], source: 'no-such-source' },
+      { name: 'Jane Doe', emails: ['jane@example.org'], title: 'CTO', source: 'mailto', fieldSources: { title: 'x' } },
+    ];
+    vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: { ...capture, people } } as never);
+    const result = await captureTab(7);
+    expect(result?.people).toEqual([
+      expect.objectContaining({ name: 'Jane Doe', emails: ['jane@example.org'], title: 'CTO', fieldSources: { title: 'x' } }),
+    ]);
+  });
+
   it('injects the capture script where no content script answers', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const executeScript = vi.spyOn(scripting(), 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage, extractPeople } from '@/lib/extract';
+import { capturePage } from '@/lib/extract';
 import { extractHCards } from '@/lib/extract/h-card';
 import { extractJsonLd } from '@/lib/extract/json-ld';
 import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
-import { loadFixture } from './load-fixture';
+import { loadFixture, extractPeople } from './load-fixture';
 
 describe('JSON-LD', () => {
   const { document, url } = loadFixture('json-ld.html');

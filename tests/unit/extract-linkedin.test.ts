@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage, extractPeople } from '@/lib/extract';
+import { capturePage } from '@/lib/extract';
 import { extractLinkedIn, withoutNameBadges } from '@/lib/extract/linkedin';
-import { fixtureHtml, loadFixture } from './load-fixture';
+import { fixtureHtml, loadFixture, extractPeople } from './load-fixture';
 
 describe('LinkedIn, logged-out public page', () => {
   const { document, url } = loadFixture('linkedin-public.html');
@@ -144,8 +144,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
   it('falls back to document.title when the page has no heading yet', () => {
     const { document: bare } = loadFixture('linkedin-2026.html');
     bare.querySelector('main')!.innerHTML = '<div class="_1x"></div>';
-    const capture = capturePage(bare, url);
-    expect(capture.people.map((p) => [p.name, p.fieldSources.name])).toEqual([['Kenji Morales', 'document.title']]);
+    expect(extractPeople(bare, url).map((p) => [p.name, p.fieldSources.name])).toEqual([['Kenji Morales', 'document.title']]);
   });
 
   it('reports a capture failure when nothing answers on a profile URL', () => {
@@ -165,9 +164,8 @@ describe('LinkedIn single-page navigation', () => {
     const profile = loadFixture('linkedin-2026.html');
     document.body.innerHTML = profile.document.body.innerHTML;
     document.title = profile.document.title;
-    const capture = capturePage(document, profile.url);
-    expect(capture.expected).toBe(true);
-    expect(capture.people.map((p) => [p.name, p.title, p.profileUrl])).toEqual([
+    expect(capturePage(document, profile.url).expected).toBe(true);
+    expect(extractPeople(document, profile.url).map((p) => [p.name, p.title, p.profileUrl])).toEqual([
       ['Kenji Morales', 'Product Designer · Accessibility advocate', 'https://www.linkedin.com/in/kenji-morales-8812a/'],
     ]);
   });
