@@ -1,7 +1,7 @@
 // The part of the model a page can fill in: a captured Person, the PageCapture a content script
 // answers, and the cleaning text schemas they (and the records in model.ts) are built from.
 // Kept apart from model.ts because content scripts load on every profile page and load these
-// with the message protocol: importing model.ts from the capture path would add every record's schema and zod's
+// with the message protocol: importing model.ts there would add every record's schema and zod's
 // English messages to each of them. Like all of Kith's schemas, these are zod/mini, zod 4's
 // tree-shakable API; classic zod alone would add ~30 KB gzip to a content script.
 import * as mini from 'zod/mini';

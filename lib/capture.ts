@@ -1,5 +1,5 @@
 // Asking a tab who it shows, from an extension page (popup, dashboard) or the background.
-import { type PageCapture as PageCaptureType, PageCapture } from './capture-model';
+import { type PageCapture as PageCaptureType, PageCapture } from './model';
 import { sendToTab } from './messages';
 
 /** Built by WXT from entrypoints/capture-page.ts. */
