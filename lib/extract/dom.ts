@@ -45,7 +45,7 @@ export function firstInContent(root: ParentNode, selector: string): Element | un
 export function imageUrl(img: Element | null | undefined): string | undefined {
   if (!img) return undefined;
   for (const name of ['src', 'data-delayed-url', 'data-src']) {
-    const url = safeHttpUrl(img.getAttribute(name));
+    const url = safeHttpUrl(img.getAttribute(name), img.baseURI);
     if (url) return url;
   }
   return undefined;

@@ -68,7 +68,8 @@ function textValue(el: Element): string {
 function urlValue(el: Element): string | undefined {
   if (el.localName === 'img') return imageUrl(el);
   const link = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('data');
-  return safeHttpUrl(link) ?? safeHttpUrl(textValue(el));
+  // A personal site's own card links home as `href="/"`; text is read as a URL only if whole.
+  return safeHttpUrl(link, el.baseURI) ?? safeHttpUrl(textValue(el));
 }
 
 function emailValue(el: Element): string | undefined {
@@ -111,7 +112,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
   // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
   const impliedName: Signal = [`${prefix}:implied`, () => (hasNamedProperties(card) ? undefined : textValue(card))];
   // …and a linked card by its link.
-  const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href')) : undefined)];
+  const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href'), card.baseURI) : undefined)];
   const place = () => {
     const parts = vocabulary.location.map((cls) => properties(card, cls, root).map(textValue).find(Boolean));
     return parts.filter(Boolean).join(', ');

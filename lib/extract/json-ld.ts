@@ -54,24 +54,24 @@ function place(address: unknown): string | undefined {
   return unique.join(', ') || first(entry.name);
 }
 
-function imageOf(image: unknown): string | undefined {
+function imageOf(image: unknown, base: string): string | undefined {
   for (const entry of (Array.isArray(image) ? image : [image]).slice(0, 10)) {
     const candidates = isObject(entry) ? [entry.contentUrl, entry.url] : [entry];
     for (const url of candidates.flatMap((c) => strings(c))) {
-      const safe = safeHttpUrl(url);
+      const safe = safeHttpUrl(url, base);
       if (safe) return safe;
     }
   }
   return undefined;
 }
 
-const httpUrl = (value: unknown) => strings(value).map(safeHttpUrl).find(Boolean);
 
 const answer = <T>(value: T | undefined): Answer<T> | undefined =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
 
-/** Fields of one Person node, each answered by 'json-ld'. */
-export function jsonLdAnswers(node: JsonObject): Answers {
+/** Fields of one Person node, each answered by 'json-ld'; links are resolved against `base`, the page's. */
+export function jsonLdAnswers(node: JsonObject, base: string): Answers {
+  const httpUrl = (value: unknown) => strings(value).map((url) => safeHttpUrl(url, base)).find(Boolean);
   const given = first(node.givenName);
   const family = first(node.familyName);
   const name = first(node.name) ?? ([given, family].filter(Boolean).join(' ') || undefined);
@@ -84,7 +84,7 @@ export function jsonLdAnswers(node: JsonObject): Answers {
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),
     profileUrl: answer(httpUrl(node.url) ?? httpUrl(node['@id'])),
-    photoUrl: answer(imageOf(node.image)),
+    photoUrl: answer(imageOf(node.image, base)),
   };
 }
 
@@ -129,6 +129,6 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
 
 export function extractJsonLd(doc: Document): PersonInput[] {
   return jsonLdPersonNodes(doc)
-    .map((node) => candidate('json-ld', jsonLdAnswers(node)))
+    .map((node) => candidate('json-ld', jsonLdAnswers(node, doc.baseURI)))
     .filter((p): p is PersonInput => p !== undefined);
 }

@@ -62,7 +62,7 @@ function titleParts(doc: Document): { name?: string; headline?: string } {
 /** The JSON-LD Person of this profile: the one whose URL has the page's slug, else the page's first. */
 function profileJsonLd(doc: Document, slug: string): Answers {
   const nodes = jsonLdPersonNodes(doc);
-  const answersOf = nodes.map(jsonLdAnswers);
+  const answersOf = nodes.map((node) => jsonLdAnswers(node, doc.baseURI));
   const slugOf = (a: Answers) => {
     const url = a.profileUrl?.value;
     return url ? linkedinProfileSlug(new URL(url)) : undefined;

@@ -17,10 +17,10 @@ export function extractOpenGraph(doc: Document): PersonInput[] {
       ['profile:first_name', fullName],
       ['og:title', () => metaContent(doc, 'og:title')],
     ]),
-    profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'))]]),
+    profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'), doc.baseURI)]]),
     photoUrl: firstAnswer([
-      ['og:image:secure_url', () => safeHttpUrl(metaContent(doc, 'og:image:secure_url'))],
-      ['og:image', () => safeHttpUrl(metaContent(doc, 'og:image'))],
+      ['og:image:secure_url', () => safeHttpUrl(metaContent(doc, 'og:image:secure_url'), doc.baseURI)],
+      ['og:image', () => safeHttpUrl(metaContent(doc, 'og:image'), doc.baseURI)],
     ]),
   });
   return person ? [person] : [];

@@ -89,12 +89,37 @@ describe('h-card and hCard', () => {
     });
   });
 
+  it('resolves relative links and photos against the page, as a personal site writes its own card', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<a class="h-card" href="/"><img class="u-photo" src="me.jpg" alt=""><span class="p-name">Mina Okafor</span></a>
+      <div class="h-card"><a class="p-name u-url" href="/about/">Theo Grant</a><span class="u-url">not a link</span></div>`;
+    expect(extractHCards(page).map((p) => [p.name, p.profileUrl, p.photoUrl])).toEqual([
+      ['Mina Okafor', 'https://mina-okafor.example/', 'https://mina-okafor.example/me.jpg'],
+      ['Theo Grant', 'https://mina-okafor.example/about/', undefined],
+    ]);
+  });
+
   it('does not take a nested card property as the outer card’s own', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<div class="h-card"><span class="p-name">Outer</span><div class="p-org h-card"><span class="p-name">Org Inc</span><span class="p-job-title">not outer</span></div></div>`;
     expect(extractHCards(page)).toEqual([
       { name: 'Outer', company: 'Org Inc', emails: [], source: 'h-card', fieldSources: { name: 'h-card:p-name', company: 'h-card:p-org' } },
     ]);
+  });
+});
+
+describe('relative links in metadata', () => {
+  it('are resolved against the page in JSON-LD and Open Graph', () => {
+    const { document: page } = loadFixture('open-graph.html');
+    for (const el of page.querySelectorAll('script[type="application/ld+json"], meta[property^="og:"]')) el.remove();
+    page.head.insertAdjacentHTML(
+      'beforeend',
+      `<script type="application/ld+json">{"@type":"Person","name":"Ada Relative","url":"/people/ada","image":"ada.png"}</script>
+       <meta property="og:type" content="profile"><meta property="og:title" content="Ada Relative"><meta property="og:url" content="/people/ada"><meta property="og:image" content="/img/ada.png">`,
+    );
+    const base = new URL(page.baseURI);
+    expect(extractJsonLd(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('ada.png', base).href });
+    expect(extractOpenGraph(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('/img/ada.png', base).href });
   });
 });
 

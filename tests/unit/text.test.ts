@@ -38,6 +38,15 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('data:text/html,x')).toBeUndefined();
     expect(safeHttpUrl('not a url')).toBeUndefined();
   });
+  it('resolves a relative link against the page it is on, and still refuses other schemes', () => {
+    const page = 'https://ada.example/blog/post?x=1';
+    expect(safeHttpUrl('/', page)).toBe('https://ada.example/');
+    expect(safeHttpUrl('me.jpg', page)).toBe('https://ada.example/blog/me.jpg');
+    expect(safeHttpUrl('//cdn.example/a.png', page)).toBe('https://cdn.example/a.png');
+    expect(safeHttpUrl('javascript:alert(1)', page)).toBeUndefined();
+    expect(safeHttpUrl('https://user:pw@ada.example/', page)).toBe('https://ada.example/');
+    expect(safeHttpUrl('/', 'not a base')).toBeUndefined();
+  });
 });
 
 describe('normalizeEmail', () => {
