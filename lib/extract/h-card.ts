@@ -86,12 +86,17 @@ function decodeOr(s: string): string {
   }
 }
 
-/** Classes of every property of either vocabulary, to tell a card that names itself by its text. */
-function hasNamedProperties(card: Element): boolean {
+/**
+ * Whether the card's own text is its name, as microformats2 parsers decide: only when nothing
+ * inside it is a text property (`p-*`, `e-*`) or another microformat (`h-*`). A photo or a link
+ * (`u-*`) does not count: a personal site's card is often just `<a class="h-card" href="/"><img
+ * class="u-photo" …>Jane Doe</a>`.
+ */
+function namesItselfByText(card: Element): boolean {
   for (const el of card.querySelectorAll('[class]')) {
-    for (const cls of el.classList) if (/^(p|u|dt|e)-/.test(cls)) return true;
+    for (const cls of el.classList) if (/^(p|e|h)-/.test(cls)) return false;
   }
-  return false;
+  return true;
 }
 
 function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefined {
@@ -110,7 +115,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     return textValue(nestedName ?? el) || undefined;
   };
   // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
-  const impliedName: Signal = [`${prefix}:implied`, () => (hasNamedProperties(card) ? undefined : textValue(card))];
+  const impliedName: Signal = [`${prefix}:implied`, () => (namesItselfByText(card) ? textValue(card) : undefined)];
   // …and a linked card by its link.
   const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href'), card.baseURI) : undefined)];
   const place = () => {

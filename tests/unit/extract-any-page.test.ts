@@ -91,12 +91,19 @@ describe('h-card and hCard', () => {
 
   it('resolves relative links and photos against the page, as a personal site writes its own card', () => {
     const { document: page } = loadFixture('h-card.html');
-    page.body.innerHTML = `<a class="h-card" href="/"><img class="u-photo" src="me.jpg" alt=""><span class="p-name">Mina Okafor</span></a>
+    page.body.innerHTML = `<a class="h-card" href="/"><img class="u-photo" src="me.jpg" alt="">Mina Okafor</a>
       <div class="h-card"><a class="p-name u-url" href="/about/">Theo Grant</a><span class="u-url">not a link</span></div>`;
     expect(extractHCards(page).map((p) => [p.name, p.profileUrl, p.photoUrl])).toEqual([
       ['Mina Okafor', 'https://mina-okafor.example/', 'https://mina-okafor.example/me.jpg'],
       ['Theo Grant', 'https://mina-okafor.example/about/', undefined],
     ]);
+  });
+
+  it('names a card by its text only when nothing in it is a text property or another card', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<div class="h-card">Ada Example <span class="p-note">writes about maps</span></div>
+      <div class="h-card">Outer text <span class="h-card">Inner Person</span></div>`;
+    expect(extractHCards(page).map((p) => p.name)).toEqual(['Inner Person']);
   });
 
   it('does not take a nested card property as the outer card’s own', () => {
