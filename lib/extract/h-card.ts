@@ -114,7 +114,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     const nestedName = el !== card && el.classList.contains(root) ? vocabulary.name.flatMap((cls) => properties(el, cls, root))[0] : undefined;
     return textValue(nestedName ?? el) || undefined;
   };
-  // A card without properties is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
+  // A card with no text property inside is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
   const impliedName: Signal = [`${prefix}:implied`, () => (namesItselfByText(card) ? textValue(card) : undefined)];
   // …and a linked card by its link.
   const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href'), card.baseURI) : undefined)];

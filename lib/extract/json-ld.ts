@@ -65,13 +65,14 @@ function imageOf(image: unknown, base: string): string | undefined {
   return undefined;
 }
 
+/** The first http(s) URL among the value's strings; a relative one only where `base` is given. */
+const httpUrl = (value: unknown, base?: string) => strings(value).map((url) => safeHttpUrl(url, base)).find(Boolean);
 
 const answer = <T>(value: T | undefined): Answer<T> | undefined =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
 
 /** Fields of one Person node, each answered by 'json-ld'; links are resolved against `base`, the page's. */
 export function jsonLdAnswers(node: JsonObject, base: string): Answers {
-  const httpUrl = (value: unknown) => strings(value).map((url) => safeHttpUrl(url, base)).find(Boolean);
   const given = first(node.givenName);
   const family = first(node.familyName);
   const name = first(node.name) ?? ([given, family].filter(Boolean).join(' ') || undefined);
@@ -83,7 +84,9 @@ export function jsonLdAnswers(node: JsonObject, base: string): Answers {
     location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),
-    profileUrl: answer(httpUrl(node.url) ?? httpUrl(node['@id'])),
+    // An `@id` is a name for the node, often `#author` on the page it describes: only a whole URL
+    // in it is a link to the person, never the page itself.
+    profileUrl: answer(httpUrl(node.url, base) ?? httpUrl(node['@id'])),
     photoUrl: answer(imageOf(node.image, base)),
   };
 }

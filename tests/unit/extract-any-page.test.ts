@@ -128,6 +128,19 @@ describe('relative links in metadata', () => {
     expect(extractJsonLd(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('ada.png', base).href });
     expect(extractOpenGraph(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('/img/ada.png', base).href });
   });
+
+  it('never take a JSON-LD node name (`@id`) on the page for the person\'s link', () => {
+    const { document: page } = loadFixture('open-graph.html');
+    for (const el of page.querySelectorAll('script[type="application/ld+json"], meta[property^="og:"]')) el.remove();
+    page.head.insertAdjacentHTML(
+      'beforeend',
+      `<script type="application/ld+json">{"@type":"Article","author":[{"@type":"Person","@id":"#a1","name":"Ann One"},{"@type":"Person","@id":"#a2","name":"Bo Two"}]}</script>`,
+    );
+    expect(extractJsonLd(page).map((p) => [p.name, p.profileUrl])).toEqual([
+      ['Ann One', undefined],
+      ['Bo Two', undefined],
+    ]);
+  });
 });
 
 describe('Open Graph profile', () => {
