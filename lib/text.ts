@@ -64,11 +64,13 @@ export function cleanMultiline(input: string, max: number): string {
 
 /**
  * The URL if it is http(s), normalised; undefined for `javascript:`, `data:` and the rest. A
- * relative one (`/`, `me.jpg`) is resolved against `base`, the address of the page it is on.
+ * relative one (`/`, `me.jpg`) is resolved against `base`, the address of the page it is on;
+ * not `#jane`, which is a place on that page (a team page's cards would all become one link).
  */
 export function safeHttpUrl(input: string | undefined | null, base?: string): string | undefined {
   if (!input) return undefined;
   const trimmed = input.trim();
+  if (trimmed.startsWith('#')) return undefined;
   // canParse, not a caught throw: a fresh page's first exception costs about a millisecond.
   if (trimmed.length > 2048 || !URL.canParse(trimmed, base)) return undefined;
   const url = new URL(trimmed, base);

@@ -99,6 +99,16 @@ describe('h-card and hCard', () => {
     ]);
   });
 
+  it('keeps the people of a team page apart when their cards link to places on the page', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<div class="h-card"><a class="p-name u-url" href="#jane">Jane Roe</a></div>
+      <div class="h-card"><a class="p-name u-url" href="#bo">Bo Lee</a></div>`;
+    expect(extractPeople(page, page.URL).map((p) => [p.name, p.profileUrl])).toEqual([
+      ['Jane Roe', undefined],
+      ['Bo Lee', undefined],
+    ]);
+  });
+
   it('names a card by its text only when nothing in it is a text property or another card', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<div class="h-card">Ada Example <span class="p-note">writes about maps</span></div>

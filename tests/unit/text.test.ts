@@ -46,6 +46,7 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('javascript:alert(1)', page)).toBeUndefined();
     expect(safeHttpUrl('https://user:pw@ada.example/', page)).toBe('https://ada.example/');
     expect(safeHttpUrl('/', 'not a base')).toBeUndefined();
+    expect(safeHttpUrl('#jane', page)).toBeUndefined();
   });
 });
 
