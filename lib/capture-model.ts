@@ -110,8 +110,9 @@ export const Person = mini.object({
 export type Person = mini.infer<typeof Person>;
 export type PersonInput = mini.input<typeof Person>;
 
+/** People kept from one page. */
 const MAX_PEOPLE = 100;
-/** Candidates read from one page: its extractors cap what they read, this caps their sum. */
+/** Of one page's candidates, how many are parsed: each extractor caps what it reads, this their sum. */
 const MAX_CANDIDATES = 500;
 
 function samePerson(a: Person, b: Person): boolean {
