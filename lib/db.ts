@@ -550,24 +550,6 @@ async function recomputeLastInteraction(tx: InteractionsTx, contactId: string): 
   await contacts.put(latest === undefined ? rest : { ...rest, lastInteractionAt: latest });
 }
 
-/**
- * Change a logged interaction in one transaction; it stays with its contact, whose
- * last-interaction time follows. The result is validated before anything is written.
- */
-export async function updateInteraction(
-  db: KithDB,
-  id: string,
-  change: (interaction: Interaction) => InteractionInput,
-): Promise<Interaction> {
-  return inTransaction(db, ['contacts', 'interactions'], async (tx) => {
-    const stored = await tx.objectStore('interactions').get(id);
-    if (!stored) throw new Error('That interaction no longer exists');
-    const interaction = validate(Interaction, 'interaction', { ...change(interactionFromStore(stored)), id, contactId: stored.contactId });
-    await putInteractionIn(tx, interaction);
-    return interaction;
-  });
-}
-
 /** Store a validated interaction in `tx` and bring its contact's last-interaction time in step. */
 export async function putInteractionIn(tx: InteractionsTx, interaction: Interaction): Promise<void> {
   await tx.objectStore('interactions').put(interaction);
@@ -581,11 +563,6 @@ export async function deleteInteractionIn(tx: InteractionsTx, id: string): Promi
   await tx.objectStore('interactions').delete(id);
   await recomputeLastInteraction(tx, saved.contactId);
   return saved;
-}
-
-/** Delete a logged interaction and recompute its contact's last-interaction time, in one transaction. */
-export async function deleteInteraction(db: KithDB, id: string): Promise<void> {
-  await inTransaction(db, ['contacts', 'interactions'], (tx) => deleteInteractionIn(tx, id));
 }
 
 /** A contact's interactions, newest first. */

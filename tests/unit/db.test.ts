@@ -11,7 +11,6 @@ import {
   bringRemindersIntoForm,
   countDueReminders,
   deleteContact,
-  deleteInteraction,
   deleteReminder,
   dueReminders,
   findContact,
@@ -26,7 +25,6 @@ import {
   saveCapturedPerson,
   unindexedReminders,
   saveContactDeduped,
-  updateInteraction,
   updateReminder,
 } from '@/lib/db';
 import { Contact, Person } from '@/lib/model';
@@ -145,30 +143,6 @@ describe('interactions', () => {
     expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i2', 'i1']);
     await expect(addInteraction(db, { id: 'i3', contactId: 'ghost', at: NOW })).rejects.toThrow(/no longer exists/);
     await expect(addInteraction(db, { id: 'i4', contactId: 'c1', at: -1 })).rejects.toBeInstanceOf(ValidationError);
-  });
-
-  it('updating or deleting one keeps the last-interaction time that of the latest remaining', async () => {
-    await putContact(db, contactInput());
-    await addInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5000, summary: 'Coffee' });
-    await addInteraction(db, { id: 'i2', contactId: 'c1', at: NOW, summary: 'Intro email' });
-
-    // Moving the latest back in time moves the contact's time back with it.
-    const moved = await updateInteraction(db, 'i2', (i) => ({ ...i, at: NOW - 9000, summary: 'Intro email (sent earlier)', contactId: 'other' }));
-    expect(moved).toMatchObject({ id: 'i2', contactId: 'c1', summary: 'Intro email (sent earlier)' });
-    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW - 5000);
-
-    // A rejected change writes nothing.
-    await expect(updateInteraction(db, 'i1', (i) => ({ ...i, at: -1 }))).rejects.toBeInstanceOf(ValidationError);
-    await expect(updateInteraction(db, 'ghost', (i) => i)).rejects.toThrow(/no longer exists/);
-    expect((await interactionsOf(db, 'c1')).map((i) => [i.id, i.at])).toEqual([['i1', NOW - 5000], ['i2', NOW - 9000]]);
-
-    await deleteInteraction(db, 'i1');
-    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW - 9000);
-    await deleteInteraction(db, 'i2');
-    expect(await interactionsOf(db, 'c1')).toEqual([]);
-    expect(await getContact(db, 'c1')).not.toHaveProperty('lastInteractionAt');
-    // The contact is otherwise untouched.
-    expect(await getContact(db, 'c1')).toMatchObject({ name: 'Ada Quinlan', updatedAt: NOW });
   });
 });
 
