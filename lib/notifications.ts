@@ -88,8 +88,10 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
   return fresh;
 }
 
-/** "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. */
-/** `leftOut`: people of the selection past those saved in one go, which the user should know of. */
+/**
+ * "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. `leftOut`:
+ * people of the selection past those saved in one go, which the user should know of.
+ */
 export async function notifySaved(contacts: readonly Contact[], created: number, leftOut = 0): Promise<void> {
   const [first] = contacts;
   const others = contacts.length - 1;
