@@ -13,8 +13,7 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
-  cardOf,
-  findSavedPerson,
+  findSavedCard,
   loadDueToday,
   loadSavedCard,
   sceneOf,
@@ -69,8 +68,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const showPerson = useCallback(
     async (kithDb: KithDB, person: Person) => {
       const now = deps.now();
-      const saved = await findSavedPerson(kithDb, person);
-      const card = saved && (await cardOf(kithDb, saved, now, person));
+      const card = await findSavedCard(kithDb, person, now);
       setError(undefined);
       setLogError(undefined);
       setLogDraft(interactionDraft(now, person.message));

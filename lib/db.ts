@@ -423,6 +423,41 @@ export async function findContact(db: KithDB, keys: DedupeKeys): Promise<Contact
   return findIn(tx, dedupeKeysOf(keys));
 }
 
+export type ContactWithHistory = {
+  contact: Contact;
+  /** Newest first. */
+  interactions: Interaction[];
+  /** All of them, open or not, soonest due first. */
+  reminders: Reminder[];
+  referrer?: Contact;
+};
+
+/**
+ * A contact, by id or by dedupe keys, with its interactions, reminders and referrer, read in one
+ * transaction: a popup opening pays for one transaction, not four.
+ */
+export async function readContactWithHistory(
+  db: KithDB,
+  which: { id: string } | DedupeKeys,
+): Promise<ContactWithHistory | undefined> {
+  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readonly');
+  const contacts = tx.objectStore('contacts');
+  const contact =
+    'id' in which ? await contacts.get(which.id).then((stored) => stored && contactFromStore(stored)) : await findIn(tx, dedupeKeysOf(which));
+  if (!contact) return undefined;
+  const [interactions, reminders, referrer] = await Promise.all([
+    tx.objectStore('interactions').index('byContact').getAll(contact.id),
+    tx.objectStore('reminders').index('byContact').getAll(contact.id),
+    contact.referredBy ? contacts.get(contact.referredBy) : undefined,
+  ]);
+  return {
+    contact,
+    interactions: interactions.map(interactionFromStore).sort(newestFirst),
+    reminders: reminders.map(reminderFromStore).sort(soonestDueFirst),
+    referrer: referrer && contactFromStore(referrer),
+  };
+}
+
 const DedupeKeysOfContact = z.pick(Contact, { profileUrl: true, emails: true });
 
 function dedupeKeysOf(input: { profileUrl?: string; emails?: readonly string[] }): DedupeKeys {
@@ -568,8 +603,10 @@ export async function deleteInteractionIn(tx: InteractionsTx, id: string): Promi
 /** A contact's interactions, newest first. */
 export async function interactionsOf(db: KithDB, contactId: string): Promise<Interaction[]> {
   const all = await db.getAllFromIndex('interactions', 'byContact', contactId);
-  return all.map(interactionFromStore).sort((a, b) => b.at - a.at);
+  return all.map(interactionFromStore).sort(newestFirst);
 }
+
+const newestFirst = (a: Interaction, b: Interaction) => b.at - a.at;
 
 // ——— reminders ———
 
@@ -581,8 +618,10 @@ export async function putReminder(db: KithDB, input: ReminderInput): Promise<Rem
 
 export async function remindersOf(db: KithDB, contactId: string): Promise<Reminder[]> {
   const all = await db.getAllFromIndex('reminders', 'byContact', contactId);
-  return all.map(reminderFromStore).sort((a, b) => a.dueAt - b.dueAt);
+  return all.map(reminderFromStore).sort(soonestDueFirst);
 }
+
+const soonestDueFirst = (a: Reminder, b: Reminder) => a.dueAt - b.dueAt;
 
 /** Open reminders due at or before `now`, soonest first. */
 export async function dueReminders(db: KithDB, now: number): Promise<Reminder[]> {

@@ -1,6 +1,6 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
-import { type KithDB, dueReminders, findContact, getContact, interactionsOf, mergeCapture, remindersOf, updateContact } from './db';
+import { type ContactWithHistory, type KithDB, dueReminders, getContact, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { Contact, FieldChange, Interaction, PageCapture, Person, Reminder } from './model';
 import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
 
@@ -23,11 +23,6 @@ export function sceneOf(capture: PageCapture | undefined): PageScene {
   return { kind: 'nothing' };
 }
 
-/** The person's saved contact, by canonical profile URL or email, never by name alone. */
-export function findSavedPerson(db: KithDB, person: Person): Promise<Contact | undefined> {
-  return findContact(db, { profileUrl: person.profileUrl, emails: person.emails });
-}
-
 export type Proposed = ReturnType<typeof mergeCapture>['proposed'];
 
 export type SavedCard = {
@@ -43,18 +38,18 @@ export type SavedCard = {
 
 export const RECENT_INTERACTIONS = 5;
 
-export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {
-  const contact = await getContact(db, contactId);
-  return contact && cardOf(db, contact, now, person);
+/** The card of the person's saved contact, by canonical profile URL or email, never by name alone. */
+export async function findSavedCard(db: KithDB, person: Person, now: number): Promise<SavedCard | undefined> {
+  const saved = await readContactWithHistory(db, { profileUrl: person.profileUrl, emails: person.emails });
+  return saved && cardOf(saved, now, person);
 }
 
-/** The card of a contact already read (as findSavedPerson returns it): one round trip fewer. */
-export async function cardOf(db: KithDB, contact: Contact, now: number, person?: Person): Promise<SavedCard> {
-  const [interactions, reminders, referrer] = await Promise.all([
-    interactionsOf(db, contact.id),
-    remindersOf(db, contact.id),
-    contact.referredBy ? getContact(db, contact.referredBy) : undefined,
-  ]);
+export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {
+  const saved = await readContactWithHistory(db, { id: contactId });
+  return saved && cardOf(saved, now, person);
+}
+
+function cardOf({ contact, interactions, reminders, referrer }: ContactWithHistory, now: number, person?: Person): SavedCard {
   return {
     contact,
     referredByName: referrer?.name,

@@ -7,7 +7,7 @@ import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/i
 import { PageCapture, Person } from '@/lib/model';
 import {
   acceptProposed,
-  findSavedPerson,
+  findSavedCard,
   loadDueToday,
   loadSavedCard,
   sceneOf,
@@ -188,10 +188,9 @@ describe('saving from the popup', () => {
 describe('a saved person', () => {
   it('is found by profile URL or email, never by name alone', async () => {
     const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
-    expect((await findSavedPerson(db, linkedinPerson({ profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/?trk=a' })))?.id).toBe(
-      contact.id,
-    );
-    expect(await findSavedPerson(db, linkedinPerson({ profileUrl: undefined }))).toBeUndefined();
+    const fromTrackingUrl = linkedinPerson({ profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/?trk=a' });
+    expect((await findSavedCard(db, fromTrackingUrl, NOW))?.contact.id).toBe(contact.id);
+    expect(await findSavedCard(db, linkedinPerson({ profileUrl: undefined }), NOW)).toBeUndefined();
   });
 
   it('shows captured differences as updates to accept, kept in history', async () => {
@@ -282,8 +281,9 @@ describe('what the popup reads', () => {
       });
     });
     try {
-      const saved = await findSavedPerson(db, Person.parse({ name: 'P', emails: ['P7@x.example'], source: 'gmail' }));
-      expect(saved?.id).toBe('c7');
+      const card = await findSavedCard(db, Person.parse({ name: 'P', emails: ['P7@x.example'], source: 'gmail' }), NOW);
+      expect(card?.contact.id).toBe('c7');
+      expect(card?.reminders.map((r) => r.id)).toEqual(['r7']);
       expect((await loadSavedCard(db, 'c7', NOW))?.reminders.map((r) => r.id)).toEqual(['r7']);
       expect((await loadDueToday(db, NOW, 5)).total).toBe(50);
     } finally {
