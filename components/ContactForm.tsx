@@ -2,7 +2,7 @@
 // for editing a saved contact. Controlled: the draft lives with the caller, so a failed save
 // keeps everything typed. Enter saves from any field (Ctrl+Enter from Notes).
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { ContactDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
 import { HELP_KINDS, ORG_ROLES, RELATIONSHIPS, RELATIONSHIP_LABELS, WARMTHS } from '@/lib/model';
@@ -48,7 +48,8 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
   const relationshipRef = useRef<HTMLSelectElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
+  // Focused on commit, before the first paint (see InteractionForm).
+  useLayoutEffect(() => {
     (focus === 'name' ? nameRef : relationshipRef).current?.focus();
   }, [focus]);
 

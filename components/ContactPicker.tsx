@@ -1,6 +1,6 @@
 // A labelled search box that finds saved contacts as you type (a combobox): used to pick who
 // referred someone, and in the popup to open a contact.
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ContactHit } from '@/lib/contact-search';
 
 type Props = {
@@ -22,7 +22,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus }:
   const latest = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (autoFocus) inputRef.current?.focus();
   }, [autoFocus]);
 

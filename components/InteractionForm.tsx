@@ -1,6 +1,6 @@
 // "Log interaction": channel, date, summary, and what was received or given. Prefilled from an
 // open email by the caller (lib/interaction-draft.ts).
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { InteractionDraft } from '@/lib/interaction-draft';
 import { CHANNELS, HELP_KINDS, type HelpKind } from '@/lib/model';
 import { submitsForm } from './ContactForm';
@@ -39,7 +39,9 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
   const id = useId();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // Focused as the form is committed, not after it is painted: the first frame already shows the
+  // caret, and focusing then costs no extra style and layout pass.
+  useLayoutEffect(() => {
     if (autoFocus) summaryRef.current?.focus();
   }, [autoFocus]);
   const set = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => onChange({ ...draft, [key]: value });
