@@ -91,6 +91,60 @@ export function jsonLdAnswers(node: JsonObject, base: string): Answers {
   };
 }
 
+const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const JSON_LITERAL = /true|false|null/y;
+const JSON_SPACE = /[ \t\n\r]*/y;
+
+/**
+ * Whether `text` is one JSON value, exactly as JSON.parse accepts it. JSON.parse can only report
+ * broken input by throwing, and the first exception a page's scripts throw costs about a
+ * millisecond (BENCHMARKS.md); checking first keeps a broken block free.
+ */
+export function isJson(text: string): boolean {
+  let at = 0;
+  const match = (pattern: RegExp) => {
+    pattern.lastIndex = at;
+    if (!pattern.test(text)) return false;
+    at = pattern.lastIndex;
+    return true;
+  };
+  const skipSpace = () => match(JSON_SPACE);
+  // Each open container, innermost last: '{' or '['.
+  const open: string[] = [];
+  for (;;) {
+    // A value is expected here.
+    skipSpace();
+    const char = text[at];
+    if (char === '{' || char === '[') {
+      at++;
+      skipSpace();
+      const close = char === '{' ? '}' : ']';
+      if (text[at] !== close) {
+        open.push(char);
+        if (char === '{' && !(match(JSON_STRING) && skipSpace() && text[at++] === ':')) return false;
+        continue;
+      }
+      at++;
+    } else if (!(match(JSON_STRING) || match(JSON_NUMBER) || match(JSON_LITERAL))) {
+      return false;
+    }
+    // After a value: the end of a container, a comma before the next value, or the end of text.
+    for (;;) {
+      skipSpace();
+      const container = open.at(-1);
+      if (container === undefined) return at === text.length;
+      const next = text[at++];
+      if (next === ',') {
+        if (container === '{' && !(skipSpace() && match(JSON_STRING) && skipSpace() && text[at++] === ':')) return false;
+        break;
+      }
+      if (next !== (container === '{' ? '}' : ']')) return false;
+      open.pop();
+    }
+  }
+}
+
 /**
  * Person nodes of every JSON-LD block, the page's own subject first: a ProfilePage's mainEntity
  * or a top-level Person before people nested deeper (an article's author, a reviewer).
@@ -121,11 +175,8 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
-    try {
-      walk(JSON.parse(text), 0, 0);
-    } catch {
-      // Broken JSON-LD is common; other blocks may still hold the person.
-    }
+    // Broken JSON-LD is common; other blocks may still hold the person.
+    if (isJson(text)) walk(JSON.parse(text), 0, 0);
   }
   return found.sort((a, b) => a.rank - b.rank).map((f) => f.node);
 }

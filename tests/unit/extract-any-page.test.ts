@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
 import { capturePage } from '@/lib/extract';
 import { extractHCards } from '@/lib/extract/h-card';
-import { extractJsonLd } from '@/lib/extract/json-ld';
+import { extractJsonLd, isJson } from '@/lib/extract/json-ld';
 import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
 import { loadFixture, extractPeople } from './load-fixture';
@@ -48,6 +49,51 @@ describe('JSON-LD', () => {
     expect(extractJsonLd(page)).toEqual([
       { name: 'Lone Person', company: 'First Co', emails: [], source: 'json-ld', fieldSources: { name: 'json-ld', company: 'json-ld' } },
     ]);
+  });
+
+  it('skips a broken block without making JSON.parse throw', () => {
+    // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(extractJsonLd(document).length).toBeGreaterThan(0);
+      expect(parse).toHaveBeenCalled();
+      expect(parse.mock.results.every((result) => result.type === 'return')).toBe(true);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
+
+describe('isJson', () => {
+  const parses = (text: string) => {
+    try {
+      JSON.parse(text);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('accepts exactly what JSON.parse accepts', () => {
+    const samples = [
+      '{}', '[]', ' {"a": [1, -2.5e+3, 0.5E-1, true, false, null, "\\u00e9\\n\\/"]}\n', '"only"', '7',
+      '{"a":1,}', '[1,]', '{"a" 1}', '{"a":}', '{a:1}', "{'a':1}", '01', '1.', '.5', '-', '+1', '"\u0001"', '"\\x"',
+      '', ' ', '{"a":1}}', '[[]', 'nul', 'truex', '{,}', '[,1]', '[1 2]', '{"a":1 "b":2}', '\uFEFF{}', '/* c */ {}',
+    ];
+    for (const text of samples) expect(isJson(text), text).toBe(parses(text));
+  });
+
+  it('agrees with JSON.parse on any JSON, and on it broken by one character', () => {
+    fc.assert(fc.property(fc.json(), (text) => isJson(text)));
+    const breaking = fc.constantFrom(...'{}[],:"\\ 0a-.eE\u0000');
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), breaking, fc.boolean(), (json, at, char, insert) => {
+        const i = at % (json.length + 1);
+        const text = insert ? json.slice(0, i) + char + json.slice(i) : json.slice(0, i) + json.slice(i + 1);
+        return isJson(text) === parses(text);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
