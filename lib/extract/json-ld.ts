@@ -91,56 +91,50 @@ export function jsonLdAnswers(node: JsonObject, base: string): Answers {
   };
 }
 
-const JSON_STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const JSON_NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const JSON_LITERAL = /true|false|null/y;
-const JSON_SPACE = /[ \t\n\r]*/y;
+// One token of JSON after any white space: an opening, a closing, a comma or colon, a scalar, or
+// the end of the text (the only empty match).
+const JSON_TOKEN =
+  /[ \t\n\r]*(?:([{[])|([}\]])|([,:])|("(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)|$)/y;
 
 /**
  * Whether `text` is one JSON value, exactly as JSON.parse accepts it. JSON.parse can only report
  * broken input by throwing, and the first exception a page's scripts throw costs about a
- * millisecond (BENCHMARKS.md); checking first keeps a broken block free.
+ * millisecond (BENCHMARKS.md); checking first keeps a broken block free. One regex, compiled once,
+ * and an explicit stack, so deep nesting cannot overflow.
  */
 export function isJson(text: string): boolean {
-  let at = 0;
-  const match = (pattern: RegExp) => {
-    pattern.lastIndex = at;
-    if (!pattern.test(text)) return false;
-    at = pattern.lastIndex;
-    return true;
-  };
-  const skipSpace = () => match(JSON_SPACE);
-  // Each open container, innermost last: '{' or '['.
   const open: string[] = [];
+  let next: 'value' | 'first-value' | 'first-key' | 'key' | 'colon' | 'after-value' = 'value';
+  JSON_TOKEN.lastIndex = 0;
   for (;;) {
-    // A value is expected here.
-    skipSpace();
-    const char = text[at];
-    if (char === '{' || char === '[') {
-      at++;
-      skipSpace();
-      const close = char === '{' ? '}' : ']';
-      if (text[at] !== close) {
-        open.push(char);
-        if (char === '{' && !(match(JSON_STRING) && skipSpace() && text[at++] === ':')) return false;
-        continue;
+    const token = JSON_TOKEN.exec(text);
+    if (!token) return false;
+    const [, opening, closing, punctuation, scalar] = token;
+    if (opening) {
+      if (next !== 'value' && next !== 'first-value') return false;
+      open.push(opening);
+      next = opening === '{' ? 'first-key' : 'first-value';
+    } else if (closing) {
+      const empty = closing === '}' ? 'first-key' : 'first-value';
+      if ((next !== 'after-value' && next !== empty) || open.pop() !== (closing === '}' ? '{' : '[')) return false;
+      next = 'after-value';
+    } else if (punctuation === ':') {
+      if (next !== 'colon') return false;
+      next = 'value';
+    } else if (punctuation === ',') {
+      if (next !== 'after-value' || open.length === 0) return false;
+      next = open.at(-1) === '{' ? 'key' : 'value';
+    } else if (scalar) {
+      if (next === 'first-key' || next === 'key') {
+        if (!scalar.startsWith('"')) return false;
+        next = 'colon';
+      } else if (next === 'value' || next === 'first-value') {
+        next = 'after-value';
+      } else {
+        return false;
       }
-      at++;
-    } else if (!(match(JSON_STRING) || match(JSON_NUMBER) || match(JSON_LITERAL))) {
-      return false;
-    }
-    // After a value: the end of a container, a comma before the next value, or the end of text.
-    for (;;) {
-      skipSpace();
-      const container = open.at(-1);
-      if (container === undefined) return at === text.length;
-      const next = text[at++];
-      if (next === ',') {
-        if (container === '{' && !(skipSpace() && match(JSON_STRING) && skipSpace() && text[at++] === ':')) return false;
-        break;
-      }
-      if (next !== (container === '{' ? '}' : ']')) return false;
-      open.pop();
+    } else {
+      return next === 'after-value' && open.length === 0;
     }
   }
 }
