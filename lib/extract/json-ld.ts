@@ -20,17 +20,26 @@ function typesOf(node: JsonObject): string[] {
   return list.filter((t): t is string => typeof t === 'string').map((t) => t.slice(0, 100).split(/[/:#]/).pop()!);
 }
 
-/** Strings in a value that may be a string, a number, an array, `{ "@value" }` or `{ name }`. */
-function strings(value: unknown, depth = 0): string[] {
-  if (typeof value === 'string') return [cleanLine(value, 1000)].filter(Boolean);
-  if (typeof value === 'number') return [String(value)];
-  if (depth > 3) return [];
-  if (Array.isArray(value)) return value.slice(0, 50).flatMap((v) => strings(v, depth + 1));
-  if (isObject(value)) return strings(value['@value'] ?? value.name, depth + 1);
-  return [];
+/**
+ * Strings in a value that may be a string, a number, an array, `{ "@value" }` or `{ name }`, at
+ * most `limit`: each is cleaned as it is found, so taking the first cleans no more than that.
+ */
+function strings(value: unknown, limit: number, depth = 0, found: string[] = []): string[] {
+  if (found.length >= limit) return found;
+  if (typeof value === 'string') {
+    const line = cleanLine(value, 1000);
+    if (line) found.push(line);
+  } else if (typeof value === 'number') {
+    found.push(String(value));
+  } else if (depth <= 3 && Array.isArray(value)) {
+    for (const item of value.slice(0, 50)) strings(item, limit, depth + 1, found);
+  } else if (depth <= 3 && isObject(value)) {
+    strings(value['@value'] ?? value.name, limit, depth + 1, found);
+  }
+  return found;
 }
 
-const first = (value: unknown): string | undefined => strings(value)[0];
+const first = (value: unknown): string | undefined => strings(value, 1)[0];
 
 /** The current employer: the first entry without an end date (LinkedIn lists past ones too). */
 function currentEmployer(worksFor: unknown): string | undefined {
@@ -57,7 +66,7 @@ function place(address: unknown): string | undefined {
 function imageOf(image: unknown, base: string): string | undefined {
   for (const entry of (Array.isArray(image) ? image : [image]).slice(0, 10)) {
     const candidates = isObject(entry) ? [entry.contentUrl, entry.url] : [entry];
-    for (const url of candidates.flatMap((c) => strings(c))) {
+    for (const url of candidates.flatMap((c) => strings(c, 10))) {
       const safe = safeHttpUrl(url, base);
       if (safe) return safe;
     }
@@ -66,17 +75,15 @@ function imageOf(image: unknown, base: string): string | undefined {
 }
 
 /** The first http(s) URL among the value's strings; a relative one only where `base` is given. */
-const httpUrl = (value: unknown, base?: string) => strings(value).map((url) => safeHttpUrl(url, base)).find(Boolean);
+const httpUrl = (value: unknown, base?: string) => strings(value, 10).map((url) => safeHttpUrl(url, base)).find(Boolean);
 
 const answer = <T>(value: T | undefined): Answer<T> | undefined =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
 
 /** Fields of one Person node, each answered by 'json-ld'; links are resolved against `base`, the page's. */
 export function jsonLdAnswers(node: JsonObject, base: string): Answers {
-  const given = first(node.givenName);
-  const family = first(node.familyName);
-  const name = first(node.name) ?? ([given, family].filter(Boolean).join(' ') || undefined);
-  const list = (value: unknown) => strings(value).slice(0, 10);
+  const name = first(node.name) ?? ([first(node.givenName), first(node.familyName)].filter(Boolean).join(' ') || undefined);
+  const list = (value: unknown) => strings(value, 10);
   return {
     name: answer(name),
     title: answer(first(node.jobTitle)),
