@@ -417,12 +417,6 @@ async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undef
   return undefined;
 }
 
-/** Find a saved contact by dedupe keys (never by name alone). */
-export async function findContact(db: KithDB, keys: DedupeKeys): Promise<Contact | undefined> {
-  const tx = db.transaction(['contacts'], 'readonly');
-  return findIn(tx, dedupeKeysOf(keys));
-}
-
 export type ContactWithHistory = {
   contact: Contact;
   /** Newest first. */
@@ -433,8 +427,8 @@ export type ContactWithHistory = {
 };
 
 /**
- * A contact, by id or by dedupe keys, with its interactions, reminders and referrer, read in one
- * transaction: a popup opening pays for one transaction, not four.
+ * A contact, by id or by dedupe keys (never by name alone), with its interactions, reminders and
+ * referrer, read in one transaction: a popup opening pays for one transaction, not four.
  */
 export async function readContactWithHistory(
   db: KithDB,
@@ -442,8 +436,13 @@ export async function readContactWithHistory(
 ): Promise<ContactWithHistory | undefined> {
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readonly');
   const contacts = tx.objectStore('contacts');
-  const contact =
-    'id' in which ? await contacts.get(which.id).then((stored) => stored && contactFromStore(stored)) : await findIn(tx, dedupeKeysOf(which));
+  let contact: Contact | undefined;
+  if ('id' in which) {
+    const stored = await contacts.get(which.id);
+    contact = stored && contactFromStore(stored);
+  } else {
+    contact = await findIn(tx, dedupeKeysOf(which));
+  }
   if (!contact) return undefined;
   const [interactions, reminders, referrer] = await Promise.all([
     tx.objectStore('interactions').index('byContact').getAll(contact.id),

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DB_NAME,
   DB_VERSION,
+  type DedupeKeys,
   type KithDB,
   ValidationError,
   addInteraction,
@@ -13,7 +14,6 @@ import {
   deleteContact,
   deleteReminder,
   dueReminders,
-  findContact,
   getContact,
   interactionsOf,
   listContacts,
@@ -21,6 +21,7 @@ import {
   openKithDb,
   putContact,
   putReminder,
+  readContactWithHistory,
   remindersOf,
   saveCapturedPerson,
   unindexedReminders,
@@ -29,6 +30,8 @@ import {
 } from '@/lib/db';
 import { Contact, Person } from '@/lib/model';
 
+
+const findContact = async (db: KithDB, keys: DedupeKeys) => (await readContactWithHistory(db, keys))?.contact;
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 
 function contactInput(overrides: Record<string, unknown> = {}) {

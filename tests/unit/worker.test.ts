@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SAVE_MENU_ID } from '@/lib/context-menu';
-import { type KithDB, findContact, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
+import { type DedupeKeys, type KithDB, openKithDb, putContact, putReminder, readContactWithHistory, remindersOf } from '@/lib/db';
 import { Settings } from '@/lib/model';
 import { DIGEST_ID } from '@/lib/notifications';
 import { startOfLocalDay } from '@/lib/reminders';
@@ -10,6 +10,8 @@ import { saveSettings } from '@/lib/settings';
 import { SCHEDULER_ALARM } from '@/lib/scheduler';
 import { type WorkerHandlers, startWorker } from '@/lib/worker';
 
+
+const findContact = async (db: KithDB, keys: DedupeKeys) => (await readContactWithHistory(db, keys))?.contact;
 const T0 = Date.UTC(2026, 10, 22, 9);
 const DAY = 86_400_000;
 
