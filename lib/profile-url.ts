@@ -1,11 +1,15 @@
 import { safeHttpUrl } from './text';
 
-const LINKEDIN_HOST = /(^|\.)linkedin\.com$/i;
 const LINKEDIN_PROFILE_PATH = /^\/in\/([^/?#]+)/i;
+
+/** linkedin.com or any of its subdomains (`de.linkedin.com`); URL hostnames are lower case. */
+export function isLinkedInHost(hostname: string): boolean {
+  return hostname === 'linkedin.com' || hostname.endsWith('.linkedin.com');
+}
 
 /** The LinkedIn profile slug in a URL, or undefined when the URL is not a profile. */
 export function linkedinProfileSlug(url: URL): string | undefined {
-  if (!LINKEDIN_HOST.test(url.hostname)) return undefined;
+  if (!isLinkedInHost(url.hostname)) return undefined;
   const match = LINKEDIN_PROFILE_PATH.exec(url.pathname);
   return match ? match[1].toLowerCase() : undefined;
 }

@@ -8,7 +8,7 @@ import { addressIn, candidate, nameFromAddress } from './person';
 import { attrOf, textOf } from './dom';
 
 export function isGmailUrl(url: string): boolean {
-  return /^https:\/\/mail\.google\.com\//i.test(url);
+  return url.slice(0, 24).toLowerCase() === 'https://mail.google.com/';
 }
 
 // `#inbox/FMfcgz…`, `#label/Work/FMfcgz…`, `#search/jane/FMfcgz…`: a view then a thread id.

@@ -3,6 +3,7 @@
 // in the page and sends candidates as read; whoever asked cleans, validates and merges them
 // (PageCapture in capture-model.ts), so no zod runs in the page.
 import type { PageCaptureInput, PersonInput } from '../capture-model';
+import { isLinkedInHost } from '../profile-url';
 import { extractGmail, isGmailThreadOpen, isGmailUrl, warmUpGmail } from './gmail';
 import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
@@ -25,13 +26,7 @@ export type SiteReader = {
 };
 
 export const LINKEDIN: SiteReader = {
-  matches: (url) => {
-    try {
-      return /(^|\.)linkedin\.com$/i.test(new URL(url).hostname);
-    } catch {
-      return false;
-    }
-  },
+  matches: (url) => URL.canParse(url) && isLinkedInHost(new URL(url).hostname),
   // On LinkedIn only profile pages are read: the feed and search are full of other people.
   extract: extractLinkedIn,
   expects: (_doc, url) => isLinkedInProfileUrl(url),
@@ -42,6 +37,8 @@ export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutl
 
 const SITES = [LINKEDIN, GMAIL, OUTLOOK];
 
+// Every page the capture script is injected into asks this first, so `matches` compares strings:
+// a regex is compiled on its first use, and on a page that is no site's that is all it is used for.
 const siteOf = (url: string) => SITES.find((site) => site.matches(url));
 
 /** Any other page: the markup sites write about people. */

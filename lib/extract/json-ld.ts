@@ -17,7 +17,12 @@ function typesOf(node: JsonObject): string[] {
   const type = node['@type'];
   const list = Array.isArray(type) ? type : [type];
   // "Person", "schema:Person" and "https://schema.org/Person" all name the same type.
-  return list.filter((t): t is string => typeof t === 'string').map((t) => t.slice(0, 100).split(/[/:#]/).pop()!);
+  return list
+    .filter((t): t is string => typeof t === 'string')
+    .map((t) => {
+      const capped = t.slice(0, 100);
+      return capped.slice(Math.max(capped.lastIndexOf('/'), capped.lastIndexOf(':'), capped.lastIndexOf('#')) + 1);
+    });
 }
 
 /**
@@ -172,8 +177,7 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
       walk(child, depth + 1, childRank);
     }
   };
-  for (const script of doc.querySelectorAll('script[type]')) {
-    if (!/^application\/ld\+json\b/i.test(script.getAttribute('type') ?? '')) continue;
+  for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
     const text = script.textContent ?? '';
     if (text.length > MAX_SCRIPT_CHARS) continue;
     // Broken JSON-LD is common; other blocks may still hold the person.

@@ -6,8 +6,11 @@ import { cleanLine, safeHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
 import { addressIn, candidate, nameFromAddress, type Answer } from './person';
 
+const OUTLOOK_ORIGINS = ['https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
+
 export function isOutlookUrl(url: string): boolean {
-  return /^https:\/\/outlook\.(office|office365|live)\.com\//i.test(url);
+  const start = url.slice(0, 32).toLowerCase();
+  return OUTLOOK_ORIGINS.some((origin) => start.startsWith(origin));
 }
 
 const READING_PANE = '[data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"]';

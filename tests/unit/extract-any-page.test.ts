@@ -51,6 +51,16 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('reads a block whatever the case of its type and with parameters, and a Person however its type is spelled', () => {
+    const { document: page } = loadFixture('json-ld.html');
+    page.head.innerHTML =
+      '<script type="Application/LD+JSON; charset=utf-8">{"@type":"https://schema.org/Person","name":"Ana Full"}</script>' +
+      '<script type="application/ld+json">{"@type":["Thing","schema:Person"],"name":"Bea Prefixed"}</script>' +
+      '<script type="application/json">{"@type":"Person","name":"Not Linked Data"}</script>' +
+      '<script type="application/ld+json">{"@type":"PersonalTrainer","name":"Not A Person Type"}</script>';
+    expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Ana Full', 'Bea Prefixed']);
+  });
+
   it('skips a broken block without making JSON.parse throw', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');

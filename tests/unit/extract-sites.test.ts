@@ -28,6 +28,27 @@ describe('site readers', () => {
     });
   }
 
+  it('claims its own hosts only, over https (LinkedIn on any subdomain), whatever their case', () => {
+    const claims = (url: string) => [LINKEDIN, GMAIL, OUTLOOK].filter((reader) => reader.matches(url));
+    expect(claims('https://www.linkedin.com/in/jane/')).toEqual([LINKEDIN]);
+    expect(claims('https://de.LinkedIn.com/in/jane/')).toEqual([LINKEDIN]);
+    expect(claims('https://linkedin.com/in/jane/')).toEqual([LINKEDIN]);
+    expect(claims('HTTPS://MAIL.GOOGLE.COM/mail/u/0/#inbox')).toEqual([GMAIL]);
+    expect(claims('https://outlook.office365.com/mail/inbox')).toEqual([OUTLOOK]);
+    expect(claims('https://Outlook.Live.com/mail/0/')).toEqual([OUTLOOK]);
+    for (const stranger of [
+      'https://notlinkedin.com/in/jane/',
+      'https://linkedin.com.evil.example/in/jane/',
+      'https://mail.google.com.evil.example/',
+      'http://mail.google.com/mail/',
+      'https://outlook.office.com.evil.example/mail/',
+      'https://outlook.com/',
+      'not a url',
+    ]) {
+      expect(claims(stranger), stranger).toEqual([]);
+    }
+  });
+
   it('a site page without a person answers "not expected", not a failure', () => {
     const { document, url } = loadFixture('linkedin-feed.html');
     expect(captureSite(LINKEDIN, document, url)).toEqual({ url, expected: false, people: [] });
