@@ -89,10 +89,10 @@ export class Kith {
   }
 
   /** Serve a fixture file (or literal HTML) at a real address, e.g. a LinkedIn profile URL. */
-  async serve(url: string | RegExp, fixture: { file: string } | { html: string }): Promise<void> {
+  async serve(url: string | RegExp, fixture: { file: string } | { html: string }, headers?: Record<string, string>): Promise<void> {
     const body = 'file' in fixture ? readFileSync(join(FIXTURES_DIR, fixture.file), 'utf8') : fixture.html;
     await this.context.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body, headers }),
     );
   }
 
