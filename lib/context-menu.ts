@@ -4,7 +4,7 @@
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
 import { type KithDB, failureMessage, saveCapturedPerson } from './db';
-import { parseMailtoLink } from './extract/mailto';
+import { isMailtoLink, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
 import { looksLikePersonName } from './extract/person';
@@ -66,7 +66,7 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   const href = click.linkUrl ?? '';
   const textOfLink = async () =>
     click.linkText ?? (tab?.id === undefined ? '' : await deps.linkTextOf(tab.id, click.frameId ?? 0, href).catch(() => ''));
-  if (/^mailto:/i.test(href)) return parseMailtoLink(href, await textOfLink());
+  if (isMailtoLink(href)) return parseMailtoLink(href, await textOfLink());
   let url: URL | undefined;
   try {
     url = new URL(href);

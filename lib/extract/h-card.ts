@@ -3,6 +3,7 @@
 import type { PersonInput } from '../capture-model';
 import { normalizeEmail, safeHttpUrl } from '../text';
 import { attrOf, imageUrl, textOf } from './dom';
+import { mailtoAddresses } from './mailto';
 import { candidate, firstAnswer, type Signal } from './person';
 
 const MAX_CARDS = 200;
@@ -73,17 +74,7 @@ function urlValue(el: Element): string | undefined {
 }
 
 function emailValue(el: Element): string | undefined {
-  const href = el.getAttribute('href') ?? '';
-  const fromHref = /^mailto:/i.test(href) ? normalizeEmail(decodeOr(href.slice(7).split('?')[0])) : undefined;
-  return fromHref ?? normalizeEmail(textValue(el));
-}
-
-function decodeOr(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
+  return mailtoAddresses(el.getAttribute('href') ?? '')[0] ?? normalizeEmail(textValue(el));
 }
 
 /**

@@ -8,12 +8,16 @@ import { candidate, looksLikePersonName, nameFromAddress } from './person';
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
 
+/** A `mailto:` link, in any case. */
+export const isMailtoLink = (href: string) => /^mailto:/i.test(href);
+
 /** The addresses of a mailto URL, query stripped, percent-decoded; [] when it is not one. */
 export function mailtoAddresses(href: string): string[] {
   const trimmed = href.trim().slice(0, MAX_HREF);
-  if (!/^mailto:/i.test(trimmed)) return [];
-  const to = trimmed.slice('mailto:'.length).split(/[?#]/)[0];
-  return to
+  if (!isMailtoLink(trimmed)) return [];
+  return trimmed
+    .slice('mailto:'.length)
+    .split(/[?#]/)[0]
     .split(',')
     .map((part) => {
       try {

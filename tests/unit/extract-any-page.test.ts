@@ -155,6 +155,17 @@ describe('h-card and hCard', () => {
     ]);
   });
 
+  it('reads an email link as a mailto link: any case, encoded, several addresses, a subject', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<div class="h-card"><span class="p-name">Jane Roe</span>
+        <a class="u-email" href="MAILTO:jane%2Broe@roe.example,desk@roe.example?subject=Hi">write to me</a></div>
+      <div class="h-card"><span class="p-name">Bo Lee</span><a class="u-email" href="/contact">bo@lee.example</a></div>`;
+    expect(extractHCards(page).map((p) => [p.name, p.emails])).toEqual([
+      ['Jane Roe', ['jane+roe@roe.example']],
+      ['Bo Lee', ['bo@lee.example']],
+    ]);
+  });
+
   it('keeps the people of a team page apart when their cards link to places on the page', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<div class="h-card"><a class="p-name u-url" href="#jane">Jane Roe</a></div>
