@@ -596,7 +596,7 @@ export async function deleteInteractionIn(tx: InteractionsTx, id: string): Promi
   if (!saved) return undefined;
   await tx.objectStore('interactions').delete(id);
   await recomputeLastInteraction(tx, saved.contactId);
-  return saved;
+  return interactionFromStore(saved);
 }
 
 /** A contact's interactions, newest first. */

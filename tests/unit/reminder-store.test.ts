@@ -112,6 +112,12 @@ describe('deleting an interaction logged by mistake', () => {
     expect(back.map((r) => [r.id, r.dueAt, r.snoozedUntil])).toEqual([[keepInTouch.id, startOfLocalDay('2027-01-01'), startOfLocalDay('2027-01-05')]]);
   });
 
+  it('hands back a record written by an older Kith as the model reads it, defaults filled', async () => {
+    await db.put('interactions', { id: 'old', contactId: 'c1', at: NOW } as never);
+    const removed = await removeInteraction(db, 'old', SETTINGS, NOW + DAY);
+    expect(removed?.interaction).toEqual({ id: 'old', contactId: 'c1', at: NOW, channel: 'other', summary: '', received: [], gave: [] });
+  });
+
   it('deleting the only interaction clears the last-interaction time', async () => {
     await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY }, SETTINGS, NOW + 10 * DAY);
     await removeInteraction(db, 'i1', SETTINGS, NOW + 11 * DAY);
