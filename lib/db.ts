@@ -421,7 +421,7 @@ export type ContactWithHistory = {
   contact: Contact;
   /** Newest first. */
   interactions: Interaction[];
-  /** All of them, open or not, soonest due first. */
+  /** All of them, open or not, soonest due first (a snoozed one at its snooze). */
   reminders: Reminder[];
   referrer?: Contact;
 };
@@ -620,7 +620,8 @@ export async function remindersOf(db: KithDB, contactId: string): Promise<Remind
   return all.map(reminderFromStore).sort(soonestDueFirst);
 }
 
-const soonestDueFirst = (a: Reminder, b: Reminder) => a.dueAt - b.dueAt;
+/** By when each comes due, a snooze included. */
+const soonestDueFirst = (a: Reminder, b: Reminder) => dueTimeOf(a) - dueTimeOf(b);
 
 /** Open reminders due at or before `now`, soonest first. */
 export async function dueReminders(db: KithDB, now: number): Promise<Reminder[]> {

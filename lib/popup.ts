@@ -54,7 +54,7 @@ function cardOf({ contact, interactions, reminders, referrer }: ContactWithHisto
     contact,
     referredByName: referrer?.name,
     interactions: interactions.slice(0, RECENT_INTERACTIONS),
-    reminders: reminders.filter(isOpen).sort((a, b) => dueTimeOf(a) - dueTimeOf(b)),
+    reminders: reminders.filter(isOpen),
     proposed: person ? mergeCapture(contact, person, now).proposed : {},
   };
 }

@@ -248,6 +248,16 @@ describe('a saved person', () => {
     const card = await loadSavedCard(db, 'c1', NOW);
     expect(card?.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r2', addLocalDays(NOW, 1)]]);
   });
+
+  it('lists the card’s open reminders by when they come due, a snoozed one at its snooze', async () => {
+    await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
+    await putReminder(db, { id: 'snoozed', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 2, createdAt: NOW });
+    await putReminder(db, { id: 'later', contactId: 'c1', kind: 'promise', dueAt: NOW + 3600_000, createdAt: NOW });
+    await putReminder(db, { id: 'done', contactId: 'c1', kind: 'thank-you', dueAt: NOW - 1, createdAt: NOW });
+    await snooze(db, 'snoozed', '1-day', NOW);
+    await markDone(db, 'done', SETTINGS, NOW);
+    expect((await loadSavedCard(db, 'c1', NOW))?.reminders.map((r) => r.id)).toEqual(['later', 'snoozed']);
+  });
 });
 
 describe('contact search', () => {
