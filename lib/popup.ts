@@ -2,7 +2,7 @@
 // one contact on the page (with its interactions and reminders) or today's reminders.
 import { type ContactWithHistory, type KithDB, dueReminders, getContact, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { Contact, FieldChange, Interaction, PageCapture, Person, Reminder } from './model';
-import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
+import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -64,7 +64,7 @@ export type DueItem = { reminder: Reminder; contactName: string };
 /** Reminders that show today (overdue included), soonest first, each with its contact's name. */
 export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
   const endOfToday = addLocalDays(startOfLocalDayAt(now), 1) - 1;
-  const due = (await dueReminders(db, endOfToday)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
+  const due = await dueReminders(db, endOfToday);
   const items = await Promise.all(
     due.slice(0, limit).map(async (reminder) => ({
       reminder,

@@ -249,6 +249,20 @@ describe('a saved person', () => {
     expect(card?.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r2', addLocalDays(NOW, 1)]]);
   });
 
+  it('lists today’s reminders soonest first, whatever order they were written in', async () => {
+    await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
+    await putContact(db, { id: 'c2', name: 'Ada Quinlan', createdAt: NOW, updatedAt: NOW });
+    await putReminder(db, { id: 'r-late', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 1, createdAt: NOW });
+    await putReminder(db, { id: 'r-early', contactId: 'c2', kind: 'promise', dueAt: NOW - 3600_000, createdAt: NOW });
+    await putReminder(db, { id: 'r-mid', contactId: 'c1', kind: 'thank-you', dueAt: NOW - 60_000, createdAt: NOW });
+    const { items } = await loadDueToday(db, NOW);
+    expect(items.map((item) => [item.reminder.id, item.contactName])).toEqual([
+      ['r-early', 'Ada Quinlan'],
+      ['r-mid', 'Sam Reyes'],
+      ['r-late', 'Sam Reyes'],
+    ]);
+  });
+
   it('lists the card’s open reminders by when they come due, a snoozed one at its snooze', async () => {
     await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
     await putReminder(db, { id: 'snoozed', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 2, createdAt: NOW });
