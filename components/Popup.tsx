@@ -137,7 +137,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [deps]);
 
-  const cadence = { defaultCadenceDays: settings?.defaultCadenceDays ?? Settings.parse({}).defaultCadenceDays };
+  // The settings arrive with the notebook, before any screen that saves or shows a cadence: the
+  // loading render, which comes before anything is asked, has no defaults to parse.
+  const cadence = () => settings ?? Settings.parse({});
 
   const search = useCallback(
     (query: string, excludeId?: string) => (db ? searchContacts(db, query, { excludeId }) : Promise.resolve([])),
@@ -173,7 +175,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const { contact, created } = await saveDraft(kithDb, {
           draft,
           now: deps.now(),
-          settings: cadence,
+          settings: cadence(),
           contactId: current.kind === 'saved' ? current.card.contact.id : undefined,
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
@@ -191,7 +193,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const { card, person } = screen;
     void write(
       async (kithDb) => {
-        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence, deps.now());
+        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now());
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person);
@@ -218,7 +220,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const now = deps.now();
     void write(
       async (kithDb) => {
-        if (done) await markDone(kithDb, reminder.id, cadence, now);
+        if (done) await markDone(kithDb, reminder.id, cadence(), now);
         else await snooze(kithDb, reminder.id, '1-day', now);
         if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person);
         else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
@@ -249,7 +251,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       busy={busy}
       error={error}
       focus={focus}
-      defaultCadenceDays={cadence.defaultCadenceDays}
+      defaultCadenceDays={cadence().defaultCadenceDays}
       searchContacts={(query) => search(query, screen.kind === 'saved' ? screen.card.contact.id : undefined)}
     >
       {extra}
