@@ -7,8 +7,10 @@ import { safeHttpUrl } from '../text';
 import { addressIn, candidate, nameFromAddress } from './person';
 import { attrOf, textOf } from './dom';
 
+const GMAIL_ORIGIN = 'https://mail.google.com/';
+
 export function isGmailUrl(url: string): boolean {
-  return url.slice(0, 24).toLowerCase() === 'https://mail.google.com/';
+  return url.slice(0, GMAIL_ORIGIN.length).toLowerCase() === GMAIL_ORIGIN;
 }
 
 // `#inbox/FMfcgz…`, `#label/Work/FMfcgz…`, `#search/jane/FMfcgz…`: a view then a thread id.

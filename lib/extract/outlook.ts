@@ -9,8 +9,7 @@ import { addressIn, candidate, nameFromAddress, type Answer } from './person';
 const OUTLOOK_ORIGINS = ['https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
 
 export function isOutlookUrl(url: string): boolean {
-  const start = url.slice(0, 32).toLowerCase();
-  return OUTLOOK_ORIGINS.some((origin) => start.startsWith(origin));
+  return OUTLOOK_ORIGINS.some((origin) => url.slice(0, origin.length).toLowerCase() === origin);
 }
 
 const READING_PANE = '[data-app-section="ConversationContainer"], [data-app-section="MailReadCompose"]';
