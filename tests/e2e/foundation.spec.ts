@@ -21,6 +21,8 @@ test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kit
   expect(await kith.readStore('reminders')).toEqual([]);
 });
 
+const POLYFILL_TEXT = 'This script should only be loaded in a browser extension';
+
 test('the popup is one script that imports nothing, so its first screen waits on one request', () => {
   // wxt.config.ts builds the popup apart from the dashboard; sharing a chunk with it cost the
   // popup a few milliseconds to open (BENCHMARKS.md).
@@ -31,6 +33,16 @@ test('the popup is one script that imports nothing, so its first screen waits on
   const script = readFileSync(join(EXTENSION_DIR, scripts[0]), 'utf8');
   expect(script).not.toMatch(/\bfrom\s*["'`]|\bimport\s*\(/);
   expect(readdirSync(join(EXTENSION_DIR, 'chunks')).filter((name) => name.startsWith('popup-'))).toEqual([scripts[0].split('/').pop()]);
+  // Like the content scripts, it uses the browser's own `browser` namespace (wxt.config.ts): the
+  // polyfill's own error text in it would mean the per-entrypoint alias broke.
+  expect(script).not.toContain(POLYFILL_TEXT);
+});
+
+test('the worker and the dashboard use webextension-polyfill', () => {
+  const dashboard = readdirSync(join(EXTENSION_DIR, 'chunks')).filter((name) => name.startsWith('dashboard-'));
+  for (const file of ['background.js', ...dashboard.map((name) => join('chunks', name))]) {
+    expect(readFileSync(join(EXTENSION_DIR, file), 'utf8'), file).toContain(POLYFILL_TEXT);
+  }
 });
 
 test('date fields draw their calendar button without an image, which cost the popup’s first frame', async ({ kith }) => {
