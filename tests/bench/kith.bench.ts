@@ -478,7 +478,7 @@ test('a notebook of 1,000, 10,000 and 100,000 people: search, popup ready, expor
 async function measurePopupReady(kith: Kith, contacts: number) {
   const profile = await openFixture(kith, 'linkedin-2023.html');
   const tabId = await kith.tabIdOf(profile);
-  const RUNS = 21;
+  const RUNS = 41;
   const times = { popup: [] as number[], floor: [] as number[], asking: [] as number[] };
   const timeOf = async (path: string) => {
     const page = await kith.context.newPage();
