@@ -1,4 +1,4 @@
-import { safeHttpUrl } from './text';
+import { httpUrl } from './text';
 
 const LINKEDIN_PROFILE_PATH = /^\/in\/([^/?#]+)/i;
 
@@ -20,9 +20,8 @@ export function linkedinProfileSlug(url: URL): string | undefined {
  * `https://www.linkedin.com/in/<slug>/`; other URLs lose their query and fragment.
  */
 export function canonicalProfileUrl(input: string | undefined | null): string | undefined {
-  const safe = safeHttpUrl(input);
-  if (!safe) return undefined;
-  const url = new URL(safe);
+  const url = httpUrl(input);
+  if (!url) return undefined;
   const slug = linkedinProfileSlug(url);
   if (slug) return `https://www.linkedin.com/in/${slug}/`;
   url.search = '';

@@ -68,6 +68,11 @@ export function cleanMultiline(input: string, max: number): string {
  * not `#jane`, which is a place on that page (a team page's cards would all become one link).
  */
 export function safeHttpUrl(input: string | undefined | null, base?: string): string | undefined {
+  return httpUrl(input, base)?.href;
+}
+
+/** safeHttpUrl's URL, for a caller that goes on to read its parts (not parsing it again). */
+export function httpUrl(input: string | undefined | null, base?: string): URL | undefined {
   if (!input) return undefined;
   const trimmed = input.trim();
   if (trimmed.startsWith('#')) return undefined;
@@ -77,7 +82,7 @@ export function safeHttpUrl(input: string | undefined | null, base?: string): st
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.username = '';
   url.password = '';
-  return url.href;
+  return url;
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
