@@ -1,4 +1,4 @@
-import { httpUrl } from './text';
+import { parseHttpUrl } from './text';
 
 const LINKEDIN_PROFILE_PATH = /^\/in\/([^/?#]+)/i;
 
@@ -20,7 +20,7 @@ export function linkedinProfileSlug(url: URL): string | undefined {
  * `https://www.linkedin.com/in/<slug>/`; other URLs lose their query and fragment.
  */
 export function canonicalProfileUrl(input: string | undefined | null): string | undefined {
-  const url = httpUrl(input);
+  const url = parseHttpUrl(input);
   if (!url) return undefined;
   const slug = linkedinProfileSlug(url);
   if (slug) return `https://www.linkedin.com/in/${slug}/`;

@@ -68,11 +68,11 @@ export function cleanMultiline(input: string, max: number): string {
  * not `#jane`, which is a place on that page (a team page's cards would all become one link).
  */
 export function safeHttpUrl(input: string | undefined | null, base?: string): string | undefined {
-  return httpUrl(input, base)?.href;
+  return parseHttpUrl(input, base)?.href;
 }
 
 /** safeHttpUrl's URL, for a caller that goes on to read its parts (not parsing it again). */
-export function httpUrl(input: string | undefined | null, base?: string): URL | undefined {
+export function parseHttpUrl(input: string | undefined | null, base?: string): URL | undefined {
   if (!input) return undefined;
   const trimmed = input.trim();
   if (trimmed.startsWith('#')) return undefined;

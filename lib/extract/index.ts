@@ -37,8 +37,6 @@ export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutl
 
 const SITES = [LINKEDIN, GMAIL, OUTLOOK];
 
-// Every page the capture script is injected into asks this first, so `matches` compares strings:
-// a regex is compiled on its first use, and on a page that is no site's that is all it is used for.
 const siteOf = (url: string) => SITES.find((site) => site.matches(url));
 
 /** Any other page: the markup sites write about people. */
