@@ -24,8 +24,9 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
   if (!url) return undefined;
   const slug = linkedinProfileSlug(url);
   if (slug) return `https://www.linkedin.com/in/${slug}/`;
-  url.search = '';
-  url.hash = '';
-  url.hostname = url.hostname.toLowerCase();
+  // Setters re-serialise the URL, so only those with something to remove; the parser has
+  // already lower-cased the host.
+  if (url.search) url.search = '';
+  if (url.hash) url.hash = '';
   return url.href;
 }

@@ -75,14 +75,25 @@ export function safeHttpUrl(input: string | undefined | null, base?: string): st
 export function parseHttpUrl(input: string | undefined | null, base?: string): URL | undefined {
   if (!input) return undefined;
   const trimmed = input.trim();
-  if (trimmed.startsWith('#')) return undefined;
-  // canParse, not a caught throw: a fresh page's first exception costs about a millisecond.
-  if (trimmed.length > 2048 || !URL.canParse(trimmed, base)) return undefined;
-  const url = new URL(trimmed, base);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  url.username = '';
-  url.password = '';
+  if (trimmed.startsWith('#') || trimmed.length > 2048) return undefined;
+  const url = parseUrl(trimmed, base);
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return undefined;
+  // Each setter re-serialises the whole URL; most links carry no credentials to remove.
+  if (url.username || url.password) {
+    url.username = '';
+    url.password = '';
+  }
   return url;
+}
+
+/**
+ * The URL, or null where it does not parse; never a caught throw, as a fresh page's first
+ * exception costs about a millisecond. URL.parse (Chrome 126, Firefox 126) parses once; older
+ * Firefox, which the manifest still allows, checks first and then parses.
+ */
+export function parseUrl(input: string, base?: string): URL | null {
+  if (typeof URL.parse === 'function') return URL.parse(input, base);
+  return URL.canParse(input, base) ? new URL(input, base) : null;
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;

@@ -3,7 +3,7 @@
 // years too. The sender of the latest expanded message comes first, then the other senders, then
 // recipients; the signed-in account's own addresses never.
 import type { MessageRef, PersonInput } from '../capture-model';
-import { safeHttpUrl } from '../text';
+import { parseUrl, safeHttpUrl } from '../text';
 import { addressIn, candidate, nameFromAddress } from './person';
 import { attrOf, textOf } from './dom';
 
@@ -17,11 +17,8 @@ export function isGmailUrl(url: string): boolean {
 const THREAD_HASH = /^#[^/]+(?:\/[^/]+)*\/([A-Za-z0-9_-]{16,})$/;
 
 function threadIdInUrl(url: string): string | undefined {
-  try {
-    return THREAD_HASH.exec(new URL(url).hash)?.[1];
-  } catch {
-    return undefined;
-  }
+  const hash = parseUrl(url)?.hash;
+  return hash ? THREAD_HASH.exec(hash)?.[1] : undefined;
 }
 
 /** An open thread, by URL or by a message on screen: a page that should hold a person. */

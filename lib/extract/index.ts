@@ -4,6 +4,7 @@
 // (PageCapture in capture-model.ts), so no zod runs in the page.
 import type { PageCaptureInput, PersonInput } from '../capture-model';
 import { isLinkedInHost } from '../profile-url';
+import { parseUrl } from '../text';
 import { extractGmail, isGmailThreadOpen, isGmailUrl, warmUpGmail } from './gmail';
 import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
@@ -26,7 +27,7 @@ export type SiteReader = {
 };
 
 export const LINKEDIN: SiteReader = {
-  matches: (url) => URL.canParse(url) && isLinkedInHost(new URL(url).hostname),
+  matches: (url) => isLinkedInHost(parseUrl(url)?.hostname ?? ''),
   // On LinkedIn only profile pages are read: the feed and search are full of other people.
   extract: extractLinkedIn,
   expects: (_doc, url) => isLinkedInProfileUrl(url),

@@ -8,17 +8,14 @@
 // user's own nav avatar never answer.
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
-import { cleanLine, safeHttpUrl } from '../text';
+import { cleanLine, parseUrl, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
 import { candidate, firstAnswer, type Answers } from './person';
 
 export function isLinkedInProfileUrl(url: string): boolean {
-  try {
-    return linkedinProfileSlug(new URL(url)) !== undefined;
-  } catch {
-    return false;
-  }
+  const parsed = parseUrl(url);
+  return parsed !== null && linkedinProfileSlug(parsed) !== undefined;
 }
 
 // "Current company: Harbor Labs. Click to skip to experience card", in LinkedIn's UI languages.

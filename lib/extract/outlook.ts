@@ -2,7 +2,7 @@
 // build, so this reads `data-app-section`/`data-testid` attributes, the UniqueMessageBody id,
 // localised `aria-label`s ("From: …", "Von: …", "De : …") and the address pattern.
 import type { MessageRef, PersonInput } from '../capture-model';
-import { cleanLine, safeHttpUrl } from '../text';
+import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
 import { addressIn, candidate, nameFromAddress, type Answer } from './person';
 
@@ -153,7 +153,8 @@ export function extractOutlook(doc: Document, url: string): PersonInput[] {
   const subject = textOf(heading?.querySelector('[title]') ?? heading, 300);
   const own = ownAccount(doc);
   // An open message's URL names it (`/mail/inbox/id/AAQk…`), so it reopens the message.
-  const link = /\/mail\/(?:[^?#]*\/)?id\//.test(new URL(url).pathname) ? safeHttpUrl(url) : undefined;
+  const address = parseHttpUrl(url);
+  const link = address && /\/mail\/(?:[^?#]*\/)?id\//.test(address.pathname) ? address.href : undefined;
 
   const found = latestFirst.flatMap(({ scope, at }) =>
     [senderOf(scope), ...recipientsOf(scope)].filter((f): f is Found => f !== undefined).map((f) => ({ ...f, at })),

@@ -48,6 +48,17 @@ describe('safeHttpUrl', () => {
     expect(safeHttpUrl('/', 'not a base')).toBeUndefined();
     expect(safeHttpUrl('#jane', page)).toBeUndefined();
   });
+  it('reads the same where URL.parse is missing (Firefox before 126)', () => {
+    const { parse } = URL;
+    Object.assign(URL, { parse: undefined });
+    try {
+      expect(safeHttpUrl('https://user:pw@ada.example/a')).toBe('https://ada.example/a');
+      expect(safeHttpUrl('me.jpg', 'https://ada.example/blog/')).toBe('https://ada.example/blog/me.jpg');
+      expect(safeHttpUrl('not a url')).toBeUndefined();
+    } finally {
+      Object.assign(URL, { parse });
+    }
+  });
 });
 
 describe('normalizeEmail', () => {
