@@ -9,7 +9,6 @@ import {
   type ContactInput,
   HELP_KINDS,
   Interaction,
-  type InteractionInput,
   ORG_ROLES,
   type Person,
   RELATIONSHIPS,
@@ -317,12 +316,6 @@ function openConnection(name: string): Promise<KithDB> {
 // ——— contacts ———
 
 /** Validate and store a contact as given (create or replace). */
-export async function putContact(db: KithDB, input: ContactInput): Promise<Contact> {
-  const contact = validate(Contact, 'contact', input);
-  await db.put('contacts', contact);
-  return contact;
-}
-
 export async function getContact(db: KithDB, id: string): Promise<Contact | undefined> {
   const stored = await db.get('contacts', id);
   return stored && contactFromStore(stored);
@@ -333,18 +326,6 @@ export async function listContacts(db: KithDB): Promise<Contact[]> {
 }
 
 /** Delete a contact with its interactions and reminders, in one transaction. */
-export async function deleteContact(db: KithDB, id: string): Promise<void> {
-  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
-  const interactionKeys = await tx.objectStore('interactions').index('byContact').getAllKeys(id);
-  const reminderKeys = await tx.objectStore('reminders').index('byContact').getAllKeys(id);
-  await Promise.all([
-    tx.objectStore('contacts').delete(id),
-    ...interactionKeys.map((key) => tx.objectStore('interactions').delete(key)),
-    ...reminderKeys.map((key) => tx.objectStore('reminders').delete(key)),
-    tx.done,
-  ]);
-}
-
 /** A transaction that writes a contact and its reminders together. */
 export type ContactWriteTx = IDBPTransaction<KithSchema, ('contacts' | 'reminders')[], 'readwrite'>;
 
@@ -547,24 +528,6 @@ export async function saveCapturedPerson(
 
 // ——— interactions ———
 
-/** Log an interaction and move the contact's last-interaction time, in one transaction. */
-export async function addInteraction(db: KithDB, input: InteractionInput): Promise<Interaction> {
-  const interaction = validate(Interaction, 'interaction', input);
-  const tx = db.transaction(['contacts', 'interactions'], 'readwrite');
-  const contact = await tx.objectStore('contacts').get(interaction.contactId);
-  if (!contact) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('That contact no longer exists');
-  }
-  if ((contact.lastInteractionAt ?? 0) < interaction.at) {
-    await tx.objectStore('contacts').put({ ...contact, lastInteractionAt: interaction.at });
-  }
-  await tx.objectStore('interactions').put(interaction);
-  await tx.done;
-  return interaction;
-}
-
 /** A transaction that writes interactions and their contacts, and perhaps more (reminder-store.ts). */
 export type InteractionsTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
 
@@ -629,10 +592,6 @@ export async function dueReminders(db: KithDB, now: number): Promise<Reminder[]>
   return due.map(reminderFromStore);
 }
 
-export function countDueReminders(db: KithDB, now: number): Promise<number> {
-  return db.countFromIndex('reminders', 'byOpenAt', IDBKeyRange.upperBound(now));
-}
-
 /** When the next open reminder after `now` falls due, for the scheduler alarm. */
 export async function nextDueAfter(db: KithDB, now: number): Promise<number | undefined> {
   const cursor = await db
@@ -640,25 +599,6 @@ export async function nextDueAfter(db: KithDB, now: number): Promise<number | un
     .store.index('byOpenAt')
     .openCursor(IDBKeyRange.lowerBound(now, true));
   return cursor?.value.openAt;
-}
-
-/** Change a reminder in one transaction (done, snooze); the result is validated before writing. */
-export async function updateReminder(
-  db: KithDB,
-  id: string,
-  change: (reminder: Reminder) => ReminderInput,
-): Promise<Reminder> {
-  const tx = db.transaction('reminders', 'readwrite');
-  const stored = await tx.store.get(id);
-  if (!stored) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('That reminder no longer exists');
-  }
-  const reminder = validate(Reminder, 'reminder', change(reminderFromStore(stored)));
-  await tx.store.put(withOpenAt(reminder));
-  await tx.done;
-  return reminder;
 }
 
 export async function deleteReminder(db: KithDB, id: string): Promise<void> {

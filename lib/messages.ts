@@ -59,11 +59,6 @@ export function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
-/** A sender that is Kith's own content script in the top frame of a tab. */
-export function isOwnContentScript(sender: Sender): boolean {
-  return sender.id === browser.runtime.id && sender.tab !== undefined && sender.frameId === 0;
-}
-
 export type Handlers = {
   [T in MessageType]?: (payload: z.infer<(typeof PROTOCOL)[T]['request']>, sender: Sender) => Promise<AnswerOf<T>>;
 };

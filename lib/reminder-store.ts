@@ -58,23 +58,6 @@ async function syncKeepInTouchIn(tx: WriteTx, contact: Contact, settings: Cadenc
   return reminders.find((r) => r.kind === 'keep-in-touch' && isOpen(r));
 }
 
-/**
- * Keep a contact's keep-in-touch reminder in step with its cadence and last interaction. Call
- * after saving a contact (new, or cadence changed). Returns the open reminder, or undefined when
- * the contact is gone.
- */
-export async function syncKeepInTouch(
-  db: KithDB,
-  contactId: string,
-  settings: CadenceSettings,
-  now: number,
-): Promise<Reminder | undefined> {
-  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
-    const contact = await storedContact(tx, contactId);
-    return contact ? syncKeepInTouchIn(tx, contact, settings, now) : undefined;
-  });
-}
-
 /** Every contact's keep-in-touch reminder, after an import or a change of the default cadence. */
 export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, now: number): Promise<number> {
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
@@ -220,11 +203,6 @@ export async function addReminder(db: KithDB, input: DatedReminder, now: number)
       createdAt: now,
     });
   });
-}
-
-/** The popup's "Follow up" date: due from the start of that local day. */
-export async function addFollowUp(db: KithDB, contactId: string, date: string, now: number, note = ''): Promise<Reminder> {
-  return addReminder(db, { contactId, kind: 'follow-up', date, note }, now);
 }
 
 /**

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, openKithDb, putContact, readEverything } from '@/lib/db';
+import { type KithDB, openKithDb, readEverything } from '@/lib/db';
+import { putContact } from '../records';
 import { createBackup, exportVcards, ImportError, parseImport } from '@/lib/io';
 import { applyImport } from '@/lib/io/apply';
 import { Contact } from '@/lib/model';

@@ -4,7 +4,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { type KithDB, listContacts, openKithDb, putContact, readEverything } from '@/lib/db';
+import { type KithDB, listContacts, openKithDb, readEverything } from '@/lib/db';
+import { putContact } from '../records';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 import { Settings } from '@/lib/model';
 import { startWorker } from '@/lib/worker';

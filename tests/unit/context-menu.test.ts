@@ -2,7 +2,8 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type SaveDeps, SAVE_MENU_ID, saveFromContextMenu } from '@/lib/context-menu';
-import { type KithDB, listContacts, openKithDb, putContact, remindersOf } from '@/lib/db';
+import { type KithDB, listContacts, openKithDb, remindersOf } from '@/lib/db';
+import { putContact } from '../records';
 import { type PageCapture, Person, Settings } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 12);

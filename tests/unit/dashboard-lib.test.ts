@@ -3,7 +3,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRoute, routeHash } from '@/lib/dashboard-route';
 import {
   type KithDB,
-  addInteraction,
   deleteContacts,
   getContact,
   interactionsOf,
@@ -11,13 +10,13 @@ import {
   mergeContacts,
   openKithDb,
   openReminders,
-  putContact,
   putReminder,
   readEverything,
   remindersOf,
   restoreSnapshot,
   updateContacts,
 } from '@/lib/db';
+import { putContact, putInteraction } from '../records';
 import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
@@ -105,7 +104,7 @@ describe('bulk changes, merge and undo', () => {
     await putContact(db, { id: 'keep', name: 'Jane Doe', emails: ['jane@a.com'], tags: ['vip', 'berlin'], notes: 'Mine', createdAt: 5, updatedAt: 5 });
     await putContact(db, { id: 'gone', name: 'J. Doe', title: 'CTO', emails: ['jd@b.com', 'jane@a.com'], tags: ['berlin', 'fintech'], notes: 'Theirs', createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'ref', name: 'Referred', referredBy: 'gone', createdAt: 1, updatedAt: 1 });
-    await addInteraction(db, { id: 'i1', contactId: 'gone', at: NOW - DAY, summary: 'Lunch' });
+    await putInteraction(db, { id: 'i1', contactId: 'gone', at: NOW - DAY, summary: 'Lunch' });
     await putReminder(db, { id: 'r1', contactId: 'gone', kind: 'promise', dueAt: NOW, createdAt: 1 });
   });
 

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, addInteraction, getContact, interactionsOf, listContacts, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
+import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
+import { putContact, putInteraction } from '../records';
 import { createBackup, parseImport } from '@/lib/io';
 import { applyImport, previewImport } from '@/lib/io/apply';
 import { Contact } from '@/lib/model';
@@ -126,7 +127,7 @@ describe('applyImport', () => {
   it('restores a backup into an empty notebook exactly, and merging it into itself changes nothing', async () => {
     const jane = await putContact(db, { id: 'c1', name: 'Jane', emails: ['jane@x.io'], warmth: 'warm', relationship: 'friend', tags: ['mentor'], createdAt: 1, updatedAt: 2 });
     await putContact(db, { id: 'c2', name: 'Ref', referredBy: jane.id, cadenceDays: 30, createdAt: 1, updatedAt: 2 });
-    await addInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5, channel: 'call', summary: 'Catch-up', received: ['contacts'] });
+    await putInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5, channel: 'call', summary: 'Catch-up', received: ['contacts'] });
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: NOW + 10, note: 'Send deck', createdAt: NOW });
     await putReminder(db, { id: 'r2', contactId: 'c2', kind: 'follow-up', dueAt: NOW, doneAt: NOW, createdAt: NOW });
     const original = await readAll();

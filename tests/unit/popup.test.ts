@@ -2,7 +2,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putContact, putReminder, remindersOf } from '@/lib/db';
+import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
+import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
 import { PageCapture, Person } from '@/lib/model';
 import {

@@ -1,16 +1,16 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, countDueReminders, deleteContact, getContact, interactionsOf, nextDueAfter, openKithDb, putContact, remindersOf } from '@/lib/db';
+import { type KithDB, ValidationError, deleteContacts, dueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, remindersOf, updateContact } from '@/lib/db';
+import { putContact } from '../records';
 import {
-  addFollowUp,
   addReminder,
   logInteraction,
   markDone,
   removeInteraction,
   restoreInteraction,
   snooze,
+  remindersAlongside,
   syncAllKeepInTouch,
-  syncKeepInTouch,
 } from '@/lib/reminder-store';
 import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
 
@@ -27,19 +27,23 @@ beforeEach(async () => {
 
 const openKeepInTouch = async (contactId = 'c1') =>
   (await remindersOf(db, contactId)).filter((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined);
+const dueCount = async (at: number) => (await dueReminders(db, at)).length;
+/** Saving a contact as the popup and dashboard do: its reminders are brought in step in the same transaction. */
+const save = async (contactId: string, now: number, followUp?: string) =>
+  updateContact(db, contactId, (contact) => contact, remindersAlongside(SETTINGS, now, followUp));
 
 describe('keep-in-touch in the database', () => {
   it('gives a saved contact one open reminder, however often it is synced', async () => {
-    await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
-    await syncKeepInTouch(db, 'c1', SETTINGS, NOW + 1);
+    await save('c1', NOW);
+    await save('c1', NOW + 1);
     const open = await openKeepInTouch();
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ contactId: 'c1', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW });
-    expect(await syncKeepInTouch(db, 'ghost', SETTINGS, NOW)).toBeUndefined();
+    await expect(save('ghost', NOW)).rejects.toThrow(/no longer exists/);
   });
 
   it('logging an interaction stores it and moves the reminder, in one go', async () => {
-    await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
+    await save('c1', NOW);
     const logged = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY, channel: 'call' }, SETTINGS, NOW + 10 * DAY);
     expect(logged.thankYou).toBeUndefined();
     expect(logged.keepInTouch?.dueAt).toBe(startOfLocalDay('2027-01-01'));
@@ -59,16 +63,19 @@ describe('keep-in-touch in the database', () => {
       NOW,
     );
     expect(thankYou).toMatchObject({ kind: 'thank-you', dueAt: startOfLocalDay('2026-11-23'), note: 'Thank them for a referral, information' });
-    expect(await countDueReminders(db, startOfLocalDay('2026-11-23'))).toBe(1);
+    expect(await dueCount(startOfLocalDay('2026-11-23'))).toBe(1);
   });
 
-  it('logging for a missing contact writes nothing', async () => {
+  it('logging for a missing contact, or an invalid interaction, writes nothing', async () => {
     await expect(logInteraction(db, { id: 'i1', contactId: 'ghost', at: NOW }, SETTINGS, NOW)).rejects.toThrow(/no longer exists/);
     expect(await interactionsOf(db, 'ghost')).toEqual([]);
+    await expect(logInteraction(db, { id: 'i2', contactId: 'c1', at: -1 }, SETTINGS, NOW)).rejects.toBeInstanceOf(ValidationError);
+    expect(await interactionsOf(db, 'c1')).toEqual([]);
   });
 
   it('marking it done starts the next cycle from that day', async () => {
-    const first = await syncKeepInTouch(db, 'c1', SETTINGS, NOW);
+    await save('c1', NOW);
+    const [first] = await openKeepInTouch();
     const doneAt = startOfLocalDay('2026-12-23') + 3_600_000;
     await markDone(db, first!.id, SETTINGS, doneAt);
     const all = (await remindersOf(db, 'c1')).filter((r) => r.kind === 'keep-in-touch');
@@ -142,7 +149,7 @@ describe('deleting an interaction logged by mistake', () => {
   it('undo for a contact deleted since writes nothing', async () => {
     await logTwo();
     const removed = await removeInteraction(db, 'i2', SETTINGS, NOW + 11 * DAY);
-    await deleteContact(db, 'c1');
+    await deleteContacts(db, ['c1']);
     await expect(restoreInteraction(db, removed!, SETTINGS, NOW + 12 * DAY)).rejects.toThrow(/no longer exists/);
     expect(await interactionsOf(db, 'c1')).toEqual([]);
   });
@@ -150,11 +157,11 @@ describe('deleting an interaction logged by mistake', () => {
 
 describe('one-off reminders', () => {
   it('a follow-up of today is due now; done clears it', async () => {
-    const reminder = await addFollowUp(db, 'c1', localIsoDate(NOW), NOW, 'Send the deck');
+    const reminder = await addReminder(db, { contactId: 'c1', kind: 'follow-up', date: localIsoDate(NOW), note: 'Send the deck' }, NOW);
     expect(reminder).toMatchObject({ kind: 'follow-up', dueAt: startOfLocalDay(localIsoDate(NOW)), note: 'Send the deck' });
-    expect(await countDueReminders(db, NOW)).toBe(1);
+    expect(await dueCount(NOW)).toBe(1);
     await markDone(db, reminder.id, SETTINGS, NOW);
-    expect(await countDueReminders(db, NOW)).toBe(0);
+    expect(await dueCount(NOW)).toBe(0);
     expect((await remindersOf(db, 'c1'))[0].doneAt).toBe(NOW);
   });
 
@@ -162,15 +169,16 @@ describe('one-off reminders', () => {
     const promise = await addReminder(db, { contactId: 'c1', kind: 'promise', date: '2026-11-25', note: 'Intro to Bo' }, NOW);
     expect(await nextDueAfter(db, NOW)).toBe(startOfLocalDay('2026-11-25'));
     await snooze(db, promise.id, { until: '2026-12-01' }, startOfLocalDay('2026-11-25'));
-    expect(await countDueReminders(db, startOfLocalDay('2026-11-30'))).toBe(0);
+    expect(await dueCount(startOfLocalDay('2026-11-30'))).toBe(0);
     expect(await nextDueAfter(db, NOW)).toBe(startOfLocalDay('2026-12-01'));
     await expect(snooze(db, promise.id, { until: '2026-11-01' }, NOW)).rejects.toThrow(/after today/);
     expect((await remindersOf(db, 'c1'))[0].snoozedUntil).toBe(startOfLocalDay('2026-12-01'));
   });
 
   it('refuses reminders for a missing contact or a non-date', async () => {
-    await expect(addFollowUp(db, 'ghost', '2026-11-25', NOW)).rejects.toThrow(/no longer exists/);
-    await expect(addFollowUp(db, 'c1', 'soon', NOW)).rejects.toThrow(/Not a date/);
+    await expect(addReminder(db, { contactId: 'ghost', kind: 'follow-up', date: '2026-11-25' }, NOW)).rejects.toThrow(/no longer exists/);
+    await expect(addReminder(db, { contactId: 'c1', kind: 'follow-up', date: 'soon' }, NOW)).rejects.toThrow(/Not a date/);
+    await expect(save('c1', NOW, 'soon')).rejects.toThrow(/Not a date/);
     expect(await remindersOf(db, 'c1')).toEqual([]);
   });
 });
