@@ -26,14 +26,13 @@ type AnswerOf<T extends MessageType> = z.input<(typeof PROTOCOL)[T]['response']>
 
 // Exactly `{ type, payload }`: a message with anything else on it did not come from sendMessage.
 const Envelope = z.strictObject({ type: z.string().check(z.maxLength(100)), payload: z.unknown() });
-type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+const Reply = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);
+type Reply = z.infer<typeof Reply>;
 
 export class MessageError extends Error {}
 
 async function unwrap<T extends MessageType>(type: T, reply: unknown): Promise<ResponseOf<T>> {
-  const parsed = z
-    .union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })])
-    .safeParse(reply);
+  const parsed = Reply.safeParse(reply);
   if (!parsed.success) throw new MessageError(`No valid answer to ${type}`);
   if (!parsed.data.ok) throw new MessageError(parsed.data.error);
   return PROTOCOL[type].response.parse(parsed.data.value) as ResponseOf<T>;
