@@ -315,7 +315,6 @@ function openConnection(name: string): Promise<KithDB> {
 
 // ——— contacts ———
 
-/** Validate and store a contact as given (create or replace). */
 export async function getContact(db: KithDB, id: string): Promise<Contact | undefined> {
   const stored = await db.get('contacts', id);
   return stored && contactFromStore(stored);
@@ -325,7 +324,6 @@ export async function listContacts(db: KithDB): Promise<Contact[]> {
   return (await db.getAll('contacts')).map(contactFromStore);
 }
 
-/** Delete a contact with its interactions and reminders, in one transaction. */
 /** A transaction that writes a contact and its reminders together. */
 export type ContactWriteTx = IDBPTransaction<KithSchema, ('contacts' | 'reminders')[], 'readwrite'>;
 
