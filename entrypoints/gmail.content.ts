@@ -1,4 +1,4 @@
-import { GMAIL, captureSite } from '@/lib/extract';
+import { GMAIL, captureSite } from '@/lib/extract/page';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the thread open when the popup asks; Gmail changes threads without page loads.

@@ -1,4 +1,4 @@
-import { LINKEDIN, captureSite } from '@/lib/extract';
+import { LINKEDIN, captureSite } from '@/lib/extract/page';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Nothing runs until the popup asks, and then against the page and URL as they are at that

@@ -1,4 +1,4 @@
-import { OUTLOOK, captureSite } from '@/lib/extract';
+import { OUTLOOK, captureSite } from '@/lib/extract/page';
 import { handleMessages, isExtensionPage } from '@/lib/messages';
 
 // Reads the message open when the popup asks; Outlook changes messages without page loads.

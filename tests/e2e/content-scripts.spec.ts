@@ -54,3 +54,9 @@ test('each content script is under 15 KB gzip and carries no webextension-polyfi
     expect(code.toString(), name).not.toContain('This script should only be loaded in a browser extension');
   }
 });
+
+test('the capture script injected into other pages carries no zod: whoever asked parses its answer', () => {
+  const code = readFileSync(join(EXTENSION_DIR, 'capture-page.js'), 'utf8');
+  expect(code, 'the capture script itself').toContain('application/ld+json');
+  expect(code).not.toContain('ZodMini');
+});

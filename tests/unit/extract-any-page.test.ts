@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { capturePage } from '@/lib/extract';
+import { capturePage, extractPeople } from '@/lib/extract';
 import { extractHCards } from '@/lib/extract/h-card';
 import { extractJsonLd, isJson } from '@/lib/extract/json-ld';
 import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
-import { loadFixture, extractPeople } from './load-fixture';
+import { loadFixture } from './load-fixture';
 
 describe('JSON-LD', () => {
   const { document, url } = loadFixture('json-ld.html');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '@/lib/extract';
+import { capturePage, extractPeople } from '@/lib/extract';
 import { extractLinkedIn, withoutNameBadges } from '@/lib/extract/linkedin';
-import { fixtureHtml, loadFixture, extractPeople } from './load-fixture';
+import { fixtureHtml, loadFixture } from './load-fixture';
 
 describe('LinkedIn, logged-out public page', () => {
   const { document, url } = loadFixture('linkedin-public.html');

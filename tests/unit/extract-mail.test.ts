@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capturePage } from '@/lib/extract';
+import { capturePage, extractPeople } from '@/lib/extract';
 import { extractGmail, gmailOwnAddresses } from '@/lib/extract/gmail';
 import { parseOutlookDate } from '@/lib/extract/outlook';
-import { loadFixture, extractPeople } from './load-fixture';
+import { loadFixture } from './load-fixture';
 
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
 

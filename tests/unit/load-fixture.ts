@@ -3,8 +3,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { PageCapture, type Person } from '@/lib/capture-model';
-import { capturePage } from '@/lib/extract';
 
 export type Fixture = { document: Document; url: string };
 
@@ -17,9 +15,4 @@ export function loadFixture(name: string): Fixture {
   const url = /^<!-- url: (\S+) -->/.exec(html)?.[1];
   if (!url) throw new Error(`${name} does not say its URL on its first line`);
   return { document: new JSDOM(html, { url }).window.document, url };
-}
-
-/** The people the popup receives from a page: the page's candidates, parsed as the receiver does. */
-export function extractPeople(document: Document, url: string): Person[] {
-  return PageCapture.parse(capturePage(document, url)).people;
 }

@@ -1,0 +1,61 @@
+// Capture: the people a page shows, best first. Site pages (LinkedIn, Gmail, Outlook) use their
+// own extractor only; any other page is read for the markup sites write about people. This runs
+// in the page and sends candidates as read; whoever asked cleans, validates and merges them
+// (PageCapture in capture-model.ts), so no zod runs in the page.
+import type { PageCaptureInput, PersonInput } from '../capture-model';
+import { isLinkedInHost } from '../profile-url';
+import { parseUrl } from '../text';
+import { extractGmail, isGmailThreadOpen, isGmailUrl, warmUpGmail } from './gmail';
+import { extractHCards } from './h-card';
+import { extractJsonLd } from './json-ld';
+import { extractLinkedIn, isLinkedInProfileUrl, warmUpLinkedIn } from './linkedin';
+import { extractMailtoLinks } from './mailto';
+import { extractOpenGraph } from './open-graph';
+import { extractOutlook, isOutlookMessageOpen, isOutlookUrl, warmUpOutlook } from './outlook';
+
+/**
+ * A site with an extractor of its own. Each site's content script captures through its reader
+ * alone (captureSite), so it does not carry the other sites' extractors onto every page it runs on.
+ */
+export type SiteReader = {
+  matches: (url: string) => boolean;
+  extract: (doc: Document, url: string) => PersonInput[];
+  /** A page that should hold a person: nothing found there is a capture failure. */
+  expects: (doc: Document, url: string) => boolean;
+  /** Runs the reader's costliest patterns on sample text once, while the page is idle. */
+  warmUp: () => void;
+};
+
+export const LINKEDIN: SiteReader = {
+  matches: (url) => isLinkedInHost(parseUrl(url)?.hostname ?? ''),
+  // On LinkedIn only profile pages are read: the feed and search are full of other people.
+  extract: extractLinkedIn,
+  expects: (_doc, url) => isLinkedInProfileUrl(url),
+  warmUp: warmUpLinkedIn,
+};
+export const GMAIL: SiteReader = { matches: isGmailUrl, extract: extractGmail, expects: isGmailThreadOpen, warmUp: warmUpGmail };
+export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutlook, expects: isOutlookMessageOpen, warmUp: warmUpOutlook };
+
+const SITES = [LINKEDIN, GMAIL, OUTLOOK];
+
+const siteOf = (url: string) => SITES.find((site) => site.matches(url));
+
+/** Any other page: the markup sites write about people. */
+function markupCandidates(doc: Document): PersonInput[] {
+  // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
+  return [...extractJsonLd(doc), ...extractOpenGraph(doc), ...extractHCards(doc), ...extractMailtoLinks(doc)];
+}
+
+/**
+ * Who the page shows, and whether it should show someone (only a site's pages can: nothing found
+ * there is a capture failure, not an empty page). The site is worked out once, from the URL.
+ */
+export function capturePage(document: Document, url: string): PageCaptureInput {
+  const site = siteOf(url);
+  return site ? captureSite(site, document, url) : { url, expected: false, people: markupCandidates(document) };
+}
+
+/** What a site's own content script answers: capturePage, for a page of that site. */
+export function captureSite(site: SiteReader, document: Document, url: string): PageCaptureInput {
+  return { url, expected: site.expects(document, url), people: site.extract(document, url) };
+}
