@@ -76,7 +76,8 @@ export function parseHttpUrl(input: string | undefined | null, base?: string): U
   if (!input) return undefined;
   const trimmed = input.trim();
   if (trimmed.startsWith('#') || trimmed.length > 2048) return undefined;
-  const url = parseUrl(trimmed, base);
+  // Some DOMs (linkedom) give `baseURI` as null: a whole URL must still parse without it.
+  const url = parseUrl(trimmed, base || undefined);
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') return undefined;
   // Each setter re-serialises the whole URL; most links carry no credentials to remove.
   if (url.username || url.password) {

@@ -67,15 +67,15 @@ function profileJsonLd(doc: Document, slug: string): Answers {
   return answersOf.find((a) => slugOf(a) === slug) ?? answersOf.find((a) => slugOf(a) === undefined) ?? {};
 }
 
-// Node.DOCUMENT_POSITION_FOLLOWING, spelled out so test DOMs need not install a global Node.
-const FOLLOWING = 4;
-
 /** Text blocks after the name heading in the top card, in order: headline, then location, … */
 function textsAfterHeading(card: Element, heading: Element): string[] {
   const texts: string[] = [];
-  for (const el of card.querySelectorAll('p, span, div')) {
+  let passedHeading = false;
+  // In document order, heading included, so what follows it is what comes after it is met.
+  for (const el of card.querySelectorAll(`${heading.localName}, p, span, div`)) {
     if (texts.length >= 8) break;
-    if (!(heading.compareDocumentPosition(el) & FOLLOWING) || heading.contains(el)) continue;
+    if (el === heading) passedHeading = true;
+    if (!passedHeading || heading.contains(el)) continue;
     if (el.closest('a, button, h1, h2, h3, [aria-hidden="true"]') || inPageChrome(el)) continue;
     // Leaves only, so a wrapper does not repeat its children's text as one run.
     if (el.localName !== 'p' && el.querySelector('p, span, div')) continue;
