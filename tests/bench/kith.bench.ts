@@ -219,7 +219,7 @@ test('extraction in the page, per fixture', async ({ kith }) => {
   const bundle = await build({
     stdin: {
       contents:
-        "import { GMAIL, LINKEDIN, OUTLOOK, capturePage, captureSite } from './lib/extract';\n" +
+        "import { GMAIL, LINKEDIN, OUTLOOK, capturePage, captureSite } from './lib/extract/page';\n" +
         "import { PageCapture } from './lib/capture-model';\n" +
         'globalThis.kithBench = { capturePage, captureSite, PageCapture, sites: { linkedin: LINKEDIN, gmail: GMAIL, outlook: OUTLOOK } };',
       resolveDir: resolve('.'),
