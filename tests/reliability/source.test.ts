@@ -33,6 +33,15 @@ describe('source', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('reads pages without layout: no API that forces a reflow on the user\'s page or is missing from test DOMs', () => {
+    const offenders = [...sourceFiles('lib/extract'), 'lib/tab-reading.ts'].filter((file) =>
+      /\b(innerText|outerText|getBoundingClientRect|getClientRects|getComputedStyle|offset(Width|Height|Top|Left|Parent)|client(Width|Height)|scroll(Width|Height))\b/.test(
+        readFileSync(file, 'utf8').replace(/\/\/.*$/gm, ''),
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('runs no schema in the page: extractors take only types from the model, the receiver parses', () => {
     // lib/extract/index.ts is the receiving side (extractPeople parses); what pages run starts at page.ts.
     const offenders = sourceFiles('lib/extract')
