@@ -71,7 +71,7 @@ function profileJsonLd(doc: Document, slug: string): Answers {
 function textsAfterHeading(card: Element, heading: Element): string[] {
   const texts: string[] = [];
   let passedHeading = false;
-  // In document order, heading included, so what follows it is what comes after it is met.
+  // Document order, the heading included: whatever comes after it in the list follows it on the page.
   for (const el of card.querySelectorAll(`${heading.localName}, p, span, div`)) {
     if (texts.length >= 8) break;
     if (el === heading) passedHeading = true;
