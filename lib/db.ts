@@ -19,7 +19,7 @@ import {
   describeIssues,
   newId,
 } from './model';
-import { canonicalProfileUrl } from './profile-url';
+import { canonicalProfileUrl, otherProfileUrlSpellings } from './profile-url';
 import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
@@ -272,16 +272,21 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
 }
 
 /**
- * A contact as stored by an older version or another program, with the fields it lacks filled
- * in and the keys the indexes read in the form lookups use: every string email trimmed and
- * lowercased, the profile URL canonical when it parses as one.
+ * A copy of the contact with the keys lookups read in their form: every string email trimmed and
+ * lowercased, the profile URL canonical when it parses as one. Kith writes them so; another
+ * program may not have.
  */
-function contactInForm(stored: Contact): Contact {
-  const { emails, profileUrl } = stored as { emails?: unknown; profileUrl?: unknown };
-  const next = { ...withDefaults(stored, Contact) };
+export function withKeysInForm(contact: Contact): Contact {
+  const { emails, profileUrl } = contact as { emails?: unknown; profileUrl?: unknown };
+  const next = { ...contact };
   if (Array.isArray(emails)) next.emails = emails.map((e: unknown) => (typeof e === 'string' ? e.trim().toLowerCase() : e)) as string[];
   if (typeof profileUrl === 'string') next.profileUrl = canonicalProfileUrl(profileUrl) ?? profileUrl;
   return next;
+}
+
+/** A contact as stored by an older version or another program, with the fields it lacks filled in and its keys in form. */
+function contactInForm(stored: Contact): Contact {
+  return withKeysInForm(withDefaults(stored, Contact));
 }
 
 let shared: Promise<KithDB> | undefined;
@@ -386,7 +391,11 @@ type ContactsTx = IDBPTransaction<KithSchema, Store[], 'readonly' | 'readwrite'>
 async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undefined> {
   const contacts = tx.objectStore('contacts');
   if (keys.profileUrl) {
-    const byProfile = await contacts.index('byProfileUrl').get(keys.profileUrl);
+    const index = contacts.index('byProfileUrl');
+    const byProfile =
+      (await index.get(keys.profileUrl)) ??
+      // Not there as Kith writes it: perhaps as another program did, not yet rewritten.
+      (await Promise.all(otherProfileUrlSpellings(keys.profileUrl).map((spelling) => index.get(spelling)))).find(Boolean);
     if (byProfile) return contactFromStore(byProfile);
   }
   for (const email of keys.emails ?? []) {

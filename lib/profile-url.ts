@@ -30,3 +30,20 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
   if (url.hash) url.hash = '';
   return url.href;
 }
+
+/**
+ * Other ways a program that is not Kith may have written `canonical` (a canonicalProfileUrl
+ * result) into the store: without or with the trailing slash, `www.` or `https`. Kith rewrites such
+ * records into the canonical form once a browser session (db.ts bringRecordsIntoForm); until then
+ * dedupe looks for these spellings too. Letter case and query strings wait for that rewrite.
+ */
+export function otherProfileUrlSpellings(canonical: string): string[] {
+  const url = parseHttpUrl(canonical);
+  if (!url) return [];
+  const path = url.pathname + url.search;
+  const paths = [path, path.endsWith('/') ? path.slice(0, -1) : `${path}/`];
+  const host = url.host;
+  const hosts = [host, host.startsWith('www.') ? host.slice(4) : `www.${host}`];
+  const spellings = ['https:', 'http:'].flatMap((scheme) => hosts.flatMap((h) => paths.map((p) => `${scheme}//${h}${p}`)));
+  return spellings.filter((spelling) => spelling !== canonical);
+}

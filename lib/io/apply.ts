@@ -3,7 +3,7 @@
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
-import { type KithDB, type KithSchema, contactFromStore, withOpenAt } from '../db';
+import { type KithDB, type KithSchema, contactFromStore, withKeysInForm, withOpenAt } from '../db';
 import type { Contact } from '../model';
 import { mergeContact } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
@@ -102,7 +102,8 @@ async function findAllSaved(store: ContactStore, contacts: readonly Contact[], i
   const saved = await store.count();
   if (saved === 0) return contacts.map(() => undefined);
   if (saved <= contacts.length * READ_ALL_RATIO) {
-    const lookup = inMemoryLookup((await store.getAll()).map(contactFromStore));
+    // Keys in form, so a contact another program saved with an odd spelling is still found.
+    const lookup = inMemoryLookup((await store.getAll()).map((stored) => withKeysInForm(contactFromStore(stored))));
     return contacts.map(lookup);
   }
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.

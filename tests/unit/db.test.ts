@@ -211,6 +211,17 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect(await dueCount(db, NOW)).toBe(1);
   });
 
+  it('are found from a profile link spelled without the slash, www. or https before any rewrite', async () => {
+    await writeRaw('contacts', [{ ...foreignContact, profileUrl: 'http://linkedin.com/in/ola-f' }]);
+    expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' }))?.id).toBe('f1');
+    // Saving the same person from their profile adds to that contact instead of making a second one.
+    const person = Person.parse({ name: 'Ola F.', profileUrl: 'https://www.linkedin.com/in/ola-f/', emails: [], source: 'linkedin' });
+    const { contact, created } = await saveCapturedPerson(db, person, NOW + 1, { notes: 'Met at the meetup' });
+    expect(created).toBe(false);
+    expect(contact.id).toBe('f1');
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
   it('are rewritten once so the indexes find them; records in form are left alone', async () => {
     const stray = Array.from({ length: 1_200 }, (_, i) => ({ id: `r${String(i).padStart(4, '0')}`, contactId: 'f1', dueAt: NOW - i }));
     await writeRaw('contacts', [foreignContact]);

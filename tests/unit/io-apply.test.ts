@@ -66,6 +66,16 @@ describe('applyImport', () => {
     expect(await getContact(db, 'foreign')).toMatchObject({ company: 'Globex', title: 'CEO', phones: [], tags: [], createdAt: 1 });
   });
 
+  it('merges into a contact another program wrote with its own spelling of the link and the address', async () => {
+    await db.put('contacts', { id: 'foreign', name: 'Bo Lind', emails: ['Bo@Lind.SE'], profileUrl: 'https://linkedin.com/in/BoLind', createdAt: 1, updatedAt: 1 } as never);
+    await db.put('contacts', { id: 'foreign-2', name: 'Cy New', emails: [], profileUrl: 'http://linkedin.com/in/CyNew?trk=x', createdAt: 1, updatedAt: 1 } as never);
+    const rows = ['Bo,Lind,,bo@lind.se,Globex,CEO,1 Mar 2020', 'Cy,New,https://www.linkedin.com/in/cynew,,Initech,Analyst,5 Jan 2021'];
+    const report = await applyImport(db, parseImport(linkedin(rows), NOW), NOW);
+    expect(report.added).toEqual([]);
+    expect(report.merged.map((m) => m.intoId)).toEqual(['foreign', 'foreign-2']);
+    expect(await listContacts(db)).toHaveLength(2);
+  });
+
   it('finds saved people by index when the notebook is much larger than the file', async () => {
     for (let i = 0; i < 12; i++) await putContact(db, { id: `other-${i}`, name: `Other ${i}`, emails: [`o${i}@x.com`], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'by-url', name: 'Ada', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from '@/lib/text';
-import { canonicalProfileUrl } from '@/lib/profile-url';
+import { canonicalProfileUrl, otherProfileUrlSpellings } from '@/lib/profile-url';
 
 describe('cleanLine', () => {
   it('folds whitespace and removes invisible and bidi characters', () => {
@@ -80,5 +80,16 @@ describe('canonicalProfileUrl', () => {
   it('strips the query of other profile links and refuses non-http ones', () => {
     expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x#top')).toBe('https://example.com/people/jane');
     expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
+  });
+  it('lists the other spellings another program may have stored, each of which it canonicalises back', () => {
+    const canonical = 'https://www.linkedin.com/in/ola-f/';
+    const spellings = otherProfileUrlSpellings(canonical);
+    expect(spellings).toHaveLength(7);
+    expect(spellings).toContain('https://www.linkedin.com/in/ola-f');
+    expect(spellings).toContain('https://linkedin.com/in/ola-f');
+    expect(spellings).toContain('http://www.linkedin.com/in/ola-f/');
+    expect(spellings).not.toContain(canonical);
+    for (const spelling of spellings) expect(canonicalProfileUrl(spelling)).toBe(canonical);
+    expect(otherProfileUrlSpellings('https://example.com/people/jane')).toContain('https://www.example.com/people/jane/');
   });
 });
