@@ -12,7 +12,7 @@ import { type Contact, type PageCapture, Person, type PersonInput, type Settings
 import { notifyNothingSaved, notifySaveFailed, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
 import { remindersAlongside } from './reminder-store';
-import { cleanLine } from './text';
+import { cleanLine, parseHttpUrl } from './text';
 
 export const SAVE_MENU_ID = 'kith-save';
 
@@ -67,13 +67,8 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   const textOfLink = async () =>
     click.linkText ?? (tab?.id === undefined ? '' : await deps.linkTextOf(tab.id, click.frameId ?? 0, href).catch(() => ''));
   if (isMailtoLink(href)) return parseMailtoLink(href, await textOfLink());
-  let url: URL | undefined;
-  try {
-    url = new URL(href);
-  } catch {
-    return NOTHING.link;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !linkedinProfileSlug(url)) return NOTHING.link;
+  const url = parseHttpUrl(href);
+  if (!url || !linkedinProfileSlug(url)) return NOTHING.link;
   // LinkedIn links often hold the name then "View Jane's profile" or a degree badge.
   const firstLine = (await textOfLink()).split('\n').map((line) => cleanLine(line, 200)).find(Boolean) ?? '';
   const name = withoutNameBadges(firstLine);
