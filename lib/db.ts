@@ -696,13 +696,24 @@ export async function mergeContacts(
     throw new Error('Choose two different contacts that still exist');
   }
   const keep = contactFromStore(keptStored);
-  const merged = Contact.safeParse({ ...merge(keep, contactFromStore(goneStored)), id: keepId });
+  // The two become one person, so a referral between them would make the kept contact refer
+  // itself: drop it before merging, and the other one's referrer can fill the blank.
+  const withoutEachOther = (c: Contact): Contact => {
+    if (c.referredBy !== keepId && c.referredBy !== goneId) return c;
+    const { referredBy: _eachOther, ...rest } = c;
+    return rest;
+  };
+  const merged = Contact.safeParse({
+    ...merge(withoutEachOther(keep), withoutEachOther(contactFromStore(goneStored))),
+    id: keepId,
+  });
   if (!merged.success) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new ValidationError('contact', merged.error);
   }
-  const referred = all.filter((c) => c.referredBy === goneId);
+  // The kept contact is written once, merged: its stored copy must not be put again here.
+  const referred = all.filter((c) => c.referredBy === goneId && c.id !== keepId);
   const snapshot = await takeOut(tx, [goneId]);
   snapshot.contacts.push(keep, ...referred);
   await Promise.all([

@@ -161,6 +161,23 @@ describe('bulk changes, merge and undo', () => {
     expect((await getContact(db, 'gone'))?.notes).toBe('Theirs');
   });
 
+  it('merges a contact with the one who referred them: nothing of either is lost, nobody refers to themselves', async () => {
+    await putContact(db, make({ id: 'bob', name: 'Bob Stone', emails: ['bob@globex.test'], company: 'Globex', relationship: 'friend', referredBy: 'ana' }));
+    await putContact(db, make({ id: 'ana', name: 'Ana Núñez' }));
+    await putContact(db, make({ id: 'cyd', name: 'Cyd Zhao', referredBy: 'bob' }));
+
+    // The kept contact was referred by the one merged away: it takes that one's details and referrer.
+    const { contact } = await mergeSavedContacts(db, 'cyd', 'bob', NOW);
+    expect(contact).toMatchObject({ emails: ['bob@globex.test'], company: 'Globex', relationship: 'friend', referredBy: 'ana' });
+    expect(await getContact(db, 'cyd')).toEqual(contact);
+
+    // The kept contact referred the one merged away: the merged contact refers nobody to itself.
+    const { contact: ana } = await mergeSavedContacts(db, 'ana', 'cyd', NOW);
+    expect(ana.referredBy).toBeUndefined();
+    expect(ana).toMatchObject({ emails: ['bob@globex.test'], company: 'Globex' });
+    expect(await getContact(db, 'ana')).toEqual(ana);
+  });
+
   it('keeps the one set of notes when only one contact has any', () => {
     const keep = make({ id: 'keep', name: 'Jane Doe', notes: '' });
     const gone = make({ id: 'gone', name: 'J. Doe', notes: 'Theirs' });
