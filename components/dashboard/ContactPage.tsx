@@ -1,7 +1,7 @@
 // One contact: every field editable, the timeline of interactions and reminders, who referred
 // them and whom they referred, the history of captured changes, merge and delete with undo;
 // an interaction or a one-off reminder added by mistake is deleted from the timeline, with undo.
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
 import {
@@ -16,6 +16,7 @@ import {
   updateContact,
 } from '@/lib/db';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
+import { keepEdits } from '@/lib/form-edits';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, markDone, removeInteraction, restoreInteraction, snooze } from '@/lib/reminder-store';
@@ -29,6 +30,12 @@ import type { PageProps } from './Dashboard';
 
 const messageOf = failureMessage;
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+
+const detailsOf = (contact: Contact) => ({
+  phones: contact.phones.join(', '),
+  addresses: contact.addresses.join('\n'),
+  profileUrl: contact.profileUrl ?? '',
+});
 
 type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };
 
@@ -46,14 +53,11 @@ function referralChain(contact: Contact, byId: ReadonlyMap<string, Contact>): Co
 export function ContactPage({ deps, notebook, changed, id: contactId }: PageProps & { id: string }) {
   const id = useId();
   const contact = notebook.byId.get(contactId);
-  const [draft, setDraft] = useState<ContactDraft | undefined>(() =>
-    contact ? draftFromContact(contact, contact.referredBy ? notebook.byId.get(contact.referredBy)?.name : undefined) : undefined,
-  );
-  const [details, setDetails] = useState(() => ({
-    phones: contact?.phones.join(', ') ?? '',
-    addresses: contact?.addresses.join('\n') ?? '',
-    profileUrl: contact?.profileUrl ?? '',
-  }));
+  const draftOf = (c: Contact) => draftFromContact(c, c.referredBy ? notebook.byId.get(c.referredBy)?.name : undefined);
+  const [draft, setDraft] = useState<ContactDraft | undefined>(() => contact && draftOf(contact));
+  const [details, setDetails] = useState(() => contact && detailsOf(contact));
+  // What each form showed before the user typed: the base their edits are kept against.
+  const shown = useRef({ draft, details });
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
   const [reminderDraft, setReminderDraft] = useState({ kind: 'follow-up' as Exclude<ReminderKind, 'keep-in-touch'>, date: localIsoDate(deps.now()), note: '' });
   const [interactions, setInteractions] = useState<Interaction[]>([]);
@@ -62,11 +66,15 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  // After a save, merge or undo the contact is a new object: show what is stored now.
+  // After a save, merge or undo anywhere on the page the contact is a new object: show what is
+  // stored now, except in fields the user has typed into and not yet saved.
   useEffect(() => {
     if (!contact) return;
-    setDraft(draftFromContact(contact, contact.referredBy ? notebook.byId.get(contact.referredBy)?.name : undefined));
-    setDetails({ phones: contact.phones.join(', '), addresses: contact.addresses.join('\n'), profileUrl: contact.profileUrl ?? '' });
+    const next = { draft: draftOf(contact), details: detailsOf(contact) };
+    const before = shown.current;
+    shown.current = next;
+    setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
+    setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook]);
 
   useEffect(() => {
@@ -92,7 +100,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
     [notebook, contactId],
   );
 
-  if (!contact || !draft) {
+  if (!contact || !draft || !details) {
     return (
       <section>
         <h1>Contact not found</h1>
@@ -119,7 +127,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
     attempt('form', async () => {
       const db = await deps.db();
       await saveDraft(db, { draft, now: deps.now(), settings: notebook.settings, contactId });
-      setDraft({ ...draft, followUp: '' });
+      // Saved: the form shows the stored contact again, as the schema cleaned it.
+      const saved = { ...draft, followUp: '' };
+      shown.current = { ...shown.current, draft: saved };
+      setDraft(saved);
       await changed({ message: `Saved ${draft.name}.` });
     });
 
@@ -134,6 +145,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
         profileUrl: details.profileUrl.trim() || undefined,
         updatedAt: now,
       }));
+      shown.current = { ...shown.current, details };
       await changed({ message: `Saved ${contact.name}’s details.` });
     });
 

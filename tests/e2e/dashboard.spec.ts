@@ -217,6 +217,35 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
+test('a contact page keeps what was typed and not yet saved while another form on it saves', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { notes: string; phones: string[] }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const notes = page.getByLabel('Notes', { exact: true });
+  const phones = page.getByLabel('Phones', { exact: true });
+  await notes.fill('Owes me an intro to their CTO');
+  await phones.fill('+41 44 123 45 67');
+
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await expect(notes).toHaveValue('Owes me an intro to their CTO');
+  await expect(phones).toHaveValue('+41 44 123 45 67');
+
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  await expect(phones).toHaveValue('+41 44 123 45 67');
+  const afterSave = (await kith.readStore<typeof someone>('contacts')).find((c) => c.id === someone.id)!;
+  expect(afterSave).toMatchObject({ notes: 'Owes me an intro to their CTO', phones: [] });
+
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}’s details.`);
+  await expect(notes).toHaveValue('Owes me an intro to their CTO');
+  const afterDetails = (await kith.readStore<typeof someone>('contacts')).find((c) => c.id === someone.id)!;
+  expect(afterDetails).toMatchObject({ notes: 'Owes me an intro to their CTO', phones: ['+41 44 123 45 67'] });
+});
+
 type StoredInteraction = { id: string; contactId: string; at: number; summary: string };
 type StoredReminder = { id: string; contactId: string; kind: string; dueAt: number; note: string };
 
