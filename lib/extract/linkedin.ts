@@ -22,12 +22,26 @@ export function isLinkedInProfileUrl(url: string): boolean {
 const CURRENT_COMPANY_LABEL =
   /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
 
-// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+") and pronouns.
-const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s|$)/i;
-const PRONOUNS = /^\(?\p{L}{1,10}\/\p{L}{1,10}(?:\/\p{L}{1,10})?\)?$/u;
+// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", or the hidden
+// "2nd degree connection") and pronouns. A headline can look like either ("2nd Line Support",
+// "Founder/CEO"), so a degree is the whole text or followed by the word for degree, and
+// pronouns are words people use as pronouns, in LinkedIn's languages.
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
+const PRONOUNS = /^\(?(\p{L}{1,10}(?:\/\p{L}{1,10}){1,2})\)?$/u;
+const PRONOUN_WORDS = new Set(
+  (
+    'he him his she her hers they them their theirs ze zir hir xe xem xir it its any ' +
+    'er ihm ihn sie ihr es il lui elle iel ela ele dele dela elu ella él hen hon han hij hem zij haar lei ona on jej jego'
+  ).split(' '),
+);
+
+function isPronouns(text: string): boolean {
+  const words = PRONOUNS.exec(text)?.[1].toLowerCase().split('/');
+  return !!words && words.every((word) => PRONOUN_WORDS.has(word));
+}
 
 function isBadge(text: string): boolean {
-  return (text.length <= 40 && DEGREE_BADGE.test(text)) || PRONOUNS.test(text) || /^[·•]$/.test(text);
+  return (text.length <= 40 && DEGREE_BADGE.test(text)) || isPronouns(text) || /^[·•]$/.test(text);
 }
 
 /** The name without badges that a heading's text can carry along. */

@@ -147,6 +147,18 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect(extractPeople(bare, url).map((p) => [p.name, p.fieldSources.name])).toEqual([['Kenji Morales', 'document.title']]);
   });
 
+  it('keeps a headline that looks like a badge: a slash between titles, an ordinal at the start', () => {
+    for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student']) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      const main = page.querySelector('main')!;
+      main.innerHTML =
+        '<section><div><h1>Sam Okoro</h1><span>(They/Them)</span><span>· 2nd</span></div>' +
+        `<p>${headline}</p><div><span>Manchester, England, United Kingdom</span></div></section>`;
+      const [person] = extractPeople(page, url);
+      expect([person.title, person.location], headline).toEqual([headline, 'Manchester, England, United Kingdom']);
+    }
+  });
+
   it('reports a capture failure when nothing answers on a profile URL', () => {
     const { document: skeleton } = loadFixture('linkedin-2026.html');
     skeleton.title = 'LinkedIn';
