@@ -2,23 +2,29 @@
 // any page the user right-clicked, not only the sites Kith has host permission for. (Who the page
 // shows is lib/capture.ts's captureTab.)
 
-/** The text of the first link to `linkUrl` in a frame of the tab, a line per text node, capped. */
+/**
+ * The text of a link to `linkUrl` in a frame of the tab, a line per text node, capped. Pages often
+ * link a person twice, picture first: the first such link with text answers, else a picture's alt.
+ */
 export async function linkTextOf(tabId: number, frameId: number, linkUrl: string): Promise<string> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
     args: [linkUrl],
     // Runs in the page: self-contained, and no layout APIs (textContent, not innerText).
     func: (href: string) => {
-      const link = Array.from(document.querySelectorAll('a[href]')).find((a) => (a as HTMLAnchorElement).href === href);
-      if (!link) return '';
-      // One line per text node: "Jane Doe" and a hidden "View Jane Doe's profile" stay apart.
-      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-      const lines: string[] = [];
-      for (let node = walker.nextNode(); node && lines.length < 20; node = walker.nextNode()) {
-        const text = (node.textContent ?? '').trim();
-        if (text) lines.push(text.slice(0, 300));
+      const links = Array.from(document.querySelectorAll('a[href]')).filter((a) => (a as HTMLAnchorElement).href === href);
+      for (const link of links.slice(0, 20)) {
+        // One line per text node: "Jane Doe" and a hidden "View Jane Doe's profile" stay apart.
+        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+        const lines: string[] = [];
+        for (let node = walker.nextNode(); node && lines.length < 20; node = walker.nextNode()) {
+          const text = (node.textContent ?? '').trim();
+          if (text) lines.push(text.slice(0, 300));
+        }
+        if (lines.length) return lines.join('\n');
       }
-      return lines.join('\n');
+      const alt = links.map((link) => link.querySelector('img[alt]')?.getAttribute('alt')?.trim()).find(Boolean);
+      return (alt ?? '').slice(0, 300);
     },
   });
   return typeof result?.result === 'string' ? result.result : '';

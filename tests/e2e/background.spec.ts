@@ -135,6 +135,27 @@ test('right-click Save to Kith, driven in the real worker, saves a mailto link a
   expect((await kith.readStore('contacts')).length).toBe(2);
 });
 
+test('right-click Save to Kith on a profile link reads the name from whichever link to it has one', async ({ kith }) => {
+  // LinkedIn's own search results link each person twice, picture first.
+  const page = 'https://www.linkedin.com/search/results/people/?keywords=doe';
+  const profile = 'https://www.linkedin.com/in/jane-doe-1a2b3c/?trk=people';
+  await kith.serve(page, {
+    html: `<!doctype html><title>Search | LinkedIn</title><ul>
+      <li><a href="${profile}"><img alt="" src="data:,"></a> <a href="${profile}"><span>Jane Doe</span><span>· 2nd</span></a></li>
+      <li><a href="https://www.linkedin.com/in/bo-lindqvist/"><img alt="Bo Lindqvist" src="data:,"></a></li>
+    </ul>`,
+  });
+  const tabId = await kith.tabIdOf(await kith.open(page));
+  const click = (linkUrl: string) =>
+    kith.worker.evaluate(
+      ([id, url]) => (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', linkUrl: url, frameId: 0 }, { id }),
+      [tabId, linkUrl] as const,
+    );
+  expect(await click(profile)).toMatchObject({ created: 1, saved: [{ name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe-1a2b3c/' }] });
+  // A picture alone links the next person: its alt text names them.
+  expect(await click('https://www.linkedin.com/in/bo-lindqvist/')).toMatchObject({ created: 1, saved: [{ name: 'Bo Lindqvist' }] });
+});
+
 test('right-click Save to Kith on a profile page saves the best person there, once', async ({ kith }) => {
   const url = 'https://uk.linkedin.com/in/ada-quinlan-4b2a91/';
   await kith.serve(url, { file: 'linkedin-public.html' });
