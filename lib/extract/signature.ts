@@ -15,8 +15,11 @@ const BARE_ADDRESS = /^[^\s<>,;"]{1,64}@[^\s<>,;"]{1,253}$/;
 const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24})$/i;
 const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/i;
 const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#<>]+/i;
-// Closings people write above their name, in the languages Kith's users write in most.
-const CLOSING = /^(best|kind|warm|many thanks|thanks|thank you|cheers|regards|sincerely|yours|all the best|mit freundlichen|viele grüße|beste grüße|cordialement|bien à vous|saludos|un saludo|cordiali saluti|met vriendelijke)/i;
+// Closings people write above their name, in the languages Kith's users write in most: removed
+// where they are a line of their own or end in punctuation ("Best regards, Jane"), so a name
+// that begins like one (Kindra, Beste, Warren) is still read.
+const CLOSING =
+  /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien à vous|saludos|un saludo|cordiali saluti|met vriendelijke groet|met vriendelijke groeten)(?:\s*[,.!]+\s*|\s*$)/i;
 // Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
 const TITLE_COMPANY = /^(.{2,150}?)\s+(?:\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
 
@@ -56,8 +59,8 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   const lines: Line[] = cleanMultiline(text, MAX_TEXT)
     .split('\n')
     .slice(0, MAX_LINES)
-    .map((l) => ({ text: cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, ''), used: false }))
-    .filter((l) => l.text && !CLOSING.test(l.text));
+    .map((l) => ({ text: cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, ''), used: false }))
+    .filter((l) => l.text);
 
   const answers: Answers = {};
   const emails: string[] = [];

@@ -61,6 +61,18 @@ www.northwind.example`;
     ]);
   });
 
+  it('reads a name that begins like a closing, and a closing on the name’s line', () => {
+    expect(people('Beste Yilmaz\nEngineer\nAcme\nbeste.yilmaz@acme.example')[0]).toMatchObject({
+      name: 'Beste Yilmaz',
+      title: 'Engineer',
+      emails: ['beste.yilmaz@acme.example'],
+    });
+    expect(people('Kindra Wells\nVP Sales | Acme\nkindra@acme.example')[0]).toMatchObject({ name: 'Kindra Wells', title: 'VP Sales', company: 'Acme' });
+    expect(people('Warren Yates\nwarren@acme.example')[0]).toMatchObject({ name: 'Warren Yates' });
+    expect(people('Thanks, Jane Doe\nCTO | Acme\njane@acme.example')[0]).toMatchObject({ name: 'Jane Doe', title: 'CTO' });
+    expect(people('Mit freundlichen Grüßen\nJonas Weber\njonas@weber.example')[0]).toMatchObject({ name: 'Jonas Weber' });
+  });
+
   it('reads a block whose first line is "Name <address>", title and company on their own lines', () => {
     expect(people('Leo Fischer <leo@quillstone.example>\nEngineering Manager\nQuillstone\n12 Harbour Road')).toEqual([
       {
