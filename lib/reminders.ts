@@ -128,8 +128,10 @@ export function snoozeUntil(snooze: Snooze, now: number): number {
   return until;
 }
 
+/** Put a reminder off: a day or a week from when it is due, or from now once it is due. */
 export function snoozed(reminder: Reminder, snooze: Snooze, now: number): ReminderInput {
-  return { ...reminder, snoozedUntil: snoozeUntil(snooze, now) };
+  const from = typeof snooze === 'string' ? Math.max(now, dueTimeOf(reminder)) : now;
+  return { ...reminder, snoozedUntil: snoozeUntil(snooze, from) };
 }
 
 export function done(reminder: Reminder, now: number): ReminderInput {

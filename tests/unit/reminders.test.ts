@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Reminder } from '@/lib/model';
 import {
+  addLocalDays,
   done,
   dueTimeOf,
   isDue,
@@ -141,6 +142,14 @@ describe('done and snooze', () => {
     expect(dueTimeOf(later)).toBe(NOW + DAY);
     expect(isDue(later, NOW + DAY - 1)).toBe(false);
     expect(isDue(later, NOW + DAY)).toBe(true);
+  });
+
+  it('puts off a reminder not yet due from its due time, not from now', () => {
+    const ahead = reminder({ dueAt: NOW + 30 * DAY });
+    expect(dueTimeOf(snoozed(ahead, '1-day', NOW) as Reminder)).toBe(addLocalDays(NOW + 30 * DAY, 1));
+    expect(dueTimeOf(snoozed(ahead, '1-week', NOW) as Reminder)).toBe(addLocalDays(NOW + 30 * DAY, 7));
+    const snoozedAhead = snoozed(reminder({ dueAt: NOW - DAY, snoozedUntil: NOW + 2 * DAY }), '1-day', NOW) as Reminder;
+    expect(dueTimeOf(snoozedAhead)).toBe(addLocalDays(NOW + 2 * DAY, 1));
   });
 
   it('refuses to snooze to today or the past', () => {
