@@ -13,6 +13,7 @@ import {
   type Warmth,
   newId,
 } from './model';
+import { mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
 import { canonicalProfileUrl } from './profile-url';
 
@@ -142,8 +143,6 @@ function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
   throw new Error(`${label}: ${issue.message}`);
 }
 
-const union = <T>(a: readonly T[], b: readonly T[]) => [...new Set([...a, ...b])];
-
 export type SaveDraftArgs = {
   draft: ContactDraft;
   now: number;
@@ -188,19 +187,16 @@ export async function saveDraft(
     createdAt: now,
     updatedAt: now,
   };
-  const foldInto = (saved: Contact): ContactInput => ({
-    ...saved,
-    ...fields,
-    emails: union(saved.emails, fields.emails),
-    phones: union(saved.phones, input.phones ?? []),
-    tags: union(saved.tags, fields.tags),
-    canHelpWith: union(saved.canHelpWith, fields.canHelpWith),
-    orgRoles: union(saved.orgRoles, fields.orgRoles),
-    notes: mergeNotes(saved.notes, fields.notes),
-    profileUrl: saved.profileUrl ?? profileUrl,
-    photoUrl: saved.photoUrl ?? person?.photoUrl,
-    sources: [...saved.sources, source].slice(-100),
-    updatedAt: now,
-  });
+  // A form for a new person that matches a saved one starts blank where the saved contact is
+  // not: what was typed fills blanks and joins lists, and never clears what was saved.
+  const foldInto = (saved: Contact): ContactInput => {
+    const { contact } = mergeContact(saved, Contact.parse({ ...input, notes: '' }), now);
+    return {
+      ...contact,
+      notes: mergeNotes(saved.notes, fields.notes),
+      sources: [...saved.sources, source].slice(-100),
+      updatedAt: now,
+    };
+  };
   return saveContactDeduped(db, input, foldInto, reminders);
 }

@@ -145,6 +145,36 @@ describe('saving from the popup', () => {
     expect(await listContacts(db)).toHaveLength(1);
   });
 
+  it('a person added by hand with a saved email fills blanks and never clears what was saved', async () => {
+    const saved = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...draftFromPerson(linkedinPerson()), emails: 'mara@lind.example', relationship: 'colleague', warmth: 'warm', cadenceDays: 30, notes: 'Met at the summit' },
+      now: NOW,
+      person: linkedinPerson(),
+    });
+    const byHand = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...emptyDraft(), name: 'Mara', emails: 'Mara@Lind.example, mara@home.example', tags: 'design', notes: 'Call back' },
+      now: NOW + 1,
+    });
+    expect(byHand.created).toBe(false);
+    expect(byHand.contact).toMatchObject({
+      id: saved.contact.id,
+      name: saved.contact.name,
+      title: saved.contact.title,
+      company: saved.contact.company,
+      location: saved.contact.location,
+      relationship: 'colleague',
+      warmth: 'warm',
+      cadenceDays: 30,
+      emails: ['mara@lind.example', 'mara@home.example'],
+      tags: ['design'],
+      notes: 'Met at the summit\n\nCall back',
+      profileUrl: saved.contact.profileUrl,
+    });
+    expect(byHand.contact.sources.map((s) => s.kind)).toEqual(['linkedin', 'manual']);
+  });
+
   it('a manual entry where capture failed keeps the canonical page link', async () => {
     const { contact } = await saveDraft(db, {
       settings: SETTINGS,
