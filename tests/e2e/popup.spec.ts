@@ -96,6 +96,17 @@ test('LinkedIn profile: prefilled, saved with relationship and notes, then shown
   expect(contacts.map((c) => [c.id, c.notes, c.relationship])).toEqual([[saved.id, 'Now leads the tooling team.', 'colleague']]);
 });
 
+test('a card with long unbroken words wraps them inside the popup instead of widening it', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Maximiliane Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft');
+  await field(popup, 'Company').fill('Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaft');
+  await field(popup, 'Email').fill('maximiliane.donaudampfschifffahrtsgesellschaft@hauptbetriebswerk.example');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText('Saved Maximiliane');
+  expect(await popup.evaluate(() => document.body.scrollWidth)).toBeLessThanOrEqual(400);
+});
+
 test('a saved LinkedIn person with a new job title: the update is offered, accepted, and kept in history', async ({ kith }) => {
   const first = await openFixture(kith, 'linkedin-public.html');
   const popup = await kith.openPopup(first);
