@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks'
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage } from '@/lib/db';
+import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
@@ -161,11 +162,20 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     }
   }
 
-  const reloadCard = async (kithDb: KithDB, contactId: string, person: Person | undefined, editing = false) => {
+  /**
+   * Show the card as stored now. `editingFrom`: the card the open edit form started from, so the
+   * form stays open and keeps what was typed while the fields left alone take the new values.
+   */
+  const reloadCard = async (kithDb: KithDB, contactId: string, person: Person | undefined, editingFrom?: SavedCard) => {
     const card = await loadSavedCard(kithDb, contactId, deps.now(), person);
     if (!card) throw new Error('That contact no longer exists');
-    setScreen({ kind: 'saved', person, card, editing });
+    if (editingFrom) {
+      const before = draftFromContact(editingFrom.contact, editingFrom.referredByName);
+      setDraft((edited) => keepEdits(edited, before, draftFromContact(card.contact, card.referredByName)));
+    }
+    setScreen({ kind: 'saved', person, card, editing: !!editingFrom });
   };
+  const editingCard = () => (screen.kind === 'saved' && screen.editing ? screen.card : undefined);
 
   const saveContact = () => {
     const current = screen;
@@ -196,7 +206,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now());
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
-        await reloadCard(kithDb, card.contact.id, person);
+        await reloadCard(kithDb, card.contact.id, person, editingCard());
         setStatus(thankYou ? 'Interaction logged, with a reminder to say thank you.' : 'Interaction logged.');
       },
       (message) => setLogError(`Not logged: ${message}`),
@@ -209,7 +219,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     void write(
       async (kithDb) => {
         await acceptProposed(kithDb, card.contact.id, accepted, deps.now());
-        await reloadCard(kithDb, card.contact.id, person);
+        await reloadCard(kithDb, card.contact.id, person, editingCard());
         setStatus('Update accepted.');
       },
       (message) => setStatus(`Not updated: ${message}`),
@@ -222,7 +232,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       async (kithDb) => {
         if (done) await markDone(kithDb, reminder.id, cadence(), now);
         else await snooze(kithDb, reminder.id, '1-day', now);
-        if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person);
+        if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person, editingCard());
         else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
       },

@@ -138,6 +138,33 @@ test('a saved LinkedIn person with a new job title: the update is offered, accep
   expect(accepted.history[0].at).toBeGreaterThanOrEqual(before);
 });
 
+test('accepting an update or finishing a reminder while editing keeps the edit form and what was typed', async ({ kith }) => {
+  const first = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(first);
+  await field(popup, 'Follow up').fill(await todayIn(popup));
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
+
+  const promoted = readFileSync('tests/fixtures/linkedin-public.html', 'utf8').replaceAll('Staff Engineer', 'Principal Engineer');
+  await kith.serve('https://www.linkedin.com/in/ada-quinlan-4b2a91/', { html: promoted });
+  const again = await kith.openPopup(await kith.open('https://www.linkedin.com/in/ada-quinlan-4b2a91/'));
+  await again.getByRole('button', { name: 'Edit' }).click();
+  await field(again, 'Notes').fill('Ask about the tooling team.');
+
+  await again.getByRole('button', { name: 'Use new title' }).click();
+  await expect(again.getByRole('status')).toHaveText('Update accepted.');
+  await expect(field(again, 'Notes')).toHaveValue('Ask about the tooling team.');
+  await expect(field(again, 'Title')).toHaveValue('Principal Engineer');
+
+  await again.getByRole('button', { name: /^Done: Follow up/ }).click();
+  await expect(again.getByRole('status')).toHaveText('Reminder done.');
+  await expect(field(again, 'Notes')).toHaveValue('Ask about the tooling team.');
+
+  await again.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(again.getByRole('status')).toHaveText('Updated Ada Quinlan.');
+  expect((await kith.readStore<StoredContact>('contacts'))[0]).toMatchObject({ title: 'Principal Engineer', notes: 'Ask about the tooling team.' });
+});
+
 test('the relationship questions: tags, can help with, referred by and keep-in-touch are saved', async ({ kith }) => {
   await addByHand(kith, 'Ines Duarte', 'ines@duarte-consulting.example');
   const [ines] = await kith.readStore<StoredContact>('contacts');
