@@ -3,8 +3,8 @@
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
-import { type KithDB, type KithSchema, contactFromStore, withKeysInForm, withOpenAt } from '../db';
-import type { Contact } from '../model';
+import { type KithDB, type KithSchema, contactFromStore, reminderFromStore, withKeysInForm, withOpenAt } from '../db';
+import type { Contact, Interaction, Reminder } from '../model';
 import { mergeContact } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
@@ -28,6 +28,7 @@ export type ImportReport = {
   repeated: Problem[];
   skipped: Problem[];
   invalid: Problem[];
+  /** Interactions and reminders the import writes: new ones, and saved reminders it closes. */
   interactions: number;
   reminders: number;
 };
@@ -111,14 +112,37 @@ async function findAllSaved(store: ContactStore, contacts: readonly Contact[], i
   return found.map((contact) => contact && contactFromStore(contact));
 }
 
-type Plan = { report: ImportReport; writes: Contact[]; idOf: (incomingId: string) => string };
+type Plan = { report: ImportReport; writes: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
+
+type ImportTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], IDBTransactionMode>;
+
+/**
+ * The file's interactions and reminders to write. One already saved (a backup imported again)
+ * stays as saved, as contacts do: the file is older than what the user did since. Only a
+ * reminder the file has done and the notebook still has open is closed.
+ */
+async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingId: string) => string) {
+  const [interactionIds, savedReminders] = await Promise.all([
+    batch.interactions.length ? tx.objectStore('interactions').getAllKeys() : [],
+    batch.reminders.length ? tx.objectStore('reminders').getAll() : [],
+  ]);
+  const savedInteraction = new Set<string>(interactionIds);
+  const savedReminder = new Map(savedReminders.map((r) => [r.id, reminderFromStore(r)]));
+  const interactions = batch.interactions
+    .filter((it) => !savedInteraction.has(it.id))
+    .map((it) => ({ ...it, contactId: idOf(it.contactId) }));
+  const reminders = batch.reminders.flatMap((r): Reminder[] => {
+    const saved = savedReminder.get(r.id);
+    if (!saved) return [{ ...r, contactId: idOf(r.contactId) }];
+    if (r.doneAt === undefined || saved.doneAt !== undefined) return [];
+    const { snoozedUntil: _closed, ...open } = saved;
+    return [{ ...open, doneAt: r.doneAt }];
+  });
+  return { interactions, reminders };
+}
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
-async function plan(
-  tx: IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], IDBTransactionMode>,
-  batch: ImportBatch,
-  now: number,
-): Promise<Plan> {
+async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan> {
   const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
   const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
@@ -134,8 +158,8 @@ async function plan(
     repeated,
     skipped: batch.skipped,
     invalid: batch.invalid,
-    interactions: batch.interactions.length,
-    reminders: batch.reminders.length,
+    interactions: 0,
+    reminders: 0,
   };
   const savedIdOf = new Map<string, string>();
   const original = new Map<string, Contact>();
@@ -163,7 +187,10 @@ async function plan(
   const writes = [...fresh, ...changed].map((c) =>
     c.referredBy && idOf(c.referredBy) !== c.referredBy ? { ...c, referredBy: idOf(c.referredBy) } : c,
   );
-  return { report, writes, idOf };
+  const { interactions, reminders } = await historyToWrite(tx, batch, idOf);
+  report.interactions = interactions.length;
+  report.reminders = reminders.length;
+  return { report, writes, interactions, reminders };
 }
 
 /** What importing `batch` would do, without writing anything. */
@@ -184,7 +211,7 @@ export async function applyImport(db: KithDB, batch: ImportBatch, now: number): 
   }
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   try {
-    const { report, writes, idOf } = await plan(tx, batch, now);
+    const { report, writes, interactions: newInteractions, reminders: newReminders } = await plan(tx, batch, now);
     // Plain requests on the underlying store, not idb's promise per put: 10,000 promises and
     // their listeners cost more than the writes. Only the transaction's completion is awaited;
     // a failing put (a bad key throws at once, a constraint error aborts) rejects `tx.done`.
@@ -193,8 +220,8 @@ export async function applyImport(db: KithDB, batch: ImportBatch, now: number): 
     const interactions = store('interactions');
     const reminders = store('reminders');
     for (const c of writes) contacts.put(c);
-    for (const it of batch.interactions) interactions.put({ ...it, contactId: idOf(it.contactId) });
-    for (const r of batch.reminders) reminders.put(withOpenAt({ ...r, contactId: idOf(r.contactId) }));
+    for (const it of newInteractions) interactions.put(it);
+    for (const r of newReminders) reminders.put(withOpenAt(r));
     await tx.done;
     return report;
   } catch (error) {

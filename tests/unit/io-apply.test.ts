@@ -160,6 +160,29 @@ describe('applyImport', () => {
     expect(await readAll()).toEqual(original);
   });
 
+  it('importing an older backup again keeps what was done since; a reminder done in the file is closed', async () => {
+    await putContact(db, { id: 'c1', name: 'Jane', emails: ['jane@x.io'], createdAt: 1, updatedAt: 2 });
+    await putInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5, channel: 'call', summary: 'Catch-up' });
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: NOW + 10, note: 'Send deck', createdAt: NOW });
+    await putReminder(db, { id: 'r2', contactId: 'c1', kind: 'follow-up', dueAt: NOW, createdAt: NOW });
+    const before = await readAll();
+    const backup = createBackup({ contacts: before.contacts, interactions: before.interactions, reminders: await remindersOf(db, 'c1') }, NOW);
+
+    // Since the backup: the promise was kept and the call's summary corrected.
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: NOW + 10, note: 'Send deck', createdAt: NOW, doneAt: NOW + 20 });
+    await putInteraction(db, { id: 'i1', contactId: 'c1', at: NOW - 5, channel: 'call', summary: 'Catch-up about the deck' });
+    const since = await readAll();
+    expect(await previewImport(db, parseImport(backup, NOW), NOW + 30)).toMatchObject({ interactions: 0, reminders: 0 });
+    await applyImport(db, parseImport(backup, NOW), NOW + 30);
+    expect(await readAll()).toEqual(since);
+
+    // A file where the follow-up is done, into the notebook where it is open: closed.
+    const done = JSON.parse(backup);
+    done.reminders = done.reminders.map((r: { id: string }) => (r.id === 'r2' ? { ...r, doneAt: NOW + 40 } : r));
+    expect(await applyImport(db, parseImport(JSON.stringify(done), NOW), NOW + 50)).toMatchObject({ interactions: 0, reminders: 1 });
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r2')?.doneAt).toBe(NOW + 40);
+  });
+
   it('points a backup’s interactions at the saved contact it merged into', async () => {
     await putContact(db, { id: 'mine', name: 'Jane', emails: ['jane@x.io'], createdAt: 1, updatedAt: 1 });
     const other = Contact.parse({ id: 'theirs', name: 'Jane D', emails: ['jane@x.io'], lastInteractionAt: NOW, createdAt: 1, updatedAt: 1 });
