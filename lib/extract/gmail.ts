@@ -29,7 +29,9 @@ export function isGmailThreadOpen(doc: Document, url: string): boolean {
 /** The signed-in account: from the title ("Inbox - me@x.com - Gmail") and the account button's label. */
 export function gmailOwnAddresses(doc: Document): Set<string> {
   const own = new Set<string>();
-  const fromTitle = addressIn(doc.title.slice(0, 600));
+  // The account is the last address in the title: a subject before it can hold addresses too,
+  // and can be long, so the title is read from its end.
+  const fromTitle = doc.title.slice(-600).split(' - ').reverse().map(addressIn).find(Boolean);
   if (fromTitle) own.add(fromTitle);
   // The account button ("Google Account: Ava Reyes (ava@…)") lives in the header and links to the
   // account page; a labelled link inside a message names someone else.

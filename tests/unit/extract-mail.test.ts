@@ -41,6 +41,16 @@ describe('Gmail, one message', () => {
     expect([...gmailOwnAddresses(document)]).toEqual(['ava.reyes@gmail.com']);
   });
 
+  it('takes the account from the end of the title, past addresses and length in the subject', () => {
+    const page = loadFixture('gmail-single.html');
+    for (const el of page.document.querySelectorAll('[aria-label*="@"]')) el.removeAttribute('aria-label');
+    page.document.title = 'Intro to priya.natarajan@northwind.example - ava.reyes@gmail.com - Gmail';
+    expect([...gmailOwnAddresses(page.document)]).toEqual(['ava.reyes@gmail.com']);
+    expect(extractPeople(page.document, page.url)[0].emails).toEqual(['priya.natarajan@northwind.example']);
+    page.document.title = `${'Re: '.repeat(200)}Coffee - ava.reyes@gmail.com - Gmail`;
+    expect([...gmailOwnAddresses(page.document)]).toEqual(['ava.reyes@gmail.com']);
+  });
+
   it('takes the account only from the page header, not from a labelled link in the message', () => {
     const page = loadFixture('gmail-single.html');
     const body = page.document.querySelector('.a3s')!;
