@@ -76,6 +76,22 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }
 
+/**
+ * The link right-clicked inside a selection names who the selection is about: its address or
+ * profile joins the one person the selection names.
+ */
+function withLink(person: PersonInput, linkUrl: string): PersonInput {
+  if (isMailtoLink(linkUrl)) {
+    const emails = parseMailtoLink(linkUrl).flatMap((p) => p.emails ?? []);
+    const missing = emails.filter((email) => !person.emails?.includes(email));
+    if (!missing.length) return person;
+    return { ...person, emails: [...(person.emails ?? []), ...missing], fieldSources: { emails: 'mailto:href', ...person.fieldSources } };
+  }
+  const url = parseHttpUrl(linkUrl);
+  if (person.profileUrl || !url || !linkedinProfileSlug(url)) return person;
+  return { ...person, profileUrl: linkUrl, fieldSources: { ...person.fieldSources, profileUrl: 'link:href' } };
+}
+
 async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<{ people: Person[]; leftOut: number } | string> {
   let found: PersonInput[] | string;
   let kind: keyof typeof NOTHING;
@@ -85,6 +101,11 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
     const fromPage =
       tab?.id === undefined ? '' : await deps.selectionTextOf(tab.id, click.frameId ?? 0).catch(() => '');
     found = parseSignature(fromPage.trim() ? fromPage : click.selectionText);
+    if (click.linkUrl && found.length === 1) found = [withLink(found[0], click.linkUrl)];
+    else if (click.linkUrl && found.length === 0) {
+      kind = 'link';
+      found = await linkPeople(click, tab, deps);
+    }
   } else if (click.linkUrl) {
     kind = 'link';
     found = await linkPeople(click, tab, deps);

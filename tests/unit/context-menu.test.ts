@@ -88,6 +88,26 @@ describe('Save to Kith on a link', () => {
     ]);
   });
 
+  it('a link right-clicked inside a selection adds its address or profile to the person selected', async () => {
+    await saveFromContextMenu(click({ linkUrl: 'mailto:jane.doe@example.com', selectionText: 'Jane Doe' }), TAB, deps);
+    await saveFromContextMenu(
+      click({ linkUrl: 'https://www.linkedin.com/in/bo-lindqvist/?trk=x', selectionText: 'Bo Lindqvist' }),
+      TAB,
+      deps,
+    );
+    const byName = (await saved()).sort((a, b) => a.name.localeCompare(b.name));
+    expect(byName.map((c) => [c.name, c.emails, c.profileUrl])).toEqual([
+      ['Bo Lindqvist', [], 'https://www.linkedin.com/in/bo-lindqvist/'],
+      ['Jane Doe', ['jane.doe@example.com'], undefined],
+    ]);
+  });
+
+  it('a selection that names nobody, on a link, saves the link', async () => {
+    setUp({ linkTextOf: async () => 'Ada Quinlan' });
+    await saveFromContextMenu(click({ linkUrl: 'mailto:ada@example.org', selectionText: '→' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([['Ada Quinlan', ['ada@example.org']]]);
+  });
+
   it('uses the link text Firefox hands over instead of reading the page', async () => {
     setUp({ linkTextOf: vi.fn(async () => 'wrong') });
     await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/bo/', linkText: 'Bo Lindqvist · 2nd' }), TAB, deps);
