@@ -55,8 +55,17 @@ function cardOf({ contact, interactions, reminders, referrer }: ContactWithHisto
     referredByName: referrer?.name,
     interactions: interactions.slice(0, RECENT_INTERACTIONS),
     reminders: reminders.filter(isOpen),
-    proposed: person ? mergeCapture(contact, person, now).proposed : {},
+    proposed: person ? proposedBy(contact, person, now) : {},
   };
+}
+
+/** What the page says that the card does not: differing fields, and blanks the page would fill. */
+function proposedBy(contact: Contact, person: Person, now: number): Proposed {
+  const { next, proposed } = mergeCapture(contact, person, now);
+  for (const field of ['name', 'title', 'company', 'location'] as const) {
+    if (!contact[field] && next[field]) proposed[field] = next[field];
+  }
+  return proposed;
 }
 
 export type DueItem = { reminder: Reminder; contactName: string };
@@ -85,7 +94,8 @@ export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed
     for (const field of ['name', 'title', 'company', 'location'] as const) {
       const value = accepted[field];
       if (value === undefined || value === saved[field]) continue;
-      changes.push({ field, from: saved[field], to: value, at: now });
+      // A blank filled in is not a change of job or name: no history for it.
+      if (saved[field]) changes.push({ field, from: saved[field], to: value, at: now });
       next[field] = value;
     }
     return { ...next, history: [...saved.history, ...changes].slice(-200) };

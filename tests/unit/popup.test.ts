@@ -235,6 +235,19 @@ describe('a saved person', () => {
     expect((await loadSavedCard(db, contact.id, NOW, moved))?.proposed).toEqual({});
   });
 
+  it('offers what the page says for fields left blank, and fills them without history', async () => {
+    const { contact } = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...emptyDraft(), name: 'Mara Okonkwo-Lind', emails: 'mara@lind.example' },
+      now: NOW,
+    });
+    const onPage = linkedinPerson({ emails: ['mara@lind.example'] });
+    const card = await findSavedCard(db, onPage, NOW);
+    expect(card?.proposed).toEqual({ title: onPage.title, company: onPage.company, location: onPage.location });
+    const accepted = await acceptProposed(db, contact.id, card!.proposed, NOW + 1);
+    expect(accepted).toMatchObject({ title: onPage.title, company: onPage.company, location: onPage.location, history: [] });
+  });
+
   it('logs an open email as an interaction with its subject, time and link', async () => {
     const person = gmailPerson();
     // Saved ten days before the email arrives, so logging it must move the keep-in-touch clock.
