@@ -2,7 +2,7 @@
 // Where capture failed: a clear notice and manual entry. Elsewhere: what is due today and a
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage } from '@/lib/db';
@@ -39,6 +39,8 @@ export type PopupDeps = {
   close: () => void;
 };
 
+type Typed = { draft?: ContactDraft; logDraft: InteractionDraft };
+
 type Screen =
   | { kind: 'loading' }
   | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField }
@@ -66,22 +68,25 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
 
+  /** `typed`: what was typed for this person before switching to another one on the page. */
   const showPerson = useCallback(
-    async (kithDb: KithDB, person: Person) => {
+    async (kithDb: KithDB, person: Person, typed?: Typed) => {
       const now = deps.now();
       const card = await findSavedCard(kithDb, person, now);
       setError(undefined);
       setLogError(undefined);
-      setLogDraft(interactionDraft(now, person.message));
+      setLogDraft(typed?.logDraft ?? interactionDraft(now, person.message));
       if (card) {
         setScreen({ kind: 'saved', person, card, editing: false });
       } else {
-        setDraft(draftFromPerson(person));
+        setDraft(typed?.draft ?? draftFromPerson(person));
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
     },
     [deps],
   );
+  // Per person on the page, so switching between them and back loses nothing typed.
+  const typedFor = useRef(new Map<number, Typed>());
 
   const showHome = useCallback(
     async (kithDb: KithDB, nothingFound: boolean) => {
@@ -242,9 +247,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const switchTo = (index: number) => {
     if (!db || index === selected) return;
+    typedFor.current.set(selected, { draft: screen.kind === 'new' ? draft : undefined, logDraft });
     setSelected(index);
     setStatus('');
-    void showPerson(db, people[index]).catch((cause) => setStatus(reason(cause)));
+    void showPerson(db, people[index], typedFor.current.get(index)).catch((cause) => setStatus(reason(cause)));
   };
 
   const startManualEntry = () => {

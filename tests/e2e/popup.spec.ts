@@ -415,6 +415,23 @@ for (const { file, people, email } of MESSAGES) {
   });
 }
 
+test('switching between the people on a page and back keeps what was typed for each', async ({ kith }) => {
+  const popup = await kith.openPopup(await openFixture(kith, 'gmail-thread.html'));
+  const switcher = popup.getByRole('navigation', { name: 'People on this page' });
+  await field(popup, 'Relationship').selectOption({ label: 'Colleague' });
+  await field(popup, 'Notes').fill('Runs the Berlin meetup.');
+  await switcher.getByRole('button', { name: 'Leo Fischer (sender)' }).click();
+  await expect(field(popup, 'Name')).toHaveValue('Leo Fischer');
+  await expect(field(popup, 'Notes')).toHaveValue('');
+  await field(popup, 'Notes').fill('Dana’s co-founder.');
+  await switcher.getByRole('button', { name: 'Dana Whitaker (sender)' }).click();
+  await expect(field(popup, 'Name')).toHaveValue('Dana Whitaker');
+  await expect(field(popup, 'Notes')).toHaveValue('Runs the Berlin meetup.');
+  await expect(field(popup, 'Relationship')).toHaveValue('colleague');
+  await switcher.getByRole('button', { name: 'Leo Fischer (sender)' }).click();
+  await expect(field(popup, 'Notes')).toHaveValue('Dana’s co-founder.');
+});
+
 test('capture: LinkedIn feed → click a profile without a page load → the popup shows that person', async ({ kith }) => {
   const profileUrl = fixtureUrl('linkedin-2026.html');
   const profileHtml = readFileSync('tests/fixtures/linkedin-2026.html', 'utf8');
