@@ -2,7 +2,7 @@
 // export (CSV, vCard, iCalendar, JSON backup), all on this machine.
 import { useId, useState } from 'preact/hooks';
 import { failureMessage, readEverything } from '@/lib/db';
-import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, exportContactsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
+import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
 import { type ImportReport, applyImport, previewImport } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
@@ -83,7 +83,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     setPhase({ step: 'reading', file: file.name });
     try {
       const now = deps.now();
-      const batch = parseImport(await file.text(), now);
+      const batch = parseImport(decodeFileText(new Uint8Array(await file.arrayBuffer())), now);
       const report = await previewImport(await deps.db(), batch, now);
       setPhase({ step: 'preview', file: file.name, batch, report });
     } catch (error) {

@@ -98,6 +98,15 @@ test('imports a LinkedIn Connections.csv once, merges it the second time, and fi
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(vandelay.name);
 });
 
+test('a Connections.csv saved by Excel in Windows-1252 imports with its accents', async ({ kith }) => {
+  const page = await kith.openDashboard('#/import');
+  const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJosé,Müller,https://www.linkedin.com/in/jose-muller,,Société Générale,Analyste,1 Mar 2020\r\n';
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 1 new contact.')).toBeVisible();
+  expect((await kith.readStore<StoredContact>('contacts')).map((c) => [c.name, c.company])).toEqual([['José Müller', 'Société Générale']]);
+});
+
 test('a malformed CSV is refused with the row named, and nothing is written', async ({ kith }) => {
   // Row 5 (file line 9, after the three preamble lines and the header) has a stray quote.
   const broken = connectionsCsv(20, (row, i) => (i === 4 ? row.replace(',', ',"') : row));

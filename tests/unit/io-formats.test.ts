@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ImportError,
   createBackup,
+  decodeFileText,
   detectFormat,
   exportContactsCsv,
   exportRemindersIcs,
@@ -52,6 +53,28 @@ describe('detectFormat', () => {
 
   it('refuses an unknown file with a message saying what it takes', () => {
     expect(thrown(() => parseImport('a,b\n1,2\n', NOW)).message).toMatch(/^Line 1: not a file Kith can import/);
+  });
+});
+
+describe('decodeFileText', () => {
+  const text = 'First Name,Last Name\nJosé,Müller Société';
+  const windows1252 = Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+
+  it('reads UTF-8, and Windows-1252 (what Excel writes) when the bytes are not UTF-8', () => {
+    expect(decodeFileText(new TextEncoder().encode(text))).toBe(text);
+    expect(decodeFileText(windows1252)).toBe(text);
+  });
+
+  it('trusts a byte-order mark: UTF-8 and UTF-16 as Excel and Outlook write them', () => {
+    expect(decodeFileText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toBe(text);
+    const utf16le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((ch) => [ch.charCodeAt(0) & 0xff, ch.charCodeAt(0) >> 8])]);
+    expect(decodeFileText(utf16le)).toBe(text);
+  });
+
+  it('a Windows-1252 LinkedIn export imports with its accents', () => {
+    const csv = `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJosé,Müller,https://www.linkedin.com/in/jose-muller,,Société Générale,Analyste,1 Mar 2020\n`;
+    const batch = parseImport(decodeFileText(Uint8Array.from(csv, (ch) => ch.charCodeAt(0))), NOW);
+    expect(batch.contacts[0].contact).toMatchObject({ name: 'José Müller', company: 'Société Générale' });
   });
 });
 
