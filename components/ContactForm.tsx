@@ -94,7 +94,8 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
         </div>
         <div>
           <label for={`${id}-emails`}>Email</label>
-          <input {...text('emails')} type="email" multiple autocomplete="off" />
+          {/* Checked by Kith, not the browser: its check refuses addresses Kith takes (zoë@…) and "a; b" lists. */}
+          <input {...text('emails')} inputMode="email" spellcheck={false} autocomplete="off" />
         </div>
       </div>
 

@@ -300,14 +300,18 @@ test('a failed save says why and keeps what was typed', async ({ kith }) => {
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();
   await field(popup, 'Name').fill('Sam Reyes');
   await field(popup, 'Notes').fill('Keep this note');
-  // Bypass the browser's own email check to reach Kith's validation.
-  await popup.locator('form').evaluate((form: HTMLFormElement) => (form.noValidate = true));
   await field(popup, 'Email').fill('sam at example');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('alert')).toHaveText('Not saved: Email: Not an email address: sam at example');
   await expect(field(popup, 'Notes')).toHaveValue('Keep this note');
   await expect(field(popup, 'Name')).toHaveValue('Sam Reyes');
   expect(await kith.readStore('contacts')).toEqual([]);
+
+  // What Kith accepts, the form lets through: an address with an accent, a list split by ";".
+  await field(popup, 'Email').fill('zoë@studio-zoe.example; sam@reyes.example');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Sam Reyes to Kith.');
+  expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.emails)).toEqual([['zoë@studio-zoe.example', 'sam@reyes.example']]);
 });
 
 test('elsewhere: what is due today, and a search that opens the contact in the dashboard', async ({ kith }) => {
