@@ -41,25 +41,30 @@ export function interactionTime(draft: InteractionDraft, now: number): number {
   return startOfLocalDay(draft.date);
 }
 
-/** Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you. */
-export function saveInteractionDraft(
+/**
+ * Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you.
+ * Only what has happened is logged: a date after today (a typo of the year, often) would push
+ * the next keep-in-touch reminder out by as long.
+ */
+export async function saveInteractionDraft(
   db: KithDB,
   contactId: string,
   draft: InteractionDraft,
   settings: Pick<Settings, 'defaultCadenceDays'>,
   now: number,
 ): Promise<LoggedInteraction> {
+  if (startOfLocalDay(draft.date) > now) throw new Error(`Date: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
   return logInteraction(
     db,
     {
-    id: newId(),
-    contactId,
-    at: interactionTime(draft, now),
-    channel: draft.channel,
-    summary: draft.summary,
-    received: draft.received,
-    gave: draft.gave,
-    link: draft.link,
+      id: newId(),
+      contactId,
+      at: interactionTime(draft, now),
+      channel: draft.channel,
+      summary: draft.summary,
+      received: draft.received,
+      gave: draft.gave,
+      link: draft.link,
     },
     settings,
     now,

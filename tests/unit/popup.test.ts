@@ -248,6 +248,17 @@ describe('a saved person', () => {
     expect(accepted).toMatchObject({ title: onPage.title, company: onPage.company, location: onPage.location, history: [] });
   });
 
+  it('refuses to log an interaction dated after today, and writes nothing', async () => {
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    const before = await remindersOf(db, contact.id);
+    const tomorrow = localIsoDate(addLocalDays(startOfLocalDay(TODAY), 1));
+    await expect(saveInteractionDraft(db, contact.id, { ...interactionDraft(NOW), date: tomorrow }, SETTINGS, NOW)).rejects.toThrow(
+      `Date: ${tomorrow} is after today`,
+    );
+    expect(await interactionsOf(db, contact.id)).toEqual([]);
+    expect(await remindersOf(db, contact.id)).toEqual(before);
+  });
+
   it('logs an open email as an interaction with its subject, time and link', async () => {
     const person = gmailPerson();
     // Saved ten days before the email arrives, so logging it must move the keep-in-touch clock.
