@@ -1,5 +1,6 @@
-// `mailto:` links (RFC 6068): `mailto:addr1,addr2?subject=…`. The query carries a subject or body
-// for a new message, never a person, so it is dropped; the link text may name the person.
+// `mailto:` links (RFC 6068): `mailto:addr1,addr2?to=addr3&cc=addr4&subject=…`. Whom the link
+// writes to is in the path and the query's `to` fields; copies (cc, bcc), the subject and the body
+// are for a new message, not who it is about, and are dropped. The link text may name the person.
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
@@ -11,22 +12,26 @@ const MAX_HREF = 2048;
 /** A `mailto:` link, in any case. */
 export const isMailtoLink = (href: string) => /^mailto:/i.test(href);
 
-/** The addresses of a mailto URL, query stripped, percent-decoded; [] when it is not one. */
+const decodedEmail = (part: string) => {
+  try {
+    return normalizeEmail(decodeURIComponent(part));
+  } catch {
+    return undefined;
+  }
+};
+
+/** The addresses a mailto URL writes to, path first, then its `to` fields, percent-decoded; [] when it is not one. */
 export function mailtoAddresses(href: string): string[] {
   const trimmed = href.trim().slice(0, MAX_HREF);
   if (!isMailtoLink(trimmed)) return [];
-  return trimmed
-    .slice('mailto:'.length)
-    .split(/[?#]/)[0]
-    .split(',')
-    .map((part) => {
-      try {
-        return normalizeEmail(decodeURIComponent(part));
-      } catch {
-        return undefined;
-      }
-    })
-    .filter((e): e is string => e !== undefined);
+  const [path, query = ''] = trimmed.slice('mailto:'.length).split('#')[0].split(/\?(.*)/s);
+  const fields = query
+    .split('&')
+    .map((field) => field.split('='))
+    .filter(([name]) => /^to$/i.test(name))
+    .map(([, value = '']) => value);
+  const addresses = [path, ...fields].flatMap((list) => list.split(',')).map(decodedEmail);
+  return [...new Set(addresses.filter((e): e is string => e !== undefined))];
 }
 
 /** People of one mailto link; the link text names the first address when it reads as a name. */

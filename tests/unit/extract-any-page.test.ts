@@ -259,6 +259,8 @@ describe('mailto links', () => {
 
   it('parses one link: query and cc dropped, percent-decoded, other schemes refused', () => {
     expect(mailtoAddresses('mailto:a%40b.example?cc=c@d.example&subject=x')).toEqual(['a@b.example']);
+    expect(mailtoAddresses('mailto:?to=jane%40x.example,bo@x.example&subject=Hi')).toEqual(['jane@x.example', 'bo@x.example']);
+    expect(mailtoAddresses('mailto:a@x.example?TO=b@x.example&to=a@x.example&bcc=c@x.example')).toEqual(['a@x.example', 'b@x.example']);
     expect(mailtoAddresses('mailto:one@x.example,two@x.example#frag')).toEqual(['one@x.example', 'two@x.example']);
     expect(mailtoAddresses('javascript:alert(1)//@x.example')).toEqual([]);
     expect(mailtoAddresses('mailto:%E0%A4%A')).toEqual([]);
