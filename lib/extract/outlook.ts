@@ -89,8 +89,11 @@ function messageScope(body: Element, pane: Element): Element {
   return scope;
 }
 
+/** The From line of the header; a message's own text can carry a "From: …" label too, so bodies are passed over. */
 function fromElement(scope: Element): Element | undefined {
-  return [...scope.querySelectorAll('[aria-label]')].find((el) => FROM_LABEL.test(attrOf(el, 'aria-label', 400)));
+  return [...scope.querySelectorAll('[aria-label]')].find(
+    (el) => FROM_LABEL.test(attrOf(el, 'aria-label', 400)) && !el.closest(MESSAGE_BODY),
+  );
 }
 
 type Found = { name: Answer; email?: string; role: 'sender' | 'recipient' };

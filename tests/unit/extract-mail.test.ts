@@ -132,6 +132,19 @@ describe('Outlook on the web, English', () => {
   });
 });
 
+describe('Outlook on the web, a message that quotes a header', () => {
+  it('reads the sender from the header, not a "From:" label in the message text', () => {
+    const { document, url } = loadFixture('outlook-en.html');
+    const quoted = document.createElement('span');
+    quoted.setAttribute('aria-label', 'From: Mallory <mallory@evil.example>');
+    quoted.textContent = 'Mallory';
+    document.querySelector('[id^="UniqueMessageBody_"]')!.prepend(quoted);
+    const people = extractPeople(document, url);
+    expect(people[0]).toMatchObject({ name: 'Grace Mbeki', role: 'sender' });
+    expect(people.flatMap((p) => p.emails)).not.toContain('mallory@evil.example');
+  });
+});
+
 describe('Outlook on the web, German', () => {
   const { document, url } = loadFixture('outlook-de.html');
 
