@@ -51,11 +51,21 @@ function markupCandidates(doc: Document): PersonInput[] {
  * there is a capture failure, not an empty page). The site is worked out once, from the URL.
  */
 export function capturePage(document: Document, url: string): PageCaptureInput {
-  const site = siteOf(url);
-  return site ? captureSite(site, document, url) : { url, expected: false, people: markupCandidates(document) };
+  const address = pageAddress(url);
+  const site = siteOf(address);
+  return site ? captureSite(site, document, address) : { url: address, expected: false, people: markupCandidates(document) };
 }
 
 /** What a site's own content script answers: capturePage, for a page of that site. */
 export function captureSite(site: SiteReader, document: Document, url: string): PageCaptureInput {
-  return { url, expected: site.expects(document, url), people: site.extract(document, url) };
+  const address = pageAddress(url);
+  return { url: address, expected: site.expects(document, address), people: site.extract(document, address) };
+}
+
+/**
+ * Links longer than 2,048 characters are not kept (text.ts), but a page's own address can be,
+ * with tracking in its query: such a page is read at its address without query and fragment.
+ */
+function pageAddress(url: string): string {
+  return url.length > 2048 ? url.split(/[?#]/)[0] : url;
 }

@@ -159,6 +159,15 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     }
   });
 
+  it('reads a profile whose address carries more than 2,048 characters of tracking', () => {
+    const long = `${url}?trk=${'a'.repeat(2100)}`;
+    expect(capturePage(document, long)).toMatchObject({
+      url: 'https://www.linkedin.com/in/kenji-morales-8812a/',
+      expected: true,
+      people: [{ name: 'Kenji Morales', profileUrl: 'https://www.linkedin.com/in/kenji-morales-8812a/' }],
+    });
+  });
+
   it('reports a capture failure when nothing answers on a profile URL', () => {
     const { document: skeleton } = loadFixture('linkedin-2026.html');
     skeleton.title = 'LinkedIn';
