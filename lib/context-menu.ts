@@ -136,6 +136,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   }
   const { people, leftOut } = found;
   const saved: Contact[] = [];
+  const differing = new Set<string>();
   let created = 0;
   try {
     const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
@@ -144,6 +145,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
       const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
       if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
       if (result.created) created += 1;
+      for (const field of Object.keys(result.proposed)) differing.add(field);
     }
   } catch (error) {
     // A right-click has no page of Kith's open to show an error on: without the notification
@@ -152,6 +154,6 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     throw error;
   }
   await deps.afterSave();
-  await notifySaved(saved, created, leftOut);
+  await notifySaved(saved, created, leftOut, [...differing]);
   return leftOut ? { saved, created, leftOut } : { saved, created };
 }

@@ -92,12 +92,21 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
  * "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. `leftOut`:
  * people of the selection past those saved in one go, which the user should know of.
  */
-export async function notifySaved(contacts: readonly Contact[], created: number, leftOut = 0): Promise<void> {
+/**
+ * `differing`: fields where the page said something else than what was saved (a new job title),
+ * kept as saved: the user is told, since a right-click cannot ask.
+ */
+export async function notifySaved(contacts: readonly Contact[], created: number, leftOut = 0, differing: readonly string[] = []): Promise<void> {
   const [first] = contacts;
   const others = contacts.length - 1;
   const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
+  const fields = differing.length > 1 ? `${differing.slice(0, -1).join(', ')} and ${differing.at(-1)}` : differing[0];
   const saved =
-    created === 0 ? 'Already in Kith: new details were added. Click to edit.' : 'Click to edit, add notes or a follow-up.';
+    created > 0
+      ? 'Click to edit, add notes or a follow-up.'
+      : fields
+        ? `Already in Kith. The page shows another ${fields}; what you saved was kept. Click to review.`
+        : 'Already in Kith: blanks were filled from the page. Click to edit.';
   const message = leftOut > 0 ? `${saved} ${leftOut} more in the selection were not saved: select fewer at a time.` : saved;
   await show(savedNotificationId(first.id), title, message, ['Edit']);
 }

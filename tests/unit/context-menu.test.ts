@@ -121,7 +121,19 @@ describe('Save to Kith on a link', () => {
     const outcome = await saveFromContextMenu(click({ linkUrl: 'mailto:ADA@example.org' }), TAB, deps);
     expect(outcome).toMatchObject({ created: 0, saved: [{ id: 'known', name: 'Ada Quinlan' }] });
     expect(await listContacts(db)).toHaveLength(1);
-    expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Ada Quinlan', message: expect.stringMatching(/Already in Kith/) });
+    expect((await notifications())[0][1]).toMatchObject({
+      title: 'Saved Ada Quinlan',
+      message: 'Already in Kith. The page shows another name; what you saved was kept. Click to review.',
+    });
+  });
+
+  it('says so when a saved person is saved again with another job, which is kept as saved', async () => {
+    const signature = (title: string, company: string) => click({ selectionText: `Jane Doe\n${title} | ${company}\njane@acme.example` });
+    await saveFromContextMenu(signature('CTO', 'Acme'), TAB, deps);
+    await saveFromContextMenu(signature('CEO', 'NewCo'), TAB, deps);
+    expect((await saved()).map((c) => [c.title, c.company])).toEqual([['CTO', 'Acme']]);
+    const [[, notification]] = await notifications();
+    expect(notification.message).toBe('Already in Kith. The page shows another title and company; what you saved was kept. Click to review.');
   });
 
   it('never saves a javascript: link, or a profile link without a name, and says why', async () => {
