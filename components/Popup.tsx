@@ -49,6 +49,11 @@ type Screen =
 
 const reason = failureMessage;
 
+/** The edit form of a saved card: its open follow-up shows in the form, to be moved there. */
+function draftOfCard(card: SavedCard): ContactDraft {
+  return draftFromContact(card.contact, card.referredByName, card.reminders.find((r) => r.kind === 'follow-up'));
+}
+
 function personLabel(person: Person): string {
   const role = person.role === 'sender' ? 'sender' : person.role === 'recipient' ? 'recipient' : undefined;
   return role ? `${person.name} (${role})` : person.name;
@@ -175,8 +180,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const card = await loadSavedCard(kithDb, contactId, deps.now(), person);
     if (!card) throw new Error('That contact no longer exists');
     if (editingFrom) {
-      const before = draftFromContact(editingFrom.contact, editingFrom.referredByName);
-      setDraft((edited) => keepEdits(edited, before, draftFromContact(card.contact, card.referredByName)));
+      setDraft((edited) => keepEdits(edited, draftOfCard(editingFrom), draftOfCard(card)));
     }
     setScreen({ kind: 'saved', person, card, editing: !!editingFrom });
   };
@@ -326,7 +330,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
                 <button
                   type="button"
                   onClick={() => {
-                    setDraft(draftFromContact(screen.card.contact, screen.card.referredByName));
+                    setDraft(draftOfCard(screen.card));
                     setError(undefined);
                     setScreen({ ...screen, editing: true });
                   }}

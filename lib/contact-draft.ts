@@ -9,12 +9,14 @@ import {
   type OrgRole,
   type Person,
   type Relationship,
+  type Reminder,
   type Settings,
   type Warmth,
   newId,
 } from './model';
 import { mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
+import { dueTimeOf, localIsoDate } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
 
 export type ContactDraft = {
@@ -36,6 +38,8 @@ export type ContactDraft = {
   cadenceDays?: number;
   /** `YYYY-MM-DD`, or empty for no follow-up. */
   followUp: string;
+  /** The open follow-up `followUp` shows, when editing a saved contact: saving moves it. */
+  followUpId?: string;
 };
 
 const EMAIL_SOURCES = new Set<Person['source']>(['gmail', 'outlook', 'mailto', 'signature']);
@@ -73,7 +77,8 @@ export function draftFromPerson(person: Person): ContactDraft {
   };
 }
 
-export function draftFromContact(contact: Contact, referredByName?: string): ContactDraft {
+/** A saved contact in the form; `followUp`: their open follow-up, shown and moved rather than added to. */
+export function draftFromContact(contact: Contact, referredByName?: string, followUp?: Reminder): ContactDraft {
   return {
     name: contact.name,
     title: contact.title,
@@ -88,7 +93,8 @@ export function draftFromContact(contact: Contact, referredByName?: string): Con
     tags: contact.tags.join(', '),
     notes: contact.notes,
     cadenceDays: contact.cadenceDays,
-    followUp: '',
+    followUp: followUp ? localIsoDate(dueTimeOf(followUp)) : '',
+    followUpId: followUp?.id,
   };
 }
 
@@ -168,7 +174,7 @@ export async function saveDraft(
   { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean }> {
   // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
-  const reminders = remindersAlongside(settings, now, draft.followUp || undefined);
+  const reminders = remindersAlongside(settings, now, draft.followUp || undefined, draft.followUpId);
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
   if (contactId) {

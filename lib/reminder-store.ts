@@ -24,7 +24,7 @@ import {
   type Settings,
   newId,
 } from './model';
-import { type Snooze, done, isOpen, planKeepInTouch, snoozed, startOfLocalDay, thankYouDueAt } from './reminders';
+import { type Snooze, done, dueTimeOf, isOpen, planKeepInTouch, snoozed, startOfLocalDay, thankYouDueAt } from './reminders';
 
 type Store = StoreNames<KithSchema>;
 type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
@@ -177,14 +177,23 @@ export type DatedReminder = {
 /**
  * What saving a contact brings with it, for the save's own transaction (db.ts `Alongside`): its
  * keep-in-touch reminder in step with its cadence, and a follow-up on `followUp` (`YYYY-MM-DD`)
- * when one was asked for. Saved together, a contact is never without its reminder.
+ * when one was asked for. `followUpId`: the open follow-up the form showed, which is moved to
+ * that date rather than joined by a second one. Saved together, a contact is never without its
+ * reminder.
  */
-export function remindersAlongside(settings: CadenceSettings, now: number, followUp?: string): Alongside {
+export function remindersAlongside(settings: CadenceSettings, now: number, followUp?: string, followUpId?: string): Alongside {
   // Checked before anything is written, so a bad date saves nothing.
   const followUpAt = followUp ? startOfLocalDay(followUp) : undefined;
   return async (tx, contact) => {
     await syncKeepInTouchIn(tx, contact, settings, now);
     if (followUpAt === undefined) return;
+    const shown = followUpId === undefined ? undefined : await tx.objectStore('reminders').get(followUpId);
+    if (shown && shown.contactId === contact.id && shown.doneAt === undefined) {
+      if (dueTimeOf(shown) === followUpAt) return;
+      const { snoozedUntil: _moved, ...rest } = reminderFromStore(shown);
+      await putReminderIn(tx, { ...rest, dueAt: followUpAt });
+      return;
+    }
     await putReminderIn(tx, { id: newId(), contactId: contact.id, kind: 'follow-up', dueAt: followUpAt, note: '', createdAt: now });
   };
 }

@@ -165,6 +165,30 @@ test('accepting an update or finishing a reminder while editing keeps the edit f
   expect((await kith.readStore<StoredContact>('contacts'))[0]).toMatchObject({ title: 'Principal Engineer', notes: 'Ask about the tooling team.' });
 });
 
+test('editing a saved person shows their follow-up; a new date moves it rather than adding a second', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2026.html');
+  const popup = await kith.openPopup(profile);
+  const inDays = (days: number) =>
+    popup.evaluate((n) => {
+      const d = new Date();
+      d.setDate(d.getDate() + n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    }, days);
+  await field(popup, 'Follow up').fill(await inDays(3));
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
+
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await expect(field(popup, 'Follow up')).toHaveValue(await inDays(3));
+  await field(popup, 'Follow up').fill(await inDays(7));
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Updated Kenji Morales.');
+  await expect(popup.getByRole('button', { name: /^Done: Follow up/ })).toHaveCount(1);
+  const followUps = (await kith.readStore<{ kind: string; dueAt: number }>('reminders')).filter((r) => r.kind === 'follow-up');
+  expect(followUps).toHaveLength(1);
+  expect(followUps[0].dueAt).toBe(await popup.evaluate((day) => new Date(`${day}T00:00`).getTime(), await inDays(7)));
+});
+
 test('the relationship questions: tags, can help with, referred by and keep-in-touch are saved', async ({ kith }) => {
   await addByHand(kith, 'Ines Duarte', 'ines@duarte-consulting.example');
   const [ines] = await kith.readStore<StoredContact>('contacts');

@@ -186,6 +186,24 @@ describe('saving from the popup', () => {
     expect(contact.sources[0].kind).toBe('manual');
   });
 
+  it('editing a saved contact shows their follow-up, and a new date moves it instead of adding one', async () => {
+    const inDays = (days: number) => localIsoDate(addLocalDays(startOfLocalDay(TODAY), days));
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam Reyes', followUp: inDays(3) }, now: NOW });
+    const followUps = async () => (await remindersOf(db, contact.id)).filter((r) => r.kind === 'follow-up');
+    const [shown] = await followUps();
+    const edit = draftFromContact(contact, undefined, shown);
+    expect(edit).toMatchObject({ followUp: inDays(3), followUpId: shown.id });
+
+    await saveDraft(db, { settings: SETTINGS, draft: { ...edit, notes: 'Unchanged date' }, now: NOW + 1, contactId: contact.id });
+    expect(await followUps()).toEqual([shown]);
+    await snooze(db, shown.id, '1-day', NOW + 2);
+    await saveDraft(db, { settings: SETTINGS, draft: { ...edit, followUp: inDays(7) }, now: NOW + 3, contactId: contact.id });
+    const moved = await followUps();
+    expect(moved).toHaveLength(1);
+    expect(moved[0]).toMatchObject({ id: shown.id, dueAt: startOfLocalDay(inDays(7)) });
+    expect(moved[0].snoozedUntil).toBeUndefined();
+  });
+
   it('a follow-up dated today is due from the start of today', async () => {
     const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam Reyes', followUp: TODAY }, now: NOW });
     const [reminder, ...others] = await remindersOf(db, contact.id);
