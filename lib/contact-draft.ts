@@ -14,7 +14,7 @@ import {
   type Warmth,
   newId,
 } from './model';
-import { mergeContact } from './merge';
+import { joinedNotes, mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
 import { dueTimeOf, localIsoDate } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
@@ -123,11 +123,6 @@ export function fieldsOfDraft(draft: ContactDraft) {
   } satisfies Partial<ContactInput>;
 }
 
-function mergeNotes(saved: string, typed: string): string {
-  if (!typed.trim() || saved.includes(typed.trim())) return saved;
-  return saved ? `${saved}\n\n${typed}` : typed;
-}
-
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   title: 'Title',
@@ -199,7 +194,7 @@ export async function saveDraft(
     const { contact } = mergeContact(saved, Contact.parse({ ...input, notes: '' }), now);
     return {
       ...contact,
-      notes: mergeNotes(saved.notes, fields.notes),
+      notes: joinedNotes(saved.notes, fields.notes),
       sources: [...saved.sources, source].slice(-100),
       updatedAt: now,
     };

@@ -1,6 +1,7 @@
 // Folding one record of a person into another: an import row into a saved contact, two rows of
 // one file, or two saved contacts the user merges. What the user saved is never overwritten.
 import { type KithDB, type Snapshot, mergeContacts } from './db';
+import { LIMITS } from './capture-model';
 import { Contact } from './model';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
@@ -64,14 +65,26 @@ export function mergeContact(saved: Contact, incoming: Contact, now: number): { 
 }
 
 /**
+ * Notes the user wrote, added below the saved ones (unless already there). Notes are capped, and a
+ * cap that cut the user's words would lose them without a word: too long is refused instead.
+ */
+export function joinedNotes(saved: string, added: string): string {
+  if (!added.trim() || saved.includes(added.trim())) return saved;
+  const notes = saved ? `${saved}\n\n${added}` : added;
+  if (notes.length > LIMITS.notes) {
+    throw new Error(`Notes: together they are longer than ${LIMITS.notes.toLocaleString('en-US')} characters; shorten them first, so nothing is cut`);
+  }
+  return notes;
+}
+
+/**
  * Two saved contacts the user merges into one. Unlike an import, both records are the user's own
  * words, so both people's notes are kept (the kept contact's first); everything else fills blanks
  * and joins lists as `mergeContact` does.
  */
 export function combineSavedContacts(keep: Contact, gone: Contact, now: number): Contact {
   const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
-  const notes = [keep.notes, gone.notes].filter(Boolean).join('\n\n');
-  return { ...merged, notes, updatedAt: now };
+  return { ...merged, notes: joinedNotes(keep.notes, gone.notes), updatedAt: now };
 }
 
 /** Merge saved contact `goneId` into `keepId` in one transaction; the snapshot undoes it. */

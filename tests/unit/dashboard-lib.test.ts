@@ -178,6 +178,14 @@ describe('bulk changes, merge and undo', () => {
     expect(await getContact(db, 'ana')).toEqual(ana);
   });
 
+  it('refuses a merge whose notes together would pass the cap, rather than cut them', async () => {
+    await putContact(db, make({ id: 'long-a', name: 'A', notes: 'a'.repeat(15_000) }));
+    await putContact(db, make({ id: 'long-b', name: 'B', notes: 'b'.repeat(10_000) }));
+    await expect(mergeSavedContacts(db, 'long-a', 'long-b', NOW)).rejects.toThrow('Notes: together they are longer than 20,000 characters');
+    expect((await getContact(db, 'long-a'))?.notes).toHaveLength(15_000);
+    expect((await getContact(db, 'long-b'))?.notes).toHaveLength(10_000);
+  });
+
   it('keeps the one set of notes when only one contact has any', () => {
     const keep = make({ id: 'keep', name: 'Jane Doe', notes: '' });
     const gone = make({ id: 'gone', name: 'J. Doe', notes: 'Theirs' });
