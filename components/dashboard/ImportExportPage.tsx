@@ -73,6 +73,9 @@ function Summary({ report, applied }: { report: ImportReport; applied: boolean }
   );
 }
 
+/** A file with no one in it (a header-only CSV, an empty backup) offers nothing to apply. */
+const writesAnything = (report: ImportReport) => report.added.length + report.merged.length + report.interactions + report.reminders > 0;
+
 export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
@@ -176,7 +179,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
               ) : null}
               <Summary report={phase.report} applied={false} />
               <div class="actions">
-                <button type="button" class="primary" disabled={phase.batch.invalid.length > 0} onClick={() => apply(phase.file, phase.batch)}>
+                <button type="button" class="primary" disabled={phase.batch.invalid.length > 0 || !writesAnything(phase.report)} onClick={() => apply(phase.file, phase.batch)}>
                   Import {count(phase.report.added.length + phase.report.merged.length, 'contact')}
                 </button>
                 <button

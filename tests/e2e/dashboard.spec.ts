@@ -107,6 +107,11 @@ test('a Connections.csv saved by Excel in Windows-1252 imports with its accents'
   expect((await kith.readStore<StoredContact>('contacts')).map((c) => [c.name, c.company])).toEqual([['José Müller', 'Société Générale']]);
 });
 
+test('a file with nobody in it offers nothing to import', async ({ kith }) => {
+  const page = await importConnections(kith, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n');
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+});
+
 test('a malformed CSV is refused with the row named, and nothing is written', async ({ kith }) => {
   // Row 5 (file line 9, after the three preamble lines and the header) has a stray quote.
   const broken = connectionsCsv(20, (row, i) => (i === 4 ? row.replace(',', ',"') : row));
