@@ -151,6 +151,8 @@ export function isJson(text: string): boolean {
   }
 }
 
+const XHTML_WRAPPER = /^\s*(?:\/\/\s*<!\[CDATA\[|\/\*\s*<!\[CDATA\[\s*\*\/|<!--)|(?:\/\/\s*\]\]>|\/\*\s*\]\]>\s*\*\/|-->)\s*$/g;
+
 /**
  * Person nodes of every JSON-LD block, the page's own subject first: a ProfilePage's mainEntity
  * or a top-level Person before people nested deeper (an article's author, a reviewer).
@@ -178,8 +180,10 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     }
   };
   for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
-    const text = script.textContent ?? '';
-    if (text.length > MAX_SCRIPT_CHARS) continue;
+    const raw = script.textContent ?? '';
+    if (raw.length > MAX_SCRIPT_CHARS) continue;
+    // Blocks wrapped for old XHTML parsers (`//<![CDATA[ … //]]>`, `<!-- … -->`), a few sites' way.
+    const text = raw.includes('<!') ? raw.replace(XHTML_WRAPPER, '') : raw;
     // Broken JSON-LD is common; other blocks may still hold the person.
     if (isJson(text)) walk(JSON.parse(text), 0, 0);
   }

@@ -61,6 +61,15 @@ describe('JSON-LD', () => {
     expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Ana Full', 'Bea Prefixed']);
   });
 
+  it('reads a block wrapped for old XHTML parsers in CDATA or a comment', () => {
+    const { document: page } = loadFixture('json-ld.html');
+    page.head.innerHTML =
+      '<script type="application/ld+json">\n//<![CDATA[\n{"@type":"Person","name":"Cdata Slashes"}\n//]]>\n</script>' +
+      '<script type="application/ld+json">/*<![CDATA[*/{"@type":"Person","name":"Cdata Stars"}/*]]>*/</script>' +
+      '<script type="application/ld+json"><!-- {"@type":"Person","name":"In A Comment"} --></script>';
+    expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Cdata Slashes', 'Cdata Stars', 'In A Comment']);
+  });
+
   it('skips a broken block without making JSON.parse throw', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');
