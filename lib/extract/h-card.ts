@@ -21,11 +21,14 @@ type Vocabulary = {
   photo: string[];
   /** A card that is itself someone else's organisation or place, not a person. */
   notAPerson: string[];
+  /** A name given in parts only, joined in this order: "Jane Doe". */
+  nameParts: string[];
 };
 
 const MF2: Vocabulary = {
   root: 'h-card',
   name: ['p-name'],
+  nameParts: ['p-given-name', 'p-family-name'],
   title: ['p-job-title', 'p-role'],
   company: ['p-org'],
   /** Joined in this order: "Lisbon, Portugal". */
@@ -40,6 +43,7 @@ const MF2: Vocabulary = {
 const HCARD: Vocabulary = {
   root: 'vcard',
   name: ['fn'],
+  nameParts: ['given-name', 'family-name'],
   title: ['title', 'role'],
   company: ['organization-name', 'org'],
   location: ['locality', 'region', 'country-name'],
@@ -105,8 +109,20 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     const nestedName = el !== card && el.classList.contains(root) ? vocabulary.name.flatMap((cls) => properties(el, cls, root))[0] : undefined;
     return textValue(nestedName ?? el) || undefined;
   };
-  // A card with no text property inside is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`).
-  const impliedName: Signal = [`${prefix}:implied`, () => (namesItselfByText(card) ? textValue(card) : undefined)];
+  // A card with no text property inside is named by its own text (`<a class="h-card" href="…">Jane Doe</a>`),
+  // or by its only picture's alt text (`<a class="h-card" href="…"><img alt="Jane Doe" …></a>`).
+  const impliedName: Signal = [
+    `${prefix}:implied`,
+    () => {
+      if (!namesItselfByText(card)) return undefined;
+      const picture = card.querySelector(':scope > img[alt]:only-child, :scope > :only-child > img[alt]:only-child');
+      return textValue(card) || (picture ? textValue(picture) : undefined);
+    },
+  ];
+  const nameInParts: Signal = [
+    `${prefix}:${vocabulary.nameParts[0]}`,
+    () => vocabulary.nameParts.map((cls) => properties(card, cls, root).map(textValue).find(Boolean)).filter(Boolean).join(' '),
+  ];
   // …and a linked card by its link.
   const impliedUrl: Signal = [`${prefix}:implied`, () => (card.localName === 'a' ? safeHttpUrl(card.getAttribute('href'), card.baseURI) : undefined)];
   const place = () => {
@@ -114,7 +130,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
     return parts.filter(Boolean).join(', ');
   };
   return candidate('h-card', {
-    name: firstAnswer([...single(vocabulary.name, text), ...(root === 'h-card' ? [impliedName] : [])]),
+    name: firstAnswer([...single(vocabulary.name, text), nameInParts, ...(root === 'h-card' ? [impliedName] : [])]),
     title: firstAnswer(single(vocabulary.title, text)),
     company: firstAnswer(single(vocabulary.company, text)),
     location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place]]),

@@ -192,6 +192,18 @@ describe('h-card and hCard', () => {
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Inner Person']);
   });
 
+  it('names a card by its only picture’s alt text, or by a given and a family name', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<a class="h-card" href="https://jane.example/"><img src="/jane.jpg" alt="Jane Roe"></a>
+      <div class="h-card"><span class="p-given-name">Bo</span> <span class="p-family-name">Lee</span><span class="p-org">Acme</span></div>
+      <div class="vcard"><span class="n"><span class="given-name">Cy</span> <span class="family-name">Old</span></span></div>`;
+    expect(extractPeople(page, page.URL).map((p) => [p.name, p.fieldSources.name])).toEqual([
+      ['Jane Roe', 'h-card:implied'],
+      ['Bo Lee', 'h-card:p-given-name'],
+      ['Cy Old', 'hcard:given-name'],
+    ]);
+  });
+
   it('does not take a nested card property as the outer card’s own', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<div class="h-card"><span class="p-name">Outer</span><div class="p-org h-card"><span class="p-name">Org Inc</span><span class="p-job-title">not outer</span></div></div>`;
