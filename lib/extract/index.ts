@@ -7,7 +7,10 @@ import { capturePage } from './page';
 
 export { GMAIL, LINKEDIN, OUTLOOK, type SiteReader, capturePage, captureSite } from './page';
 
-/** The people found on the page, best first, each field with the signal that answered it. */
+/**
+ * The people found on the page, best first, each field with the signal that answered it; none
+ * on a page whose address is not http(s) (a file, about:blank), which Kith does not read.
+ */
 export function extractPeople(document: Document, url: string): Person[] {
-  return PageCapture.parse(capturePage(document, url)).people;
+  return PageCapture.safeParse(capturePage(document, url)).data?.people ?? [];
 }

@@ -192,6 +192,12 @@ describe('h-card and hCard', () => {
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Inner Person']);
   });
 
+  it('finds nobody, without throwing, on a page whose address is not a web address', () => {
+    const { document: page } = loadFixture('h-card.html');
+    expect(extractPeople(page, 'file:///home/me/card.html')).toEqual([]);
+    expect(extractPeople(page, 'about:blank')).toEqual([]);
+  });
+
   it('names a card by its only picture’s alt text, or by a given and a family name', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<a class="h-card" href="https://jane.example/"><img src="/jane.jpg" alt="Jane Roe"></a>
