@@ -14,6 +14,7 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
+  alreadyLogged,
   findSavedCard,
   loadDueToday,
   loadSavedCard,
@@ -80,7 +81,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       const card = await findSavedCard(kithDb, person, now);
       setError(undefined);
       setLogError(undefined);
-      setLogDraft(typed?.logDraft ?? interactionDraft(now, person.message));
+      const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
+      setLogDraft(typed?.logDraft ?? interactionDraft(now, message));
       if (card) {
         setScreen({ kind: 'saved', person, card, editing: false });
       } else {

@@ -1,7 +1,7 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
 import { type ContactWithHistory, type KithDB, dueReminders, getContact, mergeCapture, readContactWithHistory, updateContact } from './db';
-import type { Contact, FieldChange, Interaction, PageCapture, Person, Reminder } from './model';
+import type { Contact, FieldChange, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
 import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
@@ -66,6 +66,11 @@ function proposedBy(contact: Contact, person: Person, now: number): Proposed {
     if (!contact[field] && next[field]) proposed[field] = next[field];
   }
   return proposed;
+}
+
+/** Whether the open message is already in the card's log (same thread, same time): it is not offered again. */
+export function alreadyLogged(card: SavedCard, message: MessageRef | undefined): boolean {
+  return !!message?.link && card.interactions.some((i) => i.link === message.link && i.at === message.at);
 }
 
 export type DueItem = { reminder: Reminder; contactName: string };

@@ -262,6 +262,12 @@ test('Gmail thread: log the open email as an interaction with a saved contact', 
   await people.getByRole('button', { name: 'Marta Silva (recipient)' }).click();
   await expectPrefilled(popup, { Name: 'Marta Silva', Email: 'marta.silva@quillstone.example' });
   await expect(popup.getByRole('radio', { name: 'Warm' })).toBeChecked();
+
+  // Opened again on the same message, the log is not offered the same email twice.
+  const again = await kith.openPopup(thread);
+  await expect(again.getByRole('heading', { name: 'Dana Whitaker' })).toBeVisible();
+  await expect(again.getByLabel('Summary')).toHaveValue('');
+  await expect(again.getByLabel('Channel')).toHaveValue('meeting');
 });
 
 test('Follow up dated today makes a reminder due now', async ({ kith }) => {
