@@ -2,7 +2,7 @@
 // export (CSV, vCard, iCalendar, JSON backup), all on this machine.
 import { useId, useState } from 'preact/hooks';
 import { failureMessage, readEverything } from '@/lib/db';
-import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
+import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportInteractionsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
 import { type ImportReport, applyImport, previewImport } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
@@ -112,11 +112,12 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     }
   };
 
-  const exportAs = async (kind: 'csv' | 'vcf' | 'ics' | 'json') => {
+  const exportAs = async (kind: 'csv' | 'log' | 'vcf' | 'ics' | 'json') => {
     const data = await readEverything(await deps.db());
     const now = deps.now();
     const stamp = localIsoDate(now);
     if (kind === 'csv') deps.download(`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions));
+    if (kind === 'log') deps.download(`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts));
     if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
     if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
     if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup(data, now));
@@ -209,6 +210,9 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
         <div class="actions wrap">
           <button type="button" onClick={() => exportAs('csv')}>
             Export contacts (CSV)
+          </button>
+          <button type="button" onClick={() => exportAs('log')}>
+            Export interaction log (CSV)
           </button>
           <button type="button" onClick={() => exportAs('vcf')}>
             Export contacts (vCard)

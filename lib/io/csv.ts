@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import type { Contact, Interaction } from '../model';
 import { newId } from '../model';
 import { RELATIONSHIP_LABELS } from '../model';
+import { localIsoDate } from '../reminders';
 import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
 
 type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
@@ -166,7 +167,8 @@ const CSV_COLUMNS = [
   'Last interaction summary',
 ] as const;
 
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// The day as the user lived it: an evening call is not dated the next day because UTC has moved on.
+const isoDate = localIsoDate;
 
 /**
  * A spreadsheet of contacts with their last interaction. Cells that a spreadsheet would run as
@@ -197,5 +199,19 @@ export function exportContactsCsv(contacts: readonly Contact[], interactions: re
       latest?.summary ?? '',
     ];
   });
-  return `${Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  return csvOf(CSV_COLUMNS, rows);
+}
+
+const csvOf = (fields: readonly string[], rows: string[][]) =>
+  `${Papa.unparse({ fields: [...fields], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+
+const LOG_COLUMNS = ['Date', 'Contact', 'Channel', 'Summary', 'Received', 'Gave', 'Link'] as const;
+
+/** The interaction log as a spreadsheet, oldest first, one row per interaction. */
+export function exportInteractionsCsv(interactions: readonly Interaction[], contacts: readonly Contact[]): string {
+  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
+  const rows = [...interactions]
+    .sort((a, b) => a.at - b.at)
+    .map((i) => [isoDate(i.at), nameOf.get(i.contactId) ?? '', i.channel, i.summary, i.received.join('; '), i.gave.join('; '), i.link ?? '']);
+  return csvOf(LOG_COLUMNS, rows);
 }

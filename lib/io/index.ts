@@ -7,7 +7,7 @@ import { parseVcards } from './vcard';
 export * from './batch';
 export { createBackup, BACKUP_VERSION } from './backup';
 export { decodeFileText } from './decode';
-export { exportContactsCsv } from './csv';
+export { exportContactsCsv, exportInteractionsCsv } from './csv';
 export { exportRemindersIcs } from './ical';
 export { exportVcards } from './vcard';
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Connection, connection, connectionsCsv } from './connections-csv';
@@ -258,6 +259,28 @@ test('a contact page keeps what was typed and not yet saved while another form o
   await expect(notes).toHaveValue('Owes me an intro to their CTO');
   const afterDetails = (await kith.readStore<typeof someone>('contacts')).find((c) => c.id === someone.id)!;
   expect(afterDetails).toMatchObject({ notes: 'Owes me an intro to their CTO', phones: ['+41 44 123 45 67'] });
+});
+
+test('the interaction log exports as a spreadsheet, a row per interaction', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+
+  await page.goto(page.url().replace(/#.*$/, '#/import'));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export interaction log (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^kith-interactions-\d{4}-\d{2}-\d{2}\.csv$/);
+  const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
+  expect(readFileSync(await file.path(), 'utf8').split('\r\n')).toEqual([
+    'Date,Contact,Channel,Summary,Received,Gave,Link',
+    `${today},${someone.name},meeting,Coffee at the harbour,,,`,
+    '',
+  ]);
 });
 
 type StoredInteraction = { id: string; contactId: string; at: number; summary: string };

@@ -5,6 +5,7 @@ import {
   decodeFileText,
   detectFormat,
   exportContactsCsv,
+  exportInteractionsCsv,
   exportRemindersIcs,
   exportVcards,
   parseImport,
@@ -322,8 +323,9 @@ describe('exports', () => {
 
   it('CSV: one row per contact with the last interaction, formulas neutralised', () => {
     const interactions = [
-      Interaction.parse({ id: 'i1', contactId: 'c1', at: Date.UTC(2026, 0, 2), channel: 'call', summary: 'older' }),
-      Interaction.parse({ id: 'i2', contactId: 'c1', at: Date.UTC(2026, 5, 3), channel: 'email', summary: 'Sent CV' }),
+      Interaction.parse({ id: 'i1', contactId: 'c1', at: new Date(2026, 0, 2, 12).getTime(), channel: 'call', summary: 'older' }),
+      // Late in the evening, local time: dated that day, whatever the day is in UTC by then.
+      Interaction.parse({ id: 'i2', contactId: 'c1', at: new Date(2026, 5, 3, 23, 30).getTime(), channel: 'email', summary: 'Sent CV' }),
     ];
     const csv = exportContactsCsv([jane, bob], interactions);
     const lines = csv.split('\r\n');
@@ -334,6 +336,19 @@ describe('exports', () => {
     expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,Other,cold,,"multi\nline",,,');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
+  });
+
+  it('CSV: the interaction log, oldest first, one row per interaction, dated in local time', () => {
+    const interactions = [
+      Interaction.parse({ id: 'i2', contactId: 'c2', at: new Date(2026, 5, 3, 23, 30).getTime(), channel: 'email', summary: '=SUM(1)', gave: ['referrals'] }),
+      Interaction.parse({ id: 'i1', contactId: 'c1', at: new Date(2026, 0, 2, 9).getTime(), channel: 'call', summary: 'Intro', received: ['information', 'contacts'], link: 'https://mail.example/t/1' }),
+    ];
+    expect(exportInteractionsCsv(interactions, [jane, bob]).split('\r\n')).toEqual([
+      'Date,Contact,Channel,Summary,Received,Gave,Link',
+      '2026-01-02,Jane Doe,call,Intro,information; contacts,,https://mail.example/t/1',
+      `2026-06-03,"Bob, ""the"" Builder",email,"'=SUM(1)",,referrals,`,
+      '',
+    ]);
   });
 
   it('iCalendar: CRLF, folded at 75 octets, escaped, UTC DTSTAMP, a UID per reminder, open ones only', () => {
