@@ -54,7 +54,10 @@ function ownAccount(doc: Document): { addresses: Set<string>; names: Set<string>
 /** "Priya Natarajan <priya@x>", "Priya Natarajan", "priya@x" → name and address. */
 function nameAndAddress(text: string): { name: string; email?: string } {
   const email = addressIn(text);
-  const name = cleanLine(text.replace(/<[^<>]*>/g, ' ').replace(/[^\s<>()"';,]+@\S+/g, ' '), 200).replace(/^["']|["']$/g, '');
+  // A chip's text can end in the separator between recipients: "Max Müller;".
+  const name = cleanLine(text.replace(/<[^<>]*>/g, ' ').replace(/[^\s<>()"';,]+@\S+/g, ' '), 200)
+    .replace(/\s*[;,]+$/, '')
+    .replace(/^["']|["']$/g, '');
   return { name, email };
 }
 

@@ -145,6 +145,16 @@ describe('Outlook on the web, a message that quotes a header', () => {
   });
 });
 
+describe('Outlook on the web, recipients drawn with their separators', () => {
+  it('reads a name without the separator that follows it', () => {
+    const { document, url } = loadFixture('outlook-de.html');
+    const well = document.querySelector('[data-testid="RecipientWell"]')!;
+    well.innerHTML = '<span>An:</span> <span>Max Müller;</span> <span title="ada@quinlan.example">Ada Quinlan ;</span>';
+    const recipients = extractPeople(document, url).filter((p) => p.role === 'recipient');
+    expect(recipients.map((p) => p.name)).toEqual(['Max Müller', 'Ada Quinlan']);
+  });
+});
+
 describe('Outlook on the web, German', () => {
   const { document, url } = loadFixture('outlook-de.html');
 
