@@ -15,8 +15,8 @@ import {
   restoreSnapshot,
   updateContact,
 } from '@/lib/db';
-import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { keepEdits } from '@/lib/form-edits';
+import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, markDone, removeInteraction, restoreInteraction, snooze } from '@/lib/reminder-store';
