@@ -54,7 +54,15 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus }:
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (!open) return;
+    if (!open) {
+      // Typed but not chosen (no suggestion yet, or none matches): Enter must not submit the
+      // surrounding form and drop what was typed.
+      if (event.key === 'Enter' && query.trim()) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      return;
+    }
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;

@@ -201,6 +201,13 @@ test('the relationship questions: tags, can help with, referred by and keep-in-t
   await canHelp.getByLabel('Referrals').check();
 
   const referrer = popup.getByRole('combobox', { name: 'Referred by' });
+  // Enter on a name nobody matches neither saves nor drops it.
+  await referrer.fill('nobody by that name');
+  await referrer.press('Enter');
+  await expect(popup.getByText('No saved contact matches “nobody by that name”.')).toBeVisible();
+  await referrer.press('Enter');
+  await expect(referrer).toHaveValue('nobody by that name');
+  expect(await kith.readStore('contacts')).toHaveLength(1);
   await referrer.fill('duarte');
   const suggestions = popup.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
   await expect(suggestions).toHaveText(['Ines Duarte']);
