@@ -89,7 +89,7 @@ export function draftFromContact(contact: Contact, referredByName?: string, foll
     warmth: contact.warmth,
     canHelpWith: contact.canHelpWith,
     orgRoles: contact.orgRoles,
-    referredBy: contact.referredBy ? { id: contact.referredBy, name: referredByName ?? 'Saved contact' } : undefined,
+    referredBy: contact.referredBy ? { id: contact.referredBy, name: referredByName ?? 'Deleted contact' } : undefined,
     tags: contact.tags.join(', '),
     notes: contact.notes,
     cadenceDays: contact.cadenceDays,

@@ -5,7 +5,7 @@ import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
 import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
-import { PageCapture, Person } from '@/lib/model';
+import { Contact, PageCapture, Person } from '@/lib/model';
 import {
   acceptProposed,
   findSavedCard,
@@ -264,6 +264,11 @@ describe('a saved person', () => {
     expect(card?.proposed).toEqual({ title: onPage.title, company: onPage.company, location: onPage.location });
     const accepted = await acceptProposed(db, contact.id, card!.proposed, NOW + 1);
     expect(accepted).toMatchObject({ title: onPage.title, company: onPage.company, location: onPage.location, history: [] });
+  });
+
+  it('names a referrer no longer in the notebook as deleted', () => {
+    const contact = Contact.parse({ id: 'c', name: 'Sam Reyes', referredBy: 'gone', createdAt: NOW, updatedAt: NOW });
+    expect(draftFromContact(contact).referredBy).toEqual({ id: 'gone', name: 'Deleted contact' });
   });
 
   it('refuses to log an interaction dated after today, and writes nothing', async () => {
