@@ -142,9 +142,26 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (ready) performance.mark('kith:popup-ready');
   }, [ready]);
 
+  // Forms typed into and not yet saved: Escape then asks once before closing, so a stray key
+  // loses nothing.
+  const unsaved = useRef(new Set<'contact' | 'log'>());
+  const warned = useRef(false);
+  const typedInto = <T,>(form: 'contact' | 'log', set: (value: T) => void) => (value: T) => {
+    unsaved.current.add(form);
+    warned.current = false;
+    set(value);
+  };
+  const markSaved = (form: 'contact' | 'log') => unsaved.current.delete(form);
+
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) deps.close();
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      if (unsaved.current.size > 0 && !warned.current) {
+        warned.current = true;
+        setStatus('What you typed is not saved. Press Escape again to close anyway.');
+        return;
+      }
+      deps.close();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
@@ -201,6 +218,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
         });
+        markSaved('contact');
         setError(undefined);
         await reloadCard(kithDb, contact.id, current.person);
         setStatus(created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`);
@@ -215,6 +233,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     void write(
       async (kithDb) => {
         const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now());
+        markSaved('log');
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person, editingCard());
@@ -268,7 +287,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const form = (focus: FocusField, extra?: ComponentChildren) => (
     <ContactForm
       draft={draft}
-      onChange={setDraft}
+      onChange={typedInto('contact', setDraft)}
       onSubmit={saveContact}
       busy={busy}
       error={error}
@@ -322,7 +341,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {screen.editing ? (
             form(
               'name',
-              <button type="button" onClick={() => setScreen({ ...screen, editing: false })}>
+              <button
+                type="button"
+                onClick={() => {
+                  markSaved('contact');
+                  setScreen({ ...screen, editing: false });
+                }}
+              >
                 Cancel
               </button>,
             )
@@ -360,7 +385,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {!screen.editing && (
             <InteractionForm
               draft={logDraft}
-              onChange={setLogDraft}
+              onChange={typedInto('log', setLogDraft)}
               onSubmit={logInteraction}
               busy={busy}
               error={logError}

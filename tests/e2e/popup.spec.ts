@@ -408,6 +408,17 @@ test('light and dark follow the system, both accessible; Escape closes', async (
   await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
 });
 
+test('Escape with typed text not saved asks once before closing', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Sam Reyes');
+  await field(popup, 'Notes').fill('Met at the harbour');
+  await popup.keyboard.press('Escape');
+  await expect(popup.getByRole('status')).toHaveText('What you typed is not saved. Press Escape again to close anyway.');
+  await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
+  await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+});
+
 // Issue 3 end to end: each capture fixture served at its real address, the popup for its tab
 // shows the person prefilled.
 const PROFILES = [
