@@ -11,7 +11,8 @@ export type Route =
 const PAGES = ['contacts', 'map', 'week', 'import', 'settings'] as const;
 
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  // A trailing slash, as people type addresses, names the same page.
+  const path = hash.replace(/^#\/?/, '').replace(/\/$/, '');
   const contact = /^contact\/(.+)$/.exec(path);
   if (contact) {
     try {

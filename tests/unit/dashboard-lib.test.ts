@@ -32,6 +32,8 @@ describe('routes', () => {
     expect(parseRoute('#/contacts')).toEqual({ page: 'contacts' });
     expect(parseRoute('#/contact/abc-123')).toEqual({ page: 'contact', id: 'abc-123' });
     expect(parseRoute('#/contact/a%2Fb')).toEqual({ page: 'contact', id: 'a/b' });
+    expect(parseRoute('#/contact/abc-123/')).toEqual({ page: 'contact', id: 'abc-123' });
+    expect(parseRoute('#/map/')).toEqual({ page: 'map' });
     expect(parseRoute('#/contact/%E0%A4%A')).toEqual({ page: 'contacts' });
     for (const page of ['map', 'week', 'import', 'settings'] as const) expect(parseRoute(`#/${page}`)).toEqual({ page });
     expect(parseRoute('#/nowhere')).toEqual({ page: 'contacts' });
