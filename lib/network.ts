@@ -25,7 +25,13 @@ export function orgNetworksOf(contacts: readonly Contact[]): Record<OrgRole, Con
 
 /** For each target company, the contacts whose company names it (case and accents ignored), warm first. */
 export function targetsOf(contacts: readonly Contact[], targets: readonly string[]): { target: string; people: Contact[] }[] {
-  return targets.map((target) => {
+  // "Acme, Inc." and "acme, inc." are one target: listed once, as first written.
+  const seen = new Set<string>();
+  const distinct = targets.filter((target) => {
+    const key = fold(target.trim());
+    return !seen.has(key) && !!seen.add(key);
+  });
+  return distinct.map((target) => {
     const wanted = fold(target.trim());
     const people = wanted ? contacts.filter((c) => c.company && fold(c.company).includes(wanted)) : [];
     people.sort((a, b) => (a.warmth === b.warmth ? a.name.localeCompare(b.name) : a.warmth === 'warm' ? -1 : 1));

@@ -63,7 +63,7 @@ describe('network map', () => {
     expect(networks.advice.map((c) => c.id)).toEqual(['a']);
     expect(networks.trust.map((c) => c.id)).toEqual(['a']);
     expect(networks.communication.map((c) => c.id)).toEqual(['c']);
-    expect(targetsOf(people, ['Globex', 'Hooli']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
+    expect(targetsOf(people, ['Globex', 'Hooli', ' globex ', 'GLOBEX']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
       ['Globex', ['a', 'c']],
       ['Hooli', []],
     ]);
