@@ -44,9 +44,11 @@ type Typed = { draft?: ContactDraft; logDraft: InteractionDraft };
 
 type Screen =
   | { kind: 'loading' }
-  | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField }
+  | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField; back?: HomeScreen }
   | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean }
-  | { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
+  | HomeScreen;
+
+type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
 
 const reason = failureMessage;
 
@@ -151,7 +153,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     warned.current = false;
     set(value);
   };
-  const markSaved = (form: 'contact' | 'log') => unsaved.current.delete(form);
+  const clearUnsaved = (form: 'contact' | 'log') => unsaved.current.delete(form);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -218,7 +220,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
         });
-        markSaved('contact');
+        clearUnsaved('contact');
         setError(undefined);
         await reloadCard(kithDb, contact.id, current.person);
         setStatus(created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`);
@@ -233,7 +235,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     void write(
       async (kithDb) => {
         const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now());
-        markSaved('log');
+        clearUnsaved('log');
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person, editingCard());
@@ -281,8 +283,21 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const startManualEntry = () => {
     setDraft(emptyDraft());
     setError(undefined);
-    setScreen({ kind: 'new', focus: 'name' });
+    setScreen({ kind: 'new', focus: 'name', back: screen.kind === 'home' ? screen : undefined });
   };
+
+  /** Back to the screen a manual entry was started from, its text given up. */
+  const cancelTo = (back: HomeScreen) => (
+    <button
+      type="button"
+      onClick={() => {
+        clearUnsaved('contact');
+        setScreen(back);
+      }}
+    >
+      Cancel
+    </button>
+  );
 
   const form = (focus: FocusField, extra?: ComponentChildren) => (
     <ContactForm
@@ -330,7 +345,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               (the site may have changed). Enter them by hand below; the page link is kept.
             </div>
           )}
-          {form(screen.focus)}
+          {form(screen.focus, screen.back && cancelTo(screen.back))}
         </>
       )}
 
@@ -344,7 +359,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               <button
                 type="button"
                 onClick={() => {
-                  markSaved('contact');
+                  clearUnsaved('contact');
                   setScreen({ ...screen, editing: false });
                 }}
               >

@@ -408,6 +408,17 @@ test('light and dark follow the system, both accessible; Escape closes', async (
   await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
 });
 
+test('adding a person by hand can be cancelled, back to what is due today', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Sam Reyes');
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.getByRole('button', { name: 'Add a person by hand' })).toBeVisible();
+  expect(await kith.readStore('contacts')).toEqual([]);
+  // Nothing typed is pending any more: Escape closes at once.
+  await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+});
+
 test('Escape with typed text not saved asks once before closing', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();
