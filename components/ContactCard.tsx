@@ -104,7 +104,10 @@ export function ContactSummary({
       <header class="card-header">
         <Avatar name={contact.name} />
         <div>
-          <h2 id="card-name">{contact.name}</h2>
+          {/* Focusable, so focus has somewhere to land when the buttons it was on go away. */}
+          <h2 id="card-name" tabIndex={-1}>
+            {contact.name}
+          </h2>
           {headline && <p class="headline">{headline}</p>}
           {contact.location && <p class="muted">{contact.location}</p>}
         </div>

@@ -253,6 +253,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         await acceptProposed(kithDb, card.contact.id, accepted, deps.now());
         await reloadCard(kithDb, card.contact.id, person, editingCard());
         setStatus('Update accepted.');
+        // The button pressed is gone (or was disabled while saving): focus lands on the card.
+        if (!document.activeElement || document.activeElement === document.body) document.getElementById('card-name')?.focus();
       },
       (message) => setStatus(`Not updated: ${message}`),
     );

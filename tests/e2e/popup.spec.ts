@@ -131,6 +131,8 @@ test('a saved LinkedIn person with a new job title: the update is offered, accep
   await update.getByRole('button', { name: 'Use new title' }).click();
   await expect(again.getByRole('status')).toHaveText('Update accepted.');
   await expect(update).toHaveCount(0);
+  // The button is gone; focus is on the card, not lost to the page.
+  await expect(again.getByRole('heading', { name: 'Ada Quinlan' })).toBeFocused();
   const [accepted, ...others] = await kith.readStore<StoredContact>('contacts');
   expect(others).toEqual([]);
   expect(accepted).toMatchObject({ id: saved.id, title: 'Principal Engineer', company: 'Harbor Labs' });
