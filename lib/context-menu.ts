@@ -4,7 +4,7 @@
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
 import { type KithDB, failureMessage, saveCapturedPerson } from './db';
-import { isMailtoLink, parseMailtoLink } from './extract/mailto';
+import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
 import { looksLikePersonName } from './extract/person';
@@ -82,8 +82,7 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
  */
 function withLink(person: PersonInput, linkUrl: string): PersonInput {
   if (isMailtoLink(linkUrl)) {
-    const emails = parseMailtoLink(linkUrl).flatMap((p) => p.emails ?? []);
-    const missing = emails.filter((email) => !person.emails?.includes(email));
+    const missing = mailtoAddresses(linkUrl).filter((email) => !person.emails?.includes(email));
     if (!missing.length) return person;
     return { ...person, emails: [...(person.emails ?? []), ...missing], fieldSources: { emails: 'mailto:href', ...person.fieldSources } };
   }

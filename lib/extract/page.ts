@@ -51,9 +51,8 @@ function markupCandidates(doc: Document): PersonInput[] {
  * there is a capture failure, not an empty page). The site is worked out once, from the URL.
  */
 export function capturePage(document: Document, url: string): PageCaptureInput {
-  const address = pageAddress(url);
-  const site = siteOf(address);
-  return site ? captureSite(site, document, address) : { url: address, expected: false, people: markupCandidates(document) };
+  const site = siteOf(url);
+  return site ? captureSite(site, document, url) : { url: pageAddress(url), expected: false, people: markupCandidates(document) };
 }
 
 /** What a site's own content script answers: capturePage, for a page of that site. */
