@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Only the sites Kith captures from automatically; every other page is reached through
@@ -23,9 +24,23 @@ const EXTENSION_PAGES_CSP = [
   "img-src 'self' data:",
 ].join('; ');
 
+/**
+ * The capture script is injected when the user asks and all of it runs at once, so it is marked
+ * for V8 to compile whole as it loads (an explicit compile hint, Chrome 136): each function is
+ * parsed once instead of twice, and the capture does not stop to compile each as it is first
+ * called (BENCHMARKS.md). Other browsers read the mark as a comment.
+ */
+const compileCaptureScriptWhole = (): Plugin => ({
+  name: 'kith:compile-capture-script-whole',
+  generateBundle(_options, bundle) {
+    const script = bundle['capture-page.js'];
+    if (script?.type === 'chunk') script.code = `//# allFunctionsCalledOnLoad\n${script.code}`;
+  },
+});
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), compileCaptureScriptWhole()] }),
   hooks: {
     // The popup is built on its own, not beside the dashboard: then it loads as one script
     // instead of an entry plus a chunk shared with the dashboard, and opens measurably sooner

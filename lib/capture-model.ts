@@ -5,6 +5,7 @@
 // English messages to each of them. Like all of Kith's schemas, these are zod/mini, zod 4's
 // tree-shakable API; classic zod alone would add ~30 KB gzip to a content script.
 import * as mini from 'zod/mini';
+import { SITE_NAMES } from './extract/sites';
 import { canonicalProfileUrl } from './profile-url';
 import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from './text';
 
@@ -170,3 +171,10 @@ export const PageCapture = mini.object({
 export type PageCapture = mini.output<typeof PageCapture>;
 /** What a page sends: the people its extractors read, not yet cleaned. */
 export type PageCaptureInput = Omit<mini.input<typeof PageCapture>, 'people'> & { people: PersonInput[] };
+
+/**
+ * What the capture script injected into a page answers on a page of such a site, in place of a
+ * capture: which site it is, so the asker loads that site's content script to read it.
+ */
+export const SitePage = mini.object({ site: mini.enum(SITE_NAMES) });
+export type SitePage = mini.infer<typeof SitePage>;

@@ -1,9 +1,16 @@
 // Asking a tab who it shows, from an extension page (popup, dashboard) or the background.
-import { type PageCapture as PageCaptureType, PageCapture } from './model';
+import { type PageCapture as PageCaptureType, PageCapture, SitePage } from './model';
 import { sendToTab } from './messages';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 /** Built by WXT from entrypoints/capture-page.ts. */
 const CAPTURE_SCRIPT = '/capture-page.js';
+/** Built by WXT from entrypoints/<site>.content.ts; a file the build does not have fails to type-check. */
+const CONTENT_SCRIPTS = {
+  linkedin: '/content-scripts/linkedin.js',
+  gmail: '/content-scripts/gmail.js',
+  outlook: '/content-scripts/outlook.js',
+} as const satisfies Record<SitePage['site'], ScriptPublicPath>;
 
 /**
  * What the tab's page shows: from Kith's content script where one runs (LinkedIn, Gmail,
@@ -18,6 +25,13 @@ export async function captureTab(tabId: number): Promise<PageCaptureType | undef
   }
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    const site = SitePage.safeParse(frame?.result);
+    if (site.success) {
+      // A site's page without its content script: the tab was open before Kith was installed or
+      // updated. Load the script, as the browser would have, and ask it.
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPTS[site.data.site]] });
+      return await sendToTab(tabId, 'capture:get', {});
+    }
     const parsed = PageCapture.safeParse(frame?.result);
     return parsed.success ? parsed.data : undefined;
   } catch {

@@ -5,7 +5,8 @@
 import { PageCapture, type Person } from '../capture-model';
 import { capturePage } from './page';
 
-export { GMAIL, LINKEDIN, OUTLOOK, type SiteReader, capturePage, captureSite } from './page';
+export { GMAIL, LINKEDIN, OUTLOOK, type SiteReader, capturePage, captureInjected, captureMarkup, captureSite } from './page';
+export { siteNameOf } from './sites';
 
 /**
  * The people found on the page, best first, each field with the signal that answered it; none

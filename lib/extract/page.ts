@@ -2,23 +2,21 @@
 // own extractor only; any other page is read for the markup sites write about people. This runs
 // in the page and sends candidates as read; whoever asked cleans, validates and merges them
 // (PageCapture in capture-model.ts), so no zod runs in the page.
-import type { PageCaptureInput, PersonInput } from '../capture-model';
-import { isLinkedInHost } from '../profile-url';
-import { parseUrl } from '../text';
-import { extractGmail, isGmailThreadOpen, isGmailUrl, warmUpGmail } from './gmail';
+import type { PageCaptureInput, PersonInput, SitePage } from '../capture-model';
+import { extractGmail, isGmailThreadOpen, warmUpGmail } from './gmail';
 import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
 import { extractLinkedIn, isLinkedInProfileUrl, warmUpLinkedIn } from './linkedin';
 import { extractMailtoLinks } from './mailto';
 import { extractOpenGraph } from './open-graph';
-import { extractOutlook, isOutlookMessageOpen, isOutlookUrl, warmUpOutlook } from './outlook';
+import { extractOutlook, isOutlookMessageOpen, warmUpOutlook } from './outlook';
+import { type SiteName, siteNameOf } from './sites';
 
 /**
  * A site with an extractor of its own. Each site's content script captures through its reader
  * alone (captureSite), so it does not carry the other sites' extractors onto every page it runs on.
  */
 export type SiteReader = {
-  matches: (url: string) => boolean;
   extract: (doc: Document, url: string) => PersonInput[];
   /** A page that should hold a person: nothing found there is a capture failure. */
   expects: (doc: Document, url: string) => boolean;
@@ -27,18 +25,15 @@ export type SiteReader = {
 };
 
 export const LINKEDIN: SiteReader = {
-  matches: (url) => isLinkedInHost(parseUrl(url)?.hostname ?? ''),
   // On LinkedIn only profile pages are read: the feed and search are full of other people.
   extract: extractLinkedIn,
   expects: (_doc, url) => isLinkedInProfileUrl(url),
   warmUp: warmUpLinkedIn,
 };
-export const GMAIL: SiteReader = { matches: isGmailUrl, extract: extractGmail, expects: isGmailThreadOpen, warmUp: warmUpGmail };
-export const OUTLOOK: SiteReader = { matches: isOutlookUrl, extract: extractOutlook, expects: isOutlookMessageOpen, warmUp: warmUpOutlook };
+export const GMAIL: SiteReader = { extract: extractGmail, expects: isGmailThreadOpen, warmUp: warmUpGmail };
+export const OUTLOOK: SiteReader = { extract: extractOutlook, expects: isOutlookMessageOpen, warmUp: warmUpOutlook };
 
-const SITES = [LINKEDIN, GMAIL, OUTLOOK];
-
-const siteOf = (url: string) => SITES.find((site) => site.matches(url));
+const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL, outlook: OUTLOOK };
 
 /** Any other page: the markup sites write about people. */
 function markupCandidates(doc: Document): PersonInput[] {
@@ -51,14 +46,30 @@ function markupCandidates(doc: Document): PersonInput[] {
  * there is a capture failure, not an empty page). The site is worked out once, from the URL.
  */
 export function capturePage(document: Document, url: string): PageCaptureInput {
-  const site = siteOf(url);
-  return site ? captureSite(site, document, url) : { url: pageAddress(url), expected: false, people: markupCandidates(document) };
+  const site = siteNameOf(url);
+  return site ? captureSite(READERS[site], document, url) : captureMarkup(document, url);
 }
 
 /** What a site's own content script answers: capturePage, for a page of that site. */
 export function captureSite(site: SiteReader, document: Document, url: string): PageCaptureInput {
   const address = pageAddress(url);
   return { url: address, expected: site.expects(document, address), people: site.extract(document, address) };
+}
+
+/** capturePage for a page of no site with a reader of its own. */
+export function captureMarkup(document: Document, url: string): PageCaptureInput {
+  return { url: pageAddress(url), expected: false, people: markupCandidates(document) };
+}
+
+/**
+ * What the capture script injected into a page answers: capturePage on any page, but on a page
+ * of a site with a reader of its own, only which site it is. That site's content script reads it
+ * (lib/capture.ts loads it), so the script carries none of the sites' extractors and every
+ * function in it runs when it is injected.
+ */
+export function captureInjected(document: Document, url: string): PageCaptureInput | SitePage {
+  const site = siteNameOf(url);
+  return site ? { site } : captureMarkup(document, url);
 }
 
 /**

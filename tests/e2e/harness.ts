@@ -1,7 +1,7 @@
 // The shared e2e fixture: Chromium with the built extension on a fresh profile, fixtures served
 // at their real addresses, and helpers to click the toolbar button on a tab, open the popup for
 // it and read IndexedDB from the extension's own service worker.
-import { type BrowserContext, type Page, type Request, type Worker, test as base, chromium } from '@playwright/test';
+import { type BrowserContext, type CDPSession, type Page, type Request, type Worker, test as base, chromium } from '@playwright/test';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -125,16 +125,32 @@ export class Kith {
   async clickToolbarButton(page: Page): Promise<void> {
     // The button acts on the tab in front; on a background tab Chromium grants nothing.
     await page.bringToFront();
-    // Chromium writes the port it picked for `--remote-debugging-port=0` into the profile.
-    const port = readFileSync(join(this.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
-    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-    try {
-      const session = await browser.newBrowserCDPSession();
+    await this.withExtensionsDomain(async (session) => {
       // The action runs on a tab target, which is listed only when asked for by type.
       const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((target) => target.url === page.url());
       if (!tab) throw new Error(`No tab target for ${page.url()}`);
       await session.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    });
+  }
+
+  /**
+   * Load the build again, as an update does: a new worker, and open tabs keep only the old
+   * content scripts, cut off from the extension.
+   */
+  async updateExtension(): Promise<void> {
+    const restarted = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
+    await this.withExtensionsDomain((session) => session.send('Extensions.loadUnpacked', { path: this.extensionDir }));
+    this.worker = await restarted;
+  }
+
+  /** CDP's Extensions domain, offered only to a client on the debugging port. */
+  private async withExtensionsDomain<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
+    // Chromium writes the port it picked for `--remote-debugging-port=0` into the profile.
+    const port = readFileSync(join(this.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    try {
+      return await use(await browser.newBrowserCDPSession());
     } finally {
       // Disconnects this second client only; the browser and the test's context stay.
       await browser.close();

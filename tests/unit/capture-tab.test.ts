@@ -47,6 +47,23 @@ describe('captureTab', () => {
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture-page.js'] });
   });
 
+  it("on a site's page without its content script, loads that script and asks it", async () => {
+    const sendMessage = vi
+      .spyOn(browser.tabs, 'sendMessage')
+      .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
+      .mockResolvedValueOnce({ ok: true, value: { ...capture, url: 'https://www.linkedin.com/in/jane/', expected: true } } as never);
+    const executeScript = vi
+      .spyOn(scripting(), 'executeScript')
+      .mockResolvedValueOnce([{ frameId: 0, result: { site: 'linkedin' } }])
+      .mockResolvedValueOnce([{ frameId: 0, result: undefined }]);
+    expect(await captureTab(7)).toMatchObject({ expected: true, people: [{ name: 'Jane Doe' }] });
+    expect(executeScript.mock.calls).toEqual([
+      [{ target: { tabId: 7 }, files: ['/capture-page.js'] }],
+      [{ target: { tabId: 7 }, files: ['/content-scripts/linkedin.js'] }],
+    ]);
+    expect(sendMessage).toHaveBeenCalledTimes(2);
+  });
+
   it('is undefined where no script may run, or when the page answers nonsense', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
     const executeScript = vi.spyOn(scripting(), 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));

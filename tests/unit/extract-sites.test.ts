@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GMAIL, LINKEDIN, OUTLOOK, capturePage, captureSite } from '@/lib/extract';
+import { GMAIL, LINKEDIN, OUTLOOK, capturePage, captureInjected, captureMarkup, captureSite, siteNameOf } from '@/lib/extract';
 import { loadFixture } from './load-fixture';
 
 // Each site's content script captures through its own reader only (so it does not ship the
 // other extractors); on that site's pages the answer must be exactly capturePage's.
 const SITE_OF_FIXTURE = [
-  [/^linkedin-/, LINKEDIN],
-  [/^gmail-/, GMAIL],
-  [/^outlook-/, OUTLOOK],
+  [/^linkedin-/, 'linkedin', LINKEDIN],
+  [/^gmail-/, 'gmail', GMAIL],
+  [/^outlook-/, 'outlook', OUTLOOK],
 ] as const;
 
 const fixtures = readdirSync(new URL('../fixtures/', import.meta.url)).filter((name) => name.endsWith('.html'));
@@ -19,23 +19,21 @@ describe('site readers', () => {
   });
 
   for (const name of fixtures) {
-    const site = SITE_OF_FIXTURE.find(([pattern]) => pattern.test(name))?.[1];
-    it(`${name}: ${site ? 'its site reader answers as capturePage' : 'no site reader claims it'}`, () => {
+    const [, site, reader] = SITE_OF_FIXTURE.find(([pattern]) => pattern.test(name)) ?? [];
+    it(`${name}: ${site ? 'its site reader answers as capturePage' : 'the capture script answers as capturePage'}`, () => {
       const { document, url } = loadFixture(name);
-      const claimedBy = [LINKEDIN, GMAIL, OUTLOOK].filter((reader) => reader.matches(url));
-      expect(claimedBy).toEqual(site ? [site] : []);
-      if (site) expect(captureSite(site, document, url)).toEqual(capturePage(document, url));
+      expect(siteNameOf(url)).toBe(site);
+      expect(reader ? captureSite(reader, document, url) : captureMarkup(document, url)).toEqual(capturePage(document, url));
     });
   }
 
   it('claims its own hosts only, over https (LinkedIn on any subdomain), whatever their case', () => {
-    const claims = (url: string) => [LINKEDIN, GMAIL, OUTLOOK].filter((reader) => reader.matches(url));
-    expect(claims('https://www.linkedin.com/in/jane/')).toEqual([LINKEDIN]);
-    expect(claims('https://de.LinkedIn.com/in/jane/')).toEqual([LINKEDIN]);
-    expect(claims('https://linkedin.com/in/jane/')).toEqual([LINKEDIN]);
-    expect(claims('HTTPS://MAIL.GOOGLE.COM/mail/u/0/#inbox')).toEqual([GMAIL]);
-    expect(claims('https://outlook.office365.com/mail/inbox')).toEqual([OUTLOOK]);
-    expect(claims('https://Outlook.Live.com/mail/0/')).toEqual([OUTLOOK]);
+    expect(siteNameOf('https://www.linkedin.com/in/jane/')).toBe('linkedin');
+    expect(siteNameOf('https://de.LinkedIn.com/in/jane/')).toBe('linkedin');
+    expect(siteNameOf('https://linkedin.com/in/jane/')).toBe('linkedin');
+    expect(siteNameOf('HTTPS://MAIL.GOOGLE.COM/mail/u/0/#inbox')).toBe('gmail');
+    expect(siteNameOf('https://outlook.office365.com/mail/inbox')).toBe('outlook');
+    expect(siteNameOf('https://Outlook.Live.com/mail/0/')).toBe('outlook');
     for (const stranger of [
       'https://notlinkedin.com/in/jane/',
       'https://linkedin.com.evil.example/in/jane/',
@@ -45,7 +43,15 @@ describe('site readers', () => {
       'https://outlook.com/',
       'not a url',
     ]) {
-      expect(claims(stranger), stranger).toEqual([]);
+      expect(siteNameOf(stranger), stranger).toBeUndefined();
+    }
+  });
+
+  it('the injected capture script answers only which site a site page is: its content script reads it', () => {
+    for (const name of fixtures) {
+      const { document, url } = loadFixture(name);
+      const site = siteNameOf(url);
+      expect(captureInjected(document, url), name).toEqual(site ? { site } : captureMarkup(document, url));
     }
   });
 
