@@ -173,8 +173,8 @@ export type PageCapture = mini.output<typeof PageCapture>;
 export type PageCaptureInput = Omit<mini.input<typeof PageCapture>, 'people'> & { people: PersonInput[] };
 
 /**
- * What the capture script injected into a page answers on a page of such a site, in place of a
- * capture: which site it is, so the asker loads that site's content script to read it.
+ * What the capture script injected into a page answers on a LinkedIn, Gmail or Outlook page, in
+ * place of a capture: which site it is, so the asker loads that site's content script to read it.
  */
 export const SitePage = mini.object({ site: mini.enum(SITE_NAMES) });
 export type SitePage = mini.infer<typeof SitePage>;

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 import { capturePage } from '../../lib/extract';
 import { EXTENSION_DIR } from '../../scripts/chromium.mjs';
@@ -24,6 +25,13 @@ const SITES = [
   { file: 'outlook-en.html', firstName: 'Grace Mbeki' },
 ];
 
+/** The tab's content script's answer to capture:get, asked from an extension page; undefined when nothing answers. */
+const askTab = (extensionPage: Page, tabId: number) =>
+  extensionPage.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }, { frameId: 0 }).catch(() => undefined),
+    tabId,
+  );
+
 for (const { file, firstName } of SITES) {
   test(`the content script on ${file} answers capture:get as capturePage reads the page`, async ({ kith }) => {
     const { url, expected } = fixture(file);
@@ -34,13 +42,8 @@ for (const { file, firstName } of SITES) {
     const tabId = await kith.tabIdOf(page);
     const dashboard = await kith.openDashboard();
     // The content script starts at document_idle; until then the tab has no listener.
-    const ask = () =>
-      dashboard.evaluate(
-        (id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }, { frameId: 0 }).catch(() => undefined),
-        tabId,
-      );
-    await expect.poll(ask).toBeDefined();
-    expect(await ask()).toEqual({ ok: true, value: JSON.parse(JSON.stringify(expected)) });
+    await expect.poll(() => askTab(dashboard, tabId)).toBeDefined();
+    expect(await askTab(dashboard, tabId)).toEqual({ ok: true, value: JSON.parse(JSON.stringify(expected)) });
   });
 }
 
@@ -48,24 +51,18 @@ test('a LinkedIn tab open since before Kith was updated is read all the same: it
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const tabId = await kith.tabIdOf(profile);
   const dashboard = await kith.openDashboard();
-  const ask = () =>
-    dashboard.evaluate(
-      (id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }, { frameId: 0 }).catch(() => undefined),
-      tabId,
-    );
-  await expect.poll(ask).toBeDefined();
+  await expect.poll(() => askTab(dashboard, tabId)).toBeDefined();
 
   // Chrome does not load content scripts into tabs that were open before an update.
   await kith.updateExtension();
   expect(await kith.tabIdOf(profile)).toBe(tabId);
   const afterUpdate = await kith.openDashboard();
-  expect(await afterUpdate.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }).catch(() => 'no answer'), tabId)).toBe('no answer');
+  expect(await askTab(afterUpdate, tabId)).toBeUndefined();
   const popup = await kith.openPopup(profile);
   await expectPrefilled(popup, { Name: 'Kenji Morales' });
   // Read by the LinkedIn reader (the page has no markup the capture script reads), which stays.
   await expect(field(popup, 'Title')).not.toHaveValue('');
-  const answer = await afterUpdate.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'capture:get', payload: {} }, { frameId: 0 }), tabId);
-  expect(answer).toMatchObject({ ok: true, value: { people: [{ name: 'Kenji Morales', source: 'linkedin' }] } });
+  expect(await askTab(afterUpdate, tabId)).toMatchObject({ ok: true, value: { people: [{ name: 'Kenji Morales', source: 'linkedin' }] } });
 });
 
 test('each content script is under 15 KB gzip and carries no webextension-polyfill', () => {
