@@ -58,6 +58,15 @@ export function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
+/**
+ * Parse a message as a listener would, answering nothing. zod builds its parsers on first use, so
+ * a content script does this while the page is idle rather than when the popup asks.
+ */
+export function warmUpParsing<T extends MessageType>(type: T, payload: RequestOf<T>): void {
+  const envelope = Envelope.safeParse({ type, payload });
+  if (envelope.success) PROTOCOL[type].request.safeParse(envelope.data.payload);
+}
+
 export type Handlers = {
   [T in MessageType]?: (payload: z.infer<(typeof PROTOCOL)[T]['request']>, sender: Sender) => Promise<AnswerOf<T>>;
 };
