@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { EXTENSION_DIR, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { connectionsCsv } from '../e2e/connections-csv';
-import { Kith, extensionWorker, fixtureUrl, launchWithExtension, openFixture } from '../e2e/harness';
+import { Kith, extensionWorker, fixtureUrl, launchWithExtension } from '../e2e/harness';
 import { seedNotebook } from './seed';
 
 // ——— the build under test ———
@@ -581,6 +581,8 @@ test('a notebook of 1,000, 10,000 and 100,000 people: search, popup ready, expor
 });
 
 async function measurePopupReady(kith: Kith, contacts: number) {
+  const profileUrl = fixtureUrl('linkedin-2023.html');
+  await kith.serve(profileUrl, { file: 'linkedin-2023.html' });
   const RUNS = 41;
   const times = { popup: [] as number[], floor: [] as number[], asking: [] as number[] };
   const timeOf = async (path: string) => {
@@ -593,7 +595,7 @@ async function measurePopupReady(kith: Kith, contacts: number) {
   for (let run = 0; run < RUNS; run++) {
     // Each open on a profile just visited, as a user opens it: the tab's content script has done
     // what it does at idle and has not answered yet.
-    const profile = await openFixture(kith, 'linkedin-2023.html');
+    const profile = await kith.open(profileUrl);
     await afterContentScriptIdle(profile);
     // Alternate, so drift in the machine's load falls on all three alike.
     const popup = await kith.openPopup(profile);
