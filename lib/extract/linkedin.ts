@@ -28,12 +28,14 @@ const CURRENT_COMPANY_LABEL =
 // pronouns are words people use as pronouns, in LinkedIn's languages.
 const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
 const PRONOUNS = /^\(?(\p{L}{1,10}(?:\/\p{L}{1,10}){1,2})\)?$/u;
-const PRONOUN_WORDS = new Set(
-  (
-    'he him his she her hers they them their theirs ze zir hir xe xem xir it its any ' +
-    'er ihm ihn sie ihr es il lui elle iel ela ele dele dela elu ella él hen hon han hij hem zij haar lei ona on jej jego'
-  ).split(' '),
-);
+// Marked pure so bundles that import this module without reading LinkedIn (the capture script)
+// leave the set out instead of building it on every injection.
+const PRONOUN_WORDS = /* @__PURE__ */ new Set([
+  'he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'theirs', 'ze', 'zir',
+  'hir', 'xe', 'xem', 'xir', 'it', 'its', 'any',
+  'er', 'ihm', 'ihn', 'sie', 'ihr', 'es', 'il', 'lui', 'elle', 'iel', 'ela', 'ele', 'dele', 'dela', 'elu', 'ella', 'él',
+  'hen', 'hon', 'han', 'hij', 'hem', 'zij', 'haar', 'lei', 'ona', 'on', 'jej', 'jego',
+]);
 
 function isPronouns(text: string): boolean {
   const words = PRONOUNS.exec(text)?.[1].toLowerCase().split('/');
