@@ -12,8 +12,9 @@ import { handleMessages, isExtensionPage, warmUpParsing } from './messages';
  * the popup then shows its card ~3.5 ms sooner (BENCHMARKS.md).
  */
 export function answerCaptures(site: SiteReader): void {
-  handleMessages({ 'capture:get': async () => captureSite(site, document, location.href) }, isExtensionPage);
-  inIdlePeriods([() => captureSite(site, document, location.href), () => warmUpParsing('capture:get', {}), site.warmUp]);
+  const read = () => captureSite(site, document, location.href);
+  handleMessages({ 'capture:get': async () => read() }, isExtensionPage);
+  inIdlePeriods([read, () => warmUpParsing('capture:get', {}), site.warmUp]);
 }
 
 /** Each step in an idle period of its own, in order, so none holds the page up for long. */
