@@ -65,7 +65,7 @@ test('a LinkedIn tab open since before Kith was updated is read all the same: it
   expect(await askTab(afterUpdate, tabId)).toMatchObject({ ok: true, value: { people: [{ name: 'Kenji Morales', source: 'linkedin' }] } });
 });
 
-test('each content script is under 15 KB gzip and carries no webextension-polyfill', () => {
+test('each content script is under 15 KB gzip and carries neither webextension-polyfill nor the capture\'s schemas', () => {
   const names = readdirSync(CONTENT_SCRIPTS_DIR).filter((name) => name.endsWith('.js'));
   expect(names.sort()).toEqual(['gmail.js', 'linkedin.js', 'outlook.js']);
   for (const name of names) {
@@ -73,6 +73,9 @@ test('each content script is under 15 KB gzip and carries no webextension-polyfi
     expect(gzipSync(code).length, `${name} gzip bytes`).toBeLessThan(MAX_GZIP_BYTES);
     // The polyfill's own error text; its presence would mean the per-entrypoint alias broke.
     expect(code.toString(), name).not.toContain('This script should only be loaded in a browser extension');
+    // PageCapture's own messages: only the popup and worker parse a capture, and building its
+    // schemas in the page would cost every load of the site (lib/messages.ts).
+    for (const receiverOnly of ['Only http(s) links are kept', 'Not an email address']) expect(code.toString(), name).not.toContain(receiverOnly);
   }
 });
 
