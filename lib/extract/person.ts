@@ -19,6 +19,12 @@ export function firstAnswer(signals: readonly Signal[]): Answer | undefined {
   return undefined;
 }
 
+/** `read`, run on the first call only: for what several signals share but none may need. */
+export function once<T>(read: () => T): () => T {
+  let value: { read: T } | undefined;
+  return () => (value ??= { read: read() }).read;
+}
+
 /** A candidate from the answers, or undefined when nothing named the person. */
 export function candidate(
   source: CaptureSource,

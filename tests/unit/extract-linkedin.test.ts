@@ -202,6 +202,11 @@ describe('withoutNameBadges', () => {
     expect(withoutNameBadges('Rosa Lindqvist (She/Her) · 2nd')).toBe('Rosa Lindqvist');
     expect(withoutNameBadges('Jean-Luc Moreau · 3e')).toBe('Jean-Luc Moreau');
     expect(withoutNameBadges('Ana Souza ela/dela')).toBe('Ana Souza');
+    expect(withoutNameBadges('Jonas Berg hen/hen/han')).toBe('Jonas Berg');
+  });
+
+  it('keeps slashed words that are not pronouns', () => {
+    expect(withoutNameBadges('Léa Martin UX/UI')).toBe('Léa Martin UX/UI');
   });
 });
 
