@@ -47,6 +47,24 @@ for (const { file, firstName } of SITES) {
   });
 }
 
+test("the site's own scripts hear nothing from Kith's content script, so they cannot tell it is installed", async ({ kith }) => {
+  const dashboard = await kith.openDashboard();
+  for (const { file } of SITES) {
+    const { url } = fixture(file);
+    // The page's first script listens for every message posted to its window, as a site's
+    // fingerprinting would.
+    const listening = '<script>window.heard = []; addEventListener("message", (event) => heard.push(event.data));</script>';
+    const html = readFileSync(join('tests/fixtures', file), 'utf8').replace(/<head>/i, `<head>${listening}`);
+    expect(html, file).toContain(listening);
+    await kith.serve(url.split('#')[0], { html });
+    const page = await kith.open(url);
+    const tabId = await kith.tabIdOf(page);
+    await expect.poll(() => askTab(dashboard, tabId)).toMatchObject({ ok: true });
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown[] }).heard), file).toEqual([]);
+    await page.close();
+  }
+});
+
 test('a LinkedIn tab open since before Kith was updated is read all the same: its content script is loaded when asked', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const tabId = await kith.tabIdOf(profile);
