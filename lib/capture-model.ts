@@ -47,8 +47,8 @@ export const line = (max: number) => mini.pipe(mini.string(), mini.transform((s:
 export const multiline = (max: number) =>
   mini.pipe(mini.string(), mini.transform((s: string) => cleanMultiline(s, max)));
 
-export const Id = mini.string().check(mini.minLength(1), mini.maxLength(100));
-export const EpochMs = mini.int().check(mini.minimum(0), mini.maximum(8.64e15));
+export const Id = /* @__PURE__ */ mini.string().check(mini.minLength(1), mini.maxLength(100));
+export const EpochMs = /* @__PURE__ */ mini.int().check(mini.minimum(0), mini.maximum(8.64e15));
 
 export const HttpUrl = cleanedOrIssue(safeHttpUrl, () => 'Only http(s) links are kept');
 export const ProfileUrl = cleanedOrIssue(canonicalProfileUrl, () => 'A profile link must be an http(s) URL');
@@ -93,7 +93,7 @@ export type MessageRef = mini.infer<typeof MessageRef>;
 
 /** A person found on a page: what extractors produce and what content scripts send. */
 export const Person = mini.object({
-  name: mini.pipe(line(LIMITS.name), mini.string().check(mini.minLength(1, 'A person needs a name'))),
+  name: mini.pipe(line(LIMITS.name), /* @__PURE__ */ mini.string().check(mini.minLength(1, 'A person needs a name'))),
   title: mini.optional(line(LIMITS.title)),
   company: mini.optional(line(LIMITS.company)),
   location: mini.optional(line(LIMITS.location)),

@@ -1,20 +1,20 @@
 // What each site's content script (entrypoints/<site>.content.ts) does: answer the popup's
 // capture:get with the site's reader, against the page and URL as they are when it asks.
 import { type SiteReader, captureSite } from './extract/page';
-import { handleMessages, isExtensionPage, warmUpParsing } from './messages';
+import { answerEmptyRequest, isExtensionPage } from './messages';
 
 /**
  * Besides answering, everything the popup's first ask would do for the first time is done while
- * the page is idle, and the results thrown away: the page is read once (compiling the reader and
- * touching the page's DOM from the script's world), then the messages' parsers are built, then the
- * reader's sample patterns run, which a page that becomes a profile or a thread later without a
- * load needs and reading the page as it is now would not reach. Opened on a page just visited,
- * the popup then shows its card ~3.5 ms sooner (BENCHMARKS.md).
+ * the page is idle, and the results thrown away: the page is read once (touching the page's DOM
+ * from the script's world for the first time), then the reader's sample patterns run, which a
+ * page that becomes a profile or a thread later without a load needs and reading the page as it
+ * is now would not reach. Opened on a page just visited, the popup then shows its card ~3.5 ms
+ * sooner (BENCHMARKS.md).
  */
 export function answerCaptures(site: SiteReader): void {
   const read = () => captureSite(site, document, location.href);
-  handleMessages({ 'capture:get': async () => read() }, isExtensionPage);
-  inIdlePeriods([read, () => warmUpParsing('capture:get', {}), site.warmUp]);
+  answerEmptyRequest('capture:get', read, isExtensionPage);
+  inIdlePeriods([read, site.warmUp]);
 }
 
 /** Each step in an idle period of its own, in order, so none holds the page up for long. */

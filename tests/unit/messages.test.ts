@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { handleMessages, isExtensionPage } from '@/lib/messages';
+import { answerEmptyRequest, handleMessages, isExtensionPage } from '@/lib/messages';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
 const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}popup.html` });
@@ -41,6 +41,43 @@ describe('message protocol', () => {
     expect(listener({ type: '__proto__', payload: {} }, popupSender())).toBeUndefined();
     expect(listener('data:changed', popupSender())).toBeUndefined();
     expect(listener(null, popupSender())).toBeUndefined();
+  });
+
+  describe('a request that carries nothing, as a content script answers it', () => {
+    it('answers exactly { type, payload: {} } from an extension page', async () => {
+      const capture = { url: 'https://example.com/', expected: false, people: [] };
+      const answer = vi.fn(() => capture);
+      const listener = answerEmptyRequest('capture:get', answer, isExtensionPage);
+      await expect(listener({ type: 'capture:get', payload: {} }, popupSender())).resolves.toEqual({ ok: true, value: capture });
+      expect(answer).toHaveBeenCalledOnce();
+    });
+
+    it('refuses a foreign sender and anything but an empty payload, reading nothing', async () => {
+      const answer = vi.fn(() => ({ url: 'https://example.com/', expected: false, people: [] }));
+      const listener = answerEmptyRequest('capture:get', answer, isExtensionPage);
+      await expect(listener({ type: 'capture:get', payload: {} }, pageSender)).resolves.toEqual({ ok: false, error: 'Refused: unexpected sender' });
+      for (const malformed of [
+        { type: 'capture:get', payload: { everything: true } },
+        { type: 'capture:get', payload: [] },
+        { type: 'capture:get', payload: null },
+        { type: 'capture:get' },
+        { type: 'capture:get', payload: {}, extra: 1 },
+      ]) {
+        await expect(listener(malformed, popupSender()), JSON.stringify(malformed)).resolves.toEqual({ ok: false, error: 'Refused: malformed capture:get' });
+      }
+      expect(answer).not.toHaveBeenCalled();
+    });
+
+    it('answers a failed read with its error, and leaves other messages to other listeners', async () => {
+      const pageGone = () => {
+        throw new Error('page gone');
+      };
+      const listener = answerEmptyRequest('capture:get', pageGone, isExtensionPage);
+      await expect(listener({ type: 'capture:get', payload: {} }, popupSender())).resolves.toEqual({ ok: false, error: 'page gone' });
+      expect(listener({ type: 'data:changed', payload: {} }, popupSender())).toBeUndefined();
+      expect(listener('capture:get', popupSender())).toBeUndefined();
+      expect(listener(null, popupSender())).toBeUndefined();
+    });
   });
 
   it('does not take Kith\'s own content script for an extension page', () => {
