@@ -1,9 +1,10 @@
 // The part of the model a page can fill in: a captured Person, the PageCapture a content script
 // answers, and the cleaning text schemas they (and the records in model.ts) are built from.
-// Kept apart from model.ts because content scripts load on every profile page and load these
-// with the message protocol: importing model.ts there would add every record's schema and zod's
-// English messages to each of them. Like all of Kith's schemas, these are zod/mini, zod 4's
-// tree-shakable API; classic zod alone would add ~30 KB gzip to a content script.
+// Kept apart from model.ts because the message protocol imports these, and content scripts, which
+// load on every page of their site, import the protocol while using none of its schemas: each
+// schema here must leave nothing behind in a bundle that does not use it (zod/mini, zod 4's
+// tree-shakable API, and `/* @__PURE__ */` on each `.check()`, which the bundler cannot tell is
+// pure). The content-script e2e test fails if zod comes back into them.
 import * as mini from 'zod/mini';
 import { SITE_NAMES } from './extract/sites';
 import { canonicalProfileUrl } from './profile-url';
