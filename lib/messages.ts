@@ -113,7 +113,8 @@ export function answerEmptyRequest<T extends EmptyRequestType>(
     if (!hasKeys(message, ['type', 'payload']) || !isRecord(message.payload) || !hasKeys(message.payload, [])) {
       return refuse(`Refused: malformed ${type}`);
     }
-    return reply(Promise.resolve().then(answer));
+    // Read within the listener's call (a trace of the ask then holds the read); a throw becomes the reply's error.
+    return reply(new Promise((resolve) => resolve(answer())));
   };
   browser.runtime.onMessage.addListener(listener);
   return listener;

@@ -44,12 +44,14 @@ describe('message protocol', () => {
   });
 
   describe('a request that carries nothing, as a content script answers it', () => {
-    it('answers exactly { type, payload: {} } from an extension page', async () => {
+    it('answers exactly { type, payload: {} } from an extension page, reading within the call', async () => {
       const capture = { url: 'https://example.com/', expected: false, people: [] };
       const answer = vi.fn(() => capture);
       const listener = answerEmptyRequest('capture:get', answer, isExtensionPage);
-      await expect(listener({ type: 'capture:get', payload: {} }, popupSender())).resolves.toEqual({ ok: true, value: capture });
+      const replied = listener({ type: 'capture:get', payload: {} }, popupSender());
+      // Within the listener's call, not in a microtask after it.
       expect(answer).toHaveBeenCalledOnce();
+      await expect(replied).resolves.toEqual({ ok: true, value: capture });
     });
 
     it('refuses a foreign sender and anything but an empty payload, reading nothing', async () => {
