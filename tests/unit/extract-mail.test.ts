@@ -186,6 +186,8 @@ describe('parseOutlookDate', () => {
     expect(parseOutlookDate('Tue 04/03/2025 21:14', 'en-GB')).toBe(local(2025, 3, 4, 21, 14));
     expect(parseOutlookDate('mar. 04/03/2025 09:14', 'fr-FR')).toBe(local(2025, 3, 4, 9, 14));
     expect(parseOutlookDate('2025-03-04 09:14', 'sv-SE')).toBe(local(2025, 3, 4, 9, 14));
+    expect(parseOutlookDate('Tue 3/4/2025 9:14 p.m.', 'EN-us')).toBe(local(2025, 3, 4, 21, 14));
+    expect(parseOutlookDate('Tue 3/4/2025 12:05 AM', 'en')).toBe(local(2025, 3, 4, 0, 5));
     expect(parseOutlookDate('Yesterday', 'en-US')).toBeUndefined();
     expect(parseOutlookDate('13/13/2025', 'en-US')).toBeUndefined();
   });
