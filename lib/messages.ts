@@ -23,7 +23,7 @@ export type MessageType = keyof typeof REQUESTS;
 /**
  * What each message is answered with, apart from the requests: only senders parse answers, and
  * a content script, which only receives, then leaves these out of its bundle. Building
- * PageCapture's schemas cost each LinkedIn, Gmail and Outlook page ~2.5 ms as the script loaded.
+ * PageCapture's schemas cost each LinkedIn, Gmail and Outlook page ~2 ms as the script loaded.
  */
 const RESPONSES = {
   'capture:get': PageCapture,
@@ -113,7 +113,8 @@ export function answerEmptyRequest<T extends EmptyRequestType>(
     if (!hasKeys(message, ['type', 'payload']) || !isRecord(message.payload) || !hasKeys(message.payload, [])) {
       return refuse(`Refused: malformed ${type}`);
     }
-    // Read within the listener's call (a trace of the ask then holds the read); a throw becomes the reply's error.
+    // Read within the listener's call, so a trace of the ask holds the read; a throw becomes the
+    // reply's error.
     return reply(new Promise((resolve) => resolve(answer())));
   };
   browser.runtime.onMessage.addListener(listener);

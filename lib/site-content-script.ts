@@ -8,8 +8,8 @@ import { answerEmptyRequest, isExtensionPage } from './messages';
  * the page is idle, and the results thrown away: the page is read once (touching the page's DOM
  * from the script's world for the first time), then the reader's sample patterns run, which a
  * page that becomes a profile or a thread later without a load needs and reading the page as it
- * is now would not reach. Opened on a page just visited, the popup then shows its card ~3.5 ms
- * sooner (BENCHMARKS.md).
+ * is now would not reach. Opened on a page just visited, the popup showed its card ~3.5 ms
+ * sooner for it when this was measured (BENCHMARKS.md, the 22:17 run).
  */
 export function answerCaptures(site: SiteReader): void {
   const read = () => captureSite(site, document, location.href);
