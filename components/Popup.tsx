@@ -7,6 +7,7 @@ import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveD
 import { searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
+import { type Typed, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
@@ -32,6 +33,10 @@ export type PopupDeps = {
   /** What capture found on the popup's tab; undefined where Kith cannot look. */
   capture: () => Promise<PageCapture | undefined>;
   settings: () => Promise<Settings>;
+  /** What was typed and not saved when the popup last closed, by `typedKey`. */
+  loadTyped: () => Promise<Map<string, Typed>>;
+  keepTyped: (key: string, typed: Omit<Typed, 'at'>) => Promise<void>;
+  forgetTyped: (key: string) => Promise<void>;
   now: () => number;
   /** Tell the background the data changed (badge, scheduler). */
   dataChanged: () => Promise<unknown>;
@@ -40,8 +45,6 @@ export type PopupDeps = {
   close: () => void;
 };
 
-type Typed = { draft?: ContactDraft; logDraft: InteractionDraft };
-
 type Screen =
   | { kind: 'loading' }
   | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField; back?: HomeScreen }
@@ -49,6 +52,9 @@ type Screen =
   | HomeScreen;
 
 type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
+
+type TypedForm = 'contact' | 'log';
+const RESTORED = 'Restored what you typed before the popup closed.';
 
 const reason = failureMessage;
 
@@ -76,26 +82,42 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
 
-  /** `typed`: what was typed for this person before switching to another one on the page. */
+  // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
+  // popup closing nor switching to another person on the page loses it.
+  const typed = useRef(new Map<string, Typed>());
+  const unsaved = useRef(new Map<string, Set<TypedForm>>());
+  const pageUrl = useRef<string | undefined>(undefined);
+  const restoredFromStorage = useRef(new Set<string>());
+  /** Restore what is kept for `key`: each form restored counts as typed into. */
+  const restoreTyped = (key: string) => {
+    const kept = typed.current.get(key);
+    if (!kept) return undefined;
+    unsaved.current.set(key, new Set<TypedForm>([...(kept.contact ? ['contact' as const] : []), ...(kept.log ? ['log' as const] : [])]));
+    if (restoredFromStorage.current.delete(key)) setStatus(RESTORED);
+    return kept;
+  };
+
   const showPerson = useCallback(
-    async (kithDb: KithDB, person: Person, typed?: Typed) => {
+    async (kithDb: KithDB, person: Person) => {
       const now = deps.now();
       const card = await findSavedCard(kithDb, person, now);
       setError(undefined);
       setLogError(undefined);
+      const kept = restoreTyped(typedKey(person, pageUrl.current));
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
-      setLogDraft(typed?.logDraft ?? interactionDraft(now, message));
+      setLogDraft(kept?.log ?? interactionDraft(now, message));
       if (card) {
-        setScreen({ kind: 'saved', person, card, editing: false });
+        const editing = !!(kept?.contact && kept.base);
+        if (kept?.contact && kept.base) setDraft(keepEdits(kept.contact, kept.base, draftOfCard(card)));
+        setScreen({ kind: 'saved', person, card, editing });
       } else {
-        setDraft(typed?.draft ?? draftFromPerson(person));
+        // An edit kept for a card since deleted comes back as a new person, with no follow-up to move.
+        setDraft(kept?.contact ? { ...kept.contact, followUpId: undefined } : draftFromPerson(person));
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
     },
     [deps],
   );
-  // Per person on the page, so switching between them and back loses nothing typed.
-  const typedFor = useRef(new Map<number, Typed>());
 
   const showHome = useCallback(
     async (kithDb: KithDB, nothingFound: boolean) => {
@@ -111,20 +133,25 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     let cancelled = false;
     void (async () => {
       try {
-        const [kithDb, loadedSettings, capture] = await Promise.all([
+        const [kithDb, loadedSettings, capture, kept] = await Promise.all([
           deps.db(),
           deps.settings(),
           deps.capture().catch(() => undefined),
+          // Nothing typed before is no reason not to open.
+          deps.loadTyped().catch(() => new Map<string, Typed>()),
         ]);
         if (cancelled) return;
         setDb(kithDb);
         setSettings(loadedSettings);
+        typed.current = kept;
+        restoredFromStorage.current = new Set(kept.keys());
+        pageUrl.current = capture?.url;
         const scene = sceneOf(capture);
         if (scene.kind === 'people') {
           setPeople(scene.people);
           await showPerson(kithDb, scene.people[0]);
         } else if (scene.kind === 'capture-failed') {
-          setDraft(emptyDraft());
+          setDraft(restoreTyped(typedKey(undefined, scene.url))?.contact ?? emptyDraft());
           setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
         } else {
           await showHome(kithDb, true);
@@ -144,29 +171,78 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (ready) performance.mark('kith:popup-ready');
   }, [ready]);
 
-  // Forms typed into and not yet saved: Escape then asks once before closing, so a stray key
-  // loses nothing.
-  const unsaved = useRef(new Set<'contact' | 'log'>());
+  const currentKey =
+    screen.kind === 'new' || screen.kind === 'saved'
+      ? typedKey(screen.person, (screen.kind === 'new' && screen.failedUrl) || pageUrl.current)
+      : undefined;
+  /** The typed-into forms of the screen as they read now: from the latest render, whenever it is called. */
+  const typedNow = useRef<() => { key: string; forms: Omit<Typed, 'at'> } | undefined>(() => undefined);
+  typedNow.current = () => {
+    if (!currentKey || (screen.kind !== 'new' && screen.kind !== 'saved')) return undefined;
+    const forms = unsaved.current.get(currentKey);
+    const editing = screen.kind === 'saved' && screen.editing;
+    return {
+      key: currentKey,
+      forms: {
+        contact: forms?.has('contact') && (screen.kind === 'new' || editing) ? draft : undefined,
+        base: editing ? draftOfCard(screen.card) : undefined,
+        log: forms?.has('log') && screen.kind === 'saved' ? logDraft : undefined,
+      },
+    };
+  };
+  const keepTimer = useRef<number | undefined>(undefined);
+  const keepTypedNow = () => {
+    window.clearTimeout(keepTimer.current);
+    keepTimer.current = undefined;
+    const current = typedNow.current?.();
+    if (!current) return;
+    const { key, forms } = current;
+    if (forms.contact || forms.log) typed.current.set(key, { ...forms, at: deps.now() });
+    else typed.current.delete(key);
+    void deps.keepTyped(key, forms).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
+  };
+  // Kept a moment after the typing stops, and at once when the popup goes away.
+  const keepTypedSoon = () => {
+    window.clearTimeout(keepTimer.current);
+    keepTimer.current = window.setTimeout(keepTypedNow, 200);
+  };
+
+  // Escape asks once before closing over unsaved forms, so a stray key loses nothing; the second
+  // Escape gives up what was typed on this screen.
   const warned = useRef(false);
-  const typedInto = <T,>(form: 'contact' | 'log', set: (value: T) => void) => (value: T) => {
-    unsaved.current.add(form);
+  const typedInto = <T,>(form: TypedForm, set: (value: T) => void) => (value: T) => {
+    if (currentKey) unsaved.current.set(currentKey, new Set(unsaved.current.get(currentKey)).add(form));
     warned.current = false;
     set(value);
+    keepTypedSoon();
   };
-  const clearUnsaved = (form: 'contact' | 'log') => unsaved.current.delete(form);
+  const clearUnsaved = (form: TypedForm) => {
+    if (currentKey) unsaved.current.get(currentKey)?.delete(form);
+    keepTypedNow();
+  };
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
-      if (unsaved.current.size > 0 && !warned.current) {
+      const current = typedNow.current?.();
+      if (current && (current.forms.contact || current.forms.log) && !warned.current) {
         warned.current = true;
-        setStatus('What you typed is not saved. Press Escape again to close anyway.');
+        setStatus('What you typed is not saved. Press Escape again to close anyway and give it up.');
         return;
       }
-      deps.close();
+      window.clearTimeout(keepTimer.current);
+      if (current) void deps.forgetTyped(current.key).finally(deps.close);
+      else deps.close();
+    };
+    const onPageHide = () => {
+      if (keepTimer.current !== undefined) keepTypedNow();
     };
     document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('pagehide', onPageHide);
+    };
   }, [deps]);
 
   // The settings arrive with the notebook, before any screen that saves or shows a cadence: the
@@ -276,14 +352,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const switchTo = (index: number) => {
     if (!db || index === selected) return;
-    typedFor.current.set(selected, { draft: screen.kind === 'new' ? draft : undefined, logDraft });
+    keepTypedNow();
     setSelected(index);
     setStatus('');
-    void showPerson(db, people[index], typedFor.current.get(index)).catch((cause) => setStatus(reason(cause)));
+    void showPerson(db, people[index]).catch((cause) => setStatus(reason(cause)));
   };
 
   const startManualEntry = () => {
-    setDraft(emptyDraft());
+    setDraft(restoreTyped(typedKey(undefined, pageUrl.current))?.contact ?? emptyDraft());
     setError(undefined);
     setScreen({ kind: 'new', focus: 'name', back: screen.kind === 'home' ? screen : undefined });
   };

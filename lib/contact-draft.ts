@@ -5,13 +5,13 @@ import { type KithDB, saveContactDeduped, updateContact } from './db';
 import {
   Contact,
   type ContactInput,
-  type HelpKind,
-  type OrgRole,
+  HelpKind,
+  OrgRole,
   type Person,
-  type Relationship,
+  Relationship,
   type Reminder,
   type Settings,
-  type Warmth,
+  Warmth,
   newId,
 } from './model';
 import { joinedNotes, mergeContact } from './merge';
@@ -19,28 +19,30 @@ import { remindersAlongside } from './reminder-store';
 import { dueTimeOf, localIsoDate } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
 
-export type ContactDraft = {
-  name: string;
-  title: string;
-  company: string;
-  location: string;
+/** The form as the user sees it; a schema too, so a draft kept in storage is checked when read back. */
+export const ContactDraft = z.object({
+  name: z.string(),
+  title: z.string(),
+  company: z.string(),
+  location: z.string(),
   /** Addresses as typed, separated by commas. */
-  emails: string;
-  relationship: Relationship;
-  warmth: Warmth;
-  canHelpWith: HelpKind[];
-  orgRoles: OrgRole[];
-  referredBy?: { id: string; name: string };
+  emails: z.string(),
+  relationship: Relationship,
+  warmth: Warmth,
+  canHelpWith: z.array(HelpKind),
+  orgRoles: z.array(OrgRole),
+  referredBy: z.optional(z.object({ id: z.string(), name: z.string() })),
   /** Tags as typed, separated by commas. */
-  tags: string;
-  notes: string;
+  tags: z.string(),
+  notes: z.string(),
   /** Days between keep-in-touch reminders; undefined follows the default in settings. */
-  cadenceDays?: number;
+  cadenceDays: z.optional(z.number()),
   /** `YYYY-MM-DD`, or empty for no follow-up. */
-  followUp: string;
+  followUp: z.string(),
   /** The open follow-up `followUp` shows, when editing a saved contact: saving moves it. */
-  followUpId?: string;
-};
+  followUpId: z.optional(z.string()),
+});
+export type ContactDraft = z.infer<typeof ContactDraft>;
 
 const EMAIL_SOURCES = new Set<Person['source']>(['gmail', 'outlook', 'mailto', 'signature']);
 

@@ -1,22 +1,25 @@
 // The "Log interaction" form: prefilled from an open email (subject, date, link to the thread),
 // and turned into an interaction when the user logs it.
+import * as z from 'zod/mini';
 import type { KithDB } from './db';
-import { type Channel, type HelpKind, type MessageRef, type Settings, newId } from './model';
+import { Channel, HelpKind, type MessageRef, type Settings, newId } from './model';
 import { type LoggedInteraction, logInteraction } from './reminder-store';
 import { localIsoDate, startOfLocalDay } from './reminders';
 
-export type InteractionDraft = {
-  channel: Channel;
+/** The form as the user sees it; a schema too, so a draft kept in storage is checked when read back. */
+export const InteractionDraft = z.object({
+  channel: Channel,
   /** `YYYY-MM-DD` in local time. */
-  date: string;
-  summary: string;
-  received: HelpKind[];
-  gave: HelpKind[];
+  date: z.string(),
+  summary: z.string(),
+  received: z.array(HelpKind),
+  gave: z.array(HelpKind),
   /** The email thread this was, when logged from one. */
-  link?: string;
+  link: z.optional(z.string()),
   /** The message's own time, used when the date is left as the message's date. */
-  messageAt?: number;
-};
+  messageAt: z.optional(z.number()),
+});
+export type InteractionDraft = z.infer<typeof InteractionDraft>;
 
 export function interactionDraft(now: number, message?: MessageRef): InteractionDraft {
   if (!message) return { channel: 'meeting', date: localIsoDate(now), summary: '', received: [], gave: [] };

@@ -6,6 +6,7 @@ import { captureTab } from '@/lib/capture';
 import { sendMessage } from '@/lib/messages';
 import { tabIdFromSearch } from '@/lib/popup';
 import { loadSettings } from '@/lib/settings';
+import { forgetTyped, keepTyped, loadTyped } from '@/lib/typed-drafts';
 
 const tabId = tabIdFromSearch(location.search);
 
@@ -27,6 +28,9 @@ const deps: PopupDeps = {
     return id === undefined ? undefined : captureTab(id);
   },
   settings: loadSettings,
+  loadTyped: () => loadTyped(Date.now()),
+  keepTyped: (key, typed) => keepTyped(key, typed, Date.now()),
+  forgetTyped,
   now: () => Date.now(),
   dataChanged: () => sendMessage('data:changed', {}),
   openContact: (contactId) => openDashboardAt(`#/contact/${encodeURIComponent(contactId)}`),

@@ -427,9 +427,78 @@ test('Escape with typed text not saved asks once before closing', async ({ kith 
   await field(popup, 'Name').fill('Sam Reyes');
   await field(popup, 'Notes').fill('Met at the harbour');
   await popup.keyboard.press('Escape');
-  await expect(popup.getByRole('status')).toHaveText('What you typed is not saved. Press Escape again to close anyway.');
+  await expect(popup.getByRole('status')).toHaveText('What you typed is not saved. Press Escape again to close anyway and give it up.');
   await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
   await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+  // Given up on purpose: the next manual entry starts empty.
+  const again = await kith.openPopup();
+  await again.getByRole('button', { name: 'Add a person by hand' }).click();
+  await expect(field(again, 'Name')).toHaveValue('');
+  await expect(again.getByText('Restored what you typed')).toBeHidden();
+});
+
+test('what was typed survives the popup closing: a new person, a saved card\'s log, an edit in progress', async ({ kith }) => {
+  const restored = 'Restored what you typed before the popup closed.';
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  // The browser closes the popup whenever it loses focus; here it closes straight after typing.
+  let popup = await kith.openPopup(profile);
+  await field(popup, 'Relationship').selectOption('colleague');
+  await field(popup, 'Notes').fill('Met at the harbour');
+  await popup.close();
+  popup = await kith.openPopup(profile);
+  await expect(popup.getByRole('status')).toHaveText(restored);
+  await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
+  await expect(field(popup, 'Relationship')).toHaveValue('colleague');
+  await expect(field(popup, 'Name')).toHaveValue('Ada Quinlan');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('heading', { name: 'Ada Quinlan' })).toBeVisible();
+  await popup.close();
+
+  // Saved: nothing is restored any more. A log summary typed into the card is, though.
+  popup = await kith.openPopup(profile);
+  await expect(popup.getByText('Met at the harbour')).toBeVisible();
+  await expect(popup.getByText(restored)).toBeHidden();
+  await field(popup, 'Summary').fill('Coffee next week');
+  await popup.close();
+  popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Summary')).toHaveValue('Coffee next week');
+  await expect(popup.getByRole('status')).toHaveText(restored);
+
+  // An edit in progress comes back as an edit, over the card as it is now.
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await field(popup, 'Title').fill('Principal Engineer');
+  await popup.close();
+  const [saved] = await kith.readStore<StoredContact>('contacts');
+  await kith.worker.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => resolve(request.result);
+    });
+    const store = db.transaction('contacts', 'readwrite').objectStore('contacts');
+    const contact = await new Promise<Record<string, unknown>>((resolve) => {
+      const request = store.get(id);
+      request.onsuccess = () => resolve(request.result);
+    });
+    store.put({ ...contact, company: 'Harbor Labs Europe' });
+  }, saved.id);
+  popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Title')).toHaveValue('Principal Engineer');
+  await expect(field(popup, 'Company')).toHaveValue('Harbor Labs Europe');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('heading', { name: 'Ada Quinlan' })).toBeVisible();
+  await popup.close();
+  const [edited] = await kith.readStore<StoredContact>('contacts');
+  expect(edited).toMatchObject({ title: 'Principal Engineer', company: 'Harbor Labs Europe', notes: 'Met at the harbour' });
+
+  // The log summary is still kept until it is logged or given up with Escape twice.
+  popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Summary')).toHaveValue('Coffee next week');
+  await popup.keyboard.press('Escape');
+  await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+  popup = await kith.openPopup(profile);
+  await expect(popup.getByRole('heading', { name: 'Ada Quinlan' })).toBeVisible();
+  await expect(field(popup, 'Summary')).toHaveValue('');
+  await expect(popup.getByText(restored)).toBeHidden();
 });
 
 // Issue 3 end to end: each capture fixture served at its real address, the popup for its tab
