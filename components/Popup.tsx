@@ -107,9 +107,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
       setLogDraft(kept?.log ?? interactionDraft(now, message));
       if (card) {
-        const editing = !!(kept?.contact && kept.base);
-        if (kept?.contact && kept.base) setDraft(keepEdits(kept.contact, kept.base, draftOfCard(card)));
-        setScreen({ kind: 'saved', person, card, editing });
+        // A kept form comes back as an edit of the card as it is now: an edit over the card it
+        // started from, a new person's form (saved since, elsewhere) over the person as captured.
+        if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? draftFromPerson(person), draftOfCard(card)));
+        setScreen({ kind: 'saved', person, card, editing: !!kept?.contact });
       } else {
         // An edit kept for a card since deleted comes back as a new person, with no follow-up to move.
         setDraft(kept?.contact ? { ...kept.contact, followUpId: undefined } : draftFromPerson(person));
@@ -122,7 +123,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const showHome = useCallback(
     async (kithDb: KithDB, nothingFound: boolean) => {
       const { items, total } = await loadDueToday(kithDb, deps.now());
-      setScreen({ kind: 'home', due: items, total, nothingFound });
+      const home: HomeScreen = { kind: 'home', due: items, total, nothingFound };
+      setScreen(home);
+      return home;
     },
     [deps],
   );
@@ -154,7 +157,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           setDraft(restoreTyped(typedKey(undefined, scene.url))?.contact ?? emptyDraft());
           setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
         } else {
-          await showHome(kithDb, true);
+          const home = await showHome(kithDb, true);
+          // A person being added by hand here when the popup closed: back to that form.
+          const byHand = restoreTyped(typedKey(undefined, pageUrl.current))?.contact;
+          if (byHand) {
+            setDraft(byHand);
+            setScreen({ kind: 'new', focus: 'name', back: home });
+          }
         }
       } catch (cause) {
         if (!cancelled) setFatal(`Kith could not open your notebook: ${reason(cause)}`);

@@ -501,6 +501,54 @@ test('what was typed survives the popup closing: a new person, a saved card\'s l
   await expect(popup.getByText(restored)).toBeHidden();
 });
 
+test('a new person typed into, then saved another way, comes back as an edit of their card', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2023.html');
+  let popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Name')).toHaveValue('Rosa Lindqvist');
+  await field(popup, 'Notes').fill('Ask about the Oslo team');
+  await popup.close();
+  // Saved from the page's context menu meanwhile, as captured: no notes.
+  const tabId = await kith.tabIdOf(profile);
+  const outcome = await kith.worker.evaluate(
+    (id) =>
+      (globalThis as unknown as { kithContextMenuClick: (info: object, tab: object) => Promise<unknown> }).kithContextMenuClick(
+        { menuItemId: 'kith-save', pageUrl: 'x', frameId: 0 },
+        { id },
+      ),
+    tabId,
+  );
+  expect(outcome).toMatchObject({ created: 1 });
+  popup = await kith.openPopup(profile);
+  await expect(popup.getByText('Restored what you typed before the popup closed.')).toBeVisible();
+  await expect(field(popup, 'Notes')).toHaveValue('Ask about the Oslo team');
+  await expect(field(popup, 'Name')).toHaveValue('Rosa Lindqvist');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('heading', { name: 'Rosa Lindqvist' })).toBeVisible();
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts).toHaveLength(1);
+  expect(contacts[0].notes).toBe('Ask about the Oslo team');
+});
+
+test('a person being added by hand when the popup closed is back in the form on the next open', async ({ kith }) => {
+  let popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Sam Reyes');
+  await field(popup, 'Notes').fill('Met at the harbour');
+  await popup.close();
+  popup = await kith.openPopup();
+  await expect(field(popup, 'Name')).toHaveValue('Sam Reyes');
+  await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
+  await expect(popup.getByText('Restored what you typed before the popup closed.')).toBeVisible();
+  // Cancel gives it up: back to what is due, and the next open starts there.
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.getByRole('button', { name: 'Add a person by hand' })).toBeVisible();
+  await popup.close();
+  popup = await kith.openPopup();
+  await expect(popup.getByRole('button', { name: 'Add a person by hand' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await expect(field(popup, 'Name')).toHaveValue('');
+});
+
 // Issue 3 end to end: each capture fixture served at its real address, the popup for its tab
 // shows the person prefilled.
 const PROFILES = [
