@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, failureMessage } from '@/lib/db';
+import { type KithDB, failureMessage, remindersOf } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -21,7 +21,7 @@ import {
   loadSavedCard,
   sceneOf,
 } from '@/lib/popup';
-import { markDone, snooze } from '@/lib/reminder-store';
+import { markDone, putRemindersBack, snooze } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
@@ -81,6 +81,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [logError, setLogError] = useState<string>();
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
+  /** Puts back what the last Done or Snooze changed, offered beside its status until the next write. */
+  const [undo, setUndo] = useState<(kithDb: KithDB) => Promise<void>>();
 
   // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
   // popup closing nor switching to another person on the page loses it.
@@ -268,6 +270,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (!db || busy) return;
     setBusy(true);
     setStatus('');
+    setUndo(undefined);
     try {
       await action(db);
       await deps.dataChanged().catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
@@ -345,17 +348,37 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     );
   };
 
+  const showRemindersChanged = async (kithDb: KithDB) => {
+    if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person, editingCard());
+    else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
+  };
+
+  // Done and Snooze sit side by side in a small popup; one pressed by mistake is put back with Undo.
   const changeReminder = (reminder: Reminder, done: boolean) => {
     const now = deps.now();
     void write(
       async (kithDb) => {
+        const before = await remindersOf(kithDb, reminder.contactId);
         if (done) await markDone(kithDb, reminder.id, cadence(), now);
         else await snooze(kithDb, reminder.id, '1-day', now);
-        if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person, editingCard());
-        else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
+        await showRemindersChanged(kithDb);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
+        setUndo(() => (kithDb: KithDB) => putRemindersBack(kithDb, reminder.contactId, before));
       },
       (message) => setStatus(`Not changed: ${message}`),
+    );
+  };
+
+  const undoLast = () => {
+    const putBack = undo;
+    if (!putBack) return;
+    void write(
+      async (kithDb) => {
+        await putBack(kithDb);
+        await showRemindersChanged(kithDb);
+        setStatus('Undone.');
+      },
+      (message) => setStatus(`Not undone: ${message}`),
     );
   };
 
@@ -406,6 +429,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       <p class="status" role="status">
         {status}
       </p>
+      {undo && (
+        <button type="button" class="link" onClick={undoLast}>
+          Undo
+        </button>
+      )}
       {fatal && (
         <p class="error" role="alert">
           {fatal}

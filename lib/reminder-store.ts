@@ -233,6 +233,22 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
   });
 }
 
+/**
+ * Undo of Done or Snooze: a contact's reminders put back exactly as `before` (read with
+ * `remindersOf` just before the change) held them, in one transaction; one made since (the next
+ * keep-in-touch a Done started) is removed.
+ */
+export async function putRemindersBack(db: KithDB, contactId: string, before: readonly Reminder[]): Promise<void> {
+  await inTransaction(db, ['reminders'], async (tx) => {
+    const store = tx.objectStore('reminders');
+    const kept = new Set(before.map((reminder) => reminder.id));
+    for (const id of await store.index('byContact').getAllKeys(contactId)) {
+      if (!kept.has(id)) await store.delete(id);
+    }
+    for (const reminder of before) await putReminderIn(tx, reminder);
+  });
+}
+
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */
 export async function snooze(db: KithDB, reminderId: string, until: Snooze, now: number): Promise<Reminder> {
   return inTransaction(db, ['reminders'], async (tx) => {

@@ -309,6 +309,17 @@ test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const [done] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
   expect(done.doneAt).toBeGreaterThanOrEqual(now);
   await expect.poll(() => kith.badgeText()).toBe('');
+
+  // Done by mistake: Undo puts it back, due again, and the badge with it.
+  const remindersBefore = (await kith.readStore<StoredReminder>('reminders')).length;
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Undone.');
+  await expect(popup.getByRole('button', { name: 'Done: Follow up' })).toBeVisible();
+  await expect(popup.getByRole('button', { name: 'Undo' })).toBeHidden();
+  const reopened = await kith.readStore<StoredReminder>('reminders');
+  expect(reopened.filter((r) => r.kind === 'follow-up').map((r) => r.doneAt)).toEqual([undefined]);
+  expect(reopened.length).toBeLessThanOrEqual(remindersBefore);
+  await expect.poll(() => kith.badgeText()).toBe('1');
 });
 
 test('capture failure on a profile page is said, and manual entry keeps the page link', async ({ kith }) => {
@@ -369,6 +380,13 @@ test('elsewhere: what is due today, and a search that opens the contact in the d
   await expect(due).toContainText('Nothing due today.');
   const [reminder] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
   expect(reminder.snoozedUntil).toBeGreaterThan(await home.evaluate(() => Date.now()));
+  // Undo, then snooze it again for the rest of this test.
+  await home.getByRole('button', { name: 'Undo' }).click();
+  await expect(due.getByRole('listitem')).toHaveText([/^Ines Duarte Follow up — due today/]);
+  const [unsnoozed] = (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up');
+  expect(unsnoozed.snoozedUntil).toBeUndefined();
+  await due.getByRole('button', { name: 'Snooze for a day: Follow up Ines Duarte' }).click();
+  await expect(due).toContainText('Nothing due today.');
 
   await home.getByRole('combobox', { name: 'Search your contacts' }).fill('ines');
   await expect(home.getByRole('option')).toHaveText(['Ines Duarte']);

@@ -6,6 +6,7 @@ import {
   addReminder,
   logInteraction,
   markDone,
+  putRemindersBack,
   removeInteraction,
   restoreInteraction,
   snooze,
@@ -83,6 +84,29 @@ describe('keep-in-touch in the database', () => {
       [doneAt, startOfLocalDay('2026-12-22')],
       [undefined, startOfLocalDay('2027-01-22')],
     ]);
+  });
+
+  it('undo puts back a Done keep-in-touch and removes the cycle it started; undo of a snooze clears it', async () => {
+    await save('c1', NOW);
+    await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: NOW, updatedAt: NOW });
+    await save('c2', NOW);
+    const before = await remindersOf(db, 'c1');
+    const othersBefore = await remindersOf(db, 'c2');
+    const dueBy = startOfLocalDay('2026-12-22') + 1;
+    expect(await dueCount(dueBy)).toBe(1);
+    await markDone(db, before[0].id, SETTINGS, NOW + DAY);
+    expect(await remindersOf(db, 'c1')).toHaveLength(2);
+    expect(await dueCount(dueBy)).toBe(0);
+    await putRemindersBack(db, 'c1', before);
+    expect(await remindersOf(db, 'c1')).toEqual(before);
+    // Due again, as the badge counts it.
+    expect(await dueCount(dueBy)).toBe(1);
+
+    await snooze(db, before[0].id, '1-week', NOW);
+    await putRemindersBack(db, 'c1', before);
+    expect(await remindersOf(db, 'c1')).toEqual(before);
+    // Another contact's reminders are not touched.
+    expect(await remindersOf(db, 'c2')).toEqual(othersBefore);
   });
 
   it('a new default cadence reaches every contact without its own', async () => {
