@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, failureMessage, remindersOf } from '@/lib/db';
+import { type KithDB, failureMessage } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -21,7 +21,7 @@ import {
   loadSavedCard,
   sceneOf,
 } from '@/lib/popup';
-import { markDone, putRemindersBack, snooze } from '@/lib/reminder-store';
+import { settleReminder } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
@@ -82,7 +82,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
   /** Puts back what the last Done or Snooze changed, offered beside its status until the next write. */
-  const [undo, setUndo] = useState<(kithDb: KithDB) => Promise<void>>();
+  const [undo, setUndo] = useState<() => Promise<void>>();
 
   // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
   // popup closing nor switching to another person on the page loses it.
@@ -358,12 +358,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const now = deps.now();
     void write(
       async (kithDb) => {
-        const before = await remindersOf(kithDb, reminder.contactId);
-        if (done) await markDone(kithDb, reminder.id, cadence(), now);
-        else await snooze(kithDb, reminder.id, '1-day', now);
+        const putBack = await settleReminder(kithDb, reminder, done ? 'done' : 'snooze', cadence(), now);
         await showRemindersChanged(kithDb);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
-        setUndo(() => (kithDb: KithDB) => putRemindersBack(kithDb, reminder.contactId, before));
+        setUndo(() => putBack);
       },
       (message) => setStatus(`Not changed: ${message}`),
     );
@@ -374,7 +372,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (!putBack) return;
     void write(
       async (kithDb) => {
-        await putBack(kithDb);
+        await putBack();
         await showRemindersChanged(kithDb);
         setStatus('Undone.');
       },

@@ -11,6 +11,7 @@ import {
   inTransaction,
   putInteractionIn,
   reminderFromStore,
+  remindersOf,
   validate,
   withOpenAt,
 } from './db';
@@ -247,6 +248,23 @@ export async function putRemindersBack(db: KithDB, contactId: string, before: re
     }
     for (const reminder of before) await putReminderIn(tx, reminder);
   });
+}
+
+/**
+ * Done, or Snooze for a day, as every list of reminders offers them; returns what undoes it, for
+ * the one pressed by mistake.
+ */
+export async function settleReminder(
+  db: KithDB,
+  reminder: Reminder,
+  how: 'done' | 'snooze',
+  settings: CadenceSettings,
+  now: number,
+): Promise<() => Promise<void>> {
+  const before = await remindersOf(db, reminder.contactId);
+  if (how === 'done') await markDone(db, reminder.id, settings, now);
+  else await snooze(db, reminder.id, '1-day', now);
+  return () => putRemindersBack(db, reminder.contactId, before);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */

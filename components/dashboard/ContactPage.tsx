@@ -19,7 +19,7 @@ import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
-import { addReminder, markDone, removeInteraction, restoreInteraction, snooze } from '@/lib/reminder-store';
+import { addReminder, removeInteraction, restoreInteraction, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -167,14 +167,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
 
   const done = (reminder: Reminder) =>
     attempt('reminders', async () => {
-      await markDone(await deps.db(), reminder.id, notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.` });
+      const undo = await settleReminder(await deps.db(), reminder, 'done', notebook.settings, deps.now());
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo });
     });
 
   const later = (reminder: Reminder) =>
     attempt('reminders', async () => {
-      await snooze(await deps.db(), reminder.id, '1-day', deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.` });
+      const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo });
     });
 
   const removeLogged = (interaction: Interaction) =>

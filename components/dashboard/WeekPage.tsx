@@ -3,7 +3,7 @@
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { interactionsSince } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
-import { markDone, snooze } from '@/lib/reminder-store';
+import { settleReminder } from '@/lib/reminder-store';
 import { weekAgenda } from '@/lib/week';
 import { ReminderList } from '../ReminderList';
 import type { PageProps } from './Dashboard';
@@ -23,20 +23,20 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
 
   const agenda = useMemo(() => weekAgenda(notebook.byId, notebook.openReminders, recent, notebook.settings, now), [notebook, recent, now]);
 
-  const act = async (work: () => Promise<unknown>, message: string) => {
+  const act = async (work: () => Promise<() => Promise<void>>, message: string) => {
     setBusy(true);
     setError(undefined);
     try {
-      await work();
-      await changed({ message });
+      const undo = await work();
+      await changed({ message, undo });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }
   };
-  const done = (r: Reminder) => act(async () => markDone(await deps.db(), r.id, notebook.settings, deps.now()), 'Marked done.');
-  const later = (r: Reminder) => act(async () => snooze(await deps.db(), r.id, '1-day', deps.now()), 'Snoozed until tomorrow.');
+  const done = (r: Reminder) => act(async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.');
+  const later = (r: Reminder) => act(async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.');
   const rows = (list: Reminder[]) =>
     list.map((reminder) => ({
       reminder,

@@ -350,6 +350,41 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   await expect.poll(() => kith.badgeText()).toBe('1');
 });
 
+test('Done and Snooze pressed by mistake, on the week page and a contact page, are undone', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByLabel('What', { exact: true }).fill('Send the deck');
+  await timeline.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(page.getByRole('status')).toContainText('Follow up reminder added.');
+  await expect.poll(() => kith.badgeText()).toBe('1');
+  const reminders = () => kith.readStore<StoredReminder>('reminders');
+  const before = await reminders();
+
+  // On a contact page: snoozed, then put back.
+  await page.getByRole('button', { name: /^Snooze for a day: Follow up/ }).click();
+  await expect(page.getByRole('status')).toContainText('snoozed until tomorrow');
+  await expect.poll(() => kith.badgeText()).toBe('');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect.poll(() => kith.badgeText()).toBe('1');
+  expect(await reminders()).toEqual(before);
+
+  // On the week page: done, then put back.
+  await page.goto(kith.url('dashboard.html#/week'));
+  const today = page.getByRole('region', { name: /^Due today/ });
+  await today.getByRole('button', { name: /^Done: Follow up/ }).click();
+  await expect(page.getByRole('status')).toContainText('Marked done.');
+  await expect(today).toContainText('Nothing due today.');
+  await expect.poll(() => kith.badgeText()).toBe('');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(today.getByRole('button', { name: /^Done: Follow up/ })).toBeVisible();
+  await expect.poll(() => kith.badgeText()).toBe('1');
+  expect(await reminders()).toEqual(before);
+});
+
 test('settings: notifications off and a new default cadence are saved; the privacy statement is shown', async ({ kith }) => {
   const page = await kith.openDashboard('#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
