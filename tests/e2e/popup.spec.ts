@@ -312,6 +312,7 @@ test('Follow up dated today makes a reminder due now', async ({ kith }) => {
 
   // Done by mistake: Undo puts it back, due again, and the badge with it.
   const remindersBefore = (await kith.readStore<StoredReminder>('reminders')).length;
+  await expectAccessible(popup);
   await popup.getByRole('button', { name: 'Undo' }).click();
   await expect(popup.getByRole('status')).toHaveText('Undone.');
   await expect(popup.getByRole('button', { name: 'Done: Follow up' })).toBeVisible();
