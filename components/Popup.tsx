@@ -83,6 +83,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [fatal, setFatal] = useState<string>();
   /** Puts back what the last Done or Snooze changed, offered beside its status until the next write. */
   const [undo, setUndo] = useState<() => Promise<void>>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere, so the
+  // keyboard is one key from taking it back.
+  useEffect(() => {
+    if (undo && (!document.activeElement || document.activeElement === document.body)) undoButton.current?.focus();
+  }, [undo]);
 
   // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
   // popup closing nor switching to another person on the page loses it.
@@ -428,7 +434,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         {status}
       </p>
       {undo && (
-        <button type="button" class="link" onClick={undoLast}>
+        <button ref={undoButton} type="button" class="link" onClick={undoLast}>
           Undo
         </button>
       )}
