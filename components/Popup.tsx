@@ -54,6 +54,8 @@ type Screen =
 type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
 
 type TypedForm = 'contact' | 'log';
+/** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
+type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
 
 const reason = failureMessage;
@@ -82,13 +84,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
   /** Puts back what the last Done or Snooze changed, offered beside its status until the next write. */
-  const [undo, setUndo] = useState<() => Promise<void>>();
-  const undoButton = useRef<HTMLButtonElement>(null);
+  const [statusAction, setStatusAction] = useState<StatusAction>();
+  const statusButton = useRef<HTMLButtonElement>(null);
   // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere, so the
   // keyboard is one key from taking it back.
   useEffect(() => {
-    if (undo && (!document.activeElement || document.activeElement === document.body)) undoButton.current?.focus();
-  }, [undo]);
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (statusAction?.takeFocus && lost) statusButton.current?.focus();
+  }, [statusAction]);
 
   // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
   // popup closing nor switching to another person on the page loses it.
@@ -101,9 +104,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const kept = typed.current.get(key);
     if (!kept) return undefined;
     unsaved.current.set(key, new Set<TypedForm>([...(kept.contact ? ['contact' as const] : []), ...(kept.log ? ['log' as const] : [])]));
-    if (restoredFromStorage.current.delete(key)) setStatus(RESTORED);
+    if (restoredFromStorage.current.delete(key)) {
+      setStatus(RESTORED);
+      setStatusAction({ label: 'Start over', run: () => startOver.current(key) });
+    }
     return kept;
   };
+  /** Give up what was restored for `key`: the screen shows what it would have without it. Set each render. */
+  const startOver = useRef((_key: string) => {});
 
   const showPerson = useCallback(
     async (kithDb: KithDB, person: Person) => {
@@ -276,7 +284,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (!db || busy) return;
     setBusy(true);
     setStatus('');
-    setUndo(undefined);
+    setStatusAction(undefined);
     try {
       await action(db);
       await deps.dataChanged().catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
@@ -367,15 +375,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const putBack = await settleReminder(kithDb, reminder, done ? 'done' : 'snooze', cadence(), now);
         await showRemindersChanged(kithDb);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
-        setUndo(() => putBack);
+        setStatusAction({ label: 'Undo', run: () => undoWith(putBack), takeFocus: true });
       },
       (message) => setStatus(`Not changed: ${message}`),
     );
   };
 
-  const undoLast = () => {
-    const putBack = undo;
-    if (!putBack) return;
+  const undoWith = (putBack: () => Promise<void>) =>
     void write(
       async (kithDb) => {
         await putBack();
@@ -384,6 +390,22 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       },
       (message) => setStatus(`Not undone: ${message}`),
     );
+
+  startOver.current = (key: string) => {
+    typed.current.delete(key);
+    unsaved.current.delete(key);
+    window.clearTimeout(keepTimer.current);
+    keepTimer.current = undefined;
+    void deps.forgetTyped(key).catch((cause: unknown) => console.warn('Kith: what was typed could not be given up', cause));
+    setStatus('');
+    setStatusAction(undefined);
+    if (screen.kind !== 'new' && screen.kind !== 'saved') return;
+    if (screen.person && db) void showPerson(db, screen.person).catch((cause) => setStatus(reason(cause)));
+    else if (screen.kind === 'new') setDraft(emptyDraft());
+    else {
+      setScreen({ ...screen, editing: false });
+      setLogDraft(interactionDraft(deps.now()));
+    }
   };
 
   const switchTo = (index: number) => {
@@ -391,6 +413,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     keepTypedNow();
     setSelected(index);
     setStatus('');
+    setStatusAction(undefined);
     void showPerson(db, people[index]).catch((cause) => setStatus(reason(cause)));
   };
 
@@ -433,9 +456,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       <p class="status" role="status">
         {status}
       </p>
-      {undo && (
-        <button ref={undoButton} type="button" class="link" onClick={undoLast}>
-          Undo
+      {statusAction && (
+        <button ref={statusButton} type="button" class="link" onClick={statusAction.run}>
+          {statusAction.label}
         </button>
       )}
       {fatal && (

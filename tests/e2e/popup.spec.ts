@@ -522,6 +522,27 @@ test('what was typed survives the popup closing: a new person, a saved card\'s l
   await expect(popup.getByText(restored)).toBeHidden();
 });
 
+test('what was restored can be given up with Start over', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  let popup = await kith.openPopup(profile);
+  await field(popup, 'Relationship').selectOption('colleague');
+  await field(popup, 'Notes').fill('Not this one');
+  await popup.close();
+  popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Notes')).toHaveValue('Not this one');
+  await popup.getByRole('button', { name: 'Start over' }).click();
+  await expect(field(popup, 'Notes')).toHaveValue('');
+  await expect(field(popup, 'Relationship')).toHaveValue('other');
+  await expect(field(popup, 'Name')).toHaveValue('Ada Quinlan');
+  await expect(popup.getByRole('button', { name: 'Start over' })).toBeHidden();
+  // Nothing is pending any more: Escape closes at once, and nothing comes back.
+  await Promise.all([popup.waitForEvent('close'), popup.keyboard.press('Escape').catch(() => undefined)]);
+  popup = await kith.openPopup(profile);
+  await expect(field(popup, 'Name')).toHaveValue('Ada Quinlan');
+  await expect(field(popup, 'Notes')).toHaveValue('');
+  await expect(popup.getByText('Restored what you typed')).toBeHidden();
+});
+
 test('a new person typed into, then saved another way, comes back as an edit of their card', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2023.html');
   let popup = await kith.openPopup(profile);
