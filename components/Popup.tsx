@@ -83,7 +83,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [logError, setLogError] = useState<string>();
   const [status, setStatus] = useState('');
   const [fatal, setFatal] = useState<string>();
-  /** Puts back what the last Done or Snooze changed, offered beside its status until the next write. */
+  /** Offered beside the status line until the next write or a switch of person. */
   const [statusAction, setStatusAction] = useState<StatusAction>();
   const statusButton = useRef<HTMLButtonElement>(null);
   // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere, so the
