@@ -469,6 +469,7 @@ test('what was typed survives the popup closing: a new person, a saved card\'s l
   popup = await kith.openPopup(profile);
   await expect(popup.getByRole('status')).toHaveText(restored);
   await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
+  await expectAccessible(popup);
   await expect(field(popup, 'Relationship')).toHaveValue('colleague');
   await expect(field(popup, 'Name')).toHaveValue('Ada Quinlan');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
