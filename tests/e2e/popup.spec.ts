@@ -458,15 +458,22 @@ test('Escape with typed text not saved asks once before closing', async ({ kith 
   await expect(again.getByText('Restored what you typed')).toBeHidden();
 });
 
+/**
+ * A colleague's notes typed into the popup for `profile`, which then closes straight after, as the
+ * browser closes it whenever it loses focus; returns the popup opened again.
+ */
+async function typedThenClosed(kith: Kith, profile: Page, notes: string): Promise<Page> {
+  const popup = await kith.openPopup(profile);
+  await field(popup, 'Relationship').selectOption('colleague');
+  await field(popup, 'Notes').fill(notes);
+  await popup.close();
+  return kith.openPopup(profile);
+}
+
 test('what was typed survives the popup closing: a new person, a saved card\'s log, an edit in progress', async ({ kith }) => {
   const restored = 'Restored what you typed before the popup closed.';
   const profile = await openFixture(kith, 'linkedin-public.html');
-  // The browser closes the popup whenever it loses focus; here it closes straight after typing.
-  let popup = await kith.openPopup(profile);
-  await field(popup, 'Relationship').selectOption('colleague');
-  await field(popup, 'Notes').fill('Met at the harbour');
-  await popup.close();
-  popup = await kith.openPopup(profile);
+  let popup = await typedThenClosed(kith, profile, 'Met at the harbour');
   await expect(popup.getByRole('status')).toHaveText(restored);
   await expect(field(popup, 'Notes')).toHaveValue('Met at the harbour');
   await expectAccessible(popup);
@@ -525,11 +532,7 @@ test('what was typed survives the popup closing: a new person, a saved card\'s l
 
 test('what was restored can be given up with Start over', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-public.html');
-  let popup = await kith.openPopup(profile);
-  await field(popup, 'Relationship').selectOption('colleague');
-  await field(popup, 'Notes').fill('Not this one');
-  await popup.close();
-  popup = await kith.openPopup(profile);
+  let popup = await typedThenClosed(kith, profile, 'Not this one');
   await expect(field(popup, 'Notes')).toHaveValue('Not this one');
   await popup.getByRole('button', { name: 'Start over' }).click();
   await expect(field(popup, 'Notes')).toHaveValue('');
