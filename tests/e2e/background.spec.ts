@@ -44,12 +44,15 @@ test('a follow-up for today shows on the badge, survives a browser restart and c
   await kith.restart();
   await expect.poll(() => kith.badgeText()).toBe('1');
   // The one alarm is re-armed from the data: the next thing due is Ada's keep-in-touch reminder.
+  // The worker writes that reminder as it starts and arms the alarm once it has, so both are
+  // waited for rather than read at once.
+  await expect.poll(async () => (await kith.readStore('reminders')).some((r) => r.kind === 'keep-in-touch')).toBe(true);
   const keepInTouch = (await kith.readStore('reminders')).find((r) => r.kind === 'keep-in-touch');
   expect(keepInTouch).toMatchObject({ contactId: 'c1', openAt: expect.any(Number) });
   expect(keepInTouch).not.toHaveProperty('doneAt');
-  expect(await kith.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime]))).toEqual([
-    ['kith:next-due', keepInTouch?.openAt],
-  ]);
+  await expect
+    .poll(() => kith.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => [a.name, a.scheduledTime])))
+    .toEqual([['kith:next-due', keepInTouch?.openAt]]);
 
   // "Done" on the reminder's notification.
   await kith.worker.evaluate(() => (globalThis as unknown as Seams).kithNotificationButtonClick('kith:reminder:r1', 0));
