@@ -25,6 +25,7 @@ import { settleReminder } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
+import { type TypedForm, useKeptTyping } from './kept-typing';
 import { InteractionForm } from './InteractionForm';
 import { ReminderList } from './ReminderList';
 
@@ -53,7 +54,6 @@ type Screen =
 
 type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
 
-type TypedForm = 'contact' | 'log';
 /** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
 type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
@@ -93,22 +93,27 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (statusAction?.takeFocus && lost) statusButton.current?.focus();
   }, [statusAction]);
 
-  // What is typed and not saved, by `typedKey`: kept in storage as it is typed, so neither the
-  // popup closing nor switching to another person on the page loses it.
-  const typed = useRef(new Map<string, Typed>());
-  const unsaved = useRef(new Map<string, Set<TypedForm>>());
+  // What is typed and not saved is kept per person, or per page when nobody is read on it
+  // (components/kept-typing.ts), and comes back when the popup shows them again.
   const pageUrl = useRef<string | undefined>(undefined);
-  const restoredFromStorage = useRef(new Set<string>());
-  /** Restore what is kept for `key`: each form restored counts as typed into. */
+  const currentKey =
+    screen.kind === 'new' || screen.kind === 'saved'
+      ? typedKey(screen.person, (screen.kind === 'new' && screen.failedUrl) || pageUrl.current)
+      : undefined;
+  const editedCard = screen.kind === 'saved' && screen.editing ? screen.card : undefined;
+  const keptTyping = useKeptTyping(deps, currentKey, {
+    contact: screen.kind === 'new' || editedCard ? draft : undefined,
+    base: editedCard && draftOfCard(editedCard),
+    log: screen.kind === 'saved' ? logDraft : undefined,
+  });
+  /** What is kept for `key`; when it is from an earlier popup, said so, with a way to give it up. */
   const restoreTyped = (key: string) => {
-    const kept = typed.current.get(key);
-    if (!kept) return undefined;
-    unsaved.current.set(key, new Set<TypedForm>([...(kept.contact ? ['contact' as const] : []), ...(kept.log ? ['log' as const] : [])]));
-    if (restoredFromStorage.current.delete(key)) {
+    const { typed, restored } = keptTyping.restore(key);
+    if (restored) {
       setStatus(RESTORED);
       setStatusAction({ label: 'Start over', run: () => startOver.current(key) });
     }
-    return kept;
+    return typed;
   };
   /** Give up what was restored for `key`: the screen shows what it would have without it. Set each render. */
   const startOver = useRef((_key: string) => {});
@@ -162,8 +167,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         if (cancelled) return;
         setDb(kithDb);
         setSettings(loadedSettings);
-        typed.current = kept;
-        restoredFromStorage.current = new Set(kept.keys());
+        keptTyping.load(kept);
         pageUrl.current = capture?.url;
         const scene = sceneOf(capture);
         if (scene.kind === 'people') {
@@ -196,79 +200,32 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (ready) performance.mark('kith:popup-ready');
   }, [ready]);
 
-  const currentKey =
-    screen.kind === 'new' || screen.kind === 'saved'
-      ? typedKey(screen.person, (screen.kind === 'new' && screen.failedUrl) || pageUrl.current)
-      : undefined;
-  /** The typed-into forms of the screen as they read now: from the latest render, whenever it is called. */
-  const typedNow = useRef<() => { key: string; forms: Omit<Typed, 'at'> } | undefined>(() => undefined);
-  typedNow.current = () => {
-    if (!currentKey || (screen.kind !== 'new' && screen.kind !== 'saved')) return undefined;
-    const forms = unsaved.current.get(currentKey);
-    const editing = screen.kind === 'saved' && screen.editing;
-    return {
-      key: currentKey,
-      forms: {
-        contact: forms?.has('contact') && (screen.kind === 'new' || editing) ? draft : undefined,
-        base: editing ? draftOfCard(screen.card) : undefined,
-        log: forms?.has('log') && screen.kind === 'saved' ? logDraft : undefined,
-      },
-    };
-  };
-  const keepTimer = useRef<number | undefined>(undefined);
-  const keepTypedNow = () => {
-    window.clearTimeout(keepTimer.current);
-    keepTimer.current = undefined;
-    const current = typedNow.current?.();
-    if (!current) return;
-    const { key, forms } = current;
-    if (forms.contact || forms.log) typed.current.set(key, { ...forms, at: deps.now() });
-    else typed.current.delete(key);
-    void deps.keepTyped(key, forms).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
-  };
-  // Kept a moment after the typing stops, and at once when the popup goes away.
-  const keepTypedSoon = () => {
-    window.clearTimeout(keepTimer.current);
-    keepTimer.current = window.setTimeout(keepTypedNow, 200);
-  };
-
   // Escape asks once before closing over unsaved forms, so a stray key loses nothing; the second
   // Escape gives up what was typed on this screen.
   const warned = useRef(false);
-  const typedInto = <T,>(form: TypedForm, set: (value: T) => void) => (value: T) => {
-    if (currentKey) unsaved.current.set(currentKey, new Set(unsaved.current.get(currentKey)).add(form));
-    warned.current = false;
-    set(value);
-    keepTypedSoon();
+  const typedInto = <T,>(form: TypedForm, set: (value: T) => void) =>
+    keptTyping.typedInto(form, (value: T) => {
+      warned.current = false;
+      set(value);
+    });
+  const clearUnsaved = keptTyping.clear;
+  const onEscape = useRef(() => {});
+  onEscape.current = () => {
+    if (keptTyping.pending() && !warned.current) {
+      warned.current = true;
+      setStatus('What you typed is not saved. Press Escape again to close anyway and give it up.');
+      return;
+    }
+    if (currentKey) void keptTyping.forget(currentKey).finally(deps.close);
+    else deps.close();
   };
-  const clearUnsaved = (form: TypedForm) => {
-    if (currentKey) unsaved.current.get(currentKey)?.delete(form);
-    keepTypedNow();
-  };
-
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      const current = typedNow.current?.();
-      if (current && (current.forms.contact || current.forms.log) && !warned.current) {
-        warned.current = true;
-        setStatus('What you typed is not saved. Press Escape again to close anyway and give it up.');
-        return;
-      }
-      window.clearTimeout(keepTimer.current);
-      if (current) void deps.forgetTyped(current.key).finally(deps.close);
-      else deps.close();
-    };
-    const onPageHide = () => {
-      if (keepTimer.current !== undefined) keepTypedNow();
+      if (event.key === 'Escape' && !event.defaultPrevented) onEscape.current();
     };
     document.addEventListener('keydown', onKeyDown);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener('pagehide', onPageHide);
-    };
-  }, [deps]);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   // The settings arrive with the notebook, before any screen that saves or shows a cadence: the
   // loading render, which comes before anything is asked, has no defaults to parse.
@@ -392,11 +349,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     );
 
   startOver.current = (key: string) => {
-    typed.current.delete(key);
-    unsaved.current.delete(key);
-    window.clearTimeout(keepTimer.current);
-    keepTimer.current = undefined;
-    void deps.forgetTyped(key).catch((cause: unknown) => console.warn('Kith: what was typed could not be given up', cause));
+    void keptTyping.forget(key).catch((cause: unknown) => console.warn('Kith: what was typed could not be given up', cause));
     setStatus('');
     setStatusAction(undefined);
     if (screen.kind !== 'new' && screen.kind !== 'saved') return;
@@ -410,7 +363,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const switchTo = (index: number) => {
     if (!db || index === selected) return;
-    keepTypedNow();
+    keptTyping.keepNow();
     setSelected(index);
     setStatus('');
     setStatusAction(undefined);
