@@ -1,6 +1,6 @@
 // Asking a tab who it shows, from an extension page (popup, dashboard) or the background.
 import { type PageCapture as PageCaptureType, PageCapture, SitePage } from './model';
-import { sendToTab } from './messages';
+import { MessageError, sendToTab } from './messages';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 
 /** Built by WXT from entrypoints/capture-page.ts. */
@@ -20,8 +20,10 @@ const CONTENT_SCRIPTS = {
 export async function captureTab(tabId: number): Promise<PageCaptureType | undefined> {
   try {
     return await sendToTab(tabId, 'capture:get', {});
-  } catch {
-    // No content script on this page (or not yet): inject the capture script instead.
+  } catch (error) {
+    // A content script answered, but with nothing usable: a second copy loaded beside it would
+    // answer the same. Otherwise none runs on this page (or not yet): inject the capture script.
+    if (error instanceof MessageError) return undefined;
   }
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });

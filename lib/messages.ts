@@ -41,13 +41,16 @@ const Envelope = z.strictObject({ type: /* @__PURE__ */ z.string().check(z.maxLe
 const Reply = z.union([z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);
 type Reply = z.infer<typeof Reply>;
 
+/** The receiver answered, but with a refusal, an error or nothing valid; no answer at all is the browser's error. */
 export class MessageError extends Error {}
 
 async function unwrap<T extends MessageType>(type: T, reply: unknown): Promise<ResponseOf<T>> {
   const parsed = Reply.safeParse(reply);
   if (!parsed.success) throw new MessageError(`No valid answer to ${type}`);
   if (!parsed.data.ok) throw new MessageError(parsed.data.error);
-  return RESPONSES[type].parse(parsed.data.value) as ResponseOf<T>;
+  const value = RESPONSES[type].safeParse(parsed.data.value);
+  if (!value.success) throw new MessageError(`Malformed answer to ${type}`);
+  return value.data as ResponseOf<T>;
 }
 
 /** Send to the background (or any extension page listening). */

@@ -64,6 +64,15 @@ describe('captureTab', () => {
     expect(sendMessage).toHaveBeenCalledTimes(2);
   });
 
+  it('a content script that answers with an error or nonsense is not loaded again beside itself', async () => {
+    const executeScript = vi.spyOn(scripting(), 'executeScript');
+    const sendMessage = vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: false, error: 'boom' } as never);
+    expect(await captureTab(7)).toBeUndefined();
+    sendMessage.mockResolvedValue({ ok: true, value: { url: 42 } } as never);
+    expect(await captureTab(7)).toBeUndefined();
+    expect(executeScript).not.toHaveBeenCalled();
+  });
+
   it('is undefined where no script may run, or when the page answers nonsense', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('no receiver'));
     const executeScript = vi.spyOn(scripting(), 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
