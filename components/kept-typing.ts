@@ -29,14 +29,8 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
   pendingNow.current = () => {
     if (!key) return undefined;
     const forms = typedInto.current.get(key);
-    return {
-      key,
-      forms: {
-        contact: forms?.has('contact') ? shown.contact : undefined,
-        base: shown.base,
-        log: forms?.has('log') ? shown.log : undefined,
-      },
-    };
+    const contact = forms?.has('contact') ? shown.contact : undefined;
+    return { key, forms: { contact, base: contact && shown.base, log: forms?.has('log') ? shown.log : undefined } };
   };
 
   const keepNow = () => {
