@@ -1,6 +1,6 @@
 // The dashboard shell: navigation between the hash routes, the notebook loaded once and
 // reloaded after writes, and a status line that can offer Undo.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
@@ -43,6 +43,13 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const [notebook, setNotebook] = useState<Notebook>();
   const [loadError, setLoadError] = useState<string>();
   const [status, setStatus] = useState<Status>();
+  const undoButton = useRef<HTMLButtonElement>(null);
+  // A Done, Snooze or Delete pressed leaves with its row: focus goes to Undo rather than to
+  // nowhere, so the keyboard is one key from taking it back.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (status?.undo && lost) undoButton.current?.focus();
+  }, [status]);
 
   const reload = useCallback(async () => {
     try {
@@ -113,7 +120,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
           <>
             <span>{status.message}</span>
             {status.undo && (
-              <button type="button" onClick={undo}>
+              <button type="button" ref={undoButton} onClick={undo}>
                 Undo
               </button>
             )}
