@@ -515,7 +515,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {screen.nothingFound && <p class="muted">No person found on this page.</p>}
           <ContactPicker
             label="Search your contacts"
-            placeholder="Name, company, email or tag"
+            placeholder="Name, company, email, phone or tag"
             search={(query) => search(query)}
             onPick={(hit) => deps.openContact(hit.id)}
             autoFocus

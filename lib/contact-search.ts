@@ -2,24 +2,11 @@
 // most recently updated contacts that stops as soon as it has enough matches.
 import { type KithDB, contactFromStore } from './db';
 import type { Contact } from './model';
+import { type QueryTerm, haystackOf, includesTerm, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
-const fold = (s: string) =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-
-/** Every word of the query appears in the name, company, title, an email or a tag. */
-export function matchesQuery(contact: Contact, words: string[]): boolean {
-  const haystack = fold([contact.name, contact.company, contact.title, ...contact.emails, ...contact.tags].join(' '));
-  return words.every((word) => haystack.includes(word));
-}
-
-export function queryWords(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean);
-}
+const matchesEvery = (haystack: string, terms: QueryTerm[]) => terms.every((term) => includesTerm(haystack, term));
 
 /**
  * Up to `limit` contacts matching `query`, most recently updated first. At most `scanLimit`
@@ -30,14 +17,14 @@ export async function searchContacts(
   query: string,
   { limit = 8, scanLimit = 20_000, excludeId }: { limit?: number; scanLimit?: number; excludeId?: string } = {},
 ): Promise<ContactHit[]> {
-  const words = queryWords(query);
-  if (words.length === 0) return [];
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
   const hits: ContactHit[] = [];
   const index = db.transaction('contacts').store.index('byUpdatedAt');
   let scanned = 0;
   for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
     const contact = contactFromStore(cursor.value);
-    if (contact.id !== excludeId && matchesQuery(contact, words)) {
+    if (contact.id !== excludeId && matchesEvery(haystackOf(contact), terms)) {
       hits.push({ id: contact.id, name: contact.name, title: contact.title, company: contact.company });
       if (hits.length >= limit) break;
     }

@@ -1,7 +1,8 @@
 // Instant search over the whole notebook. Each contact gets one prebuilt haystack (name, title,
-// company, emails, tags and notes, lowercased, accents folded); a keystroke is a tight loop of
-// `includes` over those strings in the current sort order, so results come out already sorted.
-// When the new text only extends the last one, only the last results are searched again.
+// company, location, emails, phones, tags and notes, lowercased, accents folded); a keystroke is a
+// tight loop of `includes` over those strings in the current sort order, so results come out
+// already sorted. When the new text only extends the last one, only the last results are searched
+// again. The popup's search (lib/contact-search.ts) matches the same way.
 import type { Contact, Relationship, Warmth } from './model';
 
 export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
@@ -32,15 +33,44 @@ export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
 
 const DAY = 86_400_000;
 
-/** Lowercase with accents removed, so "jose" finds "José". */
+/** Lowercase with accents and compatibility forms removed, so "jose" finds "José" and "ﬁ" is "fi". */
 export function fold(text: string): string {
-  const lower = text.toLowerCase();
   // Only non-ASCII text pays for normalisation.
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+  return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
-function haystackOf(c: Contact): string {
-  return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), c.tags.join(' '), c.notes].join('\n'));
+/** What a contact is found by. Phone numbers are there as written and as digits alone. */
+export function haystackOf(c: Contact): string {
+  const phones = c.phones.length ? `${c.phones.join(' ')} ${c.phones.map(digitsOf).join(' ')}` : '';
+  return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), phones, c.tags.join(' '), c.notes].join('\n'));
+}
+
+const digitsOf = (text: string) => text.replace(/\D/g, '');
+
+/** One word of a query; `digits` is set for a word written as part of a phone number. */
+export type QueryTerm = { text: string; digits?: string };
+
+// "+46", "(555)", "555-0134", "070.123": what phone numbers are written with. A word of these
+// alone without digits ("(", "+") matches everyone, as its digits-to-come would not narrow yet.
+const PHONE_WORD = /^[\d().\-+/]+$/;
+
+/** The folded words of a query. A word like "555-0134" also matches "5550134" in a haystack. */
+export function queryTerms(query: string): QueryTerm[] {
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((text) => {
+      const digits = PHONE_WORD.test(text) ? digitsOf(text) : text;
+      return digits === text ? { text } : { text, digits };
+    });
+}
+
+/**
+ * Whether the haystack has the word as typed, or a phone word's digits. Either way a longer word
+ * matches no more than its start did, which is what lets a search narrow as the user types.
+ */
+export function includesTerm(haystack: string, term: QueryTerm): boolean {
+  return haystack.includes(term.text) || (term.digits !== undefined && haystack.includes(term.digits));
 }
 
 export class ContactSearch {
@@ -106,7 +136,7 @@ export class ContactSearch {
   /** The contacts matching every word of `text` and every filter, in the chosen order. */
   search(query: ContactQuery, context: SearchContext): Contact[] {
     const text = fold(query.text).trim().replace(/\s+/g, ' ');
-    const terms = text ? text.split(' ') : [];
+    const terms = queryTerms(text);
     const key = JSON.stringify([query.filters, query.sort]);
     // Typing more of the same word(s) can only narrow: search the previous hits, not everyone.
     const last = this.last;
@@ -126,7 +156,7 @@ export class ContactSearch {
       const haystack = haystacks[index];
       let ok = true;
       for (let t = 0; t < terms.length; t++) {
-        if (!haystack.includes(terms[t])) {
+        if (!includesTerm(haystack, terms[t])) {
           ok = false;
           break;
         }

@@ -107,7 +107,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           type="search"
           value={text}
           autocomplete="off"
-          placeholder="Name, title, company, email, tag or notes"
+          placeholder="Name, company, email, phone, tag or notes"
           onInput={(event) => {
             setText(event.currentTarget.value);
             setScrollTop(0);

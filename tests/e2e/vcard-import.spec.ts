@@ -27,4 +27,16 @@ test("imports a phone's vCard 2.1 export with its accented names intact", async 
 
   const [contact] = await kith.readStore<{ name: string; emails: string[]; phones: string[] }>('contacts');
   expect(contact).toMatchObject({ name: 'Jürgen Müller', emails: ['juergen@example.de'], phones: ['+49 170 1234567'] });
+
+  // Found by the number written another way, and by his name typed without accents.
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  const rows = page.locator('table.contacts tbody tr:not([aria-hidden])');
+  for (const typed of ['+49-170-123 45 67', '491701234567', 'jurgen muller']) {
+    await page.getByLabel('Search contacts').fill(typed);
+    await expect(rows, typed).toHaveCount(1);
+    await expect(rows.first()).toContainText('Jürgen Müller');
+  }
+  await page.getByLabel('Search contacts').fill('170 999');
+  await expect(page.getByText('0 matches of 1')).toBeVisible();
+  await expect(rows).toHaveCount(0);
 });

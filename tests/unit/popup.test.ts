@@ -353,13 +353,16 @@ describe('a saved person', () => {
 });
 
 describe('contact search', () => {
-  it('matches every word across name, company, email and tags, newest first, bounded', async () => {
-    await putContact(db, { id: 'a', name: 'Zoë Álvarez', company: 'Fernhill Robotics', createdAt: NOW, updatedAt: NOW });
+  it('matches every word across name, company, email, phone, tags and notes, newest first, bounded', async () => {
+    await putContact(db, { id: 'a', name: 'Zoë Álvarez', company: 'Fernhill Robotics', phones: ['+31 (10) 555-0199'], notes: 'Ask about the Delft lab', createdAt: NOW, updatedAt: NOW });
     await putContact(db, { id: 'b', name: 'Zoe Brandt', emails: ['zoe@brandt.example'], tags: ['rotterdam'], createdAt: NOW, updatedAt: NOW + 1 });
     await putContact(db, { id: 'c', name: 'Sam Reyes', company: 'Fernhill Robotics', createdAt: NOW, updatedAt: NOW + 2 });
     expect((await searchContacts(db, 'zoe')).map((hit) => hit.id)).toEqual(['b', 'a']);
     expect((await searchContacts(db, 'zoe fernhill')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, 'ROTTERDAM')).map((hit) => hit.id)).toEqual(['b']);
+    expect((await searchContacts(db, '+31105550199')).map((hit) => hit.id)).toEqual(['a']);
+    expect((await searchContacts(db, '555-0199')).map((hit) => hit.id)).toEqual(['a']);
+    expect((await searchContacts(db, 'delft')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, 'fernhill', { limit: 1 })).map((hit) => hit.id)).toEqual(['c']);
     expect((await searchContacts(db, 'fernhill', { excludeId: 'c' })).map((hit) => hit.id)).toEqual(['a']);
     expect(await searchContacts(db, '   ')).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Contact, type ContactInput } from '@/lib/model';
-import { ContactSearch, type ContactQuery, fold } from '@/lib/search';
+import fc from 'fast-check';
+import { ContactSearch, type ContactQuery, type QueryTerm, fold, includesTerm, queryTerms } from '@/lib/search';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const DAY = 86_400_000;
@@ -127,4 +128,53 @@ describe('ContactSearch at 100,000 contacts', () => {
     console.info(`search at 100k: median ${median.toFixed(2)} ms per keystroke`);
     expect(median).toBeLessThan(50);
   }, 30_000);
+});
+
+describe('finding people by phone number', () => {
+  const withPhones = [
+    make({ id: 'us', name: 'Avery Stone', phones: ['+1 (415) 555-0134'] }),
+    make({ id: 'se', name: 'Britt Ek', phones: ['070-123 45 67'] }),
+    make({ id: 'none', name: 'Cai Noor', notes: 'Room 555-01 on the second floor' }),
+  ];
+  const context = { now: NOW, dueContactIds: NO_DUE };
+
+  it('finds a number however it is written, in whole or in part', () => {
+    const search = new ContactSearch(withPhones);
+    for (const [typed, found] of [
+      ['+1 (415) 555-0134', ['us']],
+      ['4155550134', ['us']],
+      ['415-555-0134', ['us']],
+      ['555 0134', ['us']],
+      ['0701234567', ['se']],
+      ['070-123', ['se']],
+      ['555-01', ['us', 'none']], // as digits in Avery's number, and as written in Cai's notes
+    ] as const) {
+      expect(ids(new ContactSearch(withPhones).search(query(typed), context)), typed).toEqual(found);
+      expect(ids(search.search(query(typed), context)), `${typed}, typed after the others`).toEqual(found);
+    }
+  });
+
+  it('a phone word matches its digits or itself, never less as it grows', () => {
+    expect(queryTerms('Ada +46 (070) 555-0134 2024 (')).toEqual([
+      { text: 'ada' },
+      { text: '+46', digits: '46' },
+      { text: '(070)', digits: '070' },
+      { text: '555-0134', digits: '5550134' },
+      { text: '2024' },
+      { text: '(', digits: '' },
+    ]);
+    // Typing a letter at a time, each result is within the one before (so narrowing is exact).
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('5', '0', '-', '(', ')', '+', ' ', 'a') }), fc.string({ unit: fc.constantFrom('5', '0', '-', '(', ')', '+', 'a', ' ') }), (haystack, typed) => {
+        for (let n = 1; n < typed.length; n++) {
+          const longer = queryTerms(typed.slice(0, n + 1));
+          const shorter = queryTerms(typed.slice(0, n));
+          const matches = (terms: QueryTerm[]) => terms.every((term) => includesTerm(haystack, term));
+          if (matches(longer) && !matches(shorter)) return false;
+        }
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
