@@ -25,6 +25,7 @@ import { settleReminder } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
+import { useFocusWhenLost } from './focus-when-lost';
 import { type TypedForm, useKeptTyping } from './kept-typing';
 import { InteractionForm } from './InteractionForm';
 import { ReminderList } from './ReminderList';
@@ -85,13 +86,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [fatal, setFatal] = useState<string>();
   /** Offered beside the status line until the next write or a switch of person. */
   const [statusAction, setStatusAction] = useState<StatusAction>();
-  const statusButton = useRef<HTMLButtonElement>(null);
-  // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere, so the
-  // keyboard is one key from taking it back.
-  useEffect(() => {
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (statusAction?.takeFocus && lost) statusButton.current?.focus();
-  }, [statusAction]);
+  // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere.
+  const statusButton = useFocusWhenLost<HTMLButtonElement>(statusAction?.takeFocus && statusAction);
 
   // What is typed and not saved is kept per person, or per page when nobody is read on it
   // (components/kept-typing.ts), and comes back when the popup shows them again.

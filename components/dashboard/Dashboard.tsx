@@ -1,7 +1,8 @@
 // The dashboard shell: navigation between the hash routes, the notebook loaded once and
 // reloaded after writes, and a status line that can offer Undo.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
+import { useFocusWhenLost } from '../focus-when-lost';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
@@ -43,13 +44,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const [notebook, setNotebook] = useState<Notebook>();
   const [loadError, setLoadError] = useState<string>();
   const [status, setStatus] = useState<Status>();
-  const undoButton = useRef<HTMLButtonElement>(null);
-  // A Done, Snooze or Delete pressed leaves with its row: focus goes to Undo rather than to
-  // nowhere, so the keyboard is one key from taking it back.
-  useEffect(() => {
-    const lost = !document.activeElement || document.activeElement === document.body;
-    if (status?.undo && lost) undoButton.current?.focus();
-  }, [status]);
+  // A Done, Snooze or Delete pressed leaves with its row: focus goes to Undo rather than to nowhere.
+  const undoButton = useFocusWhenLost<HTMLButtonElement>(status?.undo && status);
 
   const reload = useCallback(async () => {
     try {
