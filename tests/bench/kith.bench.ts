@@ -593,12 +593,20 @@ test('a notebook of 1,000, 10,000 and 100,000 people: search, popup ready, expor
 
     if (size === 10_000) {
       await recount(kith, dashboard, String(size / 250));
+      // The popup is timed with no other page of Kith's open. Extension pages share one renderer
+      // process, its main thread and its heap: with a dashboard holding the notebook beside it,
+      // the popup took ~5 ms longer and the empty page ~2 (80 alternating rounds, 03:25 on
+      // 2026-11-25), so until then this row timed the dashboard as much as the popup.
+      await dashboard.close();
       await measurePopupReady(kith, size);
-      await measureExport(kith, dashboard, size);
+      const exporting = await kith.openDashboard('#/import');
+      await measureExport(exporting, size);
       await measureBadgeAfterSave(kith, size / 250);
+      await exporting.close();
       seeded = await count(kith, 'contacts');
+    } else {
+      await dashboard.close();
     }
-    await dashboard.close();
   }
   results.search = { '1000': round(searchP50[1_000]), '10000': round(searchP50[10_000]), '100000': round(searchP50[100_000]), floor100000: round(floor100k) };
 });
@@ -643,8 +651,8 @@ async function measurePopupReady(kith: Kith, contacts: number) {
   });
 }
 
-async function measureExport(kith: Kith, dashboard: Page, contacts: number) {
-  await dashboard.goto(kith.url('dashboard.html#/import'));
+/** `dashboard`: its import and export page. */
+async function measureExport(dashboard: Page, contacts: number) {
   const button = dashboard.getByRole('button', { name: 'Export full backup (JSON)' });
   await expect(button).toBeVisible();
   const RUNS = 7;
