@@ -47,30 +47,46 @@ export function haystackOf(c: Contact): string {
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
-/** One word of a query; `digits` is set for a word written as part of a phone number. */
-export type QueryTerm = { text: string; digits?: string };
+/**
+ * One word of a query. For a word written as part of a phone number, `digits` is its digits
+ * alone, and `afterPrefix` those after the leading zeros of a trunk or international prefix.
+ */
+export type QueryTerm = { text: string; digits?: string; afterPrefix?: string };
 
 // "+46", "(555)", "555-0134", "070.123": what phone numbers are written with. A word of these
 // alone without digits ("(", "+") matches everyone, as its digits-to-come would not narrow yet.
 const PHONE_WORD = /^[\d().\-+/]+$/;
 
-/** The folded words of a query. A word like "555-0134" also matches "5550134" in a haystack. */
+/**
+ * The folded words of a query. A word like "555-0134" also matches "5550134" in a haystack, and
+ * one dialled with a prefix, at home ("0170") or from abroad ("0049170"), matches the number
+ * saved in international form ("+49 170…", "49170…").
+ */
 export function queryTerms(query: string): QueryTerm[] {
   return fold(query)
     .split(/\s+/)
     .filter(Boolean)
     .map((text) => {
-      const digits = PHONE_WORD.test(text) ? digitsOf(text) : text;
-      return digits === text ? { text } : { text, digits };
+      if (!PHONE_WORD.test(text)) return { text };
+      const term: QueryTerm = { text };
+      const digits = digitsOf(text);
+      if (digits !== text) term.digits = digits;
+      if (digits.startsWith('0')) term.afterPrefix = digits.replace(/^0+/, '');
+      return term;
     });
 }
 
 /**
- * Whether the haystack has the word as typed, or a phone word's digits. Either way a longer word
- * matches no more than its start did, which is what lets a search narrow as the user types.
+ * Whether the haystack has the word as typed, or a phone word's digits, with or without their
+ * prefix. Each way a longer word matches no more than its start did (a prefix of zeros alone
+ * leaves nothing, which matches everyone), and that is what lets a search narrow as the user types.
  */
 export function includesTerm(haystack: string, term: QueryTerm): boolean {
-  return haystack.includes(term.text) || (term.digits !== undefined && haystack.includes(term.digits));
+  return (
+    haystack.includes(term.text) ||
+    (term.digits !== undefined && haystack.includes(term.digits)) ||
+    (term.afterPrefix !== undefined && haystack.includes(term.afterPrefix))
+  );
 }
 
 export class ContactSearch {

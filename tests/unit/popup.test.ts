@@ -362,6 +362,7 @@ describe('contact search', () => {
     expect((await searchContacts(db, 'ROTTERDAM')).map((hit) => hit.id)).toEqual(['b']);
     expect((await searchContacts(db, '+31105550199')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, '555-0199')).map((hit) => hit.id)).toEqual(['a']);
+    expect((await searchContacts(db, '010 555 0199')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, 'delft')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, 'fernhill', { limit: 1 })).map((hit) => hit.id)).toEqual(['c']);
     expect((await searchContacts(db, 'fernhill', { excludeId: 'c' })).map((hit) => hit.id)).toEqual(['a']);

@@ -135,6 +135,7 @@ describe('finding people by phone number', () => {
     make({ id: 'us', name: 'Avery Stone', phones: ['+1 (415) 555-0134'] }),
     make({ id: 'se', name: 'Britt Ek', phones: ['070-123 45 67'] }),
     make({ id: 'none', name: 'Cai Noor', notes: 'Room 555-01 on the second floor' }),
+    make({ id: 'de', name: 'Dana Roth', phones: ['+49 151 2345678'] }),
   ];
   const context = { now: NOW, dueContactIds: NO_DUE };
 
@@ -148,19 +149,24 @@ describe('finding people by phone number', () => {
       ['0701234567', ['se']],
       ['070-123', ['se']],
       ['555-01', ['us', 'none']], // as digits in Avery's number, and as written in Cai's notes
+      // Dialled at home and from abroad, a number saved in international form.
+      ['0151 2345678', ['de']],
+      ['0049 151 2345678', ['de']],
+      ['00491512345678', ['de']],
     ] as const) {
       expect(ids(new ContactSearch(withPhones).search(query(typed), context)), typed).toEqual(found);
       expect(ids(search.search(query(typed), context)), `${typed}, typed after the others`).toEqual(found);
     }
   });
 
-  it('a phone word matches its digits or itself, never less as it grows', () => {
-    expect(queryTerms('Ada +46 (070) 555-0134 2024 (')).toEqual([
+  it('a phone word matches itself, its digits or those after its prefix, never more as it grows', () => {
+    expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 (')).toEqual([
       { text: 'ada' },
       { text: '+46', digits: '46' },
-      { text: '(070)', digits: '070' },
+      { text: '(070)', digits: '070', afterPrefix: '70' },
       { text: '555-0134', digits: '5550134' },
       { text: '2024' },
+      { text: '0049', afterPrefix: '49' },
       { text: '(', digits: '' },
     ]);
     // Typing a letter at a time, each result is within the one before (so narrowing is exact).
