@@ -25,10 +25,10 @@ import { settleReminder } from '@/lib/reminder-store';
 import { ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
-import { useFocusWhenLost } from './focus-when-lost';
+import { useFocusWhenLost, useReturnFocus } from './focus-when-lost';
 import { type TypedForm, useKeptTyping } from './kept-typing';
 import { InteractionForm } from './InteractionForm';
-import { ReminderList } from './ReminderList';
+import { ReminderList, reminderButtonKey } from './ReminderList';
 
 export type PopupDeps = {
   db: () => Promise<KithDB>;
@@ -88,6 +88,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [statusAction, setStatusAction] = useState<StatusAction>();
   // The Done pressed is gone with its row: focus goes to Undo rather than to nowhere.
   const statusButton = useFocusWhenLost<HTMLButtonElement>(statusAction?.takeFocus && statusAction);
+  // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
+  const returnFocus = useReturnFocus();
 
   // What is typed and not saved is kept per person, or per page when nobody is read on it
   // (components/kept-typing.ts), and comes back when the popup shows them again.
@@ -328,14 +330,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const putBack = await settleReminder(kithDb, reminder, done ? 'done' : 'snooze', cadence(), now);
         await showRemindersChanged(kithDb);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
-        setStatusAction({ label: 'Undo', run: () => undoWith(putBack), takeFocus: true });
+        const pressed = reminderButtonKey(done ? 'done' : 'snooze', reminder);
+        setStatusAction({ label: 'Undo', run: () => void undoWith(putBack, pressed), takeFocus: true });
       },
       (message) => setStatus(`Not changed: ${message}`),
     );
   };
 
-  const undoWith = (putBack: () => Promise<void>) =>
-    void write(
+  const undoWith = async (putBack: () => Promise<void>, pressed: string) => {
+    await write(
       async (kithDb) => {
         await putBack();
         await showRemindersChanged(kithDb);
@@ -343,6 +346,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       },
       (message) => setStatus(`Not undone: ${message}`),
     );
+    // Only now are the buttons enabled again, the one pressed among them.
+    returnFocus(pressed);
+  };
 
   startOver.current = (key: string) => {
     void keptTyping.forget(key).catch((cause: unknown) => console.warn('Kith: what was typed could not be given up', cause));

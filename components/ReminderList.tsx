@@ -22,6 +22,11 @@ function whenText(reminder: Reminder, now: number): string {
   return `due ${day}`;
 }
 
+/** The `data-return-focus` key of a reminder's Done or Snooze, for Undo to focus it again. */
+export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder): string {
+  return `${action}:${reminder.id}`;
+}
+
 export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
   return (
     <ul class="reminders">
@@ -42,10 +47,22 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
               {reminder.note && <div class="muted small">{reminder.note}</div>}
             </div>
             <div class="reminder-actions">
-              <button type="button" disabled={busy} aria-label={`Done: ${what}${who}`} onClick={() => onDone(reminder)}>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={`Done: ${what}${who}`}
+                data-return-focus={reminderButtonKey('done', reminder)}
+                onClick={() => onDone(reminder)}
+              >
                 Done
               </button>
-              <button type="button" disabled={busy} aria-label={`Snooze for a day: ${what}${who}`} onClick={() => onSnooze(reminder)}>
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={`Snooze for a day: ${what}${who}`}
+                data-return-focus={reminderButtonKey('snooze', reminder)}
+                onClick={() => onSnooze(reminder)}
+              >
                 Snooze
               </button>
             </div>

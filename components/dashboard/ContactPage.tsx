@@ -25,7 +25,7 @@ import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { InteractionForm } from '../InteractionForm';
 import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
-import { ReminderList } from '../ReminderList';
+import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
 const messageOf = failureMessage;
@@ -168,13 +168,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const done = (reminder: Reminder) =>
     attempt('reminders', async () => {
       const undo = await settleReminder(await deps.db(), reminder, 'done', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo });
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo, returnFocus: reminderButtonKey('done', reminder) });
     });
 
   const later = (reminder: Reminder) =>
     attempt('reminders', async () => {
       const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo });
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo, returnFocus: reminderButtonKey('snooze', reminder) });
     });
 
   const removeLogged = (interaction: Interaction) =>

@@ -2,7 +2,7 @@
 // reloaded after writes, and a status line that can offer Undo.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
-import { useFocusWhenLost } from '../focus-when-lost';
+import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
@@ -11,7 +11,8 @@ import { type DashboardDeps, type Notebook, loadNotebook } from './notebook';
 import { SettingsPage } from './SettingsPage';
 import { WeekPage } from './WeekPage';
 
-export type Status = { message: string; undo?: () => Promise<void> };
+/** `returnFocus`: the `data-return-focus` key of the button pressed, focused again after Undo. */
+export type Status = { message: string; undo?: () => Promise<void>; returnFocus?: string };
 
 /** What every page gets: the data, and one way to report a write. */
 export type PageProps = {
@@ -46,6 +47,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const [status, setStatus] = useState<Status>();
   // A Done, Snooze or Delete pressed leaves with its row: focus goes to Undo rather than to nowhere.
   const undoButton = useFocusWhenLost<HTMLButtonElement>(status?.undo && status);
+  // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
+  const returnFocus = useReturnFocus();
 
   const reload = useCallback(async () => {
     try {
@@ -82,11 +85,12 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   const undo = async () => {
     if (!status?.undo) return;
-    const run = status.undo;
+    const { undo: run, returnFocus: pressed } = status;
     setStatus({ message: 'Undoing…' });
     try {
       await run();
       await changed({ message: 'Undone.' });
+      returnFocus(pressed);
     } catch (error) {
       setStatus({ message: `Could not undo: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -5,7 +5,7 @@ import { interactionsSince } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
 import { weekAgenda } from '@/lib/week';
-import { ReminderList } from '../ReminderList';
+import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
 const WEEK = 7 * 86_400_000;
@@ -23,20 +23,22 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
 
   const agenda = useMemo(() => weekAgenda(notebook.byId, notebook.openReminders, recent, notebook.settings, now), [notebook, recent, now]);
 
-  const act = async (work: () => Promise<() => Promise<void>>, message: string) => {
+  const act = async (work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) => {
     setBusy(true);
     setError(undefined);
     try {
       const undo = await work();
-      await changed({ message, undo });
+      await changed({ message, undo, returnFocus });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
       setBusy(false);
     }
   };
-  const done = (r: Reminder) => act(async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.');
-  const later = (r: Reminder) => act(async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.');
+  const done = (r: Reminder) =>
+    act(async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r));
+  const later = (r: Reminder) =>
+    act(async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.', reminderButtonKey('snooze', r));
   const rows = (list: Reminder[]) =>
     list.map((reminder) => ({
       reminder,

@@ -368,6 +368,8 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
   await expect.poll(() => kith.badgeText()).toBe('');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
+  // Undo leaves as the reminder comes back: focus returns to the Snooze pressed.
+  await expect(page.getByRole('button', { name: /^Snooze for a day: Follow up/ })).toBeFocused();
   await expect.poll(() => kith.badgeText()).toBe('1');
   expect(await reminders()).toEqual(before);
 
@@ -383,7 +385,7 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Undone.');
-  await expect(today.getByRole('button', { name: /^Done: Follow up/ })).toBeVisible();
+  await expect(today.getByRole('button', { name: /^Done: Follow up/ })).toBeFocused();
   await expect.poll(() => kith.badgeText()).toBe('1');
   expect(await reminders()).toEqual(before);
 });
