@@ -363,6 +363,8 @@ describe('contact search', () => {
     expect((await searchContacts(db, '+31105550199')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, '555-0199')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, '010 555 0199')).map((hit) => hit.id)).toEqual(['a']);
+    await putContact(db, { id: 'd', name: 'Dirk Vos', phones: ['010 555 0188'], createdAt: NOW, updatedAt: NOW - 1 });
+    expect((await searchContacts(db, '+31 10 555 0188')).map((hit) => hit.id)).toEqual(['d']);
     expect((await searchContacts(db, 'delft')).map((hit) => hit.id)).toEqual(['a']);
     expect((await searchContacts(db, 'fernhill', { limit: 1 })).map((hit) => hit.id)).toEqual(['c']);
     expect((await searchContacts(db, 'fernhill', { excludeId: 'c' })).map((hit) => hit.id)).toEqual(['a']);

@@ -153,21 +153,26 @@ describe('finding people by phone number', () => {
       ['0151 2345678', ['de']],
       ['0049 151 2345678', ['de']],
       ['00491512345678', ['de']],
+      // Written internationally, a number saved as dialled at home.
+      ['+46 70 123 45 67', ['se']],
+      ['+46701234567', ['se']],
+      ['0046 70-123 45 67', ['se']],
     ] as const) {
       expect(ids(new ContactSearch(withPhones).search(query(typed), context)), typed).toEqual(found);
       expect(ids(search.search(query(typed), context)), `${typed}, typed after the others`).toEqual(found);
     }
   });
 
-  it('a phone word matches itself, its digits or those after its prefix, never more as it grows', () => {
-    expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 (')).toEqual([
+  it('a phone word matches itself or its other forms, never more as it grows', () => {
+    expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 +441 (')).toEqual([
       { text: 'ada' },
-      { text: '+46', digits: '46' },
-      { text: '(070)', digits: '070', afterPrefix: '70' },
-      { text: '555-0134', digits: '5550134' },
+      { text: '+46', also: ['46', '6', ''] },
+      { text: '(070)', also: ['070', '70'] },
+      { text: '555-0134', also: ['5550134'] },
       { text: '2024' },
-      { text: '0049', afterPrefix: '49' },
-      { text: '(', digits: '' },
+      { text: '0049', also: ['49', '9', ''] },
+      { text: '+441', also: ['441', '41', '1', ''] },
+      { text: '(', also: [''] },
     ]);
     // Typing a letter at a time, each result is within the one before (so narrowing is exact).
     fc.assert(
