@@ -377,10 +377,29 @@ export async function updateContact(
     const saved = contactFromStore(stored);
     const result = Contact.safeParse({ ...change(saved), id: saved.id, createdAt: saved.createdAt });
     if (!result.success) throw new ValidationError('contact', result.error);
+    await refuseOthersKeys(tx, saved, result.data);
     await tx.objectStore('contacts').put(result.data);
     await alongside?.(tx, result.data);
     return result.data;
   });
+}
+
+/**
+ * An edit may not give a contact an email or profile link that another contact has: both would
+ * then be the same person to every capture and import, which would land on either. Merging the
+ * two keeps everything of both; the message says so.
+ */
+async function refuseOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<void> {
+  const contacts = tx.objectStore('contacts');
+  const keys = [
+    ...after.emails.filter((email) => !before.emails.includes(email)).map((email) => ({ key: email, index: 'byEmail' as const })),
+    ...(after.profileUrl && after.profileUrl !== before.profileUrl ? [{ key: after.profileUrl, index: 'byProfileUrl' as const }] : []),
+  ];
+  const owners = await Promise.all(keys.map(({ key, index }) => contacts.index(index).get(key)));
+  const taken = keys.map(({ key }, i) => ({ key, owner: owners[i] })).find(({ owner }) => owner && owner.id !== after.id);
+  if (taken?.owner) {
+    throw new Error(`${taken.key} is already ${taken.owner.name}’s. To make them one person, merge the two contacts on either one’s page in the dashboard.`);
+  }
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };

@@ -223,6 +223,15 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   // An edit by hand is the user's own word, not a captured change.
   expect(saved.history).toEqual(history);
 
+  // Another contact's address is refused, with the way to make the two one person.
+  await page.getByLabel('Email', { exact: true }).fill('person0@example.com');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    `person0@example.com is already ${nameOf(0)}’s. To make them one person, merge the two contacts on either one’s page in the dashboard.`,
+  );
+  expect((await kith.readStore<StoredContact>('contacts')).find((c) => c.id === someone.id)).toEqual(saved);
+  await page.getByLabel('Email', { exact: true }).fill('');
+
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline).toContainText('Nothing logged yet.');
   await timeline.getByLabel('Summary').fill('Coffee at the harbour');

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
+import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
 import { Contact, PageCapture, Person } from '@/lib/model';
@@ -110,6 +110,30 @@ describe('saving from the popup', () => {
     expect((await remindersOf(db, contact.id)).map((r) => [r.kind, r.dueAt])).toEqual([
       ['keep-in-touch', addLocalDays(startOfLocalDay(TODAY), 30)],
     ]);
+  });
+
+  it('refuses an edit that gives a contact another contact’s email or profile link, and keeps one already shared', async () => {
+    await putContact(db, { id: 'ana', name: 'Ana Full', emails: ['ana@x.example', 'team@x.example'], createdAt: NOW, updatedAt: NOW });
+    await putContact(db, {
+      id: 'bo',
+      name: 'Bo Reyes',
+      emails: ['bo@x.example', 'team@x.example'],
+      profileUrl: 'https://www.linkedin.com/in/bo-reyes/',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    const edit = (emails: string) => saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Ana Full', emails }, now: NOW + 1, contactId: 'ana' });
+    await expect(edit('ana@x.example, team@x.example, BO@x.example')).rejects.toThrow(
+      'bo@x.example is already Bo Reyes’s. To make them one person, merge the two contacts on either one’s page in the dashboard.',
+    );
+    expect((await getContact(db, 'ana'))?.emails).toEqual(['ana@x.example', 'team@x.example']);
+    // An address both had before the edit stays: the edit did not give it.
+    const { contact } = await edit('team@x.example, ana@x.example');
+    expect(contact.emails).toEqual(['team@x.example', 'ana@x.example']);
+    await expect(updateContact(db, 'ana', (saved) => ({ ...saved, profileUrl: 'https://uk.linkedin.com/in/Bo-Reyes?trk=x' }))).rejects.toThrow(
+      'https://www.linkedin.com/in/bo-reyes/ is already Bo Reyes’s.',
+    );
+    expect((await getContact(db, 'ana'))?.profileUrl).toBeUndefined();
   });
 
   it('splits emails and tags, and keeps referrer, help kinds and cadence', async () => {
