@@ -29,6 +29,9 @@ import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
 const messageOf = failureMessage;
+
+/** The `data-return-focus` key of a timeline entry's Delete, for Undo to focus it again. */
+const deleteKey = (id: string) => `delete:${id}`;
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 const detailsOf = (contact: Contact) => ({
@@ -186,6 +189,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
         removed && {
           message: `Deleted the ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}.`,
           undo: () => restoreInteraction(db, removed, settings, deps.now()),
+          returnFocus: deleteKey(interaction.id),
         },
       );
     });
@@ -200,6 +204,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
         undo: async () => {
           await putReminder(db, reminder);
         },
+        returnFocus: deleteKey(reminder.id),
       });
     });
 
@@ -312,6 +317,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
                         class="link"
                         disabled={busy}
                         aria-label={`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
+                        data-return-focus={deleteKey(interaction.id)}
                         onClick={() => removeLogged(interaction)}
                       >
                         Delete
@@ -330,6 +336,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
                             class="link"
                             disabled={busy}
                             aria-label={`Delete reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}, ${day(at)}`}
+                            data-return-focus={deleteKey(reminder.id)}
                             onClick={() => removeReminder(reminder)}
                           >
                             Delete

@@ -336,6 +336,8 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
   await expect(row('Coffee at the harbour')).toHaveCount(1);
+  // Undo leaves as the entry comes back: focus returns to the Delete pressed.
+  await expect(row('Coffee at the harbour').getByRole('button', { name: /^Delete meeting interaction of / })).toBeFocused();
   expect((await kith.readStore<StoredInteraction>('interactions')).map((i) => i.id).sort()).toEqual([coffee.id, 'lunch'].sort());
   expect((await contact()).lastInteractionAt).toBe(coffee.at);
   expect(await keepInTouch()).toEqual([expect.objectContaining({ id: before.id, dueAt: before.dueAt })]);
@@ -352,6 +354,7 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
   await expect(row('Send the deck')).toHaveCount(1);
+  await expect(row('Send the deck').getByRole('button', { name: /^Delete reminder to follow up, / })).toBeFocused();
   expect((await kith.readStore<StoredReminder>('reminders')).map((r) => [r.kind, r.note]).sort()).toEqual([
     ['follow-up', 'Send the deck'],
     ['keep-in-touch', ''],
