@@ -154,7 +154,7 @@ export class ContactSearch {
   /** The contacts matching every word of `text` and every filter, in the chosen order. */
   search(query: ContactQuery, context: SearchContext): Contact[] {
     const text = fold(query.text).trim().replace(/\s+/g, ' ');
-    const terms = queryTerms(text);
+    const terms = queryTerms(query.text);
     const key = JSON.stringify([query.filters, query.sort]);
     // Typing more of the same word(s) can only narrow: search the previous hits, not everyone.
     const last = this.last;
