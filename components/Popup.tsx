@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, failureMessage } from '@/lib/db';
+import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -269,7 +269,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (current.kind !== 'new' && current.kind !== 'saved') return;
     void write(
       async (kithDb) => {
-        const { contact, created } = await saveDraft(kithDb, {
+        const { contact, created, heldByOthers } = await saveDraft(kithDb, {
           draft,
           now: deps.now(),
           settings: cadence(),
@@ -280,7 +280,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         clearUnsaved('contact');
         setError(undefined);
         await reloadCard(kithDb, contact.id, current.person);
-        setStatus(created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`);
+        const saved = created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`;
+        setStatus([saved, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
       },
       (message) => setError(`Not saved: ${message}`),
     );

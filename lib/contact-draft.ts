@@ -1,7 +1,7 @@
 // The contact form's state and how it becomes a saved contact. A draft holds exactly what the
 // user sees (strings for text fields), so a failed save can keep everything that was typed.
 import * as z from 'zod/mini';
-import { type KithDB, saveContactDeduped, updateContact } from './db';
+import { type HeldByOther, type KithDB, saveContactDeduped, updateContact } from './db';
 import {
   Contact,
   type ContactInput,
@@ -169,14 +169,14 @@ export type SaveDraftArgs = {
 export async function saveDraft(
   db: KithDB,
   { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
-): Promise<{ contact: Contact; created: boolean }> {
+): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
   const reminders = remindersAlongside(settings, now, draft.followUp || undefined, draft.followUpId);
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
   if (contactId) {
     const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }), reminders);
-    return { contact, created: false };
+    return { contact, created: false, heldByOthers: [] };
   }
   const profileUrl = person?.profileUrl ?? canonicalProfileUrl(pageUrl);
   const source = { kind: person?.source ?? 'manual', url: profileUrl ?? pageUrl, at: now } as const;

@@ -3,7 +3,7 @@
 // The handler is a plain function of the click, with the browser-facing parts passed in, so unit
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
-import { type KithDB, failureMessage, saveCapturedPerson } from './db';
+import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCapturedPerson } from './db';
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
@@ -42,8 +42,8 @@ export type SaveDeps = {
   afterSave: () => Promise<unknown>;
 };
 
-/** `leftOut`: people of a long selection past the ones saved in one go. */
-export type SaveOutcome = { saved: Contact[]; created: number; leftOut?: number } | { nothing: string };
+/** `leftOut`: people of a long selection past the ones saved in one go; `leftOff`: leftOffNotice, when a save left something off. */
+export type SaveOutcome = { saved: Contact[]; created: number; leftOut?: number; leftOff?: string } | { nothing: string };
 
 /** More than this many addresses in one selection is a page of text, not a list to save. */
 const MAX_PEOPLE_PER_SAVE = 20;
@@ -136,6 +136,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   const { people, leftOut } = found;
   const saved: Contact[] = [];
   const differing = new Set<string>();
+  const heldByOthers: HeldByOther[] = [];
   let created = 0;
   try {
     const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
@@ -145,6 +146,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
       if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
       if (result.created) created += 1;
       for (const field of Object.keys(result.proposed)) differing.add(field);
+      heldByOthers.push(...result.heldByOthers);
     }
   } catch (error) {
     // A right-click has no page of Kith's open to show an error on: without the notification
@@ -153,6 +155,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     throw error;
   }
   await deps.afterSave();
-  await notifySaved(saved, created, leftOut, [...differing]);
-  return leftOut ? { saved, created, leftOut } : { saved, created };
+  const leftOff = leftOffNotice(heldByOthers);
+  await notifySaved(saved, created, { leftOut, differing: [...differing], leftOff });
+  return { saved, created, ...(leftOut && { leftOut }), ...(leftOff && { leftOff }) };
 }

@@ -384,22 +384,56 @@ export async function updateContact(
   });
 }
 
+/** An email or profile link a save would have given one contact that another already has. */
+export type HeldByOther = { key: string; owner: string };
+
+const alreadyTheirs = ({ key, owner }: HeldByOther) => `${key} is already ${owner}’s`;
+const MERGE_ADVICE = 'To make them one person, merge the two contacts on either one’s page in the dashboard.';
+
+/** What a save left off and why, for the screen or notification that reports the save ('' when nothing). */
+export function leftOffNotice(held: readonly HeldByOther[]): string {
+  return held.length ? `Not added: ${held.map(alreadyTheirs).join('; ')}. ${MERGE_ADVICE}` : '';
+}
+
 /**
- * An edit may not give a contact an email or profile link that another contact has: both would
- * then be the same person to every capture and import, which would land on either. Merging the
- * two keeps everything of both; the message says so.
+ * The emails and profile link `after` adds to `before` that another contact has: both would then
+ * be the same person to every capture and import, which would land on either.
  */
-async function refuseOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<void> {
+async function keysOfOthers(tx: ContactWriteTx, before: Contact, after: Contact): Promise<HeldByOther[]> {
   const contacts = tx.objectStore('contacts');
   const keys = [
     ...after.emails.filter((email) => !before.emails.includes(email)).map((email) => ({ key: email, index: 'byEmail' as const })),
     ...(after.profileUrl && after.profileUrl !== before.profileUrl ? [{ key: after.profileUrl, index: 'byProfileUrl' as const }] : []),
   ];
   const owners = await Promise.all(keys.map(({ key, index }) => contacts.index(index).get(key)));
-  const taken = keys.map(({ key }, i) => ({ key, owner: owners[i] })).find(({ owner }) => owner && owner.id !== after.id);
-  if (taken?.owner) {
-    throw new Error(`${taken.key} is already ${taken.owner.name}’s. To make them one person, merge the two contacts on either one’s page in the dashboard.`);
-  }
+  return keys.flatMap(({ key }, i) => {
+    const owner = owners[i];
+    return owner && owner.id !== after.id ? [{ key, owner: owner.name }] : [];
+  });
+}
+
+/** An edit that gives a contact another's key is refused: merging the two keeps everything of both. */
+async function refuseOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<void> {
+  const [taken] = await keysOfOthers(tx, before, after);
+  if (taken) throw new Error(`${alreadyTheirs(taken)}. ${MERGE_ADVICE}`);
+}
+
+/**
+ * A save folded into a saved contact (a capture, a new-person form) leaves off what another
+ * contact has, and says so (leftOffNotice): refusing, as an edit is refused, would lose the rest
+ * of a right-click save, which has no form to correct.
+ */
+async function leaveOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<{ contact: Contact; heldByOthers: HeldByOther[] }> {
+  const held = await keysOfOthers(tx, before, after);
+  const heldKeys = new Set(held.map(({ key }) => key));
+  const contact = heldKeys.size
+    ? {
+        ...after,
+        emails: after.emails.filter((email) => !heldKeys.has(email)),
+        profileUrl: after.profileUrl && heldKeys.has(after.profileUrl) ? before.profileUrl : after.profileUrl,
+      }
+    : after;
+  return { contact, heldByOthers: held };
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };
@@ -496,27 +530,30 @@ export function mergeCapture(saved: Contact, person: Person, now: number) {
   return { next, proposed };
 }
 
-export type SaveResult = { contact: Contact; created: boolean; proposed: Partial<Record<string, string>> };
+export type SaveResult = { contact: Contact; created: boolean; proposed: Partial<Record<string, string>>; heldByOthers: HeldByOther[] };
 
 /**
  * Save a contact, deduplicated: when a saved contact has the same canonical profile URL or an
- * email in common, `update` folds the input into it; otherwise `input` is created. Lookup and
- * write share one readwrite transaction, so two tabs saving the same person at once still end
- * with one contact (IndexedDB runs overlapping readwrite transactions one after the other).
+ * email in common, `update` folds the input into it, leaving off any other email or link that a
+ * third contact has (returned in `heldByOthers`); otherwise `input` is created. Lookup and write
+ * share one readwrite transaction, so two tabs saving the same person at once still end with one
+ * contact (IndexedDB runs overlapping readwrite transactions one after the other).
  */
 export async function saveContactDeduped(
   db: KithDB,
   input: ContactInput,
   update: (saved: Contact) => ContactInput = (saved) => ({ ...saved, ...input, id: saved.id, createdAt: saved.createdAt }),
   alongside?: Alongside,
-): Promise<{ contact: Contact; created: boolean }> {
+): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fresh = validate(Contact, 'contact', input);
   return inContactTransaction(db, async (tx) => {
     const saved = await findIn(tx, fresh);
-    const contact = saved ? validate(Contact, 'contact', update(saved)) : fresh;
+    const { contact, heldByOthers } = saved
+      ? await leaveOthersKeys(tx, saved, validate(Contact, 'contact', update(saved)))
+      : { contact: fresh, heldByOthers: [] };
     await tx.objectStore('contacts').put(contact);
     await alongside?.(tx, contact);
-    return { contact, created: !saved };
+    return { contact, created: !saved, heldByOthers };
   });
 }
 
@@ -544,12 +581,12 @@ export async function saveCapturedPerson(
     updatedAt: now,
     ...extra,
   };
-  const { contact, created } = await saveContactDeduped(db, input, (saved) => {
-    const merged = mergeCapture(saved, person, now);
+  const saved = await saveContactDeduped(db, input, (contact) => {
+    const merged = mergeCapture(contact, person, now);
     proposed = merged.proposed;
     return merged.next;
   }, alongside);
-  return { contact, created, proposed };
+  return { ...saved, proposed };
 }
 
 // ——— interactions ———

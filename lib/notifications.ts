@@ -88,15 +88,18 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
   return fresh;
 }
 
-/**
- * "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. `leftOut`:
- * people of the selection past those saved in one go, which the user should know of.
- */
-/**
- * `differing`: fields where the page said something else than what was saved (a new job title),
- * kept as saved: the user is told, since a right-click cannot ask.
- */
-export async function notifySaved(contacts: readonly Contact[], created: number, leftOut = 0, differing: readonly string[] = []): Promise<void> {
+/** What a right-click save did besides saving, which the user should hear of since it cannot ask. */
+export type SaveNotes = {
+  /** People of the selection past those saved in one go. */
+  leftOut?: number;
+  /** Fields where the page said something else than what was saved (a new job title), kept as saved. */
+  differing?: readonly string[];
+  /** Emails and links left off because another contact has them (db.ts leftOffNotice). */
+  leftOff?: string;
+};
+
+/** "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. */
+export async function notifySaved(contacts: readonly Contact[], created: number, { leftOut = 0, differing = [], leftOff = '' }: SaveNotes = {}): Promise<void> {
   const [first] = contacts;
   const others = contacts.length - 1;
   const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
@@ -107,7 +110,9 @@ export async function notifySaved(contacts: readonly Contact[], created: number,
       : fields
         ? `Already in Kith. The page shows another ${fields}; what you saved was kept. Click to review.`
         : 'Already in Kith: blanks were filled from the page. Click to edit.';
-  const message = leftOut > 0 ? `${saved} ${leftOut} more in the selection were not saved: select fewer at a time.` : saved;
+  const message = [saved, leftOut > 0 && `${leftOut} more in the selection were not saved: select fewer at a time.`, leftOff]
+    .filter(Boolean)
+    .join(' ');
   await show(savedNotificationId(first.id), title, message, ['Edit']);
 }
 

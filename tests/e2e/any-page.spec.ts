@@ -92,6 +92,36 @@ test('any page: right-click Save to Kith on the page saves its best person throu
   expect(contact.sources.map((source) => source.kind)).toEqual(['json-ld']);
 });
 
+test('any page: right-click Save on a saved person’s page leaves off the email another contact has, and says whose', async ({ kith }) => {
+  const url = fixtureUrl('json-ld.html');
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'noor', name: 'Noor Haddad', emails: [], profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad', createdAt: at, updatedAt: at },
+    { id: 'team', name: 'Cedar AI team', emails: ['noor@cedar.example'], createdAt: at, updatedAt: at },
+  ]);
+  const page = await openFixture(kith, 'json-ld.html');
+  await kith.clickToolbarButton(page);
+  const outcome = await kith.worker.evaluate(
+    ([menuItemId, pageUrl, id]) =>
+      (globalThis as unknown as { kithContextMenuClick: (info: object, tab: object) => Promise<unknown> }).kithContextMenuClick(
+        { menuItemId, pageUrl, frameId: 0 },
+        { id },
+      ),
+    [SAVE_MENU_ID, url, await kith.tabIdOf(page)] as const,
+  );
+  expect(outcome).toMatchObject({
+    created: 0,
+    leftOff: 'Not added: noor@cedar.example is already Cedar AI team’s. To make them one person, merge the two contacts on either one’s page in the dashboard.',
+  });
+  const contacts = await kith.readStore<StoredContact & { id: string }>('contacts');
+  expect(contacts.map(({ id, emails }) => ({ id, emails }))).toEqual([
+    { id: 'noor', emails: [] },
+    { id: 'team', emails: ['noor@cedar.example'] },
+  ]);
+  // The rest of the save landed: a blank filled from the page.
+  expect(contacts[0].title).toBe('Principal Researcher');
+});
+
 test('any page: hostile.html is shown as text, nothing on it runs in Kith or the page, no javascript: or data: URL is kept', async ({ kith }) => {
   const dialogs: string[] = [];
   const record = (dialog: Dialog) => {

@@ -254,6 +254,22 @@ describe('Save to Kith on a page', () => {
     expect(deps.afterSave).not.toHaveBeenCalled();
   });
 
+  it('adds the page’s new email to the contact it is, but not one another contact has, and says whose it is', async () => {
+    await putContact(db, { id: 'ada', name: 'Ada Quinlan', profileUrl: 'https://ada.example/', createdAt: NOW - 1, updatedAt: NOW - 1 });
+    await putContact(db, { id: 'bo', name: 'Bo Reyes', emails: ['team@ada.example'], createdAt: NOW - 1, updatedAt: NOW - 1 });
+    const withEmails = Person.parse({ ...best, emails: ['TEAM@ada.example', 'ada@ada.example'] });
+    setUp({ captureTab: async () => page([withEmails]) });
+    const outcome = await saveFromContextMenu(click({}), TAB, deps);
+    const leftOff = 'Not added: team@ada.example is already Bo Reyes’s. To make them one person, merge the two contacts on either one’s page in the dashboard.';
+    expect(outcome).toMatchObject({ created: 0, saved: [{ id: 'ada', emails: ['ada@ada.example'] }], leftOff });
+    expect((await saved()).map((c) => [c.name, c.emails])).toEqual([
+      ['Ada Quinlan', ['ada@ada.example']],
+      ['Bo Reyes', ['team@ada.example']],
+    ]);
+    const [[, notification]] = await notifications();
+    expect(notification.message).toBe(`Already in Kith: blanks were filled from the page. Click to edit. ${leftOff}`);
+  });
+
   it('tells the user when the browser’s storage is full, and keeps what was saved', async () => {
     await putContact(db, { id: 'kept', name: 'Saved Before', notes: 'Precious note', createdAt: NOW - 1, updatedAt: NOW - 1 });
     const before = await listContacts(db);

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { searchContacts } from '@/lib/contact-search';
-import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
+import { type KithDB, getContact, interactionsOf, leftOffNotice, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
 import { Contact, PageCapture, Person } from '@/lib/model';
@@ -167,6 +167,18 @@ describe('saving from the popup', () => {
     expect(second.contact.id).toBe(first.contact.id);
     expect(second.contact.notes).toBe('First note\n\nSecond note');
     expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('a new-person form that turns out to be a saved contact leaves off an email another contact has, and says whose', async () => {
+    const first = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(linkedinPerson()), now: NOW, person: linkedinPerson() });
+    await putContact(db, { id: 'bo', name: 'Bo Reyes', emails: ['bo@x.example'], createdAt: NOW, updatedAt: NOW });
+    const draft = { ...draftFromPerson(linkedinPerson()), emails: 'mara@fernhill.example, BO@x.example' };
+    const again = await saveDraft(db, { settings: SETTINGS, draft, now: NOW + 1, person: linkedinPerson() });
+    expect(again).toMatchObject({ created: false, contact: { id: first.contact.id, emails: ['mara@fernhill.example'] } });
+    expect(leftOffNotice(again.heldByOthers)).toBe(
+      'Not added: bo@x.example is already Bo Reyes’s. To make them one person, merge the two contacts on either one’s page in the dashboard.',
+    );
+    expect((await getContact(db, 'bo'))?.emails).toEqual(['bo@x.example']);
   });
 
   it('a person added by hand with a saved email fills blanks and never clears what was saved', async () => {
