@@ -387,7 +387,7 @@ export async function updateContact(
 /** An email or profile link a save would have given one contact that another already has. */
 export type HeldByOther = { key: string; owner: string };
 
-const alreadyTheirs = ({ key, owner }: HeldByOther) => `${key} is already ${owner}’s`;
+export const alreadyTheirs = ({ key, owner }: HeldByOther) => `${key} is already ${owner}’s`;
 const MERGE_ADVICE = 'To make them one person, merge the two contacts on either one’s page in the dashboard.';
 
 /** What a save left off and why, for the screen or notification that reports the save ('' when nothing). */
@@ -399,7 +399,7 @@ export function leftOffNotice(held: readonly HeldByOther[]): string {
  * The emails and profile link `after` adds to `before` that another contact has: both would then
  * be the same person to every capture and import, which would land on either.
  */
-async function keysOfOthers(tx: ContactWriteTx, before: Contact, after: Contact): Promise<HeldByOther[]> {
+export async function keysOfOthers(tx: ContactsTx, before: Contact, after: Contact): Promise<HeldByOther[]> {
   const contacts = tx.objectStore('contacts');
   const keys = [
     ...after.emails.filter((email) => !before.emails.includes(email)).map((email) => ({ key: email, index: 'byEmail' as const })),
@@ -412,28 +412,21 @@ async function keysOfOthers(tx: ContactWriteTx, before: Contact, after: Contact)
   });
 }
 
+/** `after` without what keysOfOthers found: those emails left off, the profile link left as `before` had it. */
+export function withoutHeld(after: Contact, before: Contact, held: readonly HeldByOther[]): Contact {
+  if (held.length === 0) return after;
+  const heldKeys = new Set(held.map(({ key }) => key));
+  return {
+    ...after,
+    emails: after.emails.filter((email) => !heldKeys.has(email)),
+    profileUrl: after.profileUrl && heldKeys.has(after.profileUrl) ? before.profileUrl : after.profileUrl,
+  };
+}
+
 /** An edit that gives a contact another's key is refused: merging the two keeps everything of both. */
 async function refuseOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<void> {
   const [taken] = await keysOfOthers(tx, before, after);
   if (taken) throw new Error(`${alreadyTheirs(taken)}. ${MERGE_ADVICE}`);
-}
-
-/**
- * A save folded into a saved contact (a capture, a new-person form) leaves off what another
- * contact has, and says so (leftOffNotice): refusing, as an edit is refused, would lose the rest
- * of a right-click save, which has no form to correct.
- */
-async function leaveOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<{ contact: Contact; heldByOthers: HeldByOther[] }> {
-  const held = await keysOfOthers(tx, before, after);
-  const heldKeys = new Set(held.map(({ key }) => key));
-  const contact = heldKeys.size
-    ? {
-        ...after,
-        emails: after.emails.filter((email) => !heldKeys.has(email)),
-        profileUrl: after.profileUrl && heldKeys.has(after.profileUrl) ? before.profileUrl : after.profileUrl,
-      }
-    : after;
-  return { contact, heldByOthers: held };
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };
@@ -548,9 +541,15 @@ export async function saveContactDeduped(
   const fresh = validate(Contact, 'contact', input);
   return inContactTransaction(db, async (tx) => {
     const saved = await findIn(tx, fresh);
-    const { contact, heldByOthers } = saved
-      ? await leaveOthersKeys(tx, saved, validate(Contact, 'contact', update(saved)))
-      : { contact: fresh, heldByOthers: [] };
+    let contact = fresh;
+    let heldByOthers: HeldByOther[] = [];
+    if (saved) {
+      // What another contact has is left off and reported: refusing, as an edit is refused,
+      // would lose the rest of a right-click save, which has no form to correct.
+      const folded = validate(Contact, 'contact', update(saved));
+      heldByOthers = await keysOfOthers(tx, saved, folded);
+      contact = withoutHeld(folded, saved, heldByOthers);
+    }
     await tx.objectStore('contacts').put(contact);
     await alongside?.(tx, contact);
     return { contact, created: !saved, heldByOthers };

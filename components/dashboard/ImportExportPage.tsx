@@ -68,6 +68,10 @@ function Summary({ report, applied }: { report: ImportReport; applied: boolean }
         </details>
       )}
       <ProblemList title="Repeated in the file, folded into one" problems={report.repeated} />
+      <ProblemList
+        title="Not added, as another contact has it (if they are one person, merge the two on either one’s page)"
+        problems={report.heldByOthers}
+      />
       <ProblemList title="Skipped" problems={report.skipped} />
     </div>
   );

@@ -3,7 +3,7 @@
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
-import { type KithDB, type KithSchema, contactFromStore, reminderFromStore, withKeysInForm, withOpenAt } from '../db';
+import { type KithDB, type KithSchema, alreadyTheirs, contactFromStore, keysOfOthers, reminderFromStore, withKeysInForm, withOpenAt, withoutHeld } from '../db';
 import type { Contact, Interaction, Reminder } from '../model';
 import { mergeContact } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
@@ -26,6 +26,8 @@ export type ImportReport = {
   merged: MergeNote[];
   /** Rows that repeat an earlier row of the same file (same link or email). */
   repeated: Problem[];
+  /** Emails and links of a row merged into one saved contact that another saved contact has: left with that one. */
+  heldByOthers: Problem[];
   skipped: Problem[];
   invalid: Problem[];
   /** Interactions and reminders the import writes: new ones, and saved reminders it closes. */
@@ -114,7 +116,7 @@ async function findAllSaved(store: ContactStore, contacts: readonly Contact[], i
 
 type Plan = { report: ImportReport; writes: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
 
-type ImportTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], IDBTransactionMode>;
+type ImportTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'readonly' | 'readwrite'>;
 
 /**
  * The file's interactions and reminders to write. One already saved (a backup imported again)
@@ -151,11 +153,15 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan
     unique.map(({ contact }) => contact),
     idsFromFile,
   );
+  // A connection saved once from an email and once from their profile is two contacts until the
+  // user merges them: a row with both keys is merged into the first, and the other key stays put.
+  const held = await Promise.all(unique.map(({ contact }, i) => (found[i] ? keysOfOthers(tx, found[i], { ...contact, id: found[i].id }) : [])));
   const report: ImportReport = {
     format: batch.format,
     added: [],
     merged: [],
     repeated,
+    heldByOthers: [],
     skipped: batch.skipped,
     invalid: batch.invalid,
     interactions: 0,
@@ -175,7 +181,9 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan
     savedIdOf.set(contact.id, saved.id);
     if (!original.has(saved.id)) original.set(saved.id, saved);
     const base = folded.get(saved.id) ?? original.get(saved.id)!;
-    const { contact: next, added, kept } = mergeContact(base, { ...contact, id: saved.id }, now);
+    const incoming = withoutHeld({ ...contact, id: saved.id }, saved, held[i]);
+    report.heldByOthers.push(...held[i].map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${saved.name}` })));
+    const { contact: next, added, kept } = mergeContact(base, incoming, now);
     folded.set(saved.id, next);
     report.merged.push({ where, name: contact.name, intoId: saved.id, into: saved.name, added, kept });
   });

@@ -5,6 +5,7 @@ import { type Connection, connection, connectionsCsv } from './connections-csv';
 import { type Kith, expect, test } from './harness';
 
 const ROWS = 300;
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 
 type StoredContact = {
   id: string;
@@ -101,15 +102,34 @@ test('imports a LinkedIn Connections.csv once, merges it the second time, and fi
 
 test('a Connections.csv saved by Excel in Windows-1252 imports with its accents', async ({ kith }) => {
   const page = await kith.openDashboard('#/import');
-  const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nJosé,Müller,https://www.linkedin.com/in/jose-muller,,Société Générale,Analyste,1 Mar 2020\r\n';
+  const csv = `${HEADER}\r\nJosé,Müller,https://www.linkedin.com/in/jose-muller,,Société Générale,Analyste,1 Mar 2020\r\n`;
   await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
   await page.getByRole('button', { name: /^Import/ }).click();
   await expect(page.getByText('Added 1 new contact.')).toBeVisible();
   expect((await kith.readStore<StoredContact>('contacts')).map((c) => [c.name, c.company])).toEqual([['José Müller', 'Société Générale']]);
 });
 
+test('an import merging into one saved contact leaves an email another one has with that one, and lists it', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'from-linkedin', name: 'José Müller', emails: [], profileUrl: 'https://www.linkedin.com/in/jose-muller/', createdAt: at, updatedAt: at },
+    { id: 'from-gmail', name: 'Jose M', emails: ['jose@sg.example'], createdAt: at, updatedAt: at },
+  ]);
+  const page = await importConnections(kith, `${HEADER}\nJosé,Müller,https://www.linkedin.com/in/jose-muller,jose@sg.example,Société Générale,Analyste,1 Mar 2020\n`);
+  const heldBack = page.getByRole('group').filter({ hasText: 'Not added, as another contact has it' });
+  await expect(heldBack).toContainText('Row 1 (line 2): jose@sg.example is already Jose M’s; not added to José Müller');
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Merged 1 contact already saved (1 with new details, 0 unchanged).')).toBeVisible();
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts.map(({ id, emails }) => ({ id, emails }))).toEqual([
+    { id: 'from-gmail', emails: ['jose@sg.example'] },
+    { id: 'from-linkedin', emails: [] },
+  ]);
+  expect(contacts[1].company).toBe('Société Générale');
+});
+
 test('a file with nobody in it offers nothing to import', async ({ kith }) => {
-  const page = await importConnections(kith, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\n');
+  const page = await importConnections(kith, `${HEADER}\n`);
   await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
 });
 

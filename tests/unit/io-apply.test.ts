@@ -59,6 +59,19 @@ describe('applyImport', () => {
     expect((await listContacts(db)).length).toBe(3);
   });
 
+  it('leaves an email another saved contact has with that one, merges the rest, and reports it', async () => {
+    await putContact(db, { id: 'by-url', name: 'Ada Q.', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'by-email', name: 'Ada (Gmail)', emails: ['ada@q.com'], createdAt: 1, updatedAt: 1 });
+    const batch = parseImport(linkedin(['Ada,Quinlan,https://www.linkedin.com/in/ada,ADA@q.com,Acme,,']), NOW);
+    const reason = 'ada@q.com is already Ada (Gmail)’s; not added to Ada Q.';
+    expect((await previewImport(db, batch, NOW)).heldByOthers).toEqual([{ where: 'Row 1 (line 5)', reason }]);
+    const report = await applyImport(db, batch, NOW);
+    expect(report.merged).toMatchObject([{ intoId: 'by-url', added: ['company'] }]);
+    expect(report.heldByOthers).toEqual([{ where: 'Row 1 (line 5)', reason }]);
+    expect(await getContact(db, 'by-url')).toMatchObject({ company: 'Acme', emails: [] });
+    expect(await getContact(db, 'by-email')).toMatchObject({ emails: ['ada@q.com'] });
+  });
+
   it('merges into a contact another program wrote with only the contract’s fields', async () => {
     await db.put('contacts', { id: 'foreign', name: 'Bo Lind', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 } as never);
     const report = await applyImport(db, parseImport(linkedin(['Bo,Lind,https://www.linkedin.com/in/bolind,bo@lind.se,Globex,CEO,1 Mar 2020']), NOW), NOW);
