@@ -27,6 +27,7 @@ import { InteractionForm } from '../InteractionForm';
 import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
+import { CONTACTS_SEARCH_KEY } from './ContactsPage';
 
 const messageOf = failureMessage;
 
@@ -224,7 +225,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
       const db = await deps.db();
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
       location.hash = '#/contacts';
-      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot) });
+      // Deleting leaves for the contacts list, where Undo of it lands on the search.
+      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY });
     });
 
   const timeline: TimelineEntry[] = [

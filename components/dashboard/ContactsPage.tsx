@@ -11,6 +11,12 @@ const ROW_HEIGHT = 40;
 const VIEW_ROWS = 15;
 const OVERSCAN = 5;
 
+// `data-return-focus` keys: Undo of a bulk change focuses the button that made it; a delete
+// clears the selection and its buttons with it, so Undo of one lands on the search above the list.
+const ADD_TAG_KEY = 'bulk-add-tag';
+const SET_RELATIONSHIP_KEY = 'bulk-set-relationship';
+export const CONTACTS_SEARCH_KEY = 'contacts-search';
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 function lastContactText(at: number | undefined, now: number): string {
@@ -68,6 +74,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       await changed({
         message: `Tagged ${plural(before.length, 'contact')} “${tag}”.`,
         undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+        returnFocus: ADD_TAG_KEY,
       });
     });
 
@@ -79,6 +86,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       await changed({
         message: `${plural(before.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
         undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+        returnFocus: SET_RELATIONSHIP_KEY,
       });
     });
 
@@ -87,7 +95,11 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       const db = await deps.db();
       const snapshot = await deleteContacts(db, [...selected]);
       setSelected(new Set());
-      await changed({ message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`, undo: () => restoreSnapshot(db, snapshot) });
+      await changed({
+        message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`,
+        undo: () => restoreSnapshot(db, snapshot),
+        returnFocus: CONTACTS_SEARCH_KEY,
+      });
     });
 
   const toggle = (contactId: string, on: boolean) => {
@@ -105,6 +117,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
         <input
           id={`${id}-search`}
           type="search"
+          data-return-focus={CONTACTS_SEARCH_KEY}
           value={text}
           autocomplete="off"
           placeholder="Name, company, email, phone, tag or notes"
@@ -194,7 +207,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           <div class="inline-field">
             <label for={`${id}-bulk-tag`}>Tag</label>
             <input id={`${id}-bulk-tag`} value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
-            <button type="button" onClick={addTag}>
+            <button type="button" data-return-focus={ADD_TAG_KEY} onClick={addTag}>
               Add tag
             </button>
           </div>
@@ -207,7 +220,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
                 </option>
               ))}
             </select>
-            <button type="button" onClick={setRelationship}>
+            <button type="button" data-return-focus={SET_RELATIONSHIP_KEY} onClick={setRelationship}>
               Apply
             </button>
           </div>

@@ -201,6 +201,8 @@ test('bulk tag and bulk delete from the contacts table, each with undo', async (
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
   expect(await taggedNames()).toEqual([]);
+  // The keyboard is back where it was: on the button that made the change.
+  await expect(bulk.getByRole('button', { name: 'Add tag' })).toBeFocused();
 
   await select();
   await bulk.getByRole('button', { name: 'Delete' }).click();
@@ -209,11 +211,29 @@ test('bulk tag and bulk delete from the contacts table, each with undo', async (
   for (const name of chosen) await expect(page.getByRole('checkbox', { name: `Select ${name}` })).toHaveCount(0);
   expect(await kith.readStore('contacts')).toHaveLength(9);
 
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('Undone.');
   await expect(page.getByText('12 contacts', { exact: true })).toBeVisible();
+  // The selection went with the delete, so the keyboard lands on the search above the list.
+  await expect(page.getByLabel('Search contacts')).toBeFocused();
   const restored = await kith.readStore<StoredContact>('contacts');
   expect(restored.map((c) => c.name).sort()).toEqual(Array.from({ length: 12 }, (_, i) => nameOf(i)).sort());
+});
+
+test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
+  await withConnections(kith, 3);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  await page.getByRole('button', { name: `Delete ${someone.name}` }).click();
+  await expect(page).toHaveURL(/#\/contacts$/);
+  await expect(page.getByRole('status')).toContainText(`Deleted ${someone.name}.`);
+  await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('3 contacts', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Search contacts')).toBeFocused();
+  expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.id)).toContain(someone.id);
 });
 
 test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {
