@@ -9,11 +9,13 @@ type Props = {
   onPick: (hit: ContactHit) => void;
   placeholder?: string;
   autoFocus?: boolean;
+  /** The input's `data-return-focus` key (focus-when-lost.ts), for focus to come back to it. */
+  returnFocusKey?: string;
 };
 
 const describe = (hit: ContactHit) => [hit.title, hit.company].filter(Boolean).join(' · ');
 
-export function ContactPicker({ label, search, onPick, placeholder, autoFocus }: Props) {
+export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ContactHit[]>([]);
@@ -93,6 +95,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus }:
         aria-controls={`${id}-list`}
         aria-activedescendant={open ? `${id}-option-${active}` : undefined}
         placeholder={placeholder}
+        data-return-focus={returnFocusKey}
         value={query}
         onInput={(event) => setQuery(event.currentTarget.value)}
         onKeyDown={onKeyDown}

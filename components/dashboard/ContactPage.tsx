@@ -23,6 +23,7 @@ import { addReminder, removeInteraction, restoreInteraction, settleReminder } fr
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
+import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
 import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
@@ -30,6 +31,9 @@ import type { PageProps } from './Dashboard';
 import { CONTACTS_SEARCH_KEY } from './ContactsPage';
 
 const messageOf = failureMessage;
+
+/** The `data-return-focus` key of the search box that picks whom to merge. */
+const MERGE_PICKER_KEY = 'merge-picker';
 
 /** The `data-return-focus` key of a timeline entry's Delete, for Undo to focus it again. */
 const deleteKey = (id: string) => `delete:${id}`;
@@ -67,6 +71,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const [interactions, setInteractions] = useState<Interaction[]>([]);
   const [reminders, setReminders] = useState<Reminder[]>([]);
   const [mergeWith, setMergeWith] = useState<ContactHit>();
+  // Picking whom to merge replaces the search box with a question: the keyboard moves to its
+  // answer, and back to the search box on Cancel or on Undo of the merge.
+  const confirmMerge = useFocusWhenLost<HTMLButtonElement>(mergeWith);
+  const returnFocus = useReturnFocus();
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -217,6 +225,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
       await changed({
         message: `Merged ${other.name} into ${contact.name}.`,
         undo: () => restoreSnapshot(db, snapshot),
+        returnFocus: MERGE_PICKER_KEY,
       });
     });
 
@@ -455,15 +464,27 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
         {mergeWith ? (
           <p>
             Merge <strong>{mergeWith.name}</strong> into {contact.name}? Their details, notes, interactions and reminders move here.{' '}
-            <button type="button" class="primary" disabled={busy} onClick={() => merge(mergeWith)}>
+            <button ref={confirmMerge} type="button" class="primary" disabled={busy} onClick={() => merge(mergeWith)}>
               Merge {mergeWith.name} into {contact.name}
             </button>{' '}
-            <button type="button" onClick={() => setMergeWith(undefined)}>
+            <button
+              type="button"
+              onClick={() => {
+                setMergeWith(undefined);
+                returnFocus(MERGE_PICKER_KEY);
+              }}
+            >
               Cancel
             </button>
           </p>
         ) : (
-          <ContactPicker label="Merge with another contact" placeholder="Search your contacts" search={searchOthers} onPick={setMergeWith} />
+          <ContactPicker
+            label="Merge with another contact"
+            placeholder="Search your contacts"
+            search={searchOthers}
+            onPick={setMergeWith}
+            returnFocusKey={MERGE_PICKER_KEY}
+          />
         )}
         {errors.merge && (
           <p class="error" role="alert">

@@ -236,6 +236,46 @@ test('a contact deleted from its page comes back with Undo, and the keyboard lan
   expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.id)).toContain(someone.id);
 });
 
+test('two contacts that are one person are merged from the keyboard on a contact page, and Undo parts them', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'from-linkedin', name: 'José Müller', emails: [], profileUrl: 'https://www.linkedin.com/in/jose-muller/', createdAt: at, updatedAt: at },
+    { id: 'from-gmail', name: 'Jose M', emails: ['jose@sg.example'], notes: 'Met at the fintech meetup', createdAt: at, updatedAt: at },
+  ]);
+  const page = await kith.openDashboard('#/contact/from-linkedin');
+  const picker = page.getByRole('combobox', { name: 'Merge with another contact' });
+  const pick = async () => {
+    await picker.fill('jose m');
+    await expect(page.getByRole('option', { name: /Jose M/ })).toBeVisible();
+    await page.keyboard.press('Enter');
+  };
+
+  // Cancel gives the keyboard back to the search box.
+  await pick();
+  await expect(page.getByRole('button', { name: 'Merge Jose M into José Müller' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+
+  await pick();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Merged Jose M into José Müller.');
+  const merged = await kith.readStore<StoredContact & { notes: string }>('contacts');
+  expect(merged.map(({ id, emails, profileUrl, notes }) => ({ id, emails, profileUrl, notes }))).toEqual([
+    { id: 'from-linkedin', emails: ['jose@sg.example'], profileUrl: 'https://www.linkedin.com/in/jose-muller/', notes: 'Met at the fintech meetup' },
+  ]);
+
+  // The merge button left with the question, so Undo has the keyboard, and gives it back to the search box.
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(picker).toBeFocused();
+  expect((await kith.readStore<StoredContact>('contacts')).map(({ id, emails }) => ({ id, emails }))).toEqual([
+    { id: 'from-gmail', emails: ['jose@sg.example'] },
+    { id: 'from-linkedin', emails: [] },
+  ]);
+});
+
 test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
