@@ -13,6 +13,7 @@ export function initials(name: string): string {
 }
 
 const FIELD_LABELS = { name: 'Name', title: 'Title', company: 'Company', location: 'Location' } as const;
+const LIST_LABELS = { emails: ['Email', 'Emails'], phones: ['Phone', 'Phones'] } as const;
 
 export function Avatar({ name }: { name: string }) {
   return (
@@ -33,8 +34,9 @@ export function ProposedUpdate({
   busy: boolean;
   onAccept: (accepted: Proposed) => void;
 }) {
-  const fields = (Object.keys(FIELD_LABELS) as (keyof Proposed)[]).filter((field) => proposed[field] !== undefined);
-  if (fields.length === 0) return null;
+  const fields = (Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]).filter((field) => proposed[field] !== undefined);
+  const lists = (Object.keys(LIST_LABELS) as (keyof typeof LIST_LABELS)[]).filter((list) => proposed[list]?.length);
+  if (fields.length + lists.length === 0) return null;
   return (
     <section class="proposed" aria-labelledby="proposed-heading">
       <h3 id="proposed-heading">This page shows something new</h3>
@@ -50,8 +52,22 @@ export function ProposedUpdate({
             </button>
           </li>
         ))}
+        {lists.map((list) => {
+          const values = proposed[list] ?? [];
+          const label = LIST_LABELS[list][values.length === 1 ? 0 : 1];
+          return (
+            <li key={list}>
+              <span>
+                <strong>{label}:</strong> {values.join(', ')} <span class="muted">(not on the card)</span>
+              </span>
+              <button type="button" disabled={busy} onClick={() => onAccept({ [list]: values })}>
+                Add {label.toLowerCase()}
+              </button>
+            </li>
+          );
+        })}
       </ul>
-      {fields.length > 1 && (
+      {fields.length + lists.length > 1 && (
         <button type="button" disabled={busy} onClick={() => onAccept(proposed)}>
           Accept all updates
         </button>

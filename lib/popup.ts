@@ -23,7 +23,8 @@ export function sceneOf(capture: PageCapture | undefined): PageScene {
   return { kind: 'nothing' };
 }
 
-export type Proposed = ReturnType<typeof mergeCapture>['proposed'];
+/** Fields the page fills or says otherwise, and the emails and phones it shows that the card lacks. */
+export type Proposed = ReturnType<typeof mergeCapture>['proposed'] & { emails?: string[]; phones?: string[] };
 
 export type SavedCard = {
   contact: Contact;
@@ -59,12 +60,23 @@ function cardOf({ contact, interactions, reminders, referrer }: ContactWithHisto
   };
 }
 
-/** What the page says that the card does not: differing fields, and blanks the page would fill. */
+/**
+ * What the page says that the card does not: differing fields, blanks the page would fill, and
+ * the emails and phones it adds.
+ */
 function proposedBy(contact: Contact, person: Person, now: number): Proposed {
-  const { next, proposed } = mergeCapture(contact, person, now);
+  const { next, proposed: differing } = mergeCapture(contact, person, now);
+  const proposed: Proposed = { ...differing };
   for (const field of ['name', 'title', 'company', 'location'] as const) {
     if (!contact[field] && next[field]) proposed[field] = next[field];
   }
+  const emails = person.emails.filter((email) => !contact.emails.includes(email));
+  if (emails.length) proposed.emails = emails;
+  // A number is the same however it is spaced or punctuated.
+  const digits = (phone: string) => phone.replace(/\D/g, '');
+  const savedPhones = new Set(contact.phones.map(digits));
+  const phones = (person.phones ?? []).filter((phone) => !savedPhones.has(digits(phone)));
+  if (phones.length) proposed.phones = phones;
   return proposed;
 }
 
@@ -89,13 +101,14 @@ export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise
 }
 
 /**
- * Take captured values the user accepted (a new job title), keeping what they replace in the
- * contact's history.
+ * Take captured values the user accepted (a new job title, an email), keeping what they replace
+ * in the contact's history. An email another contact has is refused, as any edit's is.
  */
 export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed, now: number): Promise<Contact> {
   return updateContact(db, contactId, (saved) => {
     const changes: FieldChange[] = [];
     const next = { ...saved, updatedAt: now };
+    for (const list of ['emails', 'phones'] as const) next[list] = [...saved[list], ...(accepted[list] ?? [])];
     for (const field of ['name', 'title', 'company', 'location'] as const) {
       const value = accepted[field];
       if (value === undefined || value === saved[field]) continue;

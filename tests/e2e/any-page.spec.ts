@@ -122,6 +122,37 @@ test('any page: right-click Save on a saved person’s page leaves off the email
   expect(contacts[0].title).toBe('Principal Researcher');
 });
 
+test('any page: the popup offers the email and phone the page shows that a saved card lacks, and adds them', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    {
+      id: 'noor',
+      name: 'Noor Haddad',
+      title: 'Principal Researcher',
+      company: 'Cedar AI',
+      location: 'Amman, Jordan',
+      emails: [],
+      phones: [],
+      profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+      createdAt: at,
+      updatedAt: at,
+    },
+  ]);
+  const page = await openFixture(kith, 'json-ld.html');
+  await kith.clickToolbarButton(page);
+  const popup = await kith.openPopup(page);
+  const update = popup.getByRole('region', { name: 'This page shows something new' });
+  await expect(update.getByRole('listitem')).toHaveText([
+    /^Email: noor@cedar\.example \(not on the card\)\s*Add email$/,
+    /^Phone: \+962 6 555 0142 \(not on the card\)\s*Add phone$/,
+  ]);
+  await update.getByRole('button', { name: 'Add email' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Update accepted.');
+  await expect(update.getByRole('listitem')).toHaveText([/^Phone: /]);
+  const [noor] = await kith.readStore<StoredContact>('contacts');
+  expect([noor.emails, noor.phones]).toEqual([['noor@cedar.example'], []]);
+});
+
 test('any page: hostile.html is shown as text, nothing on it runs in Kith or the page, no javascript: or data: URL is kept', async ({ kith }) => {
   const dialogs: string[] = [];
   const record = (dialog: Dialog) => {

@@ -302,6 +302,28 @@ describe('a saved person', () => {
     expect(accepted).toMatchObject({ title: onPage.title, company: onPage.company, location: onPage.location, history: [] });
   });
 
+  it('offers the emails and phones the page shows that the card lacks, and adds them when accepted', async () => {
+    const { contact } = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...draftFromPerson(linkedinPerson()), emails: 'mara@lind.example' },
+      now: NOW,
+      person: linkedinPerson({ phones: ['+31 10 555 0100'] }),
+    });
+    const onPage = linkedinPerson({ emails: ['mara@lind.example', 'mara@fernhill.example'], phones: ['+31 (10) 555-0100', '+31 6 1234 5678'] });
+    const card = await findSavedCard(db, onPage, NOW);
+    // The saved number written another way is the same number.
+    expect(card?.proposed).toEqual({ emails: ['mara@fernhill.example'], phones: ['+31 6 1234 5678'] });
+    const accepted = await acceptProposed(db, contact.id, { emails: card!.proposed.emails }, NOW + 1);
+    expect(accepted).toMatchObject({ emails: ['mara@lind.example', 'mara@fernhill.example'], phones: ['+31 10 555 0100'], history: [] });
+    expect((await findSavedCard(db, onPage, NOW))?.proposed).toEqual({ phones: ['+31 6 1234 5678'] });
+
+    // An address another contact has is not taken from the page: the accept is refused, saying whose it is.
+    await putContact(db, { id: 'team', name: 'Fernhill team', emails: ['team@fernhill.example'], createdAt: NOW, updatedAt: NOW });
+    await expect(acceptProposed(db, contact.id, { emails: ['team@fernhill.example'] }, NOW + 2)).rejects.toThrow(
+      'team@fernhill.example is already Fernhill team’s.',
+    );
+  });
+
   it('names a referrer no longer in the notebook as deleted', () => {
     const contact = Contact.parse({ id: 'c', name: 'Sam Reyes', referredBy: 'gone', createdAt: NOW, updatedAt: NOW });
     expect(draftFromContact(contact).referredBy).toEqual({ id: 'gone', name: 'Deleted contact' });
