@@ -15,17 +15,39 @@ export function useFocusWhenLost<T extends HTMLElement>(offer: unknown) {
   return ref;
 }
 
+/** How long a button that Undo brings back may take to be drawn again. */
+const RETURN_WITHIN_MS = 2000;
+
 /**
  * For Undo, which brings back the row whose button was pressed and leaves with its own: call the
  * returned function with that button's `data-return-focus` key, and once drawn the button takes
- * the focus again if it was lost, so the keyboard is where it was before the mistake.
+ * the focus again if it was lost, so the keyboard is where it was before the mistake. The row may
+ * be drawn a render later than Undo finishes (a page reading its records after the notebook
+ * reloads), so the button is waited for, until the focus is put somewhere or the wait runs out.
  */
 export function useReturnFocus(): (key: string | undefined) => void {
   // An object, so the same key twice (Undo, Done, Undo on one row) is a change each time.
   const [target, setTarget] = useState<{ key: string }>();
   useEffect(() => {
-    if (!target || !focusLost()) return;
-    document.querySelector<HTMLElement>(`[data-return-focus="${CSS.escape(target.key)}"]`)?.focus();
+    if (!target) return;
+    const selector = `[data-return-focus="${CSS.escape(target.key)}"]`;
+    /** Whether there is nothing more to do: the focus is somewhere, or now on the button. */
+    const settled = () => {
+      if (!focusLost()) return true;
+      const button = document.querySelector<HTMLElement>(selector);
+      button?.focus();
+      return button !== null;
+    };
+    if (settled()) return;
+    const drawn = new MutationObserver(() => {
+      if (settled()) drawn.disconnect();
+    });
+    drawn.observe(document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => drawn.disconnect(), RETURN_WITHIN_MS);
+    return () => {
+      drawn.disconnect();
+      clearTimeout(giveUp);
+    };
   }, [target]);
   return useCallback((key) => setTarget(key === undefined ? undefined : { key }), []);
 }
