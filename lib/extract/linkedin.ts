@@ -75,15 +75,20 @@ function titleParts(doc: Document): { name?: string; headline?: string } {
   return { name: withoutNameBadges(name), headline: headline.join(' - ') || undefined };
 }
 
-/** The JSON-LD Person of this profile: the one whose URL has the page's slug, else the page's first. */
+/**
+ * The JSON-LD Person of this profile: the one whose URL has the page's slug. A Person without a
+ * URL (the public page's `reviewedBy`) is taken only when no Person names a profile at all:
+ * JSON-LD naming only other profiles is another page's, left in the head when LinkedIn's app
+ * moved to this profile without a load.
+ */
 function profileJsonLd(doc: Document, slug: string): Answers {
-  const nodes = jsonLdPersonNodes(doc);
-  const answersOf = nodes.map((node) => jsonLdAnswers(node, doc.baseURI));
+  const answersOf = jsonLdPersonNodes(doc).map((node) => jsonLdAnswers(node, doc.baseURI));
   const slugOf = (a: Answers) => {
     const url = a.profileUrl?.value;
     return url ? linkedinProfileSlug(new URL(url)) : undefined;
   };
-  return answersOf.find((a) => slugOf(a) === slug) ?? answersOf.find((a) => slugOf(a) === undefined) ?? {};
+  const named = answersOf.filter((a) => slugOf(a) !== undefined);
+  return named.length ? (named.find((a) => slugOf(a) === slug) ?? {}) : (answersOf[0] ?? {});
 }
 
 /** Text blocks after the name heading in the top card, in order: headline, then location, … */
@@ -128,10 +133,18 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const inCard = (selector: string) => firstInContent(card, selector);
   const classText = (selector: string) => textOf(firstInContent(main, selector), 400);
   const title = once(() => titleParts(doc));
+  // The head is the page as first served. LinkedIn's app moves from one profile to another
+  // without loading a page, so its metadata may describe the last profile: it answers only when
+  // its own address is this profile's.
+  const headIsThisProfile = once(() => {
+    const ogUrl = parseUrl(metaContent(doc, 'og:url'));
+    return ogUrl !== null && linkedinProfileSlug(ogUrl) === slug;
+  });
+  const headMeta = (key: string) => (headIsThisProfile() ? metaContent(doc, key) : '');
 
   const name = firstAnswer([
     ['json-ld', () => ld.name?.value],
-    ['profile:first_name', () => [metaContent(doc, 'profile:first_name'), metaContent(doc, 'profile:last_name')].filter(Boolean).join(' ')],
+    ['profile:first_name', () => [headMeta('profile:first_name'), headMeta('profile:last_name')].filter(Boolean).join(' ')],
     ['h1.text-heading-xlarge', () => withoutNameBadges(classText('h1.text-heading-xlarge'))],
     ['h1.top-card-layout__title', () => withoutNameBadges(classText('h1.top-card-layout__title'))],
     ['main h1', () => withoutNameBadges(textOf(heading))],
@@ -170,7 +183,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
 
   const photo = firstAnswer([
     ['json-ld', () => ld.photoUrl?.value],
-    ['og:image', () => safeHttpUrl(metaContent(doc, 'og:image'))],
+    ['og:image', () => safeHttpUrl(headMeta('og:image'))],
     ['img.pv-top-card-profile-picture__image--show', () => imageUrl(firstInContent(main, 'img.pv-top-card-profile-picture__image--show'))],
     ['img.top-card-layout__entity-image', () => imageUrl(firstInContent(main, 'img.top-card-layout__entity-image'))],
     ['top card img[src*=profile-displayphoto]', () => imageUrl(inCard('img[src*="profile-displayphoto"]'))],

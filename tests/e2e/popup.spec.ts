@@ -689,6 +689,27 @@ test('capture: LinkedIn feed → click a profile without a page load → the pop
   await expectPrefilled(popup, PROFILES[2].fields);
 });
 
+test('capture: one profile → another without a page load → the popup shows the second, not the first one’s head metadata', async ({ kith }) => {
+  const nextUrl = fixtureUrl('linkedin-2026.html');
+  const nextHtml = readFileSync('tests/fixtures/linkedin-2026.html', 'utf8');
+  const page = await openFixture(kith, 'linkedin-public.html');
+  expect(await page.locator('meta[property="profile:first_name"]').getAttribute('content')).toBe('Ada');
+
+  // The app swaps the body and title and pushes the address (on the page's own subdomain); the
+  // head's metadata stays Ada's.
+  await page.evaluate(
+    ([html, path]) => {
+      const next = new DOMParser().parseFromString(html, 'text/html');
+      document.title = next.title;
+      document.body.replaceChildren(...[...next.body.childNodes].map((node) => document.importNode(node, true)));
+      history.pushState({}, '', path);
+    },
+    [nextHtml, new URL(nextUrl).pathname] as const,
+  );
+  const popup = await kith.openPopup(page);
+  await expectPrefilled(popup, PROFILES[2].fields);
+});
+
 test('with 10,000 contacts the popup is ready at once: it loads one contact, not the notebook', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2023.html');
   // Seed through the worker's own IndexedDB, after the extension has created the schema.

@@ -48,6 +48,18 @@ describe('LinkedIn, logged-out public page', () => {
     });
   });
 
+  it('passes over the head’s JSON-LD and metadata when they describe the profile the app moved away from', () => {
+    // LinkedIn's app moves between profiles by swapping the body and title and pushing the address.
+    const { document: page } = loadFixture('linkedin-public.html');
+    const { document: next, url: nextUrl } = loadFixture('linkedin-2026.html');
+    page.title = next.title;
+    page.body.innerHTML = next.body.innerHTML;
+    const [person] = extractLinkedIn(page, `https://uk.linkedin.com${new URL(nextUrl).pathname}`);
+    const [alone] = extractLinkedIn(next, nextUrl);
+    expect(person).toMatchObject({ name: 'Kenji Morales', title: alone.title, photoUrl: alone.photoUrl });
+    expect(person.fieldSources).toEqual(alone.fieldSources);
+  });
+
   it('uses the top card classes when metadata and title are gone too, never the sidebar', () => {
     const { document: bare } = loadFixture('linkedin-public.html');
     bare.head.innerHTML = '<title>LinkedIn</title>';
