@@ -36,7 +36,8 @@ export function ProposedUpdate({
 }) {
   const fields = (Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]).filter((field) => proposed[field] !== undefined);
   const lists = (Object.keys(LIST_LABELS) as (keyof typeof LIST_LABELS)[]).filter((list) => proposed[list]?.length);
-  if (fields.length + lists.length === 0) return null;
+  const rows = fields.length + lists.length + (proposed.profileUrl ? 1 : 0);
+  if (rows === 0) return null;
   return (
     <section class="proposed" aria-labelledby="proposed-heading">
       <h3 id="proposed-heading">This page shows something new</h3>
@@ -66,8 +67,18 @@ export function ProposedUpdate({
             </li>
           );
         })}
+        {proposed.profileUrl && (
+          <li>
+            <span>
+              <strong>Profile link:</strong> {proposed.profileUrl} <span class="muted">(not on the card)</span>
+            </span>
+            <button type="button" disabled={busy} onClick={() => onAccept({ profileUrl: proposed.profileUrl })}>
+              Add link
+            </button>
+          </li>
+        )}
       </ul>
-      {fields.length + lists.length > 1 && (
+      {rows > 1 && (
         <button type="button" disabled={busy} onClick={() => onAccept(proposed)}>
           Accept all updates
         </button>

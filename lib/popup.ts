@@ -23,8 +23,8 @@ export function sceneOf(capture: PageCapture | undefined): PageScene {
   return { kind: 'nothing' };
 }
 
-/** Fields the page fills or says otherwise, and the emails and phones it shows that the card lacks. */
-export type Proposed = ReturnType<typeof mergeCapture>['proposed'] & { emails?: string[]; phones?: string[] };
+/** Fields the page fills or says otherwise, and the emails, phones and profile link it shows that the card lacks. */
+export type Proposed = ReturnType<typeof mergeCapture>['proposed'] & { emails?: string[]; phones?: string[]; profileUrl?: string };
 
 export type SavedCard = {
   contact: Contact;
@@ -61,8 +61,8 @@ function cardOf({ contact, interactions, reminders, referrer }: ContactWithHisto
 }
 
 /**
- * What the page says that the card does not: differing fields, blanks the page would fill, and
- * the emails and phones it adds.
+ * What the page says that the card does not: differing fields, blanks the page would fill (the
+ * profile link among them), and the emails and phones it adds.
  */
 function proposedBy(contact: Contact, person: Person, now: number): Proposed {
   const { next, proposed: differing } = mergeCapture(contact, person, now);
@@ -77,6 +77,7 @@ function proposedBy(contact: Contact, person: Person, now: number): Proposed {
   const savedPhones = new Set(contact.phones.map(digits));
   const phones = (person.phones ?? []).filter((phone) => !savedPhones.has(digits(phone)));
   if (phones.length) proposed.phones = phones;
+  if (!contact.profileUrl && person.profileUrl) proposed.profileUrl = person.profileUrl;
   return proposed;
 }
 
@@ -109,6 +110,7 @@ export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed
     const changes: FieldChange[] = [];
     const next = { ...saved, updatedAt: now };
     for (const list of ['emails', 'phones'] as const) next[list] = [...saved[list], ...(accepted[list] ?? [])];
+    next.profileUrl = saved.profileUrl ?? accepted.profileUrl;
     for (const field of ['name', 'title', 'company', 'location'] as const) {
       const value = accepted[field];
       if (value === undefined || value === saved[field]) continue;

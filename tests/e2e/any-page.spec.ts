@@ -153,6 +153,23 @@ test('any page: the popup offers the email and phone the page shows that a saved
   expect([noor.emails, noor.phones]).toEqual([['noor@cedar.example'], []]);
 });
 
+test('any page: a card found by its email is offered the page’s profile link', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'noor', name: 'Noor Haddad', title: 'Principal Researcher', company: 'Cedar AI', location: 'Amman, Jordan', emails: ['noor@cedar.example'], phones: ['+962 6 555 0142'], createdAt: at, updatedAt: at },
+  ]);
+  const page = await openFixture(kith, 'json-ld.html');
+  await kith.clickToolbarButton(page);
+  const popup = await kith.openPopup(page);
+  const update = popup.getByRole('region', { name: 'This page shows something new' });
+  await expect(update.getByRole('listitem')).toHaveText([/^Profile link: https:\/\/summit\.example\.org\/2025\/speakers\/noor-haddad \(not on the card\)\s*Add link$/]);
+  await update.getByRole('button', { name: 'Add link' }).click();
+  await expect(popup.getByRole('status')).toHaveText('Update accepted.');
+  await expect(update).toHaveCount(0);
+  const [noor] = await kith.readStore<StoredContact>('contacts');
+  expect(noor.profileUrl).toBe('https://summit.example.org/2025/speakers/noor-haddad');
+});
+
 test('any page: hostile.html is shown as text, nothing on it runs in Kith or the page, no javascript: or data: URL is kept', async ({ kith }) => {
   const dialogs: string[] = [];
   const record = (dialog: Dialog) => {

@@ -297,9 +297,10 @@ describe('a saved person', () => {
     });
     const onPage = linkedinPerson({ emails: ['mara@lind.example'] });
     const card = await findSavedCard(db, onPage, NOW);
-    expect(card?.proposed).toEqual({ title: onPage.title, company: onPage.company, location: onPage.location });
+    const blanks = { title: onPage.title, company: onPage.company, location: onPage.location, profileUrl: onPage.profileUrl };
+    expect(card?.proposed).toEqual(blanks);
     const accepted = await acceptProposed(db, contact.id, card!.proposed, NOW + 1);
-    expect(accepted).toMatchObject({ title: onPage.title, company: onPage.company, location: onPage.location, history: [] });
+    expect(accepted).toMatchObject({ ...blanks, history: [] });
   });
 
   it('offers the emails and phones the page shows that the card lacks, and adds them when accepted', async () => {
