@@ -91,3 +91,18 @@ export function combineSavedContacts(keep: Contact, gone: Contact, now: number):
 export function mergeSavedContacts(db: KithDB, keepId: string, goneId: string, now: number): Promise<{ snapshot: Snapshot; contact: Contact }> {
   return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now));
 }
+
+/**
+ * The other contacts that share an email or the profile link with `contact`, with what they
+ * share: one person saved twice (a record another program wrote, or saved before Kith kept each
+ * address to one contact), for the user to merge.
+ */
+export function contactsSharingKeys(contact: Contact, contacts: readonly Contact[]): { contact: Contact; shared: string[] }[] {
+  const keys = new Set([...contact.emails, ...(contact.profileUrl ? [contact.profileUrl] : [])]);
+  if (keys.size === 0) return [];
+  return contacts.flatMap((other) => {
+    if (other.id === contact.id) return [];
+    const shared = [...other.emails, ...(other.profileUrl ? [other.profileUrl] : [])].filter((key) => keys.has(key));
+    return shared.length ? [{ contact: other, shared }] : [];
+  });
+}

@@ -17,7 +17,7 @@ import {
 } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import { mergeSavedContacts } from '@/lib/merge';
+import { contactsSharingKeys, mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, removeInteraction, restoreInteraction, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
@@ -75,6 +75,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   // answer, and back to the search box on Cancel or on Undo of the merge.
   const confirmMerge = useFocusWhenLost<HTMLButtonElement>(mergeWith);
   const returnFocus = useReturnFocus();
+  const sharingKeys = useMemo(() => (contact ? contactsSharingKeys(contact, notebook.contacts) : []), [contact, notebook.contacts]);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -478,13 +479,27 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
             </button>
           </p>
         ) : (
-          <ContactPicker
-            label="Merge with another contact"
-            placeholder="Search your contacts"
-            search={searchOthers}
-            onPick={setMergeWith}
-            returnFocusKey={MERGE_PICKER_KEY}
-          />
+          <>
+            {sharingKeys.length > 0 && (
+              <ul class="same-person">
+                {sharingKeys.map(({ contact: other, shared }) => (
+                  <li key={other.id}>
+                    <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a> also has {shared.join(' and ')}: perhaps the same person.{' '}
+                    <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
+                      Merge {other.name} into {contact.name}…
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ContactPicker
+              label="Merge with another contact"
+              placeholder="Search your contacts"
+              search={searchOthers}
+              onPick={setMergeWith}
+              returnFocusKey={MERGE_PICKER_KEY}
+            />
+          </>
         )}
         {errors.merge && (
           <p class="error" role="alert">

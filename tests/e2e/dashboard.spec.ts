@@ -277,6 +277,26 @@ test('two contacts that are one person are merged from the keyboard on a contact
   ]);
 });
 
+test('a contact page names another contact with the same email as perhaps the same person, and merges them', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  // Two records sharing an address, as a notebook from before each address was kept to one contact may hold.
+  await kith.putRecords('contacts', [
+    { id: 'from-linkedin', name: 'José Müller', emails: ['jose@sg.example'], profileUrl: 'https://www.linkedin.com/in/jose-muller/', createdAt: at, updatedAt: at },
+    { id: 'from-gmail', name: 'Jose M', emails: ['jose@sg.example', 'jm@home.example'], createdAt: at, updatedAt: at },
+  ]);
+  const page = await kith.openDashboard('#/contact/from-linkedin');
+  const section = page.getByRole('region', { name: 'Merge or delete' });
+  await expect(section.getByRole('listitem')).toHaveText('Jose M also has jose@sg.example: perhaps the same person. Merge Jose M into José Müller…');
+  await section.getByRole('button', { name: 'Merge Jose M into José Müller…' }).click();
+  await expect(section.getByRole('button', { name: 'Merge Jose M into José Müller', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Merged Jose M into José Müller.');
+  await expect(section.getByRole('listitem')).toHaveCount(0);
+  expect((await kith.readStore<StoredContact>('contacts')).map(({ id, emails }) => ({ id, emails }))).toEqual([
+    { id: 'from-linkedin', emails: ['jose@sg.example', 'jm@home.example'] },
+  ]);
+});
+
 test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
