@@ -98,11 +98,11 @@ export function mergeSavedContacts(db: KithDB, keepId: string, goneId: string, n
  * address to one contact), for the user to merge.
  */
 export function contactsSharingKeys(contact: Contact, contacts: readonly Contact[]): { contact: Contact; shared: string[] }[] {
-  const keys = new Set([...contact.emails, ...(contact.profileUrl ? [contact.profileUrl] : [])]);
+  const keysOf = (c: Contact) => (c.profileUrl ? [...c.emails, c.profileUrl] : c.emails);
+  const keys = new Set(keysOf(contact));
   if (keys.size === 0) return [];
   return contacts.flatMap((other) => {
-    if (other.id === contact.id) return [];
-    const shared = [...other.emails, ...(other.profileUrl ? [other.profileUrl] : [])].filter((key) => keys.has(key));
+    const shared = other.id === contact.id ? [] : keysOf(other).filter((key) => keys.has(key));
     return shared.length ? [{ contact: other, shared }] : [];
   });
 }
