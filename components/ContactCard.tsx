@@ -2,6 +2,7 @@
 // accept, and the last interactions. Everything is rendered as text.
 import type { ComponentChildren } from 'preact';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS } from '@/lib/model';
+import { type HeldByOther, leftOffNotice } from '@/lib/db';
 import type { Proposed } from '@/lib/popup';
 import { localIsoDate } from '@/lib/reminders';
 import { CHANNEL_LABELS, HELP_LABELS, WARMTH_LABELS } from './labels';
@@ -26,58 +27,64 @@ export function Avatar({ name }: { name: string }) {
 export function ProposedUpdate({
   contact,
   proposed,
+  heldByOthers,
   busy,
   onAccept,
 }: {
   contact: Contact;
   proposed: Proposed;
+  /** What the page shows that another contact has: said, not offered. */
+  heldByOthers: readonly HeldByOther[];
   busy: boolean;
   onAccept: (accepted: Proposed) => void;
 }) {
   const fields = (Object.keys(FIELD_LABELS) as (keyof typeof FIELD_LABELS)[]).filter((field) => proposed[field] !== undefined);
   const lists = (Object.keys(LIST_LABELS) as (keyof typeof LIST_LABELS)[]).filter((list) => proposed[list]?.length);
   const rows = fields.length + lists.length + (proposed.profileUrl ? 1 : 0);
-  if (rows === 0) return null;
+  if (rows === 0 && heldByOthers.length === 0) return null;
   return (
     <section class="proposed" aria-labelledby="proposed-heading">
       <h3 id="proposed-heading">This page shows something new</h3>
-      <ul>
-        {fields.map((field) => (
-          <li key={field}>
-            <span>
-              <strong>{FIELD_LABELS[field]}:</strong> {proposed[field]}{' '}
-              <span class="muted">(saved: {contact[field] || 'blank'})</span>
-            </span>
-            <button type="button" disabled={busy} onClick={() => onAccept({ [field]: proposed[field] })}>
-              Use new {FIELD_LABELS[field].toLowerCase()}
-            </button>
-          </li>
-        ))}
-        {lists.map((list) => {
-          const values = proposed[list] ?? [];
-          const label = LIST_LABELS[list][values.length === 1 ? 0 : 1];
-          return (
-            <li key={list}>
+      {rows > 0 && (
+        <ul>
+          {fields.map((field) => (
+            <li key={field}>
               <span>
-                <strong>{label}:</strong> {values.join(', ')} <span class="muted">(not on the card)</span>
+                <strong>{FIELD_LABELS[field]}:</strong> {proposed[field]}{' '}
+                <span class="muted">(saved: {contact[field] || 'blank'})</span>
               </span>
-              <button type="button" disabled={busy} onClick={() => onAccept({ [list]: values })}>
-                Add {label.toLowerCase()}
+              <button type="button" disabled={busy} onClick={() => onAccept({ [field]: proposed[field] })}>
+                Use new {FIELD_LABELS[field].toLowerCase()}
               </button>
             </li>
-          );
-        })}
-        {proposed.profileUrl && (
-          <li>
-            <span>
-              <strong>Profile link:</strong> {proposed.profileUrl} <span class="muted">(not on the card)</span>
-            </span>
-            <button type="button" disabled={busy} onClick={() => onAccept({ profileUrl: proposed.profileUrl })}>
-              Add link
-            </button>
-          </li>
-        )}
-      </ul>
+          ))}
+          {lists.map((list) => {
+            const values = proposed[list] ?? [];
+            const label = LIST_LABELS[list][values.length === 1 ? 0 : 1];
+            return (
+              <li key={list}>
+                <span>
+                  <strong>{label}:</strong> {values.join(', ')} <span class="muted">(not on the card)</span>
+                </span>
+                <button type="button" disabled={busy} onClick={() => onAccept({ [list]: values })}>
+                  Add {label.toLowerCase()}
+                </button>
+              </li>
+            );
+          })}
+          {proposed.profileUrl && (
+            <li>
+              <span>
+                <strong>Profile link:</strong> {proposed.profileUrl} <span class="muted">(not on the card)</span>
+              </span>
+              <button type="button" disabled={busy} onClick={() => onAccept({ profileUrl: proposed.profileUrl })}>
+                Add link
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+      {heldByOthers.length > 0 && <p class="muted">{leftOffNotice(heldByOthers)}</p>}
       {rows > 1 && (
         <button type="button" disabled={busy} onClick={() => onAccept(proposed)}>
           Accept all updates

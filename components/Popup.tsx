@@ -450,7 +450,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       {screen.kind === 'saved' && (
         <>
           <h1 class="visually-hidden">Saved in Kith</h1>
-          <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} busy={busy} onAccept={accept} />
+          <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} heldByOthers={screen.card.heldByOthers} busy={busy} onAccept={accept} />
           {screen.editing ? (
             form(
               'name',

@@ -1,6 +1,6 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
-import { type ContactWithHistory, type KithDB, dueReminders, getContact, mergeCapture, readContactWithHistory, updateContact } from './db';
+import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { Contact, FieldChange, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
 import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
 
@@ -35,6 +35,8 @@ export type SavedCard = {
   reminders: Reminder[];
   /** Captured fields that differ from the saved ones, for the user to accept. */
   proposed: Proposed;
+  /** Emails and a link the page shows that another contact has: not offered, but said. */
+  heldByOthers: HeldByOther[];
 };
 
 export const RECENT_INTERACTIONS = 5;
@@ -42,22 +44,43 @@ export const RECENT_INTERACTIONS = 5;
 /** The card of the person's saved contact, by canonical profile URL or email, never by name alone. */
 export async function findSavedCard(db: KithDB, person: Person, now: number): Promise<SavedCard | undefined> {
   const saved = await readContactWithHistory(db, { profileUrl: person.profileUrl, emails: person.emails });
-  return saved && cardOf(saved, now, person);
+  return saved && cardOf(db, saved, now, person);
 }
 
 export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {
   const saved = await readContactWithHistory(db, { id: contactId });
-  return saved && cardOf(saved, now, person);
+  return saved && cardOf(db, saved, now, person);
 }
 
-function cardOf({ contact, interactions, reminders, referrer }: ContactWithHistory, now: number, person?: Person): SavedCard {
+async function cardOf(db: KithDB, { contact, interactions, reminders, referrer }: ContactWithHistory, now: number, person?: Person): Promise<SavedCard> {
+  const offered = person ? proposedBy(contact, person, now) : {};
+  // Asked only when the page offers an address or a link: whose they are, so that the card never
+  // offers what Add would refuse.
+  const heldByOthers =
+    offered.emails || offered.profileUrl
+      ? await keysOfOthers(db.transaction(['contacts'], 'readonly'), contact, {
+          ...contact,
+          emails: [...contact.emails, ...(offered.emails ?? [])],
+          profileUrl: contact.profileUrl ?? offered.profileUrl,
+        })
+      : [];
   return {
     contact,
     referredByName: referrer?.name,
     interactions: interactions.slice(0, RECENT_INTERACTIONS),
     reminders: reminders.filter(isOpen),
-    proposed: person ? proposedBy(contact, person, now) : {},
+    proposed: notHeld(offered, heldByOthers),
+    heldByOthers,
   };
+}
+
+/** The proposal without the emails and link another contact has. */
+function notHeld(proposed: Proposed, held: readonly HeldByOther[]): Proposed {
+  if (held.length === 0) return proposed;
+  const heldKeys = new Set(held.map(({ key }) => key));
+  const { emails, profileUrl, ...rest } = proposed;
+  const free = emails?.filter((email) => !heldKeys.has(email)) ?? [];
+  return { ...rest, ...(free.length && { emails: free }), ...(profileUrl && !heldKeys.has(profileUrl) && { profileUrl }) };
 }
 
 /**

@@ -120,6 +120,14 @@ test('any page: right-click Save on a saved person’s page leaves off the email
   ]);
   // The rest of the save landed: a blank filled from the page.
   expect(contacts[0].title).toBe('Principal Researcher');
+
+  // The popup on the page then does not offer the address to add, but says whose it is.
+  const popup = await kith.openPopup(page);
+  const update = popup.getByRole('region', { name: 'This page shows something new' });
+  await expect(update).toContainText(
+    'Not added: noor@cedar.example is already Cedar AI team’s. To make them one person, merge the two contacts on either one’s page in the dashboard.',
+  );
+  await expect(update.getByRole('button')).toHaveCount(0);
 });
 
 test('any page: the popup offers the email and phone the page shows that a saved card lacks, and adds them', async ({ kith }) => {

@@ -318,8 +318,13 @@ describe('a saved person', () => {
     expect(accepted).toMatchObject({ emails: ['mara@lind.example', 'mara@fernhill.example'], phones: ['+31 10 555 0100'], history: [] });
     expect((await findSavedCard(db, onPage, NOW))?.proposed).toEqual({ phones: ['+31 6 1234 5678'] });
 
-    // An address another contact has is not taken from the page: the accept is refused, saying whose it is.
+    // An address another contact has is not offered but said; accepting it anyway is refused, saying whose it is.
     await putContact(db, { id: 'team', name: 'Fernhill team', emails: ['team@fernhill.example'], createdAt: NOW, updatedAt: NOW });
+    const withTeam = linkedinPerson({ emails: ['team@fernhill.example', 'mara@new.example'] });
+    expect(await findSavedCard(db, withTeam, NOW)).toMatchObject({
+      proposed: { emails: ['mara@new.example'] },
+      heldByOthers: [{ key: 'team@fernhill.example', owner: 'Fernhill team' }],
+    });
     await expect(acceptProposed(db, contact.id, { emails: ['team@fernhill.example'] }, NOW + 2)).rejects.toThrow(
       'team@fernhill.example is already Fernhill team’s.',
     );
