@@ -46,13 +46,26 @@ function strings(value: unknown, limit: number, depth = 0, found: string[] = [])
 
 const first = (value: unknown): string | undefined => strings(value, 1)[0];
 
-/** The current employer: the first entry without an end date (LinkedIn lists past ones too). */
-function currentEmployer(worksFor: unknown): string | undefined {
+/**
+ * An employer entry as schema.org's Role pattern writes it: `{ "@type": "EmployeeRole",
+ * "roleName", "startDate", "worksFor": { "name" } }`, the organisation one level down and the
+ * job's own dates and title beside it.
+ */
+const asRole = (entry: unknown): JsonObject | undefined =>
+  isObject(entry) && entry.worksFor !== undefined && typesOf(entry).some((type) => type.endsWith('Role')) ? entry : undefined;
+
+/**
+ * The current employer, and the title of the role there: the first entry without an end date
+ * (LinkedIn lists past ones too, with the dates on an OrganizationRole as `member`).
+ */
+function currentEmployer(worksFor: unknown): { company?: string; roleName?: string } {
   const entries = (Array.isArray(worksFor) ? worksFor : [worksFor]).slice(0, 50);
+  const employer = (entry: unknown) => first(asRole(entry)?.worksFor ?? entry);
   const ended = (entry: unknown) =>
     isObject(entry) && (entry.endDate !== undefined || (isObject(entry.member) && entry.member.endDate !== undefined));
-  const current = entries.find((entry) => first(entry) && !ended(entry));
-  return first(current ?? entries.find((entry) => first(entry)));
+  const current = entries.find((entry) => employer(entry) && !ended(entry)) ?? entries.find((entry) => employer(entry));
+  const role = asRole(current) ?? (isObject(current) && isObject(current.member) ? current.member : undefined);
+  return { company: employer(current), roleName: first(role?.roleName) };
 }
 
 function place(address: unknown): string | undefined {
@@ -89,10 +102,11 @@ const answer = <T>(value: T | undefined): Answer<T> | undefined =>
 export function jsonLdAnswers(node: JsonObject, base: string): Answers {
   const name = first(node.name) ?? ([first(node.givenName), first(node.familyName)].filter(Boolean).join(' ') || undefined);
   const list = (value: unknown) => strings(value, 10);
+  const employer = currentEmployer(node.worksFor);
   return {
     name: answer(name),
-    title: answer(first(node.jobTitle)),
-    company: answer(currentEmployer(node.worksFor) ?? first(node.affiliation)),
+    title: answer(first(node.jobTitle) ?? employer.roleName),
+    company: answer(employer.company ?? first(node.affiliation)),
     location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),

@@ -51,6 +51,29 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('reads the current employer and the title from schema.org roles, past ones skipped', () => {
+    const { document: page } = loadFixture('json-ld.html');
+    const person = {
+      '@type': 'Person',
+      name: 'Rui Costa',
+      worksFor: [
+        { '@type': 'EmployeeRole', roleName: 'Analyst', startDate: '2016', endDate: '2020', worksFor: { '@type': 'Organization', name: 'Old Bank' } },
+        { '@type': 'schema:EmployeeRole', roleName: 'Head of Data', startDate: '2020', worksFor: { '@type': 'Organization', name: 'Tejo Labs' } },
+      ],
+    };
+    const linkedInStyle = {
+      '@type': 'Person',
+      name: 'Eva Lind',
+      jobTitle: 'Designer',
+      worksFor: [{ '@type': 'Organization', name: 'Fjord Studio', member: { '@type': 'OrganizationRole', roleName: 'Lead', startDate: 2021 } }],
+    };
+    page.head.innerHTML = [person, linkedInStyle].map((p) => `<script type="application/ld+json">${JSON.stringify(p)}</script>`).join('');
+    expect(extractJsonLd(page).map(({ name, title, company }) => ({ name, title, company }))).toEqual([
+      { name: 'Rui Costa', title: 'Head of Data', company: 'Tejo Labs' },
+      { name: 'Eva Lind', title: 'Designer', company: 'Fjord Studio' },
+    ]);
+  });
+
   it('reads a block whatever the case of its type and with parameters, and a Person however its type is spelled', () => {
     const { document: page } = loadFixture('json-ld.html');
     page.head.innerHTML =
