@@ -2,11 +2,14 @@
 // one file, or two saved contacts the user merges. What the user saved is never overwritten.
 import { type KithDB, type Snapshot, mergeContacts } from './db';
 import { LIMITS } from './capture-model';
-import { Contact } from './model';
+import { Contact, type FieldChange } from './model';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
 const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith'] as const;
-const COMPARED = ['name', 'title', 'company', 'location'] as const;
+const COMPARED = ['name', 'title', 'company', 'location'] as const satisfies readonly FieldChange['field'][];
+
+/** A field both records fill, differently: what was saved, and what came in. */
+export type Difference = { field: FieldChange['field']; saved: string; incoming: string };
 
 function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = String): T[] {
   const seen = new Set(a.map(key));
@@ -18,10 +21,10 @@ function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = S
  * overwritten. Sources are added only when something else was, so importing the same file twice
  * changes nothing the second time.
  */
-export function mergeContact(saved: Contact, incoming: Contact, now: number): { contact: Contact; added: string[]; kept: string[] } {
+export function mergeContact(saved: Contact, incoming: Contact, now: number): { contact: Contact; added: string[]; kept: Difference[] } {
   const next: Record<string, unknown> = { ...saved };
   const added: string[] = [];
-  const kept: string[] = [];
+  const kept: Difference[] = [];
   for (const field of SCALARS) {
     if ((saved[field] === undefined || saved[field] === '') && incoming[field] !== undefined && incoming[field] !== '') {
       next[field] = incoming[field];
@@ -36,7 +39,8 @@ export function mergeContact(saved: Contact, incoming: Contact, now: number): { 
     }
   }
   for (const field of COMPARED) {
-    if (saved[field] && incoming[field] && saved[field] !== incoming[field]) kept.push(field);
+    const [was, is] = [saved[field], incoming[field]];
+    if (was && is && was !== is) kept.push({ field, saved: was, incoming: is });
   }
   if (saved.relationship === 'other' && incoming.relationship !== 'other') {
     next.relationship = incoming.relationship;
@@ -62,6 +66,22 @@ export function mergeContact(saved: Contact, incoming: Contact, now: number): { 
   }
   // Both inputs were validated; parsing the fold (synchronously) keeps the stored shape exact.
   return { contact: added.length > 0 ? Contact.parse(next) : saved, added, kept };
+}
+
+/**
+ * `saved` with `values` in place of what it held (a new job title the user chose to take), each
+ * value it replaces kept in the contact's history. A blank filled in is not a change: no history.
+ */
+export function withValuesTaken(saved: Contact, values: Partial<Record<FieldChange['field'], string>>, now: number): Contact {
+  const changes: FieldChange[] = [];
+  const next = { ...saved, updatedAt: Math.max(now, saved.updatedAt) };
+  for (const field of COMPARED) {
+    const value = values[field];
+    if (value === undefined || value === saved[field]) continue;
+    if (saved[field]) changes.push({ field, from: saved[field], to: value, at: now });
+    next[field] = value;
+  }
+  return { ...next, history: [...saved.history, ...changes].slice(-200) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
 import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
-import type { Contact, FieldChange, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
+import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
+import { withValuesTaken } from './merge';
 import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
@@ -130,17 +131,9 @@ export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise
  */
 export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed, now: number): Promise<Contact> {
   return updateContact(db, contactId, (saved) => {
-    const changes: FieldChange[] = [];
-    const next = { ...saved, updatedAt: now };
+    const next = withValuesTaken(saved, accepted, now);
     for (const list of ['emails', 'phones'] as const) next[list] = [...saved[list], ...(accepted[list] ?? [])];
     next.profileUrl = saved.profileUrl ?? accepted.profileUrl;
-    for (const field of ['name', 'title', 'company', 'location'] as const) {
-      const value = accepted[field];
-      if (value === undefined || value === saved[field]) continue;
-      // A blank filled in is not a change of job or name: no history for it.
-      if (saved[field]) changes.push({ field, from: saved[field], to: value, at: now });
-      next[field] = value;
-    }
-    return { ...next, history: [...saved.history, ...changes].slice(-200) };
+    return next;
   });
 }

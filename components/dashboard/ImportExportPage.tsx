@@ -3,7 +3,7 @@
 import { useId, useState } from 'preact/hooks';
 import { failureMessage, readEverything } from '@/lib/db';
 import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportInteractionsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
-import { type ImportReport, applyImport, previewImport } from '@/lib/io/apply';
+import { type ImportReport, type MergeNote, applyImport, previewImport, takeableChanges } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
 import type { PageProps } from './Dashboard';
@@ -38,8 +38,10 @@ function ProblemList({ title, problems }: { title: string; problems: { where: st
   );
 }
 
+const hasNewDetails = (m: MergeNote) => m.added.length > 0 || m.taken.length > 0;
+
 function Summary({ report, applied }: { report: ImportReport; applied: boolean }) {
-  const changedMerges = report.merged.filter((m) => m.added.length > 0);
+  const changedMerges = report.merged.filter(hasNewDetails);
   return (
     <div class="import-summary">
       <p>
@@ -56,13 +58,16 @@ function Summary({ report, applied }: { report: ImportReport; applied: boolean }
         <details>
           <summary>Merged into saved contacts ({report.merged.length})</summary>
           <ul>
-            {report.merged.slice(0, SHOWN).map((m) => (
-              <li key={m.where}>
-                {m.where}: {m.name} → <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a>
-                {m.added.length > 0 ? ` — added ${m.added.join(', ')}` : ' — nothing new'}
-                {m.kept.length > 0 && ` (kept your ${m.kept.join(', ')})`}
-              </li>
-            ))}
+            {report.merged.slice(0, SHOWN).map((m) => {
+              const kept = m.kept.filter((d) => !m.taken.includes(d.field)).map((d) => d.field);
+              return (
+                <li key={m.where}>
+                  {m.where}: {m.name} → <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a>
+                  {hasNewDetails(m) ? ` — ${[...m.added, ...m.taken.map((field) => `the file’s ${field}`)].join(', ')}` : ' — nothing new'}
+                  {kept.length > 0 && ` (kept your ${kept.join(', ')})`}
+                </li>
+              );
+            })}
             {report.merged.length > SHOWN && <li>and {report.merged.length - SHOWN} more</li>}
           </ul>
         </details>
@@ -77,17 +82,70 @@ function Summary({ report, applied }: { report: ImportReport; applied: boolean }
   );
 }
 
-/** A file with no one in it (a header-only CSV, an empty backup) offers nothing to apply. */
-const writesAnything = (report: ImportReport) => report.added.length + report.merged.length + report.interactions + report.reminders > 0;
+/**
+ * Saved contacts whose title, company or location the file has otherwise (people who moved job
+ * since they were saved), and the choice to take the file's. Off unless asked: what the user
+ * saved is never replaced without their say.
+ */
+function ChangesOffer({ report, take, onTake }: { report: ImportReport; take: boolean; onTake: (take: boolean) => void }) {
+  const changed = report.merged.flatMap((m) => {
+    const changes = takeableChanges(m);
+    return changes.length ? [{ m, changes }] : [];
+  });
+  if (changed.length === 0) return null;
+  return (
+    <fieldset class="changes-offer">
+      <legend>
+        {count(changed.length, 'saved contact')} {changed.length === 1 ? 'has' : 'have'} another title, company or location in this file
+      </legend>
+      <label class="choice">
+        <input type="checkbox" checked={take} onChange={(event) => onTake(event.currentTarget.checked)} /> Update them to what the file
+        says; what you saved goes into each one’s history
+      </label>
+      <details open={changed.length <= 10}>
+        <summary>Show them</summary>
+        <ul>
+          {changed.slice(0, SHOWN).map(({ m, changes }) => (
+            <li key={m.where}>
+              {m.where}: <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a> —{' '}
+              {changes.map((d) => `${d.field}: ${d.saved} → ${d.incoming}`).join('; ')}
+            </li>
+          ))}
+          {changed.length > SHOWN && <li>and {changed.length - SHOWN} more</li>}
+        </ul>
+      </details>
+    </fieldset>
+  );
+}
+
+/** Contacts an import would write: new ones, and saved ones it adds to or, as asked, changes. */
+function contactsWritten(report: ImportReport, takeChanges: boolean): number {
+  const merges = report.merged.filter((m) => m.added.length > 0 || (takeChanges && takeableChanges(m).length > 0));
+  return report.added.length + merges.length;
+}
+
+/** The Import button's text: what it writes. */
+function importLabel(report: ImportReport, takeChanges: boolean): string {
+  const contacts = contactsWritten(report, takeChanges);
+  if (contacts > 0) return `Import ${count(contacts, 'contact')}`;
+  if (report.interactions + report.reminders > 0) return `Import ${count(report.interactions, 'interaction')} and ${count(report.reminders, 'reminder')}`;
+  return 'Import';
+}
+
+/** A file with no one in it, or everyone in it already saved as it is, offers nothing to apply. */
+const writesAnything = (report: ImportReport, takeChanges: boolean) =>
+  contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0;
 
 export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [inputKey, setInputKey] = useState(0);
+  const [takeChanges, setTakeChanges] = useState(false);
 
   const choose = async (file: File | undefined) => {
     if (!file) return setPhase({ step: 'idle' });
     setPhase({ step: 'reading', file: file.name });
+    setTakeChanges(false);
     try {
       const now = deps.now();
       const batch = parseImport(decodeFileText(new Uint8Array(await file.arrayBuffer())), now);
@@ -104,7 +162,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     try {
       const db = await deps.db();
       const now = deps.now();
-      const report = await applyImport(db, batch, now);
+      const report = await applyImport(db, batch, now, { takeChanges });
       setPhase({ step: 'done', file, report });
       setInputKey((k) => k + 1);
       await changed({ message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.` });
@@ -183,9 +241,22 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                 </div>
               ) : null}
               <Summary report={phase.report} applied={false} />
+              <ChangesOffer report={phase.report} take={takeChanges} onTake={setTakeChanges} />
+              {phase.report.merged.length > 0 && !writesAnything(phase.report, takeChanges) && (
+                <p>
+                  {phase.report.merged.some((m) => takeableChanges(m).length > 0)
+                    ? 'Nothing else in this file is new.'
+                    : 'Nothing new to import: everyone in this file is saved already, and the file adds nothing to them.'}
+                </p>
+              )}
               <div class="actions">
-                <button type="button" class="primary" disabled={phase.batch.invalid.length > 0 || !writesAnything(phase.report)} onClick={() => apply(phase.file, phase.batch)}>
-                  Import {count(phase.report.added.length + phase.report.merged.length, 'contact')}
+                <button
+                  type="button"
+                  class="primary"
+                  disabled={phase.batch.invalid.length > 0 || !writesAnything(phase.report, takeChanges)}
+                  onClick={() => apply(phase.file, phase.batch)}
+                >
+                  {importLabel(phase.report, takeChanges)}
                 </button>
                 <button
                   type="button"

@@ -5,7 +5,7 @@
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
 import { type KithDB, type KithSchema, alreadyTheirs, contactFromStore, keysOfOthers, reminderFromStore, withKeysInForm, withOpenAt, withoutHeld } from '../db';
 import type { Contact, Interaction, Reminder } from '../model';
-import { mergeContact } from '../merge';
+import { type Difference, mergeContact, withValuesTaken } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
 /** One incoming contact folded into a saved one. */
@@ -16,9 +16,25 @@ export type MergeNote = {
   into: string;
   /** Fields the import filled or added to. Empty: it had nothing new. */
   added: string[];
-  /** Fields where the file differs from what was saved; the saved value was kept. */
-  kept: string[];
+  /** Fields where the file differs from what was saved, with both values; the saved value is kept unless taken. */
+  kept: Difference[];
+  /** Of those, the fields whose value the file's replaced, as the user asked (`takeChanges`). */
+  taken: Difference['field'][];
 };
+
+/**
+ * What the user may ask an import to do beyond filling blanks: take the file's title, company and
+ * location where they differ from the saved ones (a connections export made after people moved
+ * job), the saved values going into each contact's history.
+ */
+export type ImportChoices = { takeChanges?: boolean };
+
+// The fields `takeChanges` takes: a job and a place, which people change. A name in a file is
+// more often spelled another way (initials, a degree after it) than changed, so it stays.
+const TAKEN_FIELDS: readonly Difference['field'][] = ['title', 'company', 'location'];
+
+/** Differences an import could take, by `ImportChoices.takeChanges`. */
+export const takeableChanges = (note: MergeNote): Difference[] => note.kept.filter((d) => TAKEN_FIELDS.includes(d.field));
 
 export type ImportReport = {
   format: ImportFormat;
@@ -144,7 +160,7 @@ async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingI
 }
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
-async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan> {
+async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: ImportChoices): Promise<Plan> {
   const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
   const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
@@ -183,9 +199,12 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan
     const base = folded.get(saved.id) ?? original.get(saved.id)!;
     const incoming = withoutHeld({ ...contact, id: saved.id }, saved, held[i]);
     report.heldByOthers.push(...held[i].map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${saved.name}` })));
-    const { contact: next, added, kept } = mergeContact(base, incoming, now);
-    folded.set(saved.id, next);
-    report.merged.push({ where, name: contact.name, intoId: saved.id, into: saved.name, added, kept });
+    const { contact: merged, added, kept } = mergeContact(base, incoming, now);
+    const note: MergeNote = { where, name: contact.name, intoId: saved.id, into: saved.name, added, kept, taken: [] };
+    const changes = choices.takeChanges ? takeableChanges(note) : [];
+    note.taken = changes.map((d) => d.field);
+    folded.set(saved.id, changes.length ? withValuesTaken(merged, Object.fromEntries(changes.map((d) => [d.field, d.incoming])), now) : merged);
+    report.merged.push(note);
   });
   const idOf = (incomingId: string) => {
     const kept = sameAs.get(incomingId) ?? incomingId;
@@ -202,9 +221,9 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number): Promise<Plan
 }
 
 /** What importing `batch` would do, without writing anything. */
-export async function previewImport(db: KithDB, batch: ImportBatch, now: number): Promise<ImportReport> {
+export async function previewImport(db: KithDB, batch: ImportBatch, now: number, choices: ImportChoices = {}): Promise<ImportReport> {
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readonly');
-  const { report } = await plan(tx, batch, now);
+  const { report } = await plan(tx, batch, now, choices);
   await tx.done;
   return report;
 }
@@ -213,13 +232,13 @@ export async function previewImport(db: KithDB, batch: ImportBatch, now: number)
  * Import `batch` in one readwrite transaction: all of it, or — on any invalid record or failed
  * write — none of it.
  */
-export async function applyImport(db: KithDB, batch: ImportBatch, now: number): Promise<ImportReport> {
+export async function applyImport(db: KithDB, batch: ImportBatch, now: number, choices: ImportChoices = {}): Promise<ImportReport> {
   if (batch.invalid.length > 0) {
     throw new Error(`Nothing was imported: ${batch.invalid[0].where}: ${batch.invalid[0].reason}`);
   }
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   try {
-    const { report, writes, interactions: newInteractions, reminders: newReminders } = await plan(tx, batch, now);
+    const { report, writes, interactions: newInteractions, reminders: newReminders } = await plan(tx, batch, now, choices);
     // Plain requests on the underlying store, not idb's promise per put: 10,000 promises and
     // their listeners cost more than the writes. Only the transaction's completion is awaited;
     // a failing put (a bad key throws at once, a constraint error aborts) rejects `tx.done`.

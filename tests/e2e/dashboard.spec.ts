@@ -75,11 +75,13 @@ test('imports a LinkedIn Connections.csv once, merges it the second time, and fi
   expect(contacts.find((c) => c.profileUrl === expected(connection(3)).profileUrl)?.title).toBe('Head of "Growth"');
   expect(contacts.find((c) => c.profileUrl === expected(connection(0)).profileUrl)?.company).toBe('Acme, Inc.');
 
-  // The same file again: nobody added, everyone reported as merged, nothing changed.
+  // The same file again: nobody to add, everyone already saved as the file has them, so there is
+  // nothing to import.
   await chooseFile(page, 'Connections.csv', csv);
-  await expect(page.getByText('Will add 0 new contacts.')).toBeVisible();
-  await page.getByRole('button', { name: /^Import/ }).click();
-  await expect(page.getByText(`Merged ${ROWS} contacts already saved (0 with new details, ${ROWS} unchanged).`)).toBeVisible();
+  await expect(page.getByText(`Will add 0 new contacts. Will merge ${ROWS} contacts already saved (0 with new details, ${ROWS} unchanged).`)).toBeVisible();
+  await expect(page.getByText('Nothing new to import: everyone in this file is saved already')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Import/ })).toBeDisabled();
+  await page.getByRole('button', { name: 'Cancel and choose another file' }).click();
   const again = await kith.readStore<StoredContact>('contacts');
   expect(again).toHaveLength(ROWS);
   expect(again.map((c) => c.id).sort()).toEqual(contacts.map((c) => c.id).sort());
@@ -98,6 +100,37 @@ test('imports a LinkedIn Connections.csv once, merges it the second time, and fi
   const vandelay = again.find((c) => c.company === 'Vandelay Industries')!;
   await expect(page).toHaveURL(new RegExp(`#/contact/${vandelay.id}$`));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(vandelay.name);
+});
+
+test('a later Connections.csv offers the new jobs of people saved, and takes them only when asked', async ({ kith }) => {
+  const page = await withConnections(kith, 20);
+  const moved = [connection(4), connection(10)];
+  const later = connectionsCsv(20, (row, i) => (i === 4 ? row.replace(',Designer,', ',Head of Design,') : i === 10 ? row.replace('Initech', 'Vandelay Industries') : row));
+  await chooseFile(page, 'Connections.csv', later);
+
+  const offer = page.getByRole('group', { name: '2 saved contacts have another title, company or location in this file' });
+  await expect(offer).toContainText(`${nameOf(4)} — title: Designer → Head of Design`);
+  await expect(offer).toContainText(`${nameOf(10)} — company: Initech → Vandelay Industries`);
+  // Unticked, the file adds nothing: what the user saved stays.
+  const button = page.getByRole('button', { name: /^Import/ });
+  await expect(page.getByText('Nothing else in this file is new.')).toBeVisible();
+  await expect(button).toBeDisabled();
+
+  await offer.getByRole('checkbox', { name: /^Update them to what the file says/ }).check();
+  await expect(button).toHaveText('Import 2 contacts');
+  await button.click();
+  await expect(page.getByText('Merged 20 contacts already saved (2 with new details, 18 unchanged).')).toBeVisible();
+
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  const byName = (c: Connection) => contacts.find((saved) => saved.name === `${c.first} ${c.last}`)!;
+  expect(byName(moved[0])).toMatchObject({ title: 'Head of Design', company: moved[0].company });
+  expect(byName(moved[0]).history.map(({ field, from, to }) => ({ field, from, to }))).toEqual([{ field: 'title', from: 'Designer', to: 'Head of Design' }]);
+  expect(byName(moved[1])).toMatchObject({ title: moved[1].position, company: 'Vandelay Industries' });
+  expect(byName(connection(5)).history).toEqual([]);
+
+  // The contact's page shows the move in its history.
+  await page.goto(kith.url(`dashboard.html#/contact/${byName(moved[1]).id}`));
+  await expect(page.getByRole('region', { name: 'History of captured changes' })).toContainText('company: Initech → Vandelay Industries');
 });
 
 test('a Connections.csv saved by Excel in Windows-1252 imports with its accents', async ({ kith }) => {

@@ -51,7 +51,16 @@ describe('applyImport', () => {
 
     const report = await applyImport(db, batch, NOW);
     expect(report.added).toHaveLength(1);
-    expect(report.merged[0]).toMatchObject({ name: 'Ada Quinlan', into: 'Ada Q.', added: ['company', 'notes', 'emails'], kept: ['name', 'title'] });
+    expect(report.merged[0]).toMatchObject({
+      name: 'Ada Quinlan',
+      into: 'Ada Q.',
+      added: ['company', 'notes', 'emails'],
+      kept: [
+        { field: 'name', saved: 'Ada Q.', incoming: 'Ada Quinlan' },
+        { field: 'title', saved: 'Engineer', incoming: 'Staff Engineer' },
+      ],
+      taken: [],
+    });
     const ada = await getContact(db, 'saved-url');
     expect(ada).toMatchObject({ name: 'Ada Q.', title: 'Engineer', company: 'Acme', emails: ['ada@q.com'], createdAt: 1, updatedAt: NOW });
     const bo = await getContact(db, 'saved-email');
@@ -99,6 +108,51 @@ describe('applyImport', () => {
     expect(report.added.map((a) => a.name)).toEqual(['Cy New']);
     expect((await getContact(db, 'by-email'))?.company).toBe('Globex');
     expect(await db.count('contacts')).toBe(15);
+  });
+
+  it('takes the file’s title, company and location only when asked, keeping what they replace in history', async () => {
+    await putContact(db, {
+      id: 'moved',
+      name: 'Ada Q.',
+      profileUrl: 'https://www.linkedin.com/in/ada/',
+      title: 'Engineer',
+      company: 'Acme',
+      notes: 'Met at PyCon',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    await putContact(db, { id: 'same', name: 'Bo Lind', emails: ['bo@lind.se'], title: 'CEO', company: 'Globex', notes: 'Board', createdAt: 1, updatedAt: 1 });
+    const batch = parseImport(
+      linkedin(['Ada,Quinlan,https://www.linkedin.com/in/ada,,Initech,Staff Engineer,22 Nov 2026', 'Bo,Lind,,bo@lind.se,Globex,CEO,1 Mar 2020']),
+      NOW,
+    );
+    const untouched = await readAll();
+
+    const preview = await previewImport(db, batch, NOW, { takeChanges: true });
+    expect(preview.merged.map((m) => [m.into, m.taken])).toEqual([
+      ['Ada Q.', ['title', 'company']],
+      ['Bo Lind', []],
+    ]);
+    expect(await readAll()).toEqual(untouched);
+
+    const kept = await applyImport(db, batch, NOW);
+    expect(kept.merged[0].taken).toEqual([]);
+    expect(await readAll()).toEqual(untouched);
+
+    const report = await applyImport(db, batch, NOW + 1, { takeChanges: true });
+    expect(report.merged[0]).toMatchObject({ into: 'Ada Q.', added: [], taken: ['title', 'company'] });
+    expect(await getContact(db, 'moved')).toMatchObject({
+      name: 'Ada Q.',
+      title: 'Staff Engineer',
+      company: 'Initech',
+      notes: 'Met at PyCon',
+      updatedAt: NOW + 1,
+      history: [
+        { field: 'title', from: 'Engineer', to: 'Staff Engineer', at: NOW + 1 },
+        { field: 'company', from: 'Acme', to: 'Initech', at: NOW + 1 },
+      ],
+    });
+    expect((await getContact(db, 'same'))?.updatedAt).toBe(1);
   });
 
   it('importing the same file again adds nobody and changes nothing', async () => {
