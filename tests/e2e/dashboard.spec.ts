@@ -115,6 +115,7 @@ test('a later Connections.csv offers the new jobs of people saved, and takes the
   const button = page.getByRole('button', { name: /^Import/ });
   await expect(page.getByText('Nothing else in this file is new.')).toBeVisible();
   await expect(button).toBeDisabled();
+  await expectAccessible(page, 'an import preview offering changes');
 
   await offer.getByRole('checkbox', { name: /^Update them to what the file says/ }).check();
   await expect(button).toHaveText('Import 2 contacts');
