@@ -38,10 +38,13 @@ function ProblemList({ title, problems }: { title: string; problems: { where: st
   );
 }
 
-const hasNewDetails = (m: MergeNote) => m.added.length > 0 || m.taken.length > 0;
+/** The fields a merge takes from the file: as applied, or in a preview, as it would with the box ticked. */
+const takenBy = (m: MergeNote, takeChanges: boolean) => (takeChanges && m.taken.length === 0 ? takeableChanges(m).map((d) => d.field) : m.taken);
 
-function Summary({ report, applied }: { report: ImportReport; applied: boolean }) {
-  const changedMerges = report.merged.filter(hasNewDetails);
+const hasNewDetails = (m: MergeNote, takeChanges: boolean) => m.added.length > 0 || takenBy(m, takeChanges).length > 0;
+
+function Summary({ report, applied, takeChanges }: { report: ImportReport; applied: boolean; takeChanges: boolean }) {
+  const changedMerges = report.merged.filter((m) => hasNewDetails(m, takeChanges));
   return (
     <div class="import-summary">
       <p>
@@ -59,11 +62,12 @@ function Summary({ report, applied }: { report: ImportReport; applied: boolean }
           <summary>Merged into saved contacts ({report.merged.length})</summary>
           <ul>
             {report.merged.slice(0, SHOWN).map((m) => {
-              const kept = m.kept.filter((d) => !m.taken.includes(d.field)).map((d) => d.field);
+              const taken = takenBy(m, takeChanges);
+              const kept = m.kept.filter((d) => !taken.includes(d.field)).map((d) => d.field);
               return (
                 <li key={m.where}>
                   {m.where}: {m.name} → <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a>
-                  {hasNewDetails(m) ? ` — ${[...m.added, ...m.taken.map((field) => `the file’s ${field}`)].join(', ')}` : ' — nothing new'}
+                  {hasNewDetails(m, takeChanges) ? ` — ${[...m.added, ...taken.map((field) => `the file’s ${field}`)].join(', ')}` : ' — nothing new'}
                   {kept.length > 0 && ` (kept your ${kept.join(', ')})`}
                 </li>
               );
@@ -119,10 +123,8 @@ function ChangesOffer({ report, take, onTake }: { report: ImportReport; take: bo
 }
 
 /** Contacts an import would write: new ones, and saved ones it adds to or, as asked, changes. */
-function contactsWritten(report: ImportReport, takeChanges: boolean): number {
-  const merges = report.merged.filter((m) => m.added.length > 0 || (takeChanges && takeableChanges(m).length > 0));
-  return report.added.length + merges.length;
-}
+const contactsWritten = (report: ImportReport, takeChanges: boolean) =>
+  report.added.length + report.merged.filter((m) => hasNewDetails(m, takeChanges)).length;
 
 /** The Import button's text: what it writes. */
 function importLabel(report: ImportReport, takeChanges: boolean): string {
@@ -240,7 +242,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                   </ul>
                 </div>
               ) : null}
-              <Summary report={phase.report} applied={false} />
+              <Summary report={phase.report} applied={false} takeChanges={takeChanges} />
               <ChangesOffer report={phase.report} take={takeChanges} onTake={setTakeChanges} />
               {phase.report.merged.length > 0 && !writesAnything(phase.report, takeChanges) && (
                 <p>
@@ -273,7 +275,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
           {phase.step === 'done' && (
             <div class="report">
               <h3>Imported {phase.file}</h3>
-              <Summary report={phase.report} applied />
+              <Summary report={phase.report} applied takeChanges={false} />
             </div>
           )}
         </div>

@@ -118,6 +118,7 @@ test('a later Connections.csv offers the new jobs of people saved, and takes the
   await expectAccessible(page, 'an import preview offering changes');
 
   await offer.getByRole('checkbox', { name: /^Update them to what the file says/ }).check();
+  await expect(page.getByText('Will merge 20 contacts already saved (2 with new details, 18 unchanged).')).toBeVisible();
   await expect(button).toHaveText('Import 2 contacts');
   await button.click();
   await expect(page.getByText('Merged 20 contacts already saved (2 with new details, 18 unchanged).')).toBeVisible();
