@@ -103,6 +103,24 @@ export class ContactSearch {
     this.haystacks = contacts.map(haystackOf);
   }
 
+  private foldedNames(): string[] {
+    this.names ??= this.contacts.map((contact) => fold(contact.name));
+    return this.names;
+  }
+
+  /**
+   * The other contacts whose name is `contact`'s, but for case and accents: one person saved
+   * twice from sources that share no address or link (a phone's contacts and a LinkedIn export),
+   * or two people of one name, for the user to tell apart.
+   */
+  namesakes(contact: Contact): Contact[] {
+    const names = this.foldedNames();
+    const name = fold(contact.name);
+    const found: Contact[] = [];
+    for (let i = 0; i < names.length; i++) if (names[i] === name && this.contacts[i].id !== contact.id) found.push(this.contacts[i]);
+    return found;
+  }
+
   /**
    * Contact indexes in `sort` order, computed once per sort and kept. Names are compared as
    * folded strings rather than with Intl.Collator, which costs seconds over 100,000 sorts.
@@ -111,8 +129,7 @@ export class ContactSearch {
     const cached = this.orders.get(sort);
     if (cached) return cached;
     const c = this.contacts;
-    this.names ??= c.map((contact) => fold(contact.name));
-    const names = this.names;
+    const names = this.foldedNames();
     const byName = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
     let compare: (a: number, b: number) => number;
     if (sort === 'name') compare = byName;

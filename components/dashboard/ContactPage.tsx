@@ -75,7 +75,17 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   // answer, and back to the search box on Cancel or on Undo of the merge.
   const confirmMerge = useFocusWhenLost<HTMLButtonElement>(mergeWith);
   const returnFocus = useReturnFocus();
-  const sharingKeys = useMemo(() => (contact ? contactsSharingKeys(contact, notebook.contacts) : []), [contact, notebook.contacts]);
+  // Others who may be this person: by an email or link both have, else by the same name, with
+  // their job beside it to tell two people of one name apart.
+  const maybeSame = useMemo((): { other: Contact; job?: string; why: string }[] => {
+    if (!contact) return [];
+    const sharing = contactsSharingKeys(contact, notebook.contacts).map(({ contact: other, shared }) => ({ other, why: `also has ${shared.join(' and ')}` }));
+    const namesakes = notebook.search
+      .namesakes(contact)
+      .filter((other) => !sharing.some((s) => s.other.id === other.id))
+      .map((other) => ({ other, job: [other.title, other.company].filter(Boolean).join(' · '), why: 'has the same name' }));
+    return [...sharing, ...namesakes];
+  }, [contact, notebook]);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
@@ -480,11 +490,12 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
           </p>
         ) : (
           <>
-            {sharingKeys.length > 0 && (
+            {maybeSame.length > 0 && (
               <ul class="same-person">
-                {sharingKeys.map(({ contact: other, shared }) => (
+                {maybeSame.map(({ other, job, why }) => (
                   <li key={other.id}>
-                    <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a> also has {shared.join(' and ')}: perhaps the same person.{' '}
+                    <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a>
+                    {job ? ` (${job})` : ''} {why}: perhaps the same person.{' '}
                     <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
                       Merge {other.name} into {contact.name}…
                     </button>

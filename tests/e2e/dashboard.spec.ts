@@ -332,6 +332,28 @@ test('a contact page names another contact with the same email as perhaps the sa
   ]);
 });
 
+test('a contact page names another contact of the same name as perhaps the same person, with their job, and merges them', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  // One person from a phone's contacts and from a LinkedIn export: no address or link in common.
+  await kith.putRecords('contacts', [
+    { id: 'from-phone', name: 'José Müller', emails: ['jose@home.example'], phones: ['+33 6 12 34 56 78'], createdAt: at, updatedAt: at },
+    { id: 'from-linkedin', name: 'Jose Muller', emails: [], title: 'Analyst', company: 'Société Générale', profileUrl: 'https://www.linkedin.com/in/jose-muller/', createdAt: at, updatedAt: at },
+    { id: 'someone-else', name: 'Josef Müller', emails: [], createdAt: at, updatedAt: at },
+  ]);
+  const page = await kith.openDashboard('#/contact/from-phone');
+  const section = page.getByRole('region', { name: 'Merge or delete' });
+  await expect(section.getByRole('listitem')).toHaveText(
+    'Jose Muller (Analyst · Société Générale) has the same name: perhaps the same person. Merge Jose Muller into José Müller…',
+  );
+  await section.getByRole('button', { name: 'Merge Jose Muller into José Müller…' }).click();
+  await section.getByRole('button', { name: 'Merge Jose Muller into José Müller', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Merged Jose Muller into José Müller.');
+  await expect(section.getByRole('listitem')).toHaveCount(0);
+  const merged = (await kith.readStore<StoredContact>('contacts')).find((c) => c.id === 'from-phone')!;
+  expect(merged).toMatchObject({ emails: ['jose@home.example'], title: 'Analyst', profileUrl: 'https://www.linkedin.com/in/jose-muller/' });
+  expect(await kith.readStore<StoredContact>('contacts')).toHaveLength(2);
+});
+
 test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;

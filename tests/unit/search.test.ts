@@ -62,6 +62,14 @@ describe('ContactSearch', () => {
     expect(ids(search.search(query('', { sort: 'recently-added' }), context))).toEqual(['d', 'a', 'b', 'c']);
   });
 
+  it('finds the other contacts of the same name, whatever the case and accents', () => {
+    const jose = make({ id: 'e', name: 'JOSE alvarez', emails: ['jose@home.example'] });
+    const namesakes = new ContactSearch([...people, jose, make({ id: 'f', name: 'José Álvarez Ruiz' })]);
+    expect(ids(namesakes.namesakes(people[0]))).toEqual(['e']);
+    expect(ids(namesakes.namesakes(jose))).toEqual(['a']);
+    expect(namesakes.namesakes(people[1])).toEqual([]);
+  });
+
   it('lists the tags in use', () => {
     expect(search.tags()).toEqual(['Hiring', 'mentor']);
   });
