@@ -26,6 +26,8 @@ export type ContactFilters = {
   due?: boolean;
   /** Only contacts not in touch for at least this many days (never counts). */
   notContactedDays?: number;
+  /** Only contacts that may be one person saved twice: sharing a name, an email or the link. */
+  maybeTwice?: boolean;
 };
 
 export type ContactQuery = { text: string; filters: ContactFilters; sort: SortKey };
@@ -96,6 +98,7 @@ export class ContactSearch {
   private readonly haystacks: string[];
   private readonly orders = new Map<SortKey, Uint32Array>();
   private names?: string[];
+  private twice?: Set<string>;
   private last?: { text: string; key: string; context: SearchContext; hits: Uint32Array };
 
   constructor(contacts: readonly Contact[]) {
@@ -119,6 +122,24 @@ export class ContactSearch {
     const found: Contact[] = [];
     for (let i = 0; i < names.length; i++) if (names[i] === name && this.contacts[i].id !== contact.id) found.push(this.contacts[i]);
     return found;
+  }
+
+  /**
+   * Ids of the contacts that share their name (as `namesakes` compares it), an email or the
+   * profile link with another: worked out once, as the notebook is reloaded after every write.
+   */
+  private savedTwice(): Set<string> {
+    if (this.twice) return this.twice;
+    const names = this.foldedNames();
+    const holders = new Map<string, number>();
+    const keysOf = (i: number) => {
+      const c = this.contacts[i];
+      return [`name:${names[i]}`, ...c.emails.map((email) => `email:${email}`), ...(c.profileUrl ? [`url:${c.profileUrl}`] : [])];
+    };
+    for (let i = 0; i < names.length; i++) for (const key of keysOf(i)) holders.set(key, (holders.get(key) ?? 0) + 1);
+    this.twice = new Set();
+    for (let i = 0; i < names.length; i++) if (keysOf(i).some((key) => holders.get(key)! > 1)) this.twice.add(this.contacts[i].id);
+    return this.twice;
   }
 
   /**
@@ -148,7 +169,7 @@ export class ContactSearch {
 
   private matcher(filters: ContactFilters, context: SearchContext): ((c: Contact) => boolean) | undefined {
     const tests: ((c: Contact) => boolean)[] = [];
-    const { relationship, warmth, tag, company, due, notContactedDays } = filters;
+    const { relationship, warmth, tag, company, due, notContactedDays, maybeTwice } = filters;
     if (relationship) tests.push((c) => c.relationship === relationship);
     if (warmth) tests.push((c) => c.warmth === warmth);
     if (tag) {
@@ -163,6 +184,10 @@ export class ContactSearch {
     if (notContactedDays !== undefined) {
       const before = context.now - notContactedDays * DAY;
       tests.push((c) => (c.lastInteractionAt ?? 0) <= before);
+    }
+    if (maybeTwice) {
+      const twice = this.savedTwice();
+      tests.push((c) => twice.has(c.id));
     }
     if (tests.length === 0) return undefined;
     return (c) => tests.every((t) => t(c));

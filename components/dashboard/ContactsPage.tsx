@@ -189,10 +189,16 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
             ))}
           </select>
         </div>
-        <label class="choice due-filter">
-          <input type="checkbox" checked={filters.due ?? false} onChange={(e) => setFilter('due', e.currentTarget.checked || undefined)} />
-          Due now
-        </label>
+        <div class="check-filters">
+          <label class="choice">
+            <input type="checkbox" checked={filters.due ?? false} onChange={(e) => setFilter('due', e.currentTarget.checked || undefined)} />
+            Due now
+          </label>
+          <label class="choice">
+            <input type="checkbox" checked={filters.maybeTwice ?? false} onChange={(e) => setFilter('maybeTwice', e.currentTarget.checked || undefined)} />
+            Perhaps saved twice
+          </label>
+        </div>
       </div>
 
       <p class="muted" aria-live="polite">

@@ -216,6 +216,33 @@ test('the network map counts every circle, and bulk relationship changes move pe
   expect(stored.filter((c) => c.relationship === 'other')).toHaveLength(40);
 });
 
+test('the contacts table finds everyone perhaps saved twice, and a merge takes the pair off it', async ({ kith }) => {
+  const page = await withConnections(kith, 12);
+  const at = Date.now() - 60_000;
+  // Saved again from a phone: one by the same name, one by the same email under another name.
+  await kith.putRecords('contacts', [
+    { id: 'phone-1', name: nameOf(1).toUpperCase(), emails: ['one@home.example'], createdAt: at, updatedAt: at },
+    { id: 'phone-3', name: 'From the phone', emails: [connection(3).email], createdAt: at, updatedAt: at },
+  ]);
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await page.reload();
+  await expect(page.getByText('14 contacts', { exact: true })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Perhaps saved twice' }).check();
+  await expect(page.getByText('4 matches of 14')).toBeVisible();
+  const rows = page.locator('table.contacts tbody tr:not([aria-hidden])');
+  await expect(rows).toHaveCount(4);
+  for (const name of [nameOf(1), nameOf(1).toUpperCase(), nameOf(3), 'From the phone']) await expect(rows.filter({ hasText: name }).first()).toBeVisible();
+
+  await rows.filter({ hasText: 'From the phone' }).getByRole('link').click();
+  const section = page.getByRole('region', { name: 'Merge or delete' });
+  await section.getByRole('button', { name: `Merge ${nameOf(3)} into From the phone…` }).click();
+  await section.getByRole('button', { name: `Merge ${nameOf(3)} into From the phone`, exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Merged ${nameOf(3)} into From the phone.`);
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await page.getByRole('checkbox', { name: 'Perhaps saved twice' }).check();
+  await expect(page.getByText('2 matches of 13')).toBeVisible();
+});
+
 test('bulk tag and bulk delete from the contacts table, each with undo', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   await page.getByRole('link', { name: 'Contacts' }).click();

@@ -70,6 +70,19 @@ describe('ContactSearch', () => {
     expect(namesakes.namesakes(people[1])).toEqual([]);
   });
 
+  it('filters to the contacts perhaps saved twice: by name, email or link', () => {
+    const twice = new ContactSearch([
+      ...people,
+      make({ id: 'e', name: 'Jose ALVAREZ' }),
+      make({ id: 'f', name: 'Bo L.', emails: ['bo@lind.se'] }),
+      make({ id: 'g', name: 'Cleo P', profileUrl: 'https://www.linkedin.com/in/cleo/' }),
+      make({ id: 'h', name: 'Cleo Park-Lee', profileUrl: 'https://www.linkedin.com/in/cleo/' }),
+    ]);
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    expect(ids(twice.search(query('', { filters: { maybeTwice: true } }), context))).toEqual(['f', 'c', 'g', 'h', 'a', 'e']);
+    expect(ids(twice.search(query('cleo', { filters: { maybeTwice: true } }), context))).toEqual(['g', 'h']);
+  });
+
   it('lists the tags in use', () => {
     expect(search.tags()).toEqual(['Hiring', 'mentor']);
   });
