@@ -401,11 +401,28 @@ export function leftOffNotice(held: readonly HeldByOther[]): string {
  */
 export async function keysOfOthers(tx: ContactsTx, before: Contact, after: Contact): Promise<HeldByOther[]> {
   const contacts = tx.objectStore('contacts');
-  const keys = [
+  const keys = keysAdded(before, after);
+  const owners = await Promise.all(keys.map(({ key, index }) => contacts.index(index).get(key)));
+  return heldBy(keys, owners, after);
+}
+
+/** keysOfOthers over contacts already read: `holderOf` finds who has a key, as its index would. */
+export function keysOfOthersIn(holderOf: (key: AddedKey) => Contact | undefined, before: Contact, after: Contact): HeldByOther[] {
+  const keys = keysAdded(before, after);
+  return heldBy(keys, keys.map(holderOf), after);
+}
+
+/** An email or the profile link, with the index that finds the contact holding it. */
+export type AddedKey = { key: string; index: 'byEmail' | 'byProfileUrl' };
+
+function keysAdded(before: Contact, after: Contact): AddedKey[] {
+  return [
     ...after.emails.filter((email) => !before.emails.includes(email)).map((email) => ({ key: email, index: 'byEmail' as const })),
     ...(after.profileUrl && after.profileUrl !== before.profileUrl ? [{ key: after.profileUrl, index: 'byProfileUrl' as const }] : []),
   ];
-  const owners = await Promise.all(keys.map(({ key, index }) => contacts.index(index).get(key)));
+}
+
+function heldBy(keys: AddedKey[], owners: (Contact | undefined)[], after: Contact): HeldByOther[] {
   return keys.flatMap(({ key }, i) => {
     const owner = owners[i];
     return owner && owner.id !== after.id ? [{ key, owner: owner.name }] : [];

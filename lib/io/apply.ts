@@ -3,7 +3,19 @@
 // saved contacts (canonical profile URL, email, id) and the writes share one readwrite
 // transaction that awaits nothing but IndexedDB, so a failure anywhere leaves the notebook as it was.
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
-import { type KithDB, type KithSchema, alreadyTheirs, contactFromStore, keysOfOthers, reminderFromStore, withKeysInForm, withOpenAt, withoutHeld } from '../db';
+import {
+  type AddedKey,
+  type KithDB,
+  type KithSchema,
+  alreadyTheirs,
+  contactFromStore,
+  keysOfOthers,
+  keysOfOthersIn,
+  reminderFromStore,
+  withKeysInForm,
+  withOpenAt,
+  withoutHeld,
+} from '../db';
 import type { Contact, Interaction, Reminder } from '../model';
 import { type Difference, mergeContact, withValuesTaken } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
@@ -95,17 +107,20 @@ async function findSaved(store: ContactStore, contact: Contact, byId: boolean): 
   return undefined;
 }
 
-/** The same lookup as findSaved, over saved contacts already read into memory. */
-function inMemoryLookup(saved: readonly Contact[]): (contact: Contact) => Contact | undefined {
+/** The same lookups as findSaved and keysOfOthers, over saved contacts already read into memory. */
+function inMemoryLookup(saved: readonly Contact[]) {
   const byKey = new Map<string, Contact>();
   // Reversed so the first contact holding a key wins, as an index lookup would return it.
   for (const c of [...saved].reverse()) for (const key of keysOf(c)) byKey.set(key, c);
-  return (contact) => {
-    for (const key of keysOf(contact)) {
-      const found = byKey.get(key);
-      if (found) return found;
-    }
-    return undefined;
+  return {
+    find: (contact: Contact): Contact | undefined => {
+      for (const key of keysOf(contact)) {
+        const found = byKey.get(key);
+        if (found) return found;
+      }
+      return undefined;
+    },
+    holderOf: ({ key, index }: AddedKey) => byKey.get(index === 'byEmail' ? `email:${key}` : `url:${key}`),
   };
 }
 
@@ -117,17 +132,26 @@ function inMemoryLookup(saved: readonly Contact[]): (contact: Contact) => Contac
  */
 const READ_ALL_RATIO = 4;
 
-async function findAllSaved(store: ContactStore, contacts: readonly Contact[], idsFromFile: boolean): Promise<(Contact | undefined)[]> {
+/**
+ * The saved contact each incoming one is, and, where the notebook was read whole, who holds a
+ * key: then the emails and links merged rows would add are checked in memory too, instead of one
+ * index lookup each (seconds, when every row of a large file adds an address).
+ */
+async function findAllSaved(
+  store: ContactStore,
+  contacts: readonly Contact[],
+  idsFromFile: boolean,
+): Promise<{ found: (Contact | undefined)[]; holderOf?: (key: AddedKey) => Contact | undefined }> {
   const saved = await store.count();
-  if (saved === 0) return contacts.map(() => undefined);
+  if (saved === 0) return { found: contacts.map(() => undefined) };
   if (saved <= contacts.length * READ_ALL_RATIO) {
     // Keys in form, so a contact another program saved with an odd spelling is still found.
     const lookup = inMemoryLookup((await store.getAll()).map((stored) => withKeysInForm(contactFromStore(stored))));
-    return contacts.map(lookup);
+    return { found: contacts.map(lookup.find), holderOf: lookup.holderOf };
   }
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
   const found = await Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile)));
-  return found.map((contact) => contact && contactFromStore(contact));
+  return { found: found.map((contact) => contact && contactFromStore(contact)) };
 }
 
 type Plan = { report: ImportReport; writes: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
@@ -164,14 +188,21 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
   const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
   const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
-  const found = await findAllSaved(
+  const { found, holderOf } = await findAllSaved(
     tx.objectStore('contacts'),
     unique.map(({ contact }) => contact),
     idsFromFile,
   );
   // A connection saved once from an email and once from their profile is two contacts until the
   // user merges them: a row with both keys is merged into the first, and the other key stays put.
-  const held = await Promise.all(unique.map(({ contact }, i) => (found[i] ? keysOfOthers(tx, found[i], { ...contact, id: found[i].id }) : [])));
+  const held = await Promise.all(
+    unique.map(({ contact }, i) => {
+      const saved = found[i];
+      if (!saved) return [];
+      const after = { ...contact, id: saved.id };
+      return holderOf ? keysOfOthersIn(holderOf, saved, after) : keysOfOthers(tx, saved, after);
+    }),
+  );
   const report: ImportReport = {
     format: batch.format,
     added: [],

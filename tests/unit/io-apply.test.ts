@@ -287,9 +287,10 @@ describe('applyImport', () => {
 
 describe('finding saved contacts, one by one or from one read of the notebook', () => {
   // Which way plan() looks depends on how many contacts are saved per incoming one; both must
-  // find the same people, including the lowest id when two saved contacts share an address.
+  // find the same people, including the lowest id when two saved contacts share an address, and
+  // the same addresses held by another contact.
   const rows = [
-    'Ada,Quinlan,https://www.linkedin.com/in/ada,,Acme,Staff Engineer,22 Nov 2026',
+    'Ada,Quinlan,https://www.linkedin.com/in/ada,ada@work.example,Acme,Staff Engineer,22 Nov 2026',
     'Bo,Lind,,bo@lind.se,Globex,CEO,1 Mar 2020',
     'Cy,New,https://www.linkedin.com/in/cy,,Initech,Analyst,5 Jan 2021',
   ];
@@ -297,16 +298,31 @@ describe('finding saved contacts, one by one or from one read of the notebook', 
     await putContact(db, { id: 'b-url', name: 'Ada Q.', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'a-email', name: 'Bo L.', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'c-email', name: 'Bo Lind (work)', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'd-work', name: 'Ada at work', emails: ['ada@work.example'], createdAt: 1, updatedAt: 1 });
     for (let i = 0; i < fillers; i++) await putContact(db, { id: `z-${i}`, name: `Filler ${i}`, createdAt: 1, updatedAt: 1 });
     const report = await applyImport(db, parseImport(linkedin(rows), NOW), NOW);
-    return { merged: report.merged.map((m) => [m.name, m.intoId]), added: report.added.map((a) => a.name) };
+    return {
+      merged: report.merged.map((m) => [m.name, m.intoId]),
+      added: report.added.map((a) => a.name),
+      heldByOthers: report.heldByOthers.map((p) => p.reason),
+      ada: (await getContact(db, 'b-url'))?.emails,
+    };
   }
+  const expected = {
+    merged: [
+      ['Ada Quinlan', 'b-url'],
+      ['Bo Lind', 'a-email'],
+    ],
+    added: ['Cy New'],
+    heldByOthers: ['ada@work.example is already Ada at work’s; not added to Ada Q.'],
+    ada: [],
+  };
 
   it('from one read, with few saved per incoming contact', async () => {
-    expect(await mergedInto(0)).toEqual({ merged: [['Ada Quinlan', 'b-url'], ['Bo Lind', 'a-email']], added: ['Cy New'] });
+    expect(await mergedInto(0)).toEqual(expected);
   });
 
   it('one by one, with many saved per incoming contact', async () => {
-    expect(await mergedInto(40)).toEqual({ merged: [['Ada Quinlan', 'b-url'], ['Bo Lind', 'a-email']], added: ['Cy New'] });
+    expect(await mergedInto(40)).toEqual(expected);
   });
 });
