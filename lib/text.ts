@@ -99,9 +99,27 @@ export function parseUrl(input: string, base?: string): URL | null {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
-/** A plausible address, lowercased (addresses are compared and deduplicated case-insensitively). */
+// What may stand in a domain written in its own script, before the browser's IDNA turns it
+// into ASCII: anything but what would end or split a host.
+const UNICODE_DOMAIN = /^[^\s/\\?#[\]@:%<>"',;()]+$/;
+
+/**
+ * A plausible address, lowercased (addresses are compared and deduplicated case-insensitively).
+ * A domain in its own script (`jörg@müller.de`, `иван@пример.рф`) is checked as the mail system
+ * sends it, in its ASCII form, and kept as written, in the composed Unicode form.
+ */
 export function normalizeEmail(input: string | undefined | null): string | undefined {
   if (!input) return undefined;
   const candidate = cleanLine(input, 320).replace(/^mailto:/i, '').toLowerCase();
-  return EMAIL.test(candidate) && candidate.length <= 254 ? candidate : undefined;
+  if (candidate.length > 254) return undefined;
+  if (EMAIL.test(candidate)) return candidate;
+  const at = candidate.lastIndexOf('@');
+  const domain = candidate.slice(at + 1);
+  // Plain ASCII that failed is not an address; only a domain with other letters is looked at again.
+  if (at < 1 || /^[\x00-\x7f]*$/.test(domain) || !UNICODE_DOMAIN.test(domain)) return undefined;
+  // The browser's IDNA lets a label begin or end with a hyphen; a mail domain's may not.
+  if (domain.split('.').some((label) => label.startsWith('-') || label.endsWith('-'))) return undefined;
+  const ascii = parseUrl(`http://${domain}/`)?.hostname;
+  const composed = candidate.normalize('NFC');
+  return ascii && EMAIL.test(`${candidate.slice(0, at)}@${ascii}`) ? composed : undefined;
 }

@@ -361,11 +361,14 @@ test('a failed save says why and keeps what was typed', async ({ kith }) => {
   await expect(field(popup, 'Name')).toHaveValue('Sam Reyes');
   expect(await kith.readStore('contacts')).toEqual([]);
 
-  // What Kith accepts, the form lets through: an address with an accent, a list split by ";".
-  await field(popup, 'Email').fill('zoë@studio-zoe.example; sam@reyes.example');
+  // What Kith accepts, the form lets through: an address with an accent, one whose domain is in
+  // its own script, a list split by ";".
+  await field(popup, 'Email').fill('zoë@studio-zoe.example; sam@reyes.example; Jörg@Müller.example');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Saved Sam Reyes to Kith.');
-  expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.emails)).toEqual([['zoë@studio-zoe.example', 'sam@reyes.example']]);
+  expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.emails)).toEqual([
+    ['zoë@studio-zoe.example', 'sam@reyes.example', 'jörg@müller.example'],
+  ]);
 });
 
 test('elsewhere: what is due today, and a search that opens the contact in the dashboard', async ({ kith }) => {

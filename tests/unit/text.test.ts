@@ -68,6 +68,17 @@ describe('normalizeEmail', () => {
     expect(normalizeEmail('not an address')).toBeUndefined();
     expect(normalizeEmail('a@b')).toBeUndefined();
   });
+
+  it('takes a domain in its own script, checked in the ASCII form mail is sent to, kept as written', () => {
+    expect(normalizeEmail('Jörg@Müller.de')).toBe('jörg@müller.de');
+    expect(normalizeEmail('ivan@пример.рф')).toBe('ivan@пример.рф');
+    // The same letter typed as a base and a combining accent is stored composed, as one address.
+    expect(normalizeEmail('a@mu\u0308ller.de')).toBe(normalizeEmail('a@müller.de'));
+    expect(normalizeEmail('a@xn--mller-kva.de')).toBe('a@xn--mller-kva.de');
+    for (const refused of ['a@müller', 'a@müller.de.', 'a@mül/ler.de', 'a@mül ler.de', 'a@müller.de:80', '@müller.de', 'a@mü@ller.de', 'a@-müller.de']) {
+      expect(normalizeEmail(refused), refused).toBeUndefined();
+    }
+  });
 });
 
 describe('canonicalProfileUrl', () => {
