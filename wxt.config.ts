@@ -68,13 +68,21 @@ export default defineConfig({
       if (alias && entrypoints.every((entrypoint) => ownNamespace(entrypoint.type))) delete alias['wxt/browser'];
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Kith',
     description:
       'A private, local-first notebook of your career network. Capture people from the pages you visit and keep in touch. Nothing leaves your browser.',
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'contextMenus', 'notifications', 'activeTab', 'scripting'],
     host_permissions: CAPTURED_HOSTS,
     action: { default_title: 'Kith' },
+    // Open the popup from the keyboard on any page; the user may change it in the browser's
+    // extension shortcuts. Firefox's MV2 build names the same command for its browser action.
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Open Kith on this page',
+      },
+    },
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '144' }),
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     options_ui: { page: 'dashboard.html', open_in_tab: true },

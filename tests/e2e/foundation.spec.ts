@@ -21,6 +21,12 @@ test('the extension loads: worker, popup, dashboard and IndexedDB', async ({ kit
   expect(await kith.readStore('reminders')).toEqual([]);
 });
 
+test('the popup opens from the keyboard: Chromium took Alt+Shift+K for the toolbar button', async ({ kith }) => {
+  // A suggested key the browser cannot give (taken, or malformed) is listed with no shortcut.
+  const commands = await kith.worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.map(({ name, shortcut }) => ({ name, shortcut }))).toEqual([{ name: '_execute_action', shortcut: 'Alt+Shift+K' }]);
+});
+
 const POLYFILL_TEXT = 'This script should only be loaded in a browser extension';
 
 test('the popup is one script that imports nothing, so its first screen waits on one request', () => {
