@@ -1,5 +1,5 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import type { PageProps } from './Dashboard';
 
@@ -12,6 +12,18 @@ export function SettingsPage({ deps, notebook, changed }: PageProps) {
   const [targets, setTargets] = useState(saved.targets.join('\n'));
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // undefined while asked; null when no shortcut is set.
+  const [shortcut, setShortcut] = useState<string | null>();
+  useEffect(() => {
+    let live = true;
+    deps.popupShortcut().then(
+      (keys) => live && setShortcut(keys ?? null),
+      () => live && setShortcut(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [deps]);
 
   const save = async () => {
     setBusy(true);
@@ -69,6 +81,22 @@ export function SettingsPage({ deps, notebook, changed }: PageProps) {
           </button>
         </div>
       </form>
+
+      <section aria-labelledby={`${id}-keys`}>
+        <h2 id={`${id}-keys`}>Keyboard</h2>
+        {shortcut !== undefined && (
+          <p>
+            {shortcut ? (
+              <>
+                <kbd>{shortcut}</kbd> opens Kith on the page you are on.
+              </>
+            ) : (
+              'No keyboard shortcut opens Kith.'
+            )}{' '}
+            Choose another in your browser’s extension shortcuts (in Chrome, <code>chrome://extensions/shortcuts</code>).
+          </p>
+        )}
+      </section>
 
       <section aria-labelledby={`${id}-privacy`} class="privacy">
         <h2 id={`${id}-privacy`}>What Kith stores, and where</h2>

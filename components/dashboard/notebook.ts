@@ -25,6 +25,8 @@ export type DashboardDeps = {
   dataChanged: () => Promise<unknown>;
   /** Offer a file to the user: an object URL and `<a download>`, never the network. */
   download: (name: string, type: string, text: string) => void;
+  /** The keyboard shortcut that opens the popup, if one is set. */
+  popupShortcut: () => Promise<string | undefined>;
 };
 
 export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {

@@ -5,6 +5,7 @@ import { type DashboardDeps, downloadText } from '@/components/dashboard/noteboo
 import { openKithDb } from '@/lib/db';
 import { sendMessage } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { popupShortcut } from '@/lib/shortcut';
 
 const deps: DashboardDeps = {
   db: () => openKithDb(),
@@ -13,6 +14,7 @@ const deps: DashboardDeps = {
   now: () => Date.now(),
   dataChanged: () => sendMessage('data:changed', {}),
   download: downloadText,
+  popupShortcut,
 };
 
 render(<Dashboard deps={deps} />, document.getElementById('app')!);

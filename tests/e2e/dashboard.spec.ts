@@ -587,12 +587,13 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
   expect(await reminders()).toEqual(before);
 });
 
-test('settings: notifications off and a new default cadence are saved; the privacy statement is shown', async ({ kith }) => {
+test('settings: notifications off and a new default cadence are saved; the privacy statement and the popup’s shortcut are shown', async ({ kith }) => {
   const page = await kith.openDashboard('#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await expect(page.getByRole('heading', { name: 'What Kith stores, and where' })).toBeVisible();
   await expect(page.getByText('Kith sends nothing anywhere.')).toBeVisible();
   await expect(page.getByText('Kith keeps your notebook in this browser only')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Keyboard' })).toContainText('Alt+Shift+K opens Kith on the page you are on.');
 
   const notifications = page.getByLabel('Show a notification when a reminder is due');
   await expect(notifications).toBeChecked();
