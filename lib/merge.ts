@@ -5,7 +5,7 @@ import { LIMITS } from './capture-model';
 import { Contact, type FieldChange } from './model';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
-const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith'] as const;
+const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith', 'notSameAs'] as const;
 const COMPARED = ['name', 'title', 'company', 'location'] as const satisfies readonly FieldChange['field'][];
 
 /** A field both records fill, differently: what was saved, and what came in. */
@@ -104,7 +104,8 @@ export function joinedNotes(saved: string, added: string): string {
  */
 export function combineSavedContacts(keep: Contact, gone: Contact, now: number): Contact {
   const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
-  return { ...merged, notes: joinedNotes(keep.notes, gone.notes), updatedAt: now };
+  const notSameAs = merged.notSameAs.filter((id) => id !== keep.id && id !== gone.id);
+  return { ...merged, notSameAs, notes: joinedNotes(keep.notes, gone.notes), updatedAt: now };
 }
 
 /** Merge saved contact `goneId` into `keepId` in one transaction; the snapshot undoes it. */

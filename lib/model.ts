@@ -97,6 +97,8 @@ export const Contact = z.object({
   cadenceDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
   sources: z._default(z.array(Source).check(z.maxLength(100)), []),
   history: z._default(z.array(FieldChange).check(z.maxLength(200)), []),
+  /** Contacts the user said are someone else, though they share a name, an email or the link. */
+  notSameAs: z._default(z.array(Id).check(z.maxLength(1000)), []),
   createdAt: EpochMs,
   updatedAt: EpochMs,
   lastInteractionAt: z.optional(EpochMs),

@@ -35,6 +35,9 @@ export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
 
 const DAY = 86_400_000;
 
+/** Whether the user said these two are different people, though they share a name, email or link. */
+export const toldApart = (a: Contact, b: Contact) => a.notSameAs.includes(b.id) || b.notSameAs.includes(a.id);
+
 /** Lowercase with accents and compatibility forms removed, so "jose" finds "José" and "ﬁ" is "fi". */
 export function fold(text: string): string {
   // Only non-ASCII text pays for normalisation.
@@ -114,31 +117,40 @@ export class ContactSearch {
   /**
    * The other contacts whose name is `contact`'s, but for case and accents: one person saved
    * twice from sources that share no address or link (a phone's contacts and a LinkedIn export),
-   * or two people of one name, for the user to tell apart.
+   * or two people of one name, for the user to tell apart (those told apart are left out).
    */
   namesakes(contact: Contact): Contact[] {
     const names = this.foldedNames();
     const name = fold(contact.name);
     const found: Contact[] = [];
-    for (let i = 0; i < names.length; i++) if (names[i] === name && this.contacts[i].id !== contact.id) found.push(this.contacts[i]);
+    for (let i = 0; i < names.length; i++) {
+      const other = this.contacts[i];
+      if (names[i] === name && other.id !== contact.id && !toldApart(contact, other)) found.push(other);
+    }
     return found;
   }
 
   /**
    * Ids of the contacts that share their name (as `namesakes` compares it), an email or the
-   * profile link with another: worked out once, as the notebook is reloaded after every write.
+   * profile link with another the user has not told apart from them: worked out once, as the
+   * notebook is reloaded after every write.
    */
   private savedTwice(): Set<string> {
     if (this.twice) return this.twice;
+    const c = this.contacts;
     const names = this.foldedNames();
-    const holders = new Map<string, number>();
-    const keysOf = (i: number) => {
-      const c = this.contacts[i];
-      return [`name:${names[i]}`, ...c.emails.map((email) => `email:${email}`), ...(c.profileUrl ? [`url:${c.profileUrl}`] : [])];
-    };
-    for (let i = 0; i < names.length; i++) for (const key of keysOf(i)) holders.set(key, (holders.get(key) ?? 0) + 1);
+    const holders = new Map<string, number[]>();
+    const keysOf = (i: number) => [`name:${names[i]}`, ...c[i].emails.map((email) => `email:${email}`), ...(c[i].profileUrl ? [`url:${c[i].profileUrl}`] : [])];
+    for (let i = 0; i < c.length; i++) {
+      for (const key of keysOf(i)) {
+        const list = holders.get(key);
+        if (list) list.push(i);
+        else holders.set(key, [i]);
+      }
+    }
+    const twin = (i: number, j: number) => i !== j && !toldApart(c[i], c[j]);
     this.twice = new Set();
-    for (let i = 0; i < names.length; i++) if (keysOf(i).some((key) => holders.get(key)! > 1)) this.twice.add(this.contacts[i].id);
+    for (let i = 0; i < c.length; i++) if (keysOf(i).some((key) => holders.get(key)!.some((j) => twin(i, j)))) this.twice.add(c[i].id);
     return this.twice;
   }
 

@@ -14,6 +14,7 @@ import {
   remindersOf,
   restoreSnapshot,
   updateContact,
+  updateContacts,
 } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -21,6 +22,7 @@ import { contactsSharingKeys, mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, removeInteraction, restoreInteraction, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
+import { toldApart } from '@/lib/search';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
@@ -79,7 +81,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   // their job beside it to tell two people of one name apart.
   const maybeSame = useMemo((): { other: Contact; job?: string; why: string }[] => {
     if (!contact) return [];
-    const sharing = contactsSharingKeys(contact, notebook.contacts).map(({ contact: other, shared }) => ({ other, why: `also has ${shared.join(' and ')}` }));
+    const sharing = contactsSharingKeys(contact, notebook.contacts)
+      .filter(({ contact: other }) => !toldApart(contact, other))
+      .map(({ contact: other, shared }) => ({ other, why: `also has ${shared.join(' and ')}` }));
     const namesakes = notebook.search
       .namesakes(contact)
       .filter((other) => !sharing.some((s) => s.other.id === other.id))
@@ -236,6 +240,22 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
       await changed({
         message: `Merged ${other.name} into ${contact.name}.`,
         undo: () => restoreSnapshot(db, snapshot),
+        returnFocus: MERGE_PICKER_KEY,
+      });
+    });
+
+  // Each keeps the other's id, so neither is suggested again, from either page or the filter.
+  const tellApart = (other: Contact) =>
+    attempt('merge', async () => {
+      const db = await deps.db();
+      const before = await updateContacts(db, [contact, other], (c) => ({
+        ...c,
+        notSameAs: [...c.notSameAs, c.id === contact.id ? other.id : contact.id],
+        updatedAt: deps.now(),
+      }));
+      await changed({
+        message: `${other.name} and ${contact.name} are kept apart as different people.`,
+        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
         returnFocus: MERGE_PICKER_KEY,
       });
     });
@@ -498,6 +518,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
                     {job ? ` (${job})` : ''} {why}: perhaps the same person.{' '}
                     <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
                       Merge {other.name} into {contact.name}…
+                    </button>{' '}
+                    <button type="button" disabled={busy} onClick={() => tellApart(other)}>
+                      Not the same person
                     </button>
                   </li>
                 ))}

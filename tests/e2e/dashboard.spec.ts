@@ -348,7 +348,7 @@ test('a contact page names another contact with the same email as perhaps the sa
   ]);
   const page = await kith.openDashboard('#/contact/from-linkedin');
   const section = page.getByRole('region', { name: 'Merge or delete' });
-  await expect(section.getByRole('listitem')).toHaveText('Jose M also has jose@sg.example: perhaps the same person. Merge Jose M into José Müller…');
+  await expect(section.getByRole('listitem')).toHaveText('Jose M also has jose@sg.example: perhaps the same person. Merge Jose M into José Müller… Not the same person');
   await section.getByRole('button', { name: 'Merge Jose M into José Müller…' }).click();
   await expect(section.getByRole('button', { name: 'Merge Jose M into José Müller', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -370,7 +370,7 @@ test('a contact page names another contact of the same name as perhaps the same 
   const page = await kith.openDashboard('#/contact/from-phone');
   const section = page.getByRole('region', { name: 'Merge or delete' });
   await expect(section.getByRole('listitem')).toHaveText(
-    'Jose Muller (Analyst · Société Générale) has the same name: perhaps the same person. Merge Jose Muller into José Müller…',
+    'Jose Muller (Analyst · Société Générale) has the same name: perhaps the same person. Merge Jose Muller into José Müller… Not the same person',
   );
   await section.getByRole('button', { name: 'Merge Jose Muller into José Müller…' }).click();
   await section.getByRole('button', { name: 'Merge Jose Muller into José Müller', exact: true }).click();
@@ -379,6 +379,46 @@ test('a contact page names another contact of the same name as perhaps the same 
   const merged = (await kith.readStore<StoredContact>('contacts')).find((c) => c.id === 'from-phone')!;
   expect(merged).toMatchObject({ emails: ['jose@home.example'], title: 'Analyst', profileUrl: 'https://www.linkedin.com/in/jose-muller/' });
   expect(await kith.readStore<StoredContact>('contacts')).toHaveLength(2);
+});
+
+test('two people of one name, told apart on a contact page, are suggested nowhere after; Undo suggests them again', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'sam-work', name: 'Sam Lee', emails: ['sam@work.example'], title: 'Designer', company: 'Fjord', createdAt: at, updatedAt: at },
+    { id: 'sam-school', name: 'Sam Lee', emails: ['sam@school.example'], title: 'Teacher', createdAt: at, updatedAt: at },
+  ]);
+  const page = await kith.openDashboard('#/contact/sam-work');
+  const section = page.getByRole('region', { name: 'Merge or delete' });
+  const suggestion = 'Sam Lee (Teacher) has the same name: perhaps the same person. Merge Sam Lee into Sam Lee… Not the same person';
+  await expect(section.getByRole('listitem')).toHaveText(suggestion);
+  const tellApart = async () => {
+    await section.getByRole('button', { name: 'Not the same person' }).click();
+    await expect(page.getByRole('status')).toContainText('Sam Lee and Sam Lee are kept apart as different people.');
+    await expect(section.getByRole('listitem')).toHaveCount(0);
+  };
+  const toldApart = async () => (await kith.readStore<{ id: string; notSameAs: string[] }>('contacts')).map(({ id, notSameAs }) => ({ id, notSameAs }));
+
+  await tellApart();
+  expect(await toldApart()).toEqual([
+    { id: 'sam-school', notSameAs: ['sam-work'] },
+    { id: 'sam-work', notSameAs: ['sam-school'] },
+  ]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(section.getByRole('listitem')).toHaveText(suggestion);
+  expect(await toldApart()).toEqual([
+    { id: 'sam-school', notSameAs: [] },
+    { id: 'sam-work', notSameAs: [] },
+  ]);
+
+  // Told apart again: not suggested from the other one's page, nor by the contacts table's filter.
+  await tellApart();
+  await page.goto(kith.url('dashboard.html#/contact/sam-school'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sam Lee');
+  await expect(section.getByRole('combobox', { name: 'Merge with another contact' })).toBeVisible();
+  await expect(section.getByRole('listitem')).toHaveCount(0);
+  await page.goto(kith.url('dashboard.html#/contacts'));
+  await page.getByRole('checkbox', { name: 'Perhaps saved twice' }).check();
+  await expect(page.getByText('0 matches of 2')).toBeVisible();
 });
 
 test('a contact page: edit and save a field, log an interaction into the timeline, see captured changes', async ({ kith }) => {

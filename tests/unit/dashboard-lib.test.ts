@@ -211,6 +211,12 @@ describe('bulk changes, merge and undo', () => {
     expect(combineSavedContacts(gone, keep, NOW).notes).toBe('Theirs');
   });
 
+  it('keeps who each was told apart from, but not each other', () => {
+    const keep = make({ id: 'keep', name: 'Jane Doe', notSameAs: ['other-jane', 'gone'] });
+    const gone = make({ id: 'gone', name: 'J. Doe', notSameAs: ['keep', 'jane-at-school'] });
+    expect(combineSavedContacts(keep, gone, NOW).notSameAs).toEqual(['other-jane', 'jane-at-school']);
+  });
+
   it('refuses to merge a contact with itself', async () => {
     await expect(mergeContacts(db, 'keep', 'keep', (k) => k)).rejects.toThrow('Choose two different contacts');
   });

@@ -36,6 +36,7 @@ function contact(overrides: Partial<Contact> = {}): Contact {
     notes: '',
     sources: [],
     history: [],
+    notSameAs: [],
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,

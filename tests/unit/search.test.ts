@@ -83,6 +83,18 @@ describe('ContactSearch', () => {
     expect(ids(twice.search(query('cleo', { filters: { maybeTwice: true } }), context))).toEqual(['g', 'h']);
   });
 
+  it('leaves out of both the contacts the user told apart, on either side', () => {
+    const twins = [
+      make({ id: 'p', name: 'Sam Lee', notSameAs: ['q'] }),
+      make({ id: 'q', name: 'Sam Lee', emails: ['sam@lee.example'] }),
+      make({ id: 'r', name: 'Sam Lee (school)', emails: ['sam@lee.example'] }),
+    ];
+    const search = new ContactSearch(twins);
+    expect(search.namesakes(twins[0])).toEqual([]);
+    expect(search.namesakes(twins[1])).toEqual([]);
+    expect(ids(search.search(query('', { filters: { maybeTwice: true } }), { now: NOW, dueContactIds: NO_DUE }))).toEqual(['q', 'r']);
+  });
+
   it('lists the tags in use', () => {
     expect(search.tags()).toEqual(['Hiring', 'mentor']);
   });
@@ -115,6 +127,7 @@ describe('ContactSearch at 100,000 contacts', () => {
         notes: i % 5 ? '' : 'Met at a conference about distributed systems and hiring',
         sources: [],
         history: [],
+        notSameAs: [],
         createdAt: i,
         updatedAt: i,
       }) as Contact,
