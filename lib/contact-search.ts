@@ -2,11 +2,15 @@
 // most recently updated contacts that stops as soon as it has enough matches.
 import { type KithDB, contactFromStore } from './db';
 import type { Contact } from './model';
-import { type QueryTerm, haystackOf, includesTerm, queryTerms } from './search';
+import { type QueryTerm, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
-const matchesEvery = (haystack: string, terms: QueryTerm[]) => terms.every((term) => includesTerm(haystack, term));
+const matchesEvery = (contact: Contact, terms: QueryTerm[]) => {
+  const haystack = haystackOf(contact);
+  const phoneDigits = phoneDigitsOf(contact);
+  return terms.every((term) => includesTerm(haystack, phoneDigits, term));
+};
 
 /**
  * Up to `limit` contacts matching `query`, most recently updated first. At most `scanLimit`
@@ -24,7 +28,7 @@ export async function searchContacts(
   let scanned = 0;
   for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
     const contact = contactFromStore(cursor.value);
-    if (contact.id !== excludeId && matchesEvery(haystackOf(contact), terms)) {
+    if (contact.id !== excludeId && matchesEvery(contact, terms)) {
       hits.push({ id: contact.id, name: contact.name, title: contact.title, company: contact.company });
       if (hits.length >= limit) break;
     }

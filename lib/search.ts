@@ -44,19 +44,24 @@ export function fold(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
-/** What a contact is found by. Phone numbers are there as written and as digits alone. */
+/** What a contact is found by, as written on it: phone numbers too. */
 export function haystackOf(c: Contact): string {
-  const phones = c.phones.length ? `${c.phones.join(' ')} ${c.phones.map(digitsOf).join(' ')}` : '';
-  return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), phones, c.tags.join(' '), c.notes].join('\n'));
+  return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), c.phones.join(' '), c.tags.join(' '), c.notes].join('\n'));
+}
+
+/** A contact's phone numbers as digits alone, where a phone word's forms are looked for; '' when it has none. */
+export function phoneDigitsOf(c: Contact): string {
+  return c.phones.map(digitsOf).join(' ').trim();
 }
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
-/** One word of a query, and for a word written as part of a phone number, the other forms it matches in. */
+/** One word of a query, and for a word written as part of a phone number, the forms it matches numbers in. */
 export type QueryTerm = { text: string; also?: string[] };
 
 // "+46", "(555)", "555-0134", "070.123": what phone numbers are written with. A word of these
-// alone without digits ("(", "+") matches everyone, as its digits-to-come would not narrow yet.
+// alone without digits ("(", "+") matches everyone with a phone, as its digits-to-come would not
+// narrow yet.
 const PHONE_WORD = /^[\d().\-+/]+$/;
 
 /**
@@ -76,29 +81,30 @@ export function queryTerms(query: string): QueryTerm[] {
       const afterPrefix = digits.replace(/^0+/, '');
       const forms = new Set([digits, afterPrefix]);
       if (text.startsWith('+') || digits.startsWith('00')) for (let code = 1; code <= 3; code++) forms.add(afterPrefix.slice(code));
-      forms.delete(text);
-      return forms.size ? { text, also: [...forms] } : { text };
+      return { text, also: [...forms] };
     });
 }
 
-const NO_FORMS: readonly string[] = [];
-
 /**
- * Whether the haystack has the word as typed or in one of its other forms. Each form of a longer
- * word extends the same form of its start (one left empty, by a prefix or country code not yet
- * followed by digits, matches everyone), so a longer word never matches more: that is what lets
- * a search narrow as the user types.
+ * Whether the contact has the word as typed anywhere (`haystack`), or a phone word in one of its
+ * forms in their numbers (`phoneDigits`). Each form of a longer word extends a form of its start
+ * (one left empty, by a prefix or country code not yet followed by digits, matches every
+ * number), so a longer word never matches more: that is what lets a search narrow as the user
+ * types. Looked for in numbers only, a lone "+46" or "0" matches the people who have a phone,
+ * not everyone.
  */
-export function includesTerm(haystack: string, term: QueryTerm): boolean {
+export function includesTerm(haystack: string, phoneDigits: string, term: QueryTerm): boolean {
   if (haystack.includes(term.text)) return true;
+  if (term.also === undefined || phoneDigits === '') return false;
   // A loop, not `some`: this runs once per contact per keystroke, 100,000 times at most.
-  for (const form of term.also ?? NO_FORMS) if (haystack.includes(form)) return true;
+  for (const form of term.also) if (phoneDigits.includes(form)) return true;
   return false;
 }
 
 export class ContactSearch {
   readonly contacts: readonly Contact[];
   private readonly haystacks: string[];
+  private readonly phoneDigits: string[];
   private readonly orders = new Map<SortKey, Uint32Array>();
   private names?: string[];
   private twice?: Set<string>;
@@ -107,6 +113,7 @@ export class ContactSearch {
   constructor(contacts: readonly Contact[]) {
     this.contacts = contacts;
     this.haystacks = contacts.map(haystackOf);
+    this.phoneDigits = contacts.map(phoneDigitsOf);
   }
 
   private foldedNames(): string[] {
@@ -222,13 +229,13 @@ export class ContactSearch {
     const matches = narrowing ? undefined : this.matcher(query.filters, context);
     const hits = new Uint32Array(candidates.length);
     let count = 0;
-    const haystacks = this.haystacks;
+    const { haystacks, phoneDigits } = this;
     for (let i = 0; i < candidates.length; i++) {
       const index = candidates[i];
       const haystack = haystacks[index];
       let ok = true;
       for (let t = 0; t < terms.length; t++) {
-        if (!includesTerm(haystack, terms[t])) {
+        if (!includesTerm(haystack, phoneDigits[index], terms[t])) {
           ok = false;
           break;
         }
