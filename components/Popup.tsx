@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { searchContacts } from '@/lib/contact-search';
+import { type ContactHit, searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
@@ -15,6 +15,7 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
+  addToSavedContact,
   alreadyLogged,
   findSavedCard,
   loadDueToday,
@@ -287,6 +288,23 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     );
   };
 
+  /** The page's person is someone saved under another name or address: add them to that contact. */
+  const addToSaved = (hit: ContactHit) => {
+    const current = screen;
+    if (current.kind !== 'new' || !current.person) return;
+    const { person } = current;
+    void write(
+      async (kithDb) => {
+        const { contact, heldByOthers } = await addToSavedContact(kithDb, hit.id, person, draft.notes, deps.now());
+        clearUnsaved('contact');
+        setError(undefined);
+        await reloadCard(kithDb, contact.id, person);
+        setStatus([`Added to ${contact.name}’s card.`, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
+      },
+      (message) => setError(`Not added: ${message}`),
+    );
+  };
+
   const logInteraction = () => {
     if (screen.kind !== 'saved') return;
     const { card, person } = screen;
@@ -444,6 +462,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             </div>
           )}
           {form(screen.focus, screen.back && cancelTo(screen.back))}
+          {screen.person && (
+            <section class="add-to-saved" aria-labelledby="add-to-saved-heading">
+              <h2 id="add-to-saved-heading">Already in Kith under another name?</h2>
+              <ContactPicker label={`Add ${screen.person.name} to`} placeholder="Search your contacts" search={(query) => search(query)} onPick={addToSaved} />
+            </section>
+          )}
         </>
       )}
 

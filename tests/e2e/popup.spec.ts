@@ -96,6 +96,43 @@ test('LinkedIn profile: prefilled, saved with relationship and notes, then shown
   expect(contacts.map((c) => [c.id, c.notes, c.relationship])).toEqual([[saved.id, 'Now leads the tooling team.', 'colleague']]);
 });
 
+test('a profile of someone saved under another name and address is added to that contact, not saved twice', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  // Saved from their email signature: another spelling, no profile link.
+  await kith.putRecords('contacts', [
+    { id: 'from-mail', name: 'Ada Q.', emails: ['ada@harbor.example'], notes: 'Wrote about the tooling job.', relationship: 'colleague', createdAt: at, updatedAt: at },
+    { id: 'someone-else', name: 'Adam Quist', emails: [], createdAt: at, updatedAt: at },
+  ]);
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await expectPrefilled(popup, { Name: 'Ada Quinlan' });
+  await field(popup, 'Notes').fill('Met at the Lisbon meetup.');
+  const picker = popup.getByRole('combobox', { name: 'Add Ada Quinlan to' });
+  await picker.fill('ada q');
+  await popup.getByRole('option', { name: /^Ada Q\./ }).click();
+
+  // Their card, with what the page adds and what it would change.
+  await expect(popup.getByRole('status')).toHaveText('Added to Ada Q.’s card.');
+  await expect(popup.getByRole('heading', { name: 'Ada Q.' })).toBeVisible();
+  await expect(popup.getByText('Use new name')).toBeVisible();
+  await expectAccessible(popup);
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts).toHaveLength(2);
+  expect(contacts.find((c) => c.id === 'from-mail')).toMatchObject({
+    name: 'Ada Q.',
+    title: 'Staff Engineer',
+    company: 'Harbor Labs',
+    emails: ['ada@harbor.example'],
+    profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+    notes: 'Wrote about the tooling job.\n\nMet at the Lisbon meetup.',
+    relationship: 'colleague',
+  });
+
+  // The profile now finds them.
+  const reopened = await kith.openPopup(profile);
+  await expect(reopened.getByRole('heading', { name: 'Ada Q.' })).toBeVisible();
+});
+
 test('a card with long unbroken words wraps them inside the popup instead of widening it', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();

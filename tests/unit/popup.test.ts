@@ -8,6 +8,7 @@ import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/i
 import { Contact, PageCapture, Person } from '@/lib/model';
 import {
   acceptProposed,
+  addToSavedContact,
   findSavedCard,
   loadDueToday,
   loadSavedCard,
@@ -276,6 +277,25 @@ describe('a saved person', () => {
     const fromTrackingUrl = linkedinPerson({ profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/?trk=a' });
     expect((await findSavedCard(db, fromTrackingUrl, NOW))?.contact.id).toBe(contact.id);
     expect(await findSavedCard(db, linkedinPerson({ profileUrl: undefined }), NOW)).toBeUndefined();
+  });
+
+  it('is added to the contact the user says they are: keys and blanks filled, notes joined, a differing name offered, a third contact’s address left off', async () => {
+    await putContact(db, { id: 'mail', name: 'Mara O.', emails: ['mara@fernhill.example'], notes: 'Intro from Tobias', createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'other', name: 'Mara at home', emails: ['mara@home.example'], createdAt: 1, updatedAt: 1 });
+    const person = linkedinPerson({ emails: ['mara@home.example'] });
+    const { contact, heldByOthers } = await addToSavedContact(db, 'mail', person, 'Met at RoboCon', NOW);
+    expect(contact).toMatchObject({
+      id: 'mail',
+      name: 'Mara O.',
+      title: 'Head of Platform Engineering',
+      profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/',
+      emails: ['mara@fernhill.example'],
+      notes: 'Intro from Tobias\n\nMet at RoboCon',
+    });
+    expect(heldByOthers).toEqual([{ key: 'mara@home.example', owner: 'Mara at home' }]);
+    expect(await getContact(db, 'mail')).toEqual(contact);
+    expect((await findSavedCard(db, person, NOW))?.proposed).toEqual({ name: 'Mara Okonkwo-Lind' });
+    await expect(addToSavedContact(db, 'gone', person, '', NOW)).rejects.toThrow('That contact no longer exists');
   });
 
   it('shows captured differences as updates to accept, kept in history', async () => {
