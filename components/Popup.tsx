@@ -15,7 +15,6 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
-  addToSavedContact,
   alreadyLogged,
   findSavedCard,
   loadDueToday,
@@ -288,14 +287,17 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     );
   };
 
-  /** The page's person is someone saved under another name or address: add them to that contact. */
+  /**
+   * The page's person is someone saved under another name or address: what the form holds is
+   * saved into that contact, as into one a profile link or email had found.
+   */
   const addToSaved = (hit: ContactHit) => {
     const current = screen;
     if (current.kind !== 'new' || !current.person) return;
     const { person } = current;
     void write(
       async (kithDb) => {
-        const { contact, heldByOthers } = await addToSavedContact(kithDb, hit.id, person, draft.notes, deps.now());
+        const { contact, heldByOthers } = await saveDraft(kithDb, { draft, now: deps.now(), settings: cadence(), person, into: hit.id });
         clearUnsaved('contact');
         setError(undefined);
         await reloadCard(kithDb, contact.id, person);

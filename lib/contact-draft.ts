@@ -157,18 +157,21 @@ export type SaveDraftArgs = {
   person?: Person;
   /** The page a manual entry was made on (a profile where capture failed). */
   pageUrl?: string;
+  /** A saved contact the user says this new person is, though no profile link or email found it. */
+  into?: string;
 };
 
 /**
  * Save what the form says. Editing a saved contact replaces the fields shown in the form;
  * a new person is deduplicated by profile URL and email, and if they turn out to be saved
- * already (another tab got there first) what was typed is folded in without losing old notes.
+ * already (another tab got there first, or `into` names them) what was typed is folded in
+ * without losing old notes.
  * The contact's keep-in-touch reminder follows its cadence; a follow-up date adds a follow-up
  * reminder due from the start of that local day.
  */
 export async function saveDraft(
   db: KithDB,
-  { draft, now, settings, contactId, person, pageUrl }: SaveDraftArgs,
+  { draft, now, settings, contactId, person, pageUrl, into }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
   const reminders = remindersAlongside(settings, now, draft.followUp || undefined, draft.followUpId);
@@ -201,5 +204,5 @@ export async function saveDraft(
       updatedAt: now,
     };
   };
-  return saveContactDeduped(db, input, foldInto, reminders);
+  return saveContactDeduped(db, input, foldInto, reminders, into);
 }

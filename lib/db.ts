@@ -451,6 +451,12 @@ export type DedupeKeys = { profileUrl?: string; emails?: string[] };
 type ContactsTx = IDBPTransaction<KithSchema, Store[], 'readonly' | 'readwrite'>;
 
 /** The saved contact that is this person, by canonical profile URL first, then any email. */
+async function savedOrGone(tx: ContactsTx, id: string): Promise<Contact> {
+  const stored = await tx.objectStore('contacts').get(id);
+  if (!stored) throw new Error('That contact no longer exists');
+  return contactFromStore(stored);
+}
+
 async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undefined> {
   const contacts = tx.objectStore('contacts');
   if (keys.profileUrl) {
@@ -547,17 +553,19 @@ export type SaveResult = { contact: Contact; created: boolean; proposed: Partial
  * email in common, `update` folds the input into it, leaving off any other email or link that a
  * third contact has (returned in `heldByOthers`); otherwise `input` is created. Lookup and write
  * share one readwrite transaction, so two tabs saving the same person at once still end with one
- * contact (IndexedDB runs overlapping readwrite transactions one after the other).
+ * contact (IndexedDB runs overlapping readwrite transactions one after the other). With `into`,
+ * the input is the saved contact of that id, as the user said (no key of theirs found them).
  */
 export async function saveContactDeduped(
   db: KithDB,
   input: ContactInput,
   update: (saved: Contact) => ContactInput = (saved) => ({ ...saved, ...input, id: saved.id, createdAt: saved.createdAt }),
   alongside?: Alongside,
+  into?: string,
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fresh = validate(Contact, 'contact', input);
   return inContactTransaction(db, async (tx) => {
-    const saved = await findIn(tx, fresh);
+    const saved = into === undefined ? await findIn(tx, fresh) : await savedOrGone(tx, into);
     let contact = fresh;
     let heldByOthers: HeldByOther[] = [];
     if (saved) {

@@ -1,22 +1,8 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
-import {
-  type ContactWithHistory,
-  type HeldByOther,
-  type KithDB,
-  contactFromStore,
-  dueReminders,
-  getContact,
-  inTransaction,
-  keysOfOthers,
-  mergeCapture,
-  readContactWithHistory,
-  updateContact,
-  validate,
-  withoutHeld,
-} from './db';
-import { Contact, type Interaction, type MessageRef, type PageCapture, type Person, type Reminder } from './model';
-import { joinedNotes, withValuesTaken } from './merge';
+import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
+import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
+import { withValuesTaken } from './merge';
 import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
@@ -149,25 +135,5 @@ export function acceptProposed(db: KithDB, contactId: string, accepted: Proposed
     for (const list of ['emails', 'phones'] as const) next[list] = [...saved[list], ...(accepted[list] ?? [])];
     next.profileUrl = saved.profileUrl ?? accepted.profileUrl;
     return next;
-  });
-}
-
-/**
- * Add the page's person to the saved contact the user says they are (saved under another name or
- * address, so no key found them), with the notes typed for them: as a save folds into the contact
- * it finds, blanks are filled and the addresses and link added; a differing name or job is left
- * for the card to offer, and an address or link a third contact has is left off and returned.
- */
-export function addToSavedContact(db: KithDB, contactId: string, person: Person, notes: string, now: number): Promise<{ contact: Contact; heldByOthers: HeldByOther[] }> {
-  return inTransaction(db, ['contacts'], async (tx) => {
-    const stored = await tx.objectStore('contacts').get(contactId);
-    if (!stored) throw new Error('That contact no longer exists');
-    const saved = contactFromStore(stored);
-    const { next } = mergeCapture(saved, person, now);
-    const folded = validate(Contact, 'contact', { ...next, notes: joinedNotes(saved.notes, notes) });
-    const heldByOthers = await keysOfOthers(tx, saved, folded);
-    const contact = withoutHeld(folded, saved, heldByOthers);
-    await tx.objectStore('contacts').put(contact);
-    return { contact, heldByOthers };
   });
 }

@@ -106,7 +106,9 @@ test('a profile of someone saved under another name and address is added to that
   const profile = await openFixture(kith, 'linkedin-public.html');
   const popup = await kith.openPopup(profile);
   await expectPrefilled(popup, { Name: 'Ada Quinlan' });
+  // What is typed into the form goes with them.
   await field(popup, 'Notes').fill('Met at the Lisbon meetup.');
+  await field(popup, 'Tags').fill('platform');
   const picker = popup.getByRole('combobox', { name: 'Add Ada Quinlan to' });
   await picker.fill('ada q');
   await popup.getByRole('option', { name: /^Ada Q\./ }).click();
@@ -125,6 +127,7 @@ test('a profile of someone saved under another name and address is added to that
     emails: ['ada@harbor.example'],
     profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
     notes: 'Wrote about the tooling job.\n\nMet at the Lisbon meetup.',
+    tags: ['platform'],
     relationship: 'colleague',
   });
 

@@ -8,7 +8,6 @@ import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/i
 import { Contact, PageCapture, Person } from '@/lib/model';
 import {
   acceptProposed,
-  addToSavedContact,
   findSavedCard,
   loadDueToday,
   loadSavedCard,
@@ -279,11 +278,13 @@ describe('a saved person', () => {
     expect(await findSavedCard(db, linkedinPerson({ profileUrl: undefined }), NOW)).toBeUndefined();
   });
 
-  it('is added to the contact the user says they are: keys and blanks filled, notes joined, a differing name offered, a third contact’s address left off', async () => {
-    await putContact(db, { id: 'mail', name: 'Mara O.', emails: ['mara@fernhill.example'], notes: 'Intro from Tobias', createdAt: 1, updatedAt: 1 });
+  it('is saved into the contact the user says they are: keys and blanks filled, what was typed kept, a differing name offered, a third contact’s address left off', async () => {
+    await putContact(db, { id: 'mail', name: 'Mara O.', emails: ['mara@fernhill.example'], notes: 'Intro from Tobias', relationship: 'colleague', createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'other', name: 'Mara at home', emails: ['mara@home.example'], createdAt: 1, updatedAt: 1 });
     const person = linkedinPerson({ emails: ['mara@home.example'] });
-    const { contact, heldByOthers } = await addToSavedContact(db, 'mail', person, 'Met at RoboCon', NOW);
+    const draft = { ...draftFromPerson(person), notes: 'Met at RoboCon', tags: 'robotics', followUp: TODAY };
+    const { contact, created, heldByOthers } = await saveDraft(db, { draft, now: NOW, settings: SETTINGS, person, into: 'mail' });
+    expect(created).toBe(false);
     expect(contact).toMatchObject({
       id: 'mail',
       name: 'Mara O.',
@@ -291,11 +292,15 @@ describe('a saved person', () => {
       profileUrl: 'https://www.linkedin.com/in/mara-okonkwo-lind/',
       emails: ['mara@fernhill.example'],
       notes: 'Intro from Tobias\n\nMet at RoboCon',
+      tags: ['robotics'],
+      relationship: 'colleague',
     });
     expect(heldByOthers).toEqual([{ key: 'mara@home.example', owner: 'Mara at home' }]);
     expect(await getContact(db, 'mail')).toEqual(contact);
+    expect((await remindersOf(db, 'mail')).map((r) => r.kind).sort()).toEqual(['follow-up', 'keep-in-touch']);
     expect((await findSavedCard(db, person, NOW))?.proposed).toEqual({ name: 'Mara Okonkwo-Lind' });
-    await expect(addToSavedContact(db, 'gone', person, '', NOW)).rejects.toThrow('That contact no longer exists');
+    expect(await listContacts(db)).toHaveLength(2);
+    await expect(saveDraft(db, { draft, now: NOW, settings: SETTINGS, person, into: 'gone' })).rejects.toThrow('That contact no longer exists');
   });
 
   it('shows captured differences as updates to accept, kept in history', async () => {
