@@ -450,13 +450,14 @@ export type DedupeKeys = { profileUrl?: string; emails?: string[] };
 
 type ContactsTx = IDBPTransaction<KithSchema, Store[], 'readonly' | 'readwrite'>;
 
-/** The saved contact that is this person, by canonical profile URL first, then any email. */
+/** The saved contact of this id; a write to one deleted meanwhile fails rather than recreate it. */
 async function savedOrGone(tx: ContactsTx, id: string): Promise<Contact> {
   const stored = await tx.objectStore('contacts').get(id);
   if (!stored) throw new Error('That contact no longer exists');
   return contactFromStore(stored);
 }
 
+/** The saved contact that is this person, by canonical profile URL first, then any email. */
 async function findIn(tx: ContactsTx, keys: DedupeKeys): Promise<Contact | undefined> {
   const contacts = tx.objectStore('contacts');
   if (keys.profileUrl) {
