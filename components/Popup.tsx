@@ -465,7 +465,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           )}
           {form(screen.focus, screen.back && cancelTo(screen.back))}
           {screen.person && (
-            <section class="add-to-saved" aria-labelledby="add-to-saved-heading">
+            <section aria-labelledby="add-to-saved-heading">
               <h2 id="add-to-saved-heading">Already in Kith under another name?</h2>
               <ContactPicker label={`Add ${screen.person.name} to`} placeholder="Search your contacts" search={(query) => search(query)} onPick={addToSaved} />
             </section>

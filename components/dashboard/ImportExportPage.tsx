@@ -98,7 +98,7 @@ function ChangesOffer({ report, take, onTake }: { report: ImportReport; take: bo
   });
   if (changed.length === 0) return null;
   return (
-    <fieldset class="changes-offer">
+    <fieldset>
       <legend>
         {count(changed.length, 'saved contact')} {changed.length === 1 ? 'has' : 'have'} another title, company or location in this file
       </legend>
