@@ -99,9 +99,10 @@ export function parseUrl(input: string, base?: string): URL | null {
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
-// What may stand in a domain written in its own script, before the browser's IDNA turns it
-// into ASCII: anything but what would end or split a host.
-const UNICODE_DOMAIN = /^[^\s/\\?#[\]@:%<>"',;()]+$/;
+// A domain written in its own script: labels of letters, marks and digits, hyphens only inside.
+// The browser's IDNA would also take punctuation and symbols ("b.com»" becomes "b.xn--com-3ga"),
+// which in text mean the address has ended.
+const UNICODE_DOMAIN = /^(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
 
 /**
  * A plausible address, lowercased (addresses are compared and deduplicated case-insensitively).
@@ -117,8 +118,6 @@ export function normalizeEmail(input: string | undefined | null): string | undef
   const domain = candidate.slice(at + 1);
   // Plain ASCII that failed is not an address; only a domain with other letters is looked at again.
   if (at < 1 || /^[\x00-\x7f]*$/.test(domain) || !UNICODE_DOMAIN.test(domain)) return undefined;
-  // The browser's IDNA lets a label begin or end with a hyphen; a mail domain's may not.
-  if (domain.split('.').some((label) => label.startsWith('-') || label.endsWith('-'))) return undefined;
   const ascii = parseUrl(`http://${domain}/`)?.hostname;
   const composed = candidate.normalize('NFC');
   return ascii && EMAIL.test(`${candidate.slice(0, at)}@${ascii}`) ? composed : undefined;
