@@ -519,7 +519,12 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
                     <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
                       Merge {other.name} into {contact.name}…
                     </button>{' '}
-                    <button type="button" disabled={busy} onClick={() => tellApart(other)}>
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-label={`Not the same person: ${other.name}${job ? ` (${job})` : ''}`}
+                      onClick={() => tellApart(other)}
+                    >
                       Not the same person
                     </button>
                   </li>

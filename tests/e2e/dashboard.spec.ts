@@ -392,7 +392,7 @@ test('two people of one name, told apart on a contact page, are suggested nowher
   const suggestion = 'Sam Lee (Teacher) has the same name: perhaps the same person. Merge Sam Lee into Sam Lee… Not the same person';
   await expect(section.getByRole('listitem')).toHaveText(suggestion);
   const tellApart = async () => {
-    await section.getByRole('button', { name: 'Not the same person' }).click();
+    await section.getByRole('button', { name: 'Not the same person: Sam Lee (Teacher)', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Sam Lee and Sam Lee are kept apart as different people.');
     await expect(section.getByRole('listitem')).toHaveCount(0);
   };
