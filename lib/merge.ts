@@ -112,18 +112,3 @@ export function combineSavedContacts(keep: Contact, gone: Contact, now: number):
 export function mergeSavedContacts(db: KithDB, keepId: string, goneId: string, now: number): Promise<{ snapshot: Snapshot; contact: Contact }> {
   return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now));
 }
-
-/**
- * The other contacts that share an email or the profile link with `contact`, with what they
- * share: one person saved twice (a record another program wrote, or saved before Kith kept each
- * address to one contact), for the user to merge.
- */
-export function contactsSharingKeys(contact: Contact, contacts: readonly Contact[]): { contact: Contact; shared: string[] }[] {
-  const keysOf = (c: Contact) => (c.profileUrl ? [...c.emails, c.profileUrl] : c.emails);
-  const keys = new Set(keysOf(contact));
-  if (keys.size === 0) return [];
-  return contacts.flatMap((other) => {
-    const shared = other.id === contact.id ? [] : keysOf(other).filter((key) => keys.has(key));
-    return shared.length ? [{ contact: other, shared }] : [];
-  });
-}

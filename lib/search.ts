@@ -36,7 +36,7 @@ export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
 const DAY = 86_400_000;
 
 /** Whether the user said these two are different people, though they share a name, email or link. */
-export const toldApart = (a: Contact, b: Contact) => a.notSameAs.includes(b.id) || b.notSameAs.includes(a.id);
+const toldApart = (a: Contact, b: Contact) => a.notSameAs.includes(b.id) || b.notSameAs.includes(a.id);
 
 /** Lowercase with accents and compatibility forms removed, so "jose" finds "José" and "ﬁ" is "fi". */
 export function fold(text: string): string {
@@ -101,12 +101,25 @@ export function includesTerm(haystack: string, phoneDigits: string, term: QueryT
   return false;
 }
 
+/** Another contact that may be the same person, with the emails and link both have ([]: only the name). */
+export type MaybeSame = { contact: Contact; shared: string[] };
+
+/** What may show one person saved twice: each email, the profile link, and the folded name. */
+function identityKeys(contact: Contact, foldedName: string): { key: string; shared?: string }[] {
+  return [
+    ...contact.emails.map((email) => ({ key: `email:${email}`, shared: email })),
+    ...(contact.profileUrl ? [{ key: `url:${contact.profileUrl}`, shared: contact.profileUrl }] : []),
+    { key: `name:${foldedName}` },
+  ];
+}
+
 export class ContactSearch {
   readonly contacts: readonly Contact[];
   private readonly haystacks: string[];
   private readonly phoneDigits: string[];
   private readonly orders = new Map<SortKey, Uint32Array>();
   private names?: string[];
+  private holders?: Map<string, number[]>;
   private twice?: Set<string>;
   private last?: { text: string; key: string; context: SearchContext; hits: Uint32Array };
 
@@ -121,43 +134,44 @@ export class ContactSearch {
     return this.names;
   }
 
-  /**
-   * The other contacts whose name is `contact`'s, but for case and accents: one person saved
-   * twice from sources that share no address or link (a phone's contacts and a LinkedIn export),
-   * or two people of one name, for the user to tell apart (those told apart are left out).
-   */
-  namesakes(contact: Contact): Contact[] {
+  /** Who holds each folded name, email and profile link: worked out once, as the notebook is reloaded after every write. */
+  private keyHolders(): Map<string, number[]> {
+    if (this.holders) return this.holders;
     const names = this.foldedNames();
-    const name = fold(contact.name);
-    const found: Contact[] = [];
-    for (let i = 0; i < names.length; i++) {
-      const other = this.contacts[i];
-      if (names[i] === name && other.id !== contact.id && !toldApart(contact, other)) found.push(other);
+    this.holders = new Map();
+    for (let i = 0; i < this.contacts.length; i++) {
+      for (const { key } of identityKeys(this.contacts[i], names[i])) {
+        const list = this.holders.get(key);
+        if (list) list.push(i);
+        else this.holders.set(key, [i]);
+      }
     }
-    return found;
+    return this.holders;
   }
 
   /**
-   * Ids of the contacts that share their name (as `namesakes` compares it), an email or the
-   * profile link with another the user has not told apart from them: worked out once, as the
-   * notebook is reloaded after every write.
+   * The other contacts that may be `contact` saved twice, those the user told apart left out:
+   * first those with an email or the profile link in common, with what they share; then those
+   * of the same name but for case and accents (`shared` empty), which is one person from sources
+   * that share no address (a phone's contacts and a LinkedIn export), or two people of one name.
    */
-  private savedTwice(): Set<string> {
-    if (this.twice) return this.twice;
-    const c = this.contacts;
-    const names = this.foldedNames();
-    const holders = new Map<string, number[]>();
-    const keysOf = (i: number) => [`name:${names[i]}`, ...c[i].emails.map((email) => `email:${email}`), ...(c[i].profileUrl ? [`url:${c[i].profileUrl}`] : [])];
-    for (let i = 0; i < c.length; i++) {
-      for (const key of keysOf(i)) {
-        const list = holders.get(key);
-        if (list) list.push(i);
-        else holders.set(key, [i]);
+  maybeSameAs(contact: Contact): MaybeSame[] {
+    const holders = this.keyHolders();
+    const found = new Map<number, string[]>();
+    for (const { key, shared } of identityKeys(contact, fold(contact.name))) {
+      for (const i of holders.get(key) ?? []) {
+        const other = this.contacts[i];
+        if (other.id === contact.id || toldApart(contact, other)) continue;
+        const sharedSoFar = found.get(i) ?? [];
+        found.set(i, shared ? [...sharedSoFar, shared] : sharedSoFar);
       }
     }
-    const twin = (i: number, j: number) => i !== j && !toldApart(c[i], c[j]);
-    this.twice = new Set();
-    for (let i = 0; i < c.length; i++) if (keysOf(i).some((key) => holders.get(key)!.some((j) => twin(i, j)))) this.twice.add(c[i].id);
+    return [...found].map(([i, shared]) => ({ contact: this.contacts[i], shared }));
+  }
+
+  /** Ids of the contacts that may be one person saved twice (`maybeSameAs` finds someone). */
+  private savedTwice(): Set<string> {
+    this.twice ??= new Set(this.contacts.filter((contact) => this.maybeSameAs(contact).length > 0).map((contact) => contact.id));
     return this.twice;
   }
 

@@ -18,11 +18,10 @@ import {
 } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import { contactsSharingKeys, mergeSavedContacts } from '@/lib/merge';
+import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
 import { addReminder, removeInteraction, restoreInteraction, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
-import { toldApart } from '@/lib/search';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
@@ -77,19 +76,19 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   // answer, and back to the search box on Cancel or on Undo of the merge.
   const confirmMerge = useFocusWhenLost<HTMLButtonElement>(mergeWith);
   const returnFocus = useReturnFocus();
-  // Others who may be this person: by an email or link both have, else by the same name, with
+  // Others who may be this person, by an email or link both have, else by the same name, with
   // their job beside it to tell two people of one name apart.
-  const maybeSame = useMemo((): { other: Contact; job?: string; why: string }[] => {
-    if (!contact) return [];
-    const sharing = contactsSharingKeys(contact, notebook.contacts)
-      .filter(({ contact: other }) => !toldApart(contact, other))
-      .map(({ contact: other, shared }) => ({ other, why: `also has ${shared.join(' and ')}` }));
-    const namesakes = notebook.search
-      .namesakes(contact)
-      .filter((other) => !sharing.some((s) => s.other.id === other.id))
-      .map((other) => ({ other, job: [other.title, other.company].filter(Boolean).join(' · '), why: 'has the same name' }));
-    return [...sharing, ...namesakes];
-  }, [contact, notebook]);
+  const maybeSame = useMemo(
+    () =>
+      contact
+        ? notebook.search.maybeSameAs(contact).map(({ contact: other, shared }) =>
+            shared.length
+              ? { other, why: `also has ${shared.join(' and ')}` }
+              : { other, job: [other.title, other.company].filter(Boolean).join(' · '), why: 'has the same name' },
+          )
+        : [],
+    [contact, notebook],
+  );
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 

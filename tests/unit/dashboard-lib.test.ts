@@ -17,7 +17,7 @@ import {
   updateContacts,
 } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
-import { combineSavedContacts, contactsSharingKeys, mergeSavedContacts } from '@/lib/merge';
+import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
 import { weekAgenda } from '@/lib/week';
@@ -131,22 +131,6 @@ describe('bulk changes, merge and undo', () => {
     expect((await listContacts(db)).every((c) => c.tags.includes('vip') && c.relationship === 'client')).toBe(true);
     await restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] });
     expect(await listContacts(db)).toEqual(all);
-  });
-
-  it('finds the contacts that share an email or the profile link with one, and what they share', () => {
-    const person = (id: string, fields: Record<string, unknown>) => Contact.parse({ id, name: id, createdAt: 1, updatedAt: 1, ...fields });
-    const jose = person('jose', { emails: ['jose@sg.example', 'jm@home.example'], profileUrl: 'https://www.linkedin.com/in/jose/' });
-    const contacts = [
-      jose,
-      person('gmail', { emails: ['jose@sg.example'] }),
-      person('both', { emails: ['jm@home.example'], profileUrl: 'https://www.linkedin.com/in/jose/' }),
-      person('other', { emails: ['ana@sg.example'], profileUrl: 'https://www.linkedin.com/in/ana/' }),
-    ];
-    expect(contactsSharingKeys(jose, contacts).map(({ contact, shared }) => [contact.id, shared])).toEqual([
-      ['gmail', ['jose@sg.example']],
-      ['both', ['jm@home.example', 'https://www.linkedin.com/in/jose/']],
-    ]);
-    expect(contactsSharingKeys(person('bare', {}), contacts)).toEqual([]);
   });
 
   it('merges two contacts: both notes kept, lists joined, fields, interactions, reminders and referrals move; undo puts everything back', async () => {

@@ -62,12 +62,30 @@ describe('ContactSearch', () => {
     expect(ids(search.search(query('', { sort: 'recently-added' }), context))).toEqual(['d', 'a', 'b', 'c']);
   });
 
+  it('finds the contacts that share an email or the profile link with one, and what they share', () => {
+    const person = (id: string, fields: Partial<ContactInput>) => make({ id, name: id, ...fields });
+    const jose = person('jose', { emails: ['jose@sg.example', 'jm@home.example'], profileUrl: 'https://www.linkedin.com/in/jose/' });
+    const contacts = [
+      jose,
+      person('gmail', { emails: ['jose@sg.example'] }),
+      person('both', { emails: ['jm@home.example'], profileUrl: 'https://www.linkedin.com/in/jose/' }),
+      person('other', { emails: ['ana@sg.example'], profileUrl: 'https://www.linkedin.com/in/ana/' }),
+    ];
+    const search = new ContactSearch(contacts);
+    expect(search.maybeSameAs(jose).map(({ contact, shared }) => [contact.id, shared])).toEqual([
+      ['gmail', ['jose@sg.example']],
+      ['both', ['jm@home.example', 'https://www.linkedin.com/in/jose/']],
+    ]);
+    expect(search.maybeSameAs(person('bare', {}))).toEqual([]);
+  });
+
   it('finds the other contacts of the same name, whatever the case and accents', () => {
     const jose = make({ id: 'e', name: 'JOSE alvarez', emails: ['jose@home.example'] });
-    const namesakes = new ContactSearch([...people, jose, make({ id: 'f', name: 'José Álvarez Ruiz' })]);
-    expect(ids(namesakes.namesakes(people[0]))).toEqual(['e']);
-    expect(ids(namesakes.namesakes(jose))).toEqual(['a']);
-    expect(namesakes.namesakes(people[1])).toEqual([]);
+    const search = new ContactSearch([...people, jose, make({ id: 'f', name: 'José Álvarez Ruiz' })]);
+    const namesakes = (contact: Contact) => search.maybeSameAs(contact).filter(({ shared }) => shared.length === 0).map((same) => same.contact);
+    expect(ids(namesakes(people[0]))).toEqual(['e']);
+    expect(ids(namesakes(jose))).toEqual(['a']);
+    expect(namesakes(people[1])).toEqual([]);
   });
 
   it('filters to the contacts perhaps saved twice: by name, email or link', () => {
@@ -90,8 +108,11 @@ describe('ContactSearch', () => {
       make({ id: 'r', name: 'Sam Lee (school)', emails: ['sam@lee.example'] }),
     ];
     const search = new ContactSearch(twins);
-    expect(search.namesakes(twins[0])).toEqual([]);
-    expect(search.namesakes(twins[1])).toEqual([]);
+    const namesakes = (contact: Contact) => search.maybeSameAs(contact).filter(({ shared }) => shared.length === 0);
+    expect(namesakes(twins[0])).toEqual([]);
+    expect(namesakes(twins[1])).toEqual([]);
+    expect(search.maybeSameAs(twins[0])).toEqual([]);
+    expect(search.maybeSameAs(twins[1]).map(({ contact, shared }) => [contact.id, shared])).toEqual([['r', ['sam@lee.example']]]);
     expect(ids(search.search(query('', { filters: { maybeTwice: true } }), { now: NOW, dueContactIds: NO_DUE }))).toEqual(['q', 'r']);
   });
 
