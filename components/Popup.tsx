@@ -4,12 +4,12 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { type ContactHit, searchContacts } from '@/lib/contact-search';
+import { type ContactHit, savedUnderSameName, searchContacts } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import { type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
+import { type Contact, type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
   type DueItem,
   type Proposed,
@@ -64,6 +64,11 @@ const reason = failureMessage;
 /** The edit form of a saved card: its open follow-up shows in the form, to be moved there. */
 function draftOfCard(card: SavedCard): ContactDraft {
   return draftFromContact(card.contact, card.referredByName, card.reminders.find((r) => r.kind === 'follow-up'));
+}
+
+/** What tells one of a name from another: their job, else how to reach them. */
+function distinguishing(contact: Contact): string | undefined {
+  return [contact.title, contact.company].filter(Boolean).join(' · ') || contact.emails[0] || contact.phones[0];
 }
 
 function personLabel(person: Person): string {
@@ -233,6 +238,23 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     (query: string, excludeId?: string) => (db ? searchContacts(db, query, { excludeId }) : Promise.resolve([])),
     [db],
   );
+
+  // A new person may be someone saved from elsewhere under the same name (an email where the
+  // page has a profile): looked for once the form is up, so it never delays it.
+  const [namesakes, setNamesakes] = useState<Contact[]>([]);
+  const newPerson = screen.kind === 'new' ? screen.person : undefined;
+  useEffect(() => {
+    setNamesakes([]);
+    if (!db || !newPerson) return;
+    const stop = new AbortController();
+    void savedUnderSameName(db, newPerson, { signal: stop.signal }).then(
+      (found) => {
+        if (!stop.signal.aborted) setNamesakes(found);
+      },
+      (cause: unknown) => console.warn('Kith: could not look for the same name', cause),
+    );
+    return () => stop.abort();
+  }, [db, newPerson]);
 
   /** Run a write; on success tell the background and show the result, on failure say why. */
   async function write(action: (kithDb: KithDB) => Promise<void>, onError: (message: string) => void) {
@@ -463,6 +485,29 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               (the site may have changed). Enter them by hand below; the page link is kept.
             </div>
           )}
+          <div aria-live="polite">
+            {screen.person && namesakes.length > 0 && (
+              <section class="proposed" aria-labelledby="namesakes-heading">
+                <h2 id="namesakes-heading">Saved in Kith with this name</h2>
+                <p>If it is the same person, add what this page shows to their card rather than saving them twice.</p>
+                <ul>
+                  {namesakes.map((contact) => {
+                    const who = distinguishing(contact);
+                    return (
+                      <li key={contact.id}>
+                        <span>
+                          {contact.name} {who && <span class="muted">({who})</span>}
+                        </span>
+                        <button type="button" disabled={busy} aria-label={`Add to ${contact.name}${who ? ` (${who})` : ''}`} onClick={() => addToSaved(contact)}>
+                          Add to card
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            )}
+          </div>
           {form(screen.focus, screen.back && cancelTo(screen.back))}
           {screen.person && (
             <section aria-labelledby="add-to-saved-heading">

@@ -1,8 +1,8 @@
 // Finding a saved contact as the user types, without loading the notebook: a cursor over the
 // most recently updated contacts that stops as soon as it has enough matches.
 import { type KithDB, contactFromStore } from './db';
-import type { Contact } from './model';
-import { type QueryTerm, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
+import type { Contact, Person } from './model';
+import { type QueryTerm, fold, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
@@ -35,4 +35,33 @@ export async function searchContacts(
     if (++scanned >= scanLimit) break;
   }
   return hits;
+}
+
+/**
+ * Saved contacts with `person`'s name (case and accents folded) that no profile link rules out:
+ * whom a page's person may be, saved from somewhere that gave another address. One with another
+ * profile link is someone else's profile. There is no name index (one more index slows every
+ * import), so this reads the notebook: in transactions of `batch` records, which a save never
+ * waits long behind, and only until `signal` aborts.
+ */
+export async function savedUnderSameName(
+  db: KithDB,
+  person: Pick<Person, 'name' | 'profileUrl'>,
+  { limit = 3, batch = 500, signal }: { limit?: number; batch?: number; signal?: AbortSignal } = {},
+): Promise<Contact[]> {
+  const name = fold(person.name);
+  const found: Contact[] = [];
+  if (!name) return found;
+  let after: string | undefined;
+  while (!signal?.aborted && found.length < limit) {
+    const records = await db.getAll('contacts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
+    for (const stored of records) {
+      const contact = contactFromStore(stored);
+      const otherProfile = person.profileUrl && contact.profileUrl && contact.profileUrl !== person.profileUrl;
+      if (fold(contact.name) === name && !otherProfile && found.push(contact) >= limit) break;
+    }
+    if (records.length < batch) break;
+    after = records[records.length - 1].id;
+  }
+  return found;
 }

@@ -136,6 +136,35 @@ test('a profile of someone saved under another name and address is added to that
   await expect(reopened.getByRole('heading', { name: 'Ada Q.' })).toBeVisible();
 });
 
+test('a profile of someone saved from email under the same name is offered as them, and added to their card', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [
+    { id: 'from-mail', name: 'ada quinlan', emails: ['ada@harbor.example'], notes: 'Wrote about the tooling job.', createdAt: at, updatedAt: at },
+    // Another LinkedIn member of the name: someone else.
+    { id: 'namesake', name: 'Ada Quinlan', profileUrl: 'https://www.linkedin.com/in/ada-quinlan-77/', createdAt: at, updatedAt: at },
+  ]);
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await expectPrefilled(popup, { Name: 'Ada Quinlan' });
+  const offered = popup.getByRole('region', { name: 'Saved in Kith with this name' });
+  await expect(offered.getByRole('button')).toHaveCount(1);
+  await expect(offered.getByRole('button')).toHaveAccessibleName('Add to ada quinlan (ada@harbor.example)');
+  await expectAccessible(popup);
+  await field(popup, 'Notes').fill('Met at the Lisbon meetup.');
+  await offered.getByRole('button', { name: 'Add to ada quinlan (ada@harbor.example)' }).click();
+
+  await expect(popup.getByRole('status')).toHaveText('Added to ada quinlan’s card.');
+  await expect(popup.getByText('Use new name')).toBeVisible();
+  const contacts = await kith.readStore<StoredContact>('contacts');
+  expect(contacts).toHaveLength(2);
+  expect(contacts.find((c) => c.id === 'from-mail')).toMatchObject({
+    emails: ['ada@harbor.example'],
+    profileUrl: 'https://www.linkedin.com/in/ada-quinlan-4b2a91/',
+    title: 'Staff Engineer',
+    notes: 'Wrote about the tooling job.\n\nMet at the Lisbon meetup.',
+  });
+});
+
 test('a card with long unbroken words wraps them inside the popup instead of widening it', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();

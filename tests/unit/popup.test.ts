@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { searchContacts } from '@/lib/contact-search';
+import { savedUnderSameName, searchContacts } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, leftOffNotice, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -460,6 +460,25 @@ describe('contact search', () => {
     expect(await searchContacts(db, '   ')).toEqual([]);
     // The scan stops after `scanLimit` records even when nothing matches.
     expect(await searchContacts(db, 'alvarez', { scanLimit: 2 })).toEqual([]);
+  });
+
+  it('finds who a new person may be by name alone, past any batch, but not someone with another profile', async () => {
+    const profileUrl = 'https://www.linkedin.com/in/zoe-alvarez/';
+    await putContact(db, { id: 'a-mail', name: 'zoe alvarez', emails: ['zoe@fernhill.example'], createdAt: NOW, updatedAt: NOW });
+    await putContact(db, { id: 'b-other', name: 'Zoë Álvarez', profileUrl: 'https://www.linkedin.com/in/zoe-alvarez-2/', createdAt: NOW, updatedAt: NOW });
+    await putContact(db, { id: 'c-near', name: 'Zoë Álvarez-Ruiz', createdAt: NOW, updatedAt: NOW });
+    for (const id of ['d', 'e', 'f']) await putContact(db, { id, name: 'Someone Else', createdAt: NOW, updatedAt: NOW });
+    await putContact(db, { id: 'z-phone', name: 'ZOË ÁLVAREZ', phones: ['+31 10 555 0199'], createdAt: NOW, updatedAt: NOW });
+    const ids = async (options?: Parameters<typeof savedUnderSameName>[2], person: Pick<Person, 'name' | 'profileUrl'> = { name: 'Zoë Álvarez', profileUrl }) =>
+      (await savedUnderSameName(db, person, options)).map((contact) => contact.id);
+
+    expect(await ids({ batch: 2 })).toEqual(['a-mail', 'z-phone']);
+    expect(await ids({ batch: 2, limit: 1 })).toEqual(['a-mail']);
+    // Without a profile link of their own, anyone of the name may be them.
+    expect(await ids({}, { name: 'Zoë Álvarez' })).toEqual(['a-mail', 'b-other', 'z-phone']);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await ids({ signal: stopped.signal })).toEqual([]);
   });
 });
 
