@@ -101,8 +101,11 @@ const EMAIL = /^[^\s@<>()[\]\\,;:"]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-
 
 // A domain written in its own script: labels of letters, marks and digits, hyphens only inside.
 // The browser's IDNA would also take punctuation and symbols ("b.com»" becomes "b.xn--com-3ga"),
-// which in text mean the address has ended.
-const UNICODE_DOMAIN = /^(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u;
+// which in text mean the address has ended. Made on first need: building its Unicode classes
+// takes a fresh page 1–3 ms, which every page Kith reads and every popup would pay at load.
+let unicodeDomain: RegExp | undefined;
+const isUnicodeDomain = (domain: string) =>
+  (unicodeDomain ??= /^(?:[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?\.)+[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N}-]*[\p{L}\p{M}\p{N}])?$/u).test(domain);
 
 /**
  * A plausible address, lowercased (addresses are compared and deduplicated case-insensitively).
@@ -117,7 +120,7 @@ export function normalizeEmail(input: string | undefined | null): string | undef
   const at = candidate.lastIndexOf('@');
   const domain = candidate.slice(at + 1);
   // Plain ASCII that failed is not an address; only a domain with other letters is looked at again.
-  if (at < 1 || /^[\x00-\x7f]*$/.test(domain) || !UNICODE_DOMAIN.test(domain)) return undefined;
+  if (at < 1 || /^[\x00-\x7f]*$/.test(domain) || !isUnicodeDomain(domain)) return undefined;
   const ascii = parseUrl(`http://${domain}/`)?.hostname;
   const composed = candidate.normalize('NFC');
   return ascii && EMAIL.test(`${candidate.slice(0, at)}@${ascii}`) ? composed : undefined;
