@@ -240,21 +240,22 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   );
 
   // A new person may be someone saved from elsewhere under the same name (an email where the
-  // page has a profile): looked for once the form is up, so it never delays it.
-  const [namesakes, setNamesakes] = useState<Contact[]>([]);
+  // page has a profile): looked for once the form is up, so it never delays it, and not while a
+  // save runs, which would otherwise wait behind it.
+  const [namesakes, setNamesakes] = useState<{ of: Person; found: Contact[] }>();
   const newPerson = screen.kind === 'new' ? screen.person : undefined;
+  const sameName = namesakes && namesakes.of === newPerson ? namesakes.found : undefined;
   useEffect(() => {
-    setNamesakes([]);
-    if (!db || !newPerson) return;
+    if (!db || !newPerson || busy || sameName) return;
     const stop = new AbortController();
     void savedUnderSameName(db, newPerson, { signal: stop.signal }).then(
       (found) => {
-        if (!stop.signal.aborted) setNamesakes(found);
+        if (!stop.signal.aborted) setNamesakes({ of: newPerson, found });
       },
       (cause: unknown) => console.warn('Kith: could not look for the same name', cause),
     );
     return () => stop.abort();
-  }, [db, newPerson]);
+  }, [db, newPerson, busy, sameName]);
 
   /** Run a write; on success tell the background and show the result, on failure say why. */
   async function write(action: (kithDb: KithDB) => Promise<void>, onError: (message: string) => void) {
@@ -486,12 +487,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             </div>
           )}
           <div aria-live="polite">
-            {screen.person && namesakes.length > 0 && (
+            {sameName && sameName.length > 0 && (
               <section class="proposed" aria-labelledby="namesakes-heading">
                 <h2 id="namesakes-heading">Saved in Kith with this name</h2>
                 <p>If it is the same person, add what this page shows to their card rather than saving them twice.</p>
                 <ul>
-                  {namesakes.map((contact) => {
+                  {sameName.map((contact) => {
                     const who = distinguishing(contact);
                     return (
                       <li key={contact.id}>

@@ -56,9 +56,10 @@ export async function savedUnderSameName(
   while (!signal?.aborted && found.length < limit) {
     const records = await db.getAll('contacts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
     for (const stored of records) {
+      if (fold(stored.name) !== name) continue;
       const contact = contactFromStore(stored);
       const otherProfile = person.profileUrl && contact.profileUrl && contact.profileUrl !== person.profileUrl;
-      if (fold(contact.name) === name && !otherProfile && found.push(contact) >= limit) break;
+      if (!otherProfile && found.push(contact) >= limit) break;
     }
     if (records.length < batch) break;
     after = records[records.length - 1].id;
