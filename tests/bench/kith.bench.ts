@@ -242,25 +242,33 @@ type TaskTime = { wall: number; cpu: number };
  * A site's page opened fresh, traced until its content script has done its idle work: how long
  * each of the script's idle callbacks took in its own world, as Chromium ran them, in order (the
  * bench's own idle callbacks, which wait for them, are told apart by the script they call into).
+ * On a busy host the script may be injected after the bench's idle periods have passed, and its
+ * second step falls outside the trace: then the page is opened afresh, up to three times.
  */
 async function openTracingIdleWork(kith: Kith, url: string): Promise<{ page: Page; idleSteps: TaskTime[] }> {
-  const page = await kith.context.newPage();
-  const events = await traced(kith, page, async () => {
-    await page.goto(url);
-    await afterContentScriptIdle(page);
-  });
-  const span = (event: Record<string, unknown>) => [Number(event.ts), Number(event.ts) + Number(event.dur)];
-  const scriptCalls = events.filter(
-    (event) => event.name === 'FunctionCall' && String((event.args as { data?: { url?: string } })?.data?.url).includes('/content-scripts/'),
-  );
-  const idleSteps = events
-    .filter((event) => event.name === 'FireIdleCallback' && event.ph === 'X')
-    .filter((idle) => scriptCalls.some((call) => span(call)[0] >= span(idle)[0] && span(call)[1] <= span(idle)[1]))
-    .sort((a, b) => Number(a.ts) - Number(b.ts))
-    .map((idle) => ({ wall: Number(idle.dur) / 1000, cpu: Number(idle.tdur) / 1000 }));
-  expect(idleSteps.length, "the content script's idle steps").toBe(2);
-  expect(idleSteps.every((step) => step.cpu > 0), 'thread times in the trace').toBe(true);
-  return { page, idleSteps };
+  for (let attempt = 1; ; attempt++) {
+    const page = await kith.context.newPage();
+    const events = await traced(kith, page, async () => {
+      await page.goto(url);
+      await afterContentScriptIdle(page);
+    });
+    const span = (event: Record<string, unknown>) => [Number(event.ts), Number(event.ts) + Number(event.dur)];
+    const scriptCalls = events.filter(
+      (event) => event.name === 'FunctionCall' && String((event.args as { data?: { url?: string } })?.data?.url).includes('/content-scripts/'),
+    );
+    const idleSteps = events
+      .filter((event) => event.name === 'FireIdleCallback' && event.ph === 'X')
+      .filter((idle) => scriptCalls.some((call) => span(call)[0] >= span(idle)[0] && span(call)[1] <= span(idle)[1]))
+      .sort((a, b) => Number(a.ts) - Number(b.ts))
+      .map((idle) => ({ wall: Number(idle.dur) / 1000, cpu: Number(idle.tdur) / 1000 }));
+    if (idleSteps.length < 2 && attempt < 3) {
+      await page.close();
+      continue;
+    }
+    expect(idleSteps.length, "the content script's idle steps").toBe(2);
+    expect(idleSteps.every((step) => step.cpu > 0), 'thread times in the trace').toBe(true);
+    return { page, idleSteps };
+  }
 }
 
 /**
