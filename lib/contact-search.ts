@@ -1,5 +1,6 @@
-// Finding a saved contact as the user types, without loading the notebook: a cursor over the
-// most recently updated contacts that stops as soon as it has enough matches.
+// Finding saved contacts from the popup, which never holds the notebook in memory: as the user
+// types, a cursor over the most recently updated that stops at enough matches; by name, the
+// notebook read in batches, each let go once looked at.
 import { type KithDB, contactFromStore } from './db';
 import type { Contact, Person } from './model';
 import { type QueryTerm, fold, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
