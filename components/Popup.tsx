@@ -2,9 +2,9 @@
 // Where capture failed: a clear notice and manual entry. Elsewhere: what is due today and a
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { type ContactHit, savedUnderSameName, searchContacts } from '@/lib/contact-search';
+import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
 import { type Typed, typedKey } from '@/lib/typed-drafts';
@@ -234,9 +234,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   // loading render, which comes before anything is asked, has no defaults to parse.
   const cadence = () => settings ?? Settings.parse({});
 
+  // Searches read the notebook once, at the first query; each write starts a new one.
+  const [writes, setWrites] = useState(0);
+  const searchNotebook = useMemo(() => db && contactSearch(db), [db, writes]);
   const search = useCallback(
-    (query: string, excludeId?: string) => (db ? searchContacts(db, query, { excludeId }) : Promise.resolve([])),
-    [db],
+    (query: string, excludeId?: string) => (searchNotebook ? searchNotebook(query, { excludeId }) : Promise.resolve([])),
+    [searchNotebook],
   );
 
   // A new person may be someone saved from elsewhere under the same name (an email where the
@@ -265,6 +268,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     setStatusAction(undefined);
     try {
       await action(db);
+      setWrites((count) => count + 1);
       await deps.dataChanged().catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
     } catch (cause) {
       onError(reason(cause));

@@ -1,69 +1,88 @@
-// Finding saved contacts from the popup, which never holds the notebook in memory: as the user
-// types, a cursor over the most recently updated that stops at enough matches; by name, the
-// notebook read in batches, each let go once looked at.
+// Finding saved contacts from the popup, which does not load the notebook to open. The notebook
+// is read in batches, each in a transaction of its own that a save waits behind for one batch at
+// most: for search, once, on the first query, into each contact's folded text, so every
+// keystroke after is a filter in memory; for a name, each batch let go once looked at.
 import { type KithDB, contactFromStore } from './db';
 import type { Contact, Person } from './model';
-import { type QueryTerm, fold, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
+import { fold, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
-const matchesEvery = (contact: Contact, terms: QueryTerm[]) => {
-  const haystack = haystackOf(contact);
-  const phoneDigits = phoneDigitsOf(contact);
-  return terms.every((term) => includesTerm(haystack, phoneDigits, term));
-};
+const BATCH = 500;
+
+/** The stored contacts, `size` at a time, in key order. */
+async function* contactBatches(db: KithDB, size: number): AsyncGenerator<Contact[]> {
+  let after: string | undefined;
+  for (;;) {
+    const records = await db.getAll('contacts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), size);
+    yield records;
+    if (records.length < size) return;
+    after = records[records.length - 1].id;
+  }
+}
+
+type Findable = { hit: ContactHit; updatedAt: number; haystack: string; phoneDigits: string };
+
+const newestFirst = (a: Findable, b: Findable) => b.updatedAt - a.updatedAt || (a.hit.id < b.hit.id ? 1 : -1);
+
+async function readFindable(db: KithDB): Promise<Findable[]> {
+  const findable: Findable[] = [];
+  for await (const records of contactBatches(db, BATCH)) {
+    for (const stored of records) {
+      const contact = contactFromStore(stored);
+      const { id, name, title, company, updatedAt } = contact;
+      findable.push({ hit: { id, name, title, company }, updatedAt, haystack: haystackOf(contact), phoneDigits: phoneDigitsOf(contact) });
+    }
+  }
+  return findable.sort(newestFirst);
+}
+
+export type SearchOptions = { limit?: number; excludeId?: string };
 
 /**
- * Up to `limit` contacts matching `query`, most recently updated first. At most `scanLimit`
- * records are read, so a query that matches nothing still returns in bounded time.
+ * Search over the whole notebook as it was at the first query: up to `limit` contacts matching
+ * every word of `query`, most recently updated first. Make a new one after a write.
  */
-export async function searchContacts(
-  db: KithDB,
-  query: string,
-  { limit = 8, scanLimit = 20_000, excludeId }: { limit?: number; scanLimit?: number; excludeId?: string } = {},
-): Promise<ContactHit[]> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return [];
-  const hits: ContactHit[] = [];
-  const index = db.transaction('contacts').store.index('byUpdatedAt');
-  let scanned = 0;
-  for (let cursor = await index.openCursor(null, 'prev'); cursor; cursor = await cursor.continue()) {
-    const contact = contactFromStore(cursor.value);
-    if (contact.id !== excludeId && matchesEvery(contact, terms)) {
-      hits.push({ id: contact.id, name: contact.name, title: contact.title, company: contact.company });
-      if (hits.length >= limit) break;
+export function contactSearch(db: KithDB): (query: string, options?: SearchOptions) => Promise<ContactHit[]> {
+  let findable: Promise<Findable[]> | undefined;
+  return async (query, { limit = 8, excludeId } = {}) => {
+    const terms = queryTerms(query);
+    if (terms.length === 0) return [];
+    findable ??= readFindable(db).catch((error: unknown) => {
+      findable = undefined;
+      throw error;
+    });
+    const hits: ContactHit[] = [];
+    for (const { hit, haystack, phoneDigits } of await findable) {
+      if (hit.id === excludeId || !terms.every((term) => includesTerm(haystack, phoneDigits, term))) continue;
+      if (hits.push(hit) >= limit) break;
     }
-    if (++scanned >= scanLimit) break;
-  }
-  return hits;
+    return hits;
+  };
 }
 
 /**
  * Saved contacts with `person`'s name (case and accents folded) that no profile link rules out:
  * whom a page's person may be, saved from somewhere that gave another address. One with another
  * profile link is someone else's profile. There is no name index (one more index slows every
- * import), so this reads the notebook: in transactions of `batch` records, which a save never
- * waits long behind, and only until `signal` aborts.
+ * import), so this reads the notebook, until `signal` aborts.
  */
 export async function savedUnderSameName(
   db: KithDB,
   person: Pick<Person, 'name' | 'profileUrl'>,
-  { limit = 3, batch = 500, signal }: { limit?: number; batch?: number; signal?: AbortSignal } = {},
+  { limit = 3, batch = BATCH, signal }: { limit?: number; batch?: number; signal?: AbortSignal } = {},
 ): Promise<Contact[]> {
   const name = fold(person.name);
   const found: Contact[] = [];
   if (!name) return found;
-  let after: string | undefined;
-  while (!signal?.aborted && found.length < limit) {
-    const records = await db.getAll('contacts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), batch);
+  for await (const records of contactBatches(db, batch)) {
+    if (signal?.aborted) break;
     for (const stored of records) {
       if (fold(stored.name) !== name) continue;
       const contact = contactFromStore(stored);
       const otherProfile = person.profileUrl && contact.profileUrl && contact.profileUrl !== person.profileUrl;
-      if (!otherProfile && found.push(contact) >= limit) break;
+      if (!otherProfile && found.push(contact) >= limit) return found;
     }
-    if (records.length < batch) break;
-    after = records[records.length - 1].id;
   }
   return found;
 }

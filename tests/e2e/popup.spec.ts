@@ -825,7 +825,7 @@ test('with 10,000 contacts the popup is ready at once: it loads one contact, not
   expect(cardMs).toBeLessThan(1000);
   expect(homeMs).toBeLessThan(1000);
 
-  // Search stops at the first few matches, newest first.
+  // Search shows the first eight matches, newest first.
   await home.getByRole('combobox', { name: 'Search your contacts' }).fill('company 42');
   await expect(home.getByRole('option')).toHaveCount(8);
   await expect(home.getByRole('option').first()).toContainText('Seeded Person 9942');

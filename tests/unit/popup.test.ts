@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { savedUnderSameName, searchContacts } from '@/lib/contact-search';
+import { contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, leftOffNotice, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
 import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
@@ -442,24 +442,42 @@ describe('a saved person', () => {
 });
 
 describe('contact search', () => {
-  it('matches every word across name, company, email, phone, tags and notes, newest first, bounded', async () => {
+  it('matches every word across name, company, email, phone, tags and notes, newest first', async () => {
     await putContact(db, { id: 'a', name: 'Zoë Álvarez', company: 'Fernhill Robotics', phones: ['+31 (10) 555-0199'], notes: 'Ask about the Delft lab', createdAt: NOW, updatedAt: NOW });
     await putContact(db, { id: 'b', name: 'Zoe Brandt', emails: ['zoe@brandt.example'], tags: ['rotterdam'], createdAt: NOW, updatedAt: NOW + 1 });
     await putContact(db, { id: 'c', name: 'Sam Reyes', company: 'Fernhill Robotics', createdAt: NOW, updatedAt: NOW + 2 });
-    expect((await searchContacts(db, 'zoe')).map((hit) => hit.id)).toEqual(['b', 'a']);
-    expect((await searchContacts(db, 'zoe fernhill')).map((hit) => hit.id)).toEqual(['a']);
-    expect((await searchContacts(db, 'ROTTERDAM')).map((hit) => hit.id)).toEqual(['b']);
-    expect((await searchContacts(db, '+31105550199')).map((hit) => hit.id)).toEqual(['a']);
-    expect((await searchContacts(db, '555-0199')).map((hit) => hit.id)).toEqual(['a']);
-    expect((await searchContacts(db, '010 555 0199')).map((hit) => hit.id)).toEqual(['a']);
+    const search = contactSearch(db);
+    const ids = async (query: string, options?: Parameters<typeof search>[1]) => (await search(query, options)).map((hit) => hit.id);
+    expect(await ids('zoe')).toEqual(['b', 'a']);
+    expect(await ids('zoe fernhill')).toEqual(['a']);
+    expect(await ids('ROTTERDAM')).toEqual(['b']);
+    expect(await ids('+31105550199')).toEqual(['a']);
+    expect(await ids('555-0199')).toEqual(['a']);
+    expect(await ids('010 555 0199')).toEqual(['a']);
+    expect(await ids('delft')).toEqual(['a']);
+    expect(await ids('fernhill', { limit: 1 })).toEqual(['c']);
+    expect(await ids('fernhill', { excludeId: 'c' })).toEqual(['a']);
+    expect(await search('   ')).toEqual([]);
+
+    // The notebook as it was at the first query: a search made after a write finds what it wrote.
     await putContact(db, { id: 'd', name: 'Dirk Vos', phones: ['010 555 0188'], createdAt: NOW, updatedAt: NOW - 1 });
-    expect((await searchContacts(db, '+31 10 555 0188')).map((hit) => hit.id)).toEqual(['d']);
-    expect((await searchContacts(db, 'delft')).map((hit) => hit.id)).toEqual(['a']);
-    expect((await searchContacts(db, 'fernhill', { limit: 1 })).map((hit) => hit.id)).toEqual(['c']);
-    expect((await searchContacts(db, 'fernhill', { excludeId: 'c' })).map((hit) => hit.id)).toEqual(['a']);
-    expect(await searchContacts(db, '   ')).toEqual([]);
-    // The scan stops after `scanLimit` records even when nothing matches.
-    expect(await searchContacts(db, 'alvarez', { scanLimit: 2 })).toEqual([]);
+    expect(await ids('+31 10 555 0188')).toEqual([]);
+    expect((await contactSearch(db)('+31 10 555 0188')).map((hit) => hit.id)).toEqual(['d']);
+  });
+
+  it('reads the notebook once, in batches, and then searches it in memory', async () => {
+    for (let i = 0; i < 1200; i++) await putContact(db, { id: `c${String(i).padStart(4, '0')}`, name: `Person ${i}`, createdAt: NOW, updatedAt: NOW + i });
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      const search = contactSearch(db);
+      expect((await search('person 1199')).map((hit) => hit.id)).toEqual(['c1199']);
+      expect(getAll).toHaveBeenCalledTimes(3);
+      expect((await search('person', { limit: 3 })).map((hit) => hit.id)).toEqual(['c1199', 'c1198', 'c1197']);
+      expect((await search('person 1')).length).toBe(8);
+      expect(getAll).toHaveBeenCalledTimes(3);
+    } finally {
+      getAll.mockRestore();
+    }
   });
 
   it('finds who a new person may be by name alone, past any batch, but not someone with another profile', async () => {
