@@ -71,5 +71,6 @@ export function looksLikePersonName(text: string): boolean {
 /** The address in a string, if it holds exactly one plausible one. */
 export function addressIn(text: string): string | undefined {
   const match = /[^\s<>()[\]\\,;:"'@]{1,64}@[A-Za-z0-9.-]{1,253}/.exec(text.slice(0, 600));
-  return match ? normalizeEmail(match[0]) : undefined;
+  // A domain ends in a letter or digit: a dot after it ends the sentence ("write to ada@x.com.").
+  return match ? normalizeEmail(match[0].replace(/[.-]+$/, '')) : undefined;
 }

@@ -31,6 +31,14 @@ describe('selected text', () => {
     ]);
   });
 
+  it('reads an address that ends a sentence, without the full stop', () => {
+    const block = `Lena Hartmann
+Head of Research, Quayside Bio
+Write to me at lena.hartmann@quayside.example.`;
+    expect(people(block).map((p) => [p.name, p.emails])).toEqual([['Lena Hartmann', ['lena.hartmann@quayside.example']]]);
+    expect(people('Reach Kai at kai@studio.example.').map((p) => p.emails)).toEqual([['kai@studio.example']]);
+  });
+
   it('reads a signature block: closing skipped, title and company split, phone, LinkedIn link', () => {
     const block = `Best regards,
 --
