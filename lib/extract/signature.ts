@@ -54,6 +54,24 @@ function addressPerson(email: string, name: string): PersonInput {
 
 type Line = { text: string; used: boolean };
 
+// What follows a name after a comma without being a job: "Jane Doe, PhD".
+const CREDENTIAL = /^(?:ph\.?d|m\.?d|mba|cpa|esq|jr|sr|ii|iii|iv)\.?$/i;
+// Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
+const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
+
+/**
+ * A line of a name, a comma, then a capitalised job ("Lena Hartmann, Head of Research"), as
+ * [name, job]. A name of two words or more, each capitalised: a line of prose does not pass.
+ */
+function nameThenJob(text: string): [string, string] | undefined {
+  const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(text);
+  if (!match || !looksLikePersonName(match[1])) return undefined;
+  const words = match[1].split(' ');
+  const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+  if (words.length < 2 || !words.every((word) => capitalised(word) || NAME_PARTICLES.has(word))) return undefined;
+  return capitalised(match[2]) && !CREDENTIAL.test(match[2]) ? [match[1], match[2]] : undefined;
+}
+
 /** One person from a signature block, or undefined when no line names anyone. */
 export function parseSignatureBlock(text: string): PersonInput | undefined {
   const lines: Line[] = cleanMultiline(text, MAX_TEXT)
@@ -88,7 +106,8 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
       }
       const phone = PHONE.exec(piece);
       if (phone && (phone[1].match(/\d/g)?.length ?? 0) >= 7) {
-        phones.push(cleanLine(phone[1], 64));
+        // The full stop of a sentence that ends in the number is not part of it.
+        phones.push(cleanLine(phone[1], 64).replace(/[\s./-]+$/, ''));
         line.used = true;
       } else if (URL_LIKE.test(piece)) {
         line.used = true;
@@ -98,20 +117,34 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   if (emails.length) answers.emails = { value: emails, from: 'signature:address' };
   if (phones.length) answers.phones = { value: phones, from: 'signature:phone' };
 
+  // What they do, when it shares the name's line ("Lena Hartmann, Head of Research").
+  let jobOnNameLine: string | undefined;
   if (nameAt < 0) {
-    nameAt = lines.findIndex((l) => !l.used && looksLikePersonName(l.text));
-    if (nameAt >= 0) answers.name = { value: lines[nameAt].text, from: 'signature:first-name-line' };
+    nameAt = lines.findIndex((l) => !l.used && (nameThenJob(l.text) || looksLikePersonName(l.text)));
+    const first = lines[nameAt]?.text ?? '';
+    const split = nameThenJob(first);
+    if (split) {
+      answers.name = { value: split[0], from: 'signature:name-line' };
+      jobOnNameLine = split[1];
+    } else if (nameAt >= 0) {
+      // "Cheers, / Tom / Tom Becker": a first name signed under the closing, the full name below it.
+      const signedAt = nameAt;
+      const fuller = first.includes(' ') ? -1 : lines.findIndex((l, i) => i > signedAt && !l.used && l.text.startsWith(`${first} `) && looksLikePersonName(l.text));
+      if (fuller > 0) nameAt = fuller;
+      answers.name = { value: lines[nameAt].text, from: 'signature:first-name-line' };
+    }
   }
   if (nameAt >= 0) {
-    const [titleLine, companyLine] = lines.slice(nameAt + 1).filter((l) => !l.used);
-    const split = titleLine && TITLE_COMPANY.exec(titleLine.text);
+    const below = lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text);
+    const [titleLine, companyLine] = jobOnNameLine ? [jobOnNameLine, ...below] : below;
+    const split = titleLine && TITLE_COMPANY.exec(titleLine);
     if (split) {
       answers.title = { value: split[1], from: 'signature:title-line' };
       answers.company = { value: split[2], from: 'signature:title-line' };
     } else if (titleLine) {
-      answers.title = { value: titleLine.text, from: 'signature:title-line' };
+      answers.title = { value: titleLine, from: 'signature:title-line' };
       // A street address starts with a number; a company rarely does.
-      if (companyLine && !/^\d/.test(companyLine.text)) answers.company = { value: companyLine.text, from: 'signature:company-line' };
+      if (companyLine && !/^\d/.test(companyLine)) answers.company = { value: companyLine, from: 'signature:company-line' };
     }
   } else if (emails[0]) {
     answers.name = { value: nameFromAddress(emails[0]), from: 'signature:address' };

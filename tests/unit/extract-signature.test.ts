@@ -81,6 +81,38 @@ www.northwind.example`;
     expect(people('Mit freundlichen Grüßen\nJonas Weber\njonas@weber.example')[0]).toMatchObject({ name: 'Jonas Weber' });
   });
 
+  it('reads the full name under a sign-off with the first name alone', () => {
+    const block = `Cheers,
+Tom
+
+Tom Becker
+Senior Product Manager | Acme Corp
+Tel. +44 20 7946 0958.`;
+    expect(people(block)[0]).toMatchObject({
+      name: 'Tom Becker',
+      title: 'Senior Product Manager',
+      company: 'Acme Corp',
+      phones: ['+44 20 7946 0958'],
+    });
+    // A first name alone is still a name where nothing fuller follows.
+    expect(people('Tom\nSenior Product Manager\ntom@acme.example')[0]).toMatchObject({ name: 'Tom', title: 'Senior Product Manager' });
+  });
+
+  it('reads "Name, title at company" on one line', () => {
+    expect(people('Lena Hartmann, Head of Research at Quayside Bio\nlena@quayside.example')[0]).toMatchObject({
+      name: 'Lena Hartmann',
+      title: 'Head of Research',
+      company: 'Quayside Bio',
+      emails: ['lena@quayside.example'],
+    });
+    expect(people('Lena Hartmann, Head of Research\nlena@quayside.example')[0]).toMatchObject({ name: 'Lena Hartmann', title: 'Head of Research' });
+    // Not a name and a title: prose, and a name written last name first.
+    expect(people('Great meeting you, Hope to talk soon\nlena@quayside.example')[0]).toMatchObject({ name: 'lena@quayside.example' });
+    expect(people('Doe, John\njohn@acme.example')[0]).not.toHaveProperty('title');
+    expect(people('Jane Doe, PhD\njane@acme.example')[0]).toMatchObject({ name: 'Jane Doe, PhD' });
+    expect(people('Ellen van Dijk, Partner at Brightwater\nellen@brightwater.example')[0]).toMatchObject({ name: 'Ellen van Dijk', title: 'Partner', company: 'Brightwater' });
+  });
+
   it('reads a block whose first line is "Name <address>", title and company on their own lines', () => {
     expect(people('Leo Fischer <leo@quillstone.example>\nEngineering Manager\nQuillstone\n12 Harbour Road')).toEqual([
       {
