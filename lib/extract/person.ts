@@ -57,8 +57,8 @@ export function nameFromAddress(email: string): string {
   return email;
 }
 
-// Link texts that are calls to action, not names ("Email me", "Kontakt").
-const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch|kontakt|écri|escrib|scriv|click|here)/i;
+// Link texts that are calls to action, not names ("Email me", "Kontakt"), and mail apps' footers.
+const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch|kontakt|écri|escrib|scriv|click|here|sent from|get outlook)/i;
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {

@@ -77,41 +77,41 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   const lines: Line[] = cleanMultiline(text, MAX_TEXT)
     .split('\n')
     .slice(0, MAX_LINES)
-    .map((l) => ({ text: cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, ''), used: false }))
-    .filter((l) => l.text);
+    // Each part between bars is a line of its own: "John Smith | Engineer | Acme | john@acme.com".
+    .flatMap((l) => cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, '').split(/\s+[|·•]\s+/))
+    .filter(Boolean)
+    .map((text) => ({ text, used: false }));
 
   const answers: Answers = {};
   const emails: string[] = [];
   const phones: string[] = [];
   let nameAt = -1;
   for (const [index, line] of lines.entries()) {
-    for (const piece of line.text.split(/\s+[|·•]\s+/)) {
-      const profile = PROFILE_LINK.exec(piece);
-      if (profile && !answers.profileUrl) {
-        const url = canonicalProfileUrl(/^https?:/i.test(profile[0]) ? profile[0] : `https://${profile[0]}`);
-        if (url) answers.profileUrl = { value: url, from: 'signature:linkedin-link' };
-        line.used = true;
-        continue;
+    const profile = PROFILE_LINK.exec(line.text);
+    if (profile && !answers.profileUrl) {
+      const url = canonicalProfileUrl(/^https?:/i.test(profile[0]) ? profile[0] : `https://${profile[0]}`);
+      if (url) answers.profileUrl = { value: url, from: 'signature:linkedin-link' };
+      line.used = true;
+      continue;
+    }
+    const email = line.text.includes('@') ? addressIn(line.text) : undefined;
+    if (email) {
+      emails.push(email);
+      const display = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/.exec(line.text);
+      if (display && nameAt < 0 && looksLikePersonName(display[1])) {
+        answers.name = { value: display[1], from: 'signature:display-name' };
+        nameAt = index;
       }
-      const email = piece.includes('@') ? addressIn(piece) : undefined;
-      if (email) {
-        emails.push(email);
-        const display = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/.exec(piece);
-        if (display && nameAt < 0 && looksLikePersonName(display[1])) {
-          answers.name = { value: display[1], from: 'signature:display-name' };
-          nameAt = index;
-        }
-        line.used = true;
-        continue;
-      }
-      const phone = PHONE.exec(piece);
-      if (phone && (phone[1].match(/\d/g)?.length ?? 0) >= 7) {
-        // The full stop of a sentence that ends in the number is not part of it.
-        phones.push(cleanLine(phone[1], 64).replace(/[\s./-]+$/, ''));
-        line.used = true;
-      } else if (URL_LIKE.test(piece)) {
-        line.used = true;
-      }
+      line.used = true;
+      continue;
+    }
+    const phone = PHONE.exec(line.text);
+    if (phone && (phone[1].match(/\d/g)?.length ?? 0) >= 7) {
+      // The full stop of a sentence that ends in the number is not part of it.
+      phones.push(cleanLine(phone[1], 64).replace(/[\s./-]+$/, ''));
+      line.used = true;
+    } else if (URL_LIKE.test(line.text)) {
+      line.used = true;
     }
   }
   if (emails.length) answers.emails = { value: emails, from: 'signature:address' };
@@ -127,9 +127,10 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
       answers.name = { value: split[0], from: 'signature:name-line' };
       jobOnNameLine = split[1];
     } else if (nameAt >= 0) {
-      // "Cheers, / Tom / Tom Becker": a first name signed under the closing, the full name below it.
+      // "Cheers, / Tom / Tom Becker" or "Best, / Sam / Samuel Ortiz": a first name signed under the
+      // closing, the full name below it.
       const signedAt = nameAt;
-      const fuller = first.includes(' ') ? -1 : lines.findIndex((l, i) => i > signedAt && !l.used && l.text.startsWith(`${first} `) && looksLikePersonName(l.text));
+      const fuller = first.includes(' ') ? -1 : lines.findIndex((l, i) => i > signedAt && !l.used && l.text.startsWith(first) && l.text.includes(' ') && looksLikePersonName(l.text));
       if (fuller > 0) nameAt = fuller;
       answers.name = { value: lines[nameAt].text, from: 'signature:first-name-line' };
     }

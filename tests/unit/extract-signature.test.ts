@@ -60,7 +60,7 @@ www.northwind.example`;
         fieldSources: {
           name: 'signature:first-name-line',
           title: 'signature:title-line',
-          company: 'signature:title-line',
+          company: 'signature:company-line',
           emails: 'signature:address',
           phones: 'signature:phone',
           profileUrl: 'signature:linkedin-link',
@@ -96,6 +96,22 @@ Tel. +44 20 7946 0958.`;
     });
     // A first name alone is still a name where nothing fuller follows.
     expect(people('Tom\nSenior Product Manager\ntom@acme.example')[0]).toMatchObject({ name: 'Tom', title: 'Senior Product Manager' });
+  });
+
+  it('reads a signature on one line, its parts between bars', () => {
+    expect(people('John Smith | Senior Engineer | Acme Inc. | +1 555 123 4567 | john@acme.example')[0]).toMatchObject({
+      name: 'John Smith',
+      title: 'Senior Engineer',
+      company: 'Acme Inc.',
+      emails: ['john@acme.example'],
+      phones: ['+1 555 123 4567'],
+    });
+    expect(people('Best,\nSam\n\nSamuel Ortiz | Principal Designer\nsam@ortiz.example')[0]).toMatchObject({ name: 'Samuel Ortiz', title: 'Principal Designer' });
+  });
+
+  it('does not take a mail app’s footer for a name', () => {
+    expect(people('Sent from my iPhone')).toEqual([]);
+    expect(people('Ana Souza\nana@souza.example\n\nGet Outlook for iOS')[0]).toMatchObject({ name: 'Ana Souza' });
   });
 
   it('reads "Name, title at company" on one line', () => {
