@@ -4,7 +4,7 @@
 // keystroke after is a filter in memory; for a name, each batch let go once looked at.
 import { type KithDB, contactFromStore } from './db';
 import type { Contact, Person } from './model';
-import { fold, haystackOf, includesTerm, phoneDigitsOf, queryTerms } from './search';
+import { haystackOf, includesTerm, nameKey, phoneDigitsOf, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
@@ -62,7 +62,7 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
 }
 
 /**
- * Saved contacts with `person`'s name (case and accents folded) that no profile link rules out:
+ * Saved contacts with `person`'s name (as `nameKey` compares names) that no profile link rules out:
  * whom a page's person may be, saved from somewhere that gave another address. One with another
  * profile link is someone else's profile. There is no name index (one more index slows every
  * import), so this reads the notebook, until `signal` aborts.
@@ -72,13 +72,13 @@ export async function savedUnderSameName(
   person: Pick<Person, 'name' | 'profileUrl'>,
   { limit = 3, batch = BATCH, signal }: { limit?: number; batch?: number; signal?: AbortSignal } = {},
 ): Promise<Contact[]> {
-  const name = fold(person.name);
+  const name = nameKey(person.name);
   const found: Contact[] = [];
   if (!name) return found;
   for await (const records of contactBatches(db, batch)) {
     if (signal?.aborted) break;
     for (const stored of records) {
-      if (fold(stored.name) !== name) continue;
+      if (nameKey(stored.name) !== name) continue;
       const contact = contactFromStore(stored);
       const otherProfile = person.profileUrl && contact.profileUrl && contact.profileUrl !== person.profileUrl;
       if (!otherProfile && found.push(contact) >= limit) return found;

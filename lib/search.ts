@@ -44,6 +44,19 @@ export function fold(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
+// Before a name and at its end, words that say nothing of who the person is. Jr. and Sr. do.
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+(?=\S+\s+\S)/;
+const DEGREE = /,?\s+(?:phd|ph\.d\.|md|mba|cpa|esq)\.?$/;
+
+/**
+ * A name as compared to find who may be one person saved twice: folded, without an honorific
+ * or a degree, its full stops and hyphens as spaces, apostrophes gone ("Dr. María González",
+ * "maria gonzalez"; "O'Brien", "OBrien").
+ */
+export function nameKey(name: string): string {
+  return fold(name).replace(HONORIFIC, '').replace(DEGREE, '').replace(/['’]/g, '').replace(/[\s.-]+/g, ' ').trim();
+}
+
 /** What a contact is found by, as written on it: phone numbers too. */
 export function haystackOf(c: Contact): string {
   return fold([c.name, c.title, c.company, c.location, c.emails.join(' '), c.phones.join(' '), c.tags.join(' '), c.notes].join('\n'));
@@ -104,12 +117,12 @@ export function includesTerm(haystack: string, phoneDigits: string, term: QueryT
 /** Another contact that may be the same person, with the emails and link both have ([]: only the name). */
 export type MaybeSame = { contact: Contact; shared: string[] };
 
-/** What may show one person saved twice: each email, the profile link, and the folded name. */
-function identityKeys(contact: Contact, foldedName: string): { key: string; shared?: string }[] {
+/** What may show one person saved twice: each email, the profile link, and the name (`nameKey`). */
+function identityKeys(contact: Contact): { key: string; shared?: string }[] {
   return [
     ...contact.emails.map((email) => ({ key: `email:${email}`, shared: email })),
     ...(contact.profileUrl ? [{ key: `url:${contact.profileUrl}`, shared: contact.profileUrl }] : []),
-    { key: `name:${foldedName}` },
+    { key: `name:${nameKey(contact.name)}` },
   ];
 }
 
@@ -134,13 +147,12 @@ export class ContactSearch {
     return this.names;
   }
 
-  /** Who holds each folded name, email and profile link: worked out once, as the notebook is reloaded after every write. */
+  /** Who holds each name, email and profile link: worked out once, as the notebook is reloaded after every write. */
   private keyHolders(): Map<string, number[]> {
     if (this.holders) return this.holders;
-    const names = this.foldedNames();
     this.holders = new Map();
     for (let i = 0; i < this.contacts.length; i++) {
-      for (const { key } of identityKeys(this.contacts[i], names[i])) {
+      for (const { key } of identityKeys(this.contacts[i])) {
         const list = this.holders.get(key);
         if (list) list.push(i);
         else this.holders.set(key, [i]);
@@ -152,13 +164,14 @@ export class ContactSearch {
   /**
    * The other contacts that may be `contact` saved twice, those the user told apart left out:
    * first those with an email or the profile link in common, with what they share; then those
-   * of the same name but for case and accents (`shared` empty), which is one person from sources
-   * that share no address (a phone's contacts and a LinkedIn export), or two people of one name.
+   * of the same name as `nameKey` compares names (`shared` empty), which is one person from
+   * sources that share no address (a phone's contacts and a LinkedIn export), or two people of
+   * one name.
    */
   maybeSameAs(contact: Contact): MaybeSame[] {
     const holders = this.keyHolders();
     const found = new Map<number, string[]>();
-    for (const { key, shared } of identityKeys(contact, fold(contact.name))) {
+    for (const { key, shared } of identityKeys(contact)) {
       for (const i of holders.get(key) ?? []) {
         const other = this.contacts[i];
         if (other.id === contact.id || toldApart(contact, other)) continue;

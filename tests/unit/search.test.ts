@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Contact, type ContactInput } from '@/lib/model';
 import fc from 'fast-check';
-import { ContactSearch, type ContactQuery, type QueryTerm, fold, includesTerm, queryTerms } from '@/lib/search';
+import { ContactSearch, type ContactQuery, type QueryTerm, fold, includesTerm, nameKey, queryTerms } from '@/lib/search';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const DAY = 86_400_000;
@@ -86,6 +86,19 @@ describe('ContactSearch', () => {
     expect(ids(namesakes(people[0]))).toEqual(['e']);
     expect(ids(namesakes(jose))).toEqual(['a']);
     expect(namesakes(people[1])).toEqual([]);
+  });
+
+  it('compares names without honorifics, degrees, full stops, hyphens or apostrophes', () => {
+    expect(nameKey('Dr. María González')).toBe('maria gonzalez');
+    expect(nameKey('Jane Doe, PhD')).toBe('jane doe');
+    expect(nameKey('Mara Okonkwo-Lind')).toBe('mara okonkwo lind');
+    expect(nameKey("Sean O'Brien")).toBe(nameKey('Sean OBrien'));
+    expect(nameKey('Priya N.')).toBe(nameKey('Priya N'));
+    // What tells people apart stays: a lone surname after a title, a junior.
+    expect(nameKey('Dr. Smith')).toBe('dr smith');
+    expect(nameKey('Sam Lee Jr.')).toBe('sam lee jr');
+    const search = new ContactSearch([make({ id: 'sig', name: 'Dr. María González' }), make({ id: 'li', name: 'Maria Gonzalez' })]);
+    expect(search.maybeSameAs(search.contacts[0]).map(({ contact }) => contact.id)).toEqual(['li']);
   });
 
   it('filters to the contacts perhaps saved twice: by name, email or link', () => {
