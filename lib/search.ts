@@ -46,7 +46,7 @@ export function fold(text: string): string {
 
 // Before a name and at its end, words that say nothing of who the person is. Jr. and Sr. do.
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+(?=\S+\s+\S)/;
-const DEGREE = /,?\s+(?:phd|ph\.d\.|md|mba|cpa|esq)\.?$/;
+const DEGREE = /,?\s+(?:ph\.?d|m\.?d|mba|cpa|esq)\.?$/;
 
 /**
  * A name as compared to find who may be one person saved twice: folded, without an honorific

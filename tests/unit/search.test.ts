@@ -91,6 +91,8 @@ describe('ContactSearch', () => {
   it('compares names without honorifics, degrees, full stops, hyphens or apostrophes', () => {
     expect(nameKey('Dr. María González')).toBe('maria gonzalez');
     expect(nameKey('Jane Doe, PhD')).toBe('jane doe');
+    expect(nameKey('Jane Doe, Ph.D')).toBe('jane doe');
+    expect(nameKey('Jane Doe M.D.')).toBe('jane doe');
     expect(nameKey('Mara Okonkwo-Lind')).toBe('mara okonkwo lind');
     expect(nameKey("Sean O'Brien")).toBe(nameKey('Sean OBrien'));
     expect(nameKey('Priya N.')).toBe(nameKey('Priya N'));
