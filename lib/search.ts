@@ -3,6 +3,7 @@
 // tight loop of `includes` over those strings in the current sort order, so results come out
 // already sorted. When the new text only extends the last one, only the last results are searched
 // again. The popup's search (lib/contact-search.ts) matches the same way.
+import { DEGREE } from './extract/person';
 import type { Contact, Relationship, Warmth } from './model';
 
 export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
@@ -44,17 +45,19 @@ export function fold(text: string): string {
   return /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : text.toLowerCase();
 }
 
-// Before a name and at its end, words that say nothing of who the person is. Jr. and Sr. do.
-const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+(?=\S+\s+\S)/;
-const DEGREE = /,?\s+(?:ph\.?d|m\.?d|mba|cpa|esq)\.?$/;
+const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?$/;
 
 /**
  * A name as compared to find who may be one person saved twice: folded, without an honorific
- * or a degree, its full stops and hyphens as spaces, apostrophes gone ("Dr. María González",
- * "maria gonzalez"; "O'Brien", "OBrien").
+ * or a degree (Jr. and Sr. stay: they tell people apart), its full stops and hyphens as spaces,
+ * apostrophes gone ("Dr. María González", "maria gonzalez"; "O'Brien", "OBrien").
  */
 export function nameKey(name: string): string {
-  return fold(name).replace(HONORIFIC, '').replace(DEGREE, '').replace(/['’]/g, '').replace(/[\s.-]+/g, ' ').trim();
+  const words = fold(name).replace(/['’]/g, '').split(/[\s,]+/).filter(Boolean);
+  // Only where two words remain: "Dr. Smith" is all there is to go on.
+  if (words.length > 2 && HONORIFIC.test(words[0])) words.shift();
+  if (words.length > 2 && DEGREE.test(words[words.length - 1])) words.pop();
+  return words.join(' ').replace(/[\s.-]+/g, ' ').trim();
 }
 
 /** What a contact is found by, as written on it: phone numbers too. */

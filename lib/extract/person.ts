@@ -60,6 +60,9 @@ export function nameFromAddress(email: string): string {
 // Link texts that are calls to action, not names ("Email me", "Kontakt"), and mail apps' footers.
 const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch|kontakt|écri|escrib|scriv|click|here|sent from|get outlook)/i;
 
+/** A degree written after a name ("Jane Doe, PhD"): what someone studied, not who they are. */
+export const DEGREE = /^(?:ph\.?d|m\.?d|mba|cpa|esq)\.?$/i;
+
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {
   if (text.length < 2 || text.length > 80) return false;

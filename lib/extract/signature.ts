@@ -3,7 +3,7 @@
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl } from '../profile-url';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
-import { addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';
+import { DEGREE, addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';
 
 /** A selection longer than this is not a signature; only its start is read. */
 const MAX_TEXT = 4000;
@@ -54,8 +54,8 @@ function addressPerson(email: string, name: string): PersonInput {
 
 type Line = { text: string; used: boolean };
 
-// What follows a name after a comma without being a job: "Jane Doe, PhD".
-const CREDENTIAL = /^(?:ph\.?d|m\.?d|mba|cpa|esq|jr|sr|ii|iii|iv)\.?$/i;
+// What follows a name after a comma without being a job, besides a degree: "Sam Lee, Jr.".
+const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 // Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
 
@@ -69,7 +69,7 @@ function nameThenJob(text: string): [string, string] | undefined {
   const words = match[1].split(' ');
   const capitalised = (word: string) => /^\p{Lu}/u.test(word);
   if (words.length < 2 || !words.every((word) => capitalised(word) || NAME_PARTICLES.has(word))) return undefined;
-  return capitalised(match[2]) && !CREDENTIAL.test(match[2]) ? [match[1], match[2]] : undefined;
+  return capitalised(match[2]) && !DEGREE.test(match[2]) && !GENERATION.test(match[2]) ? [match[1], match[2]] : undefined;
 }
 
 /** One person from a signature block, or undefined when no line names anyone. */
