@@ -2,6 +2,7 @@
 // referred someone, and in the popup to open a contact.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ContactHit } from '@/lib/contact-search';
+import { jobLine } from './labels';
 
 type Props = {
   label: string;
@@ -13,7 +14,6 @@ type Props = {
   returnFocusKey?: string;
 };
 
-const describe = (hit: ContactHit) => [hit.title, hit.company].filter(Boolean).join(' · ');
 
 export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey }: Props) {
   const id = useId();
@@ -114,7 +114,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
             }}
           >
             <span class="picker-name">{hit.name}</span>
-            {describe(hit) && <span class="muted"> {describe(hit)}</span>}
+            {jobLine(hit) && <span class="muted"> {jobLine(hit)}</span>}
           </li>
         ))}
       </ul>

@@ -27,6 +27,7 @@ import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from './focus-when-lost';
 import { type TypedForm, useKeptTyping } from './kept-typing';
+import { jobLine } from './labels';
 import { InteractionForm } from './InteractionForm';
 import { ReminderList, reminderButtonKey } from './ReminderList';
 
@@ -68,7 +69,7 @@ function draftOfCard(card: SavedCard): ContactDraft {
 
 /** What tells one of a name from another: their job, else how to reach them. */
 function distinguishing(contact: Contact): string | undefined {
-  return [contact.title, contact.company].filter(Boolean).join(' · ') || contact.emails[0] || contact.phones[0];
+  return jobLine(contact) || contact.emails[0] || contact.phones[0];
 }
 
 function personLabel(person: Person): string {

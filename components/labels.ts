@@ -1,5 +1,5 @@
 // The words the interface uses for the model's enums, in one place for popup and dashboard.
-import type { Channel, HelpKind, ReminderKind, Warmth } from '@/lib/model';
+import type { Channel, Contact, HelpKind, ReminderKind, Warmth } from '@/lib/model';
 
 export const HELP_LABELS: Record<HelpKind, string> = {
   information: 'Information',
@@ -35,3 +35,6 @@ export const CADENCE_CHOICES: { days: number; label: string }[] = [
   { days: 182, label: 'Every 6 months' },
   { days: 365, label: 'Every year' },
 ];
+
+/** A contact's job as shown beside their name: "Title · Company", '' when neither is known. */
+export const jobLine = ({ title, company }: Pick<Contact, 'title' | 'company'>): string => [title, company].filter(Boolean).join(' · ');

@@ -26,7 +26,7 @@ import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
-import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS } from '../labels';
+import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS, jobLine } from '../labels';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 import { CONTACTS_SEARCH_KEY } from './ContactsPage';
@@ -84,7 +84,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
         ? notebook.search.maybeSameAs(contact).map(({ contact: other, shared }) =>
             shared.length
               ? { other, why: `also has ${shared.join(' and ')}` }
-              : { other, job: [other.title, other.company].filter(Boolean).join(' · '), why: 'has the same name' },
+              : { other, job: jobLine(other), why: 'has the same name' },
           )
         : [],
     [contact, notebook],
