@@ -2,6 +2,7 @@
 // referred someone, and in the popup to open a contact.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { ContactHit } from '@/lib/contact-search';
+import { failureMessage } from '@/lib/db';
 import { jobLine } from './labels';
 
 type Props = {
@@ -14,13 +15,18 @@ type Props = {
   returnFocusKey?: string;
 };
 
+/** A search that has not answered by then is said to be running (the popup's first one reads the whole notebook). */
+const SLOW_SEARCH_MS = 250;
 
 export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ContactHit[]>([]);
   const [active, setActive] = useState(0);
-  const [searched, setSearched] = useState(false);
+  /** The query the shown answer is for. */
+  const [searched, setSearched] = useState<string>();
+  const [slow, setSlow] = useState(false);
+  const [failure, setFailure] = useState<string>();
   const latest = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -31,20 +37,42 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
   // Debounced, and only the newest query's answer is shown: typing never waits on a scan.
   useEffect(() => {
     const ticket = ++latest.current;
+    setSlow(false);
     if (!query.trim()) {
       setHits([]);
-      setSearched(false);
+      setSearched(undefined);
+      setFailure(undefined);
       return;
     }
+    let slowTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
-      void search(query).then((found) => {
-        if (ticket !== latest.current) return;
-        setHits(found);
-        setActive(0);
-        setSearched(true);
-      });
+      slowTimer = setTimeout(() => setSlow(true), SLOW_SEARCH_MS);
+      const answered = () => {
+        clearTimeout(slowTimer);
+        return ticket === latest.current;
+      };
+      search(query).then(
+        (found) => {
+          if (!answered()) return;
+          setHits(found);
+          setActive(0);
+          setSearched(query.trim());
+          setSlow(false);
+          setFailure(undefined);
+        },
+        (cause: unknown) => {
+          if (!answered()) return;
+          setHits([]);
+          setSearched(undefined);
+          setSlow(false);
+          setFailure(failureMessage(cause));
+        },
+      );
     }, 80);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(slowTimer);
+    };
   }, [query, search]);
 
   const open = hits.length > 0;
@@ -52,7 +80,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     onPick(hit);
     setQuery('');
     setHits([]);
-    setSearched(false);
+    setSearched(undefined);
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -118,10 +146,21 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
           </li>
         ))}
       </ul>
-      {searched && !open && (
-        <p class="muted small" role="status">
-          No saved contact matches “{query.trim()}”.
+      {failure ? (
+        <p class="error small" role="alert">
+          Kith could not search your notebook: {failure}
         </p>
+      ) : slow ? (
+        <p class="muted small" role="status">
+          Searching your notebook…
+        </p>
+      ) : (
+        searched !== undefined &&
+        !open && (
+          <p class="muted small" role="status">
+            No saved contact matches “{searched}”.
+          </p>
+        )
       )}
     </div>
   );

@@ -242,6 +242,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     (query: string, excludeId?: string) => (searchNotebook ? searchNotebook(query, { excludeId }) : Promise.resolve([])),
     [searchNotebook],
   );
+  // Stable, as the picker searches again whenever its search function changes.
+  const referrerExcluded = screen.kind === 'saved' ? screen.card.contact.id : undefined;
+  const searchReferrers = useCallback((query: string) => search(query, referrerExcluded), [search, referrerExcluded]);
 
   // A new person may be someone saved from elsewhere under the same name (an email where the
   // page has a profile): looked for once the form is up, so it never delays it, and not while a
@@ -449,7 +452,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       error={error}
       focus={focus}
       defaultCadenceDays={cadence().defaultCadenceDays}
-      searchContacts={(query) => search(query, screen.kind === 'saved' ? screen.card.contact.id : undefined)}
+      searchContacts={searchReferrers}
     >
       {extra}
     </ContactForm>
@@ -518,7 +521,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           {screen.person && (
             <section aria-labelledby="add-to-saved-heading">
               <h2 id="add-to-saved-heading">Already in Kith under another name?</h2>
-              <ContactPicker label={`Add ${screen.person.name} to`} placeholder="Search your contacts" search={(query) => search(query)} onPick={addToSaved} />
+              <ContactPicker label={`Add ${screen.person.name} to`} placeholder="Search your contacts" search={search} onPick={addToSaved} />
             </section>
           )}
         </>
@@ -596,7 +599,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <ContactPicker
             label="Search your contacts"
             placeholder="Name, company, email, phone or tag"
-            search={(query) => search(query)}
+            search={search}
             onPick={(hit) => deps.openContact(hit.id)}
             autoFocus
           />

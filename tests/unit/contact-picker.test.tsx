@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+// The picker's answers to a slow or failing search: the popup's first query reads the whole
+// notebook, which takes seconds at 100,000 contacts, and a read can fail.
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ContactPicker } from '@/components/ContactPicker';
+import type { ContactHit } from '@/lib/contact-search';
+
+const ada: ContactHit = { id: 'c1', name: 'Ada Quinlan', title: 'CTO', company: 'Northwind' };
+
+let host: HTMLElement | undefined;
+afterEach(() => {
+  if (host) render(null, host);
+  host?.remove();
+});
+
+function pickerWith(search: (query: string) => Promise<ContactHit[]>) {
+  host = document.body.appendChild(document.createElement('div'));
+  render(<ContactPicker label="Search your contacts" search={search} onPick={() => {}} />, host);
+  const input = host.querySelector('input')!;
+  const type = (text: string) => {
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  };
+  const text = () => host!.textContent ?? '';
+  const options = () => [...host!.querySelectorAll('[role="option"]')].map((option) => option.textContent);
+  return { type, text, options };
+}
+
+/** A search that answers when told to. */
+function heldSearch() {
+  let answer: (hits: ContactHit[]) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const search = vi.fn(
+    () =>
+      new Promise<ContactHit[]>((resolve, reject) => {
+        answer = resolve;
+        fail = reject;
+      }),
+  );
+  return { search, answer: (hits: ContactHit[]) => answer(hits), fail: (error: Error) => fail(error) };
+}
+
+describe('ContactPicker', () => {
+  it('says it is searching when the answer is slow, then shows it', async () => {
+    const held = heldSearch();
+    const picker = pickerWith(held.search);
+    picker.type('ada');
+    await vi.waitFor(() => expect(picker.text()).toContain('Searching your notebook…'));
+    expect(held.search).toHaveBeenCalledWith('ada');
+    held.answer([ada]);
+    await vi.waitFor(() => expect(picker.options()).toEqual(['Ada Quinlan CTO · Northwind']));
+    expect(picker.text()).not.toContain('Searching');
+  });
+
+  it('says nothing about searching when the answer is quick', async () => {
+    const search = vi.fn(async () => [ada]);
+    const picker = pickerWith(search);
+    picker.type('ada');
+    await vi.waitFor(() => expect(picker.options()).toHaveLength(1));
+    await new Promise((wait) => setTimeout(wait, 400));
+    expect(picker.text()).not.toContain('Searching');
+  });
+
+  it('says why a search failed, instead of looking as if nobody matched', async () => {
+    const held = heldSearch();
+    const picker = pickerWith(held.search);
+    picker.type('ada');
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalled());
+    held.fail(new Error('the disk went away'));
+    await vi.waitFor(() => expect(picker.text()).toContain('Kith could not search your notebook: the disk went away'));
+    expect(picker.text()).not.toContain('No saved contact matches');
+    expect(picker.text()).not.toContain('Searching');
+  });
+
+  it('names the query it answered when nothing matched, not what has been typed since', async () => {
+    const held = heldSearch();
+    const picker = pickerWith(held.search);
+    picker.type('zed');
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalledTimes(1));
+    held.answer([]);
+    await vi.waitFor(() => expect(picker.text()).toContain('No saved contact matches “zed”.'));
+    picker.type('zeta');
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalledTimes(2));
+    expect(picker.text()).toContain('No saved contact matches “zed”.');
+    held.answer([]);
+    await vi.waitFor(() => expect(picker.text()).toContain('No saved contact matches “zeta”.'));
+  });
+});
