@@ -9,7 +9,8 @@ import { answerEmptyRequest, isExtensionPage } from './messages';
  * from the script's world for the first time), then the reader's sample patterns run, which a
  * page that becomes a profile or a thread later without a load needs and reading the page as it
  * is now would not reach. Opened on a page just visited, the popup showed its card ~3.5 ms
- * sooner for it when this was measured (BENCHMARKS.md, the 22:17 run).
+ * sooner for it when this was measured (BENCHMARKS.md, "Changes that moved a row", at 22:17 on
+ * 2026-11-24).
  */
 export function answerCaptures(site: SiteReader): void {
   const read = () => captureSite(site, document, location.href);
