@@ -2,6 +2,7 @@
 // bare address, or an email signature block (name, title and company, phone, address, links).
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl } from '../profile-url';
+import { fold } from '../search';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
 import { DEGREE, addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';
 
@@ -72,6 +73,29 @@ function nameThenJob(text: string): [string, string] | undefined {
   return capitalised(match[2]) && !DEGREE.test(match[2]) && !GENERATION.test(match[2]) ? [match[1], match[2]] : undefined;
 }
 
+// A legal form after a company's name, left off when the name is compared with a domain.
+const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp)\.?$/i;
+
+/**
+ * "Head of Operations, Northwind" as [title, company], when what follows the last comma is the
+ * organisation of one of the addresses (northwind.com, mail.northwind.co.uk). A comma alone does
+ * not tell a company from the rest of a title ("VP, Sales"); the person's own domain does.
+ */
+function titleCommaCompany(line: string, emails: readonly string[]): [string, string] | undefined {
+  const comma = line.lastIndexOf(',');
+  const title = line.slice(0, comma).trim();
+  const company = line.slice(comma + 1).trim();
+  if (comma < 0 || !title || !company) return undefined;
+  const name = fold(company.replace(LEGAL_FORM, '')).replace(/[^a-z0-9]/g, '');
+  const ofDomain = (email: string) =>
+    email
+      .slice(email.lastIndexOf('@') + 1)
+      .split('.')
+      .slice(0, -1)
+      .some((label) => label.replace(/-/g, '') === name);
+  return name.length >= 2 && emails.some(ofDomain) ? [title, company] : undefined;
+}
+
 /** One person from a signature block, or undefined when no line names anyone. */
 export function parseSignatureBlock(text: string): PersonInput | undefined {
   const lines: Line[] = cleanMultiline(text, MAX_TEXT)
@@ -138,10 +162,11 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   if (nameAt >= 0) {
     const below = lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text);
     const [titleLine, companyLine] = jobOnNameLine ? [jobOnNameLine, ...below] : below;
-    const split = titleLine && TITLE_COMPANY.exec(titleLine);
+    const bySeparator = titleLine ? TITLE_COMPANY.exec(titleLine) : null;
+    const split = bySeparator ? [bySeparator[1], bySeparator[2]] : titleLine ? titleCommaCompany(titleLine, emails) : undefined;
     if (split) {
-      answers.title = { value: split[1], from: 'signature:title-line' };
-      answers.company = { value: split[2], from: 'signature:title-line' };
+      answers.title = { value: split[0], from: 'signature:title-line' };
+      answers.company = { value: split[1], from: 'signature:title-line' };
     } else if (titleLine) {
       answers.title = { value: titleLine, from: 'signature:title-line' };
       // A street address starts with a number; a company rarely does.

@@ -129,6 +129,21 @@ Tel. +44 20 7946 0958.`;
     expect(people('Ellen van Dijk, Partner at Brightwater\nellen@brightwater.example')[0]).toMatchObject({ name: 'Ellen van Dijk', title: 'Partner', company: 'Brightwater' });
   });
 
+  it('splits "title, company" where the company is the one of their address, and only there', () => {
+    const job = (text: string) => {
+      const [person] = people(text);
+      return { title: person.title, company: person.company };
+    };
+    expect(job('Jane Roe\nHead of Operations, Northwind\njane@northwind.example')).toEqual({ title: 'Head of Operations', company: 'Northwind' });
+    expect(job('Jane Roe\nHead of Operations, Northwind Ltd.\njane.roe@mail.northwind.co.uk')).toEqual({ title: 'Head of Operations', company: 'Northwind Ltd.' });
+    expect(job('Lena Hartmann, Head of Research, Quayside Bio\nlena@quayside-bio.example')).toEqual({ title: 'Head of Research', company: 'Quayside Bio' });
+    expect(job('Zoë Brandt\nLeiterin Vertrieb, Müller\nzoe@muller.example')).toEqual({ title: 'Leiterin Vertrieb', company: 'Müller' });
+    // A comma inside a title, or a company that is not their address's, stays as written.
+    expect(job('Jane Roe\nVP, Sales\njane@northwind.example')).toEqual({ title: 'VP, Sales', company: undefined });
+    expect(job('Jane Roe\nHead of Operations, Northwind\njane.roe@gmail.example')).toEqual({ title: 'Head of Operations, Northwind', company: undefined });
+    expect(job('Jane Roe\nDirector, Product\njane@productboard.example')).toEqual({ title: 'Director, Product', company: undefined });
+  });
+
   it('reads a block whose first line is "Name <address>", title and company on their own lines', () => {
     expect(people('Leo Fischer <leo@quillstone.example>\nEngineering Manager\nQuillstone\n12 Harbour Road')).toEqual([
       {
