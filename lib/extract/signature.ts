@@ -83,9 +83,9 @@ const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|cor
  */
 function titleCommaCompany(line: string, emails: readonly string[]): [string, string] | undefined {
   const comma = line.lastIndexOf(',');
+  if (comma < 0) return undefined;
   const title = line.slice(0, comma).trim();
   const company = line.slice(comma + 1).trim();
-  if (comma < 0 || !title || !company) return undefined;
   const name = fold(company.replace(LEGAL_FORM, '')).replace(/[^a-z0-9]/g, '');
   const ofDomain = (email: string) =>
     email
@@ -93,7 +93,7 @@ function titleCommaCompany(line: string, emails: readonly string[]): [string, st
       .split('.')
       .slice(0, -1)
       .some((label) => label.replace(/-/g, '') === name);
-  return name.length >= 2 && emails.some(ofDomain) ? [title, company] : undefined;
+  return title && name.length >= 2 && emails.some(ofDomain) ? [title, company] : undefined;
 }
 
 /** One person from a signature block, or undefined when no line names anyone. */
