@@ -23,7 +23,7 @@ import { canonicalProfileUrl, otherProfileUrlSpellings } from './profile-url';
 import { dueTimeOf } from './reminders';
 
 export const DB_NAME = 'kith';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A reminder as stored: `openAt` exists only while it is open, so the index holds only those. */
 export type StoredReminder = Reminder & { openAt?: number };
@@ -32,7 +32,7 @@ export interface KithSchema extends DBSchema {
   contacts: {
     key: string;
     value: Contact;
-    indexes: { byProfileUrl: string; byEmail: string; byUpdatedAt: number };
+    indexes: { byProfileUrl: string; byEmail: string };
   };
   interactions: {
     key: string;
@@ -236,7 +236,9 @@ export async function bringRecordsIntoForm(db: KithDB): Promise<number> {
  * Migrations, cumulative: a database at any older version walks every later step.
  * Version 1 had the three stores keyed by `id`; version 2 adds the indexes the product queries
  * (dedupe keys, due reminders) and backfills what they index; version 3 indexes done reminders,
- * so that open plus done adding up to all of them shows cheaply that every reminder is indexed.
+ * so that open plus done adding up to all of them shows cheaply that every reminder is indexed;
+ * version 4 drops the contacts' index by time of change, which no query reads any more and
+ * every contact written had to keep (an import writes 10,000).
  */
 async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: UpgradeTx) {
   if (oldVersion < 1) {
@@ -248,7 +250,6 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
     const contacts = tx.objectStore('contacts');
     contacts.createIndex('byProfileUrl', 'profileUrl');
     contacts.createIndex('byEmail', 'emails', { multiEntry: true });
-    contacts.createIndex('byUpdatedAt', 'updatedAt');
     const interactions = tx.objectStore('interactions');
     interactions.createIndex('byContact', 'contactId');
     interactions.createIndex('byAt', 'at');
@@ -268,6 +269,12 @@ async function upgrade(db: IDBPDatabase<KithSchema>, oldVersion: number, tx: Upg
   }
   if (oldVersion < 3) {
     tx.objectStore('reminders').createIndex('byDoneAt', 'doneAt');
+  }
+  if (oldVersion < 4) {
+    // Made by version 2 as it first shipped; the schema's types no longer know it.
+    const contacts = tx.objectStore('contacts');
+    const indexes: DOMStringList = contacts.indexNames;
+    if (indexes.contains('byUpdatedAt')) contacts.deleteIndex('byUpdatedAt');
   }
 }
 

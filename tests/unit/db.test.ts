@@ -290,6 +290,7 @@ describe('migrations', () => {
     const upgraded = await openKithDb(DB_NAME);
     expect(upgraded.version).toBe(DB_VERSION);
     expect([...upgraded.transaction('reminders').store.indexNames].sort()).toEqual(['byContact', 'byDoneAt', 'byOpenAt']);
+    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl']);
     const contact = await getContact(upgraded, 'old');
     expect(contact).toMatchObject({ name: 'Ada Quinlan', notes: 'Met at the meetup', relationship: 'colleague' });
     expect(await findContact(upgraded, { emails: ['ada@example.com'] })).toMatchObject({ id: 'old' });
@@ -310,7 +311,7 @@ describe('migrations', () => {
     upgraded.close();
   });
 
-  it('upgrades a version-2 database: done reminders get their index, nothing else changes', async () => {
+  it('upgrades a version-2 database: done reminders get their index, the unread index by time of change goes, nothing else changes', async () => {
     globalThis.indexedDB = new IDBFactory();
     const v2 = await openDB(DB_NAME, 2, {
       upgrade(old) {
@@ -337,6 +338,7 @@ describe('migrations', () => {
     const upgraded = await fresh.openKithDb();
     expect(upgraded.version).toBe(DB_VERSION);
     expect(await upgraded.countFromIndex('reminders', 'byDoneAt')).toBe(1);
+    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl']);
     expect(await fresh.unindexedReminders(upgraded)).toBe(0);
     expect(await upgraded.getAll('reminders')).toEqual([done, open]);
     upgraded.close();
