@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
@@ -62,10 +63,14 @@ export default defineConfig({
     // ms to open (BENCHMARKS.md). They need nothing it adds: Chrome's APIs return promises, and it
     // answers a Promise returned from runtime.onMessage since 144 (see minimum_chrome_version);
     // Firefox always has. The worker and the dashboard keep the polyfill.
+    // Content scripts also get a context that says nothing to the page (lib/quiet-content-script-context.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias as Record<string, string> | undefined;
       const ownNamespace = (type: string) => type === 'content-script' || type === 'popup';
       if (alias && entrypoints.every((entrypoint) => ownNamespace(entrypoint.type))) delete alias['wxt/browser'];
+      if (alias && entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) {
+        alias['wxt/utils/content-script-context'] = resolve('lib/quiet-content-script-context.ts');
+      }
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -7,8 +7,6 @@ import { answerCaptures } from '@/lib/site-content-script';
 export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
   runAt: 'document_idle',
-  // Else WXT posts each start to the page's window with Kith's extension id: the site would know.
-  noScriptStartedPostMessage: true,
   main() {
     answerCaptures(LINKEDIN);
   },

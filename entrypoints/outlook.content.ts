@@ -5,8 +5,6 @@ import { answerCaptures } from '@/lib/site-content-script';
 export default defineContentScript({
   matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
   runAt: 'document_idle',
-  // Else WXT posts each start to the page's window with Kith's extension id: the site would know.
-  noScriptStartedPostMessage: true,
   main() {
     answerCaptures(OUTLOOK);
   },

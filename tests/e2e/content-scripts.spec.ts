@@ -51,9 +51,11 @@ test("the site's own scripts hear nothing from Kith's content script, so they ca
   const dashboard = await kith.openDashboard();
   for (const { file } of SITES) {
     const { url } = fixture(file);
-    // The page's first script listens for every message posted to its window, as a site's
-    // fingerprinting would.
-    const listening = '<script>window.heard = []; addEventListener("message", (event) => heard.push(event.data));</script>';
+    // The page's first script listens, as a site's fingerprinting would, for every message posted
+    // to its window, and for the event WXT's own context sends each content script's start, named
+    // with the extension's id (lib/quiet-content-script-context.ts).
+    const started = ['linkedin', 'gmail', 'outlook'].map((name) => `${kith.extensionId}:${name}:wxt:content-script-started`);
+    const listening = `<script>window.heard = []; addEventListener("message", (event) => heard.push(event.data)); for (const type of ${JSON.stringify(started)}) document.addEventListener(type, () => heard.push(type));</script>`;
     const html = readFileSync(join('tests/fixtures', file), 'utf8').replace(/<head>/i, `<head>${listening}`);
     expect(html, file).toContain(listening);
     await kith.serve(url.split('#')[0], { html });
@@ -83,7 +85,7 @@ test('a LinkedIn tab open since before Kith was updated is read all the same: it
   expect(await askTab(afterUpdate, tabId)).toMatchObject({ ok: true, value: { people: [{ name: 'Kenji Morales', source: 'linkedin' }] } });
 });
 
-test('each content script is under 15 KB gzip, carries neither webextension-polyfill nor zod, and is compiled whole as it loads', () => {
+test('each content script is under 15 KB gzip, carries neither webextension-polyfill nor zod, sends the page nothing, and is compiled whole as it loads', () => {
   const names = readdirSync(CONTENT_SCRIPTS_DIR).filter((name) => name.endsWith('.js'));
   expect(names.sort()).toEqual(['gmail.js', 'linkedin.js', 'outlook.js']);
   for (const name of names) {
@@ -94,6 +96,8 @@ test('each content script is under 15 KB gzip, carries neither webextension-poly
     // zod's schemas, and PageCapture's own messages: a content script parses nothing
     // (answerEmptyRequest), and building schemas in the page would cost every load of the site.
     for (const zodOnly of ['ZodMini', 'Only http(s) links are kept']) expect(code.toString(), name).not.toContain(zodOnly);
+    // Nothing is sent into the page, which could tell from it that Kith is installed.
+    for (const toThePage of ['dispatchEvent', 'postMessage']) expect(code.toString(), name).not.toContain(toThePage);
     // Nearly all of it runs once the page is idle, so V8 compiles it whole as it loads.
     expect(code.toString().startsWith('//# allFunctionsCalledOnLoad\n'), name).toBe(true);
   }
