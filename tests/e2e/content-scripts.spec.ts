@@ -103,11 +103,12 @@ test('each content script is under 15 KB gzip, carries neither webextension-poly
   }
 });
 
-test('the capture script injected into other pages carries no zod and no site extractor, and is compiled whole as it loads', () => {
+test('the capture script injected into other pages carries no zod and no site extractor, sends the page nothing, and is compiled whole as it loads', () => {
   const code = readFileSync(join(EXTENSION_DIR, 'capture-page.js'), 'utf8');
   expect(code, 'the capture script itself').toContain('application/ld+json');
   expect(code).not.toContain('ZodMini');
   // Selectors only the LinkedIn, Gmail and Outlook readers use.
   for (const siteOnly of ['pv-top-card', 'data-legacy-thread-id', 'UniqueMessageBody_']) expect(code).not.toContain(siteOnly);
+  for (const toThePage of ['dispatchEvent', 'postMessage']) expect(code).not.toContain(toThePage);
   expect(code.startsWith('//# allFunctionsCalledOnLoad\n')).toBe(true);
 });
