@@ -1,7 +1,7 @@
 // This week: overdue and due reminders, people past their keep-in-touch cadence, open promises,
 // and progress toward the weekly networking goal.
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { interactionsSince } from '@/lib/db';
+import { failureMessage, interactionsSince, openReminders } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
 import { weekAgenda } from '@/lib/week';
@@ -12,16 +12,31 @@ const WEEK = 7 * 86_400_000;
 
 export function WeekPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
-  const [recent, setRecent] = useState<Interaction[]>([]);
+  const [read, setRead] = useState<{ recent: Interaction[]; open: Reminder[] }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const now = notebook.loadedAt;
 
+  // Read again with each reload of the notebook, which follows every write.
   useEffect(() => {
-    void deps.db().then((db) => interactionsSince(db, now - WEEK)).then(setRecent);
+    let current = true;
+    void deps
+      .db()
+      .then((db) => Promise.all([interactionsSince(db, now - WEEK), openReminders(db)]))
+      .then(
+        ([recent, open]) => {
+          if (current) setRead({ recent, open });
+        },
+        (failure: unknown) => {
+          if (current) setError(`Could not read this week's reminders: ${failureMessage(failure)}`);
+        },
+      );
+    return () => {
+      current = false;
+    };
   }, [deps, now]);
 
-  const agenda = useMemo(() => weekAgenda(notebook.byId, notebook.openReminders, recent, notebook.settings, now), [notebook, recent, now]);
+  const agenda = useMemo(() => read && weekAgenda(notebook.byId, read.open, read.recent, notebook.settings, now), [notebook, read, now]);
 
   const act = async (work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) => {
     setBusy(true);
@@ -55,6 +70,20 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
       {list.length ? <ReminderList rows={rows(list)} now={now} busy={busy} onDone={done} onSnooze={later} /> : <p class="muted">{empty}</p>}
     </section>
   );
+  if (!agenda) {
+    return (
+      <section aria-labelledby={`${id}-h`}>
+        <h1 id={`${id}-h`}>This week</h1>
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
+      </section>
+    );
+  }
   const { goal } = agenda;
 
   return (

@@ -1,15 +1,14 @@
 // What the dashboard holds in memory: every contact (with the search index built over them),
-// the open reminders and the settings. Reloaded after every write.
-import { type KithDB, listContacts, openReminders } from '@/lib/db';
-import type { Contact, Reminder, Settings } from '@/lib/model';
-import { isDue } from '@/lib/reminders';
+// who has a reminder due, and the settings. Reloaded after every write. Not every open reminder:
+// each contact has a keep-in-touch one, and only the week page needs them all, so it reads them.
+import { type KithDB, dueReminders, listContacts } from '@/lib/db';
+import type { Contact, Settings } from '@/lib/model';
 import { ContactSearch } from '@/lib/search';
 
 export type Notebook = {
   contacts: Contact[];
   byId: Map<string, Contact>;
   search: ContactSearch;
-  openReminders: Reminder[];
   /** Contacts with a reminder due at `loadedAt`. */
   dueContactIds: ReadonlySet<string>;
   settings: Settings;
@@ -31,14 +30,13 @@ export type DashboardDeps = {
 
 export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
   const db = await deps.db();
-  const [contacts, reminders, settings] = await Promise.all([listContacts(db), openReminders(db), deps.settings()]);
   const now = deps.now();
+  const [contacts, due, settings] = await Promise.all([listContacts(db), dueReminders(db, now), deps.settings()]);
   return {
     contacts,
     byId: new Map(contacts.map((c) => [c.id, c])),
     search: new ContactSearch(contacts),
-    openReminders: reminders,
-    dueContactIds: new Set(reminders.filter((r) => isDue(r, now)).map((r) => r.contactId)),
+    dueContactIds: new Set(due.map((r) => r.contactId)),
     settings,
     loadedAt: now,
   };

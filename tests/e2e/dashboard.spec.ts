@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Connection, connection, connectionsCsv } from './connections-csv';
-import { type Kith, expect, test } from './harness';
+import { type Kith, expect, recordsRead, test } from './harness';
 
 const ROWS = 300;
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -585,6 +585,30 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
     ['keep-in-touch', ''],
   ]);
   await expect.poll(() => kith.badgeText()).toBe('1');
+});
+
+test('the contact list reads only the reminders that are due; the week page reads the rest when it opens', async ({ kith }) => {
+  const now = Date.now();
+  const DAY = 86_400_000;
+  const contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: `Person ${i}`, emails: [], createdAt: now, updatedAt: now }));
+  // Every contact keeps in touch, so each has an open reminder; two are past their cadence.
+  const reminders = contacts.map((contact, i) => {
+    const dueAt = i < 2 ? now - DAY : now + 30 * DAY;
+    return { id: `r${i}`, contactId: contact.id, kind: 'keep-in-touch', dueAt, note: '', createdAt: now, openAt: dueAt };
+  });
+  await kith.putRecords('contacts', contacts);
+  await kith.putRecords('reminders', reminders);
+  await kith.countRecordsRead();
+
+  const page = await kith.openDashboard('#/contacts');
+  await expect(page.getByText('300 contacts', { exact: true })).toBeVisible();
+  expect(await recordsRead(page, 'reminders')).toBe(2);
+  await page.getByLabel('Due now').check();
+  await expect(page.getByText('2 matches of 300', { exact: true })).toBeVisible();
+
+  await page.goto(kith.url('dashboard.html#/week'));
+  await expect(page.getByRole('heading', { name: 'Past their keep-in-touch cadence (2)' })).toBeVisible();
+  expect(await recordsRead(page, 'reminders')).toBeGreaterThanOrEqual(302);
 });
 
 test('Done and Snooze pressed by mistake, on the week page and a contact page, are undone', async ({ kith }) => {

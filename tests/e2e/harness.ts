@@ -171,6 +171,31 @@ export class Kith {
     return dashboard;
   }
 
+  /**
+   * From now on, each page opened counts the records IndexedDB hands it, per store
+   * (`recordsRead`): what a page reads to open, which a time limit cannot tell apart at the sizes
+   * tests seed.
+   */
+  async countRecordsRead(): Promise<void> {
+    await this.context.addInitScript(() => {
+      const read: Record<string, number> = {};
+      Object.defineProperty(window, 'kithRecordsRead', { get: () => read });
+      for (const proto of [IDBObjectStore.prototype, IDBIndex.prototype] as unknown as Record<string, unknown>[]) {
+        for (const method of ['get', 'getAll', 'openCursor']) {
+          const original = proto[method] as (...args: unknown[]) => IDBRequest;
+          proto[method] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+            const request = original.apply(this, args);
+            const store = (this instanceof IDBIndex ? this.objectStore : this).name;
+            request.addEventListener('success', () => {
+              read[store] = (read[store] ?? 0) + (Array.isArray(request.result) ? request.result.length : request.result ? 1 : 0);
+            });
+            return request;
+          };
+        }
+      }
+    });
+  }
+
   /** Every record in a store of the extension's IndexedDB, read inside the service worker. */
   async readStore<T = Record<string, unknown>>(store: 'contacts' | 'interactions' | 'reminders'): Promise<T[]> {
     return this.worker.evaluate(async (name) => {
@@ -262,6 +287,10 @@ export async function openFixture(kith: Kith, file: string, url = fixtureUrl(fil
 
 /** A form field of an extension page, by its label. */
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+/** Records of `store` the page has read since it opened (after `Kith.countRecordsRead`). */
+export const recordsRead = (page: Page, store: 'contacts' | 'interactions' | 'reminders') =>
+  page.evaluate((name) => (window as unknown as { kithRecordsRead: Record<string, number> }).kithRecordsRead[name] ?? 0, store);
 
 /** The popup's form shows exactly these values (an empty string: the field is empty). */
 export async function expectPrefilled(popup: Page, values: Record<string, string>): Promise<void> {
