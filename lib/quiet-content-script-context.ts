@@ -4,6 +4,4 @@
 // that its visitor has Kith. Kith's content scripts use nothing the context offers (no timers,
 // watchers or UI to stop when a newer copy starts; an orphaned copy's listener simply goes
 // unanswered), so this one does nothing and tells the page nothing.
-export class ContentScriptContext {
-  constructor(readonly contentScriptName: string) {}
-}
+export class ContentScriptContext {}
