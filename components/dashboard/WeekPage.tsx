@@ -70,17 +70,16 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
       {list.length ? <ReminderList rows={rows(list)} now={now} busy={busy} onDone={done} onSnooze={later} /> : <p class="muted">{empty}</p>}
     </section>
   );
+  const errorLine = error && (
+    <p class="error" role="alert">
+      {error}
+    </p>
+  );
   if (!agenda) {
     return (
       <section aria-labelledby={`${id}-h`}>
         <h1 id={`${id}-h`}>This week</h1>
-        {error ? (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p class="muted">Loading…</p>
-        )}
+        {errorLine || <p class="muted">Loading…</p>}
       </section>
     );
   }
@@ -102,11 +101,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
               : `${goal.target - goal.done} more to reach your goal.`}
         </p>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      {errorLine}
       {section('overdue', 'Overdue', agenda.overdue, 'Nothing overdue.')}
       {section('today', 'Due today', agenda.dueToday, 'Nothing due today.')}
       <section aria-labelledby={`${id}-cadence`}>
