@@ -6,7 +6,7 @@ import type { Contact, Interaction } from '../model';
 import { newId } from '../model';
 import { RELATIONSHIP_LABELS } from '../model';
 import { localIsoDate } from '../reminders';
-import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
+import { type ImportBatch, ImportError, contactCollector, emptyBatch } from './batch';
 
 type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
 
@@ -77,6 +77,7 @@ export function parseLinkedInCsv(text: string, now: number): ImportBatch {
   const offset = linkedinHeaderOffset(text);
   if (offset < 0) throw new ImportError('Line 1', 'no "First Name, Last Name, URL, …, Connected On" header');
   const batch = emptyBatch('linkedin-csv');
+  const collect = contactCollector(batch, now);
   for (const { cells, where } of readTable(text, offset).rows) {
     const name = `${cells.get('first name') ?? ''} ${cells.get('last name') ?? ''}`.trim();
     const url = cells.get('url') ?? '';
@@ -86,7 +87,7 @@ export function parseLinkedInCsv(text: string, now: number): ImportBatch {
       continue;
     }
     const connected = readableDate(cells.get('connected on') ?? '');
-    collectContact(batch, where, {
+    collect(where, {
       id: newId(),
       name,
       title: cells.get('position') ?? '',
@@ -94,9 +95,6 @@ export function parseLinkedInCsv(text: string, now: number): ImportBatch {
       emails: email ? [email] : [],
       profileUrl: url || undefined,
       notes: connected ? `Connected on LinkedIn on ${connected}.` : '',
-      sources: [{ kind: 'import', at: now }],
-      createdAt: now,
-      updatedAt: now,
     });
   }
   return batch;
@@ -119,6 +117,7 @@ function valuesOf(cells: Map<string, string>, pattern: RegExp): string[] {
 
 export function parseGoogleCsv(text: string, now: number): ImportBatch {
   const batch = emptyBatch('google-csv');
+  const collect = contactCollector(batch, now);
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   for (const { cells, where } of readTable(text, start).rows) {
     const get = (...names: string[]) => names.map((n) => cells.get(n) ?? '').find(Boolean) ?? '';
@@ -131,7 +130,7 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
       continue;
     }
     const labels = valuesOf(cells, /^(labels|group membership)$/).filter((label) => !label.startsWith('*'));
-    collectContact(batch, where, {
+    collect(where, {
       id: newId(),
       name: name || emails[0] || '',
       title: get('organization title', 'organization 1 - title'),
@@ -142,9 +141,6 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
       profileUrl: websites.find((w) => /linkedin\.com\/in\//i.test(w)) ?? websites[0],
       tags: labels,
       notes: get('notes'),
-      sources: [{ kind: 'import', at: now }],
-      createdAt: now,
-      updatedAt: now,
     });
   }
   return batch;

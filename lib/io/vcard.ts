@@ -5,7 +5,7 @@
 // properties to contacts.
 import ICAL from 'ical.js';
 import { type Contact, Id, newId } from '../model';
-import { type ImportBatch, ImportError, collectContact, emptyBatch } from './batch';
+import { type FileFields, type ImportBatch, ImportError, contactCollector, emptyBatch } from './batch';
 import { contentLines, escapeText, paramValue } from './content-lines';
 import { continuesQuotedPrintable, isBase64Property, toVcard3Line } from './vcard21';
 
@@ -71,7 +71,7 @@ function splitCards(text: string): { text: string; line: number }[] {
  */
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\\;/g, ';') : '');
 
-function toContact(properties: JCardProperty[], now: number, fallbackId: string) {
+function toContact(properties: JCardProperty[], fallbackId: string): FileFields {
   const all = (name: string) => properties.filter((p) => p[0] === name);
   const first = (name: string) => all(name)[0];
   const n = first('n')?.[3];
@@ -98,14 +98,12 @@ function toContact(properties: JCardProperty[], now: number, fallbackId: string)
     notes: all('note')
       .map((p) => text(p[3]))
       .join('\n\n'),
-    sources: [{ kind: 'import' as const, at: now }],
-    createdAt: now,
-    updatedAt: now,
   };
 }
 
 export function parseVcards(input: string, now: number): ImportBatch {
   const batch = emptyBatch('vcard');
+  const collect = contactCollector(batch, now);
   splitCards(input).forEach((card, index) => {
     const where = `Card ${index + 1} (line ${card.line})`;
     let parsed: unknown;
@@ -115,7 +113,7 @@ export function parseVcards(input: string, now: number): ImportBatch {
       throw new ImportError(where, error instanceof Error ? error.message : String(error));
     }
     const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JCardProperty[]];
-    collectContact(batch, where, toContact(component[1], now, newId()));
+    collect(where, toContact(component[1], newId()));
   });
   return batch;
 }

@@ -125,6 +125,24 @@ describe('LinkedIn Connections.csv', () => {
   });
 });
 
+describe('imported contacts', () => {
+  const GOOGLE = 'First Name,Last Name,E-mail 1 - Value\nEun-ji,Müller,eun@example.com\nFarah,Haddad,\n';
+  const VCARD = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cleo Park\r\nEMAIL:cleo@example.com\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Dev Okafor\r\nEND:VCARD\r\n';
+
+  it.each([
+    ['LinkedIn', LINKEDIN],
+    ['Google', GOOGLE],
+    ['vCard', VCARD],
+  ])('are whole contacts, as parsing each as a contact would make them, whose shared parts cannot change (%s)', (_, text) => {
+    const contacts = parseImport(text, NOW).contacts.map((c) => c.contact);
+    expect(contacts).toHaveLength(2);
+    for (const contact of contacts) expect(contact).toEqual(Contact.parse(contact));
+    const [first, second] = contacts;
+    expect(() => first.sources.push({ kind: 'manual', at: NOW })).toThrow(TypeError);
+    expect(second.sources).toEqual([{ kind: 'import', at: NOW }]);
+  });
+});
+
 describe('Google Contacts CSV', () => {
   it('reads the current export with several emails, phones and labels', () => {
     const text = [
