@@ -86,6 +86,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [draft, setDraft] = useState<ContactDraft>(emptyDraft);
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
   const [busy, setBusy] = useState(false);
+  // Set at once, not at the next render as `busy` is: a second click in the same moment must
+  // not start a second write, nor switch person under the one running.
+  const writing = useRef(false);
   const [error, setError] = useState<string>();
   const [logError, setLogError] = useState<string>();
   const [status, setStatus] = useState('');
@@ -205,18 +208,20 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   }, [ready]);
 
   // Escape asks once before closing over unsaved forms, so a stray key loses nothing; the second
-  // Escape gives up what was typed on this screen.
-  const warned = useRef(false);
+  // Escape gives up what was typed on this screen. A warning is about one person's forms: shown
+  // another's, the next Escape warns again.
+  const warnedFor = useRef<string | undefined>(undefined);
   const typedInto = <T,>(form: TypedForm, set: (value: T) => void) =>
     keptTyping.typedInto(form, (value: T) => {
-      warned.current = false;
+      warnedFor.current = undefined;
       set(value);
     });
   const clearUnsaved = keptTyping.clear;
   const onEscape = useRef(() => {});
   onEscape.current = () => {
-    if (keptTyping.pending() && !warned.current) {
-      warned.current = true;
+    const pending = keptTyping.pending();
+    if (pending && warnedFor.current !== pending.key) {
+      warnedFor.current = pending.key;
       setStatus('What you typed is not saved. Press Escape again to close anyway and give it up.');
       return;
     }
@@ -266,7 +271,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   /** Run a write; on success tell the background and show the result, on failure say why. */
   async function write(action: (kithDb: KithDB) => Promise<void>, onError: (message: string) => void) {
-    if (!db || busy) return;
+    if (!db || writing.current) return;
+    writing.current = true;
     setBusy(true);
     setStatus('');
     setStatusAction(undefined);
@@ -277,6 +283,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     } catch (cause) {
       onError(reason(cause));
     } finally {
+      writing.current = false;
       setBusy(false);
     }
   }
@@ -416,7 +423,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   };
 
   const switchTo = (index: number) => {
-    if (!db || index === selected) return;
+    // Not while a save runs: its card would land on the screen of the person switched to.
+    if (!db || writing.current || index === selected) return;
     keptTyping.keepNow();
     setSelected(index);
     setStatus('');
@@ -476,7 +484,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       {people.length > 1 && screen.kind !== 'home' && (
         <nav class="people" aria-label="People on this page">
           {people.map((person, index) => (
-            <button key={index} type="button" aria-current={index === selected} onClick={() => switchTo(index)}>
+            <button key={index} type="button" aria-current={index === selected} disabled={busy} onClick={() => switchTo(index)}>
               {personLabel(person)}
             </button>
           ))}
