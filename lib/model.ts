@@ -107,6 +107,9 @@ export type Contact = z.infer<typeof Contact>;
 /** What a caller hands in: the schema fills defaults and cleans. */
 export type ContactInput = z.input<typeof Contact>;
 
+/** Whether the user said these two are different people, though they share a name, email or link. */
+export const toldApart = (a: Contact, b: Contact) => a.notSameAs.includes(b.id) || b.notSameAs.includes(a.id);
+
 export const CHANNELS = ['email', 'meeting', 'call', 'message', 'event', 'social', 'other'] as const;
 export const Channel = z.enum(CHANNELS);
 export type Channel = z.infer<typeof Channel>;

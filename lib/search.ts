@@ -4,7 +4,7 @@
 // already sorted. When the new text only extends the last one, only the last results are searched
 // again. The popup's search (lib/contact-search.ts) matches the same way.
 import { DEGREE } from './extract/person';
-import type { Contact, Relationship, Warmth } from './model';
+import { type Contact, type Relationship, type Warmth, toldApart } from './model';
 
 export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -35,9 +35,6 @@ export type ContactQuery = { text: string; filters: ContactFilters; sort: SortKe
 export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
 
 const DAY = 86_400_000;
-
-/** Whether the user said these two are different people, though they share a name, email or link. */
-const toldApart = (a: Contact, b: Contact) => a.notSameAs.includes(b.id) || b.notSameAs.includes(a.id);
 
 /** Lowercase with accents and compatibility forms removed, so "jose" finds "José" and "ﬁ" is "fi". */
 export function fold(text: string): string {

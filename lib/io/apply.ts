@@ -16,7 +16,7 @@ import {
   withOpenAt,
   withoutHeld,
 } from '../db';
-import type { Contact, Interaction, Reminder } from '../model';
+import { type Contact, type Interaction, type Reminder, toldApart } from '../model';
 import { type Difference, mergeContact, withValuesTaken } from '../merge';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
@@ -67,27 +67,51 @@ function keysOf(contact: Contact): string[] {
   return [`id:${contact.id}`, ...(contact.profileUrl ? [`url:${contact.profileUrl}`] : []), ...contact.emails.map((e) => `email:${e}`)];
 }
 
-/** Rows of one file that are the same person (shared id, profile link or email) become one. */
+/**
+ * Rows of one file that are the same person (shared id, profile link or email) become one, also
+ * when only a later row ties them together (a home address, a work address, then a row with
+ * both): otherwise one address would end up on two contacts.
+ */
 function dedupeWithinFile(contacts: readonly ImportedContact[], now: number) {
-  const unique: ImportedContact[] = [];
-  const byKey = new Map<string, number>();
-  const sameAs = new Map<string, string>();
+  /** Per group of rows, the person they make so far: the first row with the others folded in. */
+  const people: ImportedContact[] = [];
+  /** A group that a later row tied to an earlier one, and the group it went into. */
+  const joined = new Map<number, number>();
+  const groupOfKey = new Map<string, number>();
+  const groupOfRow = new Map<string, number>();
   const repeated: Problem[] = [];
-  for (const item of contacts) {
-    const keys = keysOf(item.contact);
-    const index = keys.map((k) => byKey.get(k)).find((i) => i !== undefined);
-    if (index === undefined) {
-      for (const key of keys) byKey.set(key, unique.length);
-      unique.push(item);
-      continue;
+  const current = (group: number): number => {
+    while (joined.has(group)) group = joined.get(group)!;
+    return group;
+  };
+  const fold = (group: number, row: ImportedContact) => {
+    const person = people[group];
+    repeated.push({ where: row.where, reason: `the same person as ${person.where} (${person.contact.name}); merged into it` });
+    people[group] = { where: person.where, contact: mergeContact(person.contact, row.contact, now).contact };
+  };
+  for (const row of contacts) {
+    const keys = keysOf(row.contact);
+    const hit = new Set<number>();
+    for (const key of keys) {
+      const group = groupOfKey.get(key);
+      if (group !== undefined) hit.add(current(group));
     }
-    const first = unique[index];
-    repeated.push({ where: item.where, reason: `the same person as ${first.where} (${first.contact.name}); merged into it` });
-    sameAs.set(item.contact.id, first.contact.id);
-    unique[index] = { where: first.where, contact: mergeContact(first.contact, item.contact, now).contact };
-    for (const key of keysOf(unique[index].contact)) if (!byKey.has(key)) byKey.set(key, index);
+    const [group = people.length, ...others] = [...hit].sort((a, b) => a - b);
+    if (hit.size === 0) people.push(row);
+    else fold(group, row);
+    for (const other of others) {
+      fold(group, people[other]);
+      joined.set(other, group);
+    }
+    for (const key of keys) groupOfKey.set(key, group);
+    groupOfRow.set(row.contact.id, group);
   }
-  return { unique, sameAs, repeated };
+  const sameAs = new Map<string, string>();
+  for (const [rowId, group] of groupOfRow) {
+    const id = people[current(group)].contact.id;
+    if (id !== rowId) sameAs.set(rowId, id);
+  }
+  return { unique: people.filter((_, group) => !joined.has(group)), sameAs, repeated };
 }
 
 type ContactStore = IDBPObjectStore<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'contacts', IDBTransactionMode>;
@@ -185,14 +209,18 @@ async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingI
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
 async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: ImportChoices): Promise<Plan> {
-  const { unique, sameAs, repeated } = dedupeWithinFile(batch.contacts, now);
+  // A backup's records are distinct by construction (parseBackup refuses an id twice), and two of
+  // them may share an address: people the user told apart (`notSameAs`).
+  const { unique, sameAs, repeated } =
+    batch.format === 'kith-backup' ? { unique: batch.contacts, sameAs: new Map<string, string>(), repeated: [] } : dedupeWithinFile(batch.contacts, now);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
   const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
-  const { found, holderOf } = await findAllSaved(
+  const { found: matched, holderOf } = await findAllSaved(
     tx.objectStore('contacts'),
     unique.map(({ contact }) => contact),
     idsFromFile,
   );
+  const found = matched.map((saved, i) => (saved && !toldApart(saved, unique[i].contact) ? saved : undefined));
   // A connection saved once from an email and once from their profile is two contacts until the
   // user merges them: a row with both keys is merged into the first, and the other key stays put.
   const held = await Promise.all(
@@ -242,9 +270,13 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     return savedIdOf.get(kept) ?? kept;
   };
   const changed = [...folded.values()].filter((c) => c !== original.get(c.id));
-  const writes = [...fresh, ...changed].map((c) =>
-    c.referredBy && idOf(c.referredBy) !== c.referredBy ? { ...c, referredBy: idOf(c.referredBy) } : c,
-  );
+  const writes = [...fresh, ...changed].map((c) => {
+    if (!c.referredBy) return c;
+    const referrer = idOf(c.referredBy);
+    // Folded into the person who referred them (rows of one file, or a backup from before a merge).
+    if (referrer === c.id) return { ...c, referredBy: undefined };
+    return referrer === c.referredBy ? c : { ...c, referredBy: referrer };
+  });
   const { interactions, reminders } = await historyToWrite(tx, batch, idOf);
   report.interactions = interactions.length;
   report.reminders = reminders.length;

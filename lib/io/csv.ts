@@ -130,11 +130,13 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
       continue;
     }
     const labels = valuesOf(cells, /^(labels|group membership)$/).filter((label) => !label.startsWith('*'));
+    const company = get('organization name', 'organization 1 - name');
     collect(where, {
       id: newId(),
-      name: name || emails[0] || '',
+      // A business card (a plumber, a firm) has no person's name; Google Contacts lists it under its company.
+      name: name || emails[0] || company || websites[0] || '',
       title: get('organization title', 'organization 1 - title'),
-      company: get('organization name', 'organization 1 - name'),
+      company,
       emails,
       phones: valuesOf(cells, /^phone \d+ - value$/),
       addresses: valuesOf(cells, /^address \d+ - formatted$/).map((a) => a.replace(/\s*\n\s*/g, ', ')),

@@ -1,10 +1,11 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
+import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, readEverything, remindersOf } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
 import { createBackup, parseImport } from '@/lib/io';
 import { applyImport, previewImport } from '@/lib/io/apply';
-import { Contact } from '@/lib/model';
+import { mergeSavedContacts } from '@/lib/merge';
+import { Contact, Interaction } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -187,6 +188,29 @@ describe('applyImport', () => {
     expect(ada).toMatchObject({ name: 'Ada Quinlan', company: 'Acme', title: 'Staff Engineer', emails: ['ada@q.com'] });
   });
 
+  it('folds rows that are the same person through a third row into one contact, so no address is on two', async () => {
+    const csv = 'First Name,Last Name,E-mail 1 - Value\nAnn,Lee,ann@home.example\nAnn,Lee,ann@work.example\nAnn,Lee,ann@home.example ::: ann@work.example\n';
+    const report = await applyImport(db, parseImport(csv, NOW), NOW);
+    expect(report.added.map((a) => a.where)).toEqual(['Row 1 (line 2)']);
+    expect(report.repeated.map((r) => r.where).sort()).toEqual(['Row 2 (line 3)', 'Row 3 (line 4)']);
+    const contacts = await listContacts(db);
+    expect(contacts.map((c) => [c.name, c.emails])).toEqual([['Ann Lee', ['ann@home.example', 'ann@work.example']]]);
+  });
+
+  it('imports a Google row that names only a company, under the company’s name, instead of refusing the file', async () => {
+    const csv =
+      'First Name,Last Name,Organization Name,E-mail 1 - Value,Website 1 - Value\n,,Acme Plumbing,,https://acme-plumbing.example\n,,,,https://solo.example\nBo,Lind,,bo@lind.se,\n';
+    const batch = parseImport(csv, NOW);
+    expect(batch.invalid).toEqual([]);
+    await applyImport(db, batch, NOW);
+    const contacts = (await listContacts(db)).map((c) => [c.name, c.company, c.profileUrl ?? '']);
+    expect(contacts.sort()).toEqual([
+      ['Acme Plumbing', 'Acme Plumbing', 'https://acme-plumbing.example/'],
+      ['Bo Lind', '', ''],
+      ['https://solo.example', '', 'https://solo.example/'],
+    ]);
+  });
+
   it('writes nothing when any record is invalid', async () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
     await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): emails.0: Not an email address: not-an-email');
@@ -248,6 +272,35 @@ describe('applyImport', () => {
     done.reminders = done.reminders.map((r: { id: string }) => (r.id === 'r2' ? { ...r, doneAt: NOW + 40 } : r));
     expect(await applyImport(db, parseImport(JSON.stringify(done), NOW), NOW + 50)).toMatchObject({ interactions: 0, reminders: 1 });
     expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r2')?.doneAt).toBe(NOW + 40);
+  });
+
+  it('restores two contacts a backup holds as two, though they share an address, with their own histories', async () => {
+    const bo = Contact.parse({ id: 'c1', name: 'Bo Lind', emails: ['team@lind.se'], notes: 'Brother', notSameAs: ['c2'], createdAt: 1, updatedAt: 1 });
+    const eva = Contact.parse({ id: 'c2', name: 'Eva Lind', emails: ['team@lind.se'], notes: 'Recruiter at Lind AB', notSameAs: ['c1'], createdAt: 1, updatedAt: 1 });
+    const call = Interaction.parse({ id: 'i1', contactId: 'c2', at: NOW - 1000, channel: 'call', summary: 'Interview prep' });
+    const backup = createBackup({ contacts: [bo, eva], interactions: [call], reminders: [] }, NOW);
+    await applyImport(db, parseImport(backup, NOW), NOW);
+    expect((await listContacts(db)).map((c) => [c.id, c.name, c.notes]).sort()).toEqual([
+      ['c1', 'Bo Lind', 'Brother'],
+      ['c2', 'Eva Lind', 'Recruiter at Lind AB'],
+    ]);
+    expect((await interactionsOf(db, 'c2')).map((i) => i.id)).toEqual(['i1']);
+
+    // Into a notebook that has only one of them: the other is not folded into them either.
+    globalThis.indexedDB = new IDBFactory();
+    db = await openKithDb(`kith-io-${Math.random()}`);
+    await putContact(db, bo);
+    await applyImport(db, parseImport(backup, NOW), NOW);
+    expect((await listContacts(db)).map((c) => c.name).sort()).toEqual(['Bo Lind', 'Eva Lind']);
+  });
+
+  it('does not make a contact its own referrer when a backup from before a merge is imported again', async () => {
+    await putContact(db, { id: 'ann', name: 'Ann Lee', emails: ['ann@x.com'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'ben', name: 'Ben Lee', emails: ['ben@x.com'], referredBy: 'ann', createdAt: 1, updatedAt: 1 });
+    const backup = createBackup(await readEverything(db), NOW);
+    await mergeSavedContacts(db, 'ann', 'ben', NOW);
+    await applyImport(db, parseImport(backup, NOW + 1), NOW + 1);
+    expect((await listContacts(db)).map((c) => [c.id, c.referredBy])).toEqual([['ann', undefined]]);
   });
 
   it('points a backup’s interactions at the saved contact it merged into', async () => {
