@@ -10,6 +10,11 @@ export function escapeText(value: string): string {
   return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/** `escapeText` undone, for a property a parser handed over as written. */
+export function unescapeText(value: string): string {
+  return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
 /** A parameter value, quoted when it holds a character that would end it. */
 export function paramValue(value: string): string {
   const clean = value.replace(/["\r\n]/g, '');

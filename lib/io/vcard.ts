@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { type Contact, Id, newId } from '../model';
 import { type FileFields, type ImportBatch, ImportError, contactCollector, emptyBatch } from './batch';
-import { contentLines, escapeText, paramValue } from './content-lines';
+import { contentLines, escapeText, paramValue, unescapeText } from './content-lines';
 import { continuesQuotedPrintable, isBase64Property, toVcard3Line } from './vcard21';
 
 type JCardProperty = [name: string, params: Record<string, unknown>, type: string, ...values: unknown[]];
@@ -84,7 +84,8 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
     name: text(first('fn')?.[3]) || nameFromN,
     title: text(first('title')?.[3]),
     company: Array.isArray(org) ? text(org[0]) : text(org),
-    location: text(first('x-kith-location')?.[3]),
+    // Kith's own property, which ical.js hands over as written, escapes and all.
+    location: unescapeText(String(first('x-kith-location')?.[3] ?? '')),
     emails: all('email').map((p) => text(p[3])),
     phones: all('tel').map((p) => text(p[3]).replace(/^tel:/i, '')),
     addresses: all('adr').map((p) => {

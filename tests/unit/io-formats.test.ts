@@ -315,7 +315,8 @@ describe('vCard', () => {
         name: 'Jane; Doe, Jr\\',
         title: 'VP, Sales; EMEA',
         company: 'Acme, Inc.',
-        location: 'Paris',
+        // Kith's own property, which ical.js does not unescape: a comma as most locations have.
+        location: 'Paris, Île-de-France; France \\ HQ',
         emails: ['jane@acme.com', 'j@doe.org'],
         phones: ['+33 1 23 45 67 89'],
         addresses: ['1 Rue de Rivoli, Paris'],
