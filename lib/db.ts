@@ -15,12 +15,13 @@ import {
   REMINDER_KINDS,
   Reminder,
   type ReminderInput,
+  type Settings,
   WARMTHS,
   describeIssues,
   newId,
 } from './model';
 import { canonicalProfileUrl, otherProfileUrlSpellings } from './profile-url';
-import { dueTimeOf } from './reminders';
+import { dueTimeOf, planKeepInTouch } from './reminders';
 
 export const DB_NAME = 'kith';
 export const DB_VERSION = 4;
@@ -737,14 +738,20 @@ export async function deleteContacts(db: KithDB, ids: readonly string[]): Promis
   return snapshot;
 }
 
-/** Put records back as they were (undo), in one transaction; each is validated first. */
-export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, remove: { contacts?: string[] } = {}): Promise<void> {
+/** Records a change made that were not there before, which its undo takes out again. */
+export type Made = { reminders: readonly string[] };
+
+/**
+ * Put records back as they were (undo) and take out those the undone change `made`, in one
+ * transaction; each is validated first.
+ */
+export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made = { reminders: [] }): Promise<void> {
   const contacts = snapshot.contacts.map((c) => validate(Contact, 'contact', c));
   const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
   const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   await Promise.all([
-    ...(remove.contacts ?? []).map((id) => tx.objectStore('contacts').delete(id)),
+    ...made.reminders.map((id) => tx.objectStore('reminders').delete(id)),
     ...contacts.map((c) => tx.objectStore('contacts').put(c)),
     ...interactions.map((i) => tx.objectStore('interactions').put(i)),
     ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
@@ -753,65 +760,83 @@ export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, remove: { 
 }
 
 /**
- * Change many contacts in one transaction (bulk tag, relationship). Each result is validated
- * before the transaction starts; returns the contacts as they were, for undo.
+ * Change many contacts in one transaction (bulk tag, relationship), each as stored now: the list
+ * the caller shows may be minutes old, and writing its copies back would undo what was saved
+ * since (an interaction logged in the popup). One invalid result writes nothing; a contact
+ * deleted meanwhile stays deleted. Returns the contacts as they were, for undo.
  */
-export async function updateContacts(db: KithDB, contacts: readonly Contact[], change: (contact: Contact) => ContactInput): Promise<Contact[]> {
-  const next = contacts.map((c) => validate(Contact, 'contact', change(c)));
-  const tx = db.transaction('contacts', 'readwrite');
-  const before = await Promise.all(contacts.map((c) => tx.store.get(c.id)));
-  await Promise.all([...next.map((c) => tx.store.put(c)), tx.done]);
-  return before.filter((c): c is Contact => c !== undefined);
+export async function updateContacts(db: KithDB, ids: readonly string[], change: (contact: Contact) => ContactInput): Promise<Contact[]> {
+  return inTransaction(db, ['contacts'], async (tx) => {
+    const contacts = tx.objectStore('contacts');
+    const stored = await Promise.all(ids.map((id) => contacts.get(id)));
+    const before = stored.filter((c): c is Contact => c !== undefined).map(contactFromStore);
+    const next = before.map((saved) => validate(Contact, 'contact', { ...change(saved), id: saved.id, createdAt: saved.createdAt }));
+    await Promise.all(next.map((c) => contacts.put(c)));
+    return before;
+  });
 }
 
 /**
  * Merge contact `goneId` into `keepId` in one transaction: `merged` (built by the caller from
  * both) replaces the kept one, the other's interactions and reminders move over, people it
- * referred now point at the kept one, and it is deleted. Returns what undo needs.
+ * referred now point at the kept one, and it is deleted. Each had its own keep-in-touch reminder;
+ * one is left, due from the merged contact. Returns what undo needs: the records as they were,
+ * and the reminder the merge made when neither had one.
  */
 export async function mergeContacts(
   db: KithDB,
   keepId: string,
   goneId: string,
   merge: (keep: Contact, gone: Contact) => ContactInput,
-): Promise<{ snapshot: Snapshot; contact: Contact }> {
-  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
-  const contacts = tx.objectStore('contacts');
-  const [keptStored, goneStored, all] = await Promise.all([contacts.get(keepId), contacts.get(goneId), contacts.getAll()]);
-  if (!keptStored || !goneStored || keepId === goneId) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new Error('Choose two different contacts that still exist');
-  }
-  const keep = contactFromStore(keptStored);
-  // The two become one person, so a referral between them would make the kept contact refer
-  // itself: drop it before merging, and the other one's referrer can fill the blank.
-  const withoutEachOther = (c: Contact): Contact => {
-    if (c.referredBy !== keepId && c.referredBy !== goneId) return c;
-    const { referredBy: _eachOther, ...rest } = c;
-    return rest;
-  };
-  const merged = Contact.safeParse({
-    ...merge(withoutEachOther(keep), withoutEachOther(contactFromStore(goneStored))),
-    id: keepId,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  now: number,
+): Promise<{ snapshot: Snapshot; made: Made; contact: Contact }> {
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    const contacts = tx.objectStore('contacts');
+    const reminders = tx.objectStore('reminders');
+    const [keptStored, goneStored, all, keptReminders] = await Promise.all([
+      contacts.get(keepId),
+      contacts.get(goneId),
+      contacts.getAll(),
+      reminders.index('byContact').getAll(keepId),
+    ]);
+    if (!keptStored || !goneStored || keepId === goneId) throw new Error('Choose two different contacts that still exist');
+    const keep = contactFromStore(keptStored);
+    // The two become one person, so a referral between them would make the kept contact refer
+    // itself: drop it before merging, and the other one's referrer can fill the blank.
+    const withoutEachOther = (c: Contact): Contact => {
+      if (c.referredBy !== keepId && c.referredBy !== goneId) return c;
+      const { referredBy: _eachOther, ...rest } = c;
+      return rest;
+    };
+    const merged = validate(Contact, 'contact', {
+      ...merge(withoutEachOther(keep), withoutEachOther(contactFromStore(goneStored))),
+      id: keepId,
+    });
+    // The kept contact is written once, merged: its stored copy must not be put again here.
+    const referred = all.filter((c) => c.referredBy === goneId && c.id !== keepId);
+    const snapshot = await takeOut(tx, [goneId]);
+    const kept = keptReminders.map(reminderFromStore);
+    const moved = snapshot.reminders.map((r) => ({ ...r, contactId: keepId }));
+    const together = [...kept, ...moved];
+    const { put, remove } = planKeepInTouch(merged, settings, together, now, newId);
+    const keepInTouch = put && validate(Reminder, 'reminder', put);
+    const changed = new Set([...remove, ...(keepInTouch ? [keepInTouch.id] : [])]);
+    // Undo puts back the other contact's reminders, taken out above, and those of the kept one
+    // the plan changes.
+    snapshot.contacts.push(keep, ...referred);
+    snapshot.reminders.push(...kept.filter((r) => changed.has(r.id)));
+    const made = keepInTouch && !together.some((r) => r.id === keepInTouch.id) ? [keepInTouch.id] : [];
+    await Promise.all([
+      contacts.put(merged),
+      ...referred.map((c) => contacts.put({ ...c, referredBy: keepId })),
+      ...snapshot.interactions.map((i) => tx.objectStore('interactions').put({ ...i, contactId: keepId })),
+      ...moved.filter((r) => !changed.has(r.id)).map((r) => reminders.put(withOpenAt(r))),
+      ...remove.map((id) => reminders.delete(id)),
+      ...(keepInTouch ? [reminders.put(withOpenAt(keepInTouch))] : []),
+    ]);
+    return { snapshot, made: { reminders: made }, contact: merged };
   });
-  if (!merged.success) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw new ValidationError('contact', merged.error);
-  }
-  // The kept contact is written once, merged: its stored copy must not be put again here.
-  const referred = all.filter((c) => c.referredBy === goneId && c.id !== keepId);
-  const snapshot = await takeOut(tx, [goneId]);
-  snapshot.contacts.push(keep, ...referred);
-  await Promise.all([
-    contacts.put(merged.data),
-    ...referred.map((c) => contacts.put({ ...c, referredBy: keepId })),
-    ...snapshot.interactions.map((i) => tx.objectStore('interactions').put({ ...i, contactId: keepId })),
-    ...snapshot.reminders.map((r) => tx.objectStore('reminders').put(withOpenAt({ ...r, contactId: keepId }))),
-    tx.done,
-  ]);
-  return { snapshot, contact: merged.data };
 }
 
 /** Every record, for export and backup. Reminders as the model defines them (no `openAt`). */

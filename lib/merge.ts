@@ -1,8 +1,8 @@
 // Folding one record of a person into another: an import row into a saved contact, two rows of
 // one file, or two saved contacts the user merges. What the user saved is never overwritten.
-import { type KithDB, type Snapshot, mergeContacts } from './db';
+import { type KithDB, type Made, type Snapshot, mergeContacts } from './db';
 import { LIMITS } from './capture-model';
-import { Contact, type FieldChange } from './model';
+import { Contact, type FieldChange, type Settings } from './model';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
 const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith', 'notSameAs'] as const;
@@ -108,7 +108,16 @@ export function combineSavedContacts(keep: Contact, gone: Contact, now: number):
   return { ...merged, notSameAs, notes: joinedNotes(keep.notes, gone.notes), updatedAt: now };
 }
 
-/** Merge saved contact `goneId` into `keepId` in one transaction; the snapshot undoes it. */
-export function mergeSavedContacts(db: KithDB, keepId: string, goneId: string, now: number): Promise<{ snapshot: Snapshot; contact: Contact }> {
-  return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now));
+/**
+ * Merge saved contact `goneId` into `keepId` in one transaction, keep-in-touch counted from the
+ * merged contact with the user's `settings`; `restoreSnapshot(db, snapshot, made)` undoes it.
+ */
+export function mergeSavedContacts(
+  db: KithDB,
+  keepId: string,
+  goneId: string,
+  now: number,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+): Promise<{ snapshot: Snapshot; made: Made; contact: Contact }> {
+  return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now), settings, now);
 }

@@ -66,13 +66,31 @@ async function namesOf(db: KithDB, reminders: readonly Reminder[]): Promise<Map<
 }
 
 /**
- * Announce the due reminders not yet announced at their current due time. The record is kept
- * even when notifications are off, so turning them on later does not bring a flood of old ones.
+ * Take down the notifications of reminders no longer due (done, snoozed or deleted elsewhere,
+ * their contact deleted), so none offers Done on what is settled, and the digest once none it
+ * lists is due.
+ */
+async function clearNoLongerDue(wasDue: Announced, stillDue: Announced, digestListed: unknown): Promise<void> {
+  for (const id of Object.keys(wasDue)) {
+    if (!(id in stillDue)) await browser.notifications.clear(reminderNotificationId(id));
+  }
+  if (Array.isArray(digestListed) && !digestListed.some((id) => id in stillDue)) {
+    await browser.notifications.clear(DIGEST_ID);
+    await browser.storage.local.remove(DIGEST_KEY);
+  }
+}
+
+/**
+ * Announce the due reminders not yet announced at their current due time, and take down what
+ * is no longer due. The record is kept even when notifications are off, so turning them on later
+ * does not bring a flood of old ones.
  */
 export async function announceDue(db: KithDB, due: readonly Reminder[], settings: Pick<Settings, 'notifications'>) {
-  const stored = await browser.storage.local.get(ANNOUNCED_KEY);
-  const { fresh, announced } = toAnnounce(due, (stored[ANNOUNCED_KEY] ?? {}) as Announced);
+  const stored = await browser.storage.local.get([ANNOUNCED_KEY, DIGEST_KEY]);
+  const wasDue = (stored[ANNOUNCED_KEY] ?? {}) as Announced;
+  const { fresh, announced } = toAnnounce(due, wasDue);
   await browser.storage.local.set({ [ANNOUNCED_KEY]: announced });
+  await clearNoLongerDue(wasDue, announced, stored[DIGEST_KEY]);
   if (!settings.notifications || fresh.length === 0) return fresh;
   const names = await namesOf(db, fresh);
   if (fresh.length >= DIGEST_FROM) {

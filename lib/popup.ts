@@ -3,7 +3,7 @@
 import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
 import { withValuesTaken } from './merge';
-import { addLocalDays, isOpen, startOfLocalDayAt } from './reminders';
+import { isOpen, startOfLocalDayAfter } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -114,7 +114,7 @@ export type DueItem = { reminder: Reminder; contactName: string };
 
 /** Reminders that show today (overdue included), soonest first, each with its contact's name. */
 export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
-  const endOfToday = addLocalDays(startOfLocalDayAt(now), 1) - 1;
+  const endOfToday = startOfLocalDayAfter(now, 1) - 1;
   const due = await dueReminders(db, endOfToday);
   const items = await Promise.all(
     due.slice(0, limit).map(async (reminder) => ({

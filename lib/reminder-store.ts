@@ -25,7 +25,7 @@ import {
   type Settings,
   newId,
 } from './model';
-import { type Snooze, done, dueTimeOf, isOpen, planKeepInTouch, snoozed, startOfLocalDay, thankYouDueAt } from './reminders';
+import { type Snooze, done, dueTimeOf, isOpen, planKeepInTouch, snoozed, startOfLocalDay, startOfLocalDayAt, thankYouDueAt } from './reminders';
 
 type Store = StoreNames<KithSchema>;
 type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
@@ -190,7 +190,9 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
     if (followUpAt === undefined) return;
     const shown = followUpId === undefined ? undefined : await tx.objectStore('reminders').get(followUpId);
     if (shown && shown.contactId === contact.id && shown.doneAt === undefined) {
-      if (dueTimeOf(shown) === followUpAt) return;
+      // The form shows the day it is due (a snooze's, which keeps its time of day): that day
+      // saved again is no move, and the snooze stays.
+      if (startOfLocalDayAt(dueTimeOf(shown)) === followUpAt) return;
       const { snoozedUntil: _moved, ...rest } = reminderFromStore(shown);
       await putReminderIn(tx, { ...rest, dueAt: followUpAt });
       return;
@@ -237,16 +239,25 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
 /**
  * Undo of Done or Snooze: a contact's reminders put back exactly as `before` (read with
  * `remindersOf` just before the change) held them, in one transaction; one made since (the next
- * keep-in-touch a Done started) is removed.
+ * keep-in-touch a Done started) is removed. Refused when the contact was deleted since.
  */
 export async function putRemindersBack(db: KithDB, contactId: string, before: readonly Reminder[]): Promise<void> {
-  await inTransaction(db, ['reminders'], async (tx) => {
+  await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    await contactIn(tx, contactId);
     const store = tx.objectStore('reminders');
     const kept = new Set(before.map((reminder) => reminder.id));
     for (const id of await store.index('byContact').getAllKeys(contactId)) {
       if (!kept.has(id)) await store.delete(id);
     }
     for (const reminder of before) await putReminderIn(tx, reminder);
+  });
+}
+
+/** Undo of deleting a reminder: it comes back as it was, unless its contact was deleted since. */
+export async function restoreReminder(db: KithDB, reminder: Reminder): Promise<void> {
+  await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    await contactIn(tx, reminder.contactId);
+    await putReminderIn(tx, reminder);
   });
 }
 

@@ -34,8 +34,17 @@ export function localIsoDate(now: number): string {
 
 /** The start of the local day that `time` falls in. */
 export function startOfLocalDayAt(time: number): number {
+  return startOfLocalDayAfter(time, 0);
+}
+
+/**
+ * The start of the local day `days` calendar days after the one `time` falls in. Built from the
+ * date, never by adding days to a day's start: where the clocks go forward at midnight that day
+ * starts at 01:00, and the days after it at 00:00.
+ */
+export function startOfLocalDayAfter(time: number, days: number): number {
   const date = new Date(time);
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
 }
 
 /** The same local wall-clock time `days` calendar days later (23 or 25 hours across DST). */
@@ -73,7 +82,7 @@ export function keepInTouchDueAt(
   lastDoneAt = 0,
 ): number {
   const since = Math.max(contact.lastInteractionAt ?? contact.createdAt, lastDoneAt);
-  return addLocalDays(startOfLocalDayAt(since), cadenceDaysOf(contact, settings));
+  return startOfLocalDayAfter(since, cadenceDaysOf(contact, settings));
 }
 
 /**
@@ -114,7 +123,7 @@ export function planKeepInTouch(
 
 /** Say thank you for help received: due from the start of the next local day. */
 export function thankYouDueAt(interactionAt: number): number {
-  return addLocalDays(startOfLocalDayAt(interactionAt), 1);
+  return startOfLocalDayAfter(interactionAt, 1);
 }
 
 export type Snooze = '1-day' | '1-week' | { until: string };

@@ -3,7 +3,7 @@
 // Keep-in-touch reminders (kept in step with each contact's cadence by lib/reminder-store.ts)
 // are the "past their cadence" list; the other lists hold the one-off reminders.
 import type { Contact, Interaction, Reminder, Settings } from './model';
-import { addLocalDays, dueTimeOf, isOpen, startOfLocalDayAt } from './reminders';
+import { dueTimeOf, isOpen, startOfLocalDayAfter, startOfLocalDayAt } from './reminders';
 
 export type WeekAgenda = {
   overdue: Reminder[];
@@ -24,8 +24,8 @@ export function weekAgenda(
   now: number,
 ): WeekAgenda {
   const today = startOfLocalDayAt(now);
-  const tomorrow = addLocalDays(today, 1);
-  const weekAhead = addLocalDays(today, 7);
+  const tomorrow = startOfLocalDayAfter(now, 1);
+  const weekAhead = startOfLocalDayAfter(now, 7);
   const open = reminders.filter((r) => isOpen(r) && contacts.has(r.contactId)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
   const oneOff = open.filter((r) => r.kind !== 'keep-in-touch');
   return {

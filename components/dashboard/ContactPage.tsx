@@ -10,7 +10,6 @@ import {
   deleteReminder,
   failureMessage,
   interactionsOf,
-  putReminder,
   remindersOf,
   restoreSnapshot,
   updateContact,
@@ -20,7 +19,7 @@ import { keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
-import { addReminder, removeInteraction, restoreInteraction, settleReminder } from '@/lib/reminder-store';
+import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -224,9 +223,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
       await deleteReminder(db, reminder.id);
       await changed({
         message: `Deleted the reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}.`,
-        undo: async () => {
-          await putReminder(db, reminder);
-        },
+        undo: () => restoreReminder(db, reminder),
         returnFocus: deleteKey(reminder.id),
       });
     });
@@ -234,11 +231,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const merge = (other: ContactHit) =>
     attempt('merge', async () => {
       const db = await deps.db();
-      const { snapshot } = await mergeSavedContacts(db, contactId, other.id, deps.now());
+      const { snapshot, made } = await mergeSavedContacts(db, contactId, other.id, deps.now(), notebook.settings);
       setMergeWith(undefined);
       await changed({
         message: `Merged ${other.name} into ${contact.name}.`,
-        undo: () => restoreSnapshot(db, snapshot),
+        undo: () => restoreSnapshot(db, snapshot, made),
         returnFocus: MERGE_PICKER_KEY,
       });
     });
@@ -247,7 +244,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const tellApart = (other: Contact) =>
     attempt('merge', async () => {
       const db = await deps.db();
-      const before = await updateContacts(db, [contact, other], (c) => ({
+      const before = await updateContacts(db, [contact.id, other.id], (c) => ({
         ...c,
         notSameAs: [...c.notSameAs, c.id === contact.id ? other.id : contact.id],
         updatedAt: deps.now(),

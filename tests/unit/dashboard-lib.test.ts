@@ -4,6 +4,7 @@ import { parseRoute, routeHash } from '@/lib/dashboard-route';
 import {
   type KithDB,
   deleteContacts,
+  dueReminders,
   getContact,
   interactionsOf,
   listContacts,
@@ -14,16 +15,20 @@ import {
   readEverything,
   remindersOf,
   restoreSnapshot,
+  updateContact,
   updateContacts,
 } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
 import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
+import { logInteraction, remindersAlongside, snooze, syncAllKeepInTouch } from '@/lib/reminder-store';
+import { dueTimeOf, isOpen, keepInTouchDueAt } from '@/lib/reminders';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
 import { weekAgenda } from '@/lib/week';
 
 const NOW = new Date(2026, 10, 22, 15, 0).getTime(); // local time: "today" is 22 Nov
 const DAY = 86_400_000;
+const CADENCE = { defaultCadenceDays: 90 };
 const make = (input: Record<string, unknown>) => Contact.parse({ createdAt: NOW, updatedAt: NOW, ...input });
 
 describe('routes', () => {
@@ -127,15 +132,43 @@ describe('bulk changes, merge and undo', () => {
 
   it('updates many contacts at once and returns them as they were', async () => {
     const all = await listContacts(db);
-    const before = await updateContacts(db, all, (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
+    const before = await updateContacts(db, all.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
     expect((await listContacts(db)).every((c) => c.tags.includes('vip') && c.relationship === 'client')).toBe(true);
     await restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] });
     expect(await listContacts(db)).toEqual(all);
   });
 
+  it('a bulk change applies to each contact as stored, not as the dashboard loaded it', async () => {
+    const t0 = NOW - 120 * DAY;
+    await putContact(db, { id: 'c1', name: 'Ada Quinlan', createdAt: t0, updatedAt: t0 });
+    await updateContact(db, 'c1', (c) => c, remindersAlongside(CADENCE, t0));
+    const notebook = await listContacts(db);
+    // Since the dashboard loaded: an interaction logged in the popup, the notes edited elsewhere.
+    await logInteraction(db, { id: 'i-call', contactId: 'c1', at: NOW, channel: 'call' }, CADENCE, NOW);
+    await updateContact(db, 'c1', (c) => ({ ...c, notes: 'Edited in the popup' }));
+
+    const before = await updateContacts(db, notebook.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], updatedAt: NOW + 1 }));
+    expect(await getContact(db, 'c1')).toMatchObject({ lastInteractionAt: NOW, notes: 'Edited in the popup', tags: ['vip'] });
+    // Keep-in-touch, synced again from the stored contact, stays counted from the call.
+    await syncAllKeepInTouch(db, CADENCE, NOW);
+    expect((await dueReminders(db, NOW)).filter((r) => r.contactId === 'c1')).toEqual([]);
+    // Undo gets the contacts as they were just before the change.
+    expect(before.find((c) => c.id === 'c1')).toMatchObject({ lastInteractionAt: NOW, notes: 'Edited in the popup', tags: [] });
+  });
+
+  it('a bulk change writes nothing when one result is invalid, and leaves a contact deleted meanwhile deleted', async () => {
+    const all = await listContacts(db);
+    await expect(updateContacts(db, ['keep', 'gone'], (c) => ({ ...c, name: c.id === 'gone' ? ' ' : c.name, tags: ['x'] }))).rejects.toThrow(/name/);
+    expect(await listContacts(db)).toEqual(all);
+    await deleteContacts(db, ['ref']);
+    const before = await updateContacts(db, ['keep', 'ref'], (c) => ({ ...c, tags: [...c.tags, 'x'] }));
+    expect(before.map((c) => c.id)).toEqual(['keep']);
+    expect(await getContact(db, 'ref')).toBeUndefined();
+  });
+
   it('merges two contacts: both notes kept, lists joined, fields, interactions, reminders and referrals move; undo puts everything back', async () => {
     const before = await readEverything(db);
-    const { snapshot, contact } = await mergeSavedContacts(db, 'keep', 'gone', NOW);
+    const { snapshot, made, contact } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
     expect(contact).toMatchObject({
       id: 'keep',
       name: 'Jane Doe',
@@ -151,9 +184,10 @@ describe('bulk changes, merge and undo', () => {
     expect(await getContact(db, 'gone')).toBeUndefined();
     expect((await getContact(db, 'ref'))?.referredBy).toBe('keep');
     expect((await interactionsOf(db, 'keep')).map((i) => i.id)).toEqual(['i1']);
-    expect((await remindersOf(db, 'keep')).map((r) => r.id)).toEqual(['r1']);
+    // Neither had a keep-in-touch reminder (written without one): the merged contact gets its own.
+    expect((await remindersOf(db, 'keep')).map((r) => [r.id, r.kind])).toEqual([['r1', 'promise'], [made.reminders[0], 'keep-in-touch']]);
 
-    await restoreSnapshot(db, snapshot);
+    await restoreSnapshot(db, snapshot, made);
     const after = await readEverything(db);
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
@@ -169,21 +203,47 @@ describe('bulk changes, merge and undo', () => {
     await putContact(db, make({ id: 'cyd', name: 'Cyd Zhao', referredBy: 'bob' }));
 
     // The kept contact was referred by the one merged away: it takes that one's details and referrer.
-    const { contact } = await mergeSavedContacts(db, 'cyd', 'bob', NOW);
+    const { contact } = await mergeSavedContacts(db, 'cyd', 'bob', NOW, CADENCE);
     expect(contact).toMatchObject({ emails: ['bob@globex.test'], company: 'Globex', relationship: 'friend', referredBy: 'ana' });
     expect(await getContact(db, 'cyd')).toEqual(contact);
 
     // The kept contact referred the one merged away: the merged contact refers nobody to itself.
-    const { contact: ana } = await mergeSavedContacts(db, 'ana', 'cyd', NOW);
+    const { contact: ana } = await mergeSavedContacts(db, 'ana', 'cyd', NOW, CADENCE);
     expect(ana.referredBy).toBeUndefined();
     expect(ana).toMatchObject({ emails: ['bob@globex.test'], company: 'Globex' });
     expect(await getContact(db, 'ana')).toEqual(ana);
   });
 
+  it('merging leaves one keep-in-touch reminder, due from the merged contact; undo brings back both as they were', async () => {
+    const t0 = NOW - 120 * DAY;
+    await putContact(db, { id: 'ada', name: 'Ada Quinlan', createdAt: t0, updatedAt: t0 });
+    await putContact(db, { id: 'ada-2', name: 'A. Quinlan', createdAt: t0 + DAY, updatedAt: t0 + DAY });
+    await updateContact(db, 'ada', (c) => c, remindersAlongside(CADENCE, t0));
+    await updateContact(db, 'ada-2', (c) => c, remindersAlongside(CADENCE, t0 + DAY));
+    // Spoken to last week as the second contact: only that one's reminder moved.
+    await logInteraction(db, { id: 'i-call', contactId: 'ada-2', at: NOW - 7 * DAY, channel: 'call' }, CADENCE, NOW - 7 * DAY);
+    const keptReminder = (await remindersOf(db, 'ada'))[0];
+    await snooze(db, keptReminder.id, '1-week', NOW);
+    const before = await readEverything(db);
+
+    const { snapshot, made, contact } = await mergeSavedContacts(db, 'ada', 'ada-2', NOW, CADENCE);
+    const keepInTouch = (await remindersOf(db, 'ada')).filter((r) => r.kind === 'keep-in-touch' && isOpen(r));
+    expect(keepInTouch.map((r) => dueTimeOf(r))).toEqual([keepInTouchDueAt(contact, CADENCE)]);
+    expect(keepInTouchDueAt(contact, CADENCE)).toBeGreaterThan(NOW);
+    expect((await dueReminders(db, NOW + 30 * DAY)).filter((r) => r.kind === 'keep-in-touch')).toEqual([]);
+    expect(made.reminders).toEqual([]);
+
+    await restoreSnapshot(db, snapshot, made);
+    const after = await readEverything(db);
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after.contacts)).toEqual(byId(before.contacts));
+    expect(byId(after.reminders)).toEqual(byId(before.reminders));
+  });
+
   it('refuses a merge whose notes together would pass the cap, rather than cut them', async () => {
     await putContact(db, make({ id: 'long-a', name: 'A', notes: 'a'.repeat(15_000) }));
     await putContact(db, make({ id: 'long-b', name: 'B', notes: 'b'.repeat(10_000) }));
-    await expect(mergeSavedContacts(db, 'long-a', 'long-b', NOW)).rejects.toThrow('Notes: together they are longer than 20,000 characters');
+    await expect(mergeSavedContacts(db, 'long-a', 'long-b', NOW, CADENCE)).rejects.toThrow('Notes: together they are longer than 20,000 characters');
     expect((await getContact(db, 'long-a'))?.notes).toHaveLength(15_000);
     expect((await getContact(db, 'long-b'))?.notes).toHaveLength(10_000);
   });
@@ -202,6 +262,6 @@ describe('bulk changes, merge and undo', () => {
   });
 
   it('refuses to merge a contact with itself', async () => {
-    await expect(mergeContacts(db, 'keep', 'keep', (k) => k)).rejects.toThrow('Choose two different contacts');
+    await expect(mergeContacts(db, 'keep', 'keep', (k) => k, CADENCE, NOW)).rejects.toThrow('Choose two different contacts');
   });
 });

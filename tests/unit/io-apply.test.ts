@@ -298,7 +298,7 @@ describe('applyImport', () => {
     await putContact(db, { id: 'ann', name: 'Ann Lee', emails: ['ann@x.com'], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'ben', name: 'Ben Lee', emails: ['ben@x.com'], referredBy: 'ann', createdAt: 1, updatedAt: 1 });
     const backup = createBackup(await readEverything(db), NOW);
-    await mergeSavedContacts(db, 'ann', 'ben', NOW);
+    await mergeSavedContacts(db, 'ann', 'ben', NOW, { defaultCadenceDays: 90 });
     await applyImport(db, parseImport(backup, NOW + 1), NOW + 1);
     expect((await listContacts(db)).map((c) => [c.id, c.referredBy])).toEqual([['ann', undefined]]);
   });

@@ -1,7 +1,8 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, ValidationError, deleteContacts, dueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, remindersOf, updateContact } from '@/lib/db';
+import { type KithDB, ValidationError, deleteContacts, deleteReminder, dueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
+import { draftFromContact, saveDraft } from '@/lib/contact-draft';
 import {
   addReminder,
   logInteraction,
@@ -9,6 +10,8 @@ import {
   putRemindersBack,
   removeInteraction,
   restoreInteraction,
+  restoreReminder,
+  settleReminder,
   snooze,
   remindersAlongside,
   syncAllKeepInTouch,
@@ -109,6 +112,15 @@ describe('keep-in-touch in the database', () => {
     expect(await remindersOf(db, 'c2')).toEqual(othersBefore);
   });
 
+  it('undo of Done for a contact deleted since is refused: no reminder comes back for nobody', async () => {
+    const followUp = await addReminder(db, { contactId: 'c1', kind: 'follow-up', date: localIsoDate(NOW) }, NOW);
+    const undo = await settleReminder(db, followUp, 'done', SETTINGS, NOW);
+    await deleteContacts(db, ['c1']);
+    await expect(undo()).rejects.toThrow('That contact no longer exists');
+    expect(await remindersOf(db, 'c1')).toEqual([]);
+    expect(await dueCount(NOW)).toBe(0);
+  });
+
   it('a new default cadence reaches every contact without its own', async () => {
     await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: NOW, updatedAt: NOW });
     expect(await syncAllKeepInTouch(db, SETTINGS, NOW)).toBe(2);
@@ -197,6 +209,37 @@ describe('one-off reminders', () => {
     expect(await nextDueAfter(db, NOW)).toBe(startOfLocalDay('2026-12-01'));
     await expect(snooze(db, promise.id, { until: '2026-11-01' }, NOW)).rejects.toThrow(/after today/);
     expect((await remindersOf(db, 'c1'))[0].snoozedUntil).toBe(startOfLocalDay('2026-12-01'));
+  });
+
+  it('undo of deleting a reminder puts it back as it was, unless its contact was deleted since', async () => {
+    const promise = await addReminder(db, { contactId: 'c1', kind: 'promise', date: '2026-11-25', note: 'Intro to Bo' }, NOW);
+    await deleteReminder(db, promise.id);
+    await restoreReminder(db, promise);
+    expect(await remindersOf(db, 'c1')).toEqual([promise]);
+
+    await deleteReminder(db, promise.id);
+    await deleteContacts(db, ['c1']);
+    await expect(restoreReminder(db, promise)).rejects.toThrow('That contact no longer exists');
+    expect(await remindersOf(db, 'c1')).toEqual([]);
+  });
+
+  it('saving the form without touching the follow-up keeps its snooze', async () => {
+    const at = (day: number, hour: number) => new Date(2026, 10, day, hour).getTime();
+    const contact = (await getContact(db, 'c1'))!;
+    await saveDraft(db, { draft: { ...draftFromContact(contact), followUp: localIsoDate(at(22, 9)) }, now: at(22, 9), settings: SETTINGS, contactId: 'c1' });
+    const [followUp] = (await remindersOf(db, 'c1')).filter((r) => r.kind === 'follow-up');
+    const snoozedFollowUp = await snooze(db, followUp.id, '1-day', at(22, 15));
+
+    const shown = draftFromContact((await getContact(db, 'c1'))!, undefined, snoozedFollowUp);
+    expect(shown.followUp).toBe('2026-11-23');
+    await saveDraft(db, { draft: { ...shown, notes: 'Prefers mornings' }, now: at(22, 16), settings: SETTINGS, contactId: 'c1' });
+    expect((await dueReminders(db, at(23, 15) - 1)).map((r) => r.id)).not.toContain(followUp.id);
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.snoozedUntil).toBe(at(23, 15));
+
+    // A date the user did change moves it, snooze and all.
+    await saveDraft(db, { draft: { ...shown, followUp: '2026-11-25' }, now: at(22, 17), settings: SETTINGS, contactId: 'c1' });
+    const moved = (await remindersOf(db, 'c1')).find((r) => r.id === followUp.id);
+    expect([moved?.dueAt, moved?.snoozedUntil]).toEqual([at(25, 0), undefined]);
   });
 
   it('refuses reminders for a missing contact or a non-date', async () => {

@@ -2,10 +2,11 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { BADGE_BACKGROUND, badgeText, showDueCount } from '@/lib/badge';
-import { type KithDB, openKithDb, putReminder } from '@/lib/db';
+import { type KithDB, deleteContacts, openKithDb, putReminder, remindersOf } from '@/lib/db';
 import { putContact } from '../records';
 import { Settings } from '@/lib/model';
 import { DIGEST_ID } from '@/lib/notifications';
+import { markDone, settleReminder, snooze } from '@/lib/reminder-store';
 import { SCHEDULER_ALARM, refreshReminders } from '@/lib/scheduler';
 
 const MINUTE = 60_000;
@@ -120,6 +121,33 @@ describe('refreshing from the database', () => {
     await refreshReminders(deps);
     expect(await shown()).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
+  });
+
+  it('takes down the notification of a reminder done elsewhere or whose contact was deleted', async () => {
+    await remind('f1', T0 - 2 * MINUTE);
+    await remind('f2', T0 - MINUTE, { contactId: 'c2' });
+    await refreshReminders(deps);
+    expect(await shown()).toEqual(['kith:reminder:f1', 'kith:reminder:f2']);
+    const [f1] = await remindersOf(db, 'c1');
+    await settleReminder(db, f1, 'done', settings, clock);
+    await deleteContacts(db, ['c2']);
+    await refreshReminders(deps);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
+  it('takes down a digest once none it lists is due, and not before', async () => {
+    await remind('a', T0 - 3 * MINUTE);
+    await remind('b', T0 - 2 * MINUTE);
+    await remind('c', T0 - MINUTE, { contactId: 'c2' });
+    await refreshReminders(deps);
+    expect(await shown()).toEqual([DIGEST_ID]);
+    await markDone(db, 'a', settings, clock);
+    await snooze(db, 'b', '1-day', clock);
+    await refreshReminders(deps);
+    expect(await shown()).toEqual([DIGEST_ID]);
+    await deleteContacts(db, ['c2']);
+    await refreshReminders(deps);
+    expect(await shown()).toEqual([]);
   });
 
   it('announces a snoozed reminder again when it comes back', async () => {
