@@ -8,6 +8,7 @@ import { defineConfig } from 'wxt';
 export const CAPTURED_HOSTS = [
   'https://*.linkedin.com/*',
   'https://mail.google.com/*',
+  'https://outlook.cloud.microsoft/*',
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.live.com/*',

@@ -1,7 +1,7 @@
 // schema.org Person in JSON-LD: objects, arrays and @graph, with values that may be strings,
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
-import { cleanLine, normalizeEmail, safeHttpUrl } from '../text';
+import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { candidate, type Answer, type Answers } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
@@ -95,11 +95,27 @@ function imageOf(image: unknown, base: string): string | undefined {
 /** The first http(s) URL among the value's strings; a relative one only where `base` is given. */
 const httpUrl = (value: unknown, base?: string) => strings(value, 10).map((url) => safeHttpUrl(url, base)).find(Boolean);
 
+/** Whether two addresses are one page as a profile link keeps it: without query and fragment (profile-url.ts). */
+const samePage = (a: URL, b: URL) => a.origin === b.origin && a.pathname === b.pathname;
+
+/**
+ * An `@id` as the person's link. It is a name for the node: `…/team/#ana` is a place on the page,
+ * which a link keeps without its fragment, so it would name the page and make everyone on it one
+ * person; and the page itself is never the link.
+ */
+function idAsLink(id: unknown, page: string): string | undefined {
+  const url = parseHttpUrl(first(id));
+  if (!url || url.hash) return undefined;
+  const here = parseUrl(page);
+  return here && samePage(url, here) ? undefined : url.href;
+}
+
 const answer = <T>(value: T | undefined): Answer<T> | undefined =>
   value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
 
-/** Fields of one Person node, each answered by 'json-ld'; links are resolved against `base`, the page's. */
-export function jsonLdAnswers(node: JsonObject, base: string): Answers {
+/** Fields of one Person node of `doc`, each answered by 'json-ld'; links are resolved against the page. */
+export function jsonLdAnswers(node: JsonObject, doc: Document): Answers {
+  const base = doc.baseURI;
   const name = first(node.name) ?? ([first(node.givenName), first(node.familyName)].filter(Boolean).join(' ') || undefined);
   const list = (value: unknown) => strings(value, 10);
   const employer = currentEmployer(node.worksFor);
@@ -110,9 +126,7 @@ export function jsonLdAnswers(node: JsonObject, base: string): Answers {
     location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),
-    // An `@id` is a name for the node, often `#author` on the page it describes: only a whole URL
-    // in it is a link to the person, never the page itself.
-    profileUrl: answer(httpUrl(node.url, base) ?? httpUrl(node['@id'])),
+    profileUrl: answer(httpUrl(node.url, base) ?? idAsLink(node['@id'], doc.URL)),
     photoUrl: answer(imageOf(node.image, base)),
   };
 }
@@ -167,30 +181,42 @@ export function isJson(text: string): boolean {
 
 const XHTML_WRAPPER = /^\s*(?:\/\/\s*<!\[CDATA\[|\/\*\s*<!\[CDATA\[\s*\*\/|<!--)|(?:\/\/\s*\]\]>|\/\*\s*\]\]>\s*\*\/|-->)\s*$/g;
 
+/** The node names in a reference or list of them (`{"@id"}`, a URL, a WebPage with `url`), resolved against the page. */
+function referencesIn(value: unknown, base: string | undefined): URL[] {
+  const refs = (Array.isArray(value) ? value.slice(0, 10) : [value]).flatMap((entry) => (isObject(entry) ? [entry['@id'], entry.url] : [entry]));
+  return refs.map((ref) => (typeof ref === 'string' ? parseUrl(ref.slice(0, 2048), base) : null)).filter((url): url is URL => url !== null);
+}
+
 /**
- * Person nodes of every JSON-LD block, the page's own subject first: a ProfilePage's mainEntity
- * or a top-level Person before people nested deeper (an article's author, a reviewer).
+ * Person nodes of every JSON-LD block, the page's own subject first: the person a ProfilePage's
+ * mainEntity or about holds or names by `@id`, or whose mainEntityOfPage is this page; then
+ * top-level people before people nested deeper (an article's author, a reviewer).
  */
 export function jsonLdPersonNodes(doc: Document): JsonObject[] {
-  const found: { node: JsonObject; rank: number }[] = [];
+  const found: { node: JsonObject; rank: number; subject: boolean }[] = [];
+  // Graphs list their nodes flat and link them by `@id`, so a ProfilePage's subject is often a
+  // reference to a Person listed after the site's owner or an article's author.
+  const subjectIds = new Set<string>();
+  // Some DOMs (linkedom) give baseURI as null, which no URL parses against.
+  const base = doc.baseURI || undefined;
   let visited = 0;
-  const walk = (value: unknown, depth: number, rank: number) => {
+  const walk = (value: unknown, depth: number, rank: number, subject: boolean) => {
     if (depth > MAX_DEPTH || ++visited > MAX_NODES) return;
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, depth + 1, rank);
+      for (const item of value) walk(item, depth + 1, rank, subject);
       return;
     }
     if (!isObject(value)) return;
+    if (subject) for (const id of referencesIn(value['@id'], base)) subjectIds.add(id.href);
     const types = typesOf(value);
     if (types.includes('Person')) {
-      found.push({ node: value, rank });
+      found.push({ node: value, rank, subject });
       return;
     }
     const isProfilePage = types.includes('ProfilePage');
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context') continue;
-      const childRank = key === '@graph' ? rank : isProfilePage && (key === 'mainEntity' || key === 'about') ? 0 : rank + 1;
-      walk(child, depth + 1, childRank);
+      walk(child, depth + 1, key === '@graph' ? rank : rank + 1, isProfilePage && (key === 'mainEntity' || key === 'about'));
     }
   };
   for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
@@ -199,13 +225,19 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     // Blocks wrapped for old XHTML parsers (`//<![CDATA[ … //]]>`, `<!-- … -->`), a few sites' way.
     const text = raw.includes('<!') ? raw.replace(XHTML_WRAPPER, '') : raw;
     // Broken JSON-LD is common; other blocks may still hold the person.
-    if (isJson(text)) walk(JSON.parse(text), 0, 0);
+    if (isJson(text)) walk(JSON.parse(text), 0, 0, false);
   }
-  return found.sort((a, b) => a.rank - b.rank).map((f) => f.node);
+  const page = parseUrl(doc.URL);
+  for (const entry of found) {
+    entry.subject ||=
+      referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href)) ||
+      (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
+  }
+  return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => f.node);
 }
 
 export function extractJsonLd(doc: Document): PersonInput[] {
   return jsonLdPersonNodes(doc)
-    .map((node) => candidate('json-ld', jsonLdAnswers(node, doc.baseURI)))
+    .map((node) => candidate('json-ld', jsonLdAnswers(node, doc)))
     .filter((p): p is PersonInput => p !== undefined);
 }

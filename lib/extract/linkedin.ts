@@ -11,7 +11,7 @@ import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
 import { cleanLine, parseUrl, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
-import { candidate, firstAnswer, once, type Answers } from './person';
+import { candidate, firstAnswer, isPronouns, once, withoutPronouns, type Answers } from './person';
 
 export function isLinkedInProfileUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -23,46 +23,28 @@ const CURRENT_COMPANY_LABEL =
   /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
 
 // Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", or the hidden
-// "2nd degree connection") and pronouns. A headline can look like either ("2nd Line Support",
-// "Founder/CEO"), so a degree is the whole text or followed by the word for degree, and
-// pronouns are words people use as pronouns, in LinkedIn's languages.
-const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
-// Whether a word is a pronoun is the set's to say, so the patterns need no Unicode letter class,
-// which costs a fresh page ~0.2 ms to compile.
-const PRONOUNS = /^\(?([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\)?$/;
-const TRAILING_PRONOUNS = /\s+([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\s*$/;
-// Marked pure so bundles that import this module without reading LinkedIn (the capture script)
-// leave the set out instead of building it on every injection.
-const PRONOUN_WORDS = /* @__PURE__ */ new Set([
-  'he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'theirs', 'ze', 'zir',
-  'hir', 'xe', 'xem', 'xir', 'it', 'its', 'any',
-  'er', 'ihm', 'ihn', 'sie', 'ihr', 'es', 'il', 'lui', 'elle', 'iel', 'ela', 'ele', 'dele', 'dela', 'elu', 'ella', 'él',
-  'hen', 'hon', 'han', 'hij', 'hem', 'zij', 'haar', 'lei', 'ona', 'on', 'jej', 'jego',
-]);
-
-function isPronouns(text: string): boolean {
-  const words = PRONOUNS.exec(text)?.[1].toLowerCase().split('/');
-  return !!words && words.every((word) => PRONOUN_WORDS.has(word));
-}
+// "2nd degree connection", "Relation de 2e niveau", "Kontakt 2. Grades") and pronouns. A headline
+// can look like either ("2nd Line Support", "Founder/CEO", "Support niveau 2"), so a degree is
+// the whole text, or an ordinal with its suffix beside the word for degree in LinkedIn's
+// languages; pronouns are words people use as pronouns (person.ts).
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?$/i;
+const DEGREE_ORDINAL = /(?:^|\s)[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?(?![a-z0-9])/i;
+const DEGREE_WORD = /\b(?:degree|grades|grado|grau|graads|niveau|stopnia)\b/i;
 
 function isBadge(text: string): boolean {
-  return (text.length <= 40 && DEGREE_BADGE.test(text)) || isPronouns(text) || /^[·•]$/.test(text);
+  const isDegree = text.length <= 40 && (DEGREE_BADGE.test(text) || (DEGREE_ORDINAL.test(text) && DEGREE_WORD.test(text)));
+  return isDegree || isPronouns(text) || /^[·•]$/.test(text);
 }
 
 /** The name without badges that a heading's text can carry along. */
 export function withoutNameBadges(text: string): string {
-  return cleanLine(
-    text
-      .replace(/\s*\([^()]{0,30}\/[^()]{0,30}\)/gu, ' ')
-      .replace(/\s+[·•]\s*\S{1,6}\s*$/u, '')
-      .replace(TRAILING_PRONOUNS, (badge, words: string) => (isPronouns(words) ? '' : badge)),
-    200,
-  );
+  return cleanLine(withoutPronouns(text.replace(/\s*\([^()]{0,30}\/[^()]{0,30}\)/gu, ' ').replace(/\s+[·•]\s*\S{1,6}\s*$/u, '')), 200);
 }
 
 /** Runs the badge patterns once, so they are compiled before the first capture. */
 export function warmUpLinkedIn(): void {
   isBadge('they/them');
+  isBadge('2nd degree connection');
   withoutNameBadges('Kith (they/them) · 2nd');
 }
 
@@ -82,7 +64,7 @@ function titleParts(doc: Document): { name?: string; headline?: string } {
  * moved to this profile without a load.
  */
 function profileJsonLd(doc: Document, slug: string): Answers {
-  const answersOf = jsonLdPersonNodes(doc).map((node) => jsonLdAnswers(node, doc.baseURI));
+  const answersOf = jsonLdPersonNodes(doc).map((node) => jsonLdAnswers(node, doc));
   const slugOf = (a: Answers) => {
     const url = a.profileUrl?.value;
     return url ? linkedinProfileSlug(new URL(url)) : undefined;

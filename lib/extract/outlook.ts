@@ -6,7 +6,8 @@ import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
 import { addressIn, candidate, nameFromAddress, type Answer } from './person';
 
-const OUTLOOK_ORIGINS = ['https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
+// outlook.cloud.microsoft is where Microsoft now serves work accounts; outlook.office.com redirects there.
+const OUTLOOK_ORIGINS = ['https://outlook.cloud.microsoft/', 'https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
 
 export function isOutlookUrl(url: string): boolean {
   return OUTLOOK_ORIGINS.some((origin) => url.slice(0, origin.length).toLowerCase() === origin);

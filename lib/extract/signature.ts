@@ -4,7 +4,7 @@ import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl } from '../profile-url';
 import { fold } from '../search';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
-import { DEGREE, addressIn, candidate, looksLikePersonName, nameFromAddress, type Answers } from './person';
+import { DEGREE, addressIn, candidate, isPronouns, looksLikePersonName, nameFromAddress, withoutPronouns, type Answers } from './person';
 
 /** A selection longer than this is not a signature; only its start is read. */
 const MAX_TEXT = 4000;
@@ -32,7 +32,7 @@ export function parseAddressList(text: string): PersonInput[] {
   for (const match of input.matchAll(NAMED_ADDRESS)) {
     const email = normalizeEmail(match[3]);
     if (!email) return [];
-    const name = cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, '');
+    const name = withoutPronouns(cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, ''));
     people.push(addressPerson(email, name));
     rest = rest.replace(match[0], ' ');
   }
@@ -57,20 +57,37 @@ type Line = { text: string; used: boolean };
 
 // What follows a name after a comma without being a job, besides a degree: "Sam Lee, Jr.".
 const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+// Credentials by their shape: initials with full stops ("M.B.A.", "P.Eng.") or a short acronym
+// ("CISSP", "FRICS"), which a job's acronym is not ("CEO", "CISO", "SVP").
+const DOTTED_CREDENTIAL = /^(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{0,2}\.?$/;
+const ACRONYM = /^[A-Z]{2,6}$/;
+const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
 // Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
 
+const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
+
 /**
- * A line of a name, a comma, then a capitalised job ("Lena Hartmann, Head of Research"), as
- * [name, job]. A name of two words or more, each capitalised: a line of prose does not pass.
+ * A line of a name, a comma, then what follows it ("Jane Doe, PhD, PMP", "Sam Lee, Jr.", "Lena
+ * Hartmann, Head of Research"): the name, without post-nominals but with a generation, and a
+ * capitalised job if one follows. A name of two words or more, each capitalised: a line of prose
+ * does not pass.
  */
-function nameThenJob(text: string): [string, string] | undefined {
+function readNameLine(text: string): { name: string; job?: string } | undefined {
   const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(text);
   if (!match || !looksLikePersonName(match[1])) return undefined;
   const words = match[1].split(' ');
   const capitalised = (word: string) => /^\p{Lu}/u.test(word);
   if (words.length < 2 || !words.every((word) => capitalised(word) || NAME_PARTICLES.has(word))) return undefined;
-  return capitalised(match[2]) && !DEGREE.test(match[2]) && !GENERATION.test(match[2]) ? [match[1], match[2]] : undefined;
+  let name = match[1];
+  const parts = match[2].split(/\s*,\s*/);
+  while (parts.length && (GENERATION.test(parts[0]) || isPostNominal(parts[0]))) {
+    const part = parts.shift()!;
+    if (GENERATION.test(part)) name = `${name}, ${part}`;
+  }
+  const job = parts.join(', ');
+  if (!job) return { name };
+  return capitalised(job) ? { name, job } : undefined;
 }
 
 // A legal form after a company's name, left off when the name is compared with a domain.
@@ -103,6 +120,9 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
     .slice(0, MAX_LINES)
     // Each part between bars is a line of its own: "John Smith | Engineer | Acme | john@acme.com".
     .flatMap((l) => cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, '').split(/\s+[|·•]\s+/))
+    // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part of
+    // it nor a title.
+    .map((part) => (isPronouns(part) ? '' : withoutPronouns(part)))
     .filter(Boolean)
     .map((text) => ({ text, used: false }));
 
@@ -144,12 +164,12 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   // What they do, when it shares the name's line ("Lena Hartmann, Head of Research").
   let jobOnNameLine: string | undefined;
   if (nameAt < 0) {
-    nameAt = lines.findIndex((l) => !l.used && (nameThenJob(l.text) || looksLikePersonName(l.text)));
+    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text) || looksLikePersonName(l.text)));
     const first = lines[nameAt]?.text ?? '';
-    const split = nameThenJob(first);
-    if (split) {
-      answers.name = { value: split[0], from: 'signature:name-line' };
-      jobOnNameLine = split[1];
+    const named = readNameLine(first);
+    if (named) {
+      answers.name = { value: named.name, from: 'signature:name-line' };
+      jobOnNameLine = named.job;
     } else if (nameAt >= 0) {
       // "Cheers, / Tom / Tom Becker" or "Best, / Sam / Samuel Ortiz": a first name signed under the
       // closing, the full name below it.

@@ -9,6 +9,7 @@ import { type Kith, expect, test } from '../e2e/harness';
 const CAPTURED_HOSTS = [
   'https://*.linkedin.com/*',
   'https://mail.google.com/*',
+  'https://outlook.cloud.microsoft/*',
   'https://outlook.office.com/*',
   'https://outlook.office365.com/*',
   'https://outlook.live.com/*',

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { describe, expect, it, vi } from 'vitest';
 import { capturePage, extractPeople } from '@/lib/extract';
 import { extractHCards } from '@/lib/extract/h-card';
@@ -6,6 +7,11 @@ import { extractJsonLd, isJson } from '@/lib/extract/json-ld';
 import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
 import { loadFixture } from './load-fixture';
+
+/** A page at `url` whose only JSON-LD block is `graph`. */
+const jsonLdPage = (url: string, graph: unknown[]) =>
+  new JSDOM(`<!DOCTYPE html><head><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph })}</script></head>`, { url }).window
+    .document;
 
 describe('JSON-LD', () => {
   const { document, url } = loadFixture('json-ld.html');
@@ -91,6 +97,38 @@ describe('JSON-LD', () => {
       '<script type="application/ld+json">/*<![CDATA[*/{"@type":"Person","name":"Cdata Stars"}/*]]>*/</script>' +
       '<script type="application/ld+json"><!-- {"@type":"Person","name":"In A Comment"} --></script>';
     expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Cdata Slashes', 'Cdata Stars', 'In A Comment']);
+  });
+
+  it('keeps people named by places on one page apart, and never takes the page for their link', () => {
+    const url = 'https://acme.example/team/?utm_source=newsletter';
+    const page = jsonLdPage(url, [
+      { '@type': 'WebPage', '@id': 'https://acme.example/team/', name: 'Our team' },
+      { '@type': 'Person', '@id': 'https://acme.example/team/#ana', name: 'Ana Lima', jobTitle: 'Founder' },
+      { '@type': 'Person', '@id': 'https://acme.example/team/#ben', name: 'Ben Ortiz', jobTitle: 'Engineer' },
+      { '@type': 'Person', '@id': 'https://acme.example/team/', name: 'Cara Page' },
+      { '@type': 'Person', '@id': 'https://cora.example/', name: 'Cora Wynn' },
+    ]);
+    expect(extractPeople(page, url).map((p) => [p.name, p.title, p.profileUrl])).toEqual([
+      ['Ana Lima', 'Founder', undefined],
+      ['Ben Ortiz', 'Engineer', undefined],
+      ['Cara Page', undefined, undefined],
+      ['Cora Wynn', undefined, 'https://cora.example/'],
+    ]);
+  });
+
+  it('reads first the person a ProfilePage names by reference, not the first Person of the graph', () => {
+    const owner = { '@type': 'Person', '@id': 'https://community.example/#owner', name: 'Site Owner', url: 'https://community.example/' };
+    const member = { '@type': 'Person', '@id': 'https://community.example/members/mira#person', name: 'Mira Chen', jobTitle: 'Data Engineer' };
+    const url = 'https://community.example/members/mira';
+    const names = (graph: unknown[]) => extractPeople(jsonLdPage(url, graph), url).map((p) => p.name);
+    for (const key of ['mainEntity', 'about']) {
+      expect(names([owner, member, { '@type': 'ProfilePage', '@id': url, [key]: { '@id': member['@id'] } }]), key).toEqual(['Mira Chen', 'Site Owner']);
+    }
+    expect(names([owner, { '@type': 'ProfilePage', '@id': `${url}#page`, mainEntity: [{ '@id': '#person' }] }, member])).toEqual(['Mira Chen', 'Site Owner']);
+    // Or the person says which page is theirs.
+    expect(names([owner, { ...member, mainEntityOfPage: { '@id': `${url}#webpage` } }])).toEqual(['Mira Chen', 'Site Owner']);
+    expect(names([owner, { ...member, mainEntityOfPage: url }])).toEqual(['Mira Chen', 'Site Owner']);
+    expect(names([owner, { ...member, mainEntityOfPage: 'https://community.example/members/other' }])).toEqual(['Site Owner', 'Mira Chen']);
   });
 
   it('skips a broken block without making JSON.parse throw', () => {

@@ -160,7 +160,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
   });
 
   it('keeps a headline that looks like a badge: a slash between titles, an ordinal at the start', () => {
-    for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student']) {
+    for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student', 'Technicien support niveau 2']) {
       const { document: page } = loadFixture('linkedin-2026.html');
       const main = page.querySelector('main')!;
       main.innerHTML =
@@ -168,6 +168,23 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
         `<p>${headline}</p><div><span>Manchester, England, United Kingdom</span></div></section>`;
       const [person] = extractPeople(page, url);
       expect([person.title, person.location], headline).toEqual([headline, 'Manchester, England, United Kingdom']);
+    }
+  });
+
+  it('passes over the hidden connection degree in French, German and Spanish as in English', () => {
+    for (const [lang, degree, hidden, headline, location] of [
+      ['fr', '· 2e', 'Relation de 2e niveau', 'Designer produit chez Lumen Works', 'Lyon, Auvergne-Rhône-Alpes, France'],
+      ['de', '· 2.', 'Kontakt 2. Grades', 'Produktdesignerin bei Lumen Works', 'München, Bayern, Deutschland'],
+      ['es', '· 2.º', 'Contacto de 2.º grado', 'Diseñador de producto', 'Valencia, Comunidad Valenciana, España'],
+      ['en', '· 3rd+', '3rd+ degree connection', 'Product Designer', 'Leeds, England, United Kingdom'],
+    ]) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.documentElement.lang = lang;
+      page.querySelector('main')!.innerHTML =
+        `<section><div><h1>Kenji Morales</h1><span>(Il/Lui)</span><span><span aria-hidden="true">${degree}</span><span>${hidden}</span></span></div>` +
+        `<p>${headline}</p><div><p>${location}</p></div></section>`;
+      const [person] = extractPeople(page, url);
+      expect([person.name, person.title, person.location], lang).toEqual(['Kenji Morales', headline, location]);
     }
   });
 

@@ -132,6 +132,17 @@ describe('Outlook on the web, English', () => {
   });
 });
 
+describe('Outlook on the web at outlook.cloud.microsoft, where work accounts are now served', () => {
+  it('reads the open message with the Outlook reader, not the mailto link in its body', () => {
+    const { document } = loadFixture('outlook-en.html');
+    const url = 'https://outlook.cloud.microsoft/mail/inbox/id/AAQkADAwATM3ZmYAZS1hYjQ2LTk2ZjEALTAwAi0wMAoAEABXq%2FzR6Zt4Q6rW5Kc1dHfN';
+    const capture = capturePage(document, url);
+    expect(capture.expected).toBe(true);
+    expect(capture.people[0]).toMatchObject({ name: 'Grace Mbeki', emails: ['grace.mbeki@fabrikam.example'], source: 'outlook', role: 'sender' });
+    expect(capture.people.map((p) => p.source)).not.toContain('mailto');
+  });
+});
+
 describe('Outlook on the web, a message that quotes a header', () => {
   it('reads the sender from the header, not a "From:" label in the message text', () => {
     const { document, url } = loadFixture('outlook-en.html');

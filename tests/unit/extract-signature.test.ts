@@ -125,8 +125,37 @@ Tel. +44 20 7946 0958.`;
     // Not a name and a title: prose, and a name written last name first.
     expect(people('Great meeting you, Hope to talk soon\nlena@quayside.example')[0]).toMatchObject({ name: 'lena@quayside.example' });
     expect(people('Doe, John\njohn@acme.example')[0]).not.toHaveProperty('title');
-    expect(people('Jane Doe, PhD\njane@acme.example')[0]).toMatchObject({ name: 'Jane Doe, PhD' });
+    expect(people('Jane Doe, PhD\njane@acme.example')[0]).toMatchObject({ name: 'Jane Doe' });
     expect(people('Ellen van Dijk, Partner at Brightwater\nellen@brightwater.example')[0]).toMatchObject({ name: 'Ellen van Dijk', title: 'Partner', company: 'Brightwater' });
+  });
+
+  it('reads the title and company below a name with post-nominals, without them in the name', () => {
+    const job = (text: string) => {
+      const [person] = people(text);
+      return [person.name, person.title, person.company];
+    };
+    expect(job('Sam Lee, CFA\nPortfolio Manager\nHarbor Capital\nsam.lee@harbor.example')).toEqual(['Sam Lee', 'Portfolio Manager', 'Harbor Capital']);
+    expect(job('Dana Kim, PMP\nProgram Manager | Acme\ndana@acme.example')).toEqual(['Dana Kim', 'Program Manager', 'Acme']);
+    expect(job('Jane Doe, PhD, PMP\nDirector\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
+    expect(job('Ravi Shah, M.B.A., CISSP\nSecurity Lead\nNorthwind\nravi@northwind.example')).toEqual(['Ravi Shah', 'Security Lead', 'Northwind']);
+    expect(job('Ana Ruiz, MSc, Head of Data at Quayside Bio\nana@quayside.example')).toEqual(['Ana Ruiz', 'Head of Data', 'Quayside Bio']);
+    // A generation tells people apart and stays; a job's acronym is the job.
+    expect(job('Sam Lee, Jr., CFA\nAnalyst\nHarbor Capital\nsam@harbor.example')).toEqual(['Sam Lee, Jr.', 'Analyst', 'Harbor Capital']);
+    expect(job('Jane Doe, CEO\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'CEO', 'Acme']);
+  });
+
+  it('reads a name with pronouns beside it, in parentheses, after a comma or between bars', () => {
+    const job = (text: string) => {
+      const [person] = people(text);
+      return [person.name, person.title, person.company];
+    };
+    expect(job('Jane Doe (she/her)\nHead of Research\nQuayside Bio\njane@quayside.example')).toEqual(['Jane Doe', 'Head of Research', 'Quayside Bio']);
+    expect(job('Jane Doe | she/her\nDirector | Acme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
+    expect(job('Jane Doe, she/her\nDirector\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
+    expect(job('Jonas Berg hen/hen/han\nProduktchef\nNorrsken\njonas@norrsken.example')).toEqual(['Jonas Berg', 'Produktchef', 'Norrsken']);
+    expect(people('Jane Doe (She/Her) <jane@acme.example>')[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+    // A slash between other words is not a pronoun.
+    expect(job('Léa Martin\nDesigner UX/UI\nAtelier Nord\nlea@nord.example')).toEqual(['Léa Martin', 'Designer UX/UI', 'Atelier Nord']);
   });
 
   it('splits "title, company" where the company is the one of their address, and only there', () => {

@@ -33,6 +33,7 @@ describe('site readers', () => {
     expect(siteNameOf('https://linkedin.com/in/jane/')).toBe('linkedin');
     expect(siteNameOf('HTTPS://MAIL.GOOGLE.COM/mail/u/0/#inbox')).toBe('gmail');
     expect(siteNameOf('https://outlook.office365.com/mail/inbox')).toBe('outlook');
+    expect(siteNameOf('https://outlook.cloud.microsoft/mail/inbox/id/AAQk')).toBe('outlook');
     expect(siteNameOf('https://Outlook.Live.com/mail/0/')).toBe('outlook');
     for (const stranger of [
       'https://notlinkedin.com/in/jane/',
@@ -40,6 +41,7 @@ describe('site readers', () => {
       'https://mail.google.com.evil.example/',
       'http://mail.google.com/mail/',
       'https://outlook.office.com.evil.example/mail/',
+      'https://outlook.cloud.microsoft.evil.example/mail/',
       'https://outlook.com/',
       'not a url',
     ]) {
