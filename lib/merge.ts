@@ -19,9 +19,15 @@ function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = S
 /**
  * Fold `incoming` into `saved`: blanks are filled and lists grow; what the user saved is never
  * overwritten. Sources are added only when something else was, so importing the same file twice
- * changes nothing the second time.
+ * changes nothing the second time. With `joinNotes` (`incoming` is another record of the person,
+ * not a copy of the same one), its notes go below the saved ones instead of only filling a blank.
  */
-export function mergeContact(saved: Contact, incoming: Contact, now: number): { contact: Contact; added: string[]; kept: Difference[] } {
+export function mergeContact(
+  saved: Contact,
+  incoming: Contact,
+  now: number,
+  { joinNotes = false } = {},
+): { contact: Contact; added: string[]; kept: Difference[] } {
   const next: Record<string, unknown> = { ...saved };
   const added: string[] = [];
   const kept: Difference[] = [];
@@ -29,6 +35,13 @@ export function mergeContact(saved: Contact, incoming: Contact, now: number): { 
     if ((saved[field] === undefined || saved[field] === '') && incoming[field] !== undefined && incoming[field] !== '') {
       next[field] = incoming[field];
       added.push(field);
+    }
+  }
+  if (joinNotes && saved.notes) {
+    const notes = joinedNotes(saved.notes, incoming.notes);
+    if (notes !== saved.notes) {
+      next.notes = notes;
+      added.push('notes');
     }
   }
   for (const field of LISTS) {
@@ -103,9 +116,9 @@ export function joinedNotes(saved: string, added: string): string {
  * and joins lists as `mergeContact` does.
  */
 export function combineSavedContacts(keep: Contact, gone: Contact, now: number): Contact {
-  const { contact: merged } = mergeContact(keep, { ...gone, notes: '' }, now);
+  const { contact: merged } = mergeContact(keep, gone, now, { joinNotes: true });
   const notSameAs = merged.notSameAs.filter((id) => id !== keep.id && id !== gone.id);
-  return { ...merged, notSameAs, notes: joinedNotes(keep.notes, gone.notes), updatedAt: now };
+  return { ...merged, notSameAs, updatedAt: now };
 }
 
 /**

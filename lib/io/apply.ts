@@ -68,11 +68,26 @@ function keysOf(contact: Contact): string[] {
 }
 
 /**
+ * A row folded into a person. Where the file's notes are someone's words (an address book's, not
+ * LinkedIn's "Connected on …" that Kith writes) and the row is another record of the person (not
+ * a copy of the same one, found by id: a backup or Kith's own vCard, older or newer but not more),
+ * its notes go below theirs; otherwise they only fill a blank. Notes too long together stop the
+ * import, naming the row, rather than cut what the user wrote.
+ */
+function joinedRecords(person: Contact, row: ImportedContact, now: number, joinNotes: boolean) {
+  try {
+    return mergeContact(person, row.contact, now, { joinNotes });
+  } catch (error) {
+    throw new Error(`${row.where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
  * Rows of one file that are the same person (shared id, profile link or email) become one, also
  * when only a later row ties them together (a home address, a work address, then a row with
  * both): otherwise one address would end up on two contacts.
  */
-function dedupeWithinFile(contacts: readonly ImportedContact[], now: number) {
+function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joinNotes: boolean) {
   /** Per group of rows, the person they make so far: the first row with the others folded in. */
   const people: ImportedContact[] = [];
   /** A group that a later row tied to an earlier one, and the group it went into. */
@@ -87,7 +102,7 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number) {
   const fold = (group: number, row: ImportedContact) => {
     const person = people[group];
     repeated.push({ where: row.where, reason: `the same person as ${person.where} (${person.contact.name}); merged into it` });
-    people[group] = { where: person.where, contact: mergeContact(person.contact, row.contact, now).contact };
+    people[group] = { where: person.where, contact: joinedRecords(person.contact, row, now, joinNotes).contact };
   };
   for (const row of contacts) {
     const keys = keysOf(row.contact);
@@ -209,10 +224,13 @@ async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingI
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
 async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: ImportChoices): Promise<Plan> {
+  const notesAreWords = batch.format !== 'linkedin-csv';
   // A backup's records are distinct by construction (parseBackup refuses an id twice), and two of
   // them may share an address: people the user told apart (`notSameAs`).
   const { unique, sameAs, repeated } =
-    batch.format === 'kith-backup' ? { unique: batch.contacts, sameAs: new Map<string, string>(), repeated: [] } : dedupeWithinFile(batch.contacts, now);
+    batch.format === 'kith-backup'
+      ? { unique: batch.contacts, sameAs: new Map<string, string>(), repeated: [] }
+      : dedupeWithinFile(batch.contacts, now, notesAreWords);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
   const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
   const { found: matched, holderOf } = await findAllSaved(
@@ -258,7 +276,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     const base = folded.get(saved.id) ?? original.get(saved.id)!;
     const incoming = withoutHeld({ ...contact, id: saved.id }, saved, held[i]);
     report.heldByOthers.push(...held[i].map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${saved.name}` })));
-    const { contact: merged, added, kept } = mergeContact(base, incoming, now);
+    const { contact: merged, added, kept } = joinedRecords(base, { where, contact: incoming }, now, notesAreWords && contact.id !== saved.id);
     const note: MergeNote = { where, name: contact.name, intoId: saved.id, into: saved.name, added, kept, taken: [] };
     const changes = choices.takeChanges ? takeableChanges(note) : [];
     note.taken = changes.map((d) => d.field);

@@ -211,6 +211,23 @@ describe('applyImport', () => {
     ]);
   });
 
+  it('adds the notes of a row merged into a saved contact below theirs, once, and says so', async () => {
+    await putContact(db, { id: 's', name: 'Cleo Park', emails: ['cleo@x.com'], notes: 'Met at PyCon', createdAt: 1, updatedAt: 1 });
+    const csv = 'First Name,Last Name,E-mail 1 - Value,Notes\nCleo,Park,cleo@x.com,Allergic to peanuts; prefers calls\n';
+    const report = await applyImport(db, parseImport(csv, NOW), NOW);
+    expect(report.merged[0].added).toContain('notes');
+    expect((await getContact(db, 's'))?.notes).toBe('Met at PyCon\n\nAllergic to peanuts; prefers calls');
+    const again = await applyImport(db, parseImport(csv, NOW + 1), NOW + 1);
+    expect(again.merged[0].added).toEqual([]);
+    expect((await getContact(db, 's'))?.notes).toBe('Met at PyCon\n\nAllergic to peanuts; prefers calls');
+  });
+
+  it('refuses, naming the row, notes that together would be cut', async () => {
+    await putContact(db, { id: 's', name: 'Cleo Park', emails: ['cleo@x.com'], notes: 'a'.repeat(19_990), createdAt: 1, updatedAt: 1 });
+    const csv = 'First Name,Last Name,E-mail 1 - Value,Notes\nCleo,Park,cleo@x.com,Allergic to peanuts; prefers calls\n';
+    await expect(previewImport(db, parseImport(csv, NOW), NOW)).rejects.toThrow(/^Row 1 \(line 2\): Notes: together they are longer than/);
+  });
+
   it('writes nothing when any record is invalid', async () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
     await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): emails.0: Not an email address: not-an-email');
