@@ -7,9 +7,13 @@ import type { ContactDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
 import { HELP_KINDS, ORG_ROLES, RELATIONSHIPS, RELATIONSHIP_LABELS, WARMTHS } from '@/lib/model';
 import { ContactPicker } from './ContactPicker';
+import { useFocusWhenLost, useReturnFocus } from './focus-when-lost';
 import { CADENCE_CHOICES, HELP_LABELS, WARMTH_LABELS } from './labels';
 
 export type FocusField = 'name' | 'relationship';
+
+/** The `data-return-focus` key of the Name field (focus-when-lost.ts), for focus to land on when the control pressed is gone. */
+export const CONTACT_NAME_KEY = 'contact-name';
 
 type Props = {
   draft: ContactDraft;
@@ -53,6 +57,12 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
     (focus === 'name' ? nameRef : relationshipRef).current?.focus();
   }, [focus]);
 
+  // The referrer's controls take turns: the picker gives way to Remove once someone is picked,
+  // Remove to the picker once pressed. Focus moves to the one drawn instead of being lost.
+  const removeReferrer = useFocusWhenLost<HTMLButtonElement>(draft.referredBy?.id);
+  const returnFocus = useReturnFocus();
+  const referrerPickerKey = `${id}-referrer`;
+
   const set = <K extends keyof ContactDraft>(key: K, value: ContactDraft[K]) => onChange({ ...draft, [key]: value });
   const text = (key: 'name' | 'title' | 'company' | 'location' | 'emails' | 'tags' | 'notes' | 'followUp') => ({
     id: `${id}-${key}`,
@@ -76,7 +86,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
       }}
     >
       <label for={`${id}-name`}>Name</label>
-      <input {...text('name')} ref={nameRef} required autocomplete="off" maxLength={200} />
+      <input {...text('name')} ref={nameRef} required autocomplete="off" maxLength={200} data-return-focus={CONTACT_NAME_KEY} />
       <div class="pair">
         <div>
           <label for={`${id}-title`}>Title</label>
@@ -163,7 +173,15 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
       {draft.referredBy ? (
         <p class="referred">
           <span class="label-like">Referred by</span> {draft.referredBy.name}{' '}
-          <button type="button" class="link" onClick={() => set('referredBy', undefined)}>
+          <button
+            ref={removeReferrer}
+            type="button"
+            class="link"
+            onClick={() => {
+              set('referredBy', undefined);
+              returnFocus(referrerPickerKey);
+            }}
+          >
             Remove referrer
           </button>
         </p>
@@ -173,6 +191,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
           placeholder="Search your contacts"
           search={searchContacts}
           onPick={(hit) => set('referredBy', { id: hit.id, name: hit.name })}
+          returnFocusKey={referrerPickerKey}
         />
       )}
 

@@ -7,7 +7,7 @@ import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveD
 import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
-import { type Typed, typedKey } from '@/lib/typed-drafts';
+import { type Typed, asNewPersonDraft, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { type Contact, type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
 import {
@@ -22,7 +22,7 @@ import {
   sceneOf,
 } from '@/lib/popup';
 import { settleReminder } from '@/lib/reminder-store';
-import { ContactForm, type FocusField } from './ContactForm';
+import { CONTACT_NAME_KEY, ContactForm, type FocusField } from './ContactForm';
 import { ContactSummary, InteractionList, ProposedUpdate } from './ContactCard';
 import { ContactPicker } from './ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from './focus-when-lost';
@@ -81,6 +81,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [db, setDb] = useState<KithDB>();
   const [settings, setSettings] = useState<Settings>();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+  // For a write that finishes on a screen opened since it began (Undo pressed after Edit): it
+  // redraws that screen, not the one it was started from.
+  const liveScreen = useRef(screen);
+  liveScreen.current = screen;
   const [people, setPeople] = useState<Person[]>([]);
   const [selected, setSelected] = useState(0);
   const [draft, setDraft] = useState<ContactDraft>(emptyDraft);
@@ -112,18 +116,30 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     contact: screen.kind === 'new' || editedCard ? draft : undefined,
     base: editedCard && draftOfCard(editedCard),
     log: screen.kind === 'saved' ? logDraft : undefined,
+    contactId: screen.kind === 'saved' ? screen.card.contact.id : undefined,
   });
-  /** What is kept for `key`; when it is from an earlier popup, said so, with a way to give it up. */
-  const restoreTyped = (key: string) => {
-    const { typed, restored } = keptTyping.restore(key);
-    if (restored) {
-      setStatus(RESTORED);
-      setStatusAction({ label: 'Start over', run: () => startOver.current(key) });
-    }
-    return typed;
+  /**
+   * Say that what is shown was typed in an earlier popup, with a way to give it up. Only once it
+   * is shown: what was kept for a screen that cannot come back (a card since deleted) is not.
+   */
+  const sayRestored = (key: string) => {
+    setStatus(RESTORED);
+    setStatusAction({ label: 'Start over', run: () => startOver.current(key) });
   };
   /** Give up what was restored for `key`: the screen shows what it would have without it. Set each render. */
   const startOver = useRef((_key: string) => {});
+  // Start over draws the forms anew, so they take the focus as they do when the popup opens: the
+  // button pressed is gone with what it offered to give up.
+  const [startedOver, setStartedOver] = useState(0);
+
+  /**
+   * A saved card with what was kept typed on it. A kept contact form comes back as an edit of the
+   * card as it is now: an edit over the card it started from (its `base`), else over `keptFrom`.
+   */
+  const showCard = (card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft) => {
+    if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? keptFrom, draftOfCard(card)));
+    setScreen({ kind: 'saved', person, card, editing: !!kept?.contact });
+  };
 
   const showPerson = useCallback(
     async (kithDb: KithDB, person: Person) => {
@@ -131,19 +147,18 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       const card = await findSavedCard(kithDb, person, now);
       setError(undefined);
       setLogError(undefined);
-      const kept = restoreTyped(typedKey(person, pageUrl.current));
+      const key = typedKey(person, pageUrl.current);
+      const { typed: kept, restored } = keptTyping.restore(key);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
       setLogDraft(kept?.log ?? interactionDraft(now, message));
       if (card) {
-        // A kept form comes back as an edit of the card as it is now: an edit over the card it
-        // started from, a new person's form (saved since, elsewhere) over the person as captured.
-        if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? draftFromPerson(person), draftOfCard(card)));
-        setScreen({ kind: 'saved', person, card, editing: !!kept?.contact });
+        // A new person's form kept (saved since, elsewhere) is an edit over the person as captured.
+        showCard(card, person, kept, draftFromPerson(person));
       } else {
-        // An edit kept for a card since deleted comes back as a new person, with no follow-up to move.
-        setDraft(kept?.contact ? { ...kept.contact, followUpId: undefined } : draftFromPerson(person));
+        setDraft(kept?.contact ? asNewPersonDraft(kept.contact) : draftFromPerson(person));
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
+      if (restored && (kept?.contact || card)) sayRestored(key);
     },
     [deps],
   );
@@ -180,17 +195,24 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         if (scene.kind === 'people') {
           setPeople(scene.people);
           await showPerson(kithDb, scene.people[0]);
-        } else if (scene.kind === 'capture-failed') {
-          setDraft(restoreTyped(typedKey(undefined, scene.url))?.contact ?? emptyDraft());
-          setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
         } else {
-          const home = await showHome(kithDb, true);
-          // A person being added by hand here when the popup closed: back to that form.
-          const byHand = restoreTyped(typedKey(undefined, pageUrl.current))?.contact;
-          if (byHand) {
-            setDraft(byHand);
-            setScreen({ kind: 'new', focus: 'name', back: home });
+          const key = typedKey(undefined, pageUrl.current);
+          const { typed: kept, restored } = keptTyping.restore(key);
+          // Typed on a card with nobody on the page (a person added by hand here): that card again.
+          const card = kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, deps.now()) : undefined;
+          if (card) {
+            if (kept?.log) setLogDraft(kept.log);
+            showCard(card, undefined, kept, draftOfCard(card));
+          } else {
+            if (kept?.contact) setDraft(asNewPersonDraft(kept.contact));
+            if (scene.kind === 'capture-failed') setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
+            else {
+              const home = await showHome(kithDb, true);
+              // A person being added by hand here when the popup closed: back to that form.
+              if (kept?.contact) setScreen({ kind: 'new', focus: 'name', back: home });
+            }
           }
+          if (restored && (card || kept?.contact)) sayRestored(key);
         }
       } catch (cause) {
         if (!cancelled) setFatal(`Kith could not open your notebook: ${reason(cause)}`);
@@ -300,7 +322,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     }
     setScreen({ kind: 'saved', person, card, editing: !!editingFrom });
   };
-  const editingCard = () => (screen.kind === 'saved' && screen.editing ? screen.card : undefined);
+  /** The card whose edit form is open now, however long the write calling this has run. */
+  const editingCard = () => {
+    const shown = liveScreen.current;
+    return shown.kind === 'saved' && shown.editing ? shown.card : undefined;
+  };
 
   const saveContact = () => {
     const current = screen;
@@ -369,16 +395,24 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         await acceptProposed(kithDb, card.contact.id, accepted, deps.now());
         await reloadCard(kithDb, card.contact.id, person, editingCard());
         setStatus('Update accepted.');
-        // The button pressed is gone (or was disabled while saving): focus lands on the card.
-        if (!document.activeElement || document.activeElement === document.body) document.getElementById('card-name')?.focus();
+        // The button pressed is gone (or was disabled while saving): focus lands on the form
+        // being edited, else on the card.
+        if (editingCard()) returnFocus(CONTACT_NAME_KEY);
+        else if (!document.activeElement || document.activeElement === document.body) document.getElementById('card-name')?.focus();
       },
       (message) => setStatus(`Not updated: ${message}`),
     );
   };
 
   const showRemindersChanged = async (kithDb: KithDB) => {
-    if (screen.kind === 'saved') await reloadCard(kithDb, screen.card.contact.id, screen.person, editingCard());
-    else await showHome(kithDb, screen.kind === 'home' && screen.nothingFound);
+    const shown = liveScreen.current;
+    if (shown.kind === 'saved') await reloadCard(kithDb, shown.card.contact.id, shown.person, editingCard());
+    else if (shown.kind === 'home') await showHome(kithDb, shown.nothingFound);
+    else if (shown.kind === 'new' && shown.back) {
+      // The form stays as typed; Cancel goes back to the due list as it is now.
+      const { items, total } = await loadDueToday(kithDb, deps.now());
+      setScreen({ ...shown, back: { ...shown.back, due: items, total } });
+    }
   };
 
   // Done and Snooze sit side by side in a small popup; one pressed by mistake is put back with Undo.
@@ -405,14 +439,16 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       },
       (message) => setStatus(`Not undone: ${message}`),
     );
-    // Only now are the buttons enabled again, the one pressed among them.
-    returnFocus(pressed);
+    // Only now are the buttons enabled again, the one pressed among them; a person being added
+    // by hand since hides them, and the focus goes back to that form instead.
+    returnFocus(liveScreen.current.kind === 'new' ? CONTACT_NAME_KEY : pressed);
   };
 
   startOver.current = (key: string) => {
     void keptTyping.forget(key).catch((cause: unknown) => console.warn('Kith: what was typed could not be given up', cause));
     setStatus('');
     setStatusAction(undefined);
+    setStartedOver((count) => count + 1);
     if (screen.kind !== 'new' && screen.kind !== 'saved') return;
     if (screen.person && db) void showPerson(db, screen.person).catch((cause) => setStatus(reason(cause)));
     else if (screen.kind === 'new') setDraft(emptyDraft());
@@ -433,7 +469,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   };
 
   const startManualEntry = () => {
-    setDraft(restoreTyped(typedKey(undefined, pageUrl.current))?.contact ?? emptyDraft());
+    setDraft(keptTyping.restore(typedKey(undefined, pageUrl.current)).typed?.contact ?? emptyDraft());
     setError(undefined);
     setScreen({ kind: 'new', focus: 'name', back: screen.kind === 'home' ? screen : undefined });
   };
@@ -453,6 +489,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   const form = (focus: FocusField, extra?: ComponentChildren) => (
     <ContactForm
+      key={startedOver}
       draft={draft}
       onChange={typedInto('contact', setDraft)}
       onSubmit={saveContact}
@@ -585,6 +622,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           )}
           {!screen.editing && (
             <InteractionForm
+              key={startedOver}
               draft={logDraft}
               onChange={typedInto('log', setLogDraft)}
               onSubmit={logInteraction}

@@ -30,13 +30,13 @@ export function useReturnFocus(): (key: string | undefined) => void {
   const [target, setTarget] = useState<{ key: string }>();
   useEffect(() => {
     if (!target) return;
-    const selector = `[data-return-focus="${CSS.escape(target.key)}"]`;
     /** Whether there is nothing more to do: the focus is somewhere, or now on the button. */
     const settled = () => {
       if (!focusLost()) return true;
-      const button = document.querySelector<HTMLElement>(selector);
+      // Compared rather than put in a selector, which would need `CSS.escape` (missing from test DOMs).
+      const button = [...document.querySelectorAll<HTMLElement>('[data-return-focus]')].find((element) => element.dataset.returnFocus === target.key);
       button?.focus();
-      return button !== null;
+      return button !== undefined;
     };
     if (settled()) return;
     const drawn = new MutationObserver(() => {

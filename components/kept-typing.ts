@@ -5,7 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Typed } from '@/lib/typed-drafts';
 
 export type TypedForm = 'contact' | 'log';
-/** The forms a screen shows: a new person's or an edit (with the card it edits), a card's log. */
+/** The forms a screen shows: a new person's or an edit (with the card it edits), a card's log; and the card's contact. */
 export type ShownForms = Omit<Typed, 'at'>;
 
 type Store = {
@@ -30,7 +30,8 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
     if (!key) return undefined;
     const forms = typedInto.current.get(key);
     const contact = forms?.has('contact') ? shown.contact : undefined;
-    return { key, forms: { contact, base: contact && shown.base, log: forms?.has('log') ? shown.log : undefined } };
+    const log = forms?.has('log') ? shown.log : undefined;
+    return { key, forms: { contact, base: contact && shown.base, log, contactId: shown.contactId } };
   };
 
   const keepNow = () => {

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { ContactDraft } from './contact-draft';
 import { InteractionDraft } from './interaction-draft';
-import { EpochMs, type Person } from './model';
+import { EpochMs, Id, type Person } from './model';
 
 const PREFIX = 'typed:';
 export const KEEP_TYPED_MS = 14 * 86_400_000;
@@ -18,6 +18,12 @@ export const Typed = z.object({
   base: z.optional(ContactDraft),
   /** The "Log interaction" form of a saved card. */
   log: z.optional(InteractionDraft),
+  /**
+   * The saved contact whose card the forms were typed on. A card with no person on the page is
+   * kept under the page's address, as a new person's form is: this tells the two apart. Absent
+   * in entries kept before it was recorded.
+   */
+  contactId: z.optional(Id),
 });
 export type Typed = z.infer<typeof Typed>;
 
@@ -30,6 +36,14 @@ export function typedKey(person: Person | undefined, pageUrl: string | undefined
   if (person?.emails[0]) return `mailto:${person.emails[0]}`;
   const page = pageUrl ?? 'no page';
   return person ? `${page} ${person.name}` : page;
+}
+
+/**
+ * A kept contact form shown as a new person's: an edit kept for a card since deleted, or kept
+ * before entries said whose card it was, has no follow-up to move.
+ */
+export function asNewPersonDraft(draft: ContactDraft): ContactDraft {
+  return { ...draft, followUpId: undefined };
 }
 
 /** Every kept entry younger than two weeks, by key; older and unreadable ones are removed. */

@@ -5,8 +5,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupDeps } from '@/components/Popup';
-import { type KithDB, listContacts, openKithDb } from '@/lib/db';
+import { type KithDB, deleteContacts, listContacts, openKithDb } from '@/lib/db';
 import { PageCapture, Settings } from '@/lib/model';
+import { localIsoDate } from '@/lib/reminders';
 import type { Typed } from '@/lib/typed-drafts';
 
 let host: HTMLElement | undefined;
@@ -19,11 +20,16 @@ beforeEach(async () => {
   db = await openKithDb(`kith-popup-${Math.random()}`);
   storage = new Map();
 });
-afterEach(() => {
-  if (host) render(null, host);
-  host?.remove();
+afterEach(closePopup);
+
+/** Close the open popup as the browser does: `pagehide` (what is being typed is kept), then gone. */
+function closePopup() {
+  if (!host) return;
+  window.dispatchEvent(new Event('pagehide'));
+  render(null, host);
+  host.remove();
   host = undefined;
-});
+}
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -38,8 +44,7 @@ const thread = {
 
 /** Open the popup (closing any open one) on a page whose capture is `capture`. */
 function openPopup(capture?: unknown) {
-  if (host) render(null, host);
-  host?.remove();
+  closePopup();
   const root = (host = document.body.appendChild(document.createElement('div')));
   const close = vi.fn();
   const deps: PopupDeps = {
@@ -119,5 +124,187 @@ describe('several people on a page', () => {
     await vi.waitFor(() => expect(popup.field('Name').value).toBe('Leo Fischer'));
     expect(popup.root.querySelector('[aria-current="true"]')?.textContent).toBe('Leo Fischer (sender)');
     expect((await listContacts(db)).map((c) => c.name)).toEqual(['Dana Whitaker']);
+  });
+});
+
+type OpenPopup = ReturnType<typeof openPopup>;
+
+/** Save a person typed into the open popup's by-hand form (opened first where the home screen offers it). */
+async function addByHand(popup: OpenPopup, fields: Record<string, string>) {
+  await vi.waitFor(() => popup.maybeField('Name') ?? popup.button('Add a person by hand'));
+  if (!popup.maybeField('Name')) popup.button('Add a person by hand').click();
+  await vi.waitFor(() => popup.field('Name'));
+  for (const [label, value] of Object.entries(fields)) await popup.type(label, value);
+  popup.button('Save').click();
+  await vi.waitFor(() => expect(popup.text()).toContain(`Saved ${fields.Name} to Kith.`));
+}
+
+const focused = () => document.activeElement;
+
+/** Press a button from the keyboard: it has the focus as it is pressed. */
+function press(button: HTMLButtonElement) {
+  button.focus();
+  button.click();
+}
+
+/** Long enough for what was typed to be kept (200 ms after the typing stops). */
+const KEPT = 300;
+
+const failedProfile = { url: 'https://www.linkedin.com/in/sam-reyes/', expected: true, people: [] };
+
+describe('a card with no person on the page, the popup closed while typing on it', () => {
+  it('brings back an edit of a card added by hand as that edit, not as a second contact', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes' });
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Harbour master');
+    await wait(KEPT);
+
+    const again = openPopup();
+    await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
+    expect(again.field('Title').value).toBe('Harbour master');
+    again.button('Save').click();
+    await vi.waitFor(() => expect(again.text()).toContain('Updated Sam Reyes.'));
+    expect((await listContacts(db)).map((c) => [c.name, c.title])).toEqual([['Sam Reyes', 'Harbour master']]);
+  });
+
+  it('brings back an edit made where capture failed as that edit, not merged in as a new person', async () => {
+    const popup = openPopup(failedProfile);
+    await addByHand(popup, { Name: 'Sam Reyes', Title: 'Deckhand', Notes: 'Met at the harbour.' });
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Harbour master');
+    await popup.type('Notes', 'Met at the harbour. Likes sailing.');
+    await wait(KEPT);
+
+    const again = openPopup(failedProfile);
+    await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
+    again.button('Save').click();
+    await vi.waitFor(() => expect(again.text()).toContain('Updated Sam Reyes.'));
+    expect((await listContacts(db)).map((c) => [c.title, c.notes])).toEqual([['Harbour master', 'Met at the harbour. Likes sailing.']]);
+  });
+
+  it('brings back a summary typed into the card’s log', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes' });
+    await popup.type('Summary', 'Coffee next Tuesday');
+    await wait(KEPT);
+
+    const again = openPopup();
+    await vi.waitFor(() => expect(again.maybeField('Summary')?.value).toBe('Coffee next Tuesday'));
+    expect(again.text()).toContain('Restored what you typed');
+    expect(again.root.querySelector('#card-name')?.textContent).toBe('Sam Reyes');
+  });
+
+  it('says nothing was restored when the card the log was typed on has been deleted since', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes' });
+    await popup.type('Summary', 'Coffee next Tuesday');
+    await wait(KEPT);
+    const [sam] = await listContacts(db);
+    await deleteContacts(db, [sam.id]);
+
+    const again = openPopup();
+    await vi.waitFor(() => again.button('Add a person by hand'));
+    expect(again.text()).not.toContain('Restored what you typed');
+  });
+});
+
+describe('Undo after Done, once a form has been opened', () => {
+  const today = () => localIsoDate(Date.now());
+
+  it('keeps the card’s edit form open, with what was typed in it', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes', 'Follow up': today() });
+    popup.button('Done').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Reminder done.'));
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Harbour master');
+    press(popup.button('Undo'));
+    await vi.waitFor(() => expect(popup.text()).toContain('Undone.'));
+    expect(popup.field('Title').value).toBe('Harbour master');
+    await vi.waitFor(() => expect(focused()).toBe(popup.button('Done')));
+    expect(popup.field('Follow up').value).toBe(today());
+  });
+
+  it('keeps a person being added by hand, and Cancel goes back to the due list as undone', async () => {
+    await addByHand(openPopup(), { Name: 'Sam Reyes', 'Follow up': today() });
+    const popup = openPopup();
+    await vi.waitFor(() => popup.button('Done'));
+    popup.button('Done').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Reminder done.'));
+    popup.button('Add a person by hand').click();
+    await vi.waitFor(() => popup.field('Name'));
+    await popup.type('Name', 'Ada Quinlan');
+    press(popup.button('Undo'));
+    await vi.waitFor(() => expect(popup.text()).toContain('Undone.'));
+    expect(popup.field('Name').value).toBe('Ada Quinlan');
+    await vi.waitFor(() => expect(focused()).toBe(popup.field('Name')));
+    popup.button('Cancel').click();
+    await vi.waitFor(() => popup.button('Done'));
+    expect(popup.text()).not.toContain('Nothing due today.');
+  });
+});
+
+describe('focus, when the control used goes away', () => {
+  it('moves from the referrer picked to Remove referrer, and back to the picker once removed', async () => {
+    await addByHand(openPopup(), { Name: 'Dana Whitaker' });
+    const popup = openPopup();
+    await vi.waitFor(() => popup.button('Add a person by hand')).then((add) => add.click());
+    await vi.waitFor(() => popup.field('Referred by'));
+    popup.field('Referred by').focus();
+    await popup.type('Referred by', 'Dana');
+    await vi.waitFor(() => expect(popup.root.querySelector('[role="option"]')?.textContent).toContain('Dana Whitaker'));
+    popup.field('Referred by').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(focused()).toBe(popup.button('Remove referrer')));
+
+    press(popup.button('Remove referrer'));
+    await vi.waitFor(() => expect(focused()).toBe(popup.field('Referred by')));
+  });
+
+  it('moves from Start over to the first field of the form it empties', async () => {
+    const popup = openPopup();
+    await vi.waitFor(() => popup.button('Add a person by hand')).then((add) => add.click());
+    await vi.waitFor(() => popup.field('Name'));
+    await popup.type('Name', 'Ada Quinlan');
+
+    const again = openPopup();
+    await vi.waitFor(() => again.button('Start over'));
+    press(again.button('Start over'));
+    await vi.waitFor(() => expect(again.field('Name').value).toBe(''));
+    await vi.waitFor(() => expect(focused()).toBe(again.field('Name')));
+  });
+
+  it('moves from Start over to the summary of the card’s log it empties', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes' });
+    await popup.type('Summary', 'Coffee next Tuesday');
+
+    const again = openPopup();
+    await vi.waitFor(() => again.button('Start over'));
+    press(again.button('Start over'));
+    await vi.waitFor(() => expect(again.field('Summary').value).toBe(''));
+    await vi.waitFor(() => expect(focused()).toBe(again.field('Summary')));
+  });
+
+  it('moves from an update accepted while editing to the edit form', async () => {
+    const dana = { name: 'Dana Whitaker', emails: ['dana@quillstone.example'], source: 'gmail', title: 'CTO' };
+    const page = (person: object) => ({ url: 'https://mail.google.com/mail/u/0/#inbox/FMfcg', expected: true, people: [person] });
+    const popup = openPopup(page(dana));
+    await vi.waitFor(() => popup.field('Notes'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Dana Whitaker to Kith.'));
+
+    const promoted = openPopup(page({ ...dana, title: 'CEO' }));
+    await vi.waitFor(() => promoted.button('Use new title'));
+    promoted.button('Edit').click();
+    await vi.waitFor(() => promoted.field('Name'));
+    await promoted.type('Notes', 'Promoted in May');
+    press(promoted.button('Use new title'));
+    await vi.waitFor(() => expect(promoted.text()).toContain('Update accepted.'));
+    await vi.waitFor(() => expect(focused()).toBe(promoted.field('Name')));
+    expect([promoted.field('Title').value, promoted.field('Notes').value]).toEqual(['CEO', 'Promoted in May']);
   });
 });

@@ -21,6 +21,16 @@ describe('what was typed in the popup', () => {
     expect(kept.size).toBe(2);
   });
 
+  it('remembers the saved card it was typed on, and still reads what was kept before it did', async () => {
+    await keepTyped('https://x.test/', { contact: draft, base: emptyDraft(), contactId: 'c1' }, NOW);
+    await fakeBrowser.storage.local.set({ 'typed:https://y.test/': { at: NOW, contact: draft } });
+    await fakeBrowser.storage.local.set({ 'typed:https://z.test/': { at: NOW, contact: draft, contactId: '' } });
+    const kept = await loadTyped(NOW);
+    expect(kept.get('https://x.test/')?.contactId).toBe('c1');
+    expect(kept.get('https://y.test/')).toEqual({ contact: draft, at: NOW });
+    expect(kept.has('https://z.test/')).toBe(false);
+  });
+
   it('is forgotten once nothing typed is left, or when given up', async () => {
     await keepTyped('a', { contact: draft }, NOW);
     await keepTyped('b', { contact: draft }, NOW);
