@@ -23,17 +23,24 @@ const CURRENT_COMPANY_LABEL =
   /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
 
 // Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", or the hidden
-// "2nd degree connection", "Relation de 2e niveau", "Kontakt 2. Grades") and pronouns. A headline
-// can look like either ("2nd Line Support", "Founder/CEO", "Support niveau 2"), so a degree is
-// the whole text, or an ordinal with its suffix beside the word for degree in LinkedIn's
-// languages; pronouns are words people use as pronouns (person.ts).
-const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?$/i;
-const DEGREE_ORDINAL = /(?:^|\s)[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?(?![a-z0-9])/i;
-const DEGREE_WORD = /\b(?:degree|grades|grado|grau|graads|niveau|stopnia)\b/i;
+// "2nd degree connection") and pronouns (person.ts). A headline can look like either ("2nd Line
+// Support", "Founder/CEO"), so a degree is the whole text or followed by the word for degree.
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
+// Some languages put words first ("Relation de 2e niveau", "Kontakt 2. Grades"; "Support niveau 2"
+// is a headline). Its pattern is tried only on a text with the word in it, so a profile in English
+// does not compile it on its first read, which every profile visited pays (BENCHMARKS.md).
+const DEGREE_WORDS = ['degree', 'grade', 'grado', 'grau', 'graads', 'niveau', 'stopnia'];
+const WORDS_THEN_DEGREE = /^(?:\S+\s+){1,3}[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?\s+(?:degree|grades?|grado|grau|graads|niveau|stopnia)\b/i;
+
+function isDegree(text: string): boolean {
+  if (text.length > 40) return false;
+  if (DEGREE_BADGE.test(text)) return true;
+  const lower = text.toLowerCase();
+  return DEGREE_WORDS.some((word) => lower.includes(word)) && WORDS_THEN_DEGREE.test(text);
+}
 
 function isBadge(text: string): boolean {
-  const isDegree = text.length <= 40 && (DEGREE_BADGE.test(text) || (DEGREE_ORDINAL.test(text) && DEGREE_WORD.test(text)));
-  return isDegree || isPronouns(text) || /^[·•]$/.test(text);
+  return isDegree(text) || isPronouns(text) || /^[·•]$/.test(text);
 }
 
 /** The name without badges that a heading's text can carry along. */
