@@ -92,17 +92,20 @@ function imageOf(image: unknown, base: string): string | undefined {
   return undefined;
 }
 
-/** The first http(s) URL among the value's strings; a relative one only where `base` is given. */
-const httpUrl = (value: unknown, base?: string) => strings(value, 10).map((url) => safeHttpUrl(url, base)).find(Boolean);
-
 /** Whether two addresses are one page as a profile link keeps it: without query and fragment (profile-url.ts). */
 const samePage = (a: URL, b: URL) => a.origin === b.origin && a.pathname === b.pathname;
 
 /**
- * An `@id` as the person's link. It is a name for the node: `…/team/#ana` is a place on the page,
- * which a link keeps without its fragment, so it would name the page and make everyone on it one
- * person; and the page itself is never the link.
+ * The person's own address in `url`. A place on a page (`#ana`, `…/team/#ana`) is not one: a link
+ * is kept without its fragment, so it would name the page and make everyone on it one person.
  */
+function ownAddress(value: unknown, base: string): string | undefined {
+  return strings(value, 10)
+    .map((url) => parseHttpUrl(url, base))
+    .find((url) => url && !url.hash)?.href;
+}
+
+/** An `@id` as the person's link: it is a name for the node, so never a place on a page, nor the page itself. */
 function idAsLink(id: unknown, page: string): string | undefined {
   const url = parseHttpUrl(first(id));
   if (!url || url.hash) return undefined;
@@ -126,7 +129,7 @@ export function jsonLdAnswers(node: JsonObject, doc: Document): Answers {
     location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),
-    profileUrl: answer(httpUrl(node.url, base) ?? idAsLink(node['@id'], doc.URL)),
+    profileUrl: answer(ownAddress(node.url, base) ?? idAsLink(node['@id'], doc.URL)),
     photoUrl: answer(imageOf(node.image, base)),
   };
 }

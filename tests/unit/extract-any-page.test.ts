@@ -107,12 +107,16 @@ describe('JSON-LD', () => {
       { '@type': 'Person', '@id': 'https://acme.example/team/#ben', name: 'Ben Ortiz', jobTitle: 'Engineer' },
       { '@type': 'Person', '@id': 'https://acme.example/team/', name: 'Cara Page' },
       { '@type': 'Person', '@id': 'https://cora.example/', name: 'Cora Wynn' },
+      { '@type': 'Person', url: '#dan', name: 'Dan Moss' },
+      { '@type': 'Person', url: 'https://acme.example/team/#eve', name: 'Eve Park' },
     ]);
     expect(extractPeople(page, url).map((p) => [p.name, p.title, p.profileUrl])).toEqual([
       ['Ana Lima', 'Founder', undefined],
       ['Ben Ortiz', 'Engineer', undefined],
       ['Cara Page', undefined, undefined],
       ['Cora Wynn', undefined, 'https://cora.example/'],
+      ['Dan Moss', undefined, undefined],
+      ['Eve Park', undefined, undefined],
     ]);
   });
 
