@@ -15,7 +15,8 @@ export function extractOpenGraph(doc: Document): PersonInput[] {
   const person = candidate('open-graph', {
     name: firstAnswer([
       ['profile:first_name', fullName],
-      ['og:title', () => metaContent(doc, 'og:title')],
+      // Social profiles title the page with the handle after the name: "Eugen Rochko (@Gargron@mastodon.social)".
+      ['og:title', () => metaContent(doc, 'og:title').replace(/\s*\(@[^\s()]+\)$/, '')],
     ]),
     profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'), doc.baseURI)]]),
     photoUrl: firstAnswer([

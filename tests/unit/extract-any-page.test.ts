@@ -329,6 +329,14 @@ describe('Open Graph profile', () => {
     ]);
   });
 
+  it('names the person without the handle a social profile puts after the name', () => {
+    const page = new JSDOM(
+      '<head><meta property="og:type" content="profile"><meta property="og:title" content="Eugen Rochko (@Gargron@mastodon.social)"></head>',
+      { url: 'https://mastodon.social/@Gargron' },
+    ).window.document;
+    expect(extractOpenGraph(page).map((p) => p.name)).toEqual(['Eugen Rochko']);
+  });
+
   it('reads nothing from a page that is not a profile', () => {
     const { document: article } = loadFixture('open-graph.html');
     article.querySelectorAll('meta[name^="profile:"]').forEach((m) => m.remove());
