@@ -759,20 +759,47 @@ export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made
   ]);
 }
 
+/** One contact as a change found it and as it left it. */
+export type ContactChange = { before: Contact; after: Contact };
+
 /**
  * Change many contacts in one transaction (bulk tag, relationship), each as stored now: the list
  * the caller shows may be minutes old, and writing its copies back would undo what was saved
  * since (an interaction logged in the popup). One invalid result writes nothing; a contact
- * deleted meanwhile stays deleted. Returns the contacts as they were, for undo.
+ * deleted meanwhile stays deleted. Returns what changed, for `revertContactChanges`.
  */
-export async function updateContacts(db: KithDB, ids: readonly string[], change: (contact: Contact) => ContactInput): Promise<Contact[]> {
+export async function updateContacts(db: KithDB, ids: readonly string[], change: (contact: Contact) => ContactInput): Promise<ContactChange[]> {
   return inTransaction(db, ['contacts'], async (tx) => {
     const contacts = tx.objectStore('contacts');
     const stored = await Promise.all(ids.map((id) => contacts.get(id)));
     const before = stored.filter((c): c is Contact => c !== undefined).map(contactFromStore);
-    const next = before.map((saved) => validate(Contact, 'contact', { ...change(saved), id: saved.id, createdAt: saved.createdAt }));
-    await Promise.all(next.map((c) => contacts.put(c)));
-    return before;
+    const changes = before.map((saved) => ({
+      before: saved,
+      after: validate(Contact, 'contact', { ...change(saved), id: saved.id, createdAt: saved.createdAt }),
+    }));
+    await Promise.all(changes.map(({ after }) => contacts.put(after)));
+    return changes;
+  });
+}
+
+/** Field values compared as data: lists of records (sources, history) too. */
+const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Undo of `updateContacts`: each field it changed goes back, on the contact as stored now, unless
+ * it was changed again since; everything else saved since (an interaction logged in the popup,
+ * notes edited) stays. Putting the copies back whole would undo that too.
+ */
+export async function revertContactChanges(db: KithDB, changes: readonly ContactChange[], now: number): Promise<void> {
+  const byId = new Map(changes.map((change) => [change.after.id, change]));
+  await updateContacts(db, [...byId.keys()], (current) => {
+    const { before, after } = byId.get(current.id)!;
+    const reverted: Record<string, unknown> = { ...current, updatedAt: Math.max(now, current.updatedAt) };
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Contact>) {
+      if (key === 'updatedAt' || sameData(before[key], after[key]) || !sameData(current[key], after[key])) continue;
+      reverted[key] = before[key];
+    }
+    return reverted as ContactInput;
   });
 }
 

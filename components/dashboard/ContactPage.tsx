@@ -12,6 +12,7 @@ import {
   interactionsOf,
   remindersOf,
   restoreSnapshot,
+  revertContactChanges,
   updateContact,
   updateContacts,
 } from '@/lib/db';
@@ -244,14 +245,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const tellApart = (other: Contact) =>
     attempt('merge', async () => {
       const db = await deps.db();
-      const before = await updateContacts(db, [contact.id, other.id], (c) => ({
+      const toldApart = await updateContacts(db, [contact.id, other.id], (c) => ({
         ...c,
         notSameAs: [...c.notSameAs, c.id === contact.id ? other.id : contact.id],
         updatedAt: deps.now(),
       }));
       await changed({
         message: `${other.name} and ${contact.name} are kept apart as different people.`,
-        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+        undo: () => revertContactChanges(db, toldApart, deps.now()),
         returnFocus: MERGE_PICKER_KEY,
       });
     });

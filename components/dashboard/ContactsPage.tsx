@@ -1,7 +1,7 @@
 // Everyone: search as you type, filters, sorting, a windowed table (only the rows in view are
 // rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
 import { useId, useMemo, useState } from 'preact/hooks';
-import { deleteContacts, restoreSnapshot, updateContacts } from '@/lib/db';
+import { deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
 import { WARMTH_LABELS } from '../labels';
@@ -67,11 +67,11 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       if (!tag) throw new Error('Type a tag to add');
       const db = await deps.db();
       const now = deps.now();
-      const before = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, tag], updatedAt: now }));
+      const tagged = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, tag], updatedAt: now }));
       setBulkTag('');
       await changed({
-        message: `Tagged ${plural(before.length, 'contact')} “${tag}”.`,
-        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+        message: `Tagged ${plural(tagged.length, 'contact')} “${tag}”.`,
+        undo: () => revertContactChanges(db, tagged, deps.now()),
         returnFocus: ADD_TAG_KEY,
       });
     });
@@ -80,10 +80,10 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
     run(async () => {
       const db = await deps.db();
       const now = deps.now();
-      const before = await updateContacts(db, [...selected], (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
+      const moved = await updateContacts(db, [...selected], (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
       await changed({
-        message: `${plural(before.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
-        undo: () => restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] }),
+        message: `${plural(moved.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
+        undo: () => revertContactChanges(db, moved, deps.now()),
         returnFocus: SET_RELATIONSHIP_KEY,
       });
     });

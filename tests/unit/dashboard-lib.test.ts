@@ -15,6 +15,7 @@ import {
   readEverything,
   remindersOf,
   restoreSnapshot,
+  revertContactChanges,
   updateContact,
   updateContacts,
 } from '@/lib/db';
@@ -130,12 +131,25 @@ describe('bulk changes, merge and undo', () => {
     expect((await readEverything(db)).contacts).toHaveLength(3);
   });
 
-  it('updates many contacts at once and returns them as they were', async () => {
+  it('updates many contacts at once, and undoes it', async () => {
     const all = await listContacts(db);
-    const before = await updateContacts(db, all.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
+    const changes = await updateContacts(db, all.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
+    expect(changes.map((c) => c.before)).toEqual(all);
     expect((await listContacts(db)).every((c) => c.tags.includes('vip') && c.relationship === 'client')).toBe(true);
-    await restoreSnapshot(db, { contacts: before, interactions: [], reminders: [] });
-    expect(await listContacts(db)).toEqual(all);
+    await revertContactChanges(db, changes, NOW);
+    expect((await listContacts(db)).map(({ updatedAt: _, ...c }) => c)).toEqual(all.map(({ updatedAt: _, ...c }) => c));
+  });
+
+  it('undoes a bulk change on the contacts as stored: what was saved since stays', async () => {
+    const changes = await updateContacts(db, ['keep', 'gone'], (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
+    // Since: an interaction logged in the popup, and one of them moved to another circle by hand.
+    await logInteraction(db, { id: 'i-later', contactId: 'keep', at: NOW, channel: 'call' }, CADENCE, NOW);
+    await updateContact(db, 'gone', (c) => ({ ...c, relationship: 'friend', notes: 'Edited since' }));
+    await revertContactChanges(db, changes, NOW + 1);
+    const [keep, gone] = await Promise.all([getContact(db, 'keep'), getContact(db, 'gone')]);
+    const [keepBefore, goneBefore] = changes.map((c) => c.before);
+    expect(keep).toMatchObject({ tags: keepBefore.tags, relationship: keepBefore.relationship, lastInteractionAt: NOW });
+    expect(gone).toMatchObject({ tags: goneBefore.tags, relationship: 'friend', notes: 'Edited since' });
   });
 
   it('a bulk change applies to each contact as stored, not as the dashboard loaded it', async () => {
@@ -147,13 +161,13 @@ describe('bulk changes, merge and undo', () => {
     await logInteraction(db, { id: 'i-call', contactId: 'c1', at: NOW, channel: 'call' }, CADENCE, NOW);
     await updateContact(db, 'c1', (c) => ({ ...c, notes: 'Edited in the popup' }));
 
-    const before = await updateContacts(db, notebook.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], updatedAt: NOW + 1 }));
+    const changes = await updateContacts(db, notebook.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], updatedAt: NOW + 1 }));
     expect(await getContact(db, 'c1')).toMatchObject({ lastInteractionAt: NOW, notes: 'Edited in the popup', tags: ['vip'] });
     // Keep-in-touch, synced again from the stored contact, stays counted from the call.
     await syncAllKeepInTouch(db, CADENCE, NOW);
     expect((await dueReminders(db, NOW)).filter((r) => r.contactId === 'c1')).toEqual([]);
     // Undo gets the contacts as they were just before the change.
-    expect(before.find((c) => c.id === 'c1')).toMatchObject({ lastInteractionAt: NOW, notes: 'Edited in the popup', tags: [] });
+    expect(changes.find((c) => c.before.id === 'c1')?.before).toMatchObject({ lastInteractionAt: NOW, notes: 'Edited in the popup', tags: [] });
   });
 
   it('a bulk change writes nothing when one result is invalid, and leaves a contact deleted meanwhile deleted', async () => {
@@ -161,8 +175,8 @@ describe('bulk changes, merge and undo', () => {
     await expect(updateContacts(db, ['keep', 'gone'], (c) => ({ ...c, name: c.id === 'gone' ? ' ' : c.name, tags: ['x'] }))).rejects.toThrow(/name/);
     expect(await listContacts(db)).toEqual(all);
     await deleteContacts(db, ['ref']);
-    const before = await updateContacts(db, ['keep', 'ref'], (c) => ({ ...c, tags: [...c.tags, 'x'] }));
-    expect(before.map((c) => c.id)).toEqual(['keep']);
+    const changes = await updateContacts(db, ['keep', 'ref'], (c) => ({ ...c, tags: [...c.tags, 'x'] }));
+    expect(changes.map((c) => c.before.id)).toEqual(['keep']);
     expect(await getContact(db, 'ref')).toBeUndefined();
   });
 
