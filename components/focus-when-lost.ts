@@ -33,7 +33,7 @@ export function useReturnFocus(): (key: string | undefined) => void {
     /** Whether there is nothing more to do: the focus is somewhere, or now on the button. */
     const settled = () => {
       if (!focusLost()) return true;
-      // Compared rather than put in a selector, which would need `CSS.escape` (missing from test DOMs).
+      // A key is any text: compared as it is rather than escaped into a selector.
       const button = [...document.querySelectorAll<HTMLElement>('[data-return-focus]')].find((element) => element.dataset.returnFocus === target.key);
       button?.focus();
       return button !== undefined;
