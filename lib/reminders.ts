@@ -47,6 +47,11 @@ export function startOfLocalDayAfter(time: number, days: number): number {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days).getTime();
 }
 
+/** Calendar days from the local day `from` falls in to the one `to` does (a 23- or 25-hour day counts as one). */
+export function localDaysBetween(from: number, to: number): number {
+  return Math.round((startOfLocalDayAt(to) - startOfLocalDayAt(from)) / 86_400_000);
+}
+
 /** The same local wall-clock time `days` calendar days later (23 or 25 hours across DST). */
 export function addLocalDays(time: number, days: number): number {
   const date = new Date(time);

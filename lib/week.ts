@@ -3,7 +3,7 @@
 // Keep-in-touch reminders (kept in step with each contact's cadence by lib/reminder-store.ts)
 // are the "past their cadence" list; the other lists hold the one-off reminders.
 import type { Contact, Interaction, Reminder, Settings } from './model';
-import { dueTimeOf, isOpen, startOfLocalDayAfter, startOfLocalDayAt } from './reminders';
+import { dueTimeOf, isOpen, localDaysBetween, startOfLocalDayAfter, startOfLocalDayAt } from './reminders';
 
 export type WeekAgenda = {
   overdue: Reminder[];
@@ -34,7 +34,7 @@ export function weekAgenda(
     comingUp: oneOff.filter((r) => dueTimeOf(r) >= tomorrow && dueTimeOf(r) < weekAhead),
     pastCadence: open
       .filter((r) => r.kind === 'keep-in-touch' && dueTimeOf(r) <= now)
-      .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: Math.floor((now - dueTimeOf(reminder)) / DAY) })),
+      .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: localDaysBetween(dueTimeOf(reminder), now) })),
     promises: oneOff.filter((r) => r.kind === 'promise'),
     goal: { done: recentInteractions.filter((i) => i.at > now - 7 * DAY && i.at <= now).length, target: settings.weeklyGoal },
   };

@@ -50,6 +50,14 @@ describe('reminders in America/Santiago, where the clocks go forward at midnight
     expect(agenda.comingUp.map((r) => r.id)).toEqual(['tomorrow']);
   });
 
+  it('counts the days a keep-in-touch is over by the calendar, the short day as one', () => {
+    const ada = Contact.parse({ id: 'c1', name: 'Ada Quinlan', createdAt: at(STANDARD, 8, 1), updatedAt: at(STANDARD, 8, 1) });
+    const keepInTouch: Reminder = { ...followUp('kit', startOfLocalDay('2026-09-05')), kind: 'keep-in-touch' };
+    const halfPastMidnight = at(SUMMER, 8, 7, 0) + HOUR / 2;
+    const agenda = weekAgenda(new Map([[ada.id, ada]]), [keepInTouch], [], { weeklyGoal: 3 }, halfPastMidnight);
+    expect(agenda.pastCadence.map((p) => p.daysOver)).toEqual([2]);
+  });
+
   it('the popup’s due list holds today’s follow-ups and not tomorrow’s', async () => {
     globalThis.indexedDB = new IDBFactory();
     const db = await openKithDb(`kith-santiago-${Math.random()}`);
