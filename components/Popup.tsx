@@ -144,11 +144,14 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const showPerson = useCallback(
     async (kithDb: KithDB, person: Person) => {
       const now = deps.now();
-      const card = await findSavedCard(kithDb, person, now);
-      setError(undefined);
-      setLogError(undefined);
       const key = typedKey(person, pageUrl.current);
       const { typed: kept, restored } = keptTyping.restore(key);
+      // What was typed on their card comes back to that card, though its link or address has
+      // changed since and no longer finds it.
+      const card =
+        (await findSavedCard(kithDb, person, now)) ?? (kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, now, person) : undefined);
+      setError(undefined);
+      setLogError(undefined);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
       setLogDraft(kept?.log ?? interactionDraft(now, message));
       if (card) {

@@ -5,7 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupDeps } from '@/components/Popup';
-import { type KithDB, deleteContacts, listContacts, openKithDb } from '@/lib/db';
+import { type KithDB, deleteContacts, listContacts, openKithDb, updateContact } from '@/lib/db';
 import { PageCapture, Settings } from '@/lib/model';
 import { localIsoDate } from '@/lib/reminders';
 import type { Typed } from '@/lib/typed-drafts';
@@ -208,6 +208,34 @@ describe('a card with no person on the page, the popup closed while typing on it
     const again = openPopup();
     await vi.waitFor(() => again.button('Add a person by hand'));
     expect(again.text()).not.toContain('Restored what you typed');
+  });
+});
+
+describe('a person on the page whose card changed its link since', () => {
+  it('brings back an edit kept on their card as that edit, found by the card it was typed on', async () => {
+    const page = {
+      url: 'https://www.linkedin.com/in/ada-quinlan/',
+      expected: true,
+      people: [{ name: 'Ada Quinlan', emails: [], profileUrl: 'https://www.linkedin.com/in/ada-quinlan/', source: 'linkedin' }],
+    };
+    const popup = openPopup(page);
+    await vi.waitFor(() => popup.field('Notes'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Staff Engineer');
+    await wait(KEPT);
+    // Meanwhile, in the dashboard, the card's link is changed to another spelling of the profile.
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, profileUrl: 'https://www.linkedin.com/in/ada-q/' }));
+
+    const again = openPopup(page);
+    await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
+    expect(again.field('Title').value).toBe('Staff Engineer');
+    again.button('Save').click();
+    await vi.waitFor(() => expect(again.text()).toContain('Updated Ada Quinlan.'));
+    expect((await listContacts(db)).map((c) => [c.name, c.title])).toEqual([['Ada Quinlan', 'Staff Engineer']]);
   });
 });
 
