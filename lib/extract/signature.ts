@@ -22,7 +22,7 @@ const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?
 const CLOSING =
   /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien à vous|saludos|un saludo|cordiali saluti|met vriendelijke groet|met vriendelijke groeten)(?:\s*[,.!]+\s*|\s*$)/i;
 // Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
-const TITLE_COMPANY = /^(.{2,150}?)\s+(?:\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
+const TITLE_COMPANY = /^(.{2,150}?)\s+(\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
 
 /** Each address in a list like `Jane <jane@x>, "Doe, John" <john@y>; bob@z`; [] if the text is not such a list. */
 export function parseAddressList(text: string): PersonInput[] {
@@ -183,14 +183,18 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
     const below = lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text);
     const [titleLine, companyLine] = jobOnNameLine ? [jobOnNameLine, ...below] : below;
     const bySeparator = titleLine ? TITLE_COMPANY.exec(titleLine) : null;
-    const split = bySeparator ? [bySeparator[1], bySeparator[2]] : titleLine ? titleCommaCompany(titleLine, emails) : undefined;
+    // A street address starts with a number; a company rarely does.
+    const companyBelow = companyLine && !/^\d/.test(companyLine) ? companyLine : undefined;
+    // Spanish "en" is "at" a company and "in" a field ("Especialista en Marketing"): with a
+    // company on the line below, the line is a title whole.
+    const inAField = bySeparator?.[2].toLowerCase() === 'en' && companyBelow !== undefined;
+    const split = inAField ? undefined : bySeparator ? [bySeparator[1], bySeparator[3]] : titleLine ? titleCommaCompany(titleLine, emails) : undefined;
     if (split) {
       answers.title = { value: split[0], from: 'signature:title-line' };
       answers.company = { value: split[1], from: 'signature:title-line' };
     } else if (titleLine) {
       answers.title = { value: titleLine, from: 'signature:title-line' };
-      // A street address starts with a number; a company rarely does.
-      if (companyLine && !/^\d/.test(companyLine)) answers.company = { value: companyLine, from: 'signature:company-line' };
+      if (companyBelow) answers.company = { value: companyBelow, from: 'signature:company-line' };
     }
   } else if (emails[0]) {
     answers.name = { value: nameFromAddress(emails[0]), from: 'signature:address' };

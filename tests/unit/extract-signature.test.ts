@@ -144,6 +144,15 @@ Tel. +44 20 7946 0958.`;
     expect(job('Jane Doe, CEO\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'CEO', 'Acme']);
   });
 
+  it('reads Spanish "en" as at a company, unless a company follows on its own line', () => {
+    const job = (text: string) => {
+      const [person] = people(text);
+      return [person.name, person.title, person.company];
+    };
+    expect(job('Lucía Gómez\nEspecialista en Marketing Digital\nAcme Corp\nlucia@acme.example')).toEqual(['Lucía Gómez', 'Especialista en Marketing Digital', 'Acme Corp']);
+    expect(job('Lucía Gómez\nIngeniera en Acme\nlucia@acme.example')).toEqual(['Lucía Gómez', 'Ingeniera', 'Acme']);
+  });
+
   it('reads a name with pronouns beside it, in parentheses, after a comma or between bars', () => {
     const job = (text: string) => {
       const [person] = people(text);
