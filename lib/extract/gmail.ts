@@ -53,8 +53,32 @@ function threadLink(doc: Document, url: string): string | undefined {
 
 /** Gmail's title attribute holds the full date ("Tue, Mar 4, 2025, 9:14 AM"); only plausible parses count. */
 function parseDate(text: string): number | undefined {
-  const at = Date.parse(text.replace(/\s+at\s+/, ' '));
-  return Number.isFinite(at) && at > Date.UTC(1995, 0) && at < Date.UTC(2100, 0) ? at : undefined;
+  const parsed = Date.parse(text.replace(/\s+at\s+/, ' '));
+  const at = Number.isFinite(parsed) ? parsed : localisedDate(text);
+  return at !== undefined && at > Date.UTC(1995, 0) && at < Date.UTC(2100, 0) ? at : undefined;
+}
+
+// A month by the start of its name in the languages Gmail writes dates in most, four letters
+// where three are not enough (French juin, juil.).
+const MONTHS: Record<string, number> = {
+  jan: 1, jän: 1, ene: 1, gen: 1, feb: 2, fév: 2, fev: 2, mar: 3, mär: 3, mrt: 3, maa: 3,
+  apr: 4, avr: 4, abr: 4, may: 5, mai: 5, mag: 5, mei: 5, jun: 6, juin: 6, giu: 6,
+  jul: 7, juil: 7, lug: 7, aug: 8, aoû: 8, ago: 8, sep: 9, set: 9, oct: 10, okt: 10, ott: 10, out: 10,
+  nov: 11, dec: 12, dez: 12, déc: 12, dic: 12,
+};
+
+/**
+ * A date as Gmail writes it in other languages, day before month: "Di., 4. März 2025, 09:14",
+ * "mar. 4 mars 2025, 09:14", "ter., 4 de mar. de 2025, 09:14". Tried only where Date.parse,
+ * which reads the English one, cannot.
+ */
+function localisedDate(text: string): number | undefined {
+  const m = /(\d{1,2})\.?\s+(?:de\s+)?([^\d\s.,]{3,12})\.?\s+(?:de\s+)?(\d{4})(?:\D{1,6}(\d{1,2})[:.](\d{2}))?/.exec(text.slice(0, 100));
+  if (!m) return undefined;
+  const [, day, monthName, year, hours = '0', minutes = '0'] = m;
+  const word = monthName.toLowerCase();
+  const month = MONTHS[word.slice(0, 4)] ?? MONTHS[word.slice(0, 3)];
+  return month ? new Date(+year, month - 1, +day, +hours, +minutes).getTime() : undefined;
 }
 
 /** Runs the date parsing once, so it is compiled before the first capture. */

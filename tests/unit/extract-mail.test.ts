@@ -9,6 +9,24 @@ const local = (y: number, m: number, d: number, h: number, min: number) => new D
 describe('Gmail, one message', () => {
   const { document, url } = loadFixture('gmail-single.html');
 
+  it('reads the message’s date as Gmail writes it in the account’s language', () => {
+    for (const title of [
+      'Di., 4. März 2025, 09:14',
+      'mar. 4 mars 2025, 09:14',
+      'mar, 4 mar 2025, 9:14',
+      'ter., 4 de mar. de 2025, 09:14',
+      'mar 4 mar 2025, 09:14',
+      'di 4 mrt 2025 09:14',
+    ]) {
+      const { document: page } = loadFixture('gmail-single.html');
+      page.querySelector('span.g3')!.setAttribute('title', title);
+      expect(extractGmail(page, url)[0].message?.at, title).toBe(local(2025, 3, 4, 9, 14));
+    }
+    const { document: page } = loadFixture('gmail-single.html');
+    page.querySelector('span.g3')!.setAttribute('title', 'jeu. 31 juil. 2025, 18:05');
+    expect(extractGmail(page, url)[0].message?.at).toBe(local(2025, 7, 31, 18, 5));
+  });
+
   it('proposes the sender, then the other recipient; never the account, never an address quoted in the body', () => {
     const people = extractPeople(document, url);
     const message = { subject: 'Coffee next week?', at: local(2025, 3, 4, 9, 14), link: url };
