@@ -26,11 +26,13 @@ const CURRENT_COMPANY_LABEL =
 // "2nd degree connection") and pronouns (person.ts). A headline can look like either ("2nd Line
 // Support", "Founder/CEO"), so a degree is the whole text or followed by the word for degree.
 const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
-// Some languages put words first ("Relation de 2e niveau", "Kontakt 2. Grades"; "Support niveau 2"
-// is a headline). Its pattern is tried only on a text with the word in it, so a profile in English
-// does not compile it on its first read, which every profile visited pays (BENCHMARKS.md).
+// Some languages put the word for a connection first ("Relation de 2e niveau", "Kontakt 2. Grades";
+// "Technicien support 2e niveau" is a headline). Its pattern is tried only on a text with the
+// word for degree in it, so a profile in English does not compile it on its first read, which
+// every profile visited pays (BENCHMARKS.md).
 const DEGREE_WORDS = ['degree', 'grade', 'grado', 'grau', 'graads', 'niveau', 'stopnia'];
-const WORDS_THEN_DEGREE = /^(?:\S+\s+){1,3}[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?\s+(?:degree|grades?|grado|grau|graads|niveau|stopnia)\b/i;
+const WORDS_THEN_DEGREE =
+  /^(?:relation|kontakt|contacto|conexão|collegamento|connectie|contact)(?:\s+\S+)?\s+[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?\s+(?:degree|grades?|grado|grau|graads|niveau|stopnia)\b/i;
 
 function isDegree(text: string): boolean {
   if (text.length > 40) return false;

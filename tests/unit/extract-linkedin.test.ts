@@ -160,7 +160,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
   });
 
   it('keeps a headline that looks like a badge: a slash between titles, an ordinal at the start', () => {
-    for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student', 'Technicien support niveau 2']) {
+    for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student', 'Technicien support niveau 2', 'Technicien support 2e niveau']) {
       const { document: page } = loadFixture('linkedin-2026.html');
       const main = page.querySelector('main')!;
       main.innerHTML =
