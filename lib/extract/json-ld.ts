@@ -230,10 +230,13 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     // Broken JSON-LD is common; other blocks may still hold the person.
     if (isJson(text)) walk(JSON.parse(text), 0, 0, false);
   }
+  // Most pages Kith reads have no Person in JSON-LD (every LinkedIn profile but the public one):
+  // they parse no address here.
+  if (found.length === 0) return [];
   const page = parseUrl(doc.URL);
   for (const entry of found) {
     entry.subject ||=
-      referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href)) ||
+      (subjectIds.size > 0 && referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href))) ||
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
   }
   return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => f.node);
