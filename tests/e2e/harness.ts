@@ -125,7 +125,7 @@ export class Kith {
   async clickToolbarButton(page: Page): Promise<void> {
     // The button acts on the tab in front; on a background tab Chromium grants nothing.
     await page.bringToFront();
-    await this.withExtensionsDomain(async (session) => {
+    await this.withBrowserSession(async (session) => {
       // The action runs on a tab target, which is listed only when asked for by type.
       const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
       const tab = targetInfos.find((target) => target.url === page.url());
@@ -140,12 +140,15 @@ export class Kith {
    */
   async updateExtension(): Promise<void> {
     const restarted = this.context.waitForEvent('serviceworker', { timeout: 15_000 });
-    await this.withExtensionsDomain((session) => session.send('Extensions.loadUnpacked', { path: this.extensionDir }));
+    await this.withBrowserSession((session) => session.send('Extensions.loadUnpacked', { path: this.extensionDir }));
     this.worker = await restarted;
   }
 
-  /** CDP's Extensions domain, offered only to a client on the debugging port. */
-  private async withExtensionsDomain<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
+  /**
+   * A CDP session on the whole browser, as a client on the debugging port: the only one offered
+   * the Extensions domain, and one that sees every target, the toolbar popup's among them.
+   */
+  async withBrowserSession<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
     // Chromium writes the port it picked for `--remote-debugging-port=0` into the profile.
     const port = readFileSync(join(this.userDataDir, 'DevToolsActivePort'), 'utf8').split('\n')[0];
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
