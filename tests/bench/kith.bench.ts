@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { EXTENSION_DIR, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { connectionsCsv } from '../e2e/connections-csv';
-import { Kith, extensionWorker, fixtureUrl, launchWithExtension } from '../e2e/harness';
+import { Kith, POPUP_READY_MARK, extensionWorker, fixtureUrl, launchWithExtension } from '../e2e/harness';
 import { seedNotebook } from './seed';
 
 // ——— the build under test ———
@@ -27,7 +27,6 @@ import { seedNotebook } from './seed';
  * opened both ways the popup is: in a tab, and set as the action's popup for one toolbar click.
  */
 const BENCH_EXTENSION_DIR = resolve('.output/bench-chrome-mv3');
-const READY_MARK = 'kith:popup-ready';
 
 /**
  * `bench-capture-page.js`: the shipped capture script, compile hint and all, timing its own run:
@@ -64,7 +63,7 @@ function prepareBenchBuild(): void {
     `const heading = document.createElement('h1');
 heading.textContent = 'Kith';
 document.body.append(heading);
-requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(READY_MARK)})));
+requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(POPUP_READY_MARK)})));
 `,
   );
   writeFileSync(
@@ -91,7 +90,7 @@ Promise.all([
   const heading = document.createElement('h1');
   heading.textContent = 'Kith';
   document.body.append(heading);
-  requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(READY_MARK)})));
+  requestAnimationFrame(() => setTimeout(() => performance.mark(${JSON.stringify(POPUP_READY_MARK)})));
 });
 `,
   );
@@ -209,8 +208,8 @@ const UNTOUCHED_MS = 300;
 
 async function readyMark(page: Page): Promise<number> {
   await new Promise((settled) => setTimeout(settled, UNTOUCHED_MS));
-  await expect.poll(() => page.evaluate((mark) => performance.getEntriesByName(mark).length, READY_MARK)).toBe(1);
-  return page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, READY_MARK);
+  await expect.poll(() => page.evaluate((mark) => performance.getEntriesByName(mark).length, POPUP_READY_MARK)).toBe(1);
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0].startTime, POPUP_READY_MARK);
 }
 
 /**
@@ -625,60 +624,14 @@ test('a notebook of 1,000, 10,000 and 100,000 people: search, popup ready, expor
   results.search = { '1000': round(searchP50[1_000]), '10000': round(searchP50[10_000]), '100000': round(searchP50[100_000]), floor100000: round(floor100k) };
 });
 
-/** `script` evaluated in the page of a target the test's own context does not see (the toolbar popup). */
-async function evaluateInTarget<T>(session: CDPSession, targetId: string, script: string): Promise<T> {
-  const { sessionId } = await session.send('Target.attachToTarget', { targetId, flatten: false });
-  try {
-    const reply = new Promise<{ result: { result: { value: T } } }>((done) => {
-      const listener = (event: { sessionId: string; message: string }) => {
-        if (event.sessionId !== sessionId) return;
-        session.off('Target.receivedMessageFromTarget', listener);
-        done(JSON.parse(event.message));
-      };
-      session.on('Target.receivedMessageFromTarget', listener);
-    });
-    const message = { id: 1, method: 'Runtime.evaluate', params: { expression: script, returnByValue: true, awaitPromise: true } };
-    await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
-    return (await reply).result.result.value;
-  } finally {
-    await session.send('Target.detachFromTarget', { sessionId });
-  }
-}
-
 /**
- * Kith's toolbar button clicked on `tab`, as the user opens the popup (CDP's
- * Extensions.triggerAction), showing `path`: popup.html, or one of the bench's pages set as the
- * action's popup for this click, so that the floor is shown the way Kith is. The popup's page is
- * found among the browser's targets, left alone, asked for its ready mark and closed. Returns the
- * mark and the page's text.
+ * The toolbar popup's ready mark and text, opened on `tab` showing `path`: popup.html, or one of
+ * the bench's pages set as the action's popup for this click, so the floor is shown the way Kith is.
  */
 async function toolbarPopupReady(kith: Kith, session: CDPSession, tab: Page, path: string): Promise<{ ready: number; text: string }> {
   await kith.worker.evaluate((popup) => chrome.action.setPopup({ popup }), path);
-  await tab.bringToFront();
-  const { targetInfos: tabs } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-  const tabTarget = tabs.find((target) => target.url === tab.url());
-  if (!tabTarget) throw new Error(`No tab target for ${tab.url()}`);
-  await session.send('Extensions.triggerAction', { id: kith.extensionId, targetId: tabTarget.targetId });
-  let popupId = '';
-  await expect
-    .poll(async () => {
-      const { targetInfos } = await session.send('Target.getTargets');
-      popupId = targetInfos.find((target) => target.type === 'page' && target.url === kith.url(path))?.targetId ?? '';
-      return popupId;
-    })
-    .not.toBe('');
-  await new Promise((settled) => setTimeout(settled, UNTOUCHED_MS));
-  const script = `new Promise((done) => {
-    const read = () => {
-      const [mark] = performance.getEntriesByName(${JSON.stringify(READY_MARK)});
-      if (mark) done({ ready: mark.startTime, text: document.body.innerText });
-      else setTimeout(read, 20);
-    };
-    read();
-  })`;
-  const result = await evaluateInTarget<{ ready: number; text: string }>(session, popupId, script);
-  await session.send('Target.closeTarget', { targetId: popupId });
-  return result;
+  const read = `({ ready: performance.getEntriesByName(${JSON.stringify(POPUP_READY_MARK)})[0].startTime, text: document.body.innerText })`;
+  return kith.readToolbarPopup(session, tab, read, { path, untouchedMs: UNTOUCHED_MS });
 }
 
 type OpenTimes = { popup: number[]; floor: number[]; asking: number[] };

@@ -9,6 +9,9 @@ import { EXTENSION_DIR, chromiumExecutable, extensionArgs } from '../../scripts/
 
 const FIXTURES_DIR = resolve('tests/fixtures');
 
+/** What the popup marks when its first real screen is drawn (components/Popup.tsx). */
+export const POPUP_READY_MARK = 'kith:popup-ready';
+
 // Playwright reports (and routes) requests made by service workers only when asked: without
 // this the privacy watch below would not see requests from Kith's own worker.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -120,18 +123,68 @@ export class Kith {
   /**
    * Click Kith's toolbar button on `page`'s tab, as the user does: Chromium grants activeTab for
    * that tab (until it navigates), which is what lets Kith read a page it has no host permission
-   * for, and opens the action popup. The test then opens its own `popup.html?tabId=N`.
+   * for, and opens the action popup. The test then opens its own `popup.html?tabId=N`, or reads
+   * the action popup itself with `readToolbarPopup`.
    */
   async clickToolbarButton(page: Page): Promise<void> {
+    await this.withBrowserSession((session) => this.triggerAction(session, page));
+  }
+
+  private async triggerAction(session: CDPSession, page: Page): Promise<void> {
     // The button acts on the tab in front; on a background tab Chromium grants nothing.
     await page.bringToFront();
-    await this.withBrowserSession(async (session) => {
-      // The action runs on a tab target, which is listed only when asked for by type.
-      const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
-      const tab = targetInfos.find((target) => target.url === page.url());
-      if (!tab) throw new Error(`No tab target for ${page.url()}`);
-      await session.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
-    });
+    // The action runs on a tab target, which is listed only when asked for by type.
+    const { targetInfos } = await session.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`No tab target for ${page.url()}`);
+    await session.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+  }
+
+  /**
+   * Click Kith's toolbar button on `page`'s tab and read the action popup it opens, as the user
+   * sees it: `expression`'s value in the popup's page once the popup has marked its first real
+   * screen (`POPUP_READY_MARK`), then the popup is closed. The test's own context does not see
+   * that page, so it is reached as one of the browser's targets, through `session`
+   * (`withBrowserSession`). `path`: the page the action shows, popup.html unless the test set
+   * another with `chrome.action.setPopup`. `untouchedMs`: how long the page is left alone first.
+   */
+  async readToolbarPopup<T>(
+    session: CDPSession,
+    page: Page,
+    expression: string,
+    { path = 'popup.html', untouchedMs = 0 }: { path?: string; untouchedMs?: number } = {},
+  ): Promise<T> {
+    await this.triggerAction(session, page);
+    let popupId = '';
+    await expect
+      .poll(async () => {
+        const { targetInfos } = await session.send('Target.getTargets');
+        popupId = targetInfos.find((target) => target.type === 'page' && target.url === this.url(path))?.targetId ?? '';
+        return popupId;
+      })
+      .not.toBe('');
+    await new Promise((settled) => setTimeout(settled, untouchedMs));
+    const whenReady = `new Promise((done) => {
+      const read = () => (performance.getEntriesByName(${JSON.stringify(POPUP_READY_MARK)}).length ? done(${expression}) : setTimeout(read, 20));
+      read();
+    })`;
+    const { sessionId } = await session.send('Target.attachToTarget', { targetId: popupId, flatten: false });
+    try {
+      const reply = new Promise<{ result: { result: { value: T } } }>((done) => {
+        const listener = (event: { sessionId: string; message: string }) => {
+          if (event.sessionId !== sessionId) return;
+          session.off('Target.receivedMessageFromTarget', listener);
+          done(JSON.parse(event.message));
+        };
+        session.on('Target.receivedMessageFromTarget', listener);
+      });
+      const message = { id: 1, method: 'Runtime.evaluate', params: { expression: whenReady, returnByValue: true, awaitPromise: true } };
+      await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
+      return (await reply).result.result.value;
+    } finally {
+      await session.send('Target.detachFromTarget', { sessionId });
+      await session.send('Target.closeTarget', { targetId: popupId });
+    }
   }
 
   /**
@@ -146,7 +199,9 @@ export class Kith {
 
   /**
    * A CDP session on the whole browser, as a client on the debugging port: the only one offered
-   * the Extensions domain, and one that sees every target, the toolbar popup's among them.
+   * the Extensions domain, and one that sees every target, the toolbar popup's among them. As it
+   * leaves, this second client deletes the folder the browser saves downloads into: a test
+   * downloads before it, not after.
    */
   async withBrowserSession<T>(use: (session: CDPSession) => Promise<T>): Promise<T> {
     // Chromium writes the port it picked for `--remote-debugging-port=0` into the profile.

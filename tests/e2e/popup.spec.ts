@@ -96,6 +96,27 @@ test('LinkedIn profile: prefilled, saved with relationship and notes, then shown
   expect(contacts.map((c) => [c.id, c.notes, c.relationship])).toEqual([[saved.id, 'Now leads the tooling team.', 'colleague']]);
 });
 
+test('the toolbar popup, as the button opens it, finds the tab in front and shows its person: new, then saved', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  // What the popup shows: its text, and the fields' values, which text leaves out.
+  const shown = `({ text: document.body.innerText, values: [...document.querySelectorAll('input, textarea, select')].map((el) => el.value) })`;
+  type Shown = { text: string; values: string[] };
+  await kith.withBrowserSession(async (session) => {
+    const first = await kith.readToolbarPopup<Shown>(session, profile, shown);
+    expect(first.values).toEqual(expect.arrayContaining(['Ada Quinlan', 'Staff Engineer', 'Harbor Labs', 'Lisbon, Portugal']));
+    expect(first.text).not.toContain('Saved in Kith');
+
+    const popup = await kith.openPopup(profile);
+    await popup.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
+    await popup.close();
+
+    const second = await kith.readToolbarPopup<Shown>(session, profile, shown);
+    expect(second.text).toContain('Saved in Kith');
+    expect(second.text).toMatch(/^Ada Quinlan$/m);
+  });
+});
+
 test('a profile of someone saved under another name and address is added to that contact, not saved twice', async ({ kith }) => {
   const at = Date.now() - 60_000;
   // Saved from their email signature: another spelling, no profile link.
