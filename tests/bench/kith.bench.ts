@@ -653,8 +653,8 @@ function popupRow(contacts: number, way: string, times: OpenTimes, judged: boole
  * Popup ready, two ways, alternating which goes first. In the toolbar popup, as the user opens it
  * (the row judged against the target), with the empty page and the asking page shown in that
  * popup too. And in a tab at `popup.html?tabId=N`, as the e2e tests open it: the only way until
- * 15:30 on 2026-11-25, kept beside it so the runs before compare. A tab's navigation costs the
- * empty page ~15 ms more than the popup's does (BENCHMARKS.md), so the same gap reads as a
+ * 15:06 on 2026-11-25, kept beside it so the runs before compare. A tab's navigation costs the
+ * empty page ~20 ms more than the popup's does (BENCHMARKS.md), so the same gap reads as a
  * smaller ratio there.
  */
 async function measurePopupReady(kith: Kith, contacts: number) {

@@ -164,13 +164,18 @@ export class Kith {
       })
       .not.toBe('');
     await new Promise((settled) => setTimeout(settled, untouchedMs));
-    const whenReady = `new Promise((done) => {
-      const read = () => (performance.getEntriesByName(${JSON.stringify(POPUP_READY_MARK)}).length ? done(${expression}) : setTimeout(read, 20));
+    const whenReady = `new Promise((done, fail) => {
+      const read = () => {
+        if (performance.getEntriesByName(${JSON.stringify(POPUP_READY_MARK)}).length) done(${expression});
+        else if (performance.now() > 15000) fail(new Error('The popup never marked its first screen ready: ' + document.body.innerText));
+        else setTimeout(read, 20);
+      };
       read();
     })`;
     const { sessionId } = await session.send('Target.attachToTarget', { targetId: popupId, flatten: false });
     try {
-      const reply = new Promise<{ result: { result: { value: T } } }>((done) => {
+      type Evaluated = { result: { value: T }; exceptionDetails?: { text: string; exception?: { description?: string } } };
+      const reply = new Promise<{ result: Evaluated }>((done) => {
         const listener = (event: { sessionId: string; message: string }) => {
           if (event.sessionId !== sessionId) return;
           session.off('Target.receivedMessageFromTarget', listener);
@@ -180,7 +185,9 @@ export class Kith {
       });
       const message = { id: 1, method: 'Runtime.evaluate', params: { expression: whenReady, returnByValue: true, awaitPromise: true } };
       await session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify(message) });
-      return (await reply).result.result.value;
+      const { result, exceptionDetails } = (await reply).result;
+      if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+      return result.value;
     } finally {
       await session.send('Target.detachFromTarget', { sessionId });
       await session.send('Target.closeTarget', { targetId: popupId });
