@@ -70,10 +70,11 @@ const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.t
 /**
  * A line of a name, a comma, then what follows it ("Jane Doe, PhD, PMP", "Sam Lee, Jr.", "Lena
  * Hartmann, Head of Research"): the name, without post-nominals but with a generation, and a
- * capitalised job if one follows. A name of two words or more, each capitalised: a line of prose
- * does not pass.
+ * capitalised job if one follows, or the company when what follows is the organisation of one of
+ * the addresses ("Jane Doe, IBM" beside jane@ibm.com). A name of two words or more, each
+ * capitalised: a line of prose does not pass.
  */
-function readNameLine(text: string): { name: string; job?: string } | undefined {
+function readNameLine(text: string, emails: readonly string[]): { name: string; job?: string; company?: string } | undefined {
   const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(text);
   if (!match || !looksLikePersonName(match[1])) return undefined;
   const words = match[1].split(' ');
@@ -81,12 +82,13 @@ function readNameLine(text: string): { name: string; job?: string } | undefined 
   if (words.length < 2 || !words.every((word) => capitalised(word) || NAME_PARTICLES.has(word))) return undefined;
   let name = match[1];
   const parts = match[2].split(/\s*,\s*/);
-  while (parts.length && (GENERATION.test(parts[0]) || isPostNominal(parts[0]))) {
+  while (parts.length && !isOrganisationOf(parts[0], emails) && (GENERATION.test(parts[0]) || isPostNominal(parts[0]))) {
     const part = parts.shift()!;
     if (GENERATION.test(part)) name = `${name}, ${part}`;
   }
   const job = parts.join(', ');
   if (!job) return { name };
+  if (isOrganisationOf(job, emails)) return { name, company: job };
   return capitalised(job) ? { name, job } : undefined;
 }
 
@@ -94,23 +96,31 @@ function readNameLine(text: string): { name: string; job?: string } | undefined 
 const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp)\.?$/i;
 
 /**
+ * Whether `name` is the organisation of one of the addresses: Northwind of northwind.com or
+ * mail.northwind.co.uk, with or without its legal form.
+ */
+function isOrganisationOf(name: string, emails: readonly string[]): boolean {
+  const key = fold(name.replace(LEGAL_FORM, '')).replace(/[^a-z0-9]/g, '');
+  const ofDomain = (email: string) =>
+    email
+      .slice(email.lastIndexOf('@') + 1)
+      .split('.')
+      .slice(0, -1)
+      .some((label) => label.replace(/-/g, '') === key);
+  return key.length >= 2 && emails.some(ofDomain);
+}
+
+/**
  * "Head of Operations, Northwind" as [title, company], when what follows the last comma is the
- * organisation of one of the addresses (northwind.com, mail.northwind.co.uk). A comma alone does
- * not tell a company from the rest of a title ("VP, Sales"); the person's own domain does.
+ * organisation of one of the addresses. A comma alone does not tell a company from the rest of a
+ * title ("VP, Sales"); the person's own domain does.
  */
 function titleCommaCompany(line: string, emails: readonly string[]): [string, string] | undefined {
   const comma = line.lastIndexOf(',');
   if (comma < 0) return undefined;
   const title = line.slice(0, comma).trim();
   const company = line.slice(comma + 1).trim();
-  const name = fold(company.replace(LEGAL_FORM, '')).replace(/[^a-z0-9]/g, '');
-  const ofDomain = (email: string) =>
-    email
-      .slice(email.lastIndexOf('@') + 1)
-      .split('.')
-      .slice(0, -1)
-      .some((label) => label.replace(/-/g, '') === name);
-  return title && name.length >= 2 && emails.some(ofDomain) ? [title, company] : undefined;
+  return title && isOrganisationOf(company, emails) ? [title, company] : undefined;
 }
 
 /** One person from a signature block, or undefined when no line names anyone. */
@@ -164,12 +174,13 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   // What they do, when it shares the name's line ("Lena Hartmann, Head of Research").
   let jobOnNameLine: string | undefined;
   if (nameAt < 0) {
-    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text) || looksLikePersonName(l.text)));
+    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text, emails) || looksLikePersonName(l.text)));
     const first = lines[nameAt]?.text ?? '';
-    const named = readNameLine(first);
+    const named = readNameLine(first, emails);
     if (named) {
       answers.name = { value: named.name, from: 'signature:name-line' };
       jobOnNameLine = named.job;
+      if (named.company) answers.company = { value: named.company, from: 'signature:name-line' };
     } else if (nameAt >= 0) {
       // "Cheers, / Tom / Tom Becker" or "Best, / Sam / Samuel Ortiz": a first name signed under the
       // closing, the full name below it.
@@ -194,7 +205,8 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
       answers.company = { value: split[1], from: 'signature:title-line' };
     } else if (titleLine) {
       answers.title = { value: titleLine, from: 'signature:title-line' };
-      if (companyBelow) answers.company = { value: companyBelow, from: 'signature:company-line' };
+      // A company named beside the name stays: the line below may be an address or a team.
+      if (companyBelow && !answers.company) answers.company = { value: companyBelow, from: 'signature:company-line' };
     }
   } else if (emails[0]) {
     answers.name = { value: nameFromAddress(emails[0]), from: 'signature:address' };

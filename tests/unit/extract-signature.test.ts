@@ -144,6 +144,22 @@ Tel. +44 20 7946 0958.`;
     expect(job('Jane Doe, CEO\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'CEO', 'Acme']);
   });
 
+  it('reads a company after the name when it is the organisation of their address, not a credential or a title', () => {
+    const job = (text: string) => {
+      const [person] = people(text);
+      return [person.name, person.title, person.company];
+    };
+    expect(job('Jane Doe, IBM\njane.doe@ibm.com')).toEqual(['Jane Doe', undefined, 'IBM']);
+    expect(job('Jane Doe, PhD, IBM\njane.doe@us.ibm.com')).toEqual(['Jane Doe', undefined, 'IBM']);
+    expect(job('Sam Lee, Harbor Capital LLC\nPortfolio Manager\n1 Harbor Way, Boston\nsam@harbor-capital.example')).toEqual([
+      'Sam Lee',
+      'Portfolio Manager',
+      'Harbor Capital LLC',
+    ]);
+    // With no address of theirs to tell, an acronym after the name is a credential, and left off.
+    expect(job('Jane Doe, IBM\njane.doe@mail.example')).toEqual(['Jane Doe', undefined, undefined]);
+  });
+
   it('reads Spanish "en" as at a company, unless a company follows on its own line', () => {
     const job = (text: string) => {
       const [person] = people(text);
