@@ -3,6 +3,11 @@ import { Person } from '@/lib/model';
 import { parseSignature } from '@/lib/extract/signature';
 
 const people = (text: string) => parseSignature(text).map((p) => Person.parse(p));
+/** The first person's name, title and company. */
+const job = (text: string) => {
+  const [person] = people(text);
+  return [person.name, person.title, person.company];
+};
 
 describe('selected text', () => {
   it('reads "Name <address>"', () => {
@@ -130,10 +135,6 @@ Tel. +44 20 7946 0958.`;
   });
 
   it('reads the title and company below a name with post-nominals, without them in the name', () => {
-    const job = (text: string) => {
-      const [person] = people(text);
-      return [person.name, person.title, person.company];
-    };
     expect(job('Sam Lee, CFA\nPortfolio Manager\nHarbor Capital\nsam.lee@harbor.example')).toEqual(['Sam Lee', 'Portfolio Manager', 'Harbor Capital']);
     expect(job('Dana Kim, PMP\nProgram Manager | Acme\ndana@acme.example')).toEqual(['Dana Kim', 'Program Manager', 'Acme']);
     expect(job('Jane Doe, PhD, PMP\nDirector\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
@@ -145,10 +146,6 @@ Tel. +44 20 7946 0958.`;
   });
 
   it('reads a company after the name when it is the organisation of their address, not a credential or a title', () => {
-    const job = (text: string) => {
-      const [person] = people(text);
-      return [person.name, person.title, person.company];
-    };
     expect(job('Jane Doe, IBM\njane.doe@ibm.com')).toEqual(['Jane Doe', undefined, 'IBM']);
     expect(job('Jane Doe, PhD, IBM\njane.doe@us.ibm.com')).toEqual(['Jane Doe', undefined, 'IBM']);
     expect(job('Sam Lee, Harbor Capital LLC\nPortfolio Manager\n1 Harbor Way, Boston\nsam@harbor-capital.example')).toEqual([
@@ -161,19 +158,11 @@ Tel. +44 20 7946 0958.`;
   });
 
   it('reads Spanish "en" as at a company, unless a company follows on its own line', () => {
-    const job = (text: string) => {
-      const [person] = people(text);
-      return [person.name, person.title, person.company];
-    };
     expect(job('Lucía Gómez\nEspecialista en Marketing Digital\nAcme Corp\nlucia@acme.example')).toEqual(['Lucía Gómez', 'Especialista en Marketing Digital', 'Acme Corp']);
     expect(job('Lucía Gómez\nIngeniera en Acme\nlucia@acme.example')).toEqual(['Lucía Gómez', 'Ingeniera', 'Acme']);
   });
 
   it('reads a name with pronouns beside it, in parentheses, after a comma or between bars', () => {
-    const job = (text: string) => {
-      const [person] = people(text);
-      return [person.name, person.title, person.company];
-    };
     expect(job('Jane Doe (she/her)\nHead of Research\nQuayside Bio\njane@quayside.example')).toEqual(['Jane Doe', 'Head of Research', 'Quayside Bio']);
     expect(job('Jane Doe | she/her\nDirector | Acme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
     expect(job('Jane Doe, she/her\nDirector\nAcme\njane@acme.example')).toEqual(['Jane Doe', 'Director', 'Acme']);
@@ -184,18 +173,18 @@ Tel. +44 20 7946 0958.`;
   });
 
   it('splits "title, company" where the company is the one of their address, and only there', () => {
-    const job = (text: string) => {
+    const titleAndCompany = (text: string) => {
       const [person] = people(text);
       return { title: person.title, company: person.company };
     };
-    expect(job('Jane Roe\nHead of Operations, Northwind\njane@northwind.example')).toEqual({ title: 'Head of Operations', company: 'Northwind' });
-    expect(job('Jane Roe\nHead of Operations, Northwind Ltd.\njane.roe@mail.northwind.co.uk')).toEqual({ title: 'Head of Operations', company: 'Northwind Ltd.' });
-    expect(job('Lena Hartmann, Head of Research, Quayside Bio\nlena@quayside-bio.example')).toEqual({ title: 'Head of Research', company: 'Quayside Bio' });
-    expect(job('Zoë Brandt\nLeiterin Vertrieb, Müller\nzoe@muller.example')).toEqual({ title: 'Leiterin Vertrieb', company: 'Müller' });
+    expect(titleAndCompany('Jane Roe\nHead of Operations, Northwind\njane@northwind.example')).toEqual({ title: 'Head of Operations', company: 'Northwind' });
+    expect(titleAndCompany('Jane Roe\nHead of Operations, Northwind Ltd.\njane.roe@mail.northwind.co.uk')).toEqual({ title: 'Head of Operations', company: 'Northwind Ltd.' });
+    expect(titleAndCompany('Lena Hartmann, Head of Research, Quayside Bio\nlena@quayside-bio.example')).toEqual({ title: 'Head of Research', company: 'Quayside Bio' });
+    expect(titleAndCompany('Zoë Brandt\nLeiterin Vertrieb, Müller\nzoe@muller.example')).toEqual({ title: 'Leiterin Vertrieb', company: 'Müller' });
     // A comma inside a title, or a company that is not their address's, stays as written.
-    expect(job('Jane Roe\nVP, Sales\njane@northwind.example')).toEqual({ title: 'VP, Sales', company: undefined });
-    expect(job('Jane Roe\nHead of Operations, Northwind\njane.roe@gmail.example')).toEqual({ title: 'Head of Operations, Northwind', company: undefined });
-    expect(job('Jane Roe\nDirector, Product\njane@productboard.example')).toEqual({ title: 'Director, Product', company: undefined });
+    expect(titleAndCompany('Jane Roe\nVP, Sales\njane@northwind.example')).toEqual({ title: 'VP, Sales', company: undefined });
+    expect(titleAndCompany('Jane Roe\nHead of Operations, Northwind\njane.roe@gmail.example')).toEqual({ title: 'Head of Operations, Northwind', company: undefined });
+    expect(titleAndCompany('Jane Roe\nDirector, Product\njane@productboard.example')).toEqual({ title: 'Director, Product', company: undefined });
   });
 
   it('reads a block whose first line is "Name <address>", title and company on their own lines', () => {
