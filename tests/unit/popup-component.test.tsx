@@ -292,17 +292,22 @@ describe('focus, when the control used goes away', () => {
     await vi.waitFor(() => expect(focused()).toBe(popup.field('Referred by')));
   });
 
+  /** Reopened over what was typed: Start over empties `label`'s field and puts the focus there. */
+  async function startOverEmptiesAndFocuses(label: string) {
+    const again = openPopup();
+    await vi.waitFor(() => again.button('Start over'));
+    press(again.button('Start over'));
+    await vi.waitFor(() => expect(again.field(label).value).toBe(''));
+    await vi.waitFor(() => expect(focused()).toBe(again.field(label)));
+  }
+
   it('moves from Start over to the first field of the form it empties', async () => {
     const popup = openPopup();
     await vi.waitFor(() => popup.button('Add a person by hand')).then((add) => add.click());
     await vi.waitFor(() => popup.field('Name'));
     await popup.type('Name', 'Ada Quinlan');
 
-    const again = openPopup();
-    await vi.waitFor(() => again.button('Start over'));
-    press(again.button('Start over'));
-    await vi.waitFor(() => expect(again.field('Name').value).toBe(''));
-    await vi.waitFor(() => expect(focused()).toBe(again.field('Name')));
+    await startOverEmptiesAndFocuses('Name');
   });
 
   it('moves from Start over to the summary of the card’s log it empties', async () => {
@@ -310,11 +315,7 @@ describe('focus, when the control used goes away', () => {
     await addByHand(popup, { Name: 'Sam Reyes' });
     await popup.type('Summary', 'Coffee next Tuesday');
 
-    const again = openPopup();
-    await vi.waitFor(() => again.button('Start over'));
-    press(again.button('Start over'));
-    await vi.waitFor(() => expect(again.field('Summary').value).toBe(''));
-    await vi.waitFor(() => expect(focused()).toBe(again.field('Summary')));
+    await startOverEmptiesAndFocuses('Summary');
   });
 
   it('moves from an update accepted while editing to the edit form', async () => {
