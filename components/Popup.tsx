@@ -341,6 +341,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           now: deps.now(),
           settings: cadence(),
           contactId: current.kind === 'saved' ? current.card.contact.id : undefined,
+          shown: current.kind === 'saved' ? draftOfCard(current.card) : undefined,
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
         });

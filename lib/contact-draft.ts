@@ -14,6 +14,7 @@ import {
   Warmth,
   newId,
 } from './model';
+import { editedFields } from './form-edits';
 import { joinedNotes, mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
 import { dueTimeOf, localIsoDate } from './reminders';
@@ -153,6 +154,12 @@ export type SaveDraftArgs = {
   settings: Pick<Settings, 'defaultCadenceDays'>;
   /** The saved contact being edited in place. */
   contactId?: string;
+  /**
+   * With `contactId`: the form as it showed that contact before the user typed. Only the fields
+   * changed from it are written, so what was saved elsewhere meanwhile (the popup, another tab,
+   * a right-click) is not put back to what this form showed.
+   */
+  shown?: ContactDraft;
   /** The captured person the draft started from, for its links, phones and source. */
   person?: Person;
   /** The page a manual entry was made on (a profile where capture failed). */
@@ -162,8 +169,8 @@ export type SaveDraftArgs = {
 };
 
 /**
- * Save what the form says. Editing a saved contact replaces the fields shown in the form;
- * a new person is deduplicated by profile URL and email, and if they turn out to be saved
+ * Save what the form says. Editing a saved contact replaces the fields the user changed (all of
+ * those in the form when `shown` is not given); a new person is deduplicated by profile URL and email, and if they turn out to be saved
  * already (another tab got there first, or `into` names them) what was typed is folded in
  * without losing old notes.
  * The contact's keep-in-touch reminder follows its cadence; a follow-up date adds a follow-up
@@ -171,14 +178,17 @@ export type SaveDraftArgs = {
  */
 export async function saveDraft(
   db: KithDB,
-  { draft, now, settings, contactId, person, pageUrl, into }: SaveDraftArgs,
+  { draft, now, settings, contactId, shown, person, pageUrl, into }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
-  // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
-  const reminders = remindersAlongside(settings, now, draft.followUp || undefined, draft.followUpId);
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
+  // A follow-up left as the edit form showed it is not moved: it may have been done or moved elsewhere since.
+  const followUp = contactId && shown && draft.followUp === shown.followUp ? undefined : draft.followUp || undefined;
+  // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
+  const reminders = remindersAlongside(settings, now, followUp, draft.followUpId);
   if (contactId) {
-    const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...fields, updatedAt: now }), reminders);
+    const changed = shown ? editedFields(fields, fieldsOfDraft(shown)) : fields;
+    const contact = await updateContact(db, contactId, (saved) => ({ ...saved, ...changed, updatedAt: now }), reminders);
     return { contact, created: false, heldByOthers: [] };
   }
   const profileUrl = person?.profileUrl ?? canonicalProfileUrl(pageUrl);

@@ -16,7 +16,7 @@ import {
   updateContact,
   updateContacts,
 } from '@/lib/db';
-import { keepEdits } from '@/lib/form-edits';
+import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
@@ -44,6 +44,13 @@ const detailsOf = (contact: Contact) => ({
   phones: contact.phones.join(', '),
   addresses: contact.addresses.join('\n'),
   profileUrl: contact.profileUrl ?? '',
+});
+
+/** The contact fields the details form sets. */
+const fieldsOfDetails = (details: ReturnType<typeof detailsOf>) => ({
+  phones: details.phones.split(',').map((p) => p.trim()).filter(Boolean),
+  addresses: details.addresses.split('\n').map((a) => a.trim()).filter(Boolean),
+  profileUrl: details.profileUrl.trim() || undefined,
 });
 
 type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };
@@ -152,7 +159,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const save = () =>
     attempt('form', async () => {
       const db = await deps.db();
-      await saveDraft(db, { draft, now: deps.now(), settings: notebook.settings, contactId });
+      await saveDraft(db, { draft, shown: shown.current.draft, now: deps.now(), settings: notebook.settings, contactId });
       // Saved: the form shows the stored contact again, as the schema cleaned it.
       const saved = { ...draft, followUp: '' };
       shown.current = { ...shown.current, draft: saved };
@@ -164,13 +171,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
     attempt('details', async () => {
       const db = await deps.db();
       const now = deps.now();
-      await updateContact(db, contactId, (saved) => ({
-        ...saved,
-        phones: details.phones.split(',').map((p) => p.trim()).filter(Boolean),
-        addresses: details.addresses.split('\n').map((a) => a.trim()).filter(Boolean),
-        profileUrl: details.profileUrl.trim() || undefined,
-        updatedAt: now,
-      }));
+      // Only what was typed: a detail saved elsewhere since the form was drawn stays.
+      const before = shown.current.details;
+      const typed = before ? editedFields(fieldsOfDetails(details), fieldsOfDetails(before)) : fieldsOfDetails(details);
+      await updateContact(db, contactId, (saved) => ({ ...saved, ...typed, updatedAt: now }));
       shown.current = { ...shown.current, details };
       await changed({ message: `Saved ${contact.name}’s details.` });
     });

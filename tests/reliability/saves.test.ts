@@ -1,12 +1,14 @@
 // Saving survives what goes wrong around it (issue 8, cases 7, 8 and 11, at unit level): two saves
-// of one person at once, a write that fails half way, and the browser's storage being full.
+// of one person at once, an edit over a contact changed elsewhere since its form was drawn, a
+// write that fails half way, and the browser's storage being full.
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SAVE_MENU_ID, saveFromContextMenu } from '@/lib/context-menu';
-import { draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
-import { type KithDB, failureMessage, listContacts, openKithDb, readEverything } from '@/lib/db';
+import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { type KithDB, failureMessage, getContact, listContacts, openKithDb, readEverything, remindersOf, updateContact } from '@/lib/db';
 import { Person, Settings } from '@/lib/model';
+import { markDone } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
 
 const NOW = new Date(2026, 10, 24, 9, 0).getTime();
@@ -80,6 +82,40 @@ describe('two saves of the same person at the same moment', () => {
       saveFromContextMenu({ menuItemId: SAVE_MENU_ID, frameId: 0 }, { id: 1 }, deps),
     ]);
     expect(await listContacts(db)).toHaveLength(1);
+    await expectConsistent();
+  });
+});
+
+describe('an edit saved over a contact changed elsewhere since its form was drawn', () => {
+  it('writes only what was typed: a note and a title saved elsewhere meanwhile stay', async () => {
+    const { contact } = await saveDraft(db, { draft: draftFromPerson(ada), now: NOW, settings: SETTINGS, person: ada });
+    const shown = draftFromContact(contact);
+    // Another tab, or the popup, saves a note and a new title while this form is open.
+    await updateContact(db, contact.id, (saved) => ({ ...saved, notes: 'Met at the harbour', title: 'CTO', updatedAt: NOW + 1 }));
+
+    const draft = { ...shown, company: 'Tidewater', tags: 'mentor' };
+    await saveDraft(db, { draft, shown, now: NOW + 2, settings: SETTINGS, contactId: contact.id });
+    expect(await getContact(db, contact.id)).toMatchObject({ notes: 'Met at the harbour', title: 'CTO', company: 'Tidewater', tags: ['mentor'] });
+  });
+
+  it('what the user typed over a field changed elsewhere is what is saved', async () => {
+    const { contact } = await saveDraft(db, { draft: draftFromPerson(ada), now: NOW, settings: SETTINGS, person: ada });
+    const shown = draftFromContact(contact);
+    await updateContact(db, contact.id, (saved) => ({ ...saved, notes: 'Written elsewhere', updatedAt: NOW + 1 }));
+    await saveDraft(db, { draft: { ...shown, notes: 'Typed here' }, shown, now: NOW + 2, settings: SETTINGS, contactId: contact.id });
+    expect((await getContact(db, contact.id))?.notes).toBe('Typed here');
+  });
+
+  it('a follow-up done elsewhere is not brought back by a save that left its date alone', async () => {
+    const followUp = localIsoDate(NOW + 86_400_000);
+    const { contact } = await saveDraft(db, { draft: { ...draftFromPerson(ada), followUp }, now: NOW, settings: SETTINGS, person: ada });
+    const [open] = (await remindersOf(db, contact.id)).filter((r) => r.kind === 'follow-up');
+    const shown = draftFromContact(contact, undefined, open);
+    await markDone(db, open.id, SETTINGS, NOW + 1);
+
+    await saveDraft(db, { draft: { ...shown, title: 'CTO' }, shown, now: NOW + 2, settings: SETTINGS, contactId: contact.id });
+    const followUps = (await remindersOf(db, contact.id)).filter((r) => r.kind === 'follow-up');
+    expect(followUps).toEqual([expect.objectContaining({ id: open.id, doneAt: NOW + 1 })]);
     await expectConsistent();
   });
 });

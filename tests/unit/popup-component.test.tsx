@@ -239,6 +239,29 @@ describe('a person on the page whose card changed its link since', () => {
   });
 });
 
+describe('editing a saved card', () => {
+  it('saves what was typed, and leaves a note written elsewhere while the form was open', async () => {
+    const page = {
+      url: 'https://www.linkedin.com/in/ada-quinlan/',
+      expected: true,
+      people: [{ name: 'Ada Quinlan', emails: [], profileUrl: 'https://www.linkedin.com/in/ada-quinlan/', source: 'linkedin' }],
+    };
+    const popup = openPopup(page);
+    await vi.waitFor(() => popup.field('Notes'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Staff Engineer');
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, notes: 'Written in the dashboard' }));
+
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Updated Ada Quinlan.'));
+    expect((await listContacts(db)).map((c) => [c.title, c.notes])).toEqual([['Staff Engineer', 'Written in the dashboard']]);
+  });
+});
+
 describe('Undo after Done, once a form has been opened', () => {
   const today = () => localIsoDate(Date.now());
 
