@@ -73,6 +73,31 @@ export function isExtensionPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(origin);
 }
 
+/**
+ * Call `changed` each time another of Kith's pages, or the worker, says the database changed: a
+ * page kept open (the dashboard) then shows what the popup or a right-click saved. It never
+ * answers, so a page's `data:changed` still gets the worker's answer. Returns a way to stop.
+ */
+export function onDataChangedElsewhere(changed: () => void): () => void {
+  const listener = (message: unknown, sender: Sender): undefined => {
+    const envelope = Envelope.safeParse(message);
+    if (envelope.success && envelope.data.type === 'data:changed' && isExtensionPage(sender)) changed();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/**
+ * From the worker, after a write of its own: tell the open pages, as a page tells the worker.
+ * The worker does not hear its own messages, and pages do not answer this one, so there is no
+ * answer to wait for; with no page open there is no one to tell.
+ */
+export function tellPagesDataChanged(): void {
+  const message: { type: MessageType; payload: RequestOf<'data:changed'> } = { type: 'data:changed', payload: {} };
+  browser.runtime.sendMessage(message).catch(() => undefined);
+}
+
 export type Handlers = {
   [T in MessageType]?: (payload: z.infer<(typeof REQUESTS)[T]>, sender: Sender) => Promise<AnswerOf<T>>;
 };

@@ -4,7 +4,7 @@
 import { type KithDB, bringRecordsIntoForm } from './db';
 import { openContact } from './dashboard-link';
 import { SAVE_MENU_ID, type SaveClick, type SaveDeps, type SaveTab, createSaveMenu, saveFromContextMenu } from './context-menu';
-import { handleMessages, isExtensionPage } from './messages';
+import { handleMessages, isExtensionPage, tellPagesDataChanged } from './messages';
 import type { Settings } from './model';
 import { onNotificationButtonClicked, onNotificationClicked } from './notifications';
 import { syncAllKeepInTouch } from './reminder-store';
@@ -44,13 +44,18 @@ function logFailure(what: string) {
 
 export function startWorker(deps: WorkerDeps): WorkerHandlers {
   const refresh = () => refreshReminders(deps);
-  const resyncAll = async () => {
-    await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
+  /** After the worker's own writes: the open pages are told, as the worker is told of theirs. */
+  const changedHere = () => {
+    tellPagesDataChanged();
     return refresh();
   };
-  const notificationDeps = { ...deps, refresh };
+  const resyncAll = async () => {
+    await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
+    return changedHere();
+  };
+  const notificationDeps = { ...deps, refresh: changedHere };
   const handlers: WorkerHandlers = {
-    contextMenuClick: (click, tab) => saveFromContextMenu(click, tab, { ...deps, afterSave: refresh }),
+    contextMenuClick: (click, tab) => saveFromContextMenu(click, tab, { ...deps, afterSave: changedHere }),
     notificationClick: (id) => onNotificationClicked(id, notificationDeps),
     notificationButtonClick: (id, index) => onNotificationButtonClicked(id, index, notificationDeps),
     refresh,

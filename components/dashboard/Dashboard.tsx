@@ -1,6 +1,6 @@
 // The dashboard shell: navigation between the hash routes, the notebook loaded once and
-// reloaded after writes, and a status line that can offer Undo.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// reloaded after writes (its own, and those made elsewhere), and a status line that can offer Undo.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage } from './ContactPage';
@@ -50,9 +50,13 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
   const returnFocus = useReturnFocus();
 
+  // Loads can overlap (a write here while one from elsewhere is read): only the latest is shown.
+  const loads = useRef(0);
   const reload = useCallback(async () => {
+    const load = ++loads.current;
     try {
-      setNotebook(await loadNotebook(deps));
+      const loaded = await loadNotebook(deps);
+      if (load === loads.current) setNotebook(loaded);
     } catch (error) {
       setLoadError(error instanceof Error ? error.message : String(error));
     }
@@ -61,6 +65,10 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  // What the popup, another tab or a right-click saves shows here too. Pages keep what is typed
+  // and not saved over the new data, and save only what was typed.
+  useEffect(() => deps.onChangedElsewhere(() => void reload()), [deps, reload]);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = {

@@ -22,6 +22,8 @@ export type DashboardDeps = {
   now: () => number;
   /** Tell the background the data changed (badge, alarms); nothing listening is fine. */
   dataChanged: () => Promise<unknown>;
+  /** Call `changed` when the popup, another tab or the worker changed the data; returns a way to stop. */
+  onChangedElsewhere: (changed: () => void) => () => void;
   /** Offer a file to the user: an object URL and `<a download>`, never the network. */
   download: (name: string, type: string, text: string) => void;
   /** The keyboard shortcut that opens the popup, if one is set. */

@@ -3,7 +3,7 @@ import '@/components/dashboard/dashboard.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { type DashboardDeps, downloadText } from '@/components/dashboard/notebook';
 import { openKithDb } from '@/lib/db';
-import { sendMessage } from '@/lib/messages';
+import { onDataChangedElsewhere, sendMessage } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { popupShortcut } from '@/lib/shortcut';
 
@@ -13,6 +13,7 @@ const deps: DashboardDeps = {
   saveSettings,
   now: () => Date.now(),
   dataChanged: () => sendMessage('data:changed', {}),
+  onChangedElsewhere: onDataChangedElsewhere,
   download: downloadText,
   popupShortcut,
 };

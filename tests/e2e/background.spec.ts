@@ -187,3 +187,20 @@ test('right-click Save to Kith on a profile page saves the best person there, on
     },
   ]);
 });
+
+test('a dashboard left open shows the person a right-click saves, and keeps what is typed on it', async ({ kith }) => {
+  const url = 'https://uk.linkedin.com/in/ada-quinlan-4b2a91/';
+  await kith.serve(url, { file: 'linkedin-public.html' });
+  const dashboard = await kith.openDashboard('#/contacts');
+  await expect(dashboard.getByText('No contacts yet', { exact: false })).toBeVisible();
+  await dashboard.getByLabel('Search contacts').fill('Ada');
+
+  const page = await kith.open(url);
+  const tabId = await kith.tabIdOf(page);
+  await kith.worker.evaluate(
+    ([id]) => (globalThis as unknown as Seams).kithContextMenuClick({ menuItemId: 'kith-save', pageUrl: 'x', frameId: 0 }, { id }),
+    [tabId],
+  );
+  await expect(dashboard.getByRole('link', { name: 'Ada Quinlan' })).toBeVisible();
+  await expect(dashboard.getByLabel('Search contacts')).toHaveValue('Ada');
+});

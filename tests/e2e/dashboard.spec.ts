@@ -495,6 +495,40 @@ test('a contact page keeps what was typed and not yet saved while another form o
   expect(afterDetails).toMatchObject({ notes: 'Owes me an intro to their CTO', phones: ['+41 44 123 45 67'] });
 });
 
+test('a contact page open in two tabs: each shows what the other saved, and saves only what was typed on it', async ({ kith }) => {
+  await withConnections(kith, 2);
+  type Stored = StoredContact & { notes: string; phones: string[] };
+  const someone = (await kith.readStore<Stored>('contacts')).find((c) => c.name === nameOf(1))!;
+  const stored = async () => (await kith.readStore<Stored>('contacts')).find((c) => c.id === someone.id)!;
+  const first = await kith.openDashboard(`#/contact/${someone.id}`);
+  const second = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(first.getByLabel('Notes', { exact: true })).toHaveValue(someone.notes);
+  await first.getByLabel('Tags', { exact: true }).fill('mentor');
+
+  await second.getByLabel('Notes', { exact: true }).fill('Met at the harbour');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  // The first tab shows the note without being reloaded, and keeps the tag typed and not saved.
+  await expect(first.getByLabel('Notes', { exact: true })).toHaveValue('Met at the harbour');
+  await expect(first.getByLabel('Tags', { exact: true })).toHaveValue('mentor');
+
+  // Another program writes, and tells nobody: each form here still saves only what was typed on it.
+  await kith.putRecords('contacts', [{ ...(await stored()), title: 'Chief of Staff' }]);
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  await first.getByLabel('Addresses', { exact: true }).fill('Bahnhofstrasse 1, Zürich');
+  await kith.putRecords('contacts', [{ ...(await stored()), phones: ['+41 44 123 45 67'] }]);
+  await first.getByRole('button', { name: 'Save details' }).click();
+  await expect(first.getByRole('status')).toContainText(`Saved ${someone.name}’s details.`);
+  expect(await stored()).toMatchObject({
+    notes: 'Met at the harbour',
+    tags: ['mentor'],
+    title: 'Chief of Staff',
+    phones: ['+41 44 123 45 67'],
+    addresses: ['Bahnhofstrasse 1, Zürich'],
+  });
+});
+
 test('the interaction log exports as a spreadsheet, a row per interaction', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { answerEmptyRequest, handleMessages, isExtensionPage } from '@/lib/messages';
+import { answerEmptyRequest, handleMessages, isExtensionPage, onDataChangedElsewhere } from '@/lib/messages';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
 const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}popup.html` });
@@ -41,6 +41,20 @@ describe('message protocol', () => {
     expect(listener({ type: '__proto__', payload: {} }, popupSender())).toBeUndefined();
     expect(listener('data:changed', popupSender())).toBeUndefined();
     expect(listener(null, popupSender())).toBeUndefined();
+  });
+
+  it('tells a page kept open of a change another page or the worker made, never answering for the worker', async () => {
+    const changed = vi.fn();
+    const stop = onDataChangedElsewhere(changed);
+    const worker = { id: fakeBrowser.runtime.id, url: `${extensionOrigin()}background.js` };
+    expect(await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, popupSender())).toEqual([undefined]);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, worker);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, pageSender);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'contact:open', payload: { contactId: 'c1' } }, popupSender());
+    expect(changed).toHaveBeenCalledTimes(2);
+    stop();
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, popupSender());
+    expect(changed).toHaveBeenCalledTimes(2);
   });
 
   describe('a request that carries nothing, as a content script answers it', () => {
