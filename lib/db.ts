@@ -746,17 +746,22 @@ export type Made = { reminders: readonly string[] };
  * transaction; each is validated first.
  */
 export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made = { reminders: [] }): Promise<void> {
+  const restore = putBack(snapshot, made);
+  await inTransaction(db, ['contacts', 'interactions', 'reminders'], restore);
+}
+
+/** `restoreSnapshot`'s writes, validated before any transaction starts, for a transaction to run. */
+function putBack(snapshot: Snapshot, made: Made): (tx: AllStoresTx) => Promise<unknown> {
   const contacts = snapshot.contacts.map((c) => validate(Contact, 'contact', c));
   const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
   const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
-  const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
-  await Promise.all([
-    ...made.reminders.map((id) => tx.objectStore('reminders').delete(id)),
-    ...contacts.map((c) => tx.objectStore('contacts').put(c)),
-    ...interactions.map((i) => tx.objectStore('interactions').put(i)),
-    ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
-    tx.done,
-  ]);
+  return (tx) =>
+    Promise.all([
+      ...made.reminders.map((id) => tx.objectStore('reminders').delete(id)),
+      ...contacts.map((c) => tx.objectStore('contacts').put(c)),
+      ...interactions.map((i) => tx.objectStore('interactions').put(i)),
+      ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
+    ]);
 }
 
 /** One contact as a change found it and as it left it. */
@@ -792,14 +797,45 @@ const sameData = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  */
 export async function revertContactChanges(db: KithDB, changes: readonly ContactChange[], now: number): Promise<void> {
   const byId = new Map(changes.map((change) => [change.after.id, change]));
-  await updateContacts(db, [...byId.keys()], (current) => {
-    const { before, after } = byId.get(current.id)!;
-    const reverted: Record<string, unknown> = { ...current, updatedAt: Math.max(now, current.updatedAt) };
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Contact>) {
-      if (key === 'updatedAt' || sameData(before[key], after[key]) || !sameData(current[key], after[key])) continue;
-      reverted[key] = before[key];
-    }
-    return reverted as ContactInput;
+  await updateContacts(db, [...byId.keys()], (current) => reverted(current, byId.get(current.id)!, now));
+}
+
+/**
+ * `current` with each field `change` made put back as it was before, unless it was changed again
+ * since. Untouched since, it is as it was before, time of change included.
+ */
+function reverted(current: Contact, { before, after }: ContactChange, now: number): ContactInput {
+  const updatedAt = current.updatedAt === after.updatedAt ? before.updatedAt : Math.max(now, current.updatedAt);
+  const result: Record<string, unknown> = { ...current, updatedAt };
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof Contact>) {
+    if (key === 'updatedAt' || sameData(before[key], after[key]) || !sameData(current[key], after[key])) continue;
+    result[key] = before[key];
+  }
+  return result as ContactInput;
+}
+
+/**
+ * What undoing a merge needs: the contact merged away with its interactions and reminders as they
+ * were, the reminders of the kept one the merge changed, and the reminder it `made`, as for
+ * `restoreSnapshot`; and the contacts it edited (the kept one, those the other had referred).
+ */
+export type MergeUndo = { snapshot: Snapshot; made: Made; edited: ContactChange[] };
+
+/**
+ * Undo a merge in one transaction. The contact merged away comes back whole; on the contacts
+ * the merge edited, only the fields it changed go back, unless changed again since: a note
+ * added to the merged contact after the merge (in the popup, say) stays on it.
+ */
+export async function undoMerge(db: KithDB, { snapshot, made, edited }: MergeUndo, now: number): Promise<void> {
+  const restore = putBack(snapshot, made);
+  await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    const contacts = tx.objectStore('contacts');
+    const current = await Promise.all(edited.map(({ after }) => contacts.get(after.id)));
+    const edits = edited.flatMap((change, i) => {
+      const stored = current[i];
+      return stored ? [validate(Contact, 'contact', { ...reverted(contactFromStore(stored), change, now), id: stored.id })] : [];
+    });
+    await Promise.all([restore(tx), ...edits.map((c) => contacts.put(c))]);
   });
 }
 
@@ -817,7 +853,7 @@ export async function mergeContacts(
   merge: (keep: Contact, gone: Contact) => ContactInput,
   settings: Pick<Settings, 'defaultCadenceDays'>,
   now: number,
-): Promise<{ snapshot: Snapshot; made: Made; contact: Contact }> {
+): Promise<{ undo: MergeUndo; contact: Contact }> {
   return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
     const contacts = tx.objectStore('contacts');
     const reminders = tx.objectStore('reminders');
@@ -851,18 +887,20 @@ export async function mergeContacts(
     const changed = new Set([...remove, ...(keepInTouch ? [keepInTouch.id] : [])]);
     // Undo puts back the other contact's reminders, taken out above, and those of the kept one
     // the plan changes.
-    snapshot.contacts.push(keep, ...referred);
     snapshot.reminders.push(...kept.filter((r) => changed.has(r.id)));
     const made = keepInTouch && !together.some((r) => r.id === keepInTouch.id) ? [keepInTouch.id] : [];
+    const edited: ContactChange[] = [
+      { before: keep, after: merged },
+      ...referred.map((c) => contactFromStore(c)).map((c) => ({ before: c, after: { ...c, referredBy: keepId } })),
+    ];
     await Promise.all([
-      contacts.put(merged),
-      ...referred.map((c) => contacts.put({ ...c, referredBy: keepId })),
+      ...edited.map(({ after }) => contacts.put(after)),
       ...snapshot.interactions.map((i) => tx.objectStore('interactions').put({ ...i, contactId: keepId })),
       ...moved.filter((r) => !changed.has(r.id)).map((r) => reminders.put(withOpenAt(r))),
       ...remove.map((id) => reminders.delete(id)),
       ...(keepInTouch ? [reminders.put(withOpenAt(keepInTouch))] : []),
     ]);
-    return { snapshot, made: { reminders: made }, contact: merged };
+    return { undo: { snapshot, made: { reminders: made }, edited }, contact: merged };
   });
 }
 

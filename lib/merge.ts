@@ -1,6 +1,6 @@
 // Folding one record of a person into another: an import row into a saved contact, two rows of
 // one file, or two saved contacts the user merges. What the user saved is never overwritten.
-import { type KithDB, type Made, type Snapshot, mergeContacts } from './db';
+import { type KithDB, type MergeUndo, mergeContacts } from './db';
 import { LIMITS } from './capture-model';
 import { Contact, type FieldChange, type Settings } from './model';
 
@@ -123,7 +123,7 @@ export function combineSavedContacts(keep: Contact, gone: Contact, now: number):
 
 /**
  * Merge saved contact `goneId` into `keepId` in one transaction, keep-in-touch counted from the
- * merged contact with the user's `settings`; `restoreSnapshot(db, snapshot, made)` undoes it.
+ * merged contact with the user's `settings`; `undoMerge(db, undo, now)` undoes it.
  */
 export function mergeSavedContacts(
   db: KithDB,
@@ -131,6 +131,6 @@ export function mergeSavedContacts(
   goneId: string,
   now: number,
   settings: Pick<Settings, 'defaultCadenceDays'>,
-): Promise<{ snapshot: Snapshot; made: Made; contact: Contact }> {
+): Promise<{ undo: MergeUndo; contact: Contact }> {
   return mergeContacts(db, keepId, goneId, (keep, gone) => combineSavedContacts(keep, gone, now), settings, now);
 }

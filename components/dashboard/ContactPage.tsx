@@ -13,6 +13,7 @@ import {
   remindersOf,
   restoreSnapshot,
   revertContactChanges,
+  undoMerge,
   updateContact,
   updateContacts,
 } from '@/lib/db';
@@ -236,11 +237,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
   const merge = (other: ContactHit) =>
     attempt('merge', async () => {
       const db = await deps.db();
-      const { snapshot, made } = await mergeSavedContacts(db, contactId, other.id, deps.now(), notebook.settings);
+      const merged = await mergeSavedContacts(db, contactId, other.id, deps.now(), notebook.settings);
       setMergeWith(undefined);
       await changed({
         message: `Merged ${other.name} into ${contact.name}.`,
-        undo: () => restoreSnapshot(db, snapshot, made),
+        undo: () => undoMerge(db, merged.undo, deps.now()),
         returnFocus: MERGE_PICKER_KEY,
       });
     });

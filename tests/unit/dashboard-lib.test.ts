@@ -16,6 +16,7 @@ import {
   remindersOf,
   restoreSnapshot,
   revertContactChanges,
+  undoMerge,
   updateContact,
   updateContacts,
 } from '@/lib/db';
@@ -182,7 +183,7 @@ describe('bulk changes, merge and undo', () => {
 
   it('merges two contacts: both notes kept, lists joined, fields, interactions, reminders and referrals move; undo puts everything back', async () => {
     const before = await readEverything(db);
-    const { snapshot, made, contact } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
+    const { undo, contact } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
     expect(contact).toMatchObject({
       id: 'keep',
       name: 'Jane Doe',
@@ -199,9 +200,9 @@ describe('bulk changes, merge and undo', () => {
     expect((await getContact(db, 'ref'))?.referredBy).toBe('keep');
     expect((await interactionsOf(db, 'keep')).map((i) => i.id)).toEqual(['i1']);
     // Neither had a keep-in-touch reminder (written without one): the merged contact gets its own.
-    expect((await remindersOf(db, 'keep')).map((r) => [r.id, r.kind])).toEqual([['r1', 'promise'], [made.reminders[0], 'keep-in-touch']]);
+    expect((await remindersOf(db, 'keep')).map((r) => [r.id, r.kind])).toEqual([['r1', 'promise'], [undo.made.reminders[0], 'keep-in-touch']]);
 
-    await restoreSnapshot(db, snapshot, made);
+    await undoMerge(db, undo, NOW);
     const after = await readEverything(db);
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
@@ -209,6 +210,27 @@ describe('bulk changes, merge and undo', () => {
     expect(after.reminders).toEqual(before.reminders);
     expect((await getContact(db, 'keep'))?.notes).toBe('Mine');
     expect((await getContact(db, 'gone'))?.notes).toBe('Theirs');
+  });
+
+  it('undoing a merge keeps what was saved since on the merged contact and on those it referred', async () => {
+    const { undo } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
+    // After the merge, before its Undo: a note and a place added in the popup, a note on the referred person.
+    await updateContact(db, 'keep', (c) => ({ ...c, notes: `${c.notes}\n\nAdded later`, location: 'Berlin', updatedAt: NOW + 1 }));
+    await updateContact(db, 'ref', (c) => ({ ...c, notes: 'Introduced me to Ada', updatedAt: NOW + 1 }));
+
+    await undoMerge(db, undo, NOW + 2);
+    // What only the merge changed goes back; what was changed since stays.
+    expect(await getContact(db, 'keep')).toMatchObject({
+      emails: ['jane@a.com'],
+      title: '',
+      tags: ['vip', 'berlin'],
+      notes: 'Mine\n\nTheirs\n\nAdded later',
+      location: 'Berlin',
+      updatedAt: NOW + 2,
+    });
+    expect(await getContact(db, 'gone')).toMatchObject({ emails: ['jd@b.com', 'jane@a.com'], notes: 'Theirs' });
+    expect(await getContact(db, 'ref')).toMatchObject({ referredBy: 'gone', notes: 'Introduced me to Ada' });
+    expect((await interactionsOf(db, 'gone')).map((i) => i.id)).toEqual(['i1']);
   });
 
   it('merges a contact with the one who referred them: nothing of either is lost, nobody refers to themselves', async () => {
@@ -240,14 +262,14 @@ describe('bulk changes, merge and undo', () => {
     await snooze(db, keptReminder.id, '1-week', NOW);
     const before = await readEverything(db);
 
-    const { snapshot, made, contact } = await mergeSavedContacts(db, 'ada', 'ada-2', NOW, CADENCE);
+    const { undo, contact } = await mergeSavedContacts(db, 'ada', 'ada-2', NOW, CADENCE);
     const keepInTouch = (await remindersOf(db, 'ada')).filter((r) => r.kind === 'keep-in-touch' && isOpen(r));
     expect(keepInTouch.map((r) => dueTimeOf(r))).toEqual([keepInTouchDueAt(contact, CADENCE)]);
     expect(keepInTouchDueAt(contact, CADENCE)).toBeGreaterThan(NOW);
     expect((await dueReminders(db, NOW + 30 * DAY)).filter((r) => r.kind === 'keep-in-touch')).toEqual([]);
-    expect(made.reminders).toEqual([]);
+    expect(undo.made.reminders).toEqual([]);
 
-    await restoreSnapshot(db, snapshot, made);
+    await undoMerge(db, undo, NOW);
     const after = await readEverything(db);
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
