@@ -66,9 +66,26 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     void reload();
   }, [reload]);
 
-  // What the popup, another tab or a right-click saves shows here too. Pages keep what is typed
-  // and not saved over the new data, and save only what was typed.
-  useEffect(() => deps.onChangedElsewhere(() => void reload()), [deps, reload]);
+  // What the popup, another tab or a right-click saves shows here too, once this tab is in view:
+  // one left behind a LinkedIn tab does not read the whole notebook again on every save made
+  // there. Pages keep what is typed and not saved over the new data, and save only what was typed.
+  useEffect(() => {
+    let missed = false;
+    const catchUp = () => {
+      if (!missed || document.visibilityState !== 'visible') return;
+      missed = false;
+      void reload();
+    };
+    const stop = deps.onChangedElsewhere(() => {
+      missed = true;
+      catchUp();
+    });
+    document.addEventListener('visibilitychange', catchUp);
+    return () => {
+      stop();
+      document.removeEventListener('visibilitychange', catchUp);
+    };
+  }, [deps, reload]);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = {
