@@ -62,6 +62,7 @@ export async function seedNotebook(range: SeedRange): Promise<{ contacts: number
       notes: i % 3 === 0 ? `Met at the ${company} meetup; follow up about ${titles[(i + 3) % titles.length]} roles.` : '',
       sources: [{ kind: 'manual', at: createdAt }],
       history: [],
+      notSameAs: [],
       createdAt,
       updatedAt: createdAt,
       lastInteractionAt,
