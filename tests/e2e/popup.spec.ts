@@ -117,6 +117,17 @@ test('the toolbar popup, as the button opens it, finds the tab in front and show
   });
 });
 
+test('a dashboard open beside the popup lists the person the popup saves, without a reload', async ({ kith }) => {
+  const dashboard = await kith.openDashboard('#/contacts');
+  await expect(dashboard.getByText('No contacts yet', { exact: false })).toBeVisible();
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
+  await expect(dashboard.getByRole('link', { name: 'Ada Quinlan' })).toBeVisible();
+  await expect(dashboard.getByText('1 contact', { exact: true })).toBeVisible();
+});
+
 test('a profile of someone saved under another name and address is added to that contact, not saved twice', async ({ kith }) => {
   const at = Date.now() - 60_000;
   // Saved from their email signature: another spelling, no profile link.
