@@ -47,12 +47,19 @@ const detailsOf = (contact: Contact) => ({
   profileUrl: contact.profileUrl ?? '',
 });
 
+type Details = ReturnType<typeof detailsOf>;
+
 /** The contact fields the details form sets. */
-const fieldsOfDetails = (details: ReturnType<typeof detailsOf>) => ({
+const fieldsOfDetails = (details: Details) => ({
   phones: details.phones.split(',').map((p) => p.trim()).filter(Boolean),
   addresses: details.addresses.split('\n').map((a) => a.trim()).filter(Boolean),
   profileUrl: details.profileUrl.trim() || undefined,
 });
+
+/** What was typed on a contact page and not saved, with what its forms showed before the typing. */
+export type TypedOnContactPage = { draft: ContactDraft; details: Details; log: InteractionDraft; shown: { draft: ContactDraft; details: Details } };
+
+const logTyped = (log: InteractionDraft) => log.summary.trim() !== '' || log.received.length > 0 || log.gave.length > 0;
 
 type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };
 
@@ -67,15 +74,25 @@ function referralChain(contact: Contact, byId: ReadonlyMap<string, Contact>): Co
   return chain;
 }
 
-export function ContactPage({ deps, notebook, changed, id: contactId }: PageProps & { id: string }) {
+type ContactPageProps = PageProps & {
+  id: string;
+  /** What was typed here and not saved when the page was last left: back in its fields. */
+  typedBefore?: TypedOnContactPage;
+  /** Told what is typed and not saved, as it changes (undefined: nothing). */
+  keepTyped: (contactId: string, typed: TypedOnContactPage | undefined) => void;
+};
+
+export function ContactPage({ deps, notebook, changed, id: contactId, typedBefore, keepTyped }: ContactPageProps) {
   const id = useId();
   const contact = notebook.byId.get(contactId);
   const draftOf = (c: Contact) => draftFromContact(c, c.referredBy ? notebook.byId.get(c.referredBy)?.name : undefined);
-  const [draft, setDraft] = useState<ContactDraft | undefined>(() => contact && draftOf(contact));
-  const [details, setDetails] = useState(() => contact && detailsOf(contact));
   // What each form showed before the user typed: the base their edits are kept against.
-  const shown = useRef({ draft, details });
-  const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
+  const shown = useRef({ draft: contact && draftOf(contact), details: contact && detailsOf(contact) });
+  const [draft, setDraft] = useState(() => shown.current.draft && (typedBefore ? keepEdits(typedBefore.draft, typedBefore.shown.draft, shown.current.draft) : shown.current.draft));
+  const [details, setDetails] = useState(
+    () => shown.current.details && (typedBefore ? keepEdits(typedBefore.details, typedBefore.shown.details, shown.current.details) : shown.current.details),
+  );
+  const [logDraft, setLogDraft] = useState<InteractionDraft>(() => typedBefore?.log ?? interactionDraft(deps.now()));
   const [reminderDraft, setReminderDraft] = useState({ kind: 'follow-up' as Exclude<ReminderKind, 'keep-in-touch'>, date: localIsoDate(deps.now()), note: '' });
   const [interactions, setInteractions] = useState<Interaction[]>([]);
   const [reminders, setReminders] = useState<Reminder[]>([]);
@@ -110,6 +127,15 @@ export function ContactPage({ deps, notebook, changed, id: contactId }: PageProp
     setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook]);
+
+  // Leaving the page loses nothing typed: the dashboard keeps it until it is saved.
+  useEffect(() => {
+    const base = shown.current;
+    if (!draft || !details || !base.draft || !base.details) return;
+    const edited = (typed: object, before: object) => Object.keys(editedFields(typed, before)).length > 0;
+    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft);
+    keepTyped(contactId, typed ? { draft, details, log: logDraft, shown: { draft: base.draft, details: base.details } } : undefined);
+  }, [draft, details, logDraft, contactId, keepTyped]);
 
   useEffect(() => {
     let live = true;

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
-import { ContactPage } from './ContactPage';
+import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
@@ -49,6 +49,25 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const undoButton = useFocusWhenLost<HTMLButtonElement>(status?.undo && status);
   // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
   const returnFocus = useReturnFocus();
+
+  // What was typed on contact pages and not saved, by contact: back in its fields when the page
+  // is opened again, linked from every other page meanwhile, and the browser asks before the tab
+  // closes or reloads over it.
+  const typedOn = useRef(new Map<string, TypedOnContactPage>());
+  const [unsavedIds, setUnsavedIds] = useState<readonly string[]>([]);
+  const keepTyped = useCallback((contactId: string, typed: TypedOnContactPage | undefined) => {
+    if (typed) typedOn.current.set(contactId, typed);
+    else typedOn.current.delete(contactId);
+    const ids = [...typedOn.current.keys()];
+    setUnsavedIds((before) => (before.length === ids.length && before.every((id, i) => id === ids[i]) ? before : ids));
+  }, []);
+  useEffect(() => {
+    const askFirst = (event: BeforeUnloadEvent) => {
+      if (typedOn.current.size > 0) event.preventDefault();
+    };
+    addEventListener('beforeunload', askFirst);
+    return () => removeEventListener('beforeunload', askFirst);
+  }, []);
 
   // Loads can overlap (a write here while one from elsewhere is read): only the latest is shown.
   const loads = useRef(0);
@@ -123,6 +142,12 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   const current = route.page === 'contact' ? 'contacts' : route.page;
   const props = notebook && { deps, notebook, changed };
+  const unsavedElsewhere = notebook
+    ? unsavedIds.flatMap((id) => {
+        const contact = route.page === 'contact' && route.id === id ? undefined : notebook.byId.get(id);
+        return contact ? [contact] : [];
+      })
+    : [];
 
   return (
     <div class="dashboard">
@@ -155,6 +180,18 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
           </>
         )}
       </div>
+      {unsavedElsewhere.length > 0 && (
+        <p class="unsaved">
+          Typed and not saved yet, on the page of{' '}
+          {unsavedElsewhere.map((contact, i) => (
+            <span key={contact.id}>
+              {i > 0 && ', '}
+              <a href={routeHash({ page: 'contact', id: contact.id })}>{contact.name}</a>
+            </span>
+          ))}
+          .
+        </p>
+      )}
       <main id="main">
         {loadError ? (
           <p class="error" role="alert">
@@ -163,7 +200,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         ) : !props ? (
           <p class="muted">Loading…</p>
         ) : route.page === 'contact' ? (
-          <ContactPage key={route.id} {...props} id={route.id} />
+          <ContactPage key={route.id} {...props} id={route.id} typedBefore={typedOn.current.get(route.id)} keepTyped={keepTyped} />
         ) : route.page === 'map' ? (
           <MapPage {...props} />
         ) : route.page === 'week' ? (

@@ -529,6 +529,50 @@ test('a contact page open in two tabs: each shows what the other saved, and save
   });
 });
 
+test('what is typed on a contact page and not saved survives leaving it, and the browser asks before the tab closes over it', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const notes = page.getByLabel('Notes', { exact: true });
+  const typedNotes = `${someone.notes}\n\nOwes me an intro to their CTO`;
+  await notes.fill(typedNotes);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+
+  // Off to the list: the page is gone, what was typed is not, and the way back is on the list.
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  const unsaved = page.locator('.unsaved');
+  await expect(unsaved).toHaveText(`Typed and not saved yet, on the page of ${someone.name}.`);
+  await expectAccessible(page, 'contacts with unsaved typing');
+  await unsaved.getByRole('link', { name: someone.name }).click();
+  await expect(notes).toHaveValue(typedNotes);
+  await expect(timeline.getByLabel('Summary')).toHaveValue('Coffee at the harbour');
+  await expect(unsaved).toBeHidden();
+
+  // Closing the tab now asks first.
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    void dialog.dismiss();
+  });
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => asked).toEqual(['beforeunload']);
+  expect(page.isClosed()).toBe(false);
+
+  // Saved, and the interaction logged: nothing left to ask about, nothing listed.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
+  await expect(unsaved).toBeHidden();
+  expect((await kith.readStore<{ id: string; notes: string }>('contacts')).find((c) => c.id === someone.id)?.notes).toBe(typedNotes);
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect(asked).toEqual(['beforeunload']);
+});
+
 test('the interaction log exports as a spreadsheet, a row per interaction', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
