@@ -105,7 +105,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   // their job beside it to tell two people of one name apart.
   const maybeSame = useMemo(
     () =>
-      contact
+      contact && !notebook.whole
         ? notebook.search.maybeSameAs(contact).map(({ contact: other, shared }) =>
             shared.length
               ? { other, why: `also has ${shared.join(' and ')}` }
@@ -152,11 +152,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   }, [deps, contactId, notebook]);
 
   const searchOthers = useMemo(
-    () => async (query: string) =>
-      notebook.search
-        .search({ text: query, filters: {}, sort: 'name' }, { now: notebook.loadedAt, dueContactIds: notebook.dueContactIds })
+    () => async (query: string) => {
+      // Drawn before the notebook was read: a search answers once it is.
+      const all = (await notebook.whole) ?? notebook;
+      return all.search
+        .search({ text: query, filters: {}, sort: 'name' }, { now: all.loadedAt, dueContactIds: all.dueContactIds })
         .filter((c) => c.id !== contactId)
-        .slice(0, 8),
+        .slice(0, 8);
+    },
     [notebook, contactId],
   );
 
@@ -484,7 +487,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
         ) : (
           <p class="muted">Nobody is recorded as having referred {contact.name}.</p>
         )}
-        {referred.length > 0 ? (
+        {notebook.whole ? (
+          <p class="muted">Looking for people {contact.name} referred…</p>
+        ) : referred.length > 0 ? (
           <>
             <p>{contact.name} referred:</p>
             <ul>
@@ -538,6 +543,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
           </p>
         ) : (
           <>
+            {notebook.whole && <p class="muted">Looking for others who may be {contact.name}…</p>}
             {maybeSame.length > 0 && (
               <ul class="same-person">
                 {maybeSame.map(({ other, job, why }) => (

@@ -7,7 +7,7 @@ import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
-import { type DashboardDeps, type Notebook, loadNotebook } from './notebook';
+import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook } from './notebook';
 import { SettingsPage } from './SettingsPage';
 import { WeekPage } from './WeekPage';
 
@@ -71,18 +71,29 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   // Loads can overlap (a write here while one from elsewhere is read): only the latest is shown.
   const loads = useRef(0);
-  const reload = useCallback(async () => {
-    const load = ++loads.current;
-    try {
-      const loaded = await loadNotebook(deps);
-      if (load === loads.current) setNotebook(loaded);
-    } catch (error) {
-      setLoadError(error instanceof Error ? error.message : String(error));
-    }
-  }, [deps]);
+  /** `first`: a contact whose page is drawn from them alone while the whole notebook is read. */
+  const reload = useCallback(
+    async (first?: string) => {
+      const load = ++loads.current;
+      try {
+        // The contact is asked for before the notebook, so the database answers it first. If
+        // that read fails, the whole notebook still comes, or says why it cannot.
+        const early = first === undefined ? undefined : loadContactFirst(deps, first).catch(() => undefined);
+        const whole = loadNotebook(deps);
+        const alone = await early;
+        if (alone && load === loads.current) setNotebook((shown) => shown ?? { ...alone, whole });
+        const loaded = await whole;
+        if (load === loads.current) setNotebook(loaded);
+      } catch (error) {
+        setLoadError(error instanceof Error ? error.message : String(error));
+      }
+    },
+    [deps],
+  );
 
   useEffect(() => {
-    void reload();
+    const opened = parseRoute(location.hash);
+    void reload(opened.page === 'contact' ? opened.id : undefined);
   }, [reload]);
 
   // What the popup, another tab or a right-click saves shows here too, once this tab is in view:
@@ -141,7 +152,9 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   };
 
   const current = route.page === 'contact' ? 'contacts' : route.page;
-  const props = notebook && { deps, notebook, changed };
+  // A notebook of one contact serves that contact's page (and their referrers'); any other page waits for the whole.
+  const servesRoute = notebook && (!notebook.whole || (route.page === 'contact' && notebook.byId.has(route.id)));
+  const props = servesRoute && notebook && { deps, notebook, changed };
   const unsavedElsewhere = notebook
     ? unsavedIds.flatMap((id) => {
         const contact = route.page === 'contact' && route.id === id ? undefined : notebook.byId.get(id);

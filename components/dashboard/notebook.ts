@@ -1,7 +1,9 @@
 // What the dashboard holds in memory: every contact (with the search index built over them),
 // who has a reminder due, and the settings. Reloaded after every write. Not every open reminder:
 // each contact has a keep-in-touch one, and only the week page needs them all, so it reads them.
-import { type KithDB, dueReminders, listContacts } from '@/lib/db';
+// A contact's page opened in a new tab (from the popup, a notification) is drawn from that
+// contact alone first: the whole notebook takes seconds to read at 100,000 contacts.
+import { type KithDB, dueReminders, getContact, listContacts } from '@/lib/db';
 import type { Contact, Settings } from '@/lib/model';
 import { ContactSearch } from '@/lib/search';
 
@@ -13,6 +15,11 @@ export type Notebook = {
   dueContactIds: ReadonlySet<string>;
   settings: Settings;
   loadedAt: number;
+  /**
+   * Set while this holds only one contact and those who referred them: the whole notebook, being
+   * read. What needs every contact (search, who they referred, who may be them) waits for it.
+   */
+  whole?: Promise<Notebook>;
 };
 
 export type DashboardDeps = {
@@ -39,6 +46,37 @@ export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
     byId: new Map(contacts.map((c) => [c.id, c])),
     search: new ContactSearch(contacts),
     dueContactIds: new Set(due.map((r) => r.contactId)),
+    settings,
+    loadedAt: now,
+  };
+}
+
+/** Referrers followed at most this far back for a contact's page drawn before the notebook. */
+const REFERRAL_HOPS = 20;
+
+/**
+ * The contact `id` and the people who referred them, read alone, to draw their page while the
+ * whole notebook is read (the caller sets `whole`); undefined when there is no such contact.
+ */
+export async function loadContactFirst(deps: DashboardDeps, id: string): Promise<Omit<Notebook, 'whole'> | undefined> {
+  const db = await deps.db();
+  const now = deps.now();
+  const [contact, settings] = await Promise.all([getContact(db, id), deps.settings()]);
+  if (!contact) return undefined;
+  const contacts = [contact];
+  const seen = new Set([contact.id]);
+  for (let next = contact.referredBy; next && !seen.has(next) && contacts.length <= REFERRAL_HOPS; ) {
+    seen.add(next);
+    const referrer = await getContact(db, next);
+    if (!referrer) break;
+    contacts.push(referrer);
+    next = referrer.referredBy;
+  }
+  return {
+    contacts,
+    byId: new Map(contacts.map((c) => [c.id, c])),
+    search: new ContactSearch(contacts),
+    dueContactIds: new Set(),
     settings,
     loadedAt: now,
   };

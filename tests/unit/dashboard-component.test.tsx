@@ -5,15 +5,31 @@ import { render } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
-import { openKithDb } from '@/lib/db';
+import { type KithDB, openKithDb } from '@/lib/db';
 import { Settings } from '@/lib/model';
+import { putContact } from '../records';
 
 let host: HTMLElement | undefined;
 afterEach(() => {
   if (host) render(null, host);
   host?.remove();
   setVisibility('visible');
+  location.hash = '';
 });
+
+function depsOver(db: KithDB, overrides: Partial<DashboardDeps> = {}): DashboardDeps {
+  return {
+    db: async () => db,
+    settings: async () => Settings.parse({}),
+    saveSettings: async () => Settings.parse({}),
+    now: () => Date.now(),
+    dataChanged: async () => undefined,
+    onChangedElsewhere: () => () => {},
+    download: () => {},
+    popupShortcut: async () => undefined,
+    ...overrides,
+  };
+}
 
 function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
@@ -26,19 +42,13 @@ it('reads the notebook again for a change made elsewhere at once when in view, a
   let changedElsewhere = () => {};
   // Each read of the notebook asks for the settings once.
   const settings = vi.fn(async () => Settings.parse({}));
-  const deps: DashboardDeps = {
-    db: async () => db,
+  const deps = depsOver(db, {
     settings,
-    saveSettings: async () => Settings.parse({}),
-    now: () => Date.now(),
-    dataChanged: async () => undefined,
     onChangedElsewhere: (changed) => {
       changedElsewhere = changed;
       return () => {};
     },
-    download: () => {},
-    popupShortcut: async () => undefined,
-  };
+  });
   host = document.body.appendChild(document.createElement('div'));
   render(<Dashboard deps={deps} />, host);
   await vi.waitFor(() => expect(host?.textContent).toContain('No contacts yet'));
@@ -58,4 +68,38 @@ it('reads the notebook again for a change made elsewhere at once when in view, a
   setVisibility('visible');
   await new Promise((done) => setTimeout(done, 50));
   expect(settings).toHaveBeenCalledTimes(3);
+});
+
+it('draws a contact page opened in a new tab from that contact alone, and the rest once the whole notebook is read', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  const at = Date.now();
+  await putContact(db, { id: 'bo', name: 'Bo Lindqvist', createdAt: at, updatedAt: at });
+  await putContact(db, { id: 'ada', name: 'Ada Quinlan', emails: ['ada@harbor.example'], referredBy: 'bo', createdAt: at, updatedAt: at });
+  await putContact(db, { id: 'ada-2', name: 'A. Quinlan', emails: ['ada@harbor.example'], createdAt: at, updatedAt: at });
+  await putContact(db, { id: 'cy', name: 'Cy Okafor', referredBy: 'ada', createdAt: at, updatedAt: at });
+  // Reading every contact takes as long as this test says (seconds, at 100,000 of them).
+  let readAll = () => {};
+  const allRead = new Promise<void>((done) => (readAll = done));
+  const slowToReadAll = new Proxy(db, {
+    get(target, key) {
+      if (key === 'getAll') return async (...args: Parameters<KithDB['getAll']>) => (args[0] === 'contacts' && (await allRead), target.getAll(...args));
+      const value = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+
+  location.hash = '#/contact/ada';
+  host = document.body.appendChild(document.createElement('div'));
+  render(<Dashboard deps={depsOver(slowToReadAll)} />, host);
+  await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Ada Quinlan'));
+  const text = () => host?.textContent ?? '';
+  expect(text()).toContain('Introduced through Bo Lindqvist → Ada Quinlan');
+  expect(text()).toContain('Looking for people Ada Quinlan referred…');
+  expect(text()).toContain('Looking for others who may be Ada Quinlan…');
+
+  readAll();
+  await vi.waitFor(() => expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.'));
+  expect(text()).toContain('Ada Quinlan referred:Cy Okafor');
+  expect(text()).not.toContain('Looking for');
 });
