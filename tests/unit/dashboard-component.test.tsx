@@ -70,7 +70,12 @@ it('reads the notebook again for a change made elsewhere at once when in view, a
   expect(settings).toHaveBeenCalledTimes(3);
 });
 
-it('draws a contact page opened in a new tab from that contact alone, and the rest once the whole notebook is read', async () => {
+/**
+ * A notebook of Ada (referred by Bo, and who referred Cy) and another contact with her address,
+ * whose every read of all contacts waits until the test lets it through (`readAll`), as reading
+ * 100,000 contacts takes seconds.
+ */
+async function slowNotebook() {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
   const at = Date.now();
@@ -78,20 +83,27 @@ it('draws a contact page opened in a new tab from that contact alone, and the re
   await putContact(db, { id: 'ada', name: 'Ada Quinlan', emails: ['ada@harbor.example'], referredBy: 'bo', createdAt: at, updatedAt: at });
   await putContact(db, { id: 'ada-2', name: 'A. Quinlan', emails: ['ada@harbor.example'], createdAt: at, updatedAt: at });
   await putContact(db, { id: 'cy', name: 'Cy Okafor', referredBy: 'ada', createdAt: at, updatedAt: at });
-  // Reading every contact takes as long as this test says (seconds, at 100,000 of them).
-  let readAll = () => {};
-  const allRead = new Promise<void>((done) => (readAll = done));
+  const gate = { allRead: Promise.resolve(), readAll: () => {} };
+  /** From now on, reading all contacts waits for `readAll()`. */
+  const holdReads = () => {
+    gate.allRead = new Promise<void>((done) => (gate.readAll = done));
+  };
   const slowToReadAll = new Proxy(db, {
     get(target, key) {
-      if (key === 'getAll') return async (...args: Parameters<KithDB['getAll']>) => (args[0] === 'contacts' && (await allRead), target.getAll(...args));
+      if (key === 'getAll') return async (...args: Parameters<KithDB['getAll']>) => (args[0] === 'contacts' && (await gate.allRead), target.getAll(...args));
       const value = Reflect.get(target, key, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return { db: slowToReadAll, holdReads, readAll: () => gate.readAll() };
+}
 
+it('draws a contact page opened in a new tab from that contact alone, and the rest once the whole notebook is read', async () => {
+  const { db, holdReads, readAll } = await slowNotebook();
+  holdReads();
   location.hash = '#/contact/ada';
   host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={depsOver(slowToReadAll)} />, host);
+  render(<Dashboard deps={depsOver(db)} />, host);
   await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Ada Quinlan'));
   const text = () => host?.textContent ?? '';
   expect(text()).toContain('Introduced through Bo Lindqvist → Ada Quinlan');
@@ -102,4 +114,21 @@ it('draws a contact page opened in a new tab from that contact alone, and the re
   await vi.waitFor(() => expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.'));
   expect(text()).toContain('Ada Quinlan referred:Cy Okafor');
   expect(text()).not.toContain('Looking for');
+});
+
+it('tells the worker of a save at once, not once the notebook is read again', async () => {
+  const { db, holdReads, readAll } = await slowNotebook();
+  const dataChanged = vi.fn(async () => undefined);
+  location.hash = '#/contact/ada';
+  host = document.body.appendChild(document.createElement('div'));
+  render(<Dashboard deps={depsOver(db, { dataChanged })} />, host);
+  const text = () => host?.textContent ?? '';
+  await vi.waitFor(() => expect(text()).toContain('perhaps the same person'));
+
+  holdReads();
+  [...host.querySelectorAll('button')].find((button) => button.textContent === 'Save')!.click();
+  await vi.waitFor(() => expect(dataChanged).toHaveBeenCalledOnce());
+  expect(text()).not.toContain('Saved Ada Quinlan.');
+  readAll();
+  await vi.waitFor(() => expect(text()).toContain('Saved Ada Quinlan.'));
 });
