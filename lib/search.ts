@@ -136,10 +136,26 @@ export class ContactSearch {
   private twice?: Set<string>;
   private last?: { text: string; key: string; context: SearchContext; hits: Uint32Array };
 
-  constructor(contacts: readonly Contact[]) {
+  /** `indexed`: the text each contact is found by, when the caller has it already (`replacing`). */
+  constructor(contacts: readonly Contact[], indexed?: { haystacks: string[]; phoneDigits: string[] }) {
     this.contacts = contacts;
-    this.haystacks = contacts.map(haystackOf);
-    this.phoneDigits = contacts.map(phoneDigitsOf);
+    this.haystacks = indexed?.haystacks ?? contacts.map(haystackOf);
+    this.phoneDigits = indexed?.phoneDigits ?? contacts.map(phoneDigitsOf);
+  }
+
+  /**
+   * The search over `contacts`, which are this one's but for those at the indexes `changed`:
+   * only theirs is indexed again (one contact saved, among 100,000). Sort orders and who may be
+   * whom are worked out again when next asked.
+   */
+  replacing(contacts: readonly Contact[], changed: readonly number[]): ContactSearch {
+    const haystacks = [...this.haystacks];
+    const phoneDigits = [...this.phoneDigits];
+    for (const i of changed) {
+      haystacks[i] = haystackOf(contacts[i]);
+      phoneDigits[i] = phoneDigitsOf(contacts[i]);
+    }
+    return new ContactSearch(contacts, { haystacks, phoneDigits });
   }
 
   private foldedNames(): string[] {

@@ -194,7 +194,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const saved = { ...draft, followUp: '' };
       shown.current = { ...shown.current, draft: saved };
       setDraft(saved);
-      await changed({ message: `Saved ${draft.name}.` });
+      await changed({ message: `Saved ${draft.name}.` }, [contactId]);
     });
 
   const saveDetails = () =>
@@ -206,7 +206,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const typed = before ? editedFields(fieldsOfDetails(details), fieldsOfDetails(before)) : fieldsOfDetails(details);
       await updateContact(db, contactId, (saved) => ({ ...saved, ...typed, updatedAt: now }));
       shown.current = { ...shown.current, details };
-      await changed({ message: `Saved ${contact.name}’s details.` });
+      await changed({ message: `Saved ${contact.name}’s details.` }, [contactId]);
     });
 
   const logIt = () =>
@@ -214,7 +214,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const db = await deps.db();
       await saveInteractionDraft(db, contactId, logDraft, notebook.settings, deps.now());
       setLogDraft(interactionDraft(deps.now()));
-      await changed({ message: 'Interaction logged.' });
+      await changed({ message: 'Interaction logged.' }, [contactId]);
     });
 
   const remind = () =>
@@ -222,19 +222,19 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const db = await deps.db();
       await addReminder(db, { contactId, ...reminderDraft }, deps.now());
       setReminderDraft({ ...reminderDraft, note: '' });
-      await changed({ message: `${REMINDER_LABELS[reminderDraft.kind]} reminder added.` });
+      await changed({ message: `${REMINDER_LABELS[reminderDraft.kind]} reminder added.` }, [contactId]);
     });
 
   const done = (reminder: Reminder) =>
     attempt('reminders', async () => {
       const undo = await settleReminder(await deps.db(), reminder, 'done', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo, returnFocus: reminderButtonKey('done', reminder) });
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo, returnFocus: reminderButtonKey('done', reminder) }, [contactId]);
     });
 
   const later = (reminder: Reminder) =>
     attempt('reminders', async () => {
       const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo, returnFocus: reminderButtonKey('snooze', reminder) });
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo, returnFocus: reminderButtonKey('snooze', reminder) }, [contactId]);
     });
 
   const removeLogged = (interaction: Interaction) =>
@@ -248,6 +248,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
           undo: () => restoreInteraction(db, removed, settings, deps.now()),
           returnFocus: deleteKey(interaction.id),
         },
+        [contactId],
       );
     });
 
@@ -256,11 +257,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     attempt('timeline', async () => {
       const db = await deps.db();
       await deleteReminder(db, reminder.id);
-      await changed({
-        message: `Deleted the reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}.`,
-        undo: () => restoreReminder(db, reminder),
-        returnFocus: deleteKey(reminder.id),
-      });
+      await changed(
+        {
+          message: `Deleted the reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}.`,
+          undo: () => restoreReminder(db, reminder),
+          returnFocus: deleteKey(reminder.id),
+        },
+        [contactId],
+      );
     });
 
   const merge = (other: ContactHit) =>
@@ -284,11 +288,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
         notSameAs: [...c.notSameAs, c.id === contact.id ? other.id : contact.id],
         updatedAt: deps.now(),
       }));
-      await changed({
-        message: `${other.name} and ${contact.name} are kept apart as different people.`,
-        undo: () => revertContactChanges(db, toldApart, deps.now()),
-        returnFocus: MERGE_PICKER_KEY,
-      });
+      await changed(
+        {
+          message: `${other.name} and ${contact.name} are kept apart as different people.`,
+          undo: () => revertContactChanges(db, toldApart, deps.now()),
+          returnFocus: MERGE_PICKER_KEY,
+        },
+        [contact.id, other.id],
+      );
     });
 
   const remove = () =>

@@ -7,7 +7,7 @@ import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
-import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook } from './notebook';
+import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook, withContactsReread } from './notebook';
 import { SettingsPage } from './SettingsPage';
 import { WeekPage } from './WeekPage';
 
@@ -18,8 +18,12 @@ export type Status = { message: string; undo?: () => Promise<void>; returnFocus?
 export type PageProps = {
   deps: DashboardDeps;
   notebook: Notebook;
-  /** Reload the notebook, tell the background, and show `status` (with Undo when given). */
-  changed: (status?: Status) => Promise<void>;
+  /**
+   * Tell the background, read the notebook again, and show `status` (with Undo when given).
+   * `onlyContacts`: the write touched only these contacts (and their interactions and
+   * reminders), so only they are read again, not every contact.
+   */
+  changed: (status?: Status, onlyContacts?: readonly string[]) => Promise<void>;
 };
 
 const NAV: { route: Route; label: string }[] = [
@@ -71,6 +75,9 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   // Loads can overlap (a write here while one from elsewhere is read): only the latest is shown.
   const loads = useRef(0);
+  const wholeLoadsRunning = useRef(0);
+  const latest = useRef(notebook);
+  latest.current = notebook;
   /** `first`: a contact whose page is drawn from them alone while the whole notebook is read. */
   const reload = useCallback(
     async (first?: string) => {
@@ -80,15 +87,30 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         // that read fails, the whole notebook still comes, or says why it cannot.
         const early = first === undefined ? undefined : loadContactFirst(deps, first).catch(() => undefined);
         const whole = loadNotebook(deps);
+        wholeLoadsRunning.current++;
         const alone = await early;
         if (alone && load === loads.current) setNotebook((shown) => shown ?? { ...alone, whole });
-        const loaded = await whole;
+        const loaded = await whole.finally(() => wholeLoadsRunning.current--);
         if (load === loads.current) setNotebook(loaded);
       } catch (error) {
         setLoadError(error instanceof Error ? error.message : String(error));
       }
     },
     [deps],
+  );
+
+  /** After a write to these contacts alone: only they are read again (unless a whole read is due anyway). */
+  const rereadContacts = useCallback(
+    async (ids: readonly string[]) => {
+      const shown = latest.current;
+      // A whole read running may carry a change made elsewhere; one shown from a single contact is not whole.
+      if (!shown || shown.whole || wholeLoadsRunning.current > 0) return reload();
+      const load = ++loads.current;
+      const updated = await withContactsReread(deps, shown, ids).catch(() => undefined);
+      if (!updated) return reload();
+      if (load === loads.current) setNotebook(updated);
+    },
+    [deps, reload],
   );
 
   useEffect(() => {
@@ -130,14 +152,14 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   }, [route]);
 
   const changed = useCallback(
-    async (next?: Status) => {
+    async (next?: Status, onlyContacts?: readonly string[]) => {
       // The worker's badge and alarms need not wait for the notebook to be read again (seconds at
       // 100,000 contacts). The status does: an Undo shown once the row pressed has gone takes the focus.
       deps.dataChanged().catch(() => undefined);
-      await reload();
+      await (onlyContacts ? rereadContacts(onlyContacts) : reload());
       setStatus(next);
     },
-    [deps, reload],
+    [deps, reload, rereadContacts],
   );
 
   const undo = async () => {

@@ -51,6 +51,39 @@ export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
   };
 }
 
+/**
+ * `notebook` with the contacts `ids` read again, and who has a reminder due: after a write that
+ * touched only them (a contact's page saving), instead of reading every contact again. Undefined
+ * when one of them is gone or new, which only reading the whole notebook gets right.
+ */
+export async function withContactsReread(deps: DashboardDeps, notebook: Notebook, ids: readonly string[]): Promise<Notebook | undefined> {
+  const db = await deps.db();
+  const now = deps.now();
+  const [fresh, due] = await Promise.all([Promise.all(ids.map((id) => getContact(db, id))), dueReminders(db, now)]);
+  const reread = new Map<string, Contact>();
+  for (const contact of fresh) {
+    if (!contact || !notebook.byId.has(contact.id)) return undefined;
+    reread.set(contact.id, contact);
+  }
+  const changed: number[] = [];
+  const contacts = notebook.contacts.map((contact, i) => {
+    const again = reread.get(contact.id);
+    if (!again) return contact;
+    changed.push(i);
+    return again;
+  });
+  const byId = new Map(notebook.byId);
+  for (const contact of reread.values()) byId.set(contact.id, contact);
+  return {
+    ...notebook,
+    contacts,
+    byId,
+    search: notebook.search.replacing(contacts, changed),
+    dueContactIds: new Set(due.map((r) => r.contactId)),
+    loadedAt: now,
+  };
+}
+
 /** Referrers followed at most this far back for a contact's page drawn before the notebook. */
 const REFERRAL_HOPS = 20;
 

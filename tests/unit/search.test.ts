@@ -34,6 +34,23 @@ describe('ContactSearch', () => {
     expect(ids(search.search(query(''), context))).toEqual(['b', 'c', 'd', 'a']);
   });
 
+  it('with one contact changed, finds, sorts and pairs as a search built anew would', () => {
+    const before = new ContactSearch(people);
+    // Asked once, so each answer kept would show if it outlived the change.
+    for (const sort of ['name', 'warmth', 'company'] as const) before.search(query('', { sort }), context);
+    before.maybeSameAs(people[0]);
+    const changed = people.map((c) => (c.id === 'd' ? { ...c, name: 'Jose Alvarez', company: 'Acme', warmth: 'warm' as const, emails: ['jose@globex.com'] } : c));
+    const replaced = before.replacing(changed, [3]);
+    const anew = new ContactSearch(changed);
+    for (const text of ['jose', 'acme', 'globex', '']) {
+      for (const sort of ['name', 'warmth', 'company'] as const) {
+        expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
+      }
+    }
+    expect(replaced.maybeSameAs(changed[0]).map((m) => m.contact.id)).toEqual(['d']);
+    expect(ids(before.search(query('jose'), context))).toEqual(['a']);
+  });
+
   it('narrows as the user types and widens again on backspace', () => {
     const fresh = new ContactSearch(people);
     expect(ids(fresh.search(query('h'), context))).toEqual(['b', 'c', 'a']);
