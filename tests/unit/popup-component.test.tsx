@@ -211,26 +211,33 @@ describe('a card with no person on the page, the popup closed while typing on it
   });
 });
 
+const adasProfile = {
+  url: 'https://www.linkedin.com/in/ada-quinlan/',
+  expected: true,
+  people: [{ name: 'Ada Quinlan', emails: [], profileUrl: 'https://www.linkedin.com/in/ada-quinlan/', source: 'linkedin' }],
+};
+
+/** The popup on Ada's profile: she is saved, her card's edit form opened, a new title typed. */
+async function editingAdasCard() {
+  const popup = openPopup(adasProfile);
+  await vi.waitFor(() => popup.field('Notes'));
+  popup.button('Save').click();
+  await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+  popup.button('Edit').click();
+  await vi.waitFor(() => popup.field('Title'));
+  await popup.type('Title', 'Staff Engineer');
+  return popup;
+}
+
 describe('a person on the page whose card changed its link since', () => {
   it('brings back an edit kept on their card as that edit, found by the card it was typed on', async () => {
-    const page = {
-      url: 'https://www.linkedin.com/in/ada-quinlan/',
-      expected: true,
-      people: [{ name: 'Ada Quinlan', emails: [], profileUrl: 'https://www.linkedin.com/in/ada-quinlan/', source: 'linkedin' }],
-    };
-    const popup = openPopup(page);
-    await vi.waitFor(() => popup.field('Notes'));
-    popup.button('Save').click();
-    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
-    popup.button('Edit').click();
-    await vi.waitFor(() => popup.field('Title'));
-    await popup.type('Title', 'Staff Engineer');
+    await editingAdasCard();
     await wait(KEPT);
     // Meanwhile, in the dashboard, the card's link is changed to another spelling of the profile.
     const [ada] = await listContacts(db);
     await updateContact(db, ada.id, (c) => ({ ...c, profileUrl: 'https://www.linkedin.com/in/ada-q/' }));
 
-    const again = openPopup(page);
+    const again = openPopup(adasProfile);
     await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
     expect(again.field('Title').value).toBe('Staff Engineer');
     again.button('Save').click();
@@ -241,18 +248,7 @@ describe('a person on the page whose card changed its link since', () => {
 
 describe('editing a saved card', () => {
   it('saves what was typed, and leaves a note written elsewhere while the form was open', async () => {
-    const page = {
-      url: 'https://www.linkedin.com/in/ada-quinlan/',
-      expected: true,
-      people: [{ name: 'Ada Quinlan', emails: [], profileUrl: 'https://www.linkedin.com/in/ada-quinlan/', source: 'linkedin' }],
-    };
-    const popup = openPopup(page);
-    await vi.waitFor(() => popup.field('Notes'));
-    popup.button('Save').click();
-    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
-    popup.button('Edit').click();
-    await vi.waitFor(() => popup.field('Title'));
-    await popup.type('Title', 'Staff Engineer');
+    const popup = await editingAdasCard();
     const [ada] = await listContacts(db);
     await updateContact(db, ada.id, (c) => ({ ...c, notes: 'Written in the dashboard' }));
 
