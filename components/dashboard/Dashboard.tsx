@@ -86,11 +86,11 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         // The contact is asked for before the notebook, so the database answers it first. If
         // that read fails, the whole notebook still comes, or says why it cannot.
         const early = first === undefined ? undefined : loadContactFirst(deps, first).catch(() => undefined);
-        const whole = loadNotebook(deps);
         wholeLoadsRunning.current++;
+        const whole = loadNotebook(deps).finally(() => wholeLoadsRunning.current--);
         const alone = await early;
         if (alone && load === loads.current) setNotebook((shown) => shown ?? { ...alone, whole });
-        const loaded = await whole.finally(() => wholeLoadsRunning.current--);
+        const loaded = await whole;
         if (load === loads.current) setNotebook(loaded);
       } catch (error) {
         setLoadError(error instanceof Error ? error.message : String(error));
