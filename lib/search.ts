@@ -145,8 +145,8 @@ export class ContactSearch {
 
   /**
    * The search over `contacts`, which are this one's but for those at the indexes `changed`:
-   * only theirs is indexed again (one contact saved, among 100,000). Sort orders and who may be
-   * whom are worked out again when next asked.
+   * only theirs is indexed again (one contact saved, among 100,000). Sort orders are worked out
+   * again when next asked.
    */
   replacing(contacts: readonly Contact[], changed: readonly number[]): ContactSearch {
     const haystacks = [...this.haystacks];
@@ -155,7 +155,19 @@ export class ContactSearch {
       haystacks[i] = haystackOf(contacts[i]);
       phoneDigits[i] = phoneDigitsOf(contacts[i]);
     }
-    return new ContactSearch(contacts, { haystacks, phoneDigits });
+    const replaced = new ContactSearch(contacts, { haystacks, phoneDigits });
+    // Who holds each name, email and link, with only the changed contacts' keys moved: working it
+    // out anew took 0.2 s at 100,000, on the page of the contact just saved.
+    if (this.holders) {
+      const holders = new Map(this.holders);
+      const move = (key: string, list: number[]) => (list.length ? holders.set(key, list) : holders.delete(key));
+      for (const i of changed) {
+        for (const { key } of identityKeys(this.contacts[i])) move(key, (holders.get(key) ?? []).filter((j) => j !== i));
+        for (const { key } of identityKeys(contacts[i])) move(key, [...(holders.get(key) ?? []), i].sort((a, b) => a - b));
+      }
+      replaced.holders = holders;
+    }
+    return replaced;
   }
 
   private foldedNames(): string[] {

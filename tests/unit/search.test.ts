@@ -47,7 +47,13 @@ describe('ContactSearch', () => {
         expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
       }
     }
+    for (const contact of changed) {
+      expect(replaced.maybeSameAs(contact).map((m) => m.contact.id)).toEqual(anew.maybeSameAs(contact).map((m) => m.contact.id));
+    }
     expect(replaced.maybeSameAs(changed[0]).map((m) => m.contact.id)).toEqual(['d']);
+    // Changed back: the keys it took are given up again.
+    const back = replaced.replacing(people, [3]);
+    for (const contact of people) expect(back.maybeSameAs(contact)).toEqual(before.maybeSameAs(contact));
     expect(ids(before.search(query('jose'), context))).toEqual(['a']);
   });
 
