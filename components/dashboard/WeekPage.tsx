@@ -38,12 +38,13 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
 
   const agenda = useMemo(() => read && weekAgenda(notebook.byId, read.open, read.recent, notebook.settings, now), [notebook, read, now]);
 
-  const act = async (work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) => {
+  /** `r`'s Done or Snooze: only its contact is read again after, not every contact. */
+  const act = async (r: Reminder, work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) => {
     setBusy(true);
     setError(undefined);
     try {
       const undo = await work();
-      await changed({ message, undo, returnFocus });
+      await changed({ message, undo, returnFocus }, [r.contactId]);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -51,9 +52,9 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
     }
   };
   const done = (r: Reminder) =>
-    act(async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r));
+    act(r, async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r));
   const later = (r: Reminder) =>
-    act(async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.', reminderButtonKey('snooze', r));
+    act(r, async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.', reminderButtonKey('snooze', r));
   const rows = (list: Reminder[]) =>
     list.map((reminder) => ({
       reminder,

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
-import { type KithDB, openKithDb } from '@/lib/db';
+import { type KithDB, openKithDb, putReminder } from '@/lib/db';
 import { Settings } from '@/lib/model';
 import { putContact } from '../records';
 
@@ -72,6 +72,7 @@ it('reads the notebook again for a change made elsewhere at once when in view, a
 
 /**
  * A notebook of Ada (referred by Bo, and who referred Cy) and another contact with her address,
+ * Bo's follow-up due,
  * whose every read of all contacts waits until the test lets it through (`readAll`), as reading
  * 100,000 contacts takes seconds.
  */
@@ -83,6 +84,7 @@ async function slowNotebook() {
   await putContact(db, { id: 'ada', name: 'Ada Quinlan', emails: ['ada@harbor.example'], referredBy: 'bo', createdAt: at, updatedAt: at });
   await putContact(db, { id: 'ada-2', name: 'A. Quinlan', emails: ['ada@harbor.example'], createdAt: at, updatedAt: at });
   await putContact(db, { id: 'cy', name: 'Cy Okafor', referredBy: 'ada', createdAt: at, updatedAt: at });
+  await putReminder(db, { id: 'call-bo', contactId: 'bo', kind: 'follow-up', dueAt: at - 60_000, createdAt: at });
   const gate = { allRead: Promise.resolve(), readAll: () => {} };
   /** From now on, reading all contacts waits for `readAll()`. */
   const holdReads = () => {
@@ -143,6 +145,19 @@ it('after a save on a contact’s page, reads that contact again rather than eve
   expect(text()).toContain('Harbour master · ');
   // Still the whole notebook: who may be her is still worked out.
   expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.');
+});
+
+it('after Done on the week page, reads that reminder’s contact again rather than every contact', async () => {
+  const { db, holdReads } = await slowNotebook();
+  location.hash = '#/week';
+  host = document.body.appendChild(document.createElement('div'));
+  render(<Dashboard deps={depsOver(db)} />, host);
+  const text = () => host?.textContent ?? '';
+  await vi.waitFor(() => expect(text()).toContain('Bo Lindqvist'));
+
+  holdReads();
+  click('Done');
+  await vi.waitFor(() => expect(text()).toContain('Marked done.'));
 });
 
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
