@@ -54,6 +54,10 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
   const returnFocus = useReturnFocus();
 
+  /** The notebook shown, for callbacks that outlive a render. */
+  const latest = useRef(notebook);
+  latest.current = notebook;
+
   // What was typed on contact pages and not saved, by contact: back in its fields when the page
   // is opened again, linked from every other page meanwhile, and the browser asks before the tab
   // closes or reloads over it.
@@ -67,7 +71,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   }, []);
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
-      if (typedOn.current.size > 0) event.preventDefault();
+      // Typing on a contact since deleted or merged away is nothing to lose.
+      if ([...typedOn.current.keys()].some((id) => latest.current?.byId.has(id))) event.preventDefault();
     };
     addEventListener('beforeunload', askFirst);
     return () => removeEventListener('beforeunload', askFirst);
@@ -76,8 +81,6 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   // Loads can overlap (a write here while one from elsewhere is read): only the latest is shown.
   const loads = useRef(0);
   const wholeLoadsRunning = useRef(0);
-  const latest = useRef(notebook);
-  latest.current = notebook;
   /** `first`: a contact whose page is drawn from them alone while the whole notebook is read. */
   const reload = useCallback(
     async (first?: string) => {

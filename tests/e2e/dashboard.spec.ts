@@ -568,6 +568,12 @@ test('what is typed on a contact page and not saved survives leaving it, and the
   await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
   await expect(unsaved).toBeHidden();
   expect((await kith.readStore<{ id: string; notes: string }>('contacts')).find((c) => c.id === someone.id)?.notes).toBe(typedNotes);
+
+  // Typed on a contact then deleted: nothing left to lose, so nothing to ask.
+  await page.getByRole('link', { name: nameOf(0) }).click();
+  await page.getByLabel('Notes', { exact: true }).fill('About to go');
+  await page.getByRole('button', { name: `Delete ${nameOf(0)}` }).click();
+  await expect(page.getByRole('status')).toContainText(`Deleted ${nameOf(0)}.`);
   await page.close({ runBeforeUnload: true });
   await expect.poll(() => page.isClosed()).toBe(true);
   expect(asked).toEqual(['beforeunload']);
