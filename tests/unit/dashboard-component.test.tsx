@@ -31,6 +31,15 @@ function depsOver(db: KithDB, overrides: Partial<DashboardDeps> = {}): Dashboard
   };
 }
 
+/** The dashboard opened at `hash`, as a new tab opens it. */
+function openAt(hash: string, deps: DashboardDeps) {
+  location.hash = hash;
+  host = document.body.appendChild(document.createElement('div'));
+  render(<Dashboard deps={deps} />, host);
+}
+
+const text = () => host?.textContent ?? '';
+
 function setVisibility(state: DocumentVisibilityState) {
   Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
   document.dispatchEvent(new Event('visibilitychange'));
@@ -49,9 +58,8 @@ it('reads the notebook again for a change made elsewhere at once when in view, a
       return () => {};
     },
   });
-  host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={deps} />, host);
-  await vi.waitFor(() => expect(host?.textContent).toContain('No contacts yet'));
+  openAt('', deps);
+  await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
   expect(settings).toHaveBeenCalledTimes(1);
 
   changedElsewhere();
@@ -103,11 +111,8 @@ async function slowNotebook() {
 it('draws a contact page opened in a new tab from that contact alone, and the rest once the whole notebook is read', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   holdReads();
-  location.hash = '#/contact/ada';
-  host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={depsOver(db)} />, host);
+  openAt('#/contact/ada', depsOver(db));
   await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Ada Quinlan'));
-  const text = () => host?.textContent ?? '';
   expect(text()).toContain('Introduced through Bo Lindqvist → Ada Quinlan');
   expect(text()).toContain('Looking for people Ada Quinlan referred…');
   expect(text()).toContain('Looking for others who may be Ada Quinlan…');
@@ -127,12 +132,9 @@ function click(name: string) {
 
 it('after a save on a contact’s page, reads that contact again rather than every contact', async () => {
   const { db, holdReads } = await slowNotebook();
-  location.hash = '#/contact/ada';
-  host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={depsOver(db)} />, host);
-  const text = () => host?.textContent ?? '';
+  openAt('#/contact/ada', depsOver(db));
   await vi.waitFor(() => expect(text()).toContain('perhaps the same person'));
-  const label = [...host.querySelectorAll('label')].find((l) => l.textContent === 'Title')!;
+  const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Title')!;
   const title = document.getElementById(label.htmlFor) as HTMLInputElement;
   title.value = 'Harbour master';
   title.dispatchEvent(new Event('input', { bubbles: true }));
@@ -149,10 +151,7 @@ it('after a save on a contact’s page, reads that contact again rather than eve
 
 it('after Done on the week page, reads that reminder’s contact again rather than every contact', async () => {
   const { db, holdReads } = await slowNotebook();
-  location.hash = '#/week';
-  host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={depsOver(db)} />, host);
-  const text = () => host?.textContent ?? '';
+  openAt('#/week', depsOver(db));
   await vi.waitFor(() => expect(text()).toContain('Bo Lindqvist'));
 
   holdReads();
@@ -163,10 +162,7 @@ it('after Done on the week page, reads that reminder’s contact again rather th
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
-  location.hash = '#/contact/ada';
-  host = document.body.appendChild(document.createElement('div'));
-  render(<Dashboard deps={depsOver(db, { dataChanged })} />, host);
-  const text = () => host?.textContent ?? '';
+  openAt('#/contact/ada', depsOver(db, { dataChanged }));
   await vi.waitFor(() => expect(text()).toContain('perhaps the same person'));
 
   holdReads();
