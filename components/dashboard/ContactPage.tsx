@@ -57,7 +57,14 @@ const fieldsOfDetails = (details: Details) => ({
 });
 
 /** What was typed on a contact page and not saved, with what its forms showed before the typing. */
-export type TypedOnContactPage = { draft: ContactDraft; details: Details; log: InteractionDraft; shown: { draft: ContactDraft; details: Details } };
+type ReminderDraft = { kind: Exclude<ReminderKind, 'keep-in-touch'>; date: string; note: string };
+export type TypedOnContactPage = {
+  draft: ContactDraft;
+  details: Details;
+  log: InteractionDraft;
+  reminder: ReminderDraft;
+  shown: { draft: ContactDraft; details: Details };
+};
 
 const logTyped = (log: InteractionDraft) => log.summary.trim() !== '' || log.received.length > 0 || log.gave.length > 0;
 
@@ -93,7 +100,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     () => shown.current.details && (typedBefore ? keepEdits(typedBefore.details, typedBefore.shown.details, shown.current.details) : shown.current.details),
   );
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => typedBefore?.log ?? interactionDraft(deps.now()));
-  const [reminderDraft, setReminderDraft] = useState({ kind: 'follow-up' as Exclude<ReminderKind, 'keep-in-touch'>, date: localIsoDate(deps.now()), note: '' });
+  const [reminderDraft, setReminderDraft] = useState<ReminderDraft>(() => typedBefore?.reminder ?? { kind: 'follow-up', date: localIsoDate(deps.now()), note: '' });
   const [interactions, setInteractions] = useState<Interaction[]>([]);
   const [reminders, setReminders] = useState<Reminder[]>([]);
   const [mergeWith, setMergeWith] = useState<ContactHit>();
@@ -133,9 +140,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     const base = shown.current;
     if (!draft || !details || !base.draft || !base.details) return;
     const edited = (typed: object, before: object) => Object.keys(editedFields(typed, before)).length > 0;
-    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft);
-    keepTyped(contactId, typed ? { draft, details, log: logDraft, shown: { draft: base.draft, details: base.details } } : undefined);
-  }, [draft, details, logDraft, contactId, keepTyped]);
+    // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
+    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft) || reminderDraft.note.trim() !== '';
+    keepTyped(contactId, typed ? { draft, details, log: logDraft, reminder: reminderDraft, shown: { draft: base.draft, details: base.details } } : undefined);
+  }, [draft, details, logDraft, reminderDraft, contactId, keepTyped]);
 
   useEffect(() => {
     let live = true;

@@ -538,6 +538,9 @@ test('what is typed on a contact page and not saved survives leaving it, and the
   await notes.fill(typedNotes);
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await timeline.getByLabel('Summary').fill('Coffee at the harbour');
+  const reminderForm = page.getByRole('form', { name: 'Add a reminder' });
+  await reminderForm.getByLabel('Reminder').selectOption({ label: 'Keep a promise' });
+  await reminderForm.getByLabel('What').fill('Send the deck');
 
   // Off to the list: the page is gone, what was typed is not, and the way back is on the list.
   await page.getByRole('link', { name: '← All contacts' }).click();
@@ -547,6 +550,8 @@ test('what is typed on a contact page and not saved survives leaving it, and the
   await unsaved.getByRole('link', { name: someone.name }).click();
   await expect(notes).toHaveValue(typedNotes);
   await expect(timeline.getByLabel('Summary')).toHaveValue('Coffee at the harbour');
+  await expect(reminderForm.getByLabel('What')).toHaveValue('Send the deck');
+  await expect(reminderForm.getByLabel('Reminder')).toHaveValue('promise');
   await expect(unsaved).toBeHidden();
 
   // Closing the tab now asks first.
@@ -564,6 +569,11 @@ test('what is typed on a contact page and not saved survives leaving it, and the
   await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}.`);
   await timeline.getByRole('button', { name: 'Log interaction' }).click();
   await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(unsaved).toHaveText(`Typed and not saved yet, on the page of ${someone.name}.`);
+  await unsaved.getByRole('link', { name: someone.name }).click();
+  await reminderForm.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(page.getByRole('status')).toContainText('Keep a promise reminder added.');
   await page.getByRole('link', { name: '← All contacts' }).click();
   await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
   await expect(unsaved).toBeHidden();
