@@ -815,27 +815,47 @@ function reverted(current: Contact, { before, after }: ContactChange, now: numbe
 }
 
 /**
- * What undoing a merge needs: the contact merged away with its interactions and reminders as they
- * were, the reminders of the kept one the merge changed, and the reminder it `made`, as for
- * `restoreSnapshot`; and the contacts it edited (the kept one, those the other had referred).
+ * What undoing a merge needs: the contact merged away, and the reminders the merge removed or
+ * changed, as they were, and the reminder it `made`, as for `restoreSnapshot`; the interactions
+ * and reminders it only `moved` to the kept contact; and the contacts it edited (the kept one,
+ * those the other had referred).
  */
-export type MergeUndo = { snapshot: Snapshot; made: Made; edited: ContactChange[] };
+export type MergeUndo = { snapshot: Snapshot; made: Made; moved: Moved; edited: ContactChange[] };
+
+/** Records a merge changed only by moving them from the contact merged away to the kept one. */
+type Moved = { from: string; to: string; interactions: readonly string[]; reminders: readonly string[] };
 
 /**
- * Undo a merge in one transaction. The contact merged away comes back whole; on the contacts
- * the merge edited, only the fields it changed go back, unless changed again since: a note
- * added to the merged contact after the merge (in the popup, say) stays on it.
+ * Undo a merge in one transaction. The contact merged away comes back whole. What the merge
+ * moved goes back to it as it is now: an interaction edited since keeps its edit, one deleted
+ * since stays deleted, a reminder done since stays done. On the contacts the merge edited, only
+ * the fields it changed go back, unless changed again since: a note added to the merged contact
+ * after the merge (in the popup, say) stays on it.
  */
-export async function undoMerge(db: KithDB, { snapshot, made, edited }: MergeUndo, now: number): Promise<void> {
+export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: MergeUndo, now: number): Promise<void> {
   const restore = putBack(snapshot, made);
   await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
     const contacts = tx.objectStore('contacts');
-    const current = await Promise.all(edited.map(({ after }) => contacts.get(after.id)));
+    const interactions = tx.objectStore('interactions');
+    const reminders = tx.objectStore('reminders');
+    const [current, interactionsNow, remindersNow] = await Promise.all([
+      Promise.all(edited.map(({ after }) => contacts.get(after.id))),
+      Promise.all(moved.interactions.map((id) => interactions.get(id))),
+      Promise.all(moved.reminders.map((id) => reminders.get(id))),
+    ]);
     const edits = edited.flatMap((change, i) => {
       const stored = current[i];
       return stored ? [validate(Contact, 'contact', { ...reverted(contactFromStore(stored), change, now), id: stored.id })] : [];
     });
-    await Promise.all([restore(tx), ...edits.map((c) => contacts.put(c))]);
+    // Moved on since (merged again, say), a record stays where it is now.
+    const movedBack = <T extends { contactId: string }>(records: (T | undefined)[]) =>
+      records.filter((r): r is T => r?.contactId === moved.to).map((r) => ({ ...r, contactId: moved.from }));
+    await Promise.all([
+      restore(tx),
+      ...edits.map((c) => contacts.put(c)),
+      ...movedBack(interactionsNow.map((i) => i && interactionFromStore(i))).map((i) => interactions.put(validate(Interaction, 'interaction', i))),
+      ...movedBack(remindersNow.map((r) => r && reminderFromStore(r))).map((r) => reminders.put(withOpenAt(validate(Reminder, 'reminder', r)))),
+    ]);
   });
 }
 
@@ -885,9 +905,19 @@ export async function mergeContacts(
     const { put, remove } = planKeepInTouch(merged, settings, together, now, newId);
     const keepInTouch = put && validate(Reminder, 'reminder', put);
     const changed = new Set([...remove, ...(keepInTouch ? [keepInTouch.id] : [])]);
-    // Undo puts back the other contact's reminders, taken out above, and those of the kept one
-    // the plan changes.
-    snapshot.reminders.push(...kept.filter((r) => changed.has(r.id)));
+    // Undo moves back what was only moved, and puts back as they were the reminders the plan
+    // removed or changed, the other contact's and the kept one's.
+    const onlyMoved: Moved = {
+      from: goneId,
+      to: keepId,
+      interactions: snapshot.interactions.map((i) => i.id),
+      reminders: moved.filter((r) => !changed.has(r.id)).map((r) => r.id),
+    };
+    const asTheyWere: Snapshot = {
+      contacts: snapshot.contacts,
+      interactions: [],
+      reminders: [...snapshot.reminders.filter((r) => changed.has(r.id)), ...kept.filter((r) => changed.has(r.id))],
+    };
     const made = keepInTouch && !together.some((r) => r.id === keepInTouch.id) ? [keepInTouch.id] : [];
     const edited: ContactChange[] = [
       { before: keep, after: merged },
@@ -900,7 +930,7 @@ export async function mergeContacts(
       ...remove.map((id) => reminders.delete(id)),
       ...(keepInTouch ? [reminders.put(withOpenAt(keepInTouch))] : []),
     ]);
-    return { undo: { snapshot, made: { reminders: made }, edited }, contact: merged };
+    return { undo: { snapshot: asTheyWere, made: { reminders: made }, moved: onlyMoved, edited }, contact: merged };
   });
 }
 

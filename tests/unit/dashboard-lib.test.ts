@@ -22,7 +22,7 @@ import {
 } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
 import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
-import { logInteraction, remindersAlongside, snooze, syncAllKeepInTouch } from '@/lib/reminder-store';
+import { logInteraction, markDone, remindersAlongside, removeInteraction, snooze, syncAllKeepInTouch } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, keepInTouchDueAt } from '@/lib/reminders';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
@@ -231,6 +231,21 @@ describe('bulk changes, merge and undo', () => {
     expect(await getContact(db, 'gone')).toMatchObject({ emails: ['jd@b.com', 'jane@a.com'], notes: 'Theirs' });
     expect(await getContact(db, 'ref')).toMatchObject({ referredBy: 'gone', notes: 'Introduced me to Ada' });
     expect((await interactionsOf(db, 'gone')).map((i) => i.id)).toEqual(['i1']);
+  });
+
+  it('undoing a merge moves back what it moved as it is now: edited since, deleted since and done since stay so', async () => {
+    await putInteraction(db, { id: 'i2', contactId: 'gone', at: NOW - 2 * DAY, summary: 'Intro call' });
+    const { undo } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
+    // After the merge, before its Undo, on the merged contact's page or in the popup.
+    await putInteraction(db, { id: 'i1', contactId: 'keep', at: NOW - DAY, summary: 'Lunch, and she owes me the deck' });
+    await removeInteraction(db, 'i2', CADENCE, NOW + 1);
+    await markDone(db, 'r1', CADENCE, NOW + 1);
+
+    await undoMerge(db, undo, NOW + 2);
+    expect(await interactionsOf(db, 'gone')).toEqual([expect.objectContaining({ id: 'i1', summary: 'Lunch, and she owes me the deck' })]);
+    expect(await interactionsOf(db, 'keep')).toEqual([]);
+    expect((await remindersOf(db, 'gone')).map((r) => [r.id, isOpen(r)])).toEqual([['r1', false]]);
+    expect((await remindersOf(db, 'keep')).map((r) => r.id)).not.toContain('r1');
   });
 
   it('merges a contact with the one who referred them: nothing of either is lost, nobody refers to themselves', async () => {
