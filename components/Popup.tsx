@@ -41,8 +41,8 @@ export type PopupDeps = {
   keepTyped: (key: string, typed: Omit<Typed, 'at'>) => Promise<void>;
   forgetTyped: (key: string) => Promise<void>;
   now: () => number;
-  /** Tell the background the data changed (badge, scheduler). */
-  dataChanged: () => Promise<unknown>;
+  /** Tell the background (badge, scheduler) and open pages the data changed: only `contacts`, when given. */
+  dataChanged: (contacts?: readonly string[]) => Promise<unknown>;
   openContact: (contactId: string) => void;
   openDashboard: () => void;
   close: () => void;
@@ -294,17 +294,20 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     return () => stop.abort();
   }, [db, newPerson, busy, sameName]);
 
-  /** Run a write; on success tell the background and show the result, on failure say why. */
-  async function write(action: (kithDb: KithDB) => Promise<void>, onError: (message: string) => void) {
+  /**
+   * Run a write; on success tell the background and open pages, and show the result; on failure
+   * say why. `action` returns the one contact it wrote (with its interactions and reminders).
+   */
+  async function write(action: (kithDb: KithDB) => Promise<string>, onError: (message: string) => void) {
     if (!db || writing.current) return;
     writing.current = true;
     setBusy(true);
     setStatus('');
     setStatusAction(undefined);
     try {
-      await action(db);
+      const contactId = await action(db);
       setWrites((count) => count + 1);
-      await deps.dataChanged().catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
+      await deps.dataChanged([contactId]).catch((cause: unknown) => console.warn('Kith: the background did not answer', cause));
     } catch (cause) {
       onError(reason(cause));
     } finally {
@@ -350,6 +353,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         await reloadCard(kithDb, contact.id, current.person);
         const saved = created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`;
         setStatus([saved, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
+        return contact.id;
       },
       (message) => setError(`Not saved: ${message}`),
     );
@@ -370,6 +374,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setError(undefined);
         await reloadCard(kithDb, contact.id, person);
         setStatus([`Added to ${contact.name}’s card.`, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
+        return contact.id;
       },
       (message) => setError(`Not added: ${message}`),
     );
@@ -386,6 +391,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setLogDraft(interactionDraft(deps.now()));
         await reloadCard(kithDb, card.contact.id, person, editingCard());
         setStatus(thankYou ? 'Interaction logged, with a reminder to say thank you.' : 'Interaction logged.');
+        return card.contact.id;
       },
       (message) => setLogError(`Not logged: ${message}`),
     );
@@ -403,6 +409,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         // being edited, else on the card.
         if (editingCard()) returnFocus(CONTACT_NAME_KEY);
         else if (!document.activeElement || document.activeElement === document.body) document.getElementById('card-name')?.focus();
+        return card.contact.id;
       },
       (message) => setStatus(`Not updated: ${message}`),
     );
@@ -428,18 +435,20 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         await showRemindersChanged(kithDb);
         setStatus(done ? 'Reminder done.' : 'Snoozed for a day.');
         const pressed = reminderButtonKey(done ? 'done' : 'snooze', reminder);
-        setStatusAction({ label: 'Undo', run: () => void undoWith(putBack, pressed), takeFocus: true });
+        setStatusAction({ label: 'Undo', run: () => void undoWith(reminder, putBack, pressed), takeFocus: true });
+        return reminder.contactId;
       },
       (message) => setStatus(`Not changed: ${message}`),
     );
   };
 
-  const undoWith = async (putBack: () => Promise<void>, pressed: string) => {
+  const undoWith = async (reminder: Reminder, putBack: () => Promise<void>, pressed: string) => {
     await write(
       async (kithDb) => {
         await putBack();
         await showRemindersChanged(kithDb);
         setStatus('Undone.');
+        return reminder.contactId;
       },
       (message) => setStatus(`Not undone: ${message}`),
     );

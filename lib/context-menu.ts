@@ -38,8 +38,8 @@ export type SaveDeps = {
   linkTextOf: (tabId: number, frameId: number, linkUrl: string) => Promise<string>;
   /** The frame's selection with its line breaks (Chrome's click data turns them into spaces). */
   selectionTextOf: (tabId: number, frameId: number) => Promise<string>;
-  /** Recompute badge and alarm after a save. */
-  afterSave: () => Promise<unknown>;
+  /** Recompute badge and alarm after a save, and tell open pages whom it saved. */
+  afterSave: (contacts: readonly string[]) => Promise<unknown>;
 };
 
 /** `leftOut`: people of a long selection past the ones saved in one go; `leftOff`: leftOffNotice, when a save left something off. */
@@ -154,7 +154,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     await notifySaveFailed(failureMessage(error));
     throw error;
   }
-  await deps.afterSave();
+  await deps.afterSave(saved.map((contact) => contact.id));
   const leftOff = leftOffNotice(heldByOthers);
   await notifySaved(saved, created, { leftOut, differing: [...differing], leftOff });
   return { saved, created, ...(leftOut && { leftOut }), ...(leftOff && { leftOff }) };

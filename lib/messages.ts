@@ -12,8 +12,12 @@ type Sender = Browser.runtime.MessageSender;
 export const REQUESTS = {
   /** Popup → content script: what person(s) does this page show? */
   'capture:get': z.strictObject({}),
-  /** Extension page → background: the database changed; recompute badge and scheduler. */
-  'data:changed': z.strictObject({}),
+  /**
+   * Extension page → background (and the other pages): the database changed; recompute badge
+   * and scheduler. `contacts`: the only contacts written, with their interactions and reminders,
+   * when the writer knows them, so an open dashboard need not read every contact again.
+   */
+  'data:changed': z.strictObject({ contacts: z.optional(z.array(Id)) }),
   /** Extension page → background: open a contact in the dashboard. */
   'contact:open': z.strictObject({ contactId: Id }),
 } as const;
@@ -58,6 +62,16 @@ export async function sendMessage<T extends MessageType>(type: T, payload: Reque
   return unwrap(type, await browser.runtime.sendMessage({ type, payload }));
 }
 
+const changedPayload = (contacts?: readonly string[]): RequestOf<'data:changed'> => (contacts ? { contacts: [...contacts] } : {});
+
+/**
+ * From an extension page, after a write: tell the worker (it answers with the count now due) and
+ * the other pages. `contacts`: the only ones written, when known.
+ */
+export function tellDataChanged(contacts?: readonly string[]): Promise<ResponseOf<'data:changed'>> {
+  return sendMessage('data:changed', changedPayload(contacts));
+}
+
 /** Send to the content script in a tab's top frame. */
 export async function sendToTab<T extends MessageType>(
   tabId: number,
@@ -75,13 +89,16 @@ export function isExtensionPage(sender: Sender): boolean {
 
 /**
  * Call `changed` each time another of Kith's pages, or the worker, says the database changed: a
- * page kept open (the dashboard) then shows what the popup or a right-click saved. It never
- * answers, so a page's `data:changed` still gets the worker's answer. Returns a way to stop.
+ * page kept open (the dashboard) then shows what the popup or a right-click saved; `contacts`
+ * as the writer gave them, else undefined (anything may have changed). It never answers, so a
+ * page's `data:changed` still gets the worker's answer. Returns a way to stop.
  */
-export function onDataChangedElsewhere(changed: () => void): () => void {
+export function onDataChangedElsewhere(changed: (contacts?: readonly string[]) => void): () => void {
   const listener = (message: unknown, sender: Sender): undefined => {
     const envelope = Envelope.safeParse(message);
-    if (envelope.success && envelope.data.type === 'data:changed' && isExtensionPage(sender)) changed();
+    if (!envelope.success || envelope.data.type !== 'data:changed' || !isExtensionPage(sender)) return undefined;
+    const payload = REQUESTS['data:changed'].safeParse(envelope.data.payload);
+    changed(payload.success ? payload.data.contacts : undefined);
     return undefined;
   };
   browser.runtime.onMessage.addListener(listener);
@@ -93,8 +110,8 @@ export function onDataChangedElsewhere(changed: () => void): () => void {
  * The worker does not hear its own messages, and pages do not answer this one, so there is no
  * answer to wait for; with no page open there is no one to tell.
  */
-export function tellPagesDataChanged(): void {
-  const message: { type: MessageType; payload: RequestOf<'data:changed'> } = { type: 'data:changed', payload: {} };
+export function tellPagesDataChanged(contacts?: readonly string[]): void {
+  const message: { type: MessageType; payload: RequestOf<'data:changed'> } = { type: 'data:changed', payload: changedPayload(contacts) };
   browser.runtime.sendMessage(message).catch(() => undefined);
 }
 

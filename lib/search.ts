@@ -144,9 +144,9 @@ export class ContactSearch {
   }
 
   /**
-   * The search over `contacts`, which are this one's but for those at the indexes `changed`:
-   * only theirs is indexed again (one contact saved, among 100,000). Sort orders are worked out
-   * again when next asked.
+   * The search over `contacts`, which are this one's but for those at the indexes `changed`,
+   * some of them new at the end: only theirs is indexed (one contact saved, among 100,000). Sort
+   * orders are worked out again when next asked.
    */
   replacing(contacts: readonly Contact[], changed: readonly number[]): ContactSearch {
     const haystacks = [...this.haystacks];
@@ -162,7 +162,7 @@ export class ContactSearch {
       const holders = new Map(this.holders);
       const move = (key: string, list: number[]) => (list.length ? holders.set(key, list) : holders.delete(key));
       for (const i of changed) {
-        for (const { key } of identityKeys(this.contacts[i])) move(key, (holders.get(key) ?? []).filter((j) => j !== i));
+        if (i < this.contacts.length) for (const { key } of identityKeys(this.contacts[i])) move(key, (holders.get(key) ?? []).filter((j) => j !== i));
         for (const { key } of identityKeys(contacts[i])) move(key, [...(holders.get(key) ?? []), i].sort((a, b) => a - b));
       }
       replaced.holders = holders;

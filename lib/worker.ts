@@ -45,8 +45,8 @@ function logFailure(what: string) {
 export function startWorker(deps: WorkerDeps): WorkerHandlers {
   const refresh = () => refreshReminders(deps);
   /** After the worker's own writes: the open pages are told, as the worker is told of theirs. */
-  const changedHere = () => {
-    tellPagesDataChanged();
+  const changedHere = (contacts?: readonly string[]) => {
+    tellPagesDataChanged(contacts);
     return refresh();
   };
   const resyncAll = async () => {

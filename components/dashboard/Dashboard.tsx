@@ -102,14 +102,19 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     [deps],
   );
 
+  const rereadsRunning = useRef(0);
   /** After a write to these contacts alone: only they are read again (unless a whole read is due anyway). */
   const rereadContacts = useCallback(
     async (ids: readonly string[]) => {
       const shown = latest.current;
-      // A whole read running may carry a change made elsewhere; one shown from a single contact is not whole.
-      if (!shown || shown.whole || wholeLoadsRunning.current > 0) return reload();
+      // A whole read running may carry a change made elsewhere; one shown from a single contact is
+      // not whole; two rereads at once would each patch the notebook without the other's contacts.
+      if (!shown || shown.whole || wholeLoadsRunning.current > 0 || rereadsRunning.current > 0) return reload();
       const load = ++loads.current;
-      const updated = await withContactsReread(deps, shown, ids).catch(() => undefined);
+      rereadsRunning.current++;
+      const updated = await withContactsReread(deps, shown, ids)
+        .catch(() => undefined)
+        .finally(() => rereadsRunning.current--);
       if (!updated) return reload();
       if (load === loads.current) setNotebook(updated);
     },
@@ -124,15 +129,17 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   // What the popup, another tab or a right-click saves shows here too, once this tab is in view:
   // one left behind a LinkedIn tab does not read the whole notebook again on every save made
   // there. Pages keep what is typed and not saved over the new data, and save only what was typed.
+  // A change that names its contacts (a save in the popup) has only those read again.
   useEffect(() => {
-    let missed = false;
+    let missed: Set<string> | 'all' | undefined;
     const catchUp = () => {
       if (!missed || document.visibilityState !== 'visible') return;
-      missed = false;
-      void reload();
+      const contacts = missed;
+      missed = undefined;
+      void (contacts === 'all' ? reload() : rereadContacts([...contacts]));
     };
-    const stop = deps.onChangedElsewhere(() => {
-      missed = true;
+    const stop = deps.onChangedElsewhere((contacts) => {
+      missed = contacts && missed !== 'all' ? new Set([...(missed ?? []), ...contacts]) : 'all';
       catchUp();
     });
     document.addEventListener('visibilitychange', catchUp);
@@ -140,7 +147,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
       stop();
       document.removeEventListener('visibilitychange', catchUp);
     };
-  }, [deps, reload]);
+  }, [deps, reload, rereadContacts]);
 
   useEffect(() => {
     const titles: Record<Route['page'], string> = {
@@ -158,7 +165,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     async (next?: Status, onlyContacts?: readonly string[]) => {
       // The worker's badge and alarms need not wait for the notebook to be read again (seconds at
       // 100,000 contacts). The status does: an Undo shown once the row pressed has gone takes the focus.
-      deps.dataChanged().catch(() => undefined);
+      deps.dataChanged(onlyContacts).catch(() => undefined);
       await (onlyContacts ? rereadContacts(onlyContacts) : reload());
       setStatus(next);
     },

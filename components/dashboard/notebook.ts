@@ -28,10 +28,13 @@ export type DashboardDeps = {
   settings: () => Promise<Settings>;
   saveSettings: (change: Partial<Settings>) => Promise<Settings>;
   now: () => number;
-  /** Tell the background the data changed (badge, alarms); nothing listening is fine. */
-  dataChanged: () => Promise<unknown>;
-  /** Call `changed` when the popup, another tab or the worker changed the data; returns a way to stop. */
-  onChangedElsewhere: (changed: () => void) => () => void;
+  /** Tell the background (badge, alarms) and other tabs the data changed, only `contacts` if given; nothing listening is fine. */
+  dataChanged: (contacts?: readonly string[]) => Promise<unknown>;
+  /**
+   * Call `changed` when the popup, another tab or the worker changed the data, with the only
+   * contacts written when it says; returns a way to stop.
+   */
+  onChangedElsewhere: (changed: (contacts?: readonly string[]) => void) => () => void;
   /** Offer a file to the user: an object URL and `<a download>`, never the network. */
   download: (name: string, type: string, text: string) => void;
   /** The keyboard shortcut that opens the popup, if one is set. */
@@ -54,8 +57,9 @@ export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
 
 /**
  * `notebook` with the contacts `ids` read again, and who has a reminder due: after a write that
- * touched only them (a contact's page saving), instead of reading every contact again. Undefined
- * when one of them is gone or new, which only reading the whole notebook gets right.
+ * touched only them (a contact's page saving, the popup saving someone new), instead of reading
+ * every contact again. Undefined when one of them is gone (deleted or merged away), which only
+ * reading the whole notebook gets right.
  */
 export async function withContactsReread(deps: DashboardDeps, notebook: Notebook, ids: readonly string[]): Promise<Notebook | undefined> {
   const db = await deps.db();
@@ -63,7 +67,7 @@ export async function withContactsReread(deps: DashboardDeps, notebook: Notebook
   const [fresh, due] = await Promise.all([Promise.all(ids.map((id) => getContact(db, id))), dueReminders(db, now)]);
   const reread = new Map<string, Contact>();
   for (const contact of fresh) {
-    if (!contact || !notebook.byId.has(contact.id)) return undefined;
+    if (!contact) return undefined;
     reread.set(contact.id, contact);
   }
   const changed: number[] = [];
@@ -73,6 +77,12 @@ export async function withContactsReread(deps: DashboardDeps, notebook: Notebook
     changed.push(i);
     return again;
   });
+  // Someone new (saved in the popup): at the end, as the search's indexes go.
+  for (const contact of reread.values()) {
+    if (notebook.byId.has(contact.id)) continue;
+    changed.push(contacts.length);
+    contacts.push(contact);
+  }
   const byId = new Map(notebook.byId);
   for (const contact of reread.values()) byId.set(contact.id, contact);
   return {

@@ -3,7 +3,7 @@ import '@/components/dashboard/dashboard.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { type DashboardDeps, downloadText } from '@/components/dashboard/notebook';
 import { openKithDb } from '@/lib/db';
-import { onDataChangedElsewhere, sendMessage } from '@/lib/messages';
+import { onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { popupShortcut } from '@/lib/shortcut';
 
@@ -12,7 +12,7 @@ const deps: DashboardDeps = {
   settings: loadSettings,
   saveSettings,
   now: () => Date.now(),
-  dataChanged: () => sendMessage('data:changed', {}),
+  dataChanged: tellDataChanged,
   onChangedElsewhere: onDataChangedElsewhere,
   download: downloadText,
   popupShortcut,

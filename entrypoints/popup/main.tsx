@@ -3,7 +3,7 @@ import '@/components/popup.css';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { openKithDb } from '@/lib/db';
 import { captureTab } from '@/lib/capture';
-import { sendMessage } from '@/lib/messages';
+import { tellDataChanged } from '@/lib/messages';
 import { tabIdFromSearch } from '@/lib/popup';
 import { loadSettings } from '@/lib/settings';
 import { forgetTyped, keepTyped, loadTyped } from '@/lib/typed-drafts';
@@ -32,7 +32,7 @@ const deps: PopupDeps = {
   keepTyped: (key, typed) => keepTyped(key, typed, Date.now()),
   forgetTyped,
   now: () => Date.now(),
-  dataChanged: () => sendMessage('data:changed', {}),
+  dataChanged: tellDataChanged,
   openContact: (contactId) => openDashboardAt(`#/contact/${encodeURIComponent(contactId)}`),
   openDashboard: () => openDashboardAt('#/contacts'),
   close: () => window.close(),

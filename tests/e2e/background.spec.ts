@@ -1,4 +1,4 @@
-import { expect, test } from './harness';
+import { expect, recordsRead, test } from './harness';
 
 // The worker's documented test seams (entrypoints/background.ts): what a click would call.
 type Seams = {
@@ -188,11 +188,14 @@ test('right-click Save to Kith on a profile page saves the best person there, on
   ]);
 });
 
-test('a dashboard left open shows the person a right-click saves, and keeps what is typed on it', async ({ kith }) => {
+test('a dashboard left open shows the person a right-click saves, reading only them, and keeps what is typed on it', async ({ kith }) => {
   const url = 'https://uk.linkedin.com/in/ada-quinlan-4b2a91/';
   await kith.serve(url, { file: 'linkedin-public.html' });
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [1, 2, 3].map((i) => ({ id: `c${i}`, name: `Person ${i}`, emails: [], createdAt: at, updatedAt: at })));
+  await kith.countRecordsRead();
   const dashboard = await kith.openDashboard('#/contacts');
-  await expect(dashboard.getByText('No contacts yet', { exact: false })).toBeVisible();
+  await expect(dashboard.getByText('3 contacts', { exact: true })).toBeVisible();
   await dashboard.getByLabel('Search contacts').fill('Ada');
 
   const page = await kith.open(url);
@@ -203,4 +206,5 @@ test('a dashboard left open shows the person a right-click saves, and keeps what
   );
   await expect(dashboard.getByRole('link', { name: 'Ada Quinlan' })).toBeVisible();
   await expect(dashboard.getByLabel('Search contacts')).toHaveValue('Ada');
+  expect(await recordsRead(dashboard, 'contacts')).toBe(4);
 });

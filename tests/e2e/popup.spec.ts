@@ -117,15 +117,24 @@ test('the toolbar popup, as the button opens it, finds the tab in front and show
   });
 });
 
-test('a dashboard open beside the popup lists the person the popup saves, without a reload', async ({ kith }) => {
+test('a dashboard open beside the popup lists the person the popup saves, without a reload or reading every contact again', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords(
+    'contacts',
+    Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, name: `Person ${i}`, emails: [], createdAt: at, updatedAt: at })),
+  );
+  await kith.countRecordsRead();
   const dashboard = await kith.openDashboard('#/contacts');
-  await expect(dashboard.getByText('No contacts yet', { exact: false })).toBeVisible();
+  await expect(dashboard.getByText('30 contacts', { exact: true })).toBeVisible();
+  expect(await recordsRead(dashboard, 'contacts')).toBe(30);
   const profile = await openFixture(kith, 'linkedin-public.html');
   const popup = await kith.openPopup(profile);
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
   await expect(dashboard.getByRole('link', { name: 'Ada Quinlan' })).toBeVisible();
-  await expect(dashboard.getByText('1 contact', { exact: true })).toBeVisible();
+  await expect(dashboard.getByText('31 contacts', { exact: true })).toBeVisible();
+  // The popup named whom it saved: only she was read.
+  expect(await recordsRead(dashboard, 'contacts')).toBe(31);
 });
 
 test('a profile of someone saved under another name and address is added to that contact, not saved twice', async ({ kith }) => {

@@ -61,7 +61,7 @@ describe('Save to Kith on a link', () => {
     expect(await notifications()).toEqual([
       [`kith:saved:${contact.id}`, expect.objectContaining({ title: 'Saved Jane Doe', buttons: [{ title: 'Edit' }] })],
     ]);
-    expect(deps.afterSave).toHaveBeenCalledOnce();
+    expect(deps.afterSave).toHaveBeenCalledExactlyOnceWith([contact.id]);
     // The new contact gets its keep-in-touch reminder right away.
     expect((await remindersOf(db, contact.id)).map((r) => r.kind)).toEqual(['keep-in-touch']);
   });

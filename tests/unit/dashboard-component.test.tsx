@@ -123,6 +123,41 @@ it('draws a contact page opened in a new tab from that contact alone, and the re
   expect(text()).not.toContain('Looking for');
 });
 
+it('after a change elsewhere that names its contacts, someone new among them, reads only them again, in view or once back in view', async () => {
+  const { db, holdReads } = await slowNotebook();
+  let changedElsewhere: (contacts?: readonly string[]) => void = () => {};
+  openAt(
+    '#/contacts',
+    depsOver(db, {
+      onChangedElsewhere: (changed) => {
+        changedElsewhere = changed;
+        return () => {};
+      },
+    }),
+  );
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+
+  holdReads();
+  const at = Date.now();
+  await putContact(db, { id: 'dee', name: 'Dee Nwosu', createdAt: at, updatedAt: at });
+  changedElsewhere(['dee']);
+  await vi.waitFor(() => expect(text()).toContain('5 contacts'));
+  expect(text()).toContain('Dee Nwosu');
+
+  // Out of view: the contacts named by each change are read together once back in view.
+  setVisibility('hidden');
+  await putContact(db, { id: 'eli', name: 'Eli Brandt', createdAt: at, updatedAt: at });
+  changedElsewhere(['eli']);
+  await putContact(db, { id: 'bo', name: 'Bo Lindqvist-Berg', createdAt: at, updatedAt: at + 1 });
+  changedElsewhere(['bo']);
+  await new Promise((done) => setTimeout(done, 50));
+  expect(text()).not.toContain('Eli Brandt');
+  setVisibility('visible');
+  await vi.waitFor(() => expect(text()).toContain('6 contacts'));
+  expect(text()).toContain('Eli Brandt');
+  expect(text()).toContain('Bo Lindqvist-Berg');
+});
+
 /** The button named `name` on the page, clicked. */
 function click(name: string) {
   const button = [...(host?.querySelectorAll('button') ?? [])].find((b) => b.textContent === name);
@@ -130,9 +165,10 @@ function click(name: string) {
   button.click();
 }
 
-it('after a save on a contact’s page, reads that contact again rather than every contact', async () => {
+it('after a save on a contact’s page, reads that contact again rather than every contact, and says which to other pages', async () => {
   const { db, holdReads } = await slowNotebook();
-  openAt('#/contact/ada', depsOver(db));
+  const dataChanged = vi.fn(async () => undefined);
+  openAt('#/contact/ada', depsOver(db, { dataChanged }));
   await vi.waitFor(() => expect(text()).toContain('perhaps the same person'));
   const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Title')!;
   const title = document.getElementById(label.htmlFor) as HTMLInputElement;
@@ -145,6 +181,7 @@ it('after a save on a contact’s page, reads that contact again rather than eve
   click('Save');
   await vi.waitFor(() => expect(text()).toContain('Saved Ada Quinlan.'));
   expect(text()).toContain('Harbour master · ');
+  expect(dataChanged).toHaveBeenCalledWith(['ada']);
   // Still the whole notebook: who may be her is still worked out.
   expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.');
 });

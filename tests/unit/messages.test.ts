@@ -52,9 +52,14 @@ describe('message protocol', () => {
     await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, pageSender);
     await fakeBrowser.runtime.onMessage.trigger({ type: 'contact:open', payload: { contactId: 'c1' } }, popupSender());
     expect(changed).toHaveBeenCalledTimes(2);
+    expect(changed).toHaveBeenCalledWith(undefined);
+    // The contacts written, when the writer names them; anything else on the payload names none.
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: { contacts: ['c1', 'c2'] } }, popupSender());
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: { contacts: 'c1' } }, popupSender());
+    expect(changed.mock.calls.slice(2)).toEqual([[['c1', 'c2']], [undefined]]);
     stop();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'data:changed', payload: {} }, popupSender());
-    expect(changed).toHaveBeenCalledTimes(2);
+    expect(changed).toHaveBeenCalledTimes(4);
   });
 
   describe('a request that carries nothing, as a content script answers it', () => {

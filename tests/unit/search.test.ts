@@ -57,6 +57,24 @@ describe('ContactSearch', () => {
     expect(ids(before.search(query('jose'), context))).toEqual(['a']);
   });
 
+  it('with someone new at the end, finds, sorts and pairs as a search built anew would', () => {
+    const before = new ContactSearch(people.slice(0, 3));
+    before.maybeSameAs(people[0]);
+    const newcomer = { ...people[3], name: 'Jose Alvarez', emails: ['jose@globex.com'] };
+    const grown = [...people.slice(0, 3), newcomer];
+    const replaced = before.replacing(grown, [3]);
+    const anew = new ContactSearch(grown);
+    for (const text of ['jose', 'alvarez', '']) {
+      for (const sort of ['name', 'recently-added'] as const) {
+        expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
+      }
+    }
+    for (const contact of grown) {
+      expect(replaced.maybeSameAs(contact).map((m) => m.contact.id)).toEqual(anew.maybeSameAs(contact).map((m) => m.contact.id));
+    }
+    expect(replaced.maybeSameAs(newcomer).map((m) => m.contact.id)).toEqual(['a']);
+  });
+
   it('narrows as the user types and widens again on backspace', () => {
     const fresh = new ContactSearch(people);
     expect(ids(fresh.search(query('h'), context))).toEqual(['b', 'c', 'a']);
