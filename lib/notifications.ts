@@ -147,8 +147,8 @@ export type NotificationDeps = {
   openDb: () => Promise<KithDB>;
   now: () => number;
   loadSettings: () => Promise<Settings>;
-  /** Recompute badge, alarm and notifications after a change. */
-  refresh: () => Promise<unknown>;
+  /** Recompute badge, alarm and notifications after a change, and tell open pages whose reminders changed. */
+  refresh: (contacts?: readonly string[]) => Promise<unknown>;
 };
 
 async function reminderIdsOf(notificationId: string): Promise<string[]> {
@@ -183,11 +183,15 @@ export async function onNotificationButtonClicked(
   await browser.notifications.clear(notificationId);
   if (notificationId.startsWith(SAVED_PREFIX)) return openContact(notificationId.slice(SAVED_PREFIX.length));
   const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
+  const changed = new Set<string>();
   for (const reminderId of await reminderIdsOf(notificationId)) {
     const now = deps.now();
     // A reminder already done or deleted elsewhere is simply skipped.
     const action = buttonIndex === 0 ? markDone(db, reminderId, settings, now) : snooze(db, reminderId, '1-day', now);
-    await action.catch((error: unknown) => console.warn('Kith: reminder not changed', error));
+    await action.then(
+      (reminder) => changed.add(reminder.contactId),
+      (error: unknown) => console.warn('Kith: reminder not changed', error),
+    );
   }
-  await deps.refresh();
+  await deps.refresh([...changed]);
 }

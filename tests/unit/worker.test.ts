@@ -112,10 +112,12 @@ describe('the background worker', () => {
     expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r1')?.doneAt).toBe(T0);
   });
 
-  it('Snooze on a notification brings the reminder back in a day', async () => {
+  it('Snooze on a notification brings the reminder back in a day, and tells open pages whose it is', async () => {
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: T0 - 1, createdAt: T0 });
     await handlers.refresh();
+    const told = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     await handlers.notificationButtonClick('kith:reminder:r1', 1);
+    expect(told).toHaveBeenCalledExactlyOnceWith({ type: 'data:changed', payload: { contacts: ['c1'] } });
     expect(await badge()).toBe('');
     expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r1')?.snoozedUntil).toBe(T0 + DAY);
     expect(await fakeBrowser.alarms.get(SCHEDULER_ALARM)).toMatchObject({ scheduledTime: T0 + DAY });
