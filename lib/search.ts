@@ -145,8 +145,8 @@ export class ContactSearch {
 
   /**
    * The search over `contacts`, which are this one's but for those at the indexes `changed`,
-   * some of them new at the end: only theirs is indexed (one contact saved, among 100,000). Sort
-   * orders are worked out again when next asked.
+   * some of them new at the end: only theirs is indexed (one contact saved, among 100,000), and
+   * only they move in the sort orders already worked out.
    */
   replacing(contacts: readonly Contact[], changed: readonly number[]): ContactSearch {
     const haystacks = [...this.haystacks];
@@ -167,6 +167,12 @@ export class ContactSearch {
       }
       replaced.holders = holders;
     }
+    if (this.names) {
+      const names = [...this.names];
+      for (const i of changed) names[i] = fold(contacts[i].name);
+      replaced.names = names;
+    }
+    for (const [sort, order] of this.orders) replaced.orders.set(sort, replaced.reordered(sort, order, changed));
     return replaced;
   }
 
@@ -216,13 +222,42 @@ export class ContactSearch {
     return this.twice;
   }
 
-  /**
-   * Contact indexes in `sort` order, computed once per sort and kept. Names are compared as
-   * folded strings rather than with Intl.Collator, which costs seconds over 100,000 sorts.
-   */
+  /** Contact indexes in `sort` order, computed once per sort and kept. */
   private order(sort: SortKey): Uint32Array {
     const cached = this.orders.get(sort);
     if (cached) return cached;
+    const order = Uint32Array.from(this.contacts.keys()).sort(this.comparator(sort));
+    this.orders.set(sort, order);
+    return order;
+  }
+
+  /**
+   * `before`, an earlier search's order over these contacts but for those at `changed`, with
+   * them moved to where they sort now: the others' order holds. Sorting 100,000 contacts again
+   * took ~0.15 s of each save shown in an open dashboard.
+   */
+  private reordered(sort: SortKey, before: Uint32Array, changed: readonly number[]): Uint32Array {
+    const compare = this.comparator(sort);
+    const moved = new Set(changed);
+    const order = Array.from(before).filter((i) => !moved.has(i));
+    for (const i of moved) {
+      let [low, high] = [0, order.length];
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (compare(order[middle], i) < 0) low = middle + 1;
+        else high = middle;
+      }
+      order.splice(low, 0, i);
+    }
+    return Uint32Array.from(order);
+  }
+
+  /**
+   * How two contact indexes compare in `sort`, ties broken by index so that every order is one.
+   * Names are compared as folded strings rather than with Intl.Collator, which costs seconds
+   * over 100,000 sorts.
+   */
+  private comparator(sort: SortKey): (a: number, b: number) => number {
     const c = this.contacts;
     const names = this.foldedNames();
     const byName = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
@@ -236,9 +271,7 @@ export class ContactSearch {
       const companies = c.map((contact) => fold(contact.company) || '\uffff');
       compare = (a, b) => (companies[a] < companies[b] ? -1 : companies[a] > companies[b] ? 1 : byName(a, b));
     }
-    const order = Uint32Array.from(c.keys()).sort(compare);
-    this.orders.set(sort, order);
-    return order;
+    return compare;
   }
 
   private matcher(filters: ContactFilters, context: SearchContext): ((c: Contact) => boolean) | undefined {

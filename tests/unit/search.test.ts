@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Contact, type ContactInput } from '@/lib/model';
 import fc from 'fast-check';
-import { ContactSearch, type ContactQuery, type QueryTerm, fold, includesTerm, nameKey, queryTerms } from '@/lib/search';
+import { ContactSearch, type ContactQuery, type QueryTerm, SORT_KEYS as SORTS, fold, includesTerm, nameKey, queryTerms } from '@/lib/search';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const DAY = 86_400_000;
@@ -37,13 +37,20 @@ describe('ContactSearch', () => {
   it('with one contact changed, finds, sorts and pairs as a search built anew would', () => {
     const before = new ContactSearch(people);
     // Asked once, so each answer kept would show if it outlived the change.
-    for (const sort of ['name', 'warmth', 'company'] as const) before.search(query('', { sort }), context);
+    for (const sort of SORTS) before.search(query('', { sort }), context);
     before.maybeSameAs(people[0]);
-    const changed = people.map((c) => (c.id === 'd' ? { ...c, name: 'Jose Alvarez', company: 'Acme', warmth: 'warm' as const, emails: ['jose@globex.com'] } : c));
+    const changed = people.map((c) =>
+      c.id === 'd' ? { ...c, name: 'Jose Alvarez', company: 'Acme', warmth: 'warm' as const, emails: ['jose@globex.com'], lastInteractionAt: 1 } : c,
+    );
+    // The orders worked out are patched, not sorted again.
+    const sorted = vi.spyOn(Uint32Array.prototype, 'sort');
     const replaced = before.replacing(changed, [3]);
+    for (const sort of SORTS) replaced.search(query('', { sort }), context);
+    expect(sorted).not.toHaveBeenCalled();
+    sorted.mockRestore();
     const anew = new ContactSearch(changed);
     for (const text of ['jose', 'acme', 'globex', '']) {
-      for (const sort of ['name', 'warmth', 'company'] as const) {
+      for (const sort of SORTS) {
         expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
       }
     }
@@ -59,13 +66,14 @@ describe('ContactSearch', () => {
 
   it('with someone new at the end, finds, sorts and pairs as a search built anew would', () => {
     const before = new ContactSearch(people.slice(0, 3));
+    for (const sort of SORTS) before.search(query('', { sort }), context);
     before.maybeSameAs(people[0]);
     const newcomer = { ...people[3], name: 'Jose Alvarez', emails: ['jose@globex.com'] };
     const grown = [...people.slice(0, 3), newcomer];
     const replaced = before.replacing(grown, [3]);
     const anew = new ContactSearch(grown);
     for (const text of ['jose', 'alvarez', '']) {
-      for (const sort of ['name', 'recently-added'] as const) {
+      for (const sort of SORTS) {
         expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
       }
     }
@@ -73,6 +81,37 @@ describe('ContactSearch', () => {
       expect(replaced.maybeSameAs(contact).map((m) => m.contact.id)).toEqual(anew.maybeSameAs(contact).map((m) => m.contact.id));
     }
     expect(replaced.maybeSameAs(newcomer).map((m) => m.contact.id)).toEqual(['a']);
+  });
+
+  it('property: however contacts change or join, the patched orders are the orders sorted anew', () => {
+    const person = fc.record({
+      name: fc.constantFrom('Ada', 'ada', 'Bo', 'Ádám', 'Zoë', 'bo lind'),
+      company: fc.constantFrom('', 'Acme', 'acme', 'Globex'),
+      warmth: fc.constantFrom('warm' as const, 'cold' as const, undefined),
+      createdAt: fc.integer({ min: 1, max: 5 }),
+      lastInteractionAt: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    });
+    const withId = (fields: Partial<ContactInput> & { name: string }, i: number) => make({ id: `p${i}`, ...fields });
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), person), { maxLength: 4 }), fc.array(person, { maxLength: 3 }), (start, edits, joining) => {
+        const before = new ContactSearch(start.map(withId));
+        for (const sort of SORTS) before.search(query('', { sort }), context);
+        const after = [...before.contacts];
+        const changed = new Set<number>();
+        for (const [at, fields] of edits) {
+          const i = at % after.length;
+          after[i] = withId(fields, i);
+          changed.add(i);
+        }
+        for (const fields of joining) {
+          changed.add(after.length);
+          after.push(withId(fields, after.length));
+        }
+        const replaced = before.replacing(after, [...changed]);
+        const anew = new ContactSearch(after);
+        for (const sort of SORTS) expect(ids(replaced.search(query('', { sort }), context))).toEqual(ids(anew.search(query('', { sort }), context)));
+      }),
+    );
   });
 
   it('narrows as the user types and widens again on backspace', () => {
