@@ -172,7 +172,8 @@ export class ContactSearch {
       for (const i of changed) names[i] = fold(contacts[i].name);
       replaced.names = names;
     }
-    for (const [sort, order] of this.orders) replaced.orders.set(sort, replaced.reordered(sort, order, changed));
+    // Each contact moved costs a pass over the order: for many, sorting anew when asked is cheaper.
+    if (changed.length <= 64) for (const [sort, order] of this.orders) replaced.orders.set(sort, replaced.reordered(sort, order, changed));
     return replaced;
   }
 
