@@ -280,11 +280,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const db = await deps.db();
       const merged = await mergeSavedContacts(db, contactId, other.id, deps.now(), notebook.settings);
       setMergeWith(undefined);
-      await changed({
-        message: `Merged ${other.name} into ${contact.name}.`,
-        undo: () => undoMerge(db, merged.undo, deps.now()),
-        returnFocus: MERGE_PICKER_KEY,
-      });
+      await changed(
+        {
+          message: `Merged ${other.name} into ${contact.name}.`,
+          undo: () => undoMerge(db, merged.undo, deps.now()),
+          returnFocus: MERGE_PICKER_KEY,
+        },
+        [other.id, ...merged.undo.edited.map(({ after }) => after.id)],
+      );
     });
 
   // Each keeps the other's id, so neither is suggested again, from either page or the filter.
@@ -312,7 +315,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
       location.hash = '#/contacts';
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
-      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY });
+      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY }, [contactId]);
     });
 
   const timeline: TimelineEntry[] = [

@@ -69,11 +69,14 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       const now = deps.now();
       const tagged = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, tag], updatedAt: now }));
       setBulkTag('');
-      await changed({
-        message: `Tagged ${plural(tagged.length, 'contact')} “${tag}”.`,
-        undo: () => revertContactChanges(db, tagged, deps.now()),
-        returnFocus: ADD_TAG_KEY,
-      });
+      await changed(
+        {
+          message: `Tagged ${plural(tagged.length, 'contact')} “${tag}”.`,
+          undo: () => revertContactChanges(db, tagged, deps.now()),
+          returnFocus: ADD_TAG_KEY,
+        },
+        tagged.map(({ after }) => after.id),
+      );
     });
 
   const setRelationship = () =>
@@ -81,11 +84,14 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       const db = await deps.db();
       const now = deps.now();
       const moved = await updateContacts(db, [...selected], (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
-      await changed({
-        message: `${plural(moved.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
-        undo: () => revertContactChanges(db, moved, deps.now()),
-        returnFocus: SET_RELATIONSHIP_KEY,
-      });
+      await changed(
+        {
+          message: `${plural(moved.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
+          undo: () => revertContactChanges(db, moved, deps.now()),
+          returnFocus: SET_RELATIONSHIP_KEY,
+        },
+        moved.map(({ after }) => after.id),
+      );
     });
 
   const remove = () =>
@@ -93,11 +99,15 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       const db = await deps.db();
       const snapshot = await deleteContacts(db, [...selected]);
       setSelected(new Set());
-      await changed({
-        message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`,
-        undo: () => restoreSnapshot(db, snapshot),
-        returnFocus: CONTACTS_SEARCH_KEY,
-      });
+      // Read again whole (they are gone); their Undo reads only them.
+      await changed(
+        {
+          message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`,
+          undo: () => restoreSnapshot(db, snapshot),
+          returnFocus: CONTACTS_SEARCH_KEY,
+        },
+        snapshot.contacts.map((c) => c.id),
+      );
     });
 
   const toggle = (contactId: string, on: boolean) => {

@@ -21,7 +21,7 @@ export type PageProps = {
   /**
    * Tell the background, read the notebook again, and show `status` (with Undo when given).
    * `onlyContacts`: the write touched only these contacts (and their interactions and
-   * reminders), so only they are read again, not every contact.
+   * reminders), so only they are read again, not every contact; its Undo touches the same.
    */
   changed: (status?: Status, onlyContacts?: readonly string[]) => Promise<void>;
 };
@@ -108,8 +108,9 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     async (ids: readonly string[]) => {
       const shown = latest.current;
       // A whole read running may carry a change made elsewhere; one shown from a single contact is
-      // not whole; two rereads at once would each patch the notebook without the other's contacts.
-      if (!shown || shown.whole || wholeLoadsRunning.current > 0 || rereadsRunning.current > 0) return reload();
+      // not whole; two rereads at once would each patch the notebook without the other's contacts;
+      // and past a few hundred contacts, one read of them all is the quicker.
+      if (!shown || shown.whole || wholeLoadsRunning.current > 0 || rereadsRunning.current > 0 || ids.length > 200) return reload();
       const load = ++loads.current;
       rereadsRunning.current++;
       const updated = await withContactsReread(deps, shown, ids)
@@ -161,12 +162,15 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     document.title = `Kith — ${titles[route.page]}`;
   }, [route]);
 
+  /** The contacts the write behind the status touched, which its Undo touches again. */
+  const undoTouches = useRef<readonly string[]>(undefined);
   const changed = useCallback(
     async (next?: Status, onlyContacts?: readonly string[]) => {
       // The worker's badge and alarms need not wait for the notebook to be read again (seconds at
       // 100,000 contacts). The status does: an Undo shown once the row pressed has gone takes the focus.
       deps.dataChanged(onlyContacts).catch(() => undefined);
       await (onlyContacts ? rereadContacts(onlyContacts) : reload());
+      undoTouches.current = onlyContacts;
       setStatus(next);
     },
     [deps, reload, rereadContacts],
@@ -175,10 +179,11 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const undo = async () => {
     if (!status?.undo) return;
     const { undo: run, returnFocus: pressed } = status;
+    const touched = undoTouches.current;
     setStatus({ message: 'Undoing…' });
     try {
       await run();
-      await changed({ message: 'Undone.' });
+      await changed({ message: 'Undone.' }, touched);
       returnFocus(pressed);
     } catch (error) {
       setStatus({ message: `Could not undo: ${error instanceof Error ? error.message : String(error)}` });

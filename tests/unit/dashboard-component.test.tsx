@@ -196,6 +196,48 @@ it('after Done on the week page, reads that reminder’s contact again rather th
   await vi.waitFor(() => expect(text()).toContain('Marked done.'));
 });
 
+/** The form control labelled `label` within `within` (checkboxes by their aria-label), given `value` as typed or clicked. */
+async function fill(label: string, value: string | boolean, within: ParentNode = document) {
+  const byLabel = [...within.querySelectorAll('label')].find((l) => l.textContent === label);
+  const control = (byLabel ? document.getElementById(byLabel.htmlFor) : document.querySelector(`[aria-label="${label}"]`)) as HTMLInputElement;
+  if (typeof value === 'boolean') control.click();
+  else {
+    control.value = value;
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  // The render it causes, before the next step reads the page.
+  await new Promise((done) => setTimeout(done));
+}
+
+it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts they touched', async () => {
+  const { db, holdReads, readAll } = await slowNotebook();
+  const dataChanged = vi.fn(async () => undefined);
+  openAt('#/contacts', depsOver(db, { dataChanged }));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  await fill('Select Bo Lindqvist', true);
+  await fill('Select Cy Okafor', true);
+  await fill('Tag', 'mentor', document.querySelector('[aria-label="Bulk actions"]')!);
+
+  holdReads();
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Tagged 2 contacts “mentor”.'));
+  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
+  click('Undo');
+  await vi.waitFor(() => expect(text()).toContain('Undone.'));
+  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
+
+  // Deleted, every contact is read again; put back, only they are.
+  readAll();
+  click('Delete');
+  await vi.waitFor(() => expect(text()).toContain('Deleted 2 contacts.'));
+  expect(text()).toContain('2 contacts');
+  holdReads();
+  click('Undo');
+  await vi.waitFor(() => expect(text()).toContain('Undone.'));
+  expect(text()).toContain('4 contacts');
+  expect(text()).toContain('Cy Okafor');
+});
+
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
