@@ -8,7 +8,7 @@ import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
 import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook, withContactsReread } from './notebook';
-import { SettingsPage } from './SettingsPage';
+import { type SettingsForm, SettingsPage } from './SettingsPage';
 import { WeekPage } from './WeekPage';
 
 /** `returnFocus`: the `data-return-focus` key of the button pressed, focused again after Undo. */
@@ -69,10 +69,16 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     const ids = [...typedOn.current.keys()];
     setUnsavedIds((before) => (before.length === ids.length && before.every((id, i) => id === ids[i]) ? before : ids));
   }, []);
+  const typedSettings = useRef<SettingsForm>(undefined);
+  const [settingsUnsaved, setSettingsUnsaved] = useState(false);
+  const keepSettingsTyped = useCallback((typed: SettingsForm | undefined) => {
+    typedSettings.current = typed;
+    setSettingsUnsaved(typed !== undefined);
+  }, []);
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
       // Typing on a contact since deleted or merged away is nothing to lose.
-      if ([...typedOn.current.keys()].some((id) => latest.current?.byId.has(id))) event.preventDefault();
+      if (typedSettings.current || [...typedOn.current.keys()].some((id) => latest.current?.byId.has(id))) event.preventDefault();
     };
     addEventListener('beforeunload', askFirst);
     return () => removeEventListener('beforeunload', askFirst);
@@ -244,6 +250,11 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
           .
         </p>
       )}
+      {settingsUnsaved && route.page !== 'settings' && (
+        <p class="unsaved">
+          Typed and not saved yet, on <a href={routeHash({ page: 'settings' })}>Settings</a>.
+        </p>
+      )}
       <main id="main">
         {loadError ? (
           <p class="error" role="alert">
@@ -260,7 +271,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         ) : route.page === 'import' ? (
           <ImportExportPage {...props} />
         ) : route.page === 'settings' ? (
-          <SettingsPage {...props} />
+          <SettingsPage {...props} typedBefore={typedSettings.current} keepTyped={keepSettingsTyped} />
         ) : (
           <ContactsPage {...props} />
         )}

@@ -1,15 +1,50 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
+import type { Settings } from '@/lib/model';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import type { PageProps } from './Dashboard';
 
-export function SettingsPage({ deps, notebook, changed }: PageProps) {
+/** The settings form as shown or typed. */
+export type SettingsForm = { cadence: string; goal: string; notifications: boolean; targets: string };
+
+const formOf = (settings: Settings): SettingsForm => ({
+  cadence: String(settings.defaultCadenceDays),
+  goal: String(settings.weeklyGoal),
+  notifications: settings.notifications,
+  targets: settings.targets.join('\n'),
+});
+
+const targetsIn = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
+
+/** Whether saving `form` would change nothing: blank lines and leading zeros are no change. */
+const savedAlready = (form: SettingsForm, settings: Settings) =>
+  Number(form.cadence) === settings.defaultCadenceDays &&
+  Number(form.goal) === settings.weeklyGoal &&
+  form.notifications === settings.notifications &&
+  targetsIn(form.targets).join('\n') === settings.targets.join('\n');
+
+type SettingsPageProps = PageProps & {
+  /** What was typed here and not saved when the page was left. */
+  typedBefore?: SettingsForm;
+  /** Keep what is typed and not saved (undefined: nothing) while the user is on another page. */
+  keepTyped: (typed: SettingsForm | undefined) => void;
+};
+
+export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }: SettingsPageProps) {
   const id = useId();
   const saved = notebook.settings;
-  const [cadence, setCadence] = useState(String(saved.defaultCadenceDays));
-  const [notifications, setNotifications] = useState(saved.notifications);
-  const [goal, setGoal] = useState(String(saved.weeklyGoal));
-  const [targets, setTargets] = useState(saved.targets.join('\n'));
+  const [shown] = useState(() => typedBefore ?? formOf(saved));
+  const [cadence, setCadence] = useState(shown.cadence);
+  const [notifications, setNotifications] = useState(shown.notifications);
+  const [goal, setGoal] = useState(shown.goal);
+  const [targets, setTargets] = useState(shown.targets);
+
+  // Leaving the page loses nothing typed: the dashboard keeps it until it is saved. Kept as each
+  // change is drawn, not a frame later, so a page left at once after typing keeps it too.
+  useLayoutEffect(() => {
+    const form = { cadence, goal, notifications, targets };
+    keepTyped(savedAlready(form, saved) ? undefined : form);
+  }, [cadence, goal, notifications, targets, saved, keepTyped]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // undefined while asked; null when no shortcut is set.
@@ -39,7 +74,7 @@ export function SettingsPage({ deps, notebook, changed }: PageProps) {
         defaultCadenceDays,
         notifications,
         weeklyGoal,
-        targets: targets.split('\n').map((t) => t.trim()).filter(Boolean),
+        targets: targetsIn(targets),
       });
       if (next.defaultCadenceDays !== saved.defaultCadenceDays) await syncAllKeepInTouch(await deps.db(), next, deps.now());
       await changed({ message: 'Settings saved.' });

@@ -238,6 +238,38 @@ it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts
   expect(text()).toContain('Cy Okafor');
 });
 
+it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  let stored = Settings.parse({});
+  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  await fill('Target companies (one per line)', 'Acme\nGlobex\n');
+
+  location.hash = '#/contacts';
+  await vi.waitFor(() => expect(text()).toContain('Typed and not saved yet, on Settings.'));
+  // Closing the tab now asks first.
+  const closing = () => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  expect(closing()).toBe(true);
+  location.hash = '#/settings';
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  const targets = () => document.querySelector('textarea')!.value;
+  expect(targets()).toBe('Acme\nGlobex\n');
+  expect(text()).not.toContain('Typed and not saved yet');
+
+  click('Save settings');
+  await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
+  expect(stored.targets).toEqual(['Acme', 'Globex']);
+  location.hash = '#/contacts';
+  await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
+  expect(text()).not.toContain('Typed and not saved yet');
+  expect(closing()).toBe(false);
+});
+
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
