@@ -21,7 +21,7 @@ export type WorkerHandlers = {
   contextMenuClick: (click: SaveClick, tab: SaveTab) => ReturnType<typeof saveFromContextMenu>;
   notificationClick: (notificationId: string) => Promise<void>;
   notificationButtonClick: (notificationId: string, buttonIndex: number) => Promise<void>;
-  refresh: () => Promise<{ due: number }>;
+  refresh: (contacts?: readonly string[]) => Promise<{ due: number }>;
 };
 
 /** Set in `storage.session`, which the browser clears when it or the extension restarts. */
@@ -29,7 +29,7 @@ const IN_FORM_THIS_SESSION = 'recordsInForm';
 
 /**
  * Once a browser session, rewrite contacts and interactions another program (or an older Kith)
- * left out of form. Reminders need no pass of their own: every refresh looks for them.
+ * left out of form. Reminders need no pass of their own: `refreshReminders` looks for them.
  */
 async function bringRecordsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<void> {
   const session = browser.storage.session;
@@ -43,11 +43,12 @@ function logFailure(what: string) {
 }
 
 export function startWorker(deps: WorkerDeps): WorkerHandlers {
-  const refresh = () => refreshReminders(deps);
+  /** `contacts`: those a write of Kith's own named, see `refreshReminders`. */
+  const refresh = (contacts?: readonly string[]) => refreshReminders(deps, { ownWrite: contacts !== undefined });
   /** After the worker's own writes: the open pages are told, as the worker is told of theirs. */
   const changedHere = (contacts?: readonly string[]) => {
     tellPagesDataChanged(contacts);
-    return refresh();
+    return refresh(contacts);
   };
   const resyncAll = async () => {
     await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
@@ -83,7 +84,7 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   );
   handleMessages(
     {
-      'data:changed': () => refresh(),
+      'data:changed': ({ contacts }) => refresh(contacts),
       'contact:open': async ({ contactId }) => {
         await openContact(contactId);
         return {};

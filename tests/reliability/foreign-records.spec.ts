@@ -69,7 +69,8 @@ test('contacts and reminders written with only the contract’s fields work ever
   await again.getByRole('button', { name: 'Done' }).first().click();
   await expect.poll(() => kith.badgeText()).toBe('');
 
-  // One written while the browser runs is due at the next change any Kith page reports.
+  // One written while the browser runs is due at the next change reported without naming its
+  // contacts, as another program would report one (Kith's own writes name theirs).
   await kith.putRecords('reminders', [{ id: 'elsewhere-now', contactId: 'elsewhere-1', dueAt: Date.now() - MINUTE }]);
   await again.evaluate(() => chrome.runtime.sendMessage({ type: 'data:changed', payload: {} }));
   await expect.poll(() => kith.badgeText()).toBe('1');
