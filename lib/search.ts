@@ -177,6 +177,37 @@ export class ContactSearch {
     return replaced;
   }
 
+  /**
+   * The search over these contacts but those at the indexes `gone` (deleted, merged away): the
+   * others keep their text, keys and sort orders, at their new indexes. Reading and indexing
+   * 100,000 contacts again took 1.4–1.7 s of each delete shown.
+   */
+  without(gone: ReadonlySet<number>): ContactSearch {
+    const moved = new Int32Array(this.contacts.length);
+    let kept = 0;
+    for (let i = 0; i < moved.length; i++) moved[i] = gone.has(i) ? -1 : kept++;
+    const stays = (_: unknown, i: number) => moved[i] >= 0;
+    const smaller = new ContactSearch(this.contacts.filter(stays), {
+      haystacks: this.haystacks.filter(stays),
+      phoneDigits: this.phoneDigits.filter(stays),
+    });
+    if (this.names) smaller.names = this.names.filter(stays);
+    if (this.holders) {
+      smaller.holders = new Map();
+      for (const [key, list] of this.holders) {
+        const staying = list.flatMap((i) => (moved[i] >= 0 ? [moved[i]] : []));
+        if (staying.length) smaller.holders.set(key, staying);
+      }
+    }
+    for (const [sort, order] of this.orders) {
+      const remaining = new Uint32Array(kept);
+      let at = 0;
+      for (const i of order) if (moved[i] >= 0) remaining[at++] = moved[i];
+      smaller.orders.set(sort, remaining);
+    }
+    return smaller;
+  }
+
   private foldedNames(): string[] {
     this.names ??= this.contacts.map((contact) => fold(contact.name));
     return this.names;

@@ -99,7 +99,6 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       const db = await deps.db();
       const snapshot = await deleteContacts(db, [...selected]);
       setSelected(new Set());
-      // Read again whole (they are gone); their Undo reads only them.
       await changed(
         {
           message: `Deleted ${plural(snapshot.contacts.length, 'contact')}.`,

@@ -57,21 +57,23 @@ export async function loadNotebook(deps: DashboardDeps): Promise<Notebook> {
 
 /**
  * `notebook` with the contacts `ids` read again, and who has a reminder due: after a write that
- * touched only them (a contact's page saving, the popup saving someone new), instead of reading
- * every contact again. Undefined when one of them is gone (deleted or merged away), which only
- * reading the whole notebook gets right.
+ * touched only them (a contact's page saving, the popup saving someone new, a delete or merge
+ * taking some out), instead of reading every contact again.
  */
-export async function withContactsReread(deps: DashboardDeps, notebook: Notebook, ids: readonly string[]): Promise<Notebook | undefined> {
+export async function withContactsReread(deps: DashboardDeps, notebook: Notebook, ids: readonly string[]): Promise<Notebook> {
   const db = await deps.db();
   const now = deps.now();
   const [fresh, due] = await Promise.all([Promise.all(ids.map((id) => getContact(db, id))), dueReminders(db, now)]);
   const reread = new Map<string, Contact>();
-  for (const contact of fresh) {
-    if (!contact) return undefined;
-    reread.set(contact.id, contact);
-  }
+  for (const contact of fresh) if (contact) reread.set(contact.id, contact);
+  // Those no longer stored (deleted, merged away) leave first; the others keep their places.
+  const goneIds = new Set(ids.filter((id) => !reread.has(id)));
+  const gone = new Set<number>();
+  if (goneIds.size) notebook.contacts.forEach((contact, i) => goneIds.has(contact.id) && gone.add(i));
+  const before = gone.size ? notebook.contacts.filter((_, i) => !gone.has(i)) : notebook.contacts;
+  const search = gone.size ? notebook.search.without(gone) : notebook.search;
   const changed: number[] = [];
-  const contacts = notebook.contacts.map((contact, i) => {
+  const contacts = before.map((contact, i) => {
     const again = reread.get(contact.id);
     if (!again) return contact;
     changed.push(i);
@@ -84,12 +86,13 @@ export async function withContactsReread(deps: DashboardDeps, notebook: Notebook
     contacts.push(contact);
   }
   const byId = new Map(notebook.byId);
+  for (const id of goneIds) byId.delete(id);
   for (const contact of reread.values()) byId.set(contact.id, contact);
   return {
     ...notebook,
     contacts,
     byId,
-    search: notebook.search.replacing(contacts, changed),
+    search: search.replacing(contacts, changed),
     dueContactIds: new Set(due.map((r) => r.contactId)),
     loadedAt: now,
   };

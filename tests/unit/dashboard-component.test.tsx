@@ -186,6 +186,26 @@ it('after a save on a contact’s page, reads that contact again rather than eve
   expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.');
 });
 
+it('after a merge on a contact’s page, and its Undo, reads only the two contacts again', async () => {
+  const { db, holdReads } = await slowNotebook();
+  const dataChanged = vi.fn(async () => undefined);
+  openAt('#/contact/ada', depsOver(db, { dataChanged }));
+  await vi.waitFor(() => expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.'));
+
+  holdReads();
+  click('Merge A. Quinlan into Ada Quinlan…');
+  await vi.waitFor(() => click('Merge A. Quinlan into Ada Quinlan'));
+  await vi.waitFor(() => expect(text()).toContain('Merged A. Quinlan into Ada Quinlan.'));
+  expect(dataChanged).toHaveBeenLastCalledWith(['ada-2', 'ada']);
+  expect(text()).not.toContain('perhaps the same person');
+  // Who she referred is still known: the rest of the notebook stayed.
+  expect(text()).toContain('Ada Quinlan referred:Cy Okafor');
+
+  click('Undo');
+  await vi.waitFor(() => expect(text()).toContain('Undone.'));
+  expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.');
+});
+
 it('after Done on the week page, reads that reminder’s contact again rather than every contact', async () => {
   const { db, holdReads } = await slowNotebook();
   openAt('#/week', depsOver(db));
@@ -210,7 +230,7 @@ async function fill(label: string, value: string | boolean, within: ParentNode =
 }
 
 it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts they touched', async () => {
-  const { db, holdReads, readAll } = await slowNotebook();
+  const { db, holdReads } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
   openAt('#/contacts', depsOver(db, { dataChanged }));
   await vi.waitFor(() => expect(text()).toContain('4 contacts'));
@@ -226,12 +246,12 @@ it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts
   await vi.waitFor(() => expect(text()).toContain('Undone.'));
   expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
 
-  // Deleted, every contact is read again; put back, only they are.
-  readAll();
+  // Deleted, they leave the list with nothing else read; put back, only they are read.
   click('Delete');
   await vi.waitFor(() => expect(text()).toContain('Deleted 2 contacts.'));
   expect(text()).toContain('2 contacts');
-  holdReads();
+  expect(text()).not.toContain('Cy Okafor');
+  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
   click('Undo');
   await vi.waitFor(() => expect(text()).toContain('Undone.'));
   expect(text()).toContain('4 contacts');
@@ -273,13 +293,14 @@ it('keeps the settings typed and not saved while another page is shown, and forg
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
-  openAt('#/contact/ada', depsOver(db, { dataChanged }));
-  await vi.waitFor(() => expect(text()).toContain('perhaps the same person'));
+  openAt('#/settings', depsOver(db, { dataChanged }));
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
 
+  // A settings save names no contacts: the whole notebook is read again.
   holdReads();
-  click('Delete Ada Quinlan');
+  click('Save settings');
   await vi.waitFor(() => expect(dataChanged).toHaveBeenCalledOnce());
-  expect(text()).not.toContain('Deleted Ada Quinlan.');
+  expect(text()).not.toContain('Settings saved.');
   readAll();
-  await vi.waitFor(() => expect(text()).toContain('Deleted Ada Quinlan.'));
+  await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
 });

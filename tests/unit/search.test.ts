@@ -114,6 +114,35 @@ describe('ContactSearch', () => {
     );
   });
 
+  it('property: with contacts taken out (deleted, merged away), finds, sorts and pairs as a search built anew would', () => {
+    const person = fc.record({
+      name: fc.constantFrom('Ada', 'ada', 'Bo', 'Ádám', 'bo lind'),
+      company: fc.constantFrom('', 'Acme', 'Globex'),
+      emails: fc.constantFrom<string[]>([], ['ada@acme.example'], ['bo@lind.example']),
+      warmth: fc.constantFrom('warm' as const, 'cold' as const),
+      createdAt: fc.integer({ min: 1, max: 5 }),
+      lastInteractionAt: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 12 }), fc.array(fc.nat()), fc.array(person, { maxLength: 2 }), (start, taking, joining) => {
+        const before = new ContactSearch(start.map((fields, i) => make({ id: `p${i}`, ...fields })));
+        for (const sort of SORTS) before.search(query('', { sort }), context);
+        before.maybeSameAs(before.contacts[0]);
+        const gone = new Set(taking.map((at) => at % start.length));
+        const left = before.contacts.filter((_, i) => !gone.has(i));
+        const smaller = before.without(gone);
+        // As a merge does: the contacts left may then change or be joined.
+        const after = [...left, ...joining.map((fields, i) => make({ id: `new${i}`, ...fields }))];
+        const replaced = smaller.replacing(after, after.map((_, i) => i).slice(left.length));
+        const anew = new ContactSearch(after);
+        for (const sort of SORTS) {
+          for (const text of ['', 'ada', 'acme']) expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
+        }
+        for (const contact of after) expect(replaced.maybeSameAs(contact).map((m) => m.contact.id)).toEqual(anew.maybeSameAs(contact).map((m) => m.contact.id));
+      }),
+    );
+  });
+
   it('narrows as the user types and widens again on backspace', () => {
     const fresh = new ContactSearch(people);
     expect(ids(fresh.search(query('h'), context))).toEqual(['b', 'c', 'a']);
