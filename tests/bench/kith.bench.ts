@@ -819,9 +819,9 @@ async function measureContactPage(kith: Kith, contacts: number) {
       await page.close();
       continue;
     }
-    // Saves a user makes seconds apart: each one sets the worker counting reminders by their
-    // indexes (0.15–0.18 s before it even answers, at 100,000), and a save or an open right
-    // behind it waits for the database (an open measured 0.4 s instead of 0.08).
+    // Saves a user makes seconds apart, each timed alone. (Until 20:10 on 2026-11-25 each one
+    // also set the worker counting every reminder, ~0.7 s at 100,000, which a save or an open
+    // right behind it waited for; a save naming its contact no longer does.)
     for (let save = 0; save < RUNS; save++) {
       await page.getByLabel('Title', { exact: true }).fill(`Bench title ${save}`);
       await arm(page, 'click', `Saved ${name}.`);
