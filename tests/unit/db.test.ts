@@ -290,7 +290,7 @@ describe('migrations', () => {
     const upgraded = await openKithDb(DB_NAME);
     expect(upgraded.version).toBe(DB_VERSION);
     expect([...upgraded.transaction('reminders').store.indexNames].sort()).toEqual(['byContact', 'byDoneAt', 'byOpenAt']);
-    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl']);
+    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl', 'byReferrer']);
     const contact = await getContact(upgraded, 'old');
     expect(contact).toMatchObject({ name: 'Ada Quinlan', notes: 'Met at the meetup', relationship: 'colleague' });
     expect(await findContact(upgraded, { emails: ['ada@example.com'] })).toMatchObject({ id: 'old' });
@@ -311,7 +311,7 @@ describe('migrations', () => {
     upgraded.close();
   });
 
-  it('upgrades a version-2 database: done reminders get their index, the unread index by time of change goes, nothing else changes', async () => {
+  it('upgrades a version-2 database: done reminders and referrers get their index, the unread index by time of change goes, nothing else changes', async () => {
     globalThis.indexedDB = new IDBFactory();
     const v2 = await openDB(DB_NAME, 2, {
       upgrade(old) {
@@ -331,6 +331,7 @@ describe('migrations', () => {
     const done = { id: 'done', contactId: 'c1', kind: 'promise', dueAt: NOW, note: '', createdAt: NOW, doneAt: NOW };
     await v2.put('reminders', open);
     await v2.put('reminders', done);
+    await v2.put('contacts', { id: 'c2', name: 'Bo Lind', referredBy: 'c1', createdAt: NOW, updatedAt: NOW });
     v2.close();
     // A fresh module, so the shared connection is opened on this test's IndexedDB.
     vi.resetModules();
@@ -338,9 +339,11 @@ describe('migrations', () => {
     const upgraded = await fresh.openKithDb();
     expect(upgraded.version).toBe(DB_VERSION);
     expect(await upgraded.countFromIndex('reminders', 'byDoneAt')).toBe(1);
-    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl']);
+    expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl', 'byReferrer']);
     expect(await fresh.unindexedReminders(upgraded)).toBe(0);
     expect(await upgraded.getAll('reminders')).toEqual([done, open]);
+    // Whom each contact was referred by, indexed over the contacts already stored, for a merge.
+    expect((await upgraded.getAllFromIndex('contacts', 'byReferrer', 'c1')).map((c) => c.id)).toEqual(['c2']);
     upgraded.close();
   });
 
