@@ -34,7 +34,7 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
 /**
  * Other ways a program that is not Kith may have written `canonical` (a canonicalProfileUrl
  * result) into the store: without or with the trailing slash, `www.` or `https`. Kith rewrites such
- * records into the canonical form once a browser session (db.ts bringRecordsIntoForm); until then
+ * records into the canonical form once a browser session (db.ts bringContactsIntoForm); until then
  * dedupe looks for these spellings too. Letter case and query strings wait for that rewrite.
  */
 export function otherProfileUrlSpellings(canonical: string): string[] {

@@ -1,7 +1,7 @@
 // Everything the background service worker listens to. Listeners are registered synchronously
 // when the worker starts (MV3 only delivers events to listeners added in the first turn), and
 // each one reads what it needs from IndexedDB and storage: the worker keeps nothing in memory.
-import { type KithDB, bringRecordsIntoForm } from './db';
+import { type KithDB, bringContactsIntoForm } from './db';
 import { openContact } from './dashboard-link';
 import { SAVE_MENU_ID, type SaveClick, type SaveDeps, type SaveTab, createSaveMenu, saveFromContextMenu } from './context-menu';
 import { handleMessages, isExtensionPage, tellPagesDataChanged } from './messages';
@@ -28,13 +28,12 @@ export type WorkerHandlers = {
 const IN_FORM_THIS_SESSION = 'recordsInForm';
 
 /**
- * Once a browser session, rewrite contacts and interactions another program (or an older Kith)
- * left out of form. Reminders need no pass of their own: `refreshReminders` looks for them.
+ * Once a browser session, rewrite contacts another program (or an older Kith) left out of form. Reminders need no pass of their own: `refreshReminders` looks for them.
  */
-async function bringRecordsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<void> {
+async function bringContactsIntoFormOnce(openDb: () => Promise<KithDB>): Promise<void> {
   const session = browser.storage.session;
   if (session && (await session.get(IN_FORM_THIS_SESSION))[IN_FORM_THIS_SESSION]) return;
-  await bringRecordsIntoForm(await openDb());
+  await bringContactsIntoForm(await openDb());
   await session?.set({ [IN_FORM_THIS_SESSION]: true });
 }
 
@@ -96,6 +95,6 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // Every start of the worker (a restart of the browser, an update, a wake after idling)
   // recomputes from the data: the badge is not kept across browser restarts.
   refresh().catch(logFailure('refresh on start'));
-  bringRecordsIntoFormOnce(deps.openDb).catch(logFailure('bringing records into form'));
+  bringContactsIntoFormOnce(deps.openDb).catch(logFailure('bringing contacts into form'));
   return handlers;
 }

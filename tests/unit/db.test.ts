@@ -7,7 +7,7 @@ import {
   type DedupeKeys,
   type KithDB,
   ValidationError,
-  bringRecordsIntoForm,
+  bringContactsIntoForm,
   bringRemindersIntoForm,
   deleteContacts,
   deleteReminder,
@@ -203,7 +203,7 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect((await interactionsOf(db, 'f1'))[0]).toMatchObject({ channel: 'other', received: ['referrals'], gave: [] });
     expect((await remindersOf(db, 'f1'))[0].kind).toBe('follow-up');
 
-    await bringRecordsIntoForm(db);
+    await bringContactsIntoForm(db);
     await bringRemindersIntoForm(db);
     expect(await db.get('contacts', 'f1')).toMatchObject({ relationship: 'coworker', warmth: 'hot', orgRoles: ['advice', 'gossip'] });
     expect(await db.get('interactions', 'i1')).toMatchObject({ channel: 'pigeon', received: ['referrals', 'cake'] });
@@ -233,15 +233,33 @@ describe('records Kith did not write (only the contract’s fields)', () => {
 
     expect(await unindexedReminders(db)).toBe(1_200);
     expect(await bringRemindersIntoForm(db)).toBe(1_200 + 1);
-    expect(await bringRecordsIntoForm(db)).toBe(1);
+    expect(await bringContactsIntoForm(db)).toBe(1);
     expect(await unindexedReminders(db)).toBe(0);
     expect(await dueCount(db, NOW)).toBe(1_201);
     expect((await findContact(db, { profileUrl: 'https://www.linkedin.com/in/ola-f/' }))?.id).toBe('f1');
     expect((await findContact(db, { emails: ['ola@example.com'] }))?.id).toBe('f1');
     const stored = await db.get('contacts', 'f1');
     expect(stored).toMatchObject({ name: 'Ola Foreign', emails: ['ola@example.com'], phones: [] });
-    expect(await bringRecordsIntoForm(db)).toBe(0);
+    expect(await bringContactsIntoForm(db)).toBe(0);
     expect(await bringRemindersIntoForm(db)).toBe(0);
+  });
+
+  it('bringing contacts into form reads no interactions: nothing of theirs is indexed out of form', async () => {
+    await writeRaw('contacts', [foreignContact]);
+    await writeRaw('interactions', [{ id: 'i1', contactId: 'f1', at: NOW }]);
+    const storesRead: string[] = [];
+    const original = IDBObjectStore.prototype.getAll;
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      storesRead.push(this.name);
+      return original.apply(this, args);
+    });
+    try {
+      expect(await bringContactsIntoForm(db)).toBe(1);
+    } finally {
+      getAll.mockRestore();
+    }
+    expect(new Set(storesRead)).toEqual(new Set(['contacts']));
+    expect((await interactionsOf(db, 'f1'))[0]).toMatchObject({ channel: 'other', summary: '', received: [], gave: [] });
   });
 });
 
