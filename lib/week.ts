@@ -16,6 +16,9 @@ export type WeekAgenda = {
 
 const DAY = 86_400_000;
 
+/** Where "coming up" ends: the start of the local day a week after `now`'s. */
+export const weekAheadOf = (now: number) => startOfLocalDayAfter(now, 7);
+
 export function weekAgenda(
   contacts: ReadonlyMap<string, Contact>,
   reminders: readonly Reminder[],
@@ -25,7 +28,7 @@ export function weekAgenda(
 ): WeekAgenda {
   const today = startOfLocalDayAt(now);
   const tomorrow = startOfLocalDayAfter(now, 1);
-  const weekAhead = startOfLocalDayAfter(now, 7);
+  const weekAhead = weekAheadOf(now);
   const open = reminders.filter((r) => isOpen(r) && contacts.has(r.contactId)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
   const oneOff = open.filter((r) => r.kind !== 'keep-in-touch');
   return {

@@ -1,10 +1,10 @@
 // This week: overdue and due reminders, people past their keep-in-touch cadence, open promises,
 // and progress toward the weekly networking goal.
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
-import { failureMessage, interactionsSince, openReminders } from '@/lib/db';
+import { failureMessage, interactionsSince, weekReminders } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
-import { weekAgenda } from '@/lib/week';
+import { weekAgenda, weekAheadOf } from '@/lib/week';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
@@ -22,7 +22,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
     let current = true;
     void deps
       .db()
-      .then((db) => Promise.all([interactionsSince(db, now - WEEK), openReminders(db)]))
+      .then((db) => Promise.all([interactionsSince(db, now - WEEK), weekReminders(db, weekAheadOf(now))]))
       .then(
         ([recent, open]) => {
           if (current) setRead({ recent, open });

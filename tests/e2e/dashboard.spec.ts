@@ -681,7 +681,7 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   await expect.poll(() => kith.badgeText()).toBe('1');
 });
 
-test('the contact list reads only the reminders that are due; the week page reads the rest when it opens', async ({ kith }) => {
+test('the contact list and the week page read only the reminders they show', async ({ kith }) => {
   const now = Date.now();
   const DAY = 86_400_000;
   const contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: `Person ${i}`, emails: [], createdAt: now, updatedAt: now }));
@@ -702,7 +702,8 @@ test('the contact list reads only the reminders that are due; the week page read
 
   await page.goto(kith.url('dashboard.html#/week'));
   await expect(page.getByRole('heading', { name: 'Past their keep-in-touch cadence (2)' })).toBeVisible();
-  expect(await recordsRead(page, 'reminders')).toBeGreaterThanOrEqual(302);
+  // The two due, read for the notebook and again for the week: not the 298 due next month.
+  expect(await recordsRead(page, 'reminders')).toBe(4);
 });
 
 test('Done and Snooze pressed by mistake, on the week page and a contact page, are undone', async ({ kith }) => {

@@ -10,7 +10,6 @@ import {
   listContacts,
   mergeContacts,
   openKithDb,
-  openReminders,
   putReminder,
   readEverything,
   remindersOf,
@@ -19,6 +18,7 @@ import {
   undoMerge,
   updateContact,
   updateContacts,
+  weekReminders,
 } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
 import { combineSavedContacts, mergeSavedContacts } from '@/lib/merge';
@@ -26,7 +26,7 @@ import { logInteraction, markDone, remindersAlongside, removeInteraction, snooze
 import { dueTimeOf, isOpen, keepInTouchDueAt } from '@/lib/reminders';
 import { Contact, Interaction, Reminder } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
-import { weekAgenda } from '@/lib/week';
+import { weekAgenda, weekAheadOf } from '@/lib/week';
 
 const NOW = new Date(2026, 10, 22, 15, 0).getTime(); // local time: "today" is 22 Nov
 const DAY = 86_400_000;
@@ -103,6 +103,26 @@ describe('this week', () => {
     expect(agenda.pastCadence.map((p) => [p.contact.id, p.reminder.id, p.daysOver])).toEqual([['j', 'kit', 10]]);
     expect(agenda.goal).toEqual({ done: 2, target: 3 });
   });
+
+  it('reads only the reminders it shows: those due within the week, and every open promise', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openKithDb(`kith-week-${Math.random()}`);
+    const stored = [
+      reminder('late', 'follow-up', NOW - 3 * DAY),
+      reminder('soon', 'promise', NOW + 2 * DAY),
+      reminder('far', 'follow-up', NOW + 30 * DAY),
+      reminder('far-promise', 'promise', NOW + 30 * DAY),
+      reminder('done-promise', 'promise', NOW - DAY, { doneAt: NOW }),
+      reminder('snoozed-past-week', 'thank-you', NOW - 5 * DAY, { snoozedUntil: NOW + 9 * DAY }),
+      reminder('kit', 'keep-in-touch', NOW - 10 * DAY),
+      reminder('kit-later', 'keep-in-touch', NOW + 20 * DAY),
+    ];
+    for (const r of stored) await putReminder(db, r);
+    const read = await weekReminders(db, weekAheadOf(NOW));
+    expect(read.map((r) => r.id).sort()).toEqual(['far-promise', 'kit', 'late', 'soon']);
+    // The same week as from every reminder.
+    expect(weekAgenda(contacts, read, [], { weeklyGoal: 3 }, NOW)).toEqual(weekAgenda(contacts, stored, [], { weeklyGoal: 3 }, NOW));
+  });
 });
 
 describe('bulk changes, merge and undo', () => {
@@ -121,7 +141,7 @@ describe('bulk changes, merge and undo', () => {
     const before = await readEverything(db);
     const snapshot = await deleteContacts(db, ['gone', 'ref']);
     expect((await listContacts(db)).map((c) => c.id)).toEqual(['keep']);
-    expect(await openReminders(db)).toEqual([]);
+    expect((await readEverything(db)).reminders).toEqual([]);
     expect(snapshot.interactions.map((i) => i.id)).toEqual(['i1']);
     await restoreSnapshot(db, snapshot);
     expect(await readEverything(db)).toEqual({

@@ -307,7 +307,7 @@ describe('migrations', () => {
     // The old page stays open: the upgrade must close it rather than wait forever.
     const upgraded = await openKithDb(DB_NAME);
     expect(upgraded.version).toBe(DB_VERSION);
-    expect([...upgraded.transaction('reminders').store.indexNames].sort()).toEqual(['byContact', 'byDoneAt', 'byOpenAt']);
+    expect([...upgraded.transaction('reminders').store.indexNames].sort()).toEqual(['byContact', 'byDoneAt', 'byKindOpenAt', 'byOpenAt']);
     expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl', 'byReferrer']);
     const contact = await getContact(upgraded, 'old');
     expect(contact).toMatchObject({ name: 'Ada Quinlan', notes: 'Met at the meetup', relationship: 'colleague' });
@@ -329,7 +329,7 @@ describe('migrations', () => {
     upgraded.close();
   });
 
-  it('upgrades a version-2 database: done reminders and referrers get their index, the unread index by time of change goes, nothing else changes', async () => {
+  it('upgrades a version-2 database: done reminders, open ones by kind and referrers get their index, the unread index by time of change goes, nothing else changes', async () => {
     globalThis.indexedDB = new IDBFactory();
     const v2 = await openDB(DB_NAME, 2, {
       upgrade(old) {
@@ -360,8 +360,9 @@ describe('migrations', () => {
     expect([...upgraded.transaction('contacts').store.indexNames].sort()).toEqual(['byEmail', 'byProfileUrl', 'byReferrer']);
     expect(await fresh.unindexedReminders(upgraded)).toBe(0);
     expect(await upgraded.getAll('reminders')).toEqual([done, open]);
-    // Whom each contact was referred by, indexed over the contacts already stored, for a merge.
+    // Whom each contact was referred by, and open reminders by kind, indexed over the records already stored.
     expect((await upgraded.getAllFromIndex('contacts', 'byReferrer', 'c1')).map((c) => c.id)).toEqual(['c2']);
+    expect(await upgraded.getAllFromIndex('reminders', 'byKindOpenAt', IDBKeyRange.bound(['follow-up', 0], ['follow-up', Infinity]))).toEqual([open]);
     upgraded.close();
   });
 
