@@ -1,7 +1,7 @@
 // What the dashboard holds in memory: every contact (with the search index built over them),
 // who has a reminder due, and the settings. Read again after every write, or, after a write to a
-// few contacts, patched with theirs (withContactsReread). Not every open reminder:
-// each contact has a keep-in-touch one, and only the week page needs them all, so it reads them.
+// few contacts, patched with theirs (withContactsReread). Not every open reminder: each
+// contact has a keep-in-touch one, and the week page reads the few it shows (weekReminders).
 // A contact's page opened in a new tab (from the popup, a notification) is drawn from that
 // contact alone first: the whole notebook takes seconds to read at 100,000 contacts.
 import { type KithDB, dueReminders, getContact, listContacts } from '@/lib/db';
