@@ -6,7 +6,12 @@ const KEY = 'settings';
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(KEY);
-  const parsed = Settings.safeParse(stored[KEY] ?? {});
+  return settingsFrom(stored[KEY]);
+}
+
+/** A stored settings value as Settings: a missing or unreadable one gives the defaults. */
+export function settingsFrom(stored: unknown): Settings {
+  const parsed = Settings.safeParse(stored ?? {});
   return parsed.success ? parsed.data : Settings.parse({});
 }
 

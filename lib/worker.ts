@@ -9,6 +9,7 @@ import type { Settings } from './model';
 import { onNotificationButtonClicked, onNotificationClicked } from './notifications';
 import { syncAllKeepInTouch } from './reminder-store';
 import { SCHEDULER_ALARM, refreshReminders } from './scheduler';
+import { settingsFrom } from './settings';
 
 export type WorkerDeps = Pick<SaveDeps, 'captureTab' | 'linkTextOf' | 'selectionTextOf'> & {
   openDb: () => Promise<KithDB>;
@@ -71,8 +72,13 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     if (alarm.name === SCHEDULER_ALARM) refresh().catch(logFailure('refresh on alarm'));
   });
   browser.storage.onChanged.addListener((changes, area) => {
-    // A new default cadence moves every keep-in-touch reminder; notifications may be off now.
-    if (area === 'local' && 'settings' in changes) resyncAll().catch(logFailure('syncing reminders'));
+    if (area !== 'local' || !('settings' in changes)) return;
+    // A new default cadence moves every keep-in-touch reminder: reading them all holds the
+    // database for seconds at 100,000, for nothing when only the goal or the targets changed.
+    // Notifications may be off now, and other pages show the settings: both hear of it anyway.
+    const { oldValue, newValue } = changes.settings;
+    if (settingsFrom(oldValue).defaultCadenceDays !== settingsFrom(newValue).defaultCadenceDays) resyncAll().catch(logFailure('syncing reminders'));
+    else changedHere().catch(logFailure('refresh after settings'));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === SAVE_MENU_ID) handlers.contextMenuClick(info, tab).catch(logFailure('saving'));

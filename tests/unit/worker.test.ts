@@ -147,6 +147,16 @@ describe('the background worker', () => {
     );
   });
 
+  it('a new weekly goal tells open pages and refreshes, without moving every keep-in-touch reminder', async () => {
+    await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: T0, updatedAt: T0 });
+    const told = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await saveSettings({ weeklyGoal: 5 });
+    await vi.waitFor(() => expect(told).toHaveBeenCalledWith({ type: 'data:changed', payload: {} }));
+    // Each refresh waits for the one before: this one follows the settings' own.
+    await handlers.refresh(['c1']);
+    expect(await remindersOf(db, 'c2')).toEqual([]);
+  });
+
   it('a right-click on a mailto link saves the contact and confirms it', async () => {
     menuClicked?.({ menuItemId: SAVE_MENU_ID, linkUrl: 'mailto:jane@example.com', frameId: 0 }, { id: 4 });
     await vi.waitFor(async () => expect(await findContact(db, { emails: ['jane@example.com'] })).toMatchObject({ name: 'Jane Doe' }));
