@@ -25,6 +25,7 @@ import {
   saveContactDeduped,
 } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
+import { storesReadBy } from '../stores-read';
 import { Contact, Person } from '@/lib/model';
 
 
@@ -247,18 +248,10 @@ describe('records Kith did not write (only the contract’s fields)', () => {
   it('bringing contacts into form reads no interactions: nothing of theirs is indexed out of form', async () => {
     await writeRaw('contacts', [foreignContact]);
     await writeRaw('interactions', [{ id: 'i1', contactId: 'f1', at: NOW }]);
-    const storesRead: string[] = [];
-    const original = IDBObjectStore.prototype.getAll;
-    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
-      storesRead.push(this.name);
-      return original.apply(this, args);
-    });
-    try {
-      expect(await bringContactsIntoForm(db)).toBe(1);
-    } finally {
-      getAll.mockRestore();
-    }
-    expect(new Set(storesRead)).toEqual(new Set(['contacts']));
+    let rewritten = 0;
+    const read = await storesReadBy(async () => (rewritten = await bringContactsIntoForm(db)));
+    expect(rewritten).toBe(1);
+    expect(new Set(read)).toEqual(new Set(['contacts']));
     expect((await interactionsOf(db, 'f1'))[0]).toMatchObject({ channel: 'other', summary: '', received: [], gave: [] });
   });
 });

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { SAVE_MENU_ID } from '@/lib/context-menu';
 import { type DedupeKeys, type KithDB, openKithDb, putReminder, readContactWithHistory, remindersOf } from '@/lib/db';
 import { putContact } from '../records';
+import { storesReadBy } from '../stores-read';
 import { Settings } from '@/lib/model';
 import { DIGEST_ID } from '@/lib/notifications';
 import { startOfLocalDay } from '@/lib/reminders';
@@ -257,18 +258,7 @@ describe('records another program wrote with only the contract’s fields', () =
     await db.put('reminders', { id: 'undated', contactId: 'c1', dueAt: 'soon' } as never);
     await handlers.refresh();
     await handlers.refresh(); // runs after the first one's look for unindexed reminders
-    const storesRead: string[] = [];
-    const original = IDBObjectStore.prototype.getAll;
-    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
-      storesRead.push(this.name);
-      return original.apply(this, args);
-    });
-    try {
-      await handlers.refresh();
-    } finally {
-      getAll.mockRestore();
-    }
-    expect(storesRead).toEqual([]);
+    expect(await storesReadBy(() => handlers.refresh())).toEqual([]);
   });
 
   it('contacts are brought into form at the first worker start of a browser session', async () => {
