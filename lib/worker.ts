@@ -77,7 +77,8 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     // database for seconds at 100,000, for nothing when only the goal or the targets changed.
     // Notifications may be off now, and other pages show the settings: both hear of it anyway.
     const { oldValue, newValue } = changes.settings;
-    if (settingsFrom(oldValue).defaultCadenceDays !== settingsFrom(newValue).defaultCadenceDays) resyncAll().catch(logFailure('syncing reminders'));
+    const cadenceMoved = settingsFrom(oldValue).defaultCadenceDays !== settingsFrom(newValue).defaultCadenceDays;
+    if (cadenceMoved) resyncAll().catch(logFailure('syncing reminders'));
     else changedHere().catch(logFailure('refresh after settings'));
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
