@@ -6,6 +6,7 @@ import {
   type Alongside,
   type KithDB,
   type KithSchema,
+  allOf,
   contactFromStore,
   deleteInteractionIn,
   inTransaction,
@@ -64,14 +65,14 @@ export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, 
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     const store = tx.objectStore('reminders');
     const byContact = new Map<string, Reminder[]>();
-    for (const stored of await store.getAll()) {
+    for (const stored of await allOf(store)) {
       if (stored.kind !== 'keep-in-touch') continue;
       const list = byContact.get(stored.contactId) ?? [];
       list.push(reminderFromStore(stored));
       byContact.set(stored.contactId, list);
     }
     let changed = 0;
-    for (const contact of (await tx.objectStore('contacts').getAll()).map(contactFromStore)) {
+    for (const contact of (await allOf(tx.objectStore('contacts'))).map(contactFromStore)) {
       const { put, remove } = planKeepInTouch(contact, settings, byContact.get(contact.id) ?? [], now, newId);
       for (const id of remove) await store.delete(id);
       if (put) await putReminderIn(tx, put);

@@ -7,6 +7,7 @@ import {
   type AddedKey,
   type KithDB,
   type KithSchema,
+  allOf,
   alreadyTheirs,
   contactFromStore,
   keysOfOthers,
@@ -185,7 +186,7 @@ async function findAllSaved(
   if (saved === 0) return { found: contacts.map(() => undefined) };
   if (saved <= contacts.length * READ_ALL_RATIO) {
     // Keys in form, so a contact another program saved with an odd spelling is still found.
-    const lookup = inMemoryLookup((await store.getAll()).map((stored) => withKeysInForm(contactFromStore(stored))));
+    const lookup = inMemoryLookup((await allOf(store)).map((stored) => withKeysInForm(contactFromStore(stored))));
     return { found: contacts.map(lookup.find), holderOf: lookup.holderOf };
   }
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
@@ -205,7 +206,7 @@ type ImportTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'remi
 async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingId: string) => string) {
   const [interactionIds, savedReminders] = await Promise.all([
     batch.interactions.length ? tx.objectStore('interactions').getAllKeys() : [],
-    batch.reminders.length ? tx.objectStore('reminders').getAll() : [],
+    batch.reminders.length ? allOf(tx.objectStore('reminders')) : [],
   ]);
   const savedInteraction = new Set<string>(interactionIds);
   const savedReminder = new Map(savedReminders.map((r) => [r.id, reminderFromStore(r)]));

@@ -9,8 +9,16 @@ import { type KithDB, openKithDb, putReminder } from '@/lib/db';
 import { Settings } from '@/lib/model';
 import { putContact } from '../records';
 
+/** Reading every contact (`listContacts`, the whole notebook's read) waits for `allRead`. */
+const gate = vi.hoisted(() => ({ allRead: Promise.resolve(), readAll: () => {} }));
+vi.mock('@/lib/db', async (importOriginal) => {
+  const db = await importOriginal<typeof import('@/lib/db')>();
+  return { ...db, listContacts: async (...args: Parameters<typeof db.listContacts>) => (await gate.allRead, db.listContacts(...args)) };
+});
+
 let host: HTMLElement | undefined;
 afterEach(() => {
+  gate.allRead = Promise.resolve();
   if (host) render(null, host);
   host?.remove();
   setVisibility('visible');
@@ -93,19 +101,11 @@ async function slowNotebook() {
   await putContact(db, { id: 'ada-2', name: 'A. Quinlan', emails: ['ada@harbor.example'], createdAt: at, updatedAt: at });
   await putContact(db, { id: 'cy', name: 'Cy Okafor', referredBy: 'ada', createdAt: at, updatedAt: at });
   await putReminder(db, { id: 'call-bo', contactId: 'bo', kind: 'follow-up', dueAt: at - 60_000, createdAt: at });
-  const gate = { allRead: Promise.resolve(), readAll: () => {} };
   /** From now on, reading all contacts waits for `readAll()`. */
   const holdReads = () => {
     gate.allRead = new Promise<void>((done) => (gate.readAll = done));
   };
-  const slowToReadAll = new Proxy(db, {
-    get(target, key) {
-      if (key === 'getAll') return async (...args: Parameters<KithDB['getAll']>) => (args[0] === 'contacts' && (await gate.allRead), target.getAll(...args));
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  return { db: slowToReadAll, holdReads, readAll: () => gate.readAll() };
+  return { db, holdReads, readAll: () => gate.readAll() };
 }
 
 it('draws a contact page opened in a new tab from that contact alone, and the rest once the whole notebook is read', async () => {

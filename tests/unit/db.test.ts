@@ -7,6 +7,7 @@ import {
   type DedupeKeys,
   type KithDB,
   ValidationError,
+  allOf,
   bringContactsIntoForm,
   bringRemindersIntoForm,
   deleteContacts,
@@ -253,6 +254,20 @@ describe('records Kith did not write (only the contract’s fields)', () => {
     expect(rewritten).toBe(1);
     expect(new Set(read)).toEqual(new Set(['contacts']));
     expect((await interactionsOf(db, 'f1'))[0]).toMatchObject({ channel: 'other', summary: '', received: [], gave: [] });
+  });
+});
+
+describe('reading a whole store', () => {
+  it('in pieces gives every record, in key order, whatever its key', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openKithDb(`kith-pieces-${Math.random()}`);
+    const ids = ['0', '0f', '1', '19', '9z', 'A', 'Z', 'a', 'ab', 'bench-5', 'f', 'ff', 'fff', 'g', 'z', 'é', crypto.randomUUID(), crypto.randomUUID()];
+    for (const id of ids) await putContact(db, { id, name: `Person ${id}`, createdAt: NOW, updatedAt: NOW });
+    // An id Kith never makes, but another program may write.
+    await db.put('contacts', { id: '', name: 'Blank id', createdAt: NOW, updatedAt: NOW } as never);
+    const whole = (await db.getAll('contacts')).map((c) => c.id);
+    expect(whole).toHaveLength(ids.length + 1);
+    expect((await allOf(db.transaction('contacts').store)).map((c) => c.id)).toEqual(whole);
   });
 });
 
