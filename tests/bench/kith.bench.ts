@@ -12,7 +12,7 @@ import { build } from 'esbuild';
 import { EXTENSION_DIR, chromiumExecutable } from '../../scripts/chromium.mjs';
 import { connectionsCsv } from '../e2e/connections-csv';
 import { Kith, POPUP_READY_MARK, extensionWorker, fixtureUrl, launchWithExtension } from '../e2e/harness';
-import { seedNotebook } from './seed';
+import { seedNotebook, seededId } from './seed';
 
 // ——— the build under test ———
 
@@ -807,7 +807,7 @@ async function measureContactPage(kith: Kith, contacts: number) {
       });
       observer.observe(document, { subtree: true, childList: true, characterData: true });
     }, name);
-    await page.goto(kith.url('dashboard.html#/contact/bench-5'));
+    await page.goto(kith.url(`dashboard.html#/contact/${seededId(5)}`));
     await expect.poll(() => page.evaluate(() => (window as unknown as { benchWhole?: number }).benchWhole), { timeout: 60_000 }).toBeDefined();
     const times = await page.evaluate(() => {
       const w = window as unknown as { benchDrawn: number; benchWhole: number };

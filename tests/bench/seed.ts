@@ -17,6 +17,15 @@ export type SeedRange = {
   profile?: { index: number; url: string };
 };
 
+/**
+ * Person `i`'s id: shaped as Kith's own (a random UUID), so its first character is spread over
+ * the sixteen as theirs are, which is how whole stores are read in pieces (db.ts allOf). Until
+ * 21:40 on 2026-11-25 every seeded id began `bench-`, one piece.
+ */
+export function seededId(i: number): string {
+  return `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+}
+
 export async function seedNotebook(range: SeedRange): Promise<{ contacts: number; interactions: number; reminders: number }> {
   const first = ['Ada', 'Bo', 'Cleo', 'Dev', 'Priya', 'Farah', 'Gus', 'Hiroshi', 'Ines', 'Jonas', 'Kemi', 'Luca', 'Mina', 'Noor', 'Omar', 'Rosa'];
   const last = ['Quinlan', 'Lind', 'Park', 'Okafor', 'Muller', 'Haddad', 'Novak', 'Sato', 'Garcia', 'Berg', 'Reyes', 'Natarajan', 'Mbeki', 'Duarte'];
@@ -38,7 +47,8 @@ export async function seedNotebook(range: SeedRange): Promise<{ contacts: number
   let written = 0;
   let remindersWritten = 0;
   for (let i = range.from; i < range.from + range.count; i++) {
-    const id = `bench-${i}`;
+    // seededId(i), written out: this function runs in the worker, without its module.
+    const id = `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
     const firstName = first[i % first.length];
     const lastName = last[Math.floor(i / first.length) % last.length];
     const company = companies[(i * 7) % companies.length];
