@@ -1,7 +1,6 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/model';
-import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import type { PageProps } from './Dashboard';
 
 /** The settings form as shown or typed. */
@@ -70,13 +69,9 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
         throw new Error('Keep in touch by default: a whole number of days from 1 to 3650');
       }
       if (!Number.isInteger(weeklyGoal) || weeklyGoal < 0 || weeklyGoal > 100) throw new Error('Weekly goal: a whole number from 0 to 100');
-      const next = await deps.saveSettings({
-        defaultCadenceDays,
-        notifications,
-        weeklyGoal,
-        targets: targetsIn(targets),
-      });
-      if (next.defaultCadenceDays !== saved.defaultCadenceDays) await syncAllKeepInTouch(await deps.db(), next, deps.now());
+      // A new default cadence moves every keep-in-touch reminder: the worker does it as the
+      // settings change, whoever changed them, and then tells the open pages.
+      await deps.saveSettings({ defaultCadenceDays, notifications, weeklyGoal, targets: targetsIn(targets) });
       await changed({ message: 'Settings saved.' });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

@@ -754,6 +754,9 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
 });
 
 test('settings: notifications off and a new default cadence are saved; the privacy statement and the popup’s shortcut are shown', async ({ kith }) => {
+  const DAY = 86_400_000;
+  const createdAt = Date.now() - DAY;
+  await kith.putRecords('contacts', [{ id: 'kept-in-touch', name: 'Noor Haddad', emails: [], createdAt, updatedAt: createdAt }]);
   const page = await kith.openDashboard('#/settings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   await expect(page.getByRole('heading', { name: 'What Kith stores, and where' })).toBeVisible();
@@ -770,6 +773,11 @@ test('settings: notifications off and a new default cadence are saved; the priva
 
   const stored = await kith.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
   expect(stored).toMatchObject({ notifications: false, defaultCadenceDays: 45 });
+  // Her keep-in-touch reminder follows the new cadence: 45 days after she was saved.
+  const keepInTouchDue = async () =>
+    (await kith.readStore<StoredReminder>('reminders')).find((r) => r.contactId === 'kept-in-touch' && r.kind === 'keep-in-touch')?.dueAt ?? 0;
+  await expect.poll(keepInTouchDue).toBeGreaterThan(createdAt + 44 * DAY);
+  expect(await keepInTouchDue()).toBeLessThan(createdAt + 46 * DAY);
   // Reopened, the page shows what was saved.
   await page.reload();
   await expect(page.getByLabel('Show a notification when a reminder is due')).not.toBeChecked();
