@@ -1,8 +1,8 @@
 // Finding saved contacts from the popup, which does not load the notebook to open. The notebook
-// is read in batches, each in a transaction of its own that a save waits behind for one batch at
-// most: for search, once, on the first query, into each contact's folded text, so every
+// is read in batches (db.ts `eachContactBatch`), each in a transaction of its own that a save
+// waits behind for a few batches at most: for search, once, on the first query, into each contact's folded text, so every
 // keystroke after is a filter in memory; for a name, each batch let go once looked at.
-import { type KithDB, contactFromStore } from './db';
+import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
 import { haystackOf, includesTerm, nameKey, phoneDigitsOf, queryTerms } from './search';
 
@@ -10,30 +10,19 @@ export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
 const BATCH = 500;
 
-/** The stored contacts, `size` at a time, in key order. */
-async function* contactBatches(db: KithDB, size: number): AsyncGenerator<Contact[]> {
-  let after: string | undefined;
-  for (;;) {
-    const records = await db.getAll('contacts', after === undefined ? undefined : IDBKeyRange.lowerBound(after, true), size);
-    yield records;
-    if (records.length < size) return;
-    after = records[records.length - 1].id;
-  }
-}
-
 type Findable = { hit: ContactHit; updatedAt: number; haystack: string; phoneDigits: string };
 
 const newestFirst = (a: Findable, b: Findable) => b.updatedAt - a.updatedAt || (a.hit.id < b.hit.id ? 1 : -1);
 
 async function readFindable(db: KithDB): Promise<Findable[]> {
   const findable: Findable[] = [];
-  for await (const records of contactBatches(db, BATCH)) {
+  await eachContactBatch(db, BATCH, (records) => {
     for (const stored of records) {
       const contact = contactFromStore(stored);
       const { id, name, title, company, updatedAt } = contact;
       findable.push({ hit: { id, name, title, company }, updatedAt, haystack: haystackOf(contact), phoneDigits: phoneDigitsOf(contact) });
     }
-  }
+  });
   return findable.sort(newestFirst);
 }
 
@@ -75,14 +64,15 @@ export async function savedUnderSameName(
   const name = nameKey(person.name);
   const found: Contact[] = [];
   if (!name) return found;
-  for await (const records of contactBatches(db, batch)) {
-    if (signal?.aborted) break;
+  await eachContactBatch(db, batch, (records) => {
+    if (signal?.aborted) return true;
     for (const stored of records) {
       if (nameKey(stored.name) !== name) continue;
       const contact = contactFromStore(stored);
       const otherProfile = person.profileUrl && contact.profileUrl && contact.profileUrl !== person.profileUrl;
-      if (!otherProfile && found.push(contact) >= limit) return found;
+      if (!otherProfile && found.push(contact) >= limit) return true;
     }
-  }
+    return false;
+  });
   return found;
 }

@@ -8,6 +8,7 @@ import {
   type KithDB,
   ValidationError,
   allOf,
+  eachContactBatch,
   bringContactsIntoForm,
   bringRemindersIntoForm,
   deleteContacts,
@@ -268,6 +269,39 @@ describe('reading a whole store', () => {
     const whole = (await db.getAll('contacts')).map((c) => c.id);
     expect(whole).toHaveLength(ids.length + 1);
     expect((await allOf(db.transaction('contacts').store)).map((c) => c.id)).toEqual(whole);
+  });
+
+  it('in batches gives every record once, whatever its key, each batch a transaction of its own, four asked at most at once', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openKithDb(`kith-batches-${Math.random()}`);
+    const odd = ['', '0', '0f', '1', '9z', 'A', 'Z', 'a', 'bench-5', 'f', 'ff', 'g', 'z', 'é'];
+    const ids = [...odd, ...Array.from({ length: 60 }, () => crypto.randomUUID())];
+    for (const id of ids) await db.put('contacts', { id, name: `Person ${id}`, createdAt: NOW, updatedAt: NOW } as never);
+    let asking = 0;
+    let mostAsking = 0;
+    const originalGetAll = IDBObjectStore.prototype.getAll;
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const request = originalGetAll.apply(this, args);
+      mostAsking = Math.max(mostAsking, ++asking);
+      request.addEventListener('success', () => asking--);
+      return request;
+    });
+    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    try {
+      const batches: string[][] = [];
+      await eachContactBatch(db, 3, (batch) => void batches.push(batch.map((c) => c.id)));
+      expect(batches.flat().sort()).toEqual([...ids].sort());
+      expect(Math.max(...batches.map((b) => b.length))).toBe(3);
+      expect(transactions).toHaveBeenCalledTimes(getAll.mock.calls.length);
+      expect(mostAsking).toBe(4);
+
+      let visited = 0;
+      await eachContactBatch(db, 3, () => ++visited === 2);
+      expect(visited).toBe(2);
+    } finally {
+      getAll.mockRestore();
+      transactions.mockRestore();
+    }
   });
 });
 
