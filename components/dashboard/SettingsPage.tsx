@@ -1,12 +1,17 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
-import type { Settings } from '@/lib/model';
+import { Settings } from '@/lib/model';
 import type { PageProps } from './Dashboard';
 
-/** The settings form as shown or typed. */
-export type SettingsForm = { cadence: string; goal: string; notifications: boolean; targets: string };
+type SettingsFields = { cadence: string; goal: string; notifications: boolean; targets: string };
 
-const formOf = (settings: Settings): SettingsForm => ({
+/**
+ * What was typed in the settings form, field by field. A field not typed in shows what is saved,
+ * also after another tab saves, and saving writes only the fields typed in.
+ */
+export type SettingsForm = Partial<SettingsFields>;
+
+const fieldsOf = (settings: Settings): SettingsFields => ({
   cadence: String(settings.defaultCadenceDays),
   goal: String(settings.weeklyGoal),
   notifications: settings.notifications,
@@ -15,12 +20,38 @@ const formOf = (settings: Settings): SettingsForm => ({
 
 const targetsIn = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
 
-/** Whether saving `form` would change nothing: blank lines and leading zeros are no change. */
-const savedAlready = (form: SettingsForm, settings: Settings) =>
-  Number(form.cadence) === settings.defaultCadenceDays &&
-  Number(form.goal) === settings.weeklyGoal &&
-  form.notifications === settings.notifications &&
-  targetsIn(form.targets).join('\n') === settings.targets.join('\n');
+/** The change `typed` asks for; throws a sentence the user can act on for a number out of range. */
+function changeOf(typed: SettingsForm): Partial<Settings> {
+  const change: Partial<Settings> = {};
+  if (typed.cadence !== undefined) {
+    const days = Number(typed.cadence);
+    if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error('Keep in touch by default: a whole number of days from 1 to 3650');
+    change.defaultCadenceDays = days;
+  }
+  if (typed.goal !== undefined) {
+    const goal = Number(typed.goal);
+    if (!Number.isInteger(goal) || goal < 0 || goal > 100) throw new Error('Weekly goal: a whole number from 0 to 100');
+    change.weeklyGoal = goal;
+  }
+  if (typed.notifications !== undefined) change.notifications = typed.notifications;
+  if (typed.targets !== undefined) change.targets = targetsIn(typed.targets);
+  return change;
+}
+
+/**
+ * Whether saving `typed` would change nothing: blank lines, leading zeros and a target typed
+ * twice are no change, as the settings are stored.
+ */
+function savedAlready(typed: SettingsForm, saved: Settings): boolean {
+  let change: Partial<Settings>;
+  try {
+    change = changeOf(typed);
+  } catch {
+    return false;
+  }
+  const next = Settings.safeParse({ ...saved, ...change });
+  return next.success && JSON.stringify(next.data) === JSON.stringify(saved);
+}
 
 type SettingsPageProps = PageProps & {
   /** What was typed here and not saved when the page was left. */
@@ -32,18 +63,16 @@ type SettingsPageProps = PageProps & {
 export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }: SettingsPageProps) {
   const id = useId();
   const saved = notebook.settings;
-  const [shown] = useState(() => typedBefore ?? formOf(saved));
-  const [cadence, setCadence] = useState(shown.cadence);
-  const [notifications, setNotifications] = useState(shown.notifications);
-  const [goal, setGoal] = useState(shown.goal);
-  const [targets, setTargets] = useState(shown.targets);
+  const [typed, setTyped] = useState<SettingsForm>(() => typedBefore ?? {});
+  const shown = { ...fieldsOf(saved), ...typed };
+  const typeInto = <K extends keyof SettingsFields>(field: K, value: SettingsFields[K]) =>
+    setTyped(({ [field]: _before, ...rest }) => (value === fieldsOf(saved)[field] ? rest : { ...rest, [field]: value }));
 
   // Leaving the page loses nothing typed: the dashboard keeps it until it is saved. Kept as each
   // change is drawn, not a frame later, so a page left at once after typing keeps it too.
   useLayoutEffect(() => {
-    const form = { cadence, goal, notifications, targets };
-    keepTyped(savedAlready(form, saved) ? undefined : form);
-  }, [cadence, goal, notifications, targets, saved, keepTyped]);
+    keepTyped(savedAlready(typed, saved) ? undefined : typed);
+  }, [typed, saved, keepTyped]);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   // undefined while asked; null when no shortcut is set.
@@ -63,16 +92,13 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
     setBusy(true);
     setError(undefined);
     try {
-      const defaultCadenceDays = Number(cadence);
-      const weeklyGoal = Number(goal);
-      if (!Number.isInteger(defaultCadenceDays) || defaultCadenceDays < 1 || defaultCadenceDays > 3650) {
-        throw new Error('Keep in touch by default: a whole number of days from 1 to 3650');
-      }
-      if (!Number.isInteger(weeklyGoal) || weeklyGoal < 0 || weeklyGoal > 100) throw new Error('Weekly goal: a whole number from 0 to 100');
       // A new default cadence moves every keep-in-touch reminder: the worker does it as the
       // settings change, whoever changed them, and then tells the open pages.
-      await deps.saveSettings({ defaultCadenceDays, notifications, weeklyGoal, targets: targetsIn(targets) });
+      const sent = typed;
+      await deps.saveSettings(changeOf(sent));
       await changed({ message: 'Settings saved.' });
+      // Once the saved settings are shown; what was typed during the save stays typed.
+      setTyped((now) => Object.fromEntries(Object.entries(now).filter(([field, value]) => sent[field as keyof SettingsFields] !== value)));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -91,15 +117,15 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
         }}
       >
         <label for={`${id}-cadence`}>Keep in touch by default every (days)</label>
-        <input id={`${id}-cadence`} type="number" min={1} max={3650} required value={cadence} onInput={(e) => setCadence(e.currentTarget.value)} />
+        <input id={`${id}-cadence`} type="number" min={1} max={3650} required value={shown.cadence} onInput={(e) => typeInto('cadence', e.currentTarget.value)} />
         <label for={`${id}-goal`}>Weekly goal (interactions per week)</label>
-        <input id={`${id}-goal`} type="number" min={0} max={100} required value={goal} onInput={(e) => setGoal(e.currentTarget.value)} />
+        <input id={`${id}-goal`} type="number" min={0} max={100} required value={shown.goal} onInput={(e) => typeInto('goal', e.currentTarget.value)} />
         <label class="choice">
-          <input type="checkbox" checked={notifications} onChange={(e) => setNotifications(e.currentTarget.checked)} />
+          <input type="checkbox" checked={shown.notifications} onChange={(e) => typeInto('notifications', e.currentTarget.checked)} />
           Show a notification when a reminder is due
         </label>
         <label for={`${id}-targets`}>Target companies (one per line)</label>
-        <textarea id={`${id}-targets`} rows={4} value={targets} onInput={(e) => setTargets(e.currentTarget.value)} />
+        <textarea id={`${id}-targets`} rows={4} value={shown.targets} onInput={(e) => typeInto('targets', e.currentTarget.value)} />
         {error && (
           <p class="error" role="alert">
             {error}

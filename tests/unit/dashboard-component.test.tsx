@@ -290,6 +290,46 @@ it('keeps the settings typed and not saved while another page is shown, and forg
   expect(closing()).toBe(false);
 });
 
+it('saves only the settings typed here: what another tab saved meanwhile is shown and kept', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  let stored = Settings.parse({});
+  let changedElsewhere = () => {};
+  openAt(
+    '#/settings',
+    depsOver(db, {
+      settings: async () => stored,
+      saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })),
+      onChangedElsewhere: (changed) => {
+        changedElsewhere = changed;
+        return () => {};
+      },
+    }),
+  );
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  await fill('Weekly goal (interactions per week)', '7');
+
+  // Another tab saves a cadence and targets.
+  stored = Settings.parse({ ...stored, defaultCadenceDays: 30, targets: ['Acme'] });
+  changedElsewhere();
+  const value = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
+  await vi.waitFor(() => expect(value('Target companies (one per line)')).toBe('Acme'));
+  expect(value('Keep in touch by default every (days)')).toBe('30');
+  expect(value('Weekly goal (interactions per week)')).toBe('7');
+
+  click('Save settings');
+  await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
+  expect(stored).toMatchObject({ defaultCadenceDays: 30, weeklyGoal: 7, targets: ['Acme'] });
+
+  // A target typed twice is saved once, and nothing is left unsaved.
+  await fill('Target companies (one per line)', 'Acme\nAcme\n');
+  click('Save settings');
+  await vi.waitFor(() => expect(stored.targets).toEqual(['Acme']));
+  location.hash = '#/contacts';
+  await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
+  expect(text()).not.toContain('Typed and not saved yet');
+});
+
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
   const { db, holdReads, readAll } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
