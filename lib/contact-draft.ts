@@ -182,8 +182,9 @@ export async function saveDraft(
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
-  // A follow-up left as the edit form showed it is not moved: it may have been done or moved elsewhere since.
-  const followUp = contactId && shown && draft.followUp === shown.followUp ? undefined : draft.followUp || undefined;
+  // A follow-up left as the edit form showed it is not moved: it may have been done or moved
+  // elsewhere since. Cleared on an edit, the one shown is removed.
+  const followUp = contactId && shown && draft.followUp === shown.followUp ? undefined : draft.followUp || (contactId ? '' : undefined);
   // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
   const reminders = remindersAlongside(settings, now, followUp, draft.followUpId);
   if (contactId) {

@@ -180,17 +180,23 @@ export type DatedReminder = {
  * What saving a contact brings with it, for the save's own transaction (db.ts `Alongside`): its
  * keep-in-touch reminder in step with its cadence, and a follow-up on `followUp` (`YYYY-MM-DD`)
  * when one was asked for. `followUpId`: the open follow-up the form showed, which is moved to
- * that date rather than joined by a second one. Saved together, a contact is never without its
- * reminder.
+ * that date rather than joined by a second one, or removed when `followUp` is empty. Saved
+ * together, a contact is never without its reminder.
  */
 export function remindersAlongside(settings: CadenceSettings, now: number, followUp?: string, followUpId?: string): Alongside {
   // Checked before anything is written, so a bad date saves nothing.
   const followUpAt = followUp ? startOfLocalDay(followUp) : undefined;
   return async (tx, contact) => {
     await syncKeepInTouchIn(tx, contact, settings, now);
-    if (followUpAt === undefined) return;
-    const shown = followUpId === undefined ? undefined : await tx.objectStore('reminders').get(followUpId);
-    if (shown && shown.contactId === contact.id && shown.doneAt === undefined) {
+    if (followUp === undefined) return;
+    const stored = followUpId === undefined ? undefined : await tx.objectStore('reminders').get(followUpId);
+    const shown = stored && stored.contactId === contact.id && stored.doneAt === undefined ? stored : undefined;
+    if (followUpAt === undefined) {
+      // The date cleared: the follow-up the form showed is no longer wanted.
+      if (shown) await tx.objectStore('reminders').delete(shown.id);
+      return;
+    }
+    if (shown) {
       // The form shows the day it is due (a snooze's, which keeps its time of day): that day
       // saved again is no move, and the snooze stays.
       if (startOfLocalDayAt(dueTimeOf(shown)) === followUpAt) return;

@@ -299,6 +299,14 @@ test('editing a saved person shows their follow-up; a new date moves it rather t
   const followUps = (await kith.readStore<{ kind: string; dueAt: number }>('reminders')).filter((r) => r.kind === 'follow-up');
   expect(followUps).toHaveLength(1);
   expect(followUps[0].dueAt).toBe(await popup.evaluate((day) => new Date(`${day}T00:00`).getTime(), await inDays(7)));
+
+  // The date cleared: the follow-up goes.
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await field(popup, 'Follow up').fill('');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Updated Kenji Morales.');
+  await expect(popup.getByRole('button', { name: /^Done: Follow up/ })).toHaveCount(0);
+  expect((await kith.readStore<{ kind: string }>('reminders')).filter((r) => r.kind === 'follow-up')).toEqual([]);
 });
 
 test('the relationship questions: tags, can help with, referred by and keep-in-touch are saved', async ({ kith }) => {

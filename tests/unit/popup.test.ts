@@ -238,6 +238,11 @@ describe('saving from the popup', () => {
     expect(moved).toHaveLength(1);
     expect(moved[0]).toMatchObject({ id: shown.id, dueAt: startOfLocalDay(inDays(7)) });
     expect(moved[0].snoozedUntil).toBeUndefined();
+
+    // The date cleared: no follow-up is left, and the keep-in-touch reminder stays.
+    await saveDraft(db, { settings: SETTINGS, draft: { ...edit, followUp: '' }, shown: { ...edit, followUp: inDays(7) }, now: NOW + 4, contactId: contact.id });
+    expect(await followUps()).toEqual([]);
+    expect((await remindersOf(db, contact.id)).map((r) => r.kind)).toEqual(['keep-in-touch']);
   });
 
   it('a follow-up dated today is due from the start of today', async () => {
