@@ -637,17 +637,20 @@ export type SaveResult = { contact: Contact; created: boolean; proposed: Partial
  * share one readwrite transaction, so two tabs saving the same person at once still end with one
  * contact (IndexedDB runs overlapping readwrite transactions one after the other). With `into`,
  * the input is the saved contact of that id, as the user said (no key of theirs found them).
+ * With `samePerson`, a saved contact it says is someone else keeps the key that found them, and
+ * the input is created without it.
  */
 export async function saveContactDeduped(
   db: KithDB,
   input: ContactInput,
   update: (saved: Contact) => ContactInput = (saved) => ({ ...saved, ...input, id: saved.id, createdAt: saved.createdAt }),
   alongside?: Alongside,
-  into?: string,
+  { into, samePerson }: { into?: string; samePerson?: (saved: Contact, input: Contact) => boolean } = {},
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fresh = validate(Contact, 'contact', input);
   return inContactTransaction(db, async (tx) => {
-    const saved = into === undefined ? await findIn(tx, fresh) : await savedOrGone(tx, into);
+    const found = into === undefined ? await findIn(tx, fresh) : await savedOrGone(tx, into);
+    const saved = found && (into !== undefined || !samePerson || samePerson(found, fresh)) ? found : undefined;
     let contact = fresh;
     let heldByOthers: HeldByOther[] = [];
     if (saved) {
@@ -656,6 +659,10 @@ export async function saveContactDeduped(
       const folded = validate(Contact, 'contact', update(saved));
       heldByOthers = await keysOfOthers(tx, saved, folded);
       contact = withoutHeld(folded, saved, heldByOthers);
+    } else if (found) {
+      const keyless = { ...fresh, emails: [], profileUrl: undefined };
+      heldByOthers = await keysOfOthers(tx, keyless, fresh);
+      contact = withoutHeld(fresh, keyless, heldByOthers);
     }
     await tx.objectStore('contacts').put(contact);
     await alongside?.(tx, contact);

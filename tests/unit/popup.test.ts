@@ -211,6 +211,26 @@ describe('saving from the popup', () => {
     expect(byHand.contact.sources.map((s) => s.kind)).toEqual(['linkedin', 'manual']);
   });
 
+  it('a new person who shares an email with someone else saved is added without it, and the other is left as they were', async () => {
+    await putContact(db, { id: 'priya', name: 'Priya Natarajan', emails: ['priya@northwind.example', 'hello@northwind.example'], notes: 'Priya notes', createdAt: NOW, updatedAt: NOW });
+    const priya = await getContact(db, 'priya');
+    const ada = await saveDraft(db, {
+      settings: SETTINGS,
+      draft: { ...draftFromPerson(linkedinPerson()), name: 'Ada Quinlan', emails: 'hello@northwind.example, ada@quinlan.example', notes: 'Ada notes' },
+      now: NOW + 1,
+      person: linkedinPerson(),
+    });
+    expect(ada).toMatchObject({ created: true, contact: { name: 'Ada Quinlan', emails: ['ada@quinlan.example'], notes: 'Ada notes', profileUrl: linkedinPerson().profileUrl } });
+    expect(leftOffNotice(ada.heldByOthers)).toBe(
+      'Not added: hello@northwind.example is already Priya Natarajan’s. To make them one person, merge the two contacts on either one’s page in the dashboard.',
+    );
+    expect(await getContact(db, 'priya')).toEqual(priya);
+
+    // An initial, or a name cut short, is still them.
+    const initial = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'P. Natarajan', emails: 'priya@northwind.example' }, now: NOW + 2 });
+    expect(initial).toMatchObject({ created: false, contact: { id: 'priya' } });
+  });
+
   it('a manual entry where capture failed keeps the canonical page link', async () => {
     const { contact } = await saveDraft(db, {
       settings: SETTINGS,
