@@ -86,21 +86,21 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
       }}
     >
       <label for={`${id}-name`}>Name</label>
-      <input {...text('name')} ref={nameRef} required autocomplete="off" maxLength={200} data-return-focus={CONTACT_NAME_KEY} />
+      <input {...text('name')} ref={nameRef} required autocomplete="off" data-return-focus={CONTACT_NAME_KEY} />
       <div class="pair">
         <div>
           <label for={`${id}-title`}>Title</label>
-          <input {...text('title')} autocomplete="off" maxLength={300} />
+          <input {...text('title')} autocomplete="off" />
         </div>
         <div>
           <label for={`${id}-company`}>Company</label>
-          <input {...text('company')} autocomplete="off" maxLength={200} />
+          <input {...text('company')} autocomplete="off" />
         </div>
       </div>
       <div class="pair">
         <div>
           <label for={`${id}-location`}>Location</label>
-          <input {...text('location')} autocomplete="off" maxLength={200} />
+          <input {...text('location')} autocomplete="off" />
         </div>
         <div>
           <label for={`${id}-emails`}>Email</label>
@@ -227,7 +227,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
       </div>
 
       <label for={`${id}-notes`}>Notes</label>
-      <textarea {...text('notes')} rows={3} maxLength={20_000} placeholder="How you met, what you talked about, what you promised" />
+      <textarea {...text('notes')} rows={3} placeholder="How you met, what you talked about, what you promised" />
 
       {error && (
         <p class="error" role="alert">

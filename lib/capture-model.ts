@@ -48,6 +48,18 @@ export const line = (max: number) => mini.pipe(mini.string(), mini.transform((s:
 export const multiline = (max: number) =>
   mini.pipe(mini.string(), mini.transform((s: string) => cleanMultiline(s, max)));
 
+/**
+ * Refuse what a person typed when it is longer than `max` as `line` (or, with `lines`,
+ * `multiline`) would keep it: those cap text from pages, and what someone typed is never cut.
+ * The sentence names the field by `label`.
+ */
+export function refuseOverLimit(label: string, text: string, max: number, lines = false): void {
+  const length = (lines ? cleanMultiline : cleanLine)(text, Number.MAX_SAFE_INTEGER).length;
+  if (length > max) {
+    throw new Error(`${label}: ${length.toLocaleString()} characters, where Kith keeps up to ${max.toLocaleString()}. Shorten it to save.`);
+  }
+}
+
 export const Id = /* @__PURE__ */ mini.string().check(mini.minLength(1), mini.maxLength(100));
 export const EpochMs = /* @__PURE__ */ mini.int().check(mini.minimum(0), mini.maximum(8.64e15));
 

@@ -6,6 +6,7 @@ import {
   Contact,
   type ContactInput,
   HelpKind,
+  LIMITS,
   OrgRole,
   type Person,
   Relationship,
@@ -13,6 +14,7 @@ import {
   type Settings,
   Warmth,
   newId,
+  refuseOverLimit,
 } from './model';
 import { editedFields } from './form-edits';
 import { joinedNotes, mergeContact } from './merge';
@@ -141,6 +143,9 @@ const FormFields = z.pick(Contact, { name: true, emails: true, tags: true, notes
 
 /** The form's fields checked as the user sees them, with the field's label in the message. */
 function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
+  for (const field of ['name', 'title', 'company', 'location'] as const) refuseOverLimit(FIELD_LABELS[field], fields[field], LIMITS[field]);
+  refuseOverLimit(FIELD_LABELS.notes, fields.notes, LIMITS.notes, true);
+  for (const tag of fields.tags) refuseOverLimit(FIELD_LABELS.tags, tag, LIMITS.tag);
   const result = FormFields.safeParse(fields);
   if (result.success) return;
   const [issue] = result.error.issues;

@@ -2,7 +2,7 @@
 // and turned into an interaction when the user logs it.
 import * as z from 'zod/mini';
 import type { KithDB } from './db';
-import { Channel, HelpKind, type MessageRef, type Settings, newId } from './model';
+import { Channel, HelpKind, LIMITS, type MessageRef, type Settings, newId, refuseOverLimit } from './model';
 import { type LoggedInteraction, logInteraction } from './reminder-store';
 import { localIsoDate, startOfLocalDay } from './reminders';
 
@@ -57,6 +57,7 @@ export async function saveInteractionDraft(
   now: number,
 ): Promise<LoggedInteraction> {
   if (startOfLocalDay(draft.date) > now) throw new Error(`Date: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
+  refuseOverLimit('Summary', draft.summary, LIMITS.summary, true);
   return logInteraction(
     db,
     {

@@ -20,11 +20,13 @@ import {
   type Contact,
   type HelpKind,
   Interaction,
+  LIMITS,
   type InteractionInput,
   Reminder,
   type ReminderKind,
   type Settings,
   newId,
+  refuseOverLimit,
 } from './model';
 import { type Snooze, done, dueTimeOf, isOpen, planKeepInTouch, snoozed, startOfLocalDay, startOfLocalDayAt, thankYouDueAt } from './reminders';
 
@@ -211,6 +213,7 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
 /** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
 export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {
   const dueAt = startOfLocalDay(input.date);
+  refuseOverLimit('Note', input.note ?? '', LIMITS.reminderNote, true);
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     await contactIn(tx, input.contactId);
     return putReminderIn(tx, {

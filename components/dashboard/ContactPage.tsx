@@ -20,7 +20,7 @@ import {
 import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
-import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Reminder, type ReminderKind } from '@/lib/model';
+import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, type ReminderKind, refuseOverLimit } from '@/lib/model';
 import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
@@ -212,6 +212,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       // Only what was typed: a detail saved elsewhere since the form was drawn stays.
       const before = shown.current.details;
       const typed = before ? editedFields(fieldsOfDetails(details), fieldsOfDetails(before)) : fieldsOfDetails(details);
+      for (const phone of typed.phones ?? []) refuseOverLimit('Phones', phone, LIMITS.phone);
+      for (const address of typed.addresses ?? []) refuseOverLimit('Addresses', address, LIMITS.address);
       await updateContact(db, contactId, (saved) => ({ ...saved, ...typed, updatedAt: now }));
       shown.current = { ...shown.current, details };
       await changed({ message: `Saved ${contact.name}’s details.` }, [contactId]);

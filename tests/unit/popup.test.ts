@@ -283,7 +283,16 @@ describe('saving from the popup', () => {
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
       /Not a date/,
     );
+    // Text longer than Kith keeps is refused, never cut.
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', notes: 'n'.repeat(25_000) }, now: NOW })).rejects.toThrow(
+      'Notes: 25,000 characters, where Kith keeps up to 20,000. Shorten it to save.',
+    );
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', tags: `ok, ${'t'.repeat(61)}` }, now: NOW })).rejects.toThrow('Tags: 61 characters');
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'S'.repeat(201) }, now: NOW })).rejects.toThrow('Name: 201 characters');
     expect(await listContacts(db)).toEqual([]);
+    // Spaces the notes would not keep do not count.
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', notes: `${'n'.repeat(20_000)}${' '.repeat(50)}` }, now: NOW });
+    expect(contact.notes).toHaveLength(20_000);
   });
 
   it('edits a saved contact in place', async () => {
@@ -391,6 +400,9 @@ describe('a saved person', () => {
     const tomorrow = localIsoDate(addLocalDays(startOfLocalDay(TODAY), 1));
     await expect(saveInteractionDraft(db, contact.id, { ...interactionDraft(NOW), date: tomorrow }, SETTINGS, NOW)).rejects.toThrow(
       `Date: ${tomorrow} is after today`,
+    );
+    await expect(saveInteractionDraft(db, contact.id, { ...interactionDraft(NOW), summary: 's'.repeat(6_000) }, SETTINGS, NOW)).rejects.toThrow(
+      'Summary: 6,000 characters, where Kith keeps up to 5,000.',
     );
     expect(await interactionsOf(db, contact.id)).toEqual([]);
     expect(await remindersOf(db, contact.id)).toEqual(before);

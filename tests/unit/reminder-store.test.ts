@@ -112,6 +112,13 @@ describe('keep-in-touch in the database', () => {
     expect(await remindersOf(db, 'c2')).toEqual(othersBefore);
   });
 
+  it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
+    await expect(addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'n'.repeat(1_001) }, NOW)).rejects.toThrow(
+      'Note: 1,001 characters, where Kith keeps up to 1,000.',
+    );
+    expect((await remindersOf(db, 'c1')).filter((r) => r.kind === 'promise')).toEqual([]);
+  });
+
   it('undo of Done for a contact deleted since is refused: no reminder comes back for nobody', async () => {
     const followUp = await addReminder(db, { contactId: 'c1', kind: 'follow-up', date: localIsoDate(NOW) }, NOW);
     const undo = await settleReminder(db, followUp, 'done', SETTINGS, NOW);
