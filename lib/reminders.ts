@@ -22,6 +22,8 @@ export function startOfLocalDay(isoDate: string): number {
   if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== day) {
     throw new Error(`Not a date: ${isoDate}`);
   }
+  // Times are kept as milliseconds since 1970 and never negative.
+  if (start.getTime() < 0) throw new Error(`Not a date Kith can keep: ${isoDate} is before 1970`);
   return start.getTime();
 }
 

@@ -283,6 +283,9 @@ describe('saving from the popup', () => {
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
       /Not a date/,
     );
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '1969-12-31' }, now: NOW })).rejects.toThrow(
+      'Not a date Kith can keep: 1969-12-31 is before 1970',
+    );
     // Text longer than Kith keeps is refused, never cut.
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', notes: 'n'.repeat(25_000) }, now: NOW })).rejects.toThrow(
       'Notes: 25,000 characters, where Kith keeps up to 20,000. Shorten it to save.',
