@@ -235,7 +235,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
         </p>
       )}
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" aria-disabled={busy}>
           Save
         </button>
         {children}

@@ -112,7 +112,7 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         </p>
       )}
       <div class="actions">
-        <button type="submit" disabled={busy}>
+        <button type="submit" aria-disabled={busy}>
           Log interaction
         </button>
       </div>

@@ -397,6 +397,28 @@ test('Gmail thread: log the open email as an interaction with a saved contact', 
   await expect(again.getByLabel('Channel')).toHaveValue('meeting');
 });
 
+test('the keyboard stays on Log interaction and Save after pressing them, whether the write worked or not', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2026.html');
+  const popup = await kith.openPopup(profile);
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
+
+  await popup.getByLabel('Summary').fill('Coffee at the summit');
+  const log = popup.getByRole('button', { name: 'Log interaction' });
+  await log.focus();
+  await log.press('Enter');
+  await expect(popup.getByRole('status')).toHaveText('Interaction logged.');
+  await expect(log).toBeFocused();
+
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await field(popup, 'Follow up').fill('1969-12-31');
+  const save = popup.getByRole('button', { name: 'Save', exact: true });
+  await save.focus();
+  await save.press('Enter');
+  await expect(popup.getByRole('alert')).toContainText('before 1970');
+  await expect(save).toBeFocused();
+});
+
 test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const popup = await kith.openPopup(profile);
