@@ -2,7 +2,7 @@
 // rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
 import { useId, useMemo, useState } from 'preact/hooks';
 import { deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
-import { RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth } from '@/lib/model';
+import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
 import { WARMTH_LABELS } from '../labels';
 import type { PageProps } from './Dashboard';
@@ -63,15 +63,17 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
 
   const addTag = () =>
     run(async () => {
-      const tag = bulkTag.trim();
-      if (!tag) throw new Error('Type a tag to add');
+      // Commas part tags here as in the contact form's Tags.
+      const tags = bulkTag.split(',').map((tag) => tag.trim()).filter(Boolean);
+      if (tags.length === 0) throw new Error('Type a tag to add');
+      for (const tag of tags) refuseOverLimit('Tag', tag, LIMITS.tag);
       const db = await deps.db();
       const now = deps.now();
-      const tagged = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, tag], updatedAt: now }));
+      const tagged = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, ...tags], updatedAt: now }));
       setBulkTag('');
       await changed(
         {
-          message: `Tagged ${plural(tagged.length, 'contact')} “${tag}”.`,
+          message: `Tagged ${plural(tagged.length, 'contact')} ${tags.map((tag) => `“${tag}”`).join(', ')}.`,
           undo: () => revertContactChanges(db, tagged, deps.now()),
           returnFocus: ADD_TAG_KEY,
         },

@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
-import { type KithDB, openKithDb, putReminder } from '@/lib/db';
+import { type KithDB, getContact, openKithDb, putReminder } from '@/lib/db';
 import { Settings } from '@/lib/model';
 import { putContact } from '../records';
 
@@ -256,6 +256,23 @@ it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts
   await vi.waitFor(() => expect(text()).toContain('Undone.'));
   expect(text()).toContain('4 contacts');
   expect(text()).toContain('Cy Okafor');
+});
+
+it('a bulk tag parts tags at commas, as the contact form does, and refuses one longer than Kith keeps', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  await fill('Select Bo Lindqvist', true);
+  const bulk = document.querySelector('[aria-label="Bulk actions"]')!;
+  await fill('Tag', 't'.repeat(80), bulk);
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Tag: 80 characters, where Kith keeps up to 60.'));
+  expect((await getContact(db, 'bo'))?.tags).toEqual([]);
+
+  await fill('Tag', 'mentor, climate', bulk);
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Tagged 1 contact “mentor”, “climate”.'));
+  expect((await getContact(db, 'bo'))?.tags).toEqual(['mentor', 'climate']);
 });
 
 it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
