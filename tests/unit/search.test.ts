@@ -248,6 +248,72 @@ describe('ContactSearch', () => {
     expect(fold('Zoë ÅNGSTRÖM')).toBe('zoe angstrom');
     expect(fold('Plain')).toBe('plain');
   });
+
+  it('finds names by letters that do not decompose, as typed on an English keyboard', () => {
+    const names = ['Søren Ørsted', 'Hauptstraße', 'Łukasz Żółć', 'Đorđe Đoković', 'Ægir Æsa', 'Œuvre Bœuf', 'Þór Þorsteinsson', 'Işık Yılmaz', 'Guðrún'];
+    const found = new ContactSearch(names.map((name, i) => make({ id: `n${i}`, name })));
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    for (const [typed, name] of [
+      ['soren', 'Søren Ørsted'],
+      ['orsted', 'Søren Ørsted'],
+      ['ØRSTED', 'Søren Ørsted'],
+      ['strasse', 'Hauptstraße'],
+      ['HAUPTSTRASSE', 'Hauptstraße'],
+      ['lukasz zolc', 'Łukasz Żółć'],
+      ['dorde dokovic', 'Đorđe Đoković'],
+      ['aegir aesa', 'Ægir Æsa'],
+      ['oeuvre boeuf', 'Œuvre Bœuf'],
+      ['thor thorsteinsson', 'Þór Þorsteinsson'],
+      ['isik yilmaz', 'Işık Yılmaz'],
+      ['gudrun', 'Guðrún'],
+    ] as const) {
+      expect(found.search(query(typed), context).map((c) => c.name), typed).toEqual([name]);
+    }
+  });
+
+  it('finds a name with an apostrophe however it is written, or without one', () => {
+    const irish = [make({ id: 'curly', name: 'Sean O’Brien' }), make({ id: 'straight', name: "Maeve O'Neill" }), make({ id: 'modifier', name: 'Hawaiʻi Kaʼahumanu' })];
+    const found = new ContactSearch(irish);
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    for (const typed of ["o'brien", 'o’brien', 'o‘brien', 'oʼbrien', 'o`brien', 'obrien', 'O', "o'", "o'b"]) {
+      expect(ids(found.search(query(typed), context)), typed).toContain('curly');
+    }
+    expect(ids(found.search(query('o’neill'), context))).toEqual(['straight']);
+    expect(ids(found.search(query("ka'ahumanu"), context))).toEqual(['modifier']);
+    expect(nameKey('Sean O’Brien')).toBe(nameKey('Sean OBrien'));
+    expect(nameKey("Sean O'Brien")).toBe(nameKey('sean o‘brien'));
+    expect(nameKey('Søren Ørsted')).toBe(nameKey('Soren Orsted'));
+    const twice = new ContactSearch([make({ id: 'mail', name: 'Sean O’Brien' }), make({ id: 'phone', name: "Sean O'Brien" }), make({ id: 'li', name: 'Søren Ørsted' }), make({ id: 'csv', name: 'Soren Orsted' })]);
+    expect(ids(twice.search(query('', { filters: { maybeTwice: true } }), context))).toEqual(['mail', 'phone', 'li', 'csv']);
+  });
+
+  it('keeps the marks that make another letter: Japanese voicing, Indic vowel signs', () => {
+    expect(fold('ガイア')).not.toBe(fold('カイア'));
+    expect(fold('ｶﾞｲｱ')).toBe(fold('ガイア')); // halfwidth katakana, as some older systems export
+    expect(fold('パク')).not.toBe(fold('ハク'));
+    expect(fold('मीना')).not.toBe(fold('मन'));
+    // Still folded: Latin, Greek and Cyrillic accents, Hebrew points.
+    expect(fold('Nguyễn Ελένη Ёлкин')).toBe('nguyen ελενη елкин');
+    expect(fold('שָׁלוֹם')).toBe('שלום');
+    const japanese = new ContactSearch([make({ id: 'gaia', name: 'ガイア' }), make({ id: 'kaia', name: 'カイア' })]);
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    expect(ids(japanese.search(query('カイア'), context))).toEqual(['kaia']);
+    expect(ids(japanese.search(query('ガイア'), context))).toEqual(['gaia']);
+    expect(ids(japanese.search(query('カ'), context))).toEqual(['kaia']);
+  });
+
+  it('finds a tag written as cards show it, "#climate"', () => {
+    const tagged = new ContactSearch([
+      make({ id: 'tag', name: 'Ada', tags: ['Climate', 'hiring'] }),
+      make({ id: 'notes', name: 'Bo', notes: 'Talked about climate policy' }),
+      make({ id: 'none', name: 'Cleo' }),
+    ]);
+    const context = { now: NOW, dueContactIds: NO_DUE };
+    expect(ids(tagged.search(query('#climate'), context))).toEqual(['tag']);
+    expect(ids(tagged.search(query('#hir'), context))).toEqual(['tag']);
+    expect(ids(tagged.search(query('#'), context))).toEqual(['tag']);
+    expect(ids(tagged.search(query('climate'), context))).toEqual(['tag', 'notes']);
+  });
 });
 
 describe('ContactSearch at 100,000 contacts', () => {
