@@ -27,6 +27,8 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
   const [searched, setSearched] = useState<string>();
   const [slow, setSlow] = useState(false);
   const [failure, setFailure] = useState<string>();
+  /** The list closed with Escape, its suggestions kept for ArrowDown to open it again. */
+  const [dismissed, setDismissed] = useState(false);
   const latest = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
 
@@ -75,7 +77,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     };
   }, [query, search]);
 
-  const open = hits.length > 0;
+  const open = hits.length > 0 && !dismissed;
   const pick = (hit: ContactHit) => {
     onPick(hit);
     setQuery('');
@@ -85,8 +87,13 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!open) {
-      // Typed but not chosen (no suggestion yet, or none matches): Enter must not submit the
-      // surrounding form and drop what was typed.
+      if (event.key === 'ArrowDown' && hits.length > 0) {
+        event.preventDefault();
+        setDismissed(false);
+        return;
+      }
+      // Typed but not chosen (no suggestion yet, none matches, or the list closed): Enter must
+      // not submit the surrounding form and drop what was typed.
       if (event.key === 'Enter' && query.trim()) {
         event.preventDefault();
         event.stopPropagation();
@@ -105,7 +112,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      setHits([]);
+      setDismissed(true);
     }
   };
 
@@ -125,7 +132,10 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
         placeholder={placeholder}
         data-return-focus={returnFocusKey}
         value={query}
-        onInput={(event) => setQuery(event.currentTarget.value)}
+        onInput={(event) => {
+          setQuery(event.currentTarget.value);
+          setDismissed(false);
+        }}
         onKeyDown={onKeyDown}
       />
       <ul id={`${id}-list`} role="listbox" aria-label="Suggestions" class="picker-list" hidden={!open}>
@@ -156,7 +166,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
         </p>
       ) : (
         searched !== undefined &&
-        !open && (
+        hits.length === 0 && (
           <p class="muted small" role="status">
             No saved contact matches “{searched}”.
           </p>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The picker's answers to a slow or failing search: the popup's first query reads the whole
-// notebook, which takes seconds at 100,000 contacts, and a read can fail.
+// The picker's answers to a slow or failing search (the popup's first query reads the whole
+// notebook, which takes seconds at 100,000 contacts, and a read can fail), and its keys.
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContactPicker } from '@/components/ContactPicker';
@@ -14,9 +14,9 @@ afterEach(() => {
   host?.remove();
 });
 
-function pickerWith(search: (query: string) => Promise<ContactHit[]>) {
+function pickerWith(search: (query: string) => Promise<ContactHit[]>, onPick: (hit: ContactHit) => void = () => {}) {
   host = document.body.appendChild(document.createElement('div'));
-  render(<ContactPicker label="Search your contacts" search={search} onPick={() => {}} />, host);
+  render(<ContactPicker label="Search your contacts" search={search} onPick={onPick} />, host);
   const input = host.querySelector('input')!;
   const type = (text: string) => {
     input.value = text;
@@ -24,7 +24,14 @@ function pickerWith(search: (query: string) => Promise<ContactHit[]>) {
   };
   const text = () => host!.textContent ?? '';
   const options = () => [...host!.querySelectorAll('[role="option"]')].map((option) => option.textContent);
-  return { type, text, options };
+  /** Presses `key` in the box; whether the picker kept it from the page (the popup closes on an Escape left to it). */
+  const press = (key: string, init: KeyboardEventInit = {}) => {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
+    input.dispatchEvent(event);
+    return event.defaultPrevented;
+  };
+  const listShown = () => !host!.querySelector<HTMLElement>('[role="listbox"]')!.hidden && input.getAttribute('aria-expanded') === 'true';
+  return { type, text, options, press, listShown };
 }
 
 /** A search that answers when told to. */
@@ -85,5 +92,44 @@ describe('ContactPicker', () => {
     expect(picker.text()).toContain('No saved contact matches “zed”.');
     held.answer([]);
     await vi.waitFor(() => expect(picker.text()).toContain('No saved contact matches “zeta”.'));
+  });
+
+  it('closes the list on Escape, keeping it from the popup, and opens it again with the same suggestions on ArrowDown', async () => {
+    const jose: ContactHit = { id: 'c2', name: 'José Álvarez', title: 'Recruiter', company: 'Globex' };
+    const picked = vi.fn();
+    const search = vi.fn(async () => [ada, jose]);
+    const picker = pickerWith(search, picked);
+    picker.type('jose');
+    await vi.waitFor(() => expect(picker.options()).toHaveLength(2));
+    expect(picker.press('Escape')).toBe(true);
+    await vi.waitFor(() => expect(picker.listShown()).toBe(false));
+    expect(picker.text()).not.toContain('No saved contact matches');
+    // With no list open, Escape is the popup's: it closes.
+    expect(picker.press('Escape')).toBe(false);
+    // Enter with the list closed picks nothing and submits nothing.
+    expect(picker.press('Enter')).toBe(true);
+    expect(picked).not.toHaveBeenCalled();
+    expect(picker.press('ArrowDown')).toBe(true);
+    await vi.waitFor(() => expect(picker.listShown()).toBe(true));
+    expect(picker.options()).toEqual(['Ada Quinlan CTO · Northwind', 'José Álvarez Recruiter · Globex']);
+    expect(search).toHaveBeenCalledTimes(1);
+    picker.press('ArrowDown');
+    await vi.waitFor(() => expect(host!.querySelector('[aria-selected="true"]')?.textContent).toContain('José'));
+    picker.press('Enter');
+    await vi.waitFor(() => expect(picked).toHaveBeenCalledWith(jose));
+  });
+
+  it('opens the list again on Alt+ArrowDown, and on typing', async () => {
+    const picker = pickerWith(vi.fn(async () => [ada]));
+    picker.type('ada');
+    await vi.waitFor(() => expect(picker.listShown()).toBe(true));
+    picker.press('Escape');
+    await vi.waitFor(() => expect(picker.listShown()).toBe(false));
+    picker.press('ArrowDown', { altKey: true });
+    await vi.waitFor(() => expect(picker.listShown()).toBe(true));
+    picker.press('Escape');
+    await vi.waitFor(() => expect(picker.listShown()).toBe(false));
+    picker.type('ada q');
+    await vi.waitFor(() => expect(picker.listShown()).toBe(true));
   });
 });
