@@ -192,6 +192,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
           search={searchContacts}
           onPick={(hit) => set('referredBy', { id: hit.id, name: hit.name })}
           returnFocusKey={referrerPickerKey}
+          unpicked="Pick who referred them from the list, or clear this field."
         />
       )}
 

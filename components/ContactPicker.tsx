@@ -13,12 +13,17 @@ type Props = {
   autoFocus?: boolean;
   /** The input's `data-return-focus` key (focus-when-lost.ts), for focus to come back to it. */
   returnFocusKey?: string;
+  /**
+   * Inside a form whose save would drop text typed here and not picked: the form is not
+   * submitted while there is some, and the browser says this.
+   */
+  unpicked?: string;
 };
 
 /** A search that has not answered by then is said to be running (the popup's first one reads the whole notebook). */
 const SLOW_SEARCH_MS = 250;
 
-export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey }: Props) {
+export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey, unpicked }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ContactHit[]>([]);
@@ -76,6 +81,10 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
       clearTimeout(slowTimer);
     };
   }, [query, search]);
+
+  useEffect(() => {
+    if (unpicked) inputRef.current?.setCustomValidity(query.trim() ? unpicked : '');
+  }, [query, unpicked]);
 
   const open = hits.length > 0 && !dismissed;
   const pick = (hit: ContactHit) => {

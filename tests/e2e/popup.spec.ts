@@ -419,6 +419,22 @@ test('the keyboard stays on Log interaction and Save after pressing them, whethe
   await expect(save).toBeFocused();
 });
 
+test('a referrer typed and not picked stops Save and says so, rather than being dropped', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-2026.html');
+  const popup = await kith.openPopup(profile);
+  const referrer = popup.getByRole('combobox', { name: 'Referred by' });
+  await referrer.fill('Somebody Not Saved');
+  await expect(popup.getByText('No saved contact matches “Somebody Not Saved”.')).toBeVisible();
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(referrer).toBeFocused();
+  expect(await referrer.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('Pick who referred them from the list, or clear this field.');
+  expect(await kith.readStore('contacts')).toEqual([]);
+
+  await referrer.fill('');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
+});
+
 test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const popup = await kith.openPopup(profile);
