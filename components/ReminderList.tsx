@@ -44,7 +44,7 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
               ) : null}
               <span> {what}</span>
               <span class="muted"> — {whenText(reminder, now)}</span>
-              {reminder.note && <div class="muted small">{reminder.note}</div>}
+              {reminder.note && <div class="muted small reminder-note">{reminder.note}</div>}
             </div>
             <div class="reminder-actions">
               <button

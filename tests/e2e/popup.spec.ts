@@ -435,6 +435,21 @@ test('a referrer typed and not picked stops Save and says so, rather than being 
   await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
 });
 
+test('a long reminder note takes three lines of the popup, and all of it shows on the contact’s page', async ({ kith }) => {
+  const now = Date.now();
+  const note = 'Send the deck, the pricing sheet and the references. '.repeat(18);
+  await kith.putRecords('contacts', [{ id: 'ines', name: 'Ines Duarte', emails: [], createdAt: now, updatedAt: now }]);
+  await kith.putRecords('reminders', [{ id: 'deck', contactId: 'ines', kind: 'promise', dueAt: now - 60_000, openAt: now - 60_000, note, createdAt: now }]);
+  const home = await kith.openPopup();
+  const shown = home.getByRole('region', { name: 'Due today' }).getByText(note.trim());
+  const lines = await shown.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+  expect(Math.round(lines)).toBe(3);
+
+  const page = await kith.openDashboard('#/contact/ines');
+  const whole = page.getByText(note.trim()).first();
+  expect(await whole.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight))).toBeGreaterThan(3);
+});
+
 test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const popup = await kith.openPopup(profile);
