@@ -142,8 +142,12 @@ test('extreme strings on a profile are capped and cleaned through the popup save
   expect(nameValue).toContain('🧑🏽');
   expect(titleValue.startsWith('Principal Engineer x')).toBe(true);
   expect(titleValue.length).toBeLessThanOrEqual(300);
-  // The user pastes 200,000 characters of notes too: kept up to the notes cap.
+  // The user pastes 200,000 characters of notes too: what someone typed is refused, not cut.
   await field(popup, 'Notes').fill(`note ${'n'.repeat(200_000)}`);
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('alert')).toContainText('Notes: 200,005 characters, where Kith keeps up to 20,000.');
+  expect(await kith.readStore('contacts')).toEqual([]);
+  await field(popup, 'Notes').fill(`note ${'n'.repeat(19_995)}`);
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText(/^Saved .* to Kith\.$/);
   const [contact] = await kith.readStore<StoredContact>('contacts');
