@@ -48,13 +48,20 @@ export const line = (max: number) => mini.pipe(mini.string(), mini.transform((s:
 export const multiline = (max: number) =>
   mini.pipe(mini.string(), mini.transform((s: string) => cleanMultiline(s, max)));
 
+/** How long `text` is as `line` (or, with `lines`, `multiline`) keeps it, before their cap. */
+export function keptLength(text: string, lines = false): number {
+  return (lines ? cleanMultiline : cleanLine)(text, Number.MAX_SAFE_INTEGER).length;
+}
+
 /**
  * Refuse what a person typed when it is longer than `max` as `line` (or, with `lines`,
  * `multiline`) would keep it: those cap text from pages, and what someone typed is never cut.
  * The sentence names the field by `label`.
  */
 export function refuseOverLimit(label: string, text: string, max: number, lines = false): void {
-  const length = (lines ? cleanMultiline : cleanLine)(text, Number.MAX_SAFE_INTEGER).length;
+  // Cleaning never lengthens text, so text within the limit is not cleaned here.
+  if (text.length <= max) return;
+  const length = keptLength(text, lines);
   if (length > max) {
     throw new Error(`${label}: ${length.toLocaleString()} characters, where Kith keeps up to ${max.toLocaleString()}. Shorten it to save.`);
   }

@@ -6,6 +6,7 @@ import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileT
 import { type ImportReport, type MergeNote, applyImport, previewImport, takeableChanges } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
+import { useFocusWhenLost } from '../focus-when-lost';
 import type { PageProps } from './Dashboard';
 
 type Phase =
@@ -76,6 +77,16 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
           </ul>
         </details>
       )}
+      {report.settings === 'restored' && (
+        <p>{applied ? 'Your settings from the backup were restored too.' : 'Your settings from the backup will be restored too.'}</p>
+      )}
+      {report.settings === 'kept' && (
+        <p>
+          {applied
+            ? 'Your own settings stayed as they are; the backup’s were not applied.'
+            : 'This notebook already has contacts, so your own settings stay as they are; the backup’s are not applied.'}
+        </p>
+      )}
       <ProblemList title="Repeated in the file, folded into one" problems={report.repeated} />
       <ProblemList
         title="Not added, as another contact has it (if they are one person, merge the two on either one’s page)"
@@ -134,15 +145,22 @@ function importLabel(report: ImportReport, takeChanges: boolean): string {
   return 'Import';
 }
 
-/** A file with no one in it, or everyone in it already saved as it is, offers nothing to apply. */
+/** A file with no one in it, or everyone in it already saved as it is, offers nothing to apply (unless it restores settings). */
 const writesAnything = (report: ImportReport, takeChanges: boolean) =>
-  contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0;
+  contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0 || report.settings === 'restored';
 
 export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [inputKey, setInputKey] = useState(0);
   const [takeChanges, setTakeChanges] = useState(false);
+  // Each step takes away the control that led to it (the file control while a preview shows, the
+  // preview's buttons once pressed): the keyboard goes on to what the step shows, and after Cancel
+  // to the file control again (drawn anew, `inputKey`; not on opening the page).
+  const previewHeading = useFocusWhenLost<HTMLHeadingElement>(phase.step === 'preview' && phase);
+  const reportHeading = useFocusWhenLost<HTMLHeadingElement>(phase.step === 'done' && phase);
+  const failure = useFocusWhenLost<HTMLDivElement>(phase.step === 'failed' && phase);
+  const fileInput = useFocusWhenLost<HTMLInputElement>(phase.step === 'idle' && inputKey);
 
   const choose = async (file: File | undefined) => {
     if (!file) return setPhase({ step: 'idle' });
@@ -164,17 +182,33 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     try {
       const db = await deps.db();
       const now = deps.now();
-      const report = await applyImport(db, batch, now, { takeChanges });
+      const applied = await applyImport(db, batch, now, { takeChanges });
+      // A restore's settings (they live outside the database) are saved before the keep-in-touch
+      // reminders are set, so those follow the backup's cadence; the worker, told of the new
+      // settings, sets the same. Settings not saved stay the user's own, and the status says so.
+      let settings = notebook.settings;
+      let unrestored = '';
+      let report = applied;
+      if (applied.settings === 'restored' && batch.settings) {
+        try {
+          settings = await deps.saveSettings(batch.settings);
+        } catch (error) {
+          unrestored = ` Your settings from the backup could not be restored: ${failureMessage(error)}`;
+          report = { ...applied, settings: undefined };
+        }
+      }
       setPhase({ step: 'done', file, report });
       setInputKey((k) => k + 1);
       // New people get their keep-in-touch reminders: a step of its own, so the import stays one
       // transaction. The notebook is read again once, after it (at 100,000 contacts each read
       // takes over a second, and the reminders' transaction waited for one before it).
-      const unsynced = await syncAllKeepInTouch(db, notebook.settings, deps.now()).then(
+      const unsynced = await syncAllKeepInTouch(db, settings, deps.now()).then(
         () => '',
         (error: unknown) => ` Their keep-in-touch reminders could not be set: ${failureMessage(error)}`,
       );
-      await changed({ message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.${unsynced}` });
+      await changed({
+        message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.${unrestored}${unsynced}`,
+      });
     } catch (error) {
       setPhase({ step: 'failed', file, message: failureMessage(error) });
     }
@@ -188,7 +222,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     if (kind === 'log') deps.download(`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts));
     if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
     if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
-    if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup(data, now));
+    if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now));
   };
 
   return (
@@ -209,6 +243,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
             <label for={`${id}-file`}>Import</label>
             <input
               key={inputKey}
+              ref={fileInput}
               id={`${id}-file`}
               type="file"
               accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
@@ -221,14 +256,14 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
           {phase.step === 'reading' && <p>Reading {phase.file}…</p>}
           {phase.step === 'applying' && <p>Importing {phase.file}…</p>}
           {phase.step === 'failed' && (
-            <div class="notice" role="alert">
+            <div class="notice" role="alert" tabIndex={-1} ref={failure}>
               <p class="error">Could not import {phase.file}. Nothing was saved.</p>
               <p>{phase.message}</p>
             </div>
           )}
           {phase.step === 'preview' && (
             <div class="preview">
-              <h3>
+              <h3 tabIndex={-1} ref={previewHeading}>
                 Preview: {phase.file} ({FORMAT_LABELS[phase.batch.format]})
               </h3>
               {phase.batch.invalid.length > 0 ? (
@@ -278,7 +313,9 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
           )}
           {phase.step === 'done' && (
             <div class="report">
-              <h3>Imported {phase.file}</h3>
+              <h3 tabIndex={-1} ref={reportHeading}>
+                Imported {phase.file}
+              </h3>
               <Summary report={phase.report} applied takeChanges={false} />
             </div>
           )}

@@ -62,6 +62,12 @@ export type ImportReport = {
   /** Interactions and reminders the import writes: new ones, and saved reminders it closes. */
   interactions: number;
   reminders: number;
+  /**
+   * A backup's settings: `restored` into a notebook that was empty (a restore on a new profile),
+   * else `kept`, the user's own staying as they are. Written by the caller, as they are not in
+   * the database; absent when the file has none.
+   */
+  settings?: 'restored' | 'kept';
 };
 
 function keysOf(contact: Contact): string[] {
@@ -225,6 +231,7 @@ async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingI
 
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
 async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: ImportChoices): Promise<Plan> {
+  const notebookWasEmpty = batch.settings && (await tx.objectStore('contacts').count()) === 0;
   const notesAreWords = batch.format !== 'linkedin-csv';
   // A backup's records are distinct by construction (parseBackup refuses an id twice), and two of
   // them may share an address: people the user told apart (`notSameAs`).
@@ -260,6 +267,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     invalid: batch.invalid,
     interactions: 0,
     reminders: 0,
+    ...(batch.settings && { settings: notebookWasEmpty ? 'restored' : 'kept' }),
   };
   const savedIdOf = new Map<string, string>();
   const original = new Map<string, Contact>();

@@ -1,9 +1,11 @@
-// Kith's own backup: every contact, interaction and reminder, as JSON, versioned. A backup made
-// by this or an older version is read back exactly; records are parsed by today's schemas, which
-// fill what later versions added.
+// Kith's own backup: every contact, interaction and reminder, and the settings, as JSON,
+// versioned. A backup made by this or an older version is read back exactly; records are parsed
+// by today's schemas, which fill what later versions added. The settings are optional: backups
+// made before they were kept have none, and a Kith that predates them reads past them.
 import * as z from 'zod/mini';
-import { Contact, Interaction, Reminder, describeIssues } from '../model';
+import { Contact, Interaction, Reminder, Settings, describeIssues } from '../model';
 import { type ImportBatch, ImportError, emptyBatch, lineAt } from './batch';
+import { whyContactWouldBeCut, whyInteractionWouldBeCut, whyReminderWouldBeCut, whySettingsWouldBeCut } from './limits';
 
 export const BACKUP_FORMAT = 'kith-backup';
 export const BACKUP_VERSION = 1;
@@ -15,10 +17,11 @@ export type Backup = {
   contacts: Contact[];
   interactions: Interaction[];
   reminders: Reminder[];
+  settings?: Settings;
 };
 
 export function createBackup(
-  data: { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[] },
+  data: { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; settings?: Settings },
   now: number,
 ): string {
   const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...data };
@@ -34,6 +37,7 @@ const Envelope = z.object({
   contacts: z.array(z.unknown()),
   interactions: z._default(z.array(z.unknown()), []),
   reminders: z._default(z.array(z.unknown()), []),
+  settings: z.optional(z.unknown()),
 });
 
 /**
@@ -69,11 +73,23 @@ export function parseBackup(text: string): ImportBatch {
   const batch = emptyBatch('kith-backup');
   // A backup holds each record once. Two with one id would land on one key, the later silently
   // replacing the earlier (and its notes): which one the user meant is theirs to say, so the
-  // file is refused, naming both.
-  const each = <S extends z.ZodMiniType<{ id: string }>>(list: unknown[], schema: S, what: string, keep: (value: z.infer<S>, where: string) => void) => {
+  // file is refused, naming both. A record whose text would be cut is refused too, naming the
+  // field: a restore keeps every word.
+  const each = <S extends z.ZodMiniType<{ id: string }>>(
+    list: unknown[],
+    schema: S,
+    what: string,
+    whyCut: (record: unknown) => string | undefined,
+    keep: (value: z.infer<S>, where: string) => void,
+  ) => {
     const firstAt = new Map<string, number>();
     list.forEach((record, i) => {
       const where = `${what} ${i + 1}`;
+      const cut = whyCut(record);
+      if (cut) {
+        batch.invalid.push({ where, reason: cut });
+        return;
+      }
       const parsed = schema.safeParse(record);
       if (!parsed.success) {
         batch.invalid.push({ where, reason: describeIssues(parsed.error) });
@@ -85,18 +101,25 @@ export function parseBackup(text: string): ImportBatch {
       keep(parsed.data, where);
     });
   };
-  each(backup.contacts, Contact, 'Contact', (contact, where) => batch.contacts.push({ where, contact }));
+  each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) => batch.contacts.push({ where, contact }));
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
   const owned = (contactId: string, where: string) => {
     if (ids.has(contactId)) return true;
     batch.invalid.push({ where, reason: 'belongs to a contact that is not in the backup' });
     return false;
   };
-  each(backup.interactions, Interaction, 'Interaction', (interaction, where) => {
+  each(backup.interactions, Interaction, 'Interaction', whyInteractionWouldBeCut, (interaction, where) => {
     if (owned(interaction.contactId, where)) batch.interactions.push(interaction);
   });
-  each(backup.reminders, Reminder, 'Reminder', (reminder, where) => {
+  each(backup.reminders, Reminder, 'Reminder', whyReminderWouldBeCut, (reminder, where) => {
     if (owned(reminder.contactId, where)) batch.reminders.push(reminder);
   });
+  if (backup.settings !== undefined) {
+    const cut = whySettingsWouldBeCut(backup.settings);
+    const parsed = Settings.safeParse(backup.settings);
+    if (cut) batch.invalid.push({ where: 'Settings', reason: cut });
+    else if (!parsed.success) batch.invalid.push({ where: 'Settings', reason: describeIssues(parsed.error) });
+    else batch.settings = parsed.data;
+  }
   return batch;
 }

@@ -1,6 +1,7 @@
 // What every import format parses into, before anything touches the database.
 import * as z from 'zod/mini';
-import { Contact, type Interaction, type Reminder, describeIssues } from '../model';
+import { Contact, type Interaction, type Reminder, type Settings, describeIssues } from '../model';
+import { whyContactWouldBeCut } from './limits';
 
 export const IMPORT_FORMATS = ['linkedin-csv', 'google-csv', 'vcard', 'kith-backup'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -26,6 +27,8 @@ export type ImportBatch = {
   invalid: Problem[];
   /** Rows that hold nobody (no name, email or link), left out and reported. */
   skipped: Problem[];
+  /** A backup's settings: restored only into an empty notebook, see `ImportReport.settings`. */
+  settings?: Settings;
 };
 
 /** The file cannot be read at all; `where` names the line or row. */
@@ -56,11 +59,12 @@ const FileFields = z.pick(Contact, {
 export type FileFields = z.input<typeof FileFields>;
 
 /**
- * Adds each person a file holds to `batch` as a contact, or records why it cannot be one against
- * its place in the file. Only the fields a file gives are parsed per row; the rest (the import
- * as its source, its time, the defaults) is the same for every row and parsed once. Parsing the
- * whole contact for each of 10,000 rows took twice as long (BENCHMARKS.md). The parts every row
- * shares are frozen: nothing may change one contact's list in place and so change them all.
+ * Adds each person a file holds to `batch` as a contact, or records why it cannot be one (or not
+ * without cutting what the file says) against its place in the file. Only the fields a file gives
+ * are parsed per row; the rest (the import as its source, its time, the defaults) is the same for
+ * every row and parsed once. Parsing the whole contact for each of 10,000 rows took twice as
+ * long (BENCHMARKS.md). The parts every row shares are frozen: nothing may change one contact's
+ * list in place and so change them all.
  */
 export function contactCollector(batch: ImportBatch, now: number): (where: string, fields: FileFields) => void {
   const { id: _id, name: _name, ...shared } = Contact.parse({
@@ -72,6 +76,11 @@ export function contactCollector(batch: ImportBatch, now: number): (where: strin
   });
   for (const value of Object.values(shared)) if (typeof value === 'object') deepFreeze(value);
   return (where, fields) => {
+    const cut = whyContactWouldBeCut(fields);
+    if (cut) {
+      batch.invalid.push({ where, reason: cut });
+      return;
+    }
     const parsed = FileFields.safeParse(fields);
     if (parsed.success) batch.contacts.push({ where, contact: { ...shared, ...parsed.data } });
     else batch.invalid.push({ where, reason: describeIssues(parsed.error) });

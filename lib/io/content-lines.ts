@@ -15,10 +15,14 @@ export function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-/** A parameter value, quoted when it holds a character that would end it. */
+/**
+ * A parameter value: quotes, line breaks and carets encoded as RFC 6868 says (`^'`, `^n`, `^^`),
+ * which ical.js decodes, so an address with quotes or a caret reads back as written; quoted
+ * when it holds a character that would end it.
+ */
 export function paramValue(value: string): string {
-  const clean = value.replace(/["\r\n]/g, '');
-  return /[;:,]/.test(clean) ? `"${clean}"` : clean;
+  const encoded = value.replace(/\^/g, '^^').replace(/"/g, "^'").replace(/\r\n|\r|\n/g, '^n');
+  return /[;:,]/.test(encoded) ? `"${encoded}"` : encoded;
 }
 
 /**

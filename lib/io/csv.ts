@@ -11,8 +11,9 @@ import { type ImportBatch, ImportError, contactCollector, emptyBatch } from './b
 type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
 
 /**
- * Read a CSV table whose header starts at `headerOffset`. Quoting errors and rows with the wrong
- * number of fields throw, naming the data row (1 = the first after the header) and file line.
+ * Read a CSV table whose header is the first line from `headerOffset` that is not blank. Quoting
+ * errors and rows with the wrong number of fields throw, naming the data row (1 = the first after
+ * the header) and file line.
  */
 function readTable(text: string, headerOffset: number): { header: string[]; rows: CsvRow[] } {
   let header: string[] | undefined;
@@ -29,11 +30,12 @@ function readTable(text: string, headerOffset: number): { header: string[]; rows
       for (let i = text.indexOf('\n', counted); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
       counted = end;
       const fields = result.data;
+      // Blank lines hold nothing, also before the header (a file someone has edited).
+      if (fields.length === 1 && fields[0].trim() === '') return;
       if (!header) {
         header = fields.map((name) => name.trim().toLowerCase());
         return;
       }
-      if (fields.length === 1 && fields[0].trim() === '') return;
       dataRow += 1;
       const where = `Row ${dataRow} (line ${startLine})`;
       const error = result.errors[0];

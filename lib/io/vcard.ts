@@ -44,6 +44,8 @@ function splitCards(text: string): { text: string; line: number }[] {
       startLine = lineNo;
     } else if (upper === 'END:VCARD') {
       if (!card) throw new ImportError(`Line ${lineNo}`, 'END:VCARD without BEGIN:VCARD');
+      // Every card, whatever its VERSION: a 3.0 or 4.0 line has nothing of 2.1 and passes as it is,
+      // and some files that say 3.0 are 2.1 inside (phone backups, 2.1 files with the version edited).
       const properties = card.map(toVcard3Line).filter((property) => property !== undefined);
       cards.push({ text: ['BEGIN:VCARD', ...properties, 'END:VCARD'].join('\r\n'), line: startLine });
       card = undefined;

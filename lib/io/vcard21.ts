@@ -15,12 +15,24 @@ function valueStart(line: string): number {
   return -1;
 }
 
+/** A property's name and its parameters, split at each `;` outside a quoted value. */
+function nameAndParams(head: string): string[] {
+  const parts = [''];
+  let quoted = false;
+  for (const c of head) {
+    if (c === '"') quoted = !quoted;
+    if (c === ';' && !quoted) parts.push('');
+    else parts[parts.length - 1] += c;
+  }
+  return parts;
+}
+
 const BARE_ENCODINGS = ['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT'];
 
 /** A property line's parts, with 2.1's encoding and charset taken out of its parameters. */
 function propertyOf(line: string) {
   const end = valueStart(line);
-  const [name, ...params] = (end < 0 ? line : line.slice(0, end)).split(';');
+  const [name, ...params] = nameAndParams(end < 0 ? line : line.slice(0, end));
   let encoding: string | undefined;
   let charset = 'utf-8';
   let rewritten = false;

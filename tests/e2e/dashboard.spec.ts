@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Connection, connection, connectionsCsv } from './connections-csv';
-import { type Kith, expect, recordsRead, test } from './harness';
+import { Kith, expect, extensionWorker, launchWithExtension, recordsRead, test } from './harness';
 
 const ROWS = 300;
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -795,3 +797,49 @@ for (const view of ['#/contacts', '#/contact/', '#/map', '#/week', '#/import', '
     await expectAccessible(page, hash);
   });
 }
+
+test('a full backup carries the settings: restored on a new profile, keep-in-touch reminders fall due as before', async ({ kith }) => {
+  const DAY = 86_400_000;
+  const createdAt = Date.now() - DAY;
+  await kith.putRecords('contacts', [{ id: 'kept-in-touch', name: 'Noor Haddad', emails: [], createdAt, updatedAt: createdAt }]);
+  const page = await kith.openDashboard('#/settings');
+  await page.getByLabel('Show a notification when a reminder is due').uncheck();
+  await page.getByLabel('Keep in touch by default every (days)').fill('45');
+  await page.getByLabel('Weekly goal (interactions per week)').fill('7');
+  await page.getByLabel('Target companies (one per line)').fill('Acme\nGlobex');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved.');
+  const keepInTouchDue = async (on: Kith) =>
+    (await on.readStore<StoredReminder>('reminders')).find((r) => r.contactId === 'kept-in-touch' && r.kind === 'keep-in-touch')?.dueAt ?? 0;
+  await expect.poll(() => keepInTouchDue(kith)).toBeGreaterThan(createdAt + 44 * DAY);
+  const due = await keepInTouchDue(kith);
+
+  await page.goto(kith.url('dashboard.html#/import'));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export full backup (JSON)' }).click();
+  const backup = readFileSync(await (await download).path(), 'utf8');
+
+  const userDataDir = mkdtempSync(join(tmpdir(), 'kith-e2e-'));
+  const context = await launchWithExtension(userDataDir);
+  const fresh = new Kith(context, await extensionWorker(context), userDataDir);
+  try {
+    const restore = await fresh.openDashboard('#/import');
+    await restore.getByLabel('Import', { exact: true }).setInputFiles({ name: 'kith-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+    await expect(restore.getByText('Your settings from the backup will be restored too.')).toBeVisible();
+    await restore.getByRole('button', { name: /^Import/ }).click();
+    await expect(restore.getByRole('status')).toContainText('Imported kith-backup.json: 1 new contact, 0 merged.');
+    await expect(restore.getByText('Your settings from the backup were restored too.')).toBeVisible();
+    const stored = await fresh.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
+    expect(stored).toEqual({ defaultCadenceDays: 45, notifications: false, weeklyGoal: 7, targets: ['Acme', 'Globex'] });
+    // Left a moment for the worker, which hears of the new cadence, to set the reminders too.
+    await restore.waitForTimeout(500);
+    expect(await keepInTouchDue(fresh)).toBe(due);
+    await restore.goto(fresh.url('dashboard.html#/settings'));
+    await expect(restore.getByLabel('Keep in touch by default every (days)')).toHaveValue('45');
+    await expect(restore.getByLabel('Show a notification when a reminder is due')).not.toBeChecked();
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+  expect(fresh.ownNetworkRequests, 'network requests made by Kith itself').toEqual([]);
+});

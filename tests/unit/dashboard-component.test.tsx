@@ -7,6 +7,7 @@ import { Dashboard } from '@/components/dashboard/Dashboard';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
 import { type KithDB, getContact, openKithDb, putReminder } from '@/lib/db';
 import { Settings } from '@/lib/model';
+import { keepInTouchDueAt } from '@/lib/reminders';
 import { putContact } from '../records';
 
 /** Reading every contact (`listContacts`, the whole notebook's read) waits for `allRead`. */
@@ -360,4 +361,90 @@ it('tells the worker of a write at once, not once the notebook is read again', a
   expect(text()).not.toContain('Settings saved.');
   readAll();
   await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
+});
+
+/** `text` chosen in the Import file control, from the keyboard (the control has the focus). */
+function chooseFile(name: string, text: string) {
+  const input = host!.querySelector<HTMLInputElement>('input[type="file"]')!;
+  input.focus();
+  const file = { name, arrayBuffer: async () => new TextEncoder().encode(text).buffer } as unknown as File;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The button named `name`, pressed from the keyboard: it has the focus as it is pressed. */
+function press(name: string) {
+  const button = [...(host?.querySelectorAll('button') ?? [])].find((b) => b.textContent === name);
+  if (!button) throw new Error(`No button ${name}`);
+  button.focus();
+  button.click();
+}
+
+const heading = (text: string) => [...(host?.querySelectorAll('h3') ?? [])].find((h) => h.textContent?.startsWith(text));
+
+it('on the import page, the keyboard goes on to the preview, back to the file control after Cancel, and to the report after Import', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  openAt('#/import', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('Import a file'));
+  const csv = 'First Name,Last Name,E-mail 1 - Value\nAda,Quinlan,ada@example.com\n';
+
+  chooseFile('contacts.csv', csv);
+  await vi.waitFor(() => expect(heading('Preview: contacts.csv')).toBeDefined());
+  expect(document.activeElement).toBe(heading('Preview: contacts.csv'));
+
+  press('Cancel and choose another file');
+  await vi.waitFor(() => expect(host!.querySelector('input[type="file"]')).not.toBeNull());
+  expect(document.activeElement).toBe(host!.querySelector('input[type="file"]'));
+
+  chooseFile('contacts.csv', csv);
+  await vi.waitFor(() => expect(heading('Preview: contacts.csv')).toBeDefined());
+  press('Import 1 contact');
+  await vi.waitFor(() => expect(text()).toContain('Imported contacts.csv: 1 new contact, 0 merged.'));
+  expect(document.activeElement).toBe(heading('Imported contacts.csv'));
+});
+
+it('a backup’s settings go into its export, and are restored by importing it into an empty notebook only, once Import is pressed', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const DAY = 86_400_000;
+  const at = Date.now() - 10 * DAY;
+  const mine = Settings.parse({ defaultCadenceDays: 30, notifications: false, weeklyGoal: 5, targets: ['Acme'] });
+  // A notebook kept in touch every 30 days: Jane's reminder is due 30 days after she was saved.
+  const before = await openKithDb(`kith-dashboard-${Math.random()}`);
+  await putContact(before, { id: 'jane', name: 'Jane Doe', createdAt: at, updatedAt: at });
+  const due = keepInTouchDueAt({ createdAt: at }, mine);
+  await putReminder(before, { id: 'kit', contactId: 'jane', kind: 'keep-in-touch', dueAt: due, createdAt: at });
+  let backup = '';
+  openAt('#/import', depsOver(before, { settings: async () => mine, download: (_name, _type, file) => (backup = file) }));
+  await vi.waitFor(() => expect(text()).toContain('Export full backup (JSON)'));
+  click('Export full backup (JSON)');
+  await vi.waitFor(() => expect(backup).not.toBe(''));
+  expect(JSON.parse(backup).settings).toEqual(mine);
+  render(null, host!);
+
+  // A new profile: an empty notebook with the default settings.
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  let stored = Settings.parse({});
+  const saveSettings = vi.fn(async (change: Partial<Settings>) => (stored = Settings.parse({ ...stored, ...change })));
+  openAt('#/import', depsOver(db, { settings: async () => stored, saveSettings }));
+  await vi.waitFor(() => expect(text()).toContain('Import a file'));
+  chooseFile('kith-backup.json', backup);
+  await vi.waitFor(() => expect(text()).toContain('Your settings from the backup will be restored too.'));
+  expect(saveSettings).not.toHaveBeenCalled();
+  press('Import 1 contact');
+  await vi.waitFor(() => expect(text()).toContain('Imported kith-backup.json: 1 new contact, 0 merged.'));
+  expect(text()).toContain('Your settings from the backup were restored too.');
+  expect(stored).toEqual(mine);
+  // Her keep-in-touch reminder is where it was, not moved to the default cadence.
+  expect((await db.get('reminders', 'kit'))?.dueAt).toBe(due);
+
+  // Into a notebook with contacts, the user's own settings stay.
+  stored = Settings.parse({ defaultCadenceDays: 60 });
+  saveSettings.mockClear();
+  chooseFile('kith-backup.json', backup.replace('"tags":[]', '"tags":["mentor"]'));
+  await vi.waitFor(() => expect(text()).toContain('This notebook already has contacts, so your own settings stay as they are; the backup’s are not applied.'));
+  press('Import 1 contact');
+  await vi.waitFor(() => expect(text()).toContain('Your own settings stayed as they are; the backup’s were not applied.'));
+  expect(saveSettings).not.toHaveBeenCalled();
+  expect(stored.defaultCadenceDays).toBe(60);
 });

@@ -5,7 +5,7 @@ import { putContact, putInteraction } from '../records';
 import { createBackup, parseImport } from '@/lib/io';
 import { applyImport, previewImport } from '@/lib/io/apply';
 import { mergeSavedContacts } from '@/lib/merge';
-import { Contact, Interaction } from '@/lib/model';
+import { Contact, Interaction, Settings } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -234,6 +234,13 @@ describe('applyImport', () => {
     expect(await listContacts(db)).toEqual([]);
   });
 
+  it('writes nothing when a row’s text is longer than Kith keeps, rather than cutting it', async () => {
+    const csv = `First Name,Last Name,E-mail 1 - Value,Notes\nAda,Quinlan,ada@q.com,\nBo,Lind,bo@lind.se,"${'n'.repeat(25_000)}"\n`;
+    const batch = parseImport(csv, NOW);
+    await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 3): notes are 25,000 characters; Kith keeps up to 20,000');
+    expect(await listContacts(db)).toEqual([]);
+  });
+
   it('writes nothing when a write fails part way', async () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,bo@lind.se,,,']), NOW);
     // A contact that no schema would produce (id of the wrong type) makes the second put fail.
@@ -266,6 +273,19 @@ describe('applyImport', () => {
     const report = await applyImport(db, parseImport(backup, NOW), NOW + 1);
     expect(report).toMatchObject({ interactions: 1, reminders: 2 });
     expect(await readAll()).toEqual(original);
+  });
+
+  it('restores a backup’s settings only into an empty notebook, and says which', async () => {
+    const settings = Settings.parse({ defaultCadenceDays: 30, weeklyGoal: 5, targets: ['Acme'] });
+    const jane = Contact.parse({ id: 'c1', name: 'Jane', createdAt: 1, updatedAt: 1 });
+    const backup = parseImport(createBackup({ contacts: [jane], interactions: [], reminders: [], settings }, NOW), NOW);
+    expect(await previewImport(db, backup, NOW)).toMatchObject({ settings: 'restored' });
+    expect(await applyImport(db, backup, NOW)).toMatchObject({ settings: 'restored' });
+    // The same backup again, into the notebook it now fills: the user's settings stay.
+    expect(await previewImport(db, backup, NOW)).toMatchObject({ settings: 'kept' });
+    expect(await applyImport(db, backup, NOW)).toMatchObject({ settings: 'kept' });
+    const older = parseImport(createBackup({ contacts: [jane], interactions: [], reminders: [] }, NOW), NOW);
+    expect((await previewImport(db, older, NOW)).settings).toBeUndefined();
   });
 
   it('importing an older backup again keeps what was done since; a reminder done in the file is closed', async () => {

@@ -11,7 +11,7 @@ import {
   parseImport,
 } from '@/lib/io';
 import { foldLine } from '@/lib/io/content-lines';
-import { Contact, Interaction, Reminder } from '@/lib/model';
+import { Contact, Interaction, Reminder, Settings } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 
@@ -143,6 +143,75 @@ describe('imported contacts', () => {
   });
 });
 
+describe('text longer than Kith keeps', () => {
+  const GOOGLE_HEADER = 'First Name,Last Name,Organization Title,Notes,Labels,E-mail 1 - Value,Phone 1 - Value';
+  const google = (...rows: string[]) => [GOOGLE_HEADER, ...rows, ''].join('\n');
+
+  it('makes a row invalid, naming the field, its length and the limit, instead of cutting it', () => {
+    const batch = parseImport(
+      google(
+        'Ada,Quinlan,,,,ada@example.com,',
+        `Bo,Lind,,"${'n'.repeat(25_000)}",,,`,
+        `${'C'.repeat(250)},Park,,,,,`,
+        `Dev,Okafor,${'t'.repeat(301)},,,,`,
+        `Eli,Brandt,,,${'x'.repeat(61)},,`,
+        `Fay,Chen,,,,,${'1'.repeat(65)}`,
+      ),
+      NOW,
+    );
+    expect(batch.invalid).toEqual([
+      { where: 'Row 2 (line 3)', reason: 'notes are 25,000 characters; Kith keeps up to 20,000' },
+      { where: 'Row 3 (line 4)', reason: 'name is 255 characters; Kith keeps up to 200' },
+      { where: 'Row 4 (line 5)', reason: 'title is 301 characters; Kith keeps up to 300' },
+      { where: 'Row 5 (line 6)', reason: 'a tag is 61 characters; Kith keeps up to 60' },
+      { where: 'Row 6 (line 7)', reason: 'a phone number is 65 characters; Kith keeps up to 64' },
+    ]);
+    expect(batch.contacts.map((c) => c.contact.name)).toEqual(['Ada Quinlan']);
+  });
+
+  it('measures text as Kith keeps it (spaces folded, invisible characters dropped), and counts a list’s distinct items', () => {
+    const notes = 'word\u200b\r\n'.repeat(4_000);
+    expect(notes.length).toBeGreaterThan(20_000);
+    const batch = parseImport(google(`Bo,${'Lind'.padStart(300)},,"${notes}",,,`), NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts[0].contact.name).toBe('Bo Lind');
+    const emails = Array.from({ length: 51 }, (_, i) => `p${i}@example.com`).join(' ::: ');
+    expect(parseImport(google(`Cy,Park,,,,${emails},`), NOW).invalid).toEqual([
+      { where: 'Row 1 (line 2)', reason: 'has 51 email addresses; Kith keeps up to 50' },
+    ]);
+    // The same address twice is one.
+    const twice = [...Array.from({ length: 50 }, (_, i) => `p${i}@example.com`), 'P0@Example.com'].join(' ::: ');
+    expect(parseImport(google(`Cy,Park,,,,${twice},`), NOW).invalid).toEqual([]);
+  });
+
+  it('refuses a vCard card and a LinkedIn row the same way', () => {
+    const vcard = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:${'N'.repeat(250)}\r\nADR:;;${'a'.repeat(501)};;;;\r\nEND:VCARD\r\n`;
+    expect(parseImport(vcard, NOW).invalid).toEqual([{ where: 'Card 1 (line 1)', reason: 'name is 250 characters; Kith keeps up to 200' }]);
+    const adr = `BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ada\r\nADR:;;${'a'.repeat(501)};;;;\r\nEND:VCARD\r\n`;
+    expect(parseImport(adr, NOW).invalid).toEqual([{ where: 'Card 1 (line 1)', reason: 'an address is 501 characters; Kith keeps up to 500' }]);
+    const linkedin = LINKEDIN.replace('Acme, Inc.', 'c'.repeat(201));
+    expect(parseImport(linkedin, NOW).invalid).toEqual([{ where: 'Row 1 (line 5)', reason: 'company is 201 characters; Kith keeps up to 200' }]);
+  });
+
+  it('refuses a backup’s contact, interaction or reminder whose text would be cut', () => {
+    const backup = JSON.stringify({
+      format: 'kith-backup',
+      version: 1,
+      contacts: [
+        { id: 'c1', name: 'Jane', location: 'l'.repeat(201), createdAt: 1, updatedAt: 1 },
+        { id: 'c2', name: 'Bo', createdAt: 1, updatedAt: 1 },
+      ],
+      interactions: [{ id: 'i1', contactId: 'c2', at: 1, summary: 's'.repeat(5_001) }],
+      reminders: [{ id: 'r1', contactId: 'c2', kind: 'promise', dueAt: 1, createdAt: 1, note: 'r'.repeat(1_001) }],
+    });
+    expect(parseImport(backup, NOW).invalid).toEqual([
+      { where: 'Contact 1', reason: 'location is 201 characters; Kith keeps up to 200' },
+      { where: 'Interaction 1', reason: 'summary is 5,001 characters; Kith keeps up to 5,000' },
+      { where: 'Reminder 1', reason: 'note is 1,001 characters; Kith keeps up to 1,000' },
+    ]);
+  });
+});
+
 describe('Google Contacts CSV', () => {
   it('reads the current export with several emails, phones and labels', () => {
     const text = [
@@ -162,6 +231,14 @@ describe('Google Contacts CSV', () => {
       tags: ['Mentors'],
       notes: 'Met at "DevConf"\nSpoke about hiring',
     });
+  });
+
+  it('reads a file with blank lines before the header, naming rows by their true lines', () => {
+    const text = '\uFEFF\r\n  \r\nFirst Name,Last Name,E-mail 1 - Value\r\nAda,Quinlan,ada@example.com\r\n';
+    expect(detectFormat(text)).toBe('google-csv');
+    const batch = parseImport(text, NOW);
+    expect(batch.contacts.map(({ where, contact }) => [where, contact.name, contact.emails])).toEqual([['Row 1 (line 4)', 'Ada Quinlan', ['ada@example.com']]]);
+    expect(thrown(() => parseImport(`${text}Bo,Lind\r\n`, NOW)).message).toBe('Row 2 (line 5): has 2 fields where the header has 3');
   });
 
   it('reads the older export (Name, Organization 1 - Name)', () => {
@@ -334,6 +411,42 @@ describe('vCard', () => {
       expect(back[field]).toEqual(contacts[0][field]);
     }
   });
+  it('reads back its own export of text with semicolons, commas, colons, quotes and carets in every field', () => {
+    const contact = contactOf({
+      id: 'c1',
+      name: 'Ana "AJ" O’Neil; Jr: PhD, MBA',
+      title: 'Head: "Growth"; EMEA, APAC',
+      company: 'Acme; "Labs": North, Ltd',
+      addresses: ['Line; with; semicolons', '12 "The Old Mill": Unit 3, Leeds; UK', 'Caret ^ and ^^ and ^\' and back\\slash'],
+      tags: ['a; b', 'c: "d"'],
+      notes: 'Said: "call me"; soon, maybe\nNext: ^n stays as typed',
+    });
+    const out = exportVcards([contact]);
+    expect(out).toContain('ADR;LABEL="Line; with; semicolons":;;Line\\; with\\; semicolons;;;;\r\n');
+    const batch = parseImport(out, NOW);
+    expect(batch.invalid).toEqual([]);
+    const back = batch.contacts[0].contact;
+    for (const field of ['name', 'title', 'company', 'addresses', 'tags', 'notes'] as const) expect(back[field]).toEqual(contact[field]);
+  });
+
+  it('keeps a quoted parameter holding ; whole, in 2.1 cards and in files that say 3.0 but are 2.1 inside', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Jo Bloggs',
+      'ADR;HOME;LABEL="Flat 2; 1 High St":;;Flat 2\\; 1 High St;;;;',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen',
+      'TEL;CELL:+49 170 1234567',
+      'END:VCARD',
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts[0].contact.addresses).toEqual(['Flat 2; 1 High St']);
+    expect(batch.contacts[1].contact).toMatchObject({ name: 'Jürgen', phones: ['+49 170 1234567'] });
+  });
 });
 
 describe('exports', () => {
@@ -410,6 +523,23 @@ describe('Kith backup', () => {
     expect(batch.contacts.map((c) => c.contact)).toEqual([jane]);
     expect(batch.interactions).toEqual([interaction]);
     expect(batch.reminders).toEqual([reminder]);
+  });
+
+  it('carries the settings, and reads a backup made before it did without them', () => {
+    const settings = Settings.parse({ defaultCadenceDays: 30, notifications: false, weeklyGoal: 5, targets: ['Acme', 'Globex'] });
+    expect(parseImport(createBackup({ contacts: [], interactions: [], reminders: [], settings }, NOW), NOW).settings).toEqual(settings);
+    const old = JSON.stringify({ format: 'kith-backup', version: 1, contacts: [{ id: 'c1', name: 'Old', createdAt: 1, updatedAt: 2 }] });
+    const batch = parseImport(old, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.settings).toBeUndefined();
+  });
+
+  it('refuses settings it cannot read, or whose target companies would be cut', () => {
+    const withSettings = (settings: unknown) => JSON.stringify({ format: 'kith-backup', version: 1, contacts: [], settings });
+    expect(parseImport(withSettings({ defaultCadenceDays: 0 }), NOW).invalid).toEqual([{ where: 'Settings', reason: expect.stringMatching(/^defaultCadenceDays: /) }]);
+    expect(parseImport(withSettings({ targets: ['Acme', 't'.repeat(201)] }), NOW).invalid).toEqual([
+      { where: 'Settings', reason: 'a target company is 201 characters; Kith keeps up to 200' },
+    ]);
   });
 
   it('fills fields an older backup lacks, and refuses a newer version', () => {
