@@ -18,7 +18,19 @@ const fieldsOf = (settings: Settings): SettingsFields => ({
   targets: settings.targets.join('\n'),
 });
 
-const targetsIn = (text: string) => text.split('\n').map((t) => t.trim()).filter(Boolean);
+/** The companies typed, one per line; one typed twice, in any case, is kept as first typed. */
+function targetsIn(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split('\n')
+    .map((target) => target.trim())
+    .filter((target) => {
+      const key = target.toLowerCase();
+      if (!target || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
 
 /** The change `typed` asks for; throws a sentence the user can act on for a number out of range. */
 function changeOf(typed: SettingsForm): Partial<Settings> {
