@@ -23,6 +23,7 @@ export function detectFormat(text: string): ImportFormat | undefined {
 }
 
 export function parseImport(text: string, now: number): ImportBatch {
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new ImportError('Line 1', 'the file is empty');
   switch (detectFormat(text)) {
     case 'linkedin-csv':
       return parseLinkedInCsv(text, now);

@@ -54,6 +54,7 @@ describe('detectFormat', () => {
 
   it('refuses an unknown file with a message saying what it takes', () => {
     expect(thrown(() => parseImport('a,b\n1,2\n', NOW)).message).toMatch(/^Line 1: not a file Kith can import/);
+    expect(thrown(() => parseImport('\uFEFF \r\n\n', NOW)).message).toBe('Line 1: the file is empty');
   });
 });
 
