@@ -92,7 +92,11 @@ type ContactPageProps = PageProps & {
 export function ContactPage({ deps, notebook, changed, id: contactId, typedBefore, keepTyped }: ContactPageProps) {
   const id = useId();
   const contact = notebook.byId.get(contactId);
-  const draftOf = (c: Contact) => draftFromContact(c, c.referredBy ? notebook.byId.get(c.referredBy)?.name : undefined);
+  const [interactions, setInteractions] = useState<Interaction[]>([]);
+  const [reminders, setReminders] = useState<Reminder[]>([]);
+  // The form shows the soonest open follow-up, as the popup's does: a new date moves it.
+  const followUp = reminders.find((r) => r.kind === 'follow-up' && isOpen(r));
+  const draftOf = (c: Contact) => draftFromContact(c, c.referredBy ? notebook.byId.get(c.referredBy)?.name : undefined, followUp);
   // What each form showed before the user typed: the base their edits are kept against.
   const shown = useRef({ draft: contact && draftOf(contact), details: contact && detailsOf(contact) });
   const [draft, setDraft] = useState(() => shown.current.draft && (typedBefore ? keepEdits(typedBefore.draft, typedBefore.shown.draft, shown.current.draft) : shown.current.draft));
@@ -101,8 +105,6 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   );
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => typedBefore?.log ?? interactionDraft(deps.now()));
   const [reminderDraft, setReminderDraft] = useState<ReminderDraft>(() => typedBefore?.reminder ?? { kind: 'follow-up', date: localIsoDate(deps.now()), note: '' });
-  const [interactions, setInteractions] = useState<Interaction[]>([]);
-  const [reminders, setReminders] = useState<Reminder[]>([]);
   const [mergeWith, setMergeWith] = useState<ContactHit>();
   // Picking whom to merge replaces the search box with a question: the keyboard moves to its
   // answer, and back to the search box on Cancel or on Undo of the merge.
@@ -133,7 +135,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     shown.current = next;
     setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
-  }, [contact, notebook]);
+  }, [contact, notebook, followUp]);
 
   // Leaving the page loses nothing typed: the dashboard keeps it until it is saved.
   useEffect(() => {
@@ -198,10 +200,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     attempt('form', async () => {
       const db = await deps.db();
       await saveDraft(db, { draft, shown: shown.current.draft, now: deps.now(), settings: notebook.settings, contactId });
-      // Saved: the form shows the stored contact again, as the schema cleaned it.
-      const saved = { ...draft, followUp: '' };
-      shown.current = { ...shown.current, draft: saved };
-      setDraft(saved);
+      // Saved: what the form shows is stored, and the stored contact and follow-up are shown once
+      // read again (as the schema cleaned them).
+      shown.current = { ...shown.current, draft };
       await changed({ message: `Saved ${draft.name}.` }, [contactId]);
     });
 

@@ -475,6 +475,30 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
+test('a contact page shows the open follow-up in its form, and a new date moves it rather than adding another', async ({ kith }) => {
+  await withConnections(kith, 3);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const inDays = (days: number) =>
+    page.evaluate((n) => {
+      const d = new Date();
+      d.setDate(d.getDate() + n);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    }, days);
+  const followUps = async () => (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up' && r.doneAt === undefined);
+
+  await page.getByLabel('Follow up', { exact: true }).fill(await inDays(3));
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  await page.reload();
+  await expect(page.getByLabel('Follow up', { exact: true })).toHaveValue(await inDays(3));
+
+  await page.getByLabel('Follow up', { exact: true }).fill(await inDays(5));
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(async () => (await followUps()).map((r) => r.dueAt)).toEqual([await page.evaluate((day) => new Date(`${day}T00:00`).getTime(), await inDays(5))]);
+  await expect(page.getByLabel('Follow up', { exact: true })).toHaveValue(await inDays(5));
+});
+
 test('a contact page keeps what was typed and not yet saved while another form on it saves', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact & { notes: string; phones: string[] }>('contacts')).find((c) => c.name === nameOf(1))!;
