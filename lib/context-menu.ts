@@ -135,7 +135,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   }
   const { people, leftOut } = found;
   const saved: Contact[] = [];
-  const differing = new Set<string>();
+  const differing = new Map<string, string>();
   const heldByOthers: HeldByOther[] = [];
   let created = 0;
   try {
@@ -145,7 +145,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
       const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
       if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
       if (result.created) created += 1;
-      for (const field of Object.keys(result.proposed)) differing.add(field);
+      for (const [field, value] of Object.entries(result.proposed)) if (value && !differing.has(field)) differing.set(field, value);
       heldByOthers.push(...result.heldByOthers);
     }
   } catch (error) {
@@ -156,6 +156,6 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   }
   await deps.afterSave(saved.map((contact) => contact.id));
   const leftOff = leftOffNotice(heldByOthers);
-  await notifySaved(saved, created, { leftOut, differing: [...differing], leftOff });
+  await notifySaved(saved, created, { leftOut, differing: [...differing].map(([field, value]) => ({ field, value })), leftOff });
   return { saved, created, ...(leftOut && { leftOut }), ...(leftOff && { leftOff }) };
 }

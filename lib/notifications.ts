@@ -110,8 +110,8 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
 export type SaveNotes = {
   /** People of the selection past those saved in one go. */
   leftOut?: number;
-  /** Fields where the page said something else than what was saved (a new job title), kept as saved. */
-  differing?: readonly string[];
+  /** Fields where the page said something else than what was saved (a new job title), with what it said; kept as saved. */
+  differing?: readonly { field: string; value: string }[];
   /** Emails and links left off because another contact has them (db.ts leftOffNotice). */
   leftOff?: string;
 };
@@ -121,13 +121,15 @@ export async function notifySaved(contacts: readonly Contact[], created: number,
   const [first] = contacts;
   const others = contacts.length - 1;
   const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
-  const fields = differing.length > 1 ? `${differing.slice(0, -1).join(', ')} and ${differing.at(-1)}` : differing[0];
+  // What the page said is shown here, as it is not kept: the notification is where to see it.
+  const said = differing.map(({ field, value }) => `${field} (${value.length > 60 ? `${value.slice(0, 59)}…` : value})`);
+  const fields = said.length > 1 ? `${said.slice(0, -1).join(', ')} and ${said.at(-1)}` : said[0];
   const saved =
     created > 0
       ? 'Click to edit, add notes or a follow-up.'
       : fields
-        ? `Already in Kith. The page shows another ${fields}; what you saved was kept. Click to review.`
-        : 'Already in Kith: blanks were filled from the page. Click to edit.';
+        ? `Already in Kith. The page shows another ${fields}; what you saved was kept. Click to edit.`
+        : 'Already in Kith: anything new from the page was added to what you saved. Click to edit.';
   const message = [saved, leftOut > 0 && `${leftOut} more in the selection were not saved: select fewer at a time.`, leftOff]
     .filter(Boolean)
     .join(' ');

@@ -645,7 +645,7 @@ test('the interaction log exports as a spreadsheet, a row per interaction', asyn
 });
 
 type StoredInteraction = { id: string; contactId: string; at: number; summary: string };
-type StoredReminder = { id: string; contactId: string; kind: string; dueAt: number; note: string };
+type StoredReminder = { id: string; contactId: string; kind: string; dueAt: number; note: string; doneAt?: number };
 
 test('a contact page: an interaction and a follow-up added by mistake are deleted, each with undo', async ({ kith }) => {
   await withConnections(kith, 3);

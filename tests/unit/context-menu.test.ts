@@ -123,7 +123,7 @@ describe('Save to Kith on a link', () => {
     expect(await listContacts(db)).toHaveLength(1);
     expect((await notifications())[0][1]).toMatchObject({
       title: 'Saved Ada Quinlan',
-      message: 'Already in Kith. The page shows another name; what you saved was kept. Click to review.',
+      message: 'Already in Kith. The page shows another name (Ada Q.); what you saved was kept. Click to edit.',
     });
   });
 
@@ -133,7 +133,7 @@ describe('Save to Kith on a link', () => {
     await saveFromContextMenu(signature('CEO', 'NewCo'), TAB, deps);
     expect((await saved()).map((c) => [c.title, c.company])).toEqual([['CTO', 'Acme']]);
     const [[, notification]] = await notifications();
-    expect(notification.message).toBe('Already in Kith. The page shows another title and company; what you saved was kept. Click to review.');
+    expect(notification.message).toBe('Already in Kith. The page shows another title (CEO) and company (NewCo); what you saved was kept. Click to edit.');
   });
 
   it('never saves a javascript: link, or a profile link without a name, and says why', async () => {
@@ -267,7 +267,7 @@ describe('Save to Kith on a page', () => {
       ['Bo Reyes', ['team@ada.example']],
     ]);
     const [[, notification]] = await notifications();
-    expect(notification.message).toBe(`Already in Kith: blanks were filled from the page. Click to edit. ${leftOff}`);
+    expect(notification.message).toBe(`Already in Kith: anything new from the page was added to what you saved. Click to edit. ${leftOff}`);
   });
 
   it('tells the user when the browser’s storage is full, and keeps what was saved', async () => {
