@@ -20,7 +20,12 @@ const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?
 // where they are a line of their own or end in punctuation ("Best regards, Jane"), so a name
 // that begins like one (Kindra, Beste, Warren) is still read.
 const CLOSING =
-  /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|viele grüße|beste grüße|liebe grüße|cordialement|bien à vous|saludos|un saludo|cordiali saluti|met vriendelijke groet|met vriendelijke groeten)(?:\s*[,.!]+\s*|\s*$)/i;
+  /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|grüße|gruß|cordialement|bien cordialement|bien à vous|salutations|amitiés|saludos|saludos cordiales|un saludo|un cordial saludo|atentamente|abrazos|atenciosamente|cumprimentos|abraços|cordiali saluti|distinti saluti|saluti|met vriendelijke groet|met vriendelijke groeten|groeten|med vänliga hälsningar|vänliga hälsningar|med venlig hilsen|med vennlig hilsen|hilsen|pozdrawiam|z poważaniem|s pozdravem|с уважением|с наилучшими пожеланиями)(?:\s*[,.!]+\s*|\s*$)/i;
+// A line of a word or three ending in a comma is how a message is signed off in any language
+// ("Pozdrawiam,", "Saludos cordiales,"), not a name, a title or a company.
+const SIGN_OFF = /^[^\s@,]+(?:\s[^\s@,]+){0,2},$/;
+// What mail apps add under a message: "Sent from my iPhone", "Enviado desde mi iPhone".
+const MAIL_APP_FOOTER = /^(?:sent from my|get outlook for|enviado desde mi|envoyé de mon|von meinem|inviato da|verzonden vanaf|wysłane z)\b/i;
 // Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
 const TITLE_COMPANY = /^(.{2,150}?)\s+(\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
 
@@ -129,7 +134,10 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
     .split('\n')
     .slice(0, MAX_LINES)
     // Each part between bars is a line of its own: "John Smith | Engineer | Acme | john@acme.com".
-    .flatMap((l) => cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, '').split(/\s+[|·•]\s+/))
+    .flatMap((l) => {
+      const line = cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, '');
+      return SIGN_OFF.test(line) || MAIL_APP_FOOTER.test(line) ? [] : line.split(/\s+[|·•]\s+/);
+    })
     // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part of
     // it nor a title.
     .map((part) => (isPronouns(part) ? '' : withoutPronouns(part)))

@@ -114,8 +114,15 @@ Tel. +44 20 7946 0958.`;
     expect(people('Best,\nSam\n\nSamuel Ortiz | Principal Designer\nsam@ortiz.example')[0]).toMatchObject({ name: 'Samuel Ortiz', title: 'Principal Designer' });
   });
 
+  it('skips sign-offs in other languages, and any short line ending in a comma', () => {
+    for (const closing of ['Atentamente,', 'Saludos cordiales,', 'Pozdrawiam,', 'Abraços,', 'Grüße', 'С уважением,', 'Tot ziens,']) {
+      expect(job(`${closing}\nLucía Pérez\nGerente de Ventas\nAcme SL\nlucia@acme.es`)).toEqual(['Lucía Pérez', 'Gerente de Ventas', 'Acme SL']);
+    }
+  });
+
   it('does not take a mail app’s footer for a name', () => {
     expect(people('Sent from my iPhone')).toEqual([]);
+    expect(job('Jane Roe\nSent from my iPhone\njane.roe@x.example')).toEqual(['Jane Roe', undefined, undefined]);
     expect(people('Ana Souza\nana@souza.example\n\nGet Outlook for iOS')[0]).toMatchObject({ name: 'Ana Souza' });
   });
 
