@@ -1,4 +1,4 @@
-// Open reminders with their two actions: done, or snooze until tomorrow.
+// Open reminders with their two actions: done, or snooze for a day (from when it is due, or from now once it is).
 import type { Reminder } from '@/lib/model';
 import { dueTimeOf, localIsoDate } from '@/lib/reminders';
 import { REMINDER_LABELS } from './labels';

@@ -245,7 +245,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const later = (reminder: Reminder) =>
     attempt('reminders', async () => {
       const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed until tomorrow.`, undo, returnFocus: reminderButtonKey('snooze', reminder) }, [contactId]);
+      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed for a day.`, undo, returnFocus: reminderButtonKey('snooze', reminder) }, [contactId]);
     });
 
   const removeLogged = (interaction: Interaction) =>

@@ -54,7 +54,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
   const done = (r: Reminder) =>
     act(r, async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r));
   const later = (r: Reminder) =>
-    act(r, async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed until tomorrow.', reminderButtonKey('snooze', r));
+    act(r, async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed for a day.', reminderButtonKey('snooze', r));
   const rows = (list: Reminder[]) =>
     list.map((reminder) => ({
       reminder,

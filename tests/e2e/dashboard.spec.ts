@@ -753,7 +753,7 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
 
   // On a contact page: snoozed, then put back.
   await page.getByRole('button', { name: /^Snooze for a day: Follow up/ }).click();
-  await expect(page.getByRole('status')).toContainText('snoozed until tomorrow');
+  await expect(page.getByRole('status')).toContainText('snoozed for a day');
   await expect.poll(() => kith.badgeText()).toBe('');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
