@@ -51,6 +51,7 @@ const MAX_PEOPLE_PER_SAVE = 20;
 const NOTHING = {
   selection: 'The selected text holds no name or email address Kith can read.',
   link: 'Kith saves LinkedIn profile links and email (mailto:) links; this link is neither.',
+  mailto: 'This email link names no address Kith can save.',
   linkName: 'The profile link has no name in its text. Open the profile and save it from there.',
   page: 'Kith found no person on this page.',
 };
@@ -115,6 +116,7 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
     found = (capture?.people ?? []).slice(0, 1);
   }
   if (typeof found === 'string') return found;
+  if (kind === 'link' && isMailtoLink(click.linkUrl ?? '')) kind = 'mailto';
   const people = found.slice(0, MAX_PEOPLE_PER_SAVE).flatMap((input) => usable(input) ?? []);
   return people.length ? { people, leftOut: Math.max(0, found.length - MAX_PEOPLE_PER_SAVE) } : NOTHING[kind];
 }

@@ -149,6 +149,8 @@ describe('Save to Kith on a link', () => {
     expect(await notifications()).toEqual([
       ['kith:nothing-saved', expect.objectContaining({ title: 'Nothing saved to Kith', message: expect.stringMatching(/neither/) })],
     ]);
+    const noAddress = await saveFromContextMenu(click({ linkUrl: 'mailto:?subject=hello' }), TAB, deps);
+    expect(noAddress).toEqual({ nothing: 'This email link names no address Kith can save.' });
   });
 });
 
