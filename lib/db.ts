@@ -797,8 +797,11 @@ export async function deleteReminder(db: KithDB, id: string): Promise<void> {
 
 // ——— whole-notebook operations (dashboard: bulk edits, undo, merge, export) ———
 
-/** Records taken out of the notebook, kept so an undo can put them back exactly. */
-export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
+/**
+ * Records taken out of the notebook, kept so an undo can put them back exactly; `edited`: contacts
+ * the change altered rather than took out, as they were.
+ */
+export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; edited?: Contact[] };
 
 type AllStoresTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'readwrite'>;
 
@@ -824,13 +827,27 @@ async function takeOut(tx: AllStoresTx, ids: readonly string[]): Promise<Snapsho
   return snapshot;
 }
 
-/** Delete contacts with their interactions and reminders in one transaction; returns them for undo. */
+/**
+ * Delete contacts with their interactions and reminders in one transaction; returns them for
+ * undo. Those they referred are left with no referrer rather than one nobody can open, and are
+ * in the snapshot as `edited`, so an undo points them at their referrer again.
+ */
 export async function deleteContacts(db: KithDB, ids: readonly string[]): Promise<Snapshot> {
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
   const snapshot = await takeOut(tx, ids);
+  const contacts = tx.objectStore('contacts');
+  const gone = new Set(snapshot.contacts.map((c) => c.id));
+  const referred = (await Promise.all([...gone].map((id) => contacts.index('byReferrer').getAll(id))))
+    .flat()
+    .filter((c) => !gone.has(c.id))
+    .map(contactFromStore);
+  await Promise.all(referred.map(({ referredBy: _gone, ...rest }) => contacts.put(rest)));
   await tx.done;
-  return snapshot;
+  return referred.length ? { ...snapshot, edited: referred } : snapshot;
 }
+
+/** The ids of the contacts a snapshot's change removed or altered: the ones to read again. */
+export const contactIdsOf = (snapshot: Snapshot): string[] => [...snapshot.contacts, ...(snapshot.edited ?? [])].map((c) => c.id);
 
 /** Records a change made that were not there before, which its undo takes out again. */
 export type Made = { reminders: readonly string[] };
@@ -846,7 +863,7 @@ export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made
 
 /** `restoreSnapshot`'s writes, validated before any transaction starts, for a transaction to run. */
 function putBack(snapshot: Snapshot, made: Made): (tx: AllStoresTx) => Promise<unknown> {
-  const contacts = snapshot.contacts.map((c) => validate(Contact, 'contact', c));
+  const contacts = [...snapshot.contacts, ...(snapshot.edited ?? [])].map((c) => validate(Contact, 'contact', c));
   const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
   const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
   return (tx) =>

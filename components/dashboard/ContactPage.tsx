@@ -6,6 +6,7 @@ import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-dr
 import type { ContactHit } from '@/lib/contact-search';
 import {
   type Snapshot,
+  contactIdsOf,
   deleteContacts,
   deleteReminder,
   failureMessage,
@@ -318,7 +319,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
       location.hash = '#/contacts';
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
-      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY }, [contactId]);
+      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY }, contactIdsOf(snapshot));
     });
 
   const timeline: TimelineEntry[] = [

@@ -1,7 +1,7 @@
 // Everyone: search as you type, filters, sorting, a windowed table (only the rows in view are
 // rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
 import { useId, useMemo, useState } from 'preact/hooks';
-import { deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
+import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
 import { WARMTH_LABELS } from '../labels';
@@ -107,7 +107,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           undo: () => restoreSnapshot(db, snapshot),
           returnFocus: CONTACTS_SEARCH_KEY,
         },
-        snapshot.contacts.map((c) => c.id),
+        contactIdsOf(snapshot),
       );
     });
 

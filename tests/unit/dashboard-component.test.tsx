@@ -247,14 +247,16 @@ it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts
   await vi.waitFor(() => expect(text()).toContain('Undone.'));
   expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
 
-  // Deleted, they leave the list with nothing else read; put back, only they are read.
+  // Deleted, they leave the list, and Ada, whom Bo referred, is read again without her referrer;
+  // put back, only they are read.
   click('Delete');
   await vi.waitFor(() => expect(text()).toContain('Deleted 2 contacts.'));
   expect(text()).toContain('2 contacts');
   expect(text()).not.toContain('Cy Okafor');
-  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy']);
+  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy', 'ada']);
   click('Undo');
   await vi.waitFor(() => expect(text()).toContain('Undone.'));
+  expect(dataChanged).toHaveBeenLastCalledWith(['bo', 'cy', 'ada']);
   expect(text()).toContain('4 contacts');
   expect(text()).toContain('Cy Okafor');
 });

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { parseRoute, routeHash } from '@/lib/dashboard-route';
 import {
   type KithDB,
+  contactIdsOf,
   deleteContacts,
   dueReminders,
   getContact,
@@ -150,6 +151,15 @@ describe('bulk changes, merge and undo', () => {
       reminders: before.reminders,
     });
     expect((await readEverything(db)).contacts).toHaveLength(3);
+  });
+
+  it('deleting someone who referred others leaves those with no referrer, and undo points them at them again', async () => {
+    const referredBefore = await getContact(db, 'ref');
+    const snapshot = await deleteContacts(db, ['gone']);
+    expect((await getContact(db, 'ref'))?.referredBy).toBeUndefined();
+    expect(contactIdsOf(snapshot)).toEqual(['gone', 'ref']);
+    await restoreSnapshot(db, snapshot);
+    expect(await getContact(db, 'ref')).toEqual(referredBefore);
   });
 
   it('updates many contacts at once, and undoes it', async () => {
