@@ -100,7 +100,10 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
     // A signature is read line by line, so prefer the page's own selection when it can be read.
     const fromPage =
       tab?.id === undefined ? '' : await deps.selectionTextOf(tab.id, click.frameId ?? 0).catch(() => '');
-    found = parseSignature(fromPage.trim() ? fromPage : click.selectionText);
+    // A lone word with no way to reach them ("Hello", "Tom") is not worth a contact.
+    found = parseSignature(fromPage.trim() ? fromPage : click.selectionText).filter(
+      (person) => person.emails?.length || person.phones?.length || person.profileUrl || /\S\s+\S/.test(person.name ?? ''),
+    );
     if (click.linkUrl && found.length === 1) found = [withLink(found[0], click.linkUrl)];
     else if (click.linkUrl && found.length === 0) {
       kind = 'link';

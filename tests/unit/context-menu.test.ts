@@ -217,8 +217,8 @@ describe('Save to Kith on selected text', () => {
     ]);
   });
 
-  it('never saves markup or a megabyte of text, and stays quick', async () => {
-    for (const selectionText of ['<script>alert(1)</script>', 'x'.repeat(1_000_000), 'lorem ipsum '.repeat(100_000)]) {
+  it('never saves markup, a megabyte of text or a lone word with no address, and stays quick', async () => {
+    for (const selectionText of ['<script>alert(1)</script>', 'x'.repeat(1_000_000), 'lorem ipsum '.repeat(100_000), 'Hello', 'Tom']) {
       const started = performance.now();
       expect(await saveFromContextMenu(click({ selectionText }), TAB, deps)).toEqual({
         nothing: 'The selected text holds no name or email address Kith can read.',
