@@ -53,7 +53,7 @@ export function parseAddressList(text: string): PersonInput[] {
 function addressPerson(email: string, name: string): PersonInput {
   const named = name && !name.includes('@');
   return candidate('signature', {
-    name: named ? { value: name, from: 'signature:display-name' } : { value: nameFromAddress(email), from: 'signature:address' },
+    name: named ? { value: firstNameFirst(name), from: 'signature:display-name' } : { value: nameFromAddress(email), from: 'signature:address' },
     emails: { value: [email], from: 'signature:address' },
   })!;
 }
@@ -71,6 +71,21 @@ const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
 
 const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
+
+// What follows a company's name after a comma: "Acme, Inc.".
+const COMPANY_SUFFIX = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|sa|sas|srl|bv|nv|ab|as|oy|pty|pte)\.?$/i;
+// "Doe, Jane" or "van Dijk, Ellen": a surname, a comma, then given names, as directories list people.
+const SURNAME_FIRST = /^((?:[^,\s]+\s)?[^,\s]+),\s*([^,\s]+(?:\s[^,\s]+)?)$/;
+
+/** A display name written surname first, as "Jane Doe"; "Sam Lee, Jr." or "Doe, CTO" stays as it is. */
+function firstNameFirst(name: string): string {
+  const match = SURNAME_FIRST.exec(name);
+  if (!match) return name;
+  const [, surname, given] = match;
+  const particle = surname.includes(' ') && NAME_PARTICLES.has(surname.split(' ')[0].toLowerCase());
+  if ((surname.includes(' ') && !particle) || ACRONYM.test(given) || GENERATION.test(given) || isPostNominal(given) || COMPANY_SUFFIX.test(given)) return name;
+  return `${given} ${surname}`;
+}
 
 /**
  * A line of a name, a comma, then what follows it ("Jane Doe, PhD, PMP", "Sam Lee, Jr.", "Lena
@@ -161,7 +176,7 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
       emails.push(email);
       const display = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/.exec(line.text);
       if (display && nameAt < 0 && looksLikePersonName(display[1])) {
-        answers.name = { value: display[1], from: 'signature:display-name' };
+        answers.name = { value: firstNameFirst(display[1]), from: 'signature:display-name' };
         nameAt = index;
       }
       line.used = true;

@@ -24,9 +24,21 @@ describe('selected text', () => {
 
   it('reads an address list as mail clients copy it, quoted commas included', () => {
     expect(people('"Doe, John" <john@y.example>; Ana Souza <ana@z.example>, bob.smith@w.example').map((p) => [p.name, p.emails])).toEqual([
-      ['Doe, John', ['john@y.example']],
+      ['John Doe', ['john@y.example']],
       ['Ana Souza', ['ana@z.example']],
       ['Bob Smith', ['bob.smith@w.example']],
+    ]);
+  });
+
+  it('puts a display name written surname first in the order people say it, and leaves the rest', () => {
+    const names = (text: string) => people(text).map((p) => p.name);
+    expect(names('"Kim, Bo" <bo@x.example>, "van Dijk, Ellen" <ellen@x.example>')).toEqual(['Bo Kim', 'Ellen van Dijk']);
+    expect(names('Park, Min <min@x.example>\nCTO')).toEqual(['Min Park']);
+    expect(names('"Acme, Inc." <info@acme.example>, "Sam Lee, Jr." <sam@x.example>, "Doe, CTO" <d@x.example>, "Jane Doe, PhD" <j@x.example>')).toEqual([
+      'Acme, Inc.',
+      'Sam Lee, Jr.',
+      'Doe, CTO',
+      'Jane Doe, PhD',
     ]);
   });
 
