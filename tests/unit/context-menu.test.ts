@@ -172,8 +172,8 @@ describe('Save to Kith on selected text', () => {
       deps,
     );
     expect((await saved()).map((c) => [c.name, c.emails]).sort()).toEqual([
+      ['Ada Quinlan', ['ada@example.org']],
       ['Jane Doe', ['jane@example.com']],
-      ['Quinlan, Ada', ['ada@example.org']],
       ['carol@example.net', ['carol@example.net']],
     ]);
     expect(outcome).toMatchObject({ created: 3 });
