@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { type Connection, connection, connectionsCsv } from './connections-csv';
-import { Kith, expect, extensionWorker, launchWithExtension, recordsRead, test } from './harness';
+import { Kith, expect, extensionWorker, launchWithExtension, localDateIn, recordsRead, test } from './harness';
 
 const ROWS = 300;
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
@@ -479,12 +479,7 @@ test('a contact page shows the open follow-up in its form, and a new date moves 
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
   const page = await kith.openDashboard(`#/contact/${someone.id}`);
-  const inDays = (days: number) =>
-    page.evaluate((n) => {
-      const d = new Date();
-      d.setDate(d.getDate() + n);
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    }, days);
+  const inDays = (days: number) => localDateIn(page, days);
   const followUps = async () => (await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'follow-up' && r.doneAt === undefined);
 
   await page.getByLabel('Follow up', { exact: true }).fill(await inDays(3));

@@ -351,6 +351,14 @@ export async function openFixture(kith: Kith, file: string, url = fixtureUrl(fil
 }
 
 /** A form field of an extension page, by its label. */
+/** The page's local date `days` from today, as a date input holds it (`YYYY-MM-DD`). */
+export const localDateIn = (page: Page, days = 0) =>
+  page.evaluate((n) => {
+    const d = new Date();
+    d.setDate(d.getDate() + n);
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }, days);
+
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
 /** Records of `store` the page has read since it opened (after `Kith.countRecordsRead`). */

@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { type Kith, expect, expectPrefilled, field, fixtureUrl, openFixture, recordsRead, test } from './harness';
+import { type Kith, expect, expectPrefilled, field, fixtureUrl, localDateIn, openFixture, recordsRead, test } from './harness';
 
 type StoredContact = {
   id: string;
@@ -34,18 +34,12 @@ async function expectAccessible(page: Page) {
 }
 
 /** Today in the browser's local time, as a date input wants it. */
-const todayIn = (page: Page) =>
-  page.evaluate(() => {
-    const d = new Date();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  });
-
 async function addByHand(kith: Kith, name: string, email: string, { followUpToday = false } = {}): Promise<void> {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();
   await expect(field(popup, 'Name')).toBeFocused();
   await field(popup, 'Name').fill(name);
-  if (followUpToday) await field(popup, 'Follow up').fill(await todayIn(popup));
+  if (followUpToday) await field(popup, 'Follow up').fill(await localDateIn(popup));
   await field(popup, 'Email').fill(email);
   await field(popup, 'Email').press('Enter');
   await expect(popup.getByRole('heading', { name })).toBeVisible();
@@ -253,7 +247,7 @@ test('a saved LinkedIn person with a new job title: the update is offered, accep
 test('accepting an update or finishing a reminder while editing keeps the edit form and what was typed', async ({ kith }) => {
   const first = await openFixture(kith, 'linkedin-public.html');
   const popup = await kith.openPopup(first);
-  await field(popup, 'Follow up').fill(await todayIn(popup));
+  await field(popup, 'Follow up').fill(await localDateIn(popup));
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
 
@@ -280,12 +274,7 @@ test('accepting an update or finishing a reminder while editing keeps the edit f
 test('editing a saved person shows their follow-up; a new date moves it rather than adding a second', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2026.html');
   const popup = await kith.openPopup(profile);
-  const inDays = (days: number) =>
-    popup.evaluate((n) => {
-      const d = new Date();
-      d.setDate(d.getDate() + n);
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    }, days);
+  const inDays = (days: number) => localDateIn(popup, days);
   await field(popup, 'Follow up').fill(await inDays(3));
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
@@ -455,7 +444,7 @@ test('Follow up dated today makes a reminder due now', async ({ kith }) => {
   const popup = await kith.openPopup(profile);
   await expect(field(popup, 'Name')).toHaveValue('Kenji Morales');
   expect(await kith.badgeText()).toBe('');
-  await field(popup, 'Follow up').fill(await todayIn(popup));
+  await field(popup, 'Follow up').fill(await localDateIn(popup));
   // Enter saves from any field.
   await field(popup, 'Follow up').press('Enter');
   await expect(popup.getByRole('status')).toHaveText('Saved Kenji Morales to Kith.');
