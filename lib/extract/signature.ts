@@ -244,6 +244,10 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
 export function parseSignature(text: string): PersonInput[] {
   const list = parseAddressList(text);
   if (list.length > 1 || (list.length === 1 && !text.trim().includes('\n'))) return list;
+  // Signatures selected together, each with its address, blank lines between: a person each,
+  // not one person with everyone's addresses and the second name as a company.
+  const blocks = text.slice(0, MAX_TEXT).split(/\n\s*\n/).filter((block) => block.trim());
+  if (blocks.length > 1 && blocks.every((block) => addressIn(block))) return blocks.flatMap((block) => parseSignatureBlock(block) ?? []);
   const person = parseSignatureBlock(text);
   return person ? [person] : list;
 }

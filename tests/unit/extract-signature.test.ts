@@ -132,6 +132,13 @@ Tel. +44 20 7946 0958.`;
     }
   });
 
+  it('reads signatures selected together, each with its address, as a person each', () => {
+    expect(people('Ann One\nCEO\nann@one.example\n\nBob Two\nCTO\nbob@two.example').map((p) => [p.name, p.title, p.emails])).toEqual([
+      ['Ann One', 'CEO', ['ann@one.example']],
+      ['Bob Two', 'CTO', ['bob@two.example']],
+    ]);
+  });
+
   it('does not take a mail app’s footer for a name', () => {
     expect(people('Sent from my iPhone')).toEqual([]);
     expect(job('Jane Roe\nSent from my iPhone\njane.roe@x.example')).toEqual(['Jane Roe', undefined, undefined]);
