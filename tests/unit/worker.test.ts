@@ -105,10 +105,17 @@ describe('the background worker', () => {
     await vi.waitFor(() => expect(counted).toHaveBeenCalled());
   });
 
-  it('recomputes on browser start and on its alarm', async () => {
+  it('recomputes once as the browser starts it, not again for onStartup, and on its alarm', async () => {
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: T0 + DAY, createdAt: T0 });
-    await fakeBrowser.runtime.onStartup.trigger();
+    // The browser's launch: the worker starts, then hears onStartup.
+    fakeBrowser.reset();
+    const counted = vi.spyOn(IDBIndex.prototype, 'count');
+    startWorker(workerDeps());
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(SCHEDULER_ALARM)).toMatchObject({ scheduledTime: T0 + DAY }));
+    await vi.waitFor(() => expect(counted).toHaveBeenCalledTimes(2));
+    await fakeBrowser.runtime.onStartup.trigger();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(counted).toHaveBeenCalledTimes(2);
     expect(await badge()).toBe('');
     clock = T0 + DAY;
     await fakeBrowser.alarms.onAlarm.trigger({ name: SCHEDULER_ALARM, scheduledTime: T0 + DAY });
