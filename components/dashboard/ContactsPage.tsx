@@ -1,6 +1,6 @@
 // Everyone: search as you type, filters, sorting, a windowed table (only the rows in view are
 // rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
-import { useId, useMemo, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
@@ -42,10 +42,14 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
     [notebook, text, filters, sort, context],
   );
   const tags = useMemo(() => notebook.search.tags(), [notebook]);
-  const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => {
-    setFilters((current) => ({ ...current, [key]: value }));
+  const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
+  // A new search, filter or sort shows its first matches: the table itself scrolls back to the
+  // top, not only the rows drawn, or those would be drawn out of view.
+  const viewport = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (viewport.current) viewport.current.scrollTop = 0;
     setScrollTop(0);
-  };
+  }, [text, filters, sort]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(results.length, first + VIEW_ROWS + OVERSCAN * 2);
@@ -130,10 +134,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           value={text}
           autocomplete="off"
           placeholder="Name, company, email, phone, tag or notes"
-          onInput={(event) => {
-            setText(event.currentTarget.value);
-            setScrollTop(0);
-          }}
+          onInput={(event) => setText(event.currentTarget.value)}
         />
       </div>
       <div class="filters">
@@ -264,6 +265,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           tabIndex={0}
           role="region"
           aria-label="Contacts table"
+          ref={viewport}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         >
           <table class="contacts" aria-rowcount={results.length + 1}>

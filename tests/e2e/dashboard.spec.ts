@@ -475,6 +475,22 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
+test('a filter or search changed with the table scrolled down shows its first matches in view', async ({ kith }) => {
+  await withConnections(kith, 120);
+  const page = await kith.openDashboard('#/contacts');
+  const table = page.getByRole('region', { name: 'Contacts table' });
+  await expect(page.getByText('120 contacts')).toBeVisible();
+  await table.evaluate((el) => el.scrollTo(0, 2000));
+  await expect.poll(() => table.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.getByLabel('Warmth', { exact: true }).selectOption('cold');
+  await expect(page.getByText('120 matches of 120').or(page.getByText('120 contacts'))).toBeVisible();
+  await expect(table.getByRole('row').nth(1)).toBeInViewport();
+
+  await table.evaluate((el) => el.scrollTo(0, 2000));
+  await page.getByRole('searchbox').fill('a');
+  await expect(table.getByRole('row').nth(1)).toBeInViewport();
+});
+
 test('a contact page shows the open follow-up in its form, and a new date moves it rather than adding another', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
