@@ -23,7 +23,16 @@ export function orgNetworksOf(contacts: readonly Contact[]): Record<OrgRole, Con
   return networks;
 }
 
-/** For each target company, the contacts whose company names it (case and accents ignored), warm first. */
+/** A name's words as compared: folded, split at anything not a letter or a digit. */
+const wordsOf = (name: string) => fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Whether `words` hold `wanted` as words in a row: "Meta" names "Meta Platforms", not "Metaview". */
+function hasWordsInRow(words: readonly string[], wanted: readonly string[]): boolean {
+  for (let at = 0; at + wanted.length <= words.length; at++) if (wanted.every((word, i) => words[at + i] === word)) return true;
+  return false;
+}
+
+/** For each target company, the contacts whose company names it (whole words; case and accents ignored), warm first. */
 export function targetsOf(contacts: readonly Contact[], targets: readonly string[]): { target: string; people: Contact[] }[] {
   // "Acme, Inc." and "acme, inc." are one target: listed once, as first written.
   const seen = new Set<string>();
@@ -32,8 +41,8 @@ export function targetsOf(contacts: readonly Contact[], targets: readonly string
     return !seen.has(key) && !!seen.add(key);
   });
   return distinct.map((target) => {
-    const wanted = fold(target.trim());
-    const people = wanted ? contacts.filter((c) => c.company && fold(c.company).includes(wanted)) : [];
+    const wanted = wordsOf(target);
+    const people = wanted.length ? contacts.filter((c) => c.company && hasWordsInRow(wordsOf(c.company), wanted)) : [];
     people.sort((a, b) => (a.warmth === b.warmth ? a.name.localeCompare(b.name) : a.warmth === 'warm' ? -1 : 1));
     return { target, people };
   });

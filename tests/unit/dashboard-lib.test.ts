@@ -75,6 +75,19 @@ describe('network map', () => {
       ['Globex', ['a', 'c']],
       ['Hooli', []],
     ]);
+    // Whole words: a target is not found inside another company's name.
+    const others = [
+      make({ id: 'meta', name: 'M', company: 'Meta Platforms, Inc.' }),
+      make({ id: 'metaview', name: 'V', company: 'Metaview' }),
+      make({ id: 'xerox', name: 'X', company: 'Xerox' }),
+      make({ id: 'sg', name: 'S', company: 'Société Générale CIB' }),
+    ];
+    expect(targetsOf(others, ['Meta', 'X', 'societe generale', 'Platforms Inc']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
+      ['Meta', ['meta']],
+      ['X', []],
+      ['societe generale', ['sg']],
+      ['Platforms Inc', ['meta']],
+    ]);
   });
 });
 
