@@ -96,9 +96,10 @@ export function MapPage({ notebook }: PageProps) {
         </p>
       ) : (
         <div class="cards">
-          {targets.map(({ target, people }) => (
-            <section key={target} class="card" aria-labelledby={`${id}-t-${target}`}>
-              <h3 id={`${id}-t-${target}`}>
+          {/* Ids by place, not by name: a space in an id breaks aria-labelledby, a list of ids. */}
+          {targets.map(({ target, people }, i) => (
+            <section key={target} class="card" aria-labelledby={`${id}-t-${i}`}>
+              <h3 id={`${id}-t-${i}`}>
                 {target}: {people.length} {people.length === 1 ? 'person' : 'people'}
               </h3>
               {people.length ? <People people={people} /> : <p class="muted">You know no one there yet.</p>}

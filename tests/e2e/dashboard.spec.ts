@@ -225,6 +225,15 @@ test('the network map counts every circle, and bulk relationship changes move pe
   expect(stored.filter((c) => c.relationship === 'other')).toHaveLength(40);
 });
 
+test('the network map names each target company’s card, a name of several words too', async ({ kith }) => {
+  const at = Date.now();
+  await kith.putRecords('contacts', [{ id: 'sg', name: 'Léa Martin', company: 'Société Générale', emails: [], createdAt: at, updatedAt: at }]);
+  await kith.worker.evaluate(() => chrome.storage.local.set({ settings: { targets: ['Société Générale', 'Meta'] } }));
+  const page = await kith.openDashboard('#/map');
+  await expect(page.getByRole('region', { name: 'Société Générale: 1 person' })).toContainText('Léa Martin');
+  await expect(page.getByRole('region', { name: 'Meta: 0 people' })).toBeVisible();
+});
+
 test('the contacts table finds everyone perhaps saved twice, and a merge takes the pair off it', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   const at = Date.now() - 60_000;
