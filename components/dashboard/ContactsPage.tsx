@@ -4,6 +4,7 @@ import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
+import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
 import type { PageProps } from './Dashboard';
 
@@ -21,7 +22,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 function lastContactText(at: number | undefined, now: number): string {
   if (at === undefined) return 'Never';
-  const days = Math.floor((now - at) / 86_400_000);
+  // Calendar days, as the user lives them: last night at 23:59 is yesterday, this morning.
+  const days = localDaysBetween(at, now);
   return days <= 0 ? 'Today' : days === 1 ? 'Yesterday' : `${days} days ago`;
 }
 

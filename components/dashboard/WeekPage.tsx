@@ -114,8 +114,14 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
             {agenda.pastCadence.slice(0, 200).map(({ contact, reminder, daysOver }) => (
               <li key={reminder.id}>
                 <a href={`#/contact/${encodeURIComponent(contact.id)}`}>{contact.name}</a>{' '}
-                <span class="muted">{daysOver === 0 ? 'due today' : `${daysOver} days over`}</span>{' '}
-                <button type="button" disabled={busy} aria-label={`Done: keep in touch with ${contact.name}`} onClick={() => done(reminder)}>
+                <span class="muted">{daysOver === 0 ? 'due today' : daysOver === 1 ? '1 day over' : `${daysOver} days over`}</span>{' '}
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={`Done: keep in touch with ${contact.name}`}
+                  data-return-focus={reminderButtonKey('done', reminder)}
+                  onClick={() => done(reminder)}
+                >
                   Done
                 </button>
               </li>

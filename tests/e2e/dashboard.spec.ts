@@ -234,6 +234,30 @@ test('the network map names each target company’s card, a name of several word
   await expect(page.getByRole('region', { name: 'Meta: 0 people' })).toBeVisible();
 });
 
+test('this week: a contact past their cadence is Done and undone from the keyboard, the focus coming back', async ({ kith }) => {
+  const page = await kith.openDashboard('#/week');
+  const yesterday = await page.evaluate(() => {
+    const d = new Date();
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1).getTime();
+  });
+  await kith.putRecords('contacts', [{ id: 'noor', name: 'Noor Haddad', emails: [], createdAt: yesterday - 1, updatedAt: yesterday - 1, lastInteractionAt: yesterday + 86_400_000 - 60_000 }]);
+  await kith.putRecords('reminders', [{ id: 'kit', contactId: 'noor', kind: 'keep-in-touch', dueAt: yesterday, openAt: yesterday, createdAt: yesterday - 1 }]);
+  await page.reload();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Noor Haddad' })).toContainText('1 day over');
+  const done = page.getByRole('button', { name: 'Done: keep in touch with Noor Haddad' });
+  await done.focus();
+  await done.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Marked done.');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.getByRole('button', { name: 'Undo' }).press('Enter');
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(done).toBeFocused();
+
+  // Last in touch at 23:59 yesterday is yesterday, though not a whole day ago.
+  await page.goto(kith.url('dashboard.html#/contacts'));
+  await expect(page.getByRole('row', { name: /Noor Haddad/ })).toContainText('Yesterday');
+});
+
 test('the contacts table finds everyone perhaps saved twice, and a merge takes the pair off it', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   const at = Date.now() - 60_000;
