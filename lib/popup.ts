@@ -112,12 +112,17 @@ export function alreadyLogged(card: SavedCard, message: MessageRef | undefined):
 
 export type DueItem = { reminder: Reminder; contactName: string };
 
-/** Reminders that show today (overdue included), soonest first, each with its contact's name. */
+/**
+ * Reminders that show today (overdue included), each with its contact's name: those the user set
+ * (follow-ups, promises, thank-yous) first, then keep-in-touch ones, each soonest first, so a
+ * follow-up for today is not hidden behind twenty contacts past their cadence.
+ */
 export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
   const endOfToday = startOfLocalDayAfter(now, 1) - 1;
   const due = await dueReminders(db, endOfToday);
+  const setByUser = (r: Reminder) => (r.kind === 'keep-in-touch' ? 1 : 0);
   const items = await Promise.all(
-    due.slice(0, limit).map(async (reminder) => ({
+    [...due].sort((a, b) => setByUser(a) - setByUser(b)).slice(0, limit).map(async (reminder) => ({
       reminder,
       contactName: (await getContact(db, reminder.contactId))?.name ?? 'Deleted contact',
     })),

@@ -470,6 +470,16 @@ describe('a saved person', () => {
     ]);
   });
 
+  it('lists what the user set for today before contacts past their cadence, who may be many', async () => {
+    await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
+    for (let i = 0; i < 25; i++) await putReminder(db, { id: `kit-${i}`, contactId: 'c1', kind: 'keep-in-touch', dueAt: NOW - (40 - i) * 86_400_000, createdAt: 0 });
+    await putReminder(db, { id: 'deck', contactId: 'c1', kind: 'promise', dueAt: NOW - 60_000, createdAt: NOW - 86_400_000 });
+    const { items, total } = await loadDueToday(db, NOW);
+    expect(total).toBe(26);
+    expect(items).toHaveLength(20);
+    expect(items.map((item) => item.reminder.id).slice(0, 3)).toEqual(['deck', 'kit-0', 'kit-1']);
+  });
+
   it('lists the card’s open reminders by when they come due, a snoozed one at its snooze', async () => {
     await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
     await putReminder(db, { id: 'snoozed', contactId: 'c1', kind: 'follow-up', dueAt: NOW - 2, createdAt: NOW });
