@@ -16,11 +16,17 @@ export function circlesOf(contacts: readonly Contact[]): Circle[] {
   return [...circles.values()];
 }
 
-/** The people in the advice, trust and communication networks. */
+/** The people in the advice, trust and communication networks, warm first. */
 export function orgNetworksOf(contacts: readonly Contact[]): Record<OrgRole, Contact[]> {
   const networks = Object.fromEntries(ORG_ROLES.map((role) => [role, [] as Contact[]])) as Record<OrgRole, Contact[]>;
   for (const contact of contacts) for (const role of contact.orgRoles) networks[role].push(contact);
+  for (const role of ORG_ROLES) networks[role].sort(warmFirst);
   return networks;
+}
+
+/** Warm before cold, then by name: whom to ask first. */
+function warmFirst(a: Contact, b: Contact): number {
+  return a.warmth === b.warmth ? a.name.localeCompare(b.name) : a.warmth === 'warm' ? -1 : 1;
 }
 
 /** A name's words as compared: folded, split at anything not a letter or a digit. */
@@ -43,7 +49,7 @@ export function targetsOf(contacts: readonly Contact[], targets: readonly string
   return distinct.map((target) => {
     const wanted = wordsOf(target);
     const people = wanted.length ? contacts.filter((c) => c.company && hasWordsInRow(wordsOf(c.company), wanted)) : [];
-    people.sort((a, b) => (a.warmth === b.warmth ? a.name.localeCompare(b.name) : a.warmth === 'warm' ? -1 : 1));
+    people.sort(warmFirst);
     return { target, people };
   });
 }

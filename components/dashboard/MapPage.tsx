@@ -2,8 +2,9 @@
 // to fill), the organisational advice, trust and grapevine networks, and the target companies
 // with who the user knows there.
 import { useId, useMemo } from 'preact/hooks';
-import { RELATIONSHIP_LABELS } from '@/lib/model';
+import { type Contact, RELATIONSHIP_LABELS } from '@/lib/model';
 import { circlesOf, orgNetworksOf, targetsOf } from '@/lib/network';
+import { WARMTH_LABELS } from '../labels';
 import type { PageProps } from './Dashboard';
 
 const ROLE_TEXT = {
@@ -12,12 +13,12 @@ const ROLE_TEXT = {
   communication: { title: 'Grapevine', about: 'people who hear and pass on news' },
 } as const;
 
-function People({ people }: { people: { id: string; name: string; warmth: string }[] }) {
+function People({ people }: { people: Pick<Contact, 'id' | 'name' | 'warmth'>[] }) {
   return (
     <ul class="people">
       {people.slice(0, 50).map((c) => (
         <li key={c.id}>
-          <a href={`#/contact/${encodeURIComponent(c.id)}`}>{c.name}</a> <span class="muted">({c.warmth})</span>
+          <a href={`#/contact/${encodeURIComponent(c.id)}`}>{c.name}</a> <span class="muted">({WARMTH_LABELS[c.warmth]})</span>
         </li>
       ))}
       {people.length > 50 && <li class="muted">and {people.length - 50} more</li>}

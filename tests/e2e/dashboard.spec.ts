@@ -230,7 +230,7 @@ test('the network map names each target company’s card, a name of several word
   await kith.putRecords('contacts', [{ id: 'sg', name: 'Léa Martin', company: 'Société Générale', emails: [], createdAt: at, updatedAt: at }]);
   await kith.worker.evaluate(() => chrome.storage.local.set({ settings: { targets: ['Société Générale', 'Meta'] } }));
   const page = await kith.openDashboard('#/map');
-  await expect(page.getByRole('region', { name: 'Société Générale: 1 person' })).toContainText('Léa Martin');
+  await expect(page.getByRole('region', { name: 'Société Générale: 1 person' })).toContainText('Léa Martin (Cold)');
   await expect(page.getByRole('region', { name: 'Meta: 0 people' })).toBeVisible();
 });
 

@@ -69,6 +69,8 @@ describe('network map', () => {
   it('groups the organisational networks and finds who works at each target, warm first', () => {
     const networks = orgNetworksOf(people);
     expect(networks.advice.map((c) => c.id)).toEqual(['a']);
+    const cold = make({ id: 'z', name: 'Aaron', orgRoles: ['communication'] });
+    expect(orgNetworksOf([cold, ...people]).communication.map((c) => c.id)).toEqual(['c', 'z']);
     expect(networks.trust.map((c) => c.id)).toEqual(['a']);
     expect(networks.communication.map((c) => c.id)).toEqual(['c']);
     expect(targetsOf(people, ['Globex', 'Hooli', ' globex ', 'GLOBEX']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
