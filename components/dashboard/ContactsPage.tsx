@@ -260,6 +260,8 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
         <p>
           No contacts yet. Save people from the pages you visit with the toolbar button, or <a href="#/import">import your LinkedIn connections</a>.
         </p>
+      ) : results.length === 0 ? (
+        <p>No contact matches {text.trim() ? `“${text.trim()}”` : 'these filters'}.</p>
       ) : (
         <div
           class="table-viewport"

@@ -522,6 +522,9 @@ test('a filter or search changed with the table scrolled down shows its first ma
   await table.evaluate((el) => el.scrollTo(0, 2000));
   await page.getByRole('searchbox').fill('a');
   await expect(table.getByRole('row').nth(1)).toBeInViewport();
+
+  await page.getByRole('searchbox').fill('zzqx');
+  await expect(page.getByText('No contact matches “zzqx”.')).toBeVisible();
 });
 
 test('a contact page shows the open follow-up in its form, and a new date moves it rather than adding another', async ({ kith }) => {
