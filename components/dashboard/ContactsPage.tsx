@@ -57,6 +57,8 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
   const last = Math.min(results.length, first + VIEW_ROWS + OVERSCAN * 2);
   const visible = results.slice(first, last);
   const allShownSelected = results.length > 0 && results.every((c) => selected.has(c.id));
+  // Picked, then hidden by a search or filter: a bulk action still acts on them, so the bar says so.
+  const hiddenSelected = selected.size && selected.size - results.filter((c) => selected.has(c.id)).length;
 
   const run = async (work: () => Promise<void>) => {
     setError(undefined);
@@ -221,7 +223,10 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
 
       {selected.size > 0 && (
         <div class="bulk" role="group" aria-label="Bulk actions">
-          <strong>{plural(selected.size, 'selected contact')}</strong>
+          <strong>
+            {plural(selected.size, 'selected contact')}
+            {hiddenSelected > 0 && `, ${hiddenSelected} of them not shown`}
+          </strong>
           <div class="inline-field">
             <label for={`${id}-bulk-tag`}>Tag</label>
             <input id={`${id}-bulk-tag`} value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
@@ -280,7 +285,11 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
                     type="checkbox"
                     aria-label={`Select all ${results.length} shown`}
                     checked={allShownSelected}
-                    onChange={(e) => setSelected(e.currentTarget.checked ? new Set([...selected, ...results.map((c) => c.id)]) : new Set())}
+                    onChange={(e) => {
+                      const shown = new Set(results.map((c) => c.id));
+                      // Unticked, it lets go of those shown only: others picked before a search stay picked.
+                      setSelected(e.currentTarget.checked ? new Set([...selected, ...shown]) : new Set([...selected].filter((id) => !shown.has(id))));
+                    }}
                   />
                 </th>
                 <th scope="col">Name</th>

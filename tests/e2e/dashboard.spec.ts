@@ -508,7 +508,7 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
-test('a filter or search changed with the table scrolled down shows its first matches in view', async ({ kith }) => {
+test('the contacts table: a new filter or search shows its first matches in view, says when none match, and when picked contacts are hidden', async ({ kith }) => {
   await withConnections(kith, 120);
   const page = await kith.openDashboard('#/contacts');
   const table = page.getByRole('region', { name: 'Contacts table' });
@@ -525,6 +525,15 @@ test('a filter or search changed with the table scrolled down shows its first ma
 
   await page.getByRole('searchbox').fill('zzqx');
   await expect(page.getByText('No contact matches “zzqx”.')).toBeVisible();
+
+  // Picked, then hidden by a search: the bulk bar says so, and unticking all shown keeps them.
+  await page.getByRole('searchbox').fill('');
+  await table.getByRole('checkbox', { name: `Select ${nameOf(1)}` }).check();
+  await page.getByRole('searchbox').fill(nameOf(2));
+  await table.getByRole('checkbox', { name: `Select ${nameOf(2)}` }).check();
+  await expect(page.getByRole('group', { name: 'Bulk actions' })).toContainText('2 selected contacts, 1 of them not shown');
+  await table.getByRole('checkbox', { name: /^Select all \d+ shown$/ }).uncheck();
+  await expect(page.getByRole('group', { name: 'Bulk actions' })).toContainText('1 selected contact, 1 of them not shown');
 });
 
 test('a contact page shows the open follow-up in its form, and a new date moves it rather than adding another', async ({ kith }) => {
