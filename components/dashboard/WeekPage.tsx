@@ -123,6 +123,15 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
                   onClick={() => done(reminder)}
                 >
                   Done
+                </button>{' '}
+                <button
+                  type="button"
+                  disabled={busy}
+                  aria-label={`Snooze for a day: keep in touch with ${contact.name}`}
+                  data-return-focus={reminderButtonKey('snooze', reminder)}
+                  onClick={() => later(reminder)}
+                >
+                  Snooze
                 </button>
               </li>
             ))}

@@ -234,7 +234,7 @@ test('the network map names each target company’s card, a name of several word
   await expect(page.getByRole('region', { name: 'Meta: 0 people' })).toBeVisible();
 });
 
-test('this week: a contact past their cadence is Done and undone from the keyboard, the focus coming back', async ({ kith }) => {
+test('this week: a contact past their cadence is Done and undone from the keyboard, the focus coming back, or snoozed', async ({ kith }) => {
   const page = await kith.openDashboard('#/week');
   const yesterday = await page.evaluate(() => {
     const d = new Date();
@@ -252,6 +252,11 @@ test('this week: a contact past their cadence is Done and undone from the keyboa
   await page.getByRole('button', { name: 'Undo' }).press('Enter');
   await expect(page.getByRole('status')).toContainText('Undone.');
   await expect(done).toBeFocused();
+
+  // Snoozed for a day, it leaves the list until then.
+  await page.getByRole('button', { name: 'Snooze for a day: keep in touch with Noor Haddad' }).click();
+  await expect(page.getByRole('status')).toContainText('Snoozed for a day.');
+  await expect(done).toHaveCount(0);
 
   // Last in touch at 23:59 yesterday is yesterday, though not a whole day ago.
   await page.goto(kith.url('dashboard.html#/contacts'));
