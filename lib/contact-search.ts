@@ -1,7 +1,8 @@
 // Finding saved contacts from the popup, which does not load the notebook to open. The notebook
 // is read in batches (db.ts `eachContactBatch`), each in a transaction of its own that a save
-// waits behind for a few batches at most: for search, once, on the first query, into each contact's folded text, so every
-// keystroke after is a filter in memory; for a name, each batch let go once looked at.
+// waits behind for a few batches at most: for search, once, on the first query, into each
+// contact's folded text, so every keystroke after is a filter in memory; for a name, each batch
+// let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
 import { haystackOf, includesTerm, nameKey, phoneDigitsOf, queryTerms } from './search';
