@@ -1,6 +1,7 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
 import { Settings } from '@/lib/model';
+import { fold } from '@/lib/search';
 import type { PageProps } from './Dashboard';
 
 type SettingsFields = { cadence: string; goal: string; notifications: boolean; targets: string };
@@ -18,14 +19,17 @@ const fieldsOf = (settings: Settings): SettingsFields => ({
   targets: settings.targets.join('\n'),
 });
 
-/** The companies typed, one per line; one typed twice, in any case, is kept as first typed. */
+/**
+ * The companies typed, one per line; one typed twice, in any case or accents, is kept as first
+ * typed, as the network map compares them (`fold`).
+ */
 function targetsIn(text: string): string[] {
   const seen = new Set<string>();
   return text
     .split('\n')
     .map((target) => target.trim())
     .filter((target) => {
-      const key = target.toLowerCase();
+      const key = fold(target);
       if (!target || seen.has(key)) return false;
       seen.add(key);
       return true;

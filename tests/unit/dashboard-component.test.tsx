@@ -341,8 +341,8 @@ it('saves only the settings typed here: what another tab saved meanwhile is show
   await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
   expect(stored).toMatchObject({ defaultCadenceDays: 30, weeklyGoal: 7, targets: ['Acme'] });
 
-  // A target typed twice, in any case, is saved once, and nothing is left unsaved.
-  await fill('Target companies (one per line)', 'Acme\nacme\nAcme\n');
+  // A target typed twice, in any case or accents, is saved once, and nothing is left unsaved.
+  await fill('Target companies (one per line)', 'Acme\nacme\nAcmé\n');
   click('Save settings');
   await vi.waitFor(() => expect(stored.targets).toEqual(['Acme']));
   location.hash = '#/contacts';
