@@ -1,5 +1,5 @@
 // "Log interaction": channel, date, summary, and what was received or given. Prefilled from an
-// open email by the caller (lib/interaction-draft.ts).
+// open email by the caller (lib/interaction-draft.ts), or from a logged interaction being corrected.
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
 import type { InteractionDraft } from '@/lib/interaction-draft';
 import { CHANNELS, HELP_KINDS, type HelpKind } from '@/lib/model';
@@ -13,6 +13,8 @@ type Props = {
   busy: boolean;
   error?: string;
   autoFocus: boolean;
+  /** Set while the form corrects a logged interaction: its heading, and how to stop without saving. */
+  correcting?: { heading: string; onCancel: () => void };
 };
 
 function HelpChoices({ legend, value, onChange }: { legend: string; value: HelpKind[]; onChange: (v: HelpKind[]) => void }) {
@@ -35,7 +37,7 @@ function HelpChoices({ legend, value, onChange }: { legend: string; value: HelpK
   );
 }
 
-export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFocus }: Props) {
+export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFocus, correcting }: Props) {
   const id = useId();
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -56,12 +58,17 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         if (!busy) onSubmit();
       }}
       onKeyDown={(event) => {
+        if (correcting && event.key === 'Escape') {
+          event.preventDefault();
+          correcting.onCancel();
+          return;
+        }
         if (!submitsForm(event)) return;
         event.preventDefault();
         formRef.current?.requestSubmit();
       }}
     >
-      <h3 id={`${id}-heading`}>Log interaction</h3>
+      <h3 id={`${id}-heading`}>{correcting?.heading ?? 'Log interaction'}</h3>
       <div class="pair">
         <div>
           <label for={`${id}-channel`}>Channel</label>
@@ -94,7 +101,7 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         onInput={(event) => set('summary', event.currentTarget.value)}
       />
       <p id={`${id}-summary-hint`} class="muted small">
-        Enter logs it; Shift+Enter starts a new line.
+        {correcting ? 'Enter saves it; Shift+Enter starts a new line; Escape leaves it as it was.' : 'Enter logs it; Shift+Enter starts a new line.'}
       </p>
       {draft.link && (
         <p class="muted small">
@@ -113,8 +120,13 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
       )}
       <div class="actions">
         <button type="submit" aria-disabled={busy}>
-          Log interaction
+          {correcting ? 'Save interaction' : 'Log interaction'}
         </button>
+        {correcting && (
+          <button type="button" onClick={correcting.onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </form>
   );

@@ -2,8 +2,8 @@
 // and turned into an interaction when the user logs it.
 import * as z from 'zod/mini';
 import type { KithDB } from './db';
-import { Channel, HelpKind, LIMITS, type MessageRef, type Settings, newId, refuseOverLimit } from './model';
-import { type LoggedInteraction, logInteraction } from './reminder-store';
+import { Channel, HelpKind, type Interaction, LIMITS, type MessageRef, type Settings, newId, refuseOverLimit } from './model';
+import { type LoggedInteraction, type RevisedInteraction, logInteraction, reviseInteraction } from './reminder-store';
 import { localIsoDate, startOfLocalDay } from './reminders';
 
 /** The form as the user sees it; a schema too, so a draft kept in storage is checked when read back. */
@@ -16,7 +16,7 @@ export const InteractionDraft = z.object({
   gave: z.array(HelpKind),
   /** The email thread this was, when logged from one. */
   link: z.optional(z.string()),
-  /** The message's own time, used when the date is left as the message's date. */
+  /** The message's own time (or the logged interaction's, when correcting one), kept while its day is. */
   messageAt: z.optional(z.number()),
 });
 export type InteractionDraft = z.infer<typeof InteractionDraft>;
@@ -34,9 +34,22 @@ export function interactionDraft(now: number, message?: MessageRef): Interaction
   };
 }
 
+/** A logged interaction back in the form, to be corrected: its day kept keeps its time. */
+export function draftOfInteraction(interaction: Interaction): InteractionDraft {
+  return {
+    channel: interaction.channel,
+    date: localIsoDate(interaction.at),
+    summary: interaction.summary,
+    received: interaction.received,
+    gave: interaction.gave,
+    link: interaction.link,
+    messageAt: interaction.at,
+  };
+}
+
 /**
- * When the interaction happened: the email's own time if its date was kept, now if it is
- * today, otherwise the start of the chosen day.
+ * When the interaction happened: the email's (or the corrected interaction's) own time if its
+ * day was kept, now if it is today, otherwise the start of the chosen day.
  */
 export function interactionTime(draft: InteractionDraft, now: number): number {
   if (draft.messageAt !== undefined && localIsoDate(draft.messageAt) === draft.date) return draft.messageAt;
@@ -45,10 +58,15 @@ export function interactionTime(draft: InteractionDraft, now: number): number {
 }
 
 /**
- * Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you.
  * Only what has happened is logged: a date after today (a typo of the year, often) would push
  * the next keep-in-touch reminder out by as long.
  */
+function refuseUnloggable(draft: InteractionDraft, now: number): void {
+  if (startOfLocalDay(draft.date) > now) throw new Error(`Date: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
+  refuseOverLimit('Summary', draft.summary, LIMITS.summary, true);
+}
+
+/** Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you. */
 export async function saveInteractionDraft(
   db: KithDB,
   contactId: string,
@@ -56,13 +74,37 @@ export async function saveInteractionDraft(
   settings: Pick<Settings, 'defaultCadenceDays'>,
   now: number,
 ): Promise<LoggedInteraction> {
-  if (startOfLocalDay(draft.date) > now) throw new Error(`Date: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
-  refuseOverLimit('Summary', draft.summary, LIMITS.summary, true);
+  refuseUnloggable(draft, now);
   return logInteraction(
     db,
     {
       id: newId(),
       contactId,
+      at: interactionTime(draft, now),
+      channel: draft.channel,
+      summary: draft.summary,
+      received: draft.received,
+      gave: draft.gave,
+      link: draft.link,
+    },
+    settings,
+    now,
+  );
+}
+
+/** Save the form over the interaction it was opened on: the same checks as logging it anew. */
+export async function saveInteractionEdit(
+  db: KithDB,
+  interaction: Interaction,
+  draft: InteractionDraft,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  now: number,
+): Promise<RevisedInteraction> {
+  refuseUnloggable(draft, now);
+  return reviseInteraction(
+    db,
+    {
+      ...interaction,
       at: interactionTime(draft, now),
       channel: draft.channel,
       summary: draft.summary,

@@ -10,6 +10,7 @@ import {
   contactFromStore,
   deleteInteractionIn,
   inTransaction,
+  interactionFromStore,
   putInteractionIn,
   reminderFromStore,
   remindersOf,
@@ -93,6 +94,8 @@ const HELP_WORDS: Record<HelpKind, string> = {
   referrals: 'a referral',
 };
 
+const thankYouNote = (received: readonly HelpKind[]) => `Thank them for ${received.map((kind) => HELP_WORDS[kind]).join(', ')}`;
+
 /**
  * Log an interaction: store it, move the contact's last-interaction time and keep-in-touch
  * reminder, and when help was received add a thank-you reminder — all in one transaction.
@@ -118,7 +121,7 @@ export async function logInteraction(
       contactId: contact.id,
       kind: 'thank-you',
       dueAt: thankYouDueAt(interaction.at),
-      note: `Thank them for ${interaction.received.map((kind) => HELP_WORDS[kind]).join(', ')}`,
+      note: thankYouNote(interaction.received),
       createdAt: now,
     });
     return { interaction, keepInTouch, thankYou };
@@ -167,6 +170,54 @@ export async function restoreInteraction(db: KithDB, removed: RemovedInteraction
     }
     // Read after the put, which moved its last-interaction time; gone, it aborts everything.
     await syncKeepInTouchIn(tx, await contactIn(tx, interaction.contactId), settings, now);
+  });
+}
+
+/** What `reviseInteraction` replaced and added, for `undoRevision` to take back. */
+export type RevisedInteraction = { before: Interaction; after: Interaction; thankYou?: Reminder };
+
+/**
+ * Correct a logged interaction (its day, channel, words or help) in one transaction: the
+ * contact's last-interaction time and keep-in-touch reminder follow its new day, and help
+ * received that it did not record before asks for a thank-you, as logging it would have. It
+ * stays with its contact; one deleted elsewhere meanwhile is not brought back.
+ */
+export async function reviseInteraction(db: KithDB, input: Interaction, settings: CadenceSettings, now: number): Promise<RevisedInteraction> {
+  const after = validate(Interaction, 'interaction', input);
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    const stored = await tx.objectStore('interactions').get(after.id);
+    if (!stored || stored.contactId !== after.contactId) throw new Error('That interaction is no longer in your notebook: it was deleted elsewhere.');
+    const before = interactionFromStore(stored);
+    await putInteractionIn(tx, after);
+    await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
+    const newlyReceived = after.received.filter((kind) => !before.received.includes(kind));
+    if (newlyReceived.length === 0) return { before, after };
+    const thankYou = await putReminderIn(tx, {
+      id: newId(),
+      contactId: after.contactId,
+      kind: 'thank-you',
+      dueAt: thankYouDueAt(after.at),
+      note: thankYouNote(newlyReceived),
+      createdAt: now,
+    });
+    return { before, after, thankYou };
+  });
+}
+
+/**
+ * Undo `reviseInteraction`, in one transaction: the interaction as it was, and the thank-you the
+ * revision asked for gone unless it was marked done meanwhile. An interaction deleted since stays
+ * deleted: that was a later choice.
+ */
+export async function undoRevision(db: KithDB, { before, thankYou }: RevisedInteraction, settings: CadenceSettings, now: number): Promise<void> {
+  await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+    if (!(await tx.objectStore('interactions').get(before.id))) return;
+    await putInteractionIn(tx, before);
+    if (thankYou) {
+      const stored = await tx.objectStore('reminders').get(thankYou.id);
+      if (stored && stored.doneAt === undefined) await tx.objectStore('reminders').delete(thankYou.id);
+    }
+    await syncKeepInTouchIn(tx, await contactIn(tx, before.contactId), settings, now);
   });
 }
 

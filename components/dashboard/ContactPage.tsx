@@ -1,6 +1,7 @@
 // One contact: every field editable, the timeline of interactions and reminders, who referred
 // them and whom they referred, the history of captured changes, merge and delete with undo;
-// an interaction or a one-off reminder added by mistake is deleted from the timeline, with undo.
+// an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
+// added by mistake is deleted from the timeline, each with undo.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
@@ -19,10 +20,10 @@ import {
   updateContacts,
 } from '@/lib/db';
 import { editedFields, keepEdits } from '@/lib/form-edits';
-import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
+import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, type ReminderKind, refuseOverLimit } from '@/lib/model';
-import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder } from '@/lib/reminder-store';
+import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -40,6 +41,8 @@ const MERGE_PICKER_KEY = 'merge-picker';
 
 /** The `data-return-focus` key of a timeline entry's Delete, for Undo to focus it again. */
 const deleteKey = (id: string) => `delete:${id}`;
+/** The `data-return-focus` key of an interaction's Edit, where the keyboard goes back once it is saved or left. */
+const editKey = (id: string) => `edit:${id}`;
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
 const detailsOf = (contact: Contact) => ({
@@ -59,10 +62,13 @@ const fieldsOfDetails = (details: Details) => ({
 
 /** What was typed on a contact page and not saved, with what its forms showed before the typing. */
 type ReminderDraft = { kind: Exclude<ReminderKind, 'keep-in-touch'>; date: string; note: string };
+/** A logged interaction open in the log form, and what that form held for a new one before. */
+type Correcting = { interaction: Interaction; typed: InteractionDraft };
 export type TypedOnContactPage = {
   draft: ContactDraft;
   details: Details;
   log: InteractionDraft;
+  correcting?: Correcting;
   reminder: ReminderDraft;
   shown: { draft: ContactDraft; details: Details };
 };
@@ -105,6 +111,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     () => shown.current.details && (typedBefore ? keepEdits(typedBefore.details, typedBefore.shown.details, shown.current.details) : shown.current.details),
   );
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => typedBefore?.log ?? interactionDraft(deps.now()));
+  const [correcting, setCorrecting] = useState<Correcting | undefined>(typedBefore?.correcting);
   const [reminderDraft, setReminderDraft] = useState<ReminderDraft>(() => typedBefore?.reminder ?? { kind: 'follow-up', date: localIsoDate(deps.now()), note: '' });
   const [mergeWith, setMergeWith] = useState<ContactHit>();
   // Picking whom to merge replaces the search box with a question: the keyboard moves to its
@@ -144,9 +151,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     if (!draft || !details || !base.draft || !base.details) return;
     const edited = (typed: object, before: object) => Object.keys(editedFields(typed, before)).length > 0;
     // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
-    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft) || reminderDraft.note.trim() !== '';
-    keepTyped(contactId, typed ? { draft, details, log: logDraft, reminder: reminderDraft, shown: { draft: base.draft, details: base.details } } : undefined);
-  }, [draft, details, logDraft, reminderDraft, contactId, keepTyped]);
+    // An interaction opened for correcting stays open, as typed, until it is saved or left.
+    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
+    keepTyped(contactId, typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details } } : undefined);
+  }, [draft, details, logDraft, correcting, reminderDraft, contactId, keepTyped]);
 
   useEffect(() => {
     let live = true;
@@ -185,13 +193,16 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     );
   }
 
-  const attempt = async (key: string, work: () => Promise<void>) => {
+  /** Runs `work` with the page's buttons held; false when it failed, its message shown by `key`. */
+  const attempt = async (key: string, work: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setErrors((e) => ({ ...e, [key]: '' }));
     try {
       await work();
+      return true;
     } catch (error) {
       setErrors((e) => ({ ...e, [key]: messageOf(error) }));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -221,13 +232,45 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       await changed({ message: `Saved ${contact.name}’s details.` }, [contactId]);
     });
 
-  const logIt = () =>
-    attempt('log', async () => {
+  /** Back to logging a new interaction, with what was typed for it before; the keyboard back on Edit. */
+  const stopCorrecting = ({ interaction, typed }: Correcting) => {
+    setCorrecting(undefined);
+    setLogDraft(typed);
+    returnFocus(editKey(interaction.id));
+  };
+
+  const correct = (interaction: Interaction) => {
+    setCorrecting({ interaction, typed: correcting?.typed ?? logDraft });
+    setErrors((e) => ({ ...e, log: '' }));
+    setLogDraft(draftOfInteraction(interaction));
+  };
+
+  const logIt = async () => {
+    const { settings } = notebook;
+    if (!correcting) {
+      await attempt('log', async () => {
+        await saveInteractionDraft(await deps.db(), contactId, logDraft, settings, deps.now());
+        setLogDraft(interactionDraft(deps.now()));
+        await changed({ message: 'Interaction logged.' }, [contactId]);
+      });
+      return;
+    }
+    const saved = await attempt('log', async () => {
       const db = await deps.db();
-      await saveInteractionDraft(db, contactId, logDraft, notebook.settings, deps.now());
-      setLogDraft(interactionDraft(deps.now()));
-      await changed({ message: 'Interaction logged.' }, [contactId]);
+      const revised = await saveInteractionEdit(db, correcting.interaction, logDraft, settings, deps.now());
+      const { after } = revised;
+      await changed(
+        {
+          message: `Saved the ${CHANNEL_LABELS[after.channel].toLowerCase()} interaction of ${day(after.at)}.`,
+          undo: () => undoRevision(db, revised, settings, deps.now()),
+          returnFocus: editKey(after.id),
+        },
+        [contactId],
+      );
     });
+    // Once the page's buttons are free again, so the keyboard can land back on Edit.
+    if (saved) stopCorrecting(correcting);
+  };
 
   const remind = () =>
     attempt('reminder', async () => {
@@ -254,6 +297,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       const db = await deps.db();
       const { settings } = notebook;
       const removed = await removeInteraction(db, interaction.id, settings, deps.now());
+      if (correcting?.interaction.id === interaction.id) {
+        setCorrecting(undefined);
+        setLogDraft(correcting.typed);
+      }
       await changed(
         removed && {
           message: `Deleted the ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}.`,
@@ -411,6 +458,16 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                         type="button"
                         class="link"
                         disabled={busy}
+                        aria-label={`Edit ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
+                        data-return-focus={editKey(interaction.id)}
+                        onClick={() => correct(interaction)}
+                      >
+                        Edit
+                      </button>{' '}
+                      <button
+                        type="button"
+                        class="link"
+                        disabled={busy}
                         aria-label={`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
                         data-return-focus={deleteKey(interaction.id)}
                         onClick={() => removeLogged(interaction)}
@@ -449,7 +506,22 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               {errors.timeline}
             </p>
           )}
-          <InteractionForm draft={logDraft} onChange={setLogDraft} onSubmit={logIt} busy={busy} error={errors.log} autoFocus={false} />
+          <InteractionForm
+            // A form of its own for each interaction corrected, which takes the keyboard as it opens.
+            key={correcting?.interaction.id ?? 'new'}
+            draft={logDraft}
+            onChange={setLogDraft}
+            onSubmit={logIt}
+            busy={busy}
+            error={errors.log}
+            autoFocus={correcting !== undefined}
+            correcting={
+              correcting && {
+                heading: `Edit the ${CHANNEL_LABELS[correcting.interaction.channel].toLowerCase()} interaction of ${day(correcting.interaction.at)}`,
+                onCancel: () => stopCorrecting(correcting),
+              }
+            }
+          />
 
           <form
             class="reminder-form"

@@ -775,6 +775,53 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   await expect.poll(() => kith.badgeText()).toBe('1');
 });
 
+test('a contact page: an interaction logged wrong is corrected in the log form, by keyboard, with undo', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const [someone] = await kith.readStore<StoredContact>('contacts');
+  const DAY = 86_400_000;
+  const call = { id: 'call', contactId: someone.id, at: Date.now() - 3 * DAY, channel: 'call', summary: 'Intro cal', received: [], gave: [] };
+  await kith.putRecords('interactions', [call]);
+  await kith.putRecords('contacts', [{ ...someone, lastInteractionAt: call.at }]);
+
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const stored = async () => (await kith.readStore<StoredInteraction & { channel: string; received: string[] }>('interactions'))[0];
+  // Something typed for a new interaction waits while another is corrected.
+  await timeline.getByLabel('Summary').fill('Not logged yet');
+  const edit = timeline.getByRole('button', { name: /^Edit call interaction of / });
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await expect(timeline.getByRole('heading', { name: /^Edit the call interaction of / })).toBeVisible();
+  await expect(timeline.getByLabel('Summary')).toBeFocused();
+  await expect(timeline.getByLabel('Summary')).toHaveValue('Intro cal');
+  await expect(timeline.getByLabel('Channel')).toHaveValue('call');
+  await page.keyboard.press('Escape');
+  await expect(timeline.getByRole('heading', { name: 'Log interaction' })).toBeVisible();
+  await expect(timeline.getByLabel('Summary')).toHaveValue('Not logged yet');
+  await expect(edit).toBeFocused();
+  expect(await stored()).toMatchObject({ summary: 'Intro cal', at: call.at });
+
+  await page.keyboard.press('Enter');
+  await timeline.getByLabel('Summary').fill('Intro call: they are hiring');
+  await timeline.getByLabel('Channel').selectOption('meeting');
+  await timeline.getByRole('group', { name: 'You received' }).getByLabel('Information').check();
+  await timeline.getByLabel('Summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Saved the meeting interaction of');
+  await expect(timeline.locator('ol.timeline > li').filter({ hasText: 'Intro call: they are hiring' })).toHaveCount(1);
+  await expect(timeline.getByRole('button', { name: /^Edit meeting interaction of / })).toBeFocused();
+  await expect(timeline.getByLabel('Summary')).toHaveValue('Not logged yet');
+  // Its day kept, its time kept; help received asks for a thank-you, as logging it would.
+  expect(await stored()).toMatchObject({ id: 'call', at: call.at, channel: 'meeting', summary: 'Intro call: they are hiring', received: ['information'] });
+  expect((await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'thank-you').map((r) => r.note)).toEqual(['Thank them for information']);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(timeline.locator('ol.timeline > li').filter({ hasText: 'Intro cal' })).toHaveCount(1);
+  expect(await stored()).toMatchObject({ id: 'call', at: call.at, channel: 'call', summary: 'Intro cal', received: [] });
+  expect((await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'thank-you')).toEqual([]);
+});
+
 test('the contact list and the week page read only the reminders they show', async ({ kith }) => {
   const now = Date.now();
   const DAY = 86_400_000;

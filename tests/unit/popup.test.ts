@@ -4,7 +4,7 @@ import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/
 import { contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, leftOffNotice, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
-import { interactionDraft, interactionTime, saveInteractionDraft } from '@/lib/interaction-draft';
+import { draftOfInteraction, interactionDraft, interactionTime, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { Contact, PageCapture, Person } from '@/lib/model';
 import {
   acceptProposed,
@@ -442,6 +442,26 @@ describe('a saved person', () => {
     expect(interactionTime(fromEmail, NOW)).toBe(NOW - 1000);
     expect(interactionTime({ ...fromEmail, date: '2026-11-01' }, NOW)).toBe(startOfLocalDay('2026-11-01'));
     expect(interactionTime(interactionDraft(NOW), NOW)).toBe(NOW);
+  });
+
+  it('corrects a logged interaction from the form: its time kept while its day is, the same checks as logging', async () => {
+    const person = gmailPerson();
+    const { contact } = await saveDraft(db, { settings: SETTINGS, draft: draftFromPerson(person), now: NOW, person });
+    const { interaction } = await saveInteractionDraft(db, contact.id, interactionDraft(NOW, person.message), SETTINGS, NOW);
+    const draft = draftOfInteraction(interaction);
+    expect(draft).toMatchObject({ channel: 'email', date: TODAY, summary: 'Re: Platform team intro', link: person.message!.link });
+
+    await saveInteractionEdit(db, interaction, { ...draft, summary: 'Platform team intro: they are hiring' }, SETTINGS, NOW + 60_000);
+    expect(await interactionsOf(db, contact.id)).toEqual([{ ...interaction, summary: 'Platform team intro: they are hiring' }]);
+    await saveInteractionEdit(db, interaction, { ...draft, date: '2026-11-02', link: undefined }, SETTINGS, NOW);
+    const [moved] = await interactionsOf(db, contact.id);
+    expect(moved).toMatchObject({ at: startOfLocalDay('2026-11-02'), summary: 'Re: Platform team intro' });
+    expect(moved.link).toBeUndefined();
+
+    const tomorrow = localIsoDate(addLocalDays(startOfLocalDay(TODAY), 1));
+    await expect(saveInteractionEdit(db, interaction, { ...draft, date: tomorrow }, SETTINGS, NOW)).rejects.toThrow(`Date: ${tomorrow} is after today`);
+    await expect(saveInteractionEdit(db, interaction, { ...draft, summary: 's'.repeat(6_000) }, SETTINGS, NOW)).rejects.toThrow('Summary: 6,000 characters');
+    expect(await interactionsOf(db, contact.id)).toEqual([moved]);
   });
 
   it('marks reminders done or snoozes them until tomorrow', async () => {

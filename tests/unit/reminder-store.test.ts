@@ -11,10 +11,12 @@ import {
   removeInteraction,
   restoreInteraction,
   restoreReminder,
+  reviseInteraction,
   settleReminder,
   snooze,
   remindersAlongside,
   syncAllKeepInTouch,
+  undoRevision,
 } from '@/lib/reminder-store';
 import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
 
@@ -195,6 +197,63 @@ describe('deleting an interaction logged by mistake', () => {
     await deleteContacts(db, ['c1']);
     await expect(restoreInteraction(db, removed!, SETTINGS, NOW + 12 * DAY)).rejects.toThrow(/no longer exists/);
     expect(await interactionsOf(db, 'c1')).toEqual([]);
+  });
+});
+
+describe('correcting a logged interaction', () => {
+  const thankYous = async () =>
+    (await remindersOf(db, 'c1'))
+      .filter((r) => r.kind === 'thank-you')
+      .map((r) => [r.note, r.doneAt])
+      .sort();
+
+  it('moves the last-interaction time and keep-in-touch with its day; undo puts both back', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY, channel: 'email', summary: 'Cofee' }, SETTINGS, NOW + 10 * DAY);
+    const [keepInTouch] = await openKeepInTouch();
+    expect(keepInTouch.dueAt).toBe(startOfLocalDay('2027-01-01'));
+
+    const revised = await reviseInteraction(db, { ...interaction, at: NOW + 2 * DAY, channel: 'meeting', summary: 'Coffee' }, SETTINGS, NOW + 11 * DAY);
+    expect(revised.before).toEqual(interaction);
+    expect(await interactionsOf(db, 'c1')).toEqual([{ ...interaction, at: NOW + 2 * DAY, channel: 'meeting', summary: 'Coffee' }]);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 2 * DAY);
+    expect((await openKeepInTouch()).map((r) => [r.id, r.dueAt])).toEqual([[keepInTouch.id, startOfLocalDay('2026-12-24')]]);
+
+    await undoRevision(db, revised, SETTINGS, NOW + 11 * DAY);
+    expect(await interactionsOf(db, 'c1')).toEqual([interaction]);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 10 * DAY);
+    expect((await openKeepInTouch()).map((r) => [r.id, r.dueAt])).toEqual([[keepInTouch.id, startOfLocalDay('2027-01-01')]]);
+  });
+
+  it('asks for a thank-you only for help it did not record before; undo takes that one back', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, received: ['information'] }, SETTINGS, NOW);
+    expect(await thankYous()).toEqual([['Thank them for information', undefined]]);
+    const same = await reviseInteraction(db, { ...interaction, summary: 'Intro call' }, SETTINGS, NOW);
+    expect(same.thankYou).toBeUndefined();
+    const more = await reviseInteraction(db, { ...interaction, received: ['information', 'referrals'] }, SETTINGS, NOW);
+    expect(await thankYous()).toEqual([
+      ['Thank them for a referral', undefined],
+      ['Thank them for information', undefined],
+    ]);
+    await undoRevision(db, more, SETTINGS, NOW);
+    expect(await thankYous()).toEqual([['Thank them for information', undefined]]);
+    expect((await interactionsOf(db, 'c1'))[0]).toMatchObject({ summary: 'Intro call', received: ['information'] });
+  });
+
+  it('refuses an interaction deleted meanwhile, and undo does not bring one back', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW }, SETTINGS, NOW);
+    const revised = await reviseInteraction(db, { ...interaction, summary: 'Lunch' }, SETTINGS, NOW);
+    await removeInteraction(db, 'i1', SETTINGS, NOW);
+    await expect(reviseInteraction(db, { ...interaction, summary: 'Dinner' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
+    await undoRevision(db, revised, SETTINGS, NOW);
+    expect(await interactionsOf(db, 'c1')).toEqual([]);
+    expect((await getContact(db, 'c1'))?.lastInteractionAt).toBeUndefined();
+  });
+
+  it('keeps it with its contact', async () => {
+    await putContact(db, { id: 'c2', name: 'Bo Lind', createdAt: NOW, updatedAt: NOW });
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW }, SETTINGS, NOW);
+    await expect(reviseInteraction(db, { ...interaction, contactId: 'c2' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
+    expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i1']);
   });
 });
 
