@@ -44,12 +44,14 @@ const ASCII_APOSTROPHES = /['`]/g;
 // letter. A class of ranges, not \p{M}, which needs the `u` flag: that made fold ~45% slower.
 const ACCENTS =
   /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u064b-\u065f\u0670]/g;
-// Letters NFKD leaves whole, spelled as on an English keyboard ("ø" as "o", "ß" as "ss"); and
+// Letters NFKD leaves whole, spelled as on an English keyboard ("ø" as "o", "ß" as "ss"); Greek's
+// word-final sigma as the sigma it is, since a name typed so far ends in "σ" where the whole name
+// has "ς" (and a name written in capitals lowercases to either); and
 // apostrophes, which are gone: "O’Brien" is "obrien", so "o'brien", "o’brien" and "obrien" all
 // find it, and so does the "o'" typed on the way. A kana and its voicing mark are put back
 // together, so "カ" does not find "ガ" (and a halfwidth ｶﾞ is ガ).
-const SPELLED_OUT: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', ß: 'ss', þ: 'th', ı: 'i', "'": '', '`': '', '‘': '', '’': '', ʼ: '' };
-const SPELLED_OR_VOICED = /[øæœłđðßþı'`‘’ʼ]|[\u3040-\u30ff][\u3099\u309a]/g;
+const SPELLED_OUT: Record<string, string> = { ø: 'o', æ: 'ae', œ: 'oe', ł: 'l', đ: 'd', ð: 'd', ß: 'ss', þ: 'th', ı: 'i', ς: 'σ', "'": '', '`': '', '‘': '', '’': '', ʼ: '' };
+const SPELLED_OR_VOICED = /[øæœłđðßþıς'`‘’ʼ]|[\u3040-\u30ff][\u3099\u309a]/g;
 const spelledOrVoiced = (found: string) => (found.length === 2 ? found.normalize('NFC') : SPELLED_OUT[found]);
 
 /**
