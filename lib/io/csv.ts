@@ -7,6 +7,7 @@ import { newId } from '../model';
 import { RELATIONSHIP_LABELS } from '../model';
 import { localIsoDate } from '../reminders';
 import { type ImportBatch, ImportError, contactCollector, emptyBatch } from './batch';
+import { type WebPage, notesWithPages, sortWebPages } from './web-pages';
 
 type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
 
@@ -117,6 +118,20 @@ function valuesOf(cells: Map<string, string>, pattern: RegExp): string[] {
   return values;
 }
 
+/** Each "Website N - Value" with its label ("Work" marks the employer's site); several in a cell pair up by " ::: ". */
+function websitesOf(cells: Map<string, string>): WebPage[] {
+  const pages: WebPage[] = [];
+  for (const [column, value] of cells) {
+    const n = /^website (\d+) - value$/.exec(column)?.[1];
+    if (!n || !value) continue;
+    const labels = (cells.get(`website ${n} - label`) || cells.get(`website ${n} - type`) || '').split(MULTI);
+    value.split(MULTI).forEach((url, i) => {
+      if (url.trim()) pages.push({ url: url.trim(), work: /^\W*work$/i.test((labels[i] ?? labels[0]).trim()) });
+    });
+  }
+  return pages;
+}
+
 export function parseGoogleCsv(text: string, now: number): ImportBatch {
   const batch = emptyBatch('google-csv');
   const collect = contactCollector(batch, now);
@@ -126,25 +141,26 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
     const parts = [get('first name', 'given name'), get('middle name', 'additional name'), get('last name', 'family name')];
     const name = get('name') || parts.filter(Boolean).join(' ') || get('nickname', 'file as');
     const emails = valuesOf(cells, /^e-mail \d+ - value$/);
-    const websites = valuesOf(cells, /^website \d+ - value$/);
+    const websites = websitesOf(cells);
     if (!name && emails.length === 0 && websites.length === 0) {
       batch.skipped.push({ where, reason: 'no name, email or website' });
       continue;
     }
     const labels = valuesOf(cells, /^(labels|group membership)$/).filter((label) => !label.startsWith('*'));
+    const pages = sortWebPages(websites);
     const company = get('organization name', 'organization 1 - name');
     collect(where, {
       id: newId(),
       // A business card (a plumber, a firm) has no person's name; Google Contacts lists it under its company.
-      name: name || emails[0] || company || websites[0] || '',
+      name: name || emails[0] || company || websites[0]?.url || '',
       title: get('organization title', 'organization 1 - title'),
       company,
       emails,
       phones: valuesOf(cells, /^phone \d+ - value$/),
       addresses: valuesOf(cells, /^address \d+ - formatted$/).map((a) => a.replace(/\s*\n\s*/g, ', ')),
-      profileUrl: websites.find((w) => /linkedin\.com\/in\//i.test(w)) ?? websites[0],
+      profileUrl: pages.profileUrl,
       tags: labels,
-      notes: get('notes'),
+      notes: notesWithPages(get('notes'), pages.noteLines),
     });
   }
   return batch;

@@ -15,9 +15,10 @@ export { exportVcards } from './vcard';
 export function detectFormat(text: string): ImportFormat | undefined {
   const head = text.replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return head.includes(`"${BACKUP_FORMAT}"`) ? 'kith-backup' : undefined;
-  if (/^BEGIN:VCARD\s*$/im.test(head.slice(0, 2000))) return 'vcard';
+  const firstLine = head.slice(0, head.search(/[\r\n]|$/));
+  // Only as a file's first line: a CSV's note may hold a pasted card.
+  if (/^BEGIN:VCARD\s*$/i.test(firstLine)) return 'vcard';
   if (linkedinHeaderOffset(text) >= 0) return 'linkedin-csv';
-  const firstLine = head.slice(0, head.search(/\r?\n|$/));
   if (looksLikeGoogleCsv(firstLine)) return 'google-csv';
   return undefined;
 }

@@ -8,6 +8,7 @@ import { type Contact, Id, newId } from '../model';
 import { type FileFields, type ImportBatch, ImportError, contactCollector, emptyBatch } from './batch';
 import { contentLines, escapeText, paramValue, unescapeText } from './content-lines';
 import { continuesQuotedPrintable, isBase64Property, toVcard3Line } from './vcard21';
+import { notesWithPages, sortWebPages } from './web-pages';
 
 type JCardProperty = [name: string, params: Record<string, unknown>, type: string, ...values: unknown[]];
 
@@ -35,7 +36,8 @@ function splitCards(text: string): { text: string; line: number }[] {
       if (card.length > 0) card[card.length - 1] += line.slice(1);
       continue;
     }
-    const upper = line.toUpperCase();
+    // Hand-edited files leave spaces after a card's first and last lines.
+    const upper = line.trimEnd().toUpperCase();
     if (inBase64 && !PROPERTY_LINE.test(line)) continue; // a 2.1 blob's unindented lines
     inBase64 = false;
     if (upper === 'BEGIN:VCARD') {
@@ -55,7 +57,7 @@ function splitCards(text: string): { text: string; line: number }[] {
       throw new ImportError(`Line ${lineNo}`, 'not a vCard property (NAME:value)');
     } else {
       let property = line;
-      while (continuesQuotedPrintable(property) && i + 1 < lines.length && !/^END:VCARD$/i.test(lines[i + 1])) {
+      while (continuesQuotedPrintable(property) && i + 1 < lines.length && !/^END:VCARD\s*$/i.test(lines[i + 1])) {
         property = property.slice(0, -1) + lines[++i];
       }
       inBase64 = isBase64Property(property);
@@ -73,13 +75,25 @@ function splitCards(text: string): { text: string; line: number }[] {
  */
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\\;/g, ';') : '');
 
+/**
+ * The whole text of a property ical.js splits at unescaped commas (a 3.0 NOTE), which writers
+ * that do not escape them (Android, Outlook's 2.1) mean as commas.
+ */
+const wholeText = (property: JCardProperty): string => property.slice(3).map(text).join(',');
+
+const isWork = (params: Record<string, unknown>): boolean =>
+  [params.type].flat().some((types) => typeof types === 'string' && types.split(',').some((type) => /^\s*work\s*$/i.test(type)));
+
+/** Google Contacts' own groups, which its vCards list as categories and its CSVs mark with `*`: not the user's labels. */
+const GOOGLE_SYSTEM_GROUPS = new Set(['myContacts', 'starred']);
+
 function toContact(properties: JCardProperty[], fallbackId: string): FileFields {
   const all = (name: string) => properties.filter((p) => p[0] === name);
   const first = (name: string) => all(name)[0];
   const n = first('n')?.[3];
   const nameFromN = Array.isArray(n) ? [n[3], n[1], n[2], n[0], n[4]].map(text).filter(Boolean).join(' ') : text(n);
   const org = first('org')?.[3];
-  const urls = [...all('url'), ...all('x-socialprofile')].map((p) => text(p[3]));
+  const pages = sortWebPages([...all('url'), ...all('x-socialprofile')].map((p) => ({ url: text(p[3]), work: isWork(p[1]) })));
   const uid = text(first('uid')?.[3]).replace(/^urn:uuid:/i, '');
   return {
     id: Id.safeParse(uid).success ? uid : fallbackId,
@@ -96,11 +110,9 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
       const parts = Array.isArray(p[3]) ? p[3] : [p[3]];
       return parts.flat().map(text).filter(Boolean).join(', ');
     }),
-    profileUrl: urls.find((u) => /linkedin\.com\/in\//i.test(u)) ?? urls.find((u) => /^https?:/i.test(u)),
-    tags: all('categories').flatMap((p) => p.slice(3).map(text)),
-    notes: all('note')
-      .map((p) => text(p[3]))
-      .join('\n\n'),
+    profileUrl: pages.profileUrl,
+    tags: all('categories').flatMap((p) => p.slice(3).map(text)).filter((tag) => !GOOGLE_SYSTEM_GROUPS.has(tag)),
+    notes: notesWithPages(all('note').map(wholeText).join('\n\n'), pages.noteLines),
   };
 }
 

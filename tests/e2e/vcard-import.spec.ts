@@ -41,3 +41,40 @@ test("imports a phone's vCard 2.1 export with its accented names intact", async 
   await expect(page.getByText('0 matches of 1')).toBeVisible();
   await expect(rows).toHaveCount(0);
 });
+
+// What Outlook writes for two colleagues: vCard 2.1, their employer's site on each card, notes
+// with commas left unescaped.
+const OUTLOOK_COLLEAGUES = ['Ada Quinlan', 'Bo Lind']
+  .map((name) =>
+    [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      `FN:${name}`,
+      'ORG:Acme, Inc.',
+      `EMAIL;PREF;INTERNET:${name.split(' ')[0].toLowerCase()}@acme.com`,
+      'URL;WORK:http://www.acme.com',
+      'NOTE:Met at the fair, Berlin. Wants an intro to Cy, then lunch.',
+      'END:VCARD',
+    ].join('\r\n'),
+  )
+  .join('\r\n');
+
+test('imports colleagues from Outlook as two people, each note whole and their shared work site kept', async ({ kith }) => {
+  const page = await kith.openDashboard('#/import');
+  await page
+    .getByLabel('Import', { exact: true })
+    .setInputFiles({ name: 'colleagues.vcf', mimeType: 'text/vcard', buffer: Buffer.from(OUTLOOK_COLLEAGUES) });
+  await expect(page.getByText('Will add 2 new contacts.')).toBeVisible();
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 2 new contacts.')).toBeVisible();
+
+  const contacts = await kith.readStore<{ name: string; emails: string[]; profileUrl?: string; notes: string }>('contacts');
+  expect(contacts.map(({ name, emails, profileUrl, notes }) => ({ name, emails, profileUrl, notes })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+    ['Ada Quinlan', 'Bo Lind'].map((name) => ({
+      name,
+      emails: [`${name.split(' ')[0].toLowerCase()}@acme.com`],
+      profileUrl: undefined,
+      notes: 'Met at the fair, Berlin. Wants an intro to Cy, then lunch.\n\nWork web page: http://www.acme.com',
+    })),
+  );
+});

@@ -242,6 +242,31 @@ describe('Google Contacts CSV', () => {
     expect(thrown(() => parseImport(`${text}Bo,Lind\r\n`, NOW)).message).toBe('Row 2 (line 5): has 2 fields where the header has 3');
   });
 
+  it('keeps every website: a LinkedIn or own page as the profile link, a work site and the rest in the notes', () => {
+    const header = 'First Name,Last Name,Notes,E-mail 1 - Value,Website 1 - Label,Website 1 - Value,Website 2 - Label,Website 2 - Value';
+    const text = [
+      header,
+      // Typed without a scheme, as address books let people.
+      'Ada,Quinlan,,ada@adaq.dev,Homepage,www.adaq.dev,,',
+      // The employer's site is shared by colleagues: as a profile link it would make them one person.
+      'Bo,Lind,Met at the fair,bo@acme.com,Work,https://www.acme.com,Blog ::: Profile,https://bo.blog ::: https://www.linkedin.com/in/bolind',
+      'Cy,Moss,,cy@acme.com,Work,https://www.acme.com/,,',
+    ].join('\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map(({ contact }) => [contact.profileUrl, contact.notes])).toEqual([
+      ['https://www.adaq.dev/', ''],
+      ['https://www.linkedin.com/in/bolind/', 'Met at the fair\n\nWork web page: https://www.acme.com\nWeb page: https://bo.blog'],
+      [undefined, 'Work web page: https://www.acme.com/'],
+    ]);
+  });
+
+  it('is read as Google’s even when a note holds a pasted vCard', () => {
+    const text = 'First Name,Last Name,Notes,E-mail 1 - Value\nAda,Q,"her card:\nBEGIN:VCARD\nFN:Ada Q\nEND:VCARD",ada@x.com\n';
+    expect(detectFormat(text)).toBe('google-csv');
+    expect(parseImport(text, NOW).contacts[0].contact.notes).toBe('her card:\nBEGIN:VCARD\nFN:Ada Q\nEND:VCARD');
+  });
+
   it('reads the older export (Name, Organization 1 - Name)', () => {
     const text =
       'Name,Given Name,Family Name,Group Membership,E-mail 1 - Type,E-mail 1 - Value,Organization 1 - Name,Organization 1 - Title\r\n' +
@@ -357,6 +382,56 @@ describe('vCard', () => {
       notes: 'Met at the \u201cFuture of Work\u201d panel\nFollow up in May',
     });
     expect(batch.contacts[1].contact).toMatchObject({ name: 'François Château', emails: ['francois@example.fr'] });
+  });
+
+  it('keeps a note whole where its writer left commas unescaped (Android, Outlook 2.1, many 3.0 writers)', () => {
+    const card = (...lines: string[]) => ['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n');
+    const text = [
+      card('VERSION:3.0', 'FN:Bo Lind', 'NOTE:Met at SXSW, Austin. Intro to Cy, then lunch.'),
+      card(
+        'VERSION:2.1',
+        'FN:Wang',
+        'NOTE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E7=AC=AC=E4=B8=80=E8=A1=8C=0D=0A=E7=AC=AC=E4=BA=8C=E8=A1=8C, met in Sh=',
+        'anghai, likes tea=E3=80=82',
+      ),
+      card('VERSION:4.0', 'FN:Cy', 'NOTE:Escaped\\, and not, both kept'),
+    ].join('\r\n');
+    expect(parseImport(text, NOW).contacts.map(({ contact }) => contact.notes)).toEqual([
+      'Met at SXSW, Austin. Intro to Cy, then lunch.',
+      '第一行\n第二行, met in Shanghai, likes tea。',
+      'Escaped, and not, both kept',
+    ]);
+  });
+
+  it('reads Apple’s escaped colons in links, keeps the work site and other pages in the notes, and leaves out Google’s own groups', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Ada Quinlan',
+      'item1.URL;type=pref:http\\://www.adaq.dev',
+      'item1.X-ABLabel:_$!<HomePage>!$_',
+      'URL;TYPE=WORK:https://www.acme.com',
+      'X-SOCIALPROFILE;type=linkedin;x-user=adaq:http\\://www.linkedin.com/in/adaq',
+      'CATEGORIES:myContacts,starred,Friends',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Bo Lind',
+      'URL;WORK:http://www.acme.com',
+      'URL;HOME:http://bo.example',
+      'END:VCARD ',
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map(({ contact }) => [contact.name, contact.profileUrl, contact.notes, contact.tags])).toEqual([
+      ['Ada Quinlan', 'https://www.linkedin.com/in/adaq/', 'Web page: http://www.adaq.dev\nWork web page: https://www.acme.com', ['Friends']],
+      ['Bo Lind', 'http://bo.example/', 'Work web page: http://www.acme.com', []],
+    ]);
+  });
+
+  it('reads a card whose BEGIN and END lines were left with spaces after them', () => {
+    const text = ['BEGIN:VCARD  ', 'VERSION:3.0', 'FN:Ada', 'END:VCARD ', 'BEGIN:VCARD', 'VERSION:3.0', 'FN:Bo', 'END:VCARD\t'].join('\r\n');
+    expect(parseImport(text, NOW).contacts.map(({ contact }) => contact.name)).toEqual(['Ada', 'Bo']);
   });
 
   it('still names the right line after 2.1 soft line breaks and blobs', () => {
