@@ -88,7 +88,9 @@ export function keepInTouchDueAt(
   settings: Pick<Settings, 'defaultCadenceDays'>,
   lastDoneAt = 0,
 ): number {
-  const since = Math.max(contact.lastInteractionAt ?? contact.createdAt, lastDoneAt);
+  // The later of all three: an old email logged for someone saved today is not a reason to be
+  // overdue with them already.
+  const since = Math.max(contact.lastInteractionAt ?? 0, contact.createdAt, lastDoneAt);
   return startOfLocalDayAfter(since, cadenceDaysOf(contact, settings));
 }
 

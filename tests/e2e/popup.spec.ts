@@ -373,6 +373,10 @@ test('Gmail thread: log the open email as an interaction with a saved contact', 
 
   const reminders = await kith.readStore<StoredReminder>('reminders');
   expect(reminders.map((r) => r.kind).sort()).toEqual(['keep-in-touch', 'thank-you']);
+  // An email from last year, logged for someone saved today, leaves keeping in touch to come;
+  // only the thank-you for it is due.
+  expect(reminders.find((r) => r.kind === 'keep-in-touch')!.dueAt).toBeGreaterThan(Date.now());
+  await expect.poll(() => kith.badgeText()).toBe('1');
 
   // Switching to another participant shows them as a new person to save.
   await people.getByRole('button', { name: 'Marta Silva (recipient)' }).click();

@@ -80,6 +80,12 @@ describe('keep-in-touch cadence', () => {
     expect(keepInTouchDueAt(c, settings)).toBe(startOfLocalDay('2027-01-01'));
   });
 
+  it('counts from the day the contact was saved when an interaction logged for them is older', () => {
+    // Saved today, with last spring's email thread logged: keeping in touch is not overdue already.
+    const c = contact({ cadenceDays: 30, lastInteractionAt: NOW - 200 * DAY });
+    expect(keepInTouchDueAt(c, settings)).toBe(startOfLocalDay('2026-12-22'));
+  });
+
   it('restarts from the last time it was marked done when that is later', () => {
     const c = contact({ cadenceDays: 30, lastInteractionAt: NOW });
     expect(keepInTouchDueAt(c, settings, NOW + 5 * DAY)).toBe(startOfLocalDay('2026-12-27'));
