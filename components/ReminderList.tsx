@@ -17,7 +17,8 @@ function whenText(reminder: Reminder, now: number): string {
   const at = dueTimeOf(reminder);
   const day = localIsoDate(at);
   const today = localIsoDate(now);
-  if (day === today) return 'due today';
+  // Only a snooze keeps a time of day: until then it is not due, as the badge does not count it.
+  if (day === today) return at > now ? `snoozed until ${new Date(at).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}` : 'due today';
   if (at < now) return `overdue since ${day}`;
   return `due ${day}`;
 }

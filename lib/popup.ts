@@ -3,7 +3,7 @@
 import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
 import { withValuesTaken } from './merge';
-import { isOpen, startOfLocalDayAfter } from './reminders';
+import { isOpen } from './reminders';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -118,8 +118,8 @@ export type DueItem = { reminder: Reminder; contactName: string };
  * follow-up for today is not hidden behind twenty contacts past their cadence.
  */
 export async function loadDueToday(db: KithDB, now: number, limit = 20): Promise<{ items: DueItem[]; total: number }> {
-  const endOfToday = startOfLocalDayAfter(now, 1) - 1;
-  const due = await dueReminders(db, endOfToday);
+  // Due by now, as the badge counts them: one snoozed until later today is not yet.
+  const due = await dueReminders(db, now);
   const setByUser = (r: Reminder) => (r.kind === 'keep-in-touch' ? 1 : 0);
   const items = await Promise.all(
     [...due].sort((a, b) => setByUser(a) - setByUser(b)).slice(0, limit).map(async (reminder) => ({

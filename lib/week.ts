@@ -27,14 +27,14 @@ export function weekAgenda(
   now: number,
 ): WeekAgenda {
   const today = startOfLocalDayAt(now);
-  const tomorrow = startOfLocalDayAfter(now, 1);
   const weekAhead = weekAheadOf(now);
   const open = reminders.filter((r) => isOpen(r) && contacts.has(r.contactId)).sort((a, b) => dueTimeOf(a) - dueTimeOf(b));
   const oneOff = open.filter((r) => r.kind !== 'keep-in-touch');
   return {
     overdue: oneOff.filter((r) => dueTimeOf(r) < today),
-    dueToday: oneOff.filter((r) => dueTimeOf(r) >= today && dueTimeOf(r) < tomorrow),
-    comingUp: oneOff.filter((r) => dueTimeOf(r) >= tomorrow && dueTimeOf(r) < weekAhead),
+    // Due today by now, as the badge counts them; one snoozed until later today is coming up.
+    dueToday: oneOff.filter((r) => dueTimeOf(r) >= today && dueTimeOf(r) <= now),
+    comingUp: oneOff.filter((r) => dueTimeOf(r) > now && dueTimeOf(r) < weekAhead),
     pastCadence: open
       .filter((r) => r.kind === 'keep-in-touch' && dueTimeOf(r) <= now)
       .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: localDaysBetween(dueTimeOf(reminder), now) })),

@@ -4,9 +4,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
+import { ReminderList } from '@/components/ReminderList';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
 import { type KithDB, getContact, openKithDb, putReminder } from '@/lib/db';
-import { Settings } from '@/lib/model';
+import { Reminder, Settings } from '@/lib/model';
 import { keepInTouchDueAt } from '@/lib/reminders';
 import { putContact } from '../records';
 
@@ -449,4 +450,15 @@ it('a backup’s settings go into its export, and are restored by importing it i
   await vi.waitFor(() => expect(text()).toContain('Your own settings stayed as they are; the backup’s were not applied.'));
   expect(saveSettings).not.toHaveBeenCalled();
   expect(stored.defaultCadenceDays).toBe(60);
+});
+
+it('says a reminder snoozed until later today is not due yet, and when it will be', () => {
+  const now = new Date(2026, 10, 24, 9, 0).getTime();
+  const reminder = (id: string, extra: Record<string, unknown>) => Reminder.parse({ id, contactId: 'c', kind: 'follow-up', dueAt: now - 86_400_000, createdAt: 0, ...extra });
+  host = document.body.appendChild(document.createElement('div'));
+  const rows = [reminder('due', {}), reminder('later', { snoozedUntil: new Date(2026, 10, 24, 15, 30).getTime() })].map((r) => ({ reminder: r }));
+  render(<ReminderList rows={rows} now={now} busy={false} onDone={() => {}} onSnooze={() => {}} />, host);
+  const items = [...host.querySelectorAll('li')].map((li) => li.textContent ?? '');
+  expect(items[0]).toContain('overdue since 2026-11-23');
+  expect(items[1]).toContain(`snoozed until ${new Date(2026, 10, 24, 15, 30).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' })}`);
 });

@@ -107,6 +107,8 @@ describe('this week', () => {
       reminder('far', 'follow-up', NOW + 30 * DAY),
       reminder('done', 'follow-up', NOW - DAY, { doneAt: NOW }),
       reminder('snoozed', 'thank-you', NOW - 5 * DAY, { snoozedUntil: NOW + DAY }),
+      // Not due until 17:00, as the badge counts it: coming up, not due today.
+      reminder('later-today', 'follow-up', NOW - DAY, { snoozedUntil: NOW + 2 * 3600_000 }),
       reminder('kit', 'keep-in-touch', NOW - 10 * DAY),
       reminder('orphan', 'follow-up', NOW - DAY, { contactId: 'gone' }),
     ];
@@ -114,7 +116,7 @@ describe('this week', () => {
     const agenda = weekAgenda(contacts, reminders, interactions, { weeklyGoal: 3 }, NOW);
     expect(agenda.overdue.map((r) => r.id)).toEqual(['late']);
     expect(agenda.dueToday.map((r) => r.id)).toEqual(['today']);
-    expect(agenda.comingUp.map((r) => r.id)).toEqual(['snoozed', 'soon']);
+    expect(agenda.comingUp.map((r) => r.id)).toEqual(['later-today', 'snoozed', 'soon']);
     expect(agenda.promises.map((r) => r.id)).toEqual(['today', 'soon']);
     expect(agenda.pastCadence.map((p) => [p.contact.id, p.reminder.id, p.daysOver])).toEqual([['j', 'kit', 10]]);
     expect(agenda.goal).toEqual({ done: 2, target: 3 });

@@ -490,6 +490,14 @@ describe('a saved person', () => {
     ]);
   });
 
+  it('lists what is due by now, as the badge counts it: not a reminder snoozed until later today', async () => {
+    await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
+    await putReminder(db, { id: 'due', contactId: 'c1', kind: 'follow-up', dueAt: startOfLocalDay(TODAY), createdAt: NOW });
+    await putReminder(db, { id: 'later', contactId: 'c1', kind: 'promise', dueAt: NOW - 86_400_000, snoozedUntil: NOW + 3600_000, createdAt: NOW });
+    expect(await loadDueToday(db, NOW)).toMatchObject({ items: [{ reminder: { id: 'due' } }], total: 1 });
+    expect((await loadDueToday(db, NOW + 3600_000)).total).toBe(2);
+  });
+
   it('lists what the user set for today before contacts past their cadence, who may be many', async () => {
     await putContact(db, { id: 'c1', name: 'Sam Reyes', createdAt: NOW, updatedAt: NOW });
     for (let i = 0; i < 25; i++) await putReminder(db, { id: `kit-${i}`, contactId: 'c1', kind: 'keep-in-touch', dueAt: NOW - (40 - i) * 86_400_000, createdAt: 0 });
