@@ -5,6 +5,7 @@
 // again. The popup's search (lib/contact-search.ts) matches the same way.
 import { DEGREE } from './extract/person';
 import { type Contact, type Relationship, type Warmth, toldApart } from './model';
+import { startOfLocalDayAfter } from './reminders';
 
 export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -33,8 +34,6 @@ export type ContactFilters = {
 
 export type ContactQuery = { text: string; filters: ContactFilters; sort: SortKey };
 export type SearchContext = { now: number; dueContactIds: ReadonlySet<string> };
-
-const DAY = 86_400_000;
 
 const NON_ASCII = /[^\x00-\x7f]/;
 const ASCII_APOSTROPHES = /['`]/g;
@@ -345,8 +344,9 @@ export class ContactSearch {
     }
     if (due) tests.push((c) => context.dueContactIds.has(c.id));
     if (notContactedDays !== undefined) {
-      const before = context.now - notContactedDays * DAY;
-      tests.push((c) => (c.lastInteractionAt ?? 0) <= before);
+      // In calendar days, as the Last contact column counts them: "30 days ago" is 30 days.
+      const before = startOfLocalDayAfter(context.now, 1 - notContactedDays);
+      tests.push((c) => (c.lastInteractionAt ?? 0) < before);
     }
     if (maybeTwice) {
       const twice = this.savedTwice();

@@ -143,6 +143,15 @@ describe('ContactSearch', () => {
     );
   });
 
+  it('counts time since contact in calendar days, as the Last contact column does', () => {
+    const now = new Date(2026, 10, 22, 9, 0).getTime();
+    const late = make({ id: 'late', name: 'Priya', lastInteractionAt: new Date(2026, 9, 23, 23, 30).getTime() }); // "30 days ago"
+    const early = make({ id: 'early', name: 'Omar', lastInteractionAt: new Date(2026, 9, 24, 0, 30).getTime() }); // "29 days ago"
+    const found = new ContactSearch([late, early]);
+    expect(ids(found.search(query('', { filters: { notContactedDays: 30 } }), { now, dueContactIds: NO_DUE }))).toEqual(['late']);
+    expect(ids(found.search(query('', { filters: { notContactedDays: 29 } }), { now, dueContactIds: NO_DUE })).sort()).toEqual(['early', 'late']);
+  });
+
   it('narrows as the user types and widens again on backspace', () => {
     const fresh = new ContactSearch(people);
     expect(ids(fresh.search(query('h'), context))).toEqual(['b', 'c', 'a']);
