@@ -3,7 +3,7 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
-import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey } from '@/lib/search';
+import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold } from '@/lib/search';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
 import type { PageProps } from './Dashboard';
@@ -36,7 +36,8 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const [bulkTag, setBulkTag] = useState('');
   const [bulkRelationship, setBulkRelationship] = useState<Relationship>('colleague');
-  const [error, setError] = useState<string>();
+  /** What the last bulk action failed on, and the field it was about, if one was. */
+  const [error, setError] = useState<{ message: string; field?: 'tag' }>();
 
   const context = useMemo(() => ({ now: notebook.loadedAt, dueContactIds: notebook.dueContactIds }), [notebook]);
   const results = useMemo(
@@ -62,12 +63,12 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
   // Picked, then hidden by a search or filter: a bulk action still acts on them, so the bar says so.
   const hiddenSelected = selected.size && selected.size - results.filter((c) => selected.has(c.id)).length;
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<void>, field?: 'tag') => {
     setError(undefined);
     try {
       await work();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError({ message: failure instanceof Error ? failure.message : String(failure), field });
     }
   };
 
@@ -79,7 +80,12 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       for (const tag of tags) refuseOverLimit('Tag', tag, LIMITS.tag);
       const db = await deps.db();
       const now = deps.now();
-      const tagged = await updateContacts(db, [...selected], (c) => ({ ...c, tags: [...c.tags, ...tags], updatedAt: now }));
+      // A tag a contact has in another case is theirs already: search and the Tag filter read them as one.
+      const tagged = await updateContacts(db, [...selected], (c) => ({
+        ...c,
+        tags: [...c.tags, ...tags.filter((tag) => !c.tags.some((own) => fold(own) === fold(tag)))],
+        updatedAt: now,
+      }));
       setBulkTag('');
       await changed(
         {
@@ -89,7 +95,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
         },
         tagged.map(({ after }) => after.id),
       );
-    });
+    }, 'tag');
 
   const setRelationship = () =>
     run(async () => {
@@ -229,13 +235,25 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
             {plural(selected.size, 'selected contact')}
             {hiddenSelected > 0 && `, ${hiddenSelected} of them not shown`}
           </strong>
-          <div class="inline-field">
+          <form
+            class="inline-field"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void addTag();
+            }}
+          >
             <label for={`${id}-bulk-tag`}>Tag</label>
-            <input id={`${id}-bulk-tag`} value={bulkTag} onInput={(e) => setBulkTag(e.currentTarget.value)} />
-            <button type="button" data-return-focus={ADD_TAG_KEY} onClick={addTag}>
+            <input
+              id={`${id}-bulk-tag`}
+              value={bulkTag}
+              aria-invalid={error?.field === 'tag' || undefined}
+              aria-describedby={error?.field === 'tag' ? `${id}-error` : undefined}
+              onInput={(e) => setBulkTag(e.currentTarget.value)}
+            />
+            <button type="submit" data-return-focus={ADD_TAG_KEY}>
               Add tag
             </button>
-          </div>
+          </form>
           <div class="inline-field">
             <label for={`${id}-bulk-rel`}>Set relationship</label>
             <select id={`${id}-bulk-rel`} value={bulkRelationship} onChange={(e) => setBulkRelationship(e.currentTarget.value as Relationship)}>
@@ -258,8 +276,8 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
         </div>
       )}
       {error && (
-        <p class="error" role="alert">
-          {error}
+        <p class="error" role="alert" id={`${id}-error`}>
+          {error.message}
         </p>
       )}
 

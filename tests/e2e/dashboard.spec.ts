@@ -313,6 +313,24 @@ test('bulk tag and bulk delete from the contacts table, each with undo', async (
   // The keyboard is back where it was: on the button that made the change.
   await expect(bulk.getByRole('button', { name: 'Add tag' })).toBeFocused();
 
+  // Enter in the field adds it too; an empty field says so, tied to the field.
+  const tagField = bulk.getByLabel('Tag');
+  await tagField.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Type a tag to add');
+  await expect(tagField).toHaveAttribute('aria-invalid', 'true');
+  await expect(tagField).toHaveAccessibleDescription('Type a tag to add');
+  // A tag a contact has in another spelling is not added again.
+  const first = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === chosen[0])!;
+  await kith.putRecords('contacts', [{ ...first, tags: ['Prospect'] }]);
+  await tagField.fill('prospect');
+  await tagField.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Tagged 3 contacts “prospect”.');
+  await expect(tagField).not.toHaveAttribute('aria-invalid');
+  const tagsOf = async () => (await kith.readStore<StoredContact>('contacts')).filter((c) => chosen.includes(c.name)).map((c) => [c.name, c.tags]);
+  expect(await tagsOf()).toEqual(expect.arrayContaining(chosen.map((name) => [name, [name === chosen[0] ? 'Prospect' : 'prospect']])));
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+
   await select();
   await bulk.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('status')).toContainText('Deleted 3 contacts.');
