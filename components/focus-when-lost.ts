@@ -15,6 +15,18 @@ export function useFocusWhenLost<T extends HTMLElement>(offer: unknown) {
   return ref;
 }
 
+/**
+ * Where the keyboard goes when what held it is gone with no button to take its place (a link to
+ * another page, a message dismissed): the page's heading, which a screen reader then reads.
+ */
+export function focusPageHeading(): void {
+  if (!focusLost()) return;
+  const heading = document.querySelector<HTMLElement>('main h1');
+  if (!heading) return;
+  if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  heading.focus();
+}
+
 /** How long a button that Undo brings back may take to be drawn again. */
 const RETURN_WITHIN_MS = 2000;
 

@@ -405,7 +405,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             aria-labelledby={`${id}-more`}
             onSubmit={(event) => {
               event.preventDefault();
-              void saveDetails();
+              if (!busy) void saveDetails();
             }}
           >
             <h3 id={`${id}-more`}>Phones, addresses and profile</h3>
@@ -421,7 +421,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               </p>
             )}
             <div class="actions">
-              <button type="submit" disabled={busy}>
+              {/* Not disabled while saving, as no submit button here is: that would drop the keyboard's focus. */}
+              <button type="submit" aria-disabled={busy}>
                 Save details
               </button>
             </div>
@@ -528,7 +529,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             aria-labelledby={`${id}-rem`}
             onSubmit={(event) => {
               event.preventDefault();
-              void remind();
+              if (!busy) void remind();
             }}
           >
             <h3 id={`${id}-rem`}>Add a reminder</h3>
@@ -556,7 +557,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               </p>
             )}
             <div class="actions">
-              <button type="submit" disabled={busy}>
+              <button type="submit" aria-disabled={busy}>
                 Add reminder
               </button>
             </div>

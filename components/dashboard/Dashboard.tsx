@@ -2,7 +2,7 @@
 // reloaded after writes (its own, and those made elsewhere), and a status line that can offer Undo.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
-import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
+import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
@@ -200,6 +200,16 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   // A notebook of one contact serves that contact's page (and their referrers'); any other page waits for the whole.
   const servesRoute = notebook && (!notebook.whole || (route.page === 'contact' && notebook.byId.has(route.id)));
   const props = servesRoute && notebook && { deps, notebook, changed };
+
+  // A link inside a page leaves with it: the keyboard goes to the heading of the page it opened,
+  // once that is drawn. Only after such a link: other ways of leaving a page hand the focus on.
+  const headingAfterLink = useRef(false);
+  const drawn = !!props;
+  useEffect(() => {
+    if (!headingAfterLink.current || !drawn) return;
+    headingAfterLink.current = false;
+    focusPageHeading();
+  }, [route, drawn]);
   const unsavedElsewhere = notebook
     ? unsavedIds.flatMap((id) => {
         const contact = route.page === 'contact' && route.id === id ? undefined : notebook.byId.get(id);
@@ -232,7 +242,15 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
                 Undo
               </button>
             )}
-            <button type="button" class="link" onClick={() => setStatus(undefined)}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                setStatus(undefined);
+                // Dismissed, the line is empty: the keyboard goes back to the page.
+                requestAnimationFrame(focusPageHeading);
+              }}
+            >
               Dismiss
             </button>
           </>
@@ -255,7 +273,12 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
           Typed and not saved yet, on <a href={routeHash({ page: 'settings' })}>Settings</a>.
         </p>
       )}
-      <main id="main">
+      <main
+        id="main"
+        onClick={(event) => {
+          if (event.target instanceof Element && event.target.closest('a[href^="#/"]')) headingAfterLink.current = true;
+        }}
+      >
         {loadError ? (
           <p class="error" role="alert">
             Could not open your notebook: {loadError}

@@ -129,7 +129,7 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
         class="settings"
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          if (!busy) void save();
         }}
       >
         <label for={`${id}-cadence`}>Keep in touch by default every (days)</label>
@@ -148,7 +148,8 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
           </p>
         )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>
+          {/* Not disabled while saving: a disabled button drops the keyboard's focus. */}
+          <button type="submit" class="primary" aria-disabled={busy}>
             Save settings
           </button>
         </div>

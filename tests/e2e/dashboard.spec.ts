@@ -732,7 +732,7 @@ test('a contact page: an interaction and a follow-up added by mistake are delete
   // Last seen long ago: once today's coffee is deleted, keeping in touch is overdue again.
   const lunch = { id: 'lunch', contactId: someone.id, at: Date.now() - 200 * 86_400_000, channel: 'meeting', summary: 'Lunch', received: [], gave: [] };
   await kith.putRecords('interactions', [lunch]);
-  await kith.putRecords('contacts', [{ ...someone, lastInteractionAt: lunch.at }]);
+  await kith.putRecords('contacts', [{ ...someone, createdAt: lunch.at, lastInteractionAt: lunch.at }]);
 
   const page = await kith.openDashboard(`#/contact/${someone.id}`);
   const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -838,6 +838,37 @@ test('a contact page: an interaction logged wrong is corrected in the log form, 
   await expect(timeline.locator('ol.timeline > li').filter({ hasText: 'Intro cal' })).toHaveCount(1);
   expect(await stored()).toMatchObject({ id: 'call', at: call.at, channel: 'call', summary: 'Intro cal', received: [] });
   expect((await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'thank-you')).toEqual([]);
+});
+
+test('the keyboard is never dropped: buttons pressed while saving, links to other pages, Dismiss', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const [someone] = await kith.readStore<StoredContact>('contacts');
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const focusIsSomewhere = () => page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null);
+
+  await page.getByLabel('Phones', { exact: true }).fill('+46 70 123 45 67');
+  await page.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.getByRole('status')).toContainText(`Saved ${someone.name}’s details.`);
+  await expect(page.getByRole('button', { name: 'Save details' })).toBeFocused();
+  await page.getByLabel('What', { exact: true }).fill('Send the deck');
+  await page.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(page.getByRole('status')).toContainText('reminder added.');
+  await expect(page.getByRole('button', { name: 'Add reminder' })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByRole('status')).toHaveText('');
+  await expect(page.getByRole('heading', { level: 1, name: someone.name })).toBeFocused();
+
+  await page.getByRole('link', { name: '← All contacts' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeFocused();
+  expect(await focusIsSomewhere()).toBe(true);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Weekly goal (interactions per week)').fill('4');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+  await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
 });
 
 test('the contact list and the week page read only the reminders they show', async ({ kith }) => {
