@@ -20,3 +20,13 @@ export function editedFields<T extends object>(edited: T, base: T): Partial<T> {
 export function keepEdits<T extends object>(edited: T, base: T, next: T): T {
   return { ...next, ...editedFields(edited, base) };
 }
+
+/**
+ * The fields typed into (`edited` differs from `base`) that were also saved elsewhere since, to
+ * another value than typed (`next` differs from both): saving the form would replace those.
+ */
+export function editedOnBothSides<T extends object>(edited: T, base: T, next: T): (keyof T)[] {
+  return (Object.keys(edited) as (keyof T)[]).filter(
+    (key) => !sameField(edited[key], base[key]) && !sameField(next[key], base[key]) && !sameField(edited[key], next[key]),
+  );
+}

@@ -2,6 +2,7 @@
 // them and whom they referred, the history of captured changes, merge and delete with undo;
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
+import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
@@ -19,7 +20,7 @@ import {
   updateContact,
   updateContacts,
 } from '@/lib/db';
-import { editedFields, keepEdits } from '@/lib/form-edits';
+import { editedFields, editedOnBothSides, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, type ReminderKind, refuseOverLimit } from '@/lib/model';
@@ -52,6 +53,33 @@ const detailsOf = (contact: Contact) => ({
 });
 
 type Details = ReturnType<typeof detailsOf>;
+
+/** The text fields of the two forms, by the labels the user sees. */
+const TEXT_FIELD_LABELS: Record<string, string> = {
+  name: 'Name',
+  title: 'Title',
+  company: 'Company',
+  location: 'Location',
+  emails: 'Email',
+  tags: 'Tags',
+  notes: 'Notes',
+  phones: 'Phones',
+  addresses: 'Addresses',
+  profileUrl: 'Profile link',
+};
+
+/** A field typed into here and saved elsewhere since (another tab, the popup): what is saved now. */
+type Overwrite = { label: string; saved: string };
+
+function overwritesIn<T extends object>(edited: T, base: T, next: T): Record<string, Overwrite> {
+  const found: Record<string, Overwrite> = {};
+  for (const key of editedOnBothSides(edited, base, next)) {
+    const saved = next[key];
+    const label = TEXT_FIELD_LABELS[key as string];
+    if (label && typeof saved === 'string') found[key as string] = { label, saved };
+  }
+  return found;
+}
 
 /** The contact fields the details form sets. */
 const fieldsOfDetails = (details: Details) => ({
@@ -133,6 +161,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   );
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>({});
 
   // After a save, merge or undo anywhere on the page the contact is a new object: show what is
   // stored now, except in fields the user has typed into and not yet saved.
@@ -141,6 +170,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     const next = { draft: draftOf(contact), details: detailsOf(contact) };
     const before = shown.current;
     shown.current = next;
+    // What the user typed stays, but not silently over what was saved meanwhile: the page says
+    // what saving would replace, with the saved text to copy from.
+    const found = {
+      ...(draft && before.draft && overwritesIn(draft, before.draft, next.draft)),
+      ...(details && before.details && overwritesIn(details, before.details, next.details)),
+    };
+    if (Object.keys(found).length > 0) setOverwrites((known) => ({ ...known, ...found }));
     setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook, followUp]);
@@ -215,6 +251,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       // Saved: what the form shows is stored, and the stored contact and follow-up are shown once
       // read again (as the schema cleaned them).
       shown.current = { ...shown.current, draft };
+      setOverwrites(({ phones, addresses, profileUrl }) => ({ ...(phones && { phones }), ...(addresses && { addresses }), ...(profileUrl && { profileUrl }) }));
       await changed({ message: `Saved ${draft.name}.` }, [contactId]);
     });
 
@@ -229,6 +266,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       for (const address of typed.addresses ?? []) refuseOverLimit('Addresses', address, LIMITS.address);
       await updateContact(db, contactId, (saved) => ({ ...saved, ...typed, updatedAt: now }));
       shown.current = { ...shown.current, details };
+      setOverwrites(({ phones: _p, addresses: _a, profileUrl: _u, ...others }) => others);
       await changed({ message: `Saved ${contact.name}’s details.` }, [contactId]);
     });
 
@@ -375,6 +413,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   ].sort((a, b) => b.at - a.at);
   const open = reminders.filter(isOpen);
   const referrers = referralChain(contact, notebook.byId);
+  const typedNow: Record<string, unknown> = { ...draft, ...details };
+  // Typed so as to hold what is saved (copied in, or typed back to it), a save loses none of it.
+  const replaced = Object.entries(overwrites).filter(([key, { saved }]) => !String(typedNow[key]).includes(saved));
   const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
 
   return (
@@ -390,6 +431,22 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       <div class="columns">
         <section aria-labelledby={`${id}-edit`}>
           <h2 id={`${id}-edit`}>Details</h2>
+          {replaced.length > 0 && (
+            <div class="overwrites" role="status">
+              <p>
+                Saved elsewhere since you began typing here (in another tab or the popup). What you typed is kept below;
+                saving replaces what is saved now:
+              </p>
+              <dl>
+                {replaced.map(([key, { label, saved }]) => (
+                  <Fragment key={key}>
+                    <dt>{label}</dt>
+                    <dd>{saved || '(blank)'}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+            </div>
+          )}
           <ContactForm
             draft={draft}
             onChange={setDraft}

@@ -641,6 +641,34 @@ test('a contact page open in two tabs: each shows what the other saved, and save
   });
 });
 
+test('notes typed in two tabs: the second is told what its save would replace, and shown it whole', async ({ kith }) => {
+  await withConnections(kith, 2);
+  type Stored = StoredContact & { notes: string };
+  const someone = (await kith.readStore<Stored>('contacts')).find((c) => c.name === nameOf(1))!;
+  const stored = async () => (await kith.readStore<Stored>('contacts')).find((c) => c.id === someone.id)!;
+  const first = await kith.openDashboard(`#/contact/${someone.id}`);
+  const second = await kith.openDashboard(`#/contact/${someone.id}`);
+  await second.getByLabel('Notes', { exact: true }).fill('B: she moved to Berlin.');
+  await first.getByLabel('Notes', { exact: true }).fill('A: promised an intro to Cy,\nby Friday.');
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(first.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+
+  // The second tab keeps what was typed there, and says what is saved now.
+  const warning = second.locator('.overwrites');
+  await expect(warning).toContainText('Saved elsewhere since you began typing here');
+  await expect(warning.locator('dt')).toHaveText(['Notes']);
+  await expect(warning.locator('dd')).toHaveText(['A: promised an intro to Cy,\nby Friday.']);
+  await expect(second.getByLabel('Notes', { exact: true })).toHaveValue('B: she moved to Berlin.');
+
+  // Typed so as to keep both, the warning goes; saved, both are kept.
+  await second.getByLabel('Notes', { exact: true }).fill('A: promised an intro to Cy,\nby Friday.\n\nB: she moved to Berlin.');
+  await expect(warning).toHaveCount(0);
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  expect((await stored()).notes).toBe('A: promised an intro to Cy,\nby Friday.\n\nB: she moved to Berlin.');
+  await expect(first.locator('.overwrites')).toHaveCount(0);
+});
+
 test('what is typed on a contact page and not saved survives leaving it, and the browser asks before the tab closes over it', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepEdits } from '@/lib/form-edits';
+import { editedOnBothSides, keepEdits } from '@/lib/form-edits';
 
 describe('keepEdits', () => {
   const base = { name: 'Ada', notes: '', tags: ['a'], referredBy: { id: 'x', name: 'X' } as { id: string; name: string } | undefined };
@@ -19,5 +19,17 @@ describe('keepEdits', () => {
   it('takes the record whole when nothing was edited', () => {
     const next = { name: 'B', notes: 'saved elsewhere', tags: [], referredBy: undefined };
     expect(keepEdits({ ...base }, base, next)).toEqual(next);
+  });
+});
+
+describe('editedOnBothSides', () => {
+  const base = { name: 'Ada', notes: 'old', tags: ['a'] };
+
+  it('names the fields typed here and saved elsewhere to something else: a save would replace them', () => {
+    const edited = { ...base, name: 'Ada Q', notes: 'typed here' };
+    expect(editedOnBothSides(edited, base, { ...base, notes: 'saved there', tags: ['b'] })).toEqual(['notes']);
+    // The same text saved in both places replaces nothing.
+    expect(editedOnBothSides(edited, base, { ...base, notes: 'typed here' })).toEqual([]);
+    expect(editedOnBothSides(base, base, { ...base, notes: 'saved there' })).toEqual([]);
   });
 });
