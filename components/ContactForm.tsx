@@ -3,7 +3,7 @@
 // keeps everything typed. Enter saves from any field (Ctrl+Enter from Notes).
 import type { ComponentChildren } from 'preact';
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
-import type { ContactDraft } from '@/lib/contact-draft';
+import { type ContactDraft, fieldOfError } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
 import { HELP_KINDS, ORG_ROLES, RELATIONSHIPS, RELATIONSHIP_LABELS, WARMTHS } from '@/lib/model';
 import { ContactPicker } from './ContactPicker';
@@ -64,10 +64,14 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
   const referrerPickerKey = `${id}-referrer`;
 
   const set = <K extends keyof ContactDraft>(key: K, value: ContactDraft[K]) => onChange({ ...draft, [key]: value });
+  // The field an error is about is marked, and described by it, for a screen reader in that field.
+  const invalid = error ? fieldOfError(error) : undefined;
   const text = (key: 'name' | 'title' | 'company' | 'location' | 'emails' | 'tags' | 'notes' | 'followUp') => ({
     id: `${id}-${key}`,
     value: draft[key],
     onInput: (event: Event) => set(key, (event.currentTarget as HTMLInputElement).value),
+    'aria-invalid': key === invalid || undefined,
+    'aria-describedby': key === invalid ? `${id}-error` : undefined,
   });
 
   return (
@@ -231,7 +235,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
       <textarea {...text('notes')} rows={3} placeholder="How you met, what you talked about, what you promised" />
 
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" id={`${id}-error`}>
           {error}
         </p>
       )}

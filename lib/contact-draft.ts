@@ -129,7 +129,8 @@ export function fieldsOfDraft(draft: ContactDraft) {
   } satisfies Partial<ContactInput>;
 }
 
-const FIELD_LABELS: Record<string, string> = {
+/** The contact form's text fields by the labels it shows them under, which its errors start with. */
+export const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   title: 'Title',
   company: 'Company',
@@ -138,6 +139,12 @@ const FIELD_LABELS: Record<string, string> = {
   tags: 'Tags',
   notes: 'Notes',
 };
+
+/** The form field an error of `saveDraft` is about, by its label ("Email: …", "Not saved: Email: …"). */
+export function fieldOfError(message: string): string | undefined {
+  const said = message.replace(/^Not saved: /, '');
+  return Object.keys(FIELD_LABELS).find((key) => said.startsWith(`${FIELD_LABELS[key]}:`));
+}
 
 const FormFields = z.pick(Contact, { name: true, emails: true, tags: true, notes: true });
 

@@ -4,7 +4,7 @@
 // added by mistake is deleted from the timeline, each with undo.
 import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { type ContactDraft, draftFromContact, saveDraft } from '@/lib/contact-draft';
+import { type ContactDraft, FIELD_LABELS, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
 import {
   type Snapshot,
@@ -56,13 +56,7 @@ type Details = ReturnType<typeof detailsOf>;
 
 /** The text fields of the two forms, by the labels the user sees. */
 const TEXT_FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  title: 'Title',
-  company: 'Company',
-  location: 'Location',
-  emails: 'Email',
-  tags: 'Tags',
-  notes: 'Notes',
+  ...FIELD_LABELS,
   phones: 'Phones',
   addresses: 'Addresses',
   profileUrl: 'Profile link',

@@ -521,6 +521,10 @@ test('a failed save says why and keeps what was typed', async ({ kith }) => {
   await field(popup, 'Email').fill('sam at example');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('alert')).toHaveText('Not saved: Email: Not an email address: sam at example');
+  // Tied to its field, for a screen reader there.
+  await expect(field(popup, 'Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(popup, 'Email')).toHaveAccessibleDescription('Not saved: Email: Not an email address: sam at example');
+  await expect(field(popup, 'Name')).not.toHaveAttribute('aria-invalid');
   await expect(field(popup, 'Notes')).toHaveValue('Keep this note');
   await expect(field(popup, 'Name')).toHaveValue('Sam Reyes');
   expect(await kith.readStore('contacts')).toEqual([]);
@@ -530,6 +534,7 @@ test('a failed save says why and keeps what was typed', async ({ kith }) => {
   await field(popup, 'Email').fill('zoë@studio-zoe.example; sam@reyes.example; Jörg@Müller.example');
   await popup.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(popup.getByRole('status')).toHaveText('Saved Sam Reyes to Kith.');
+  await expect(popup.getByRole('alert')).toHaveCount(0);
   expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.emails)).toEqual([
     ['zoë@studio-zoe.example', 'sam@reyes.example', 'jörg@müller.example'],
   ]);
