@@ -801,7 +801,11 @@ export async function deleteReminder(db: KithDB, id: string): Promise<void> {
  * Records taken out of the notebook, kept so an undo can put them back exactly; `edited`: contacts
  * the change altered rather than took out, as they were.
  */
-export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; edited?: Contact[] };
+/**
+ * Records as a change found them, for its undo. `shared`: the emails and links of the contacts it
+ * took out that others held too at the time (key → their ids), which an undo may give back.
+ */
+export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; edited?: Contact[]; shared?: Record<string, string[]> };
 
 type AllStoresTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'readwrite'>;
 
@@ -814,10 +818,19 @@ async function takeOut(tx: AllStoresTx, ids: readonly string[]): Promise<Snapsho
     Promise.all(ids.map((id) => interactions.index('byContact').getAll(id))),
     Promise.all(ids.map((id) => reminders.index('byContact').getAll(id))),
   ]);
+  const taken = found.filter((c): c is Contact => c !== undefined).map(contactFromStore);
+  const keys = taken.flatMap((c) => keysAdded({ ...c, emails: [], profileUrl: undefined }, c));
+  const holders = await Promise.all(keys.map(({ key, index }) => contacts.index(index).getAllKeys(key)));
+  const shared: Record<string, string[]> = {};
+  keys.forEach(({ key }, i) => {
+    const others = holders[i].filter((id) => !ids.includes(id));
+    if (others.length) shared[key] = others;
+  });
   const snapshot: Snapshot = {
-    contacts: found.filter((c): c is Contact => c !== undefined).map(contactFromStore),
+    contacts: taken,
     interactions: interactionLists.flat().map(interactionFromStore),
     reminders: reminderLists.flat().map(reminderFromStore),
+    ...(Object.keys(shared).length > 0 && { shared }),
   };
   await Promise.all([
     ...snapshot.contacts.map((c) => contacts.delete(c.id)),
@@ -854,25 +867,66 @@ export type Made = { reminders: readonly string[] };
 
 /**
  * Put records back as they were (undo) and take out those the undone change `made`, in one
- * transaction; each is validated first.
+ * transaction; each is validated first. An email or link another contact has taken since (the
+ * person saved again after being deleted) stays with that one: returns what was left off.
  */
-export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made = { reminders: [] }): Promise<void> {
+export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made = { reminders: [] }): Promise<HeldByOther[]> {
   const restore = putBack(snapshot, made);
-  await inTransaction(db, ['contacts', 'interactions', 'reminders'], restore);
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], (tx) => restore(tx, []));
 }
 
-/** `restoreSnapshot`'s writes, validated before any transaction starts, for a transaction to run. */
-function putBack(snapshot: Snapshot, made: Made): (tx: AllStoresTx) => Promise<unknown> {
+/**
+ * `restoreSnapshot`'s writes, validated before any transaction starts, for a transaction to run
+ * beside its own writes of `alongside` contacts (as they will be): the keys of contacts put back
+ * that a contact outside both holds now are left off, one address being one contact's.
+ */
+function putBack(snapshot: Snapshot, made: Made): (tx: AllStoresTx, alongside: readonly Contact[]) => Promise<HeldByOther[]> {
   const contacts = [...snapshot.contacts, ...(snapshot.edited ?? [])].map((c) => validate(Contact, 'contact', c));
   const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
   const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
-  return (tx) =>
-    Promise.all([
+  return async (tx, alongside) => {
+    const { kept, held } = await withoutKeysTakenSince(tx, contacts, alongside, snapshot.shared ?? {});
+    await Promise.all([
       ...made.reminders.map((id) => tx.objectStore('reminders').delete(id)),
-      ...contacts.map((c) => tx.objectStore('contacts').put(c)),
+      ...kept.map((c) => tx.objectStore('contacts').put(c)),
       ...interactions.map((i) => tx.objectStore('interactions').put(i)),
       ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
     ]);
+    return held;
+  };
+}
+
+/**
+ * `restoring` without the emails and link that a contact other than them holds now (as written
+ * `alongside`, if it is) and did not hold with them before (`shared`).
+ */
+async function withoutKeysTakenSince(
+  tx: AllStoresTx,
+  restoring: readonly Contact[],
+  alongside: readonly Contact[],
+  shared: Readonly<Record<string, string[]>>,
+): Promise<{ kept: Contact[]; held: HeldByOther[] }> {
+  const restoringIds = new Set(restoring.map((c) => c.id));
+  const written = new Map(alongside.map((c) => [c.id, c]));
+  const contacts = tx.objectStore('contacts');
+  const held: HeldByOther[] = [];
+  const kept = await Promise.all(
+    restoring.map(async (contact) => {
+      const keys = keysAdded({ ...contact, emails: [], profileUrl: undefined }, contact);
+      const holders = await Promise.all(keys.map(({ key, index }) => contacts.index(index).getAll(key)));
+      const taken = keys.flatMap(({ key, index }, i) => {
+        const owner = holders[i].find((holder) => {
+          if (restoringIds.has(holder.id) || shared[key]?.includes(holder.id)) return false;
+          const after = written.get(holder.id);
+          return !after || (index === 'byEmail' ? after.emails.includes(key) : after.profileUrl === key);
+        });
+        return owner ? [{ key, owner: owner.name }] : [];
+      });
+      held.push(...taken);
+      return withoutHeld(contact, { ...contact, profileUrl: undefined }, taken);
+    }),
+  );
+  return { kept, held };
 }
 
 /** One contact as a change found it and as it left it. */
@@ -943,9 +997,9 @@ type Moved = { from: string; to: string; interactions: readonly string[]; remind
  * the fields it changed go back, unless changed again since: a note added to the merged contact
  * after the merge (in the popup, say) stays on it.
  */
-export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: MergeUndo, now: number): Promise<void> {
+export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: MergeUndo, now: number): Promise<HeldByOther[]> {
   const restore = putBack(snapshot, made);
-  await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
+  return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
     const contacts = tx.objectStore('contacts');
     const interactions = tx.objectStore('interactions');
     const reminders = tx.objectStore('reminders');
@@ -961,12 +1015,14 @@ export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: M
     // Moved on since (merged again, say), a record stays where it is now.
     const movedBack = <T extends { contactId: string }>(records: (T | undefined)[]) =>
       records.filter((r): r is T => r?.contactId === moved.to).map((r) => ({ ...r, contactId: moved.from }));
+    // Before the kept contact is written back: what it holds now is looked up as it will be.
+    const held = await restore(tx, edits);
     await Promise.all([
-      restore(tx),
       ...edits.map((c) => contacts.put(c)),
       ...movedBack(interactionsNow.map((i) => i && interactionFromStore(i))).map((i) => interactions.put(validate(Interaction, 'interaction', i))),
       ...movedBack(remindersNow.map((r) => r && reminderFromStore(r))).map((r) => reminders.put(withOpenAt(validate(Reminder, 'reminder', r)))),
     ]);
+    return held;
   });
 }
 
@@ -1026,6 +1082,7 @@ export async function mergeContacts(
     };
     const asTheyWere: Snapshot = {
       contacts: snapshot.contacts,
+      shared: snapshot.shared,
       interactions: [],
       reminders: [...snapshot.reminders.filter((r) => changed.has(r.id)), ...kept.filter((r) => changed.has(r.id))],
     };

@@ -2,6 +2,7 @@
 // reloaded after writes (its own, and those made elsewhere), and a status line that can offer Undo.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
+import { type HeldByOther, leftOffNotice } from '@/lib/db';
 import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
@@ -11,8 +12,11 @@ import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook, with
 import { type SettingsForm, SettingsPage } from './SettingsPage';
 import { WeekPage } from './WeekPage';
 
-/** `returnFocus`: the `data-return-focus` key of the button pressed, focused again after Undo. */
-export type Status = { message: string; undo?: () => Promise<void>; returnFocus?: string };
+/**
+ * `returnFocus`: the `data-return-focus` key of the button pressed, focused again after Undo.
+ * An undo that puts contacts back says which of their emails and links others have taken since.
+ */
+export type Status = { message: string; undo?: () => Promise<void | readonly HeldByOther[]>; returnFocus?: string };
 
 /** What every page gets: the data, and one way to report a write. */
 export type PageProps = {
@@ -188,8 +192,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     const touched = undoTouches.current;
     setStatus({ message: 'Undoing…' });
     try {
-      await run();
-      await changed({ message: 'Undone.' }, touched);
+      const held = await run();
+      await changed({ message: held?.length ? `Undone. ${leftOffNotice(held)}` : 'Undone.' }, touched);
       returnFocus(pressed);
     } catch (error) {
       setStatus({ message: `Could not undo: ${error instanceof Error ? error.message : String(error)}` });

@@ -348,6 +348,21 @@ test('bulk tag and bulk delete from the contacts table, each with undo', async (
   expect(restored.map((c) => c.name).sort()).toEqual(Array.from({ length: 12 }, (_, i) => nameOf(i)).sort());
 });
 
+test('Undo of a delete after the person was saved again keeps one email to one contact, and says so', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { profileUrl: string }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  await page.getByRole('button', { name: `Delete ${someone.name}` }).click();
+  await expect(page.getByRole('status')).toContainText(`Deleted ${someone.name}.`);
+  // Saved again (from their profile, in the popup) before the Undo.
+  await kith.putRecords('contacts', [{ ...someone, id: 'saved-again', createdAt: Date.now(), updatedAt: Date.now() }]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText(`Undone. Not added: ${someone.profileUrl} is already ${someone.name}’s.`);
+  const holders = (await kith.readStore<StoredContact & { profileUrl?: string }>('contacts')).filter((c) => c.profileUrl === someone.profileUrl);
+  expect(holders.map((c) => c.id)).toEqual(['saved-again']);
+  expect((await kith.readStore<StoredContact>('contacts')).filter((c) => c.name === someone.name)).toHaveLength(2);
+});
+
 test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;

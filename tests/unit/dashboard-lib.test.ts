@@ -155,6 +155,32 @@ describe('bulk changes, merge and undo', () => {
     await putReminder(db, { id: 'r1', contactId: 'gone', kind: 'promise', dueAt: NOW, createdAt: 1 });
   });
 
+  it('undo of a delete leaves an email or link saved on someone else since with them, and says so', async () => {
+    await putContact(db, { id: 'ada', name: 'Ada Quinlan', emails: ['ada@q.dev'], profileUrl: 'https://www.linkedin.com/in/adaq/', createdAt: 1, updatedAt: 1 });
+    const snapshot = await deleteContacts(db, ['ada']);
+    // Saved again from her profile before the Undo.
+    await putContact(db, { id: 'ada-again', name: 'Ada Quinlan', emails: ['ada@q.dev'], profileUrl: 'https://www.linkedin.com/in/adaq/', createdAt: 2, updatedAt: 2 });
+    expect(await restoreSnapshot(db, snapshot)).toEqual([
+      { key: 'ada@q.dev', owner: 'Ada Quinlan' },
+      { key: 'https://www.linkedin.com/in/adaq/', owner: 'Ada Quinlan' },
+    ]);
+    const back = await getContact(db, 'ada');
+    expect(back).toMatchObject({ name: 'Ada Quinlan', emails: [] });
+    expect(back?.profileUrl).toBeUndefined();
+    expect(await getContact(db, 'ada-again')).toMatchObject({ emails: ['ada@q.dev'], profileUrl: 'https://www.linkedin.com/in/adaq/' });
+  });
+
+  it('undo of a merge leaves an email the kept contact has been saved with since on it alone', async () => {
+    await putContact(db, { id: 'alma', name: 'Alma Arrow', emails: ['alma@x.example'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'aa', name: 'Alma A.', emails: ['aa@y.example'], createdAt: 1, updatedAt: 1 });
+    const { undo } = await mergeSavedContacts(db, 'alma', 'aa', NOW, CADENCE);
+    // Another tab adds an address to the merged contact's emails, keeping the one the merge brought.
+    await updateContact(db, 'alma', (c) => ({ ...c, emails: [...c.emails, 'alma@work.example'], updatedAt: NOW + 1 }));
+    expect(await undoMerge(db, undo, NOW + 2)).toEqual([{ key: 'aa@y.example', owner: 'Alma Arrow' }]);
+    expect((await getContact(db, 'alma'))?.emails).toEqual(['alma@x.example', 'aa@y.example', 'alma@work.example']);
+    expect(await getContact(db, 'aa')).toMatchObject({ name: 'Alma A.', emails: [] });
+  });
+
   it('deletes contacts with their records and restores them exactly', async () => {
     const before = await readEverything(db);
     const snapshot = await deleteContacts(db, ['gone', 'ref']);
