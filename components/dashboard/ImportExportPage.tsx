@@ -233,7 +233,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
       <section>
         <h2>Import a file</h2>
         <p class="muted" id={`${id}-hint`}>
-          A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts CSV, a vCard
+          A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts or Outlook CSV, a vCard
           file (.vcf, version 3 or 4) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
           is saved. People already in your notebook (same profile link or email) are merged, never duplicated.
         </p>

@@ -3,12 +3,13 @@ import * as z from 'zod/mini';
 import { Contact, type Interaction, type Reminder, type Settings, describeIssues } from '../model';
 import { whyContactWouldBeCut } from './limits';
 
-export const IMPORT_FORMATS = ['linkedin-csv', 'google-csv', 'vcard', 'kith-backup'] as const;
+export const IMPORT_FORMATS = ['linkedin-csv', 'google-csv', 'outlook-csv', 'vcard', 'kith-backup'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   'linkedin-csv': 'LinkedIn connections (CSV)',
   'google-csv': 'Google Contacts (CSV)',
+  'outlook-csv': 'Outlook contacts (CSV)',
   vcard: 'vCard',
   'kith-backup': 'Kith backup (JSON)',
 };

@@ -166,6 +166,60 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
   return batch;
 }
 
+/**
+ * Outlook's contacts CSV (Outlook.com and the desktop app's "Comma Separated Values"): "E-mail
+ * Address" rather than Google's "E-mail 1 - Value", and "Job Title" (its "Title" is Mr. or Dr.).
+ */
+export function looksLikeOutlookCsv(headerLine: string): boolean {
+  return /(^|,)"?e-mail address"?(,|$)/i.test(headerLine) && /(^|,)"?(job title|company)"?(,|$)/i.test(headerLine);
+}
+
+/** Street, city, region, postcode and country of one of Outlook's addresses, as one line. */
+function outlookAddress(cells: Map<string, string>, kind: 'business' | 'home' | 'other'): string {
+  const part = (name: string) => cells.get(`${kind} ${name}`) ?? '';
+  const street = [part('street'), part('street 2'), part('street 3')].filter(Boolean).join(', ');
+  const lines = [street, part('city'), part('state'), part('postal code'), part('country/region') || part('country')];
+  return lines.filter(Boolean).join(', ') || (cells.get(`${kind} address`) ?? '').replace(/\s*\n\s*/g, ', ');
+}
+
+// Numbers that are the person's: not their assistant's, pager or faxes.
+const OUTLOOK_PHONE = /^(?!assistant)[a-z/ ]*phone( \d)?$/;
+
+export function parseOutlookCsv(text: string, now: number): ImportBatch {
+  const batch = emptyBatch('outlook-csv');
+  const collect = contactCollector(batch, now);
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (const { cells, where } of readTable(text, start).rows) {
+    const get = (name: string) => cells.get(name) ?? '';
+    // An address inside the sender's own Exchange ("/o=ExchangeLabs/…") is not one Kith can write to.
+    const emails = ['e-mail address', 'e-mail 2 address', 'e-mail 3 address'].map(get).filter((email) => email.includes('@'));
+    const name = [get('first name'), get('middle name'), get('last name'), get('suffix')].filter(Boolean).join(' ') || get('nickname');
+    const company = get('company');
+    if (!name && emails.length === 0 && !company) {
+      batch.skipped.push({ where, reason: 'no name, email or company' });
+      continue;
+    }
+    const pages = sortWebPages([
+      { url: get('personal web page'), work: false },
+      { url: get('web page'), work: true },
+    ]);
+    collect(where, {
+      id: newId(),
+      name: name || emails[0] || company,
+      title: get('job title'),
+      company,
+      location: [get('business city'), get('business state'), get('business country/region') || get('business country')].filter(Boolean).join(', '),
+      emails,
+      phones: [...cells].filter(([column, value]) => value && OUTLOOK_PHONE.test(column)).map(([, value]) => value),
+      addresses: (['business', 'home', 'other'] as const).map((kind) => outlookAddress(cells, kind)).filter(Boolean),
+      profileUrl: pages.profileUrl,
+      tags: get('categories').split(';').map((tag) => tag.trim()).filter(Boolean),
+      notes: notesWithPages(get('notes'), pages.noteLines),
+    });
+  }
+  return batch;
+}
+
 const CSV_COLUMNS = [
   'Name',
   'Title',

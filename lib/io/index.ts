@@ -1,7 +1,7 @@
 // One entry for every import: detect the format from the file's content, then parse it.
 import { type ImportBatch, ImportError, type ImportFormat } from './batch';
 import { BACKUP_FORMAT, parseBackup } from './backup';
-import { linkedinHeaderOffset, looksLikeGoogleCsv, parseGoogleCsv, parseLinkedInCsv } from './csv';
+import { linkedinHeaderOffset, looksLikeGoogleCsv, looksLikeOutlookCsv, parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv';
 import { parseVcards } from './vcard';
 
 export * from './batch';
@@ -20,6 +20,7 @@ export function detectFormat(text: string): ImportFormat | undefined {
   if (/^BEGIN:VCARD\s*$/i.test(firstLine)) return 'vcard';
   if (linkedinHeaderOffset(text) >= 0) return 'linkedin-csv';
   if (looksLikeGoogleCsv(firstLine)) return 'google-csv';
+  if (looksLikeOutlookCsv(firstLine)) return 'outlook-csv';
   return undefined;
 }
 
@@ -30,6 +31,8 @@ export function parseImport(text: string, now: number): ImportBatch {
       return parseLinkedInCsv(text, now);
     case 'google-csv':
       return parseGoogleCsv(text, now);
+    case 'outlook-csv':
+      return parseOutlookCsv(text, now);
     case 'vcard':
       return parseVcards(text, now);
     case 'kith-backup':
@@ -37,7 +40,7 @@ export function parseImport(text: string, now: number): ImportBatch {
     default:
       throw new ImportError(
         'Line 1',
-        'not a file Kith can import: choose a LinkedIn Connections.csv, a Google Contacts CSV, a vCard (.vcf) or a Kith backup (.json)',
+        'not a file Kith can import: choose a LinkedIn Connections.csv, a Google or Outlook contacts CSV, a vCard (.vcf) or a Kith backup (.json)',
       );
   }
 }

@@ -48,6 +48,7 @@ describe('detectFormat', () => {
     expect(detectFormat('Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value\n')).toBe('google-csv');
     expect(detectFormat('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n')).toBe('vcard');
     expect(detectFormat('{"format":"kith-backup","version":1}')).toBe('kith-backup');
+    expect(detectFormat('First Name,Last Name,E-mail Address,Job Title,Company\r\n')).toBe('outlook-csv');
     expect(detectFormat('{"hello":1}')).toBeUndefined();
     expect(detectFormat('a,b,c\n1,2,3')).toBeUndefined();
   });
@@ -277,6 +278,82 @@ describe('Google Contacts CSV', () => {
       company: 'Roe Ltd',
       title: 'Owner',
       tags: ['Friends'],
+    });
+  });
+});
+
+describe('Outlook contacts CSV', () => {
+  const OUTLOOK_COM =
+    "First Name,Middle Name,Last Name,Title,Suffix,Nickname,Given Yomi,Surname Yomi,E-mail Address,E-mail 2 Address,E-mail 3 Address,Home Phone,Home Phone 2,Business Phone,Business Phone 2,Mobile Phone,Car Phone,Other Phone,Primary Phone,Pager,Business Fax,Home Fax,Other Fax,Company Main Phone,Callback,Radio Phone,Telex,TTY/TDD Phone,IMAddress,Job Title,Department,Company,Office Location,Manager's Name,Assistant's Name,Assistant's Phone,Company Yomi,Business Street,Business City,Business State,Business Postal Code,Business Country/Region,Home Street,Home City,Home State,Home Postal Code,Home Country/Region,Other Street,Other City,Other State,Other Postal Code,Other Country/Region,Personal Web Page,Spouse,Schools,Hobby,Location,Web Page,Birthday,Anniversary,Notes";
+  const row = (values: Record<string, string>) => {
+    const columns = OUTLOOK_COM.split(',');
+    return columns.map((column) => {
+      const value = values[column] ?? '';
+      return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+    }).join(',');
+  };
+
+  it('reads Outlook.com’s export: job title (not the honorific), every email and phone but the assistant’s, addresses, web pages, notes', () => {
+    const text = [
+      OUTLOOK_COM,
+      row({
+        'First Name': 'Ada',
+        'Last Name': 'Quinlan',
+        Title: 'Dr.',
+        'E-mail Address': 'ada@acme.com',
+        'E-mail 2 Address': '/o=ExchangeLabs/ou=Exchange Administrative Group/cn=Recipients/cn=ada',
+        'E-mail 3 Address': 'ada@home.org',
+        'Business Phone': '+1 555 0100',
+        'Mobile Phone': '+1 555 0199',
+        "Assistant's Phone": '+1 555 0111',
+        'Job Title': 'Staff Engineer',
+        Company: 'Acme, Inc.',
+        'Business Street': '1 Main St',
+        'Business City': 'Springfield',
+        'Business State': 'IL',
+        'Business Country/Region': 'United States',
+        'Home City': 'Shelbyville',
+        'Web Page': 'https://www.acme.com',
+        'Personal Web Page': 'adaq.dev',
+        Notes: 'Met at the fair, Berlin.\nOwes me a call.',
+      }),
+      row({ Company: 'Initech', 'Business Phone': '+1 555 0123' }),
+      row({}),
+    ].join('\r\n');
+    expect(detectFormat(text)).toBe('outlook-csv');
+    const batch = parseImport(`\uFEFF${text}`, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.skipped).toEqual([{ where: 'Row 3 (line 5)', reason: 'no name, email or company' }]);
+    expect(batch.contacts[0].contact).toMatchObject({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Acme, Inc.',
+      location: 'Springfield, IL, United States',
+      emails: ['ada@acme.com', 'ada@home.org'],
+      phones: ['+1 555 0100', '+1 555 0199'],
+      addresses: ['1 Main St, Springfield, IL, United States', 'Shelbyville'],
+      profileUrl: 'https://adaq.dev/',
+      notes: 'Met at the fair, Berlin.\nOwes me a call.\n\nWork web page: https://www.acme.com',
+    });
+    // A company's card, as Outlook keeps them, is named after the company.
+    expect(batch.contacts[1].contact).toMatchObject({ name: 'Initech', company: 'Initech', phones: ['+1 555 0123'] });
+  });
+
+  it('reads the desktop app’s export, with its categories as tags', () => {
+    const text =
+      '"First Name","Middle Name","Last Name","Title","Suffix","Company","Department","Job Title","Business Street","Business City","Business Postal Code","Business Country","Mobile Phone","Categories","E-mail Address","E-mail Type","E-mail Display Name","Notes"\r\n' +
+      '"Jürgen","","Müller","","","Acme GmbH","","CTO","Straße 1","Berlin","10115","Germany","+49 170 1234567","Mentors;Berlin","juergen@acme.de","SMTP","Jürgen Müller (juergen@acme.de)",""\r\n';
+    const batch = parseImport(text, NOW);
+    expect(batch.format).toBe('outlook-csv');
+    expect(batch.contacts[0].contact).toMatchObject({
+      name: 'Jürgen Müller',
+      title: 'CTO',
+      company: 'Acme GmbH',
+      location: 'Berlin, Germany',
+      emails: ['juergen@acme.de'],
+      phones: ['+49 170 1234567'],
+      addresses: ['Straße 1, Berlin, 10115, Germany'],
+      tags: ['Mentors', 'Berlin'],
     });
   });
 });

@@ -1,3 +1,4 @@
+// Importing the address books people already have: phones' and Outlook's vCards, Outlook's CSV.
 import { expect, test } from './harness';
 
 // What an Android phone's "Export to .vcf" writes: vCard 2.1 with quoted-printable names.
@@ -77,4 +78,25 @@ test('imports colleagues from Outlook as two people, each note whole and their s
       notes: 'Met at the fair, Berlin. Wants an intro to Cy, then lunch.\n\nWork web page: http://www.acme.com',
     })),
   );
+});
+
+test('imports an Outlook contacts CSV, with the job title rather than the honorific', async ({ kith }) => {
+  const csv =
+    '"First Name","Last Name","Title","Company","Job Title","E-mail Address","Mobile Phone","Web Page","Notes"\r\n' +
+    '"Ada","Quinlan","Dr.","Acme, Inc.","Staff Engineer","ada@acme.com","+1 555 0199","https://www.acme.com","Met at the fair, Berlin."\r\n';
+  const page = await kith.openDashboard('#/import');
+  await page.getByLabel('Import', { exact: true }).setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('heading', { name: 'Preview: contacts.csv (Outlook contacts (CSV))' })).toBeVisible();
+  await page.getByRole('button', { name: /^Import/ }).click();
+  await expect(page.getByText('Added 1 new contact.')).toBeVisible();
+  expect(await kith.readStore('contacts')).toEqual([
+    expect.objectContaining({
+      name: 'Ada Quinlan',
+      title: 'Staff Engineer',
+      company: 'Acme, Inc.',
+      emails: ['ada@acme.com'],
+      phones: ['+1 555 0199'],
+      notes: 'Met at the fair, Berlin.\n\nWork web page: https://www.acme.com',
+    }),
+  ]);
 });
