@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
-const focusLost = () => !document.activeElement || document.activeElement === document.body;
+/** Whether nothing has the keyboard's focus (what had it was removed, or nothing took it). */
+export const focusLost = () => !document.activeElement || document.activeElement === document.body;
 
 /**
  * A ref for a button offered after an action whose own button is gone with it (Done leaves with

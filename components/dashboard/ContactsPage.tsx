@@ -6,6 +6,7 @@ import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS,
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold } from '@/lib/search';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
+import { focusLost } from '../focus-when-lost';
 import type { PageProps } from './Dashboard';
 
 const ROW_HEIGHT = 40;
@@ -58,6 +59,12 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(results.length, first + VIEW_ROWS + OVERSCAN * 2);
+  // A row scrolled out of those drawn takes the keyboard's focus with it (PageDown from a row's
+  // link): the table takes it back, and the keys go on scrolling it.
+  const tableHasFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (tableHasFocus.current && focusLost()) viewport.current?.focus({ preventScroll: true });
+  }, [first, last]);
   const visible = results.slice(first, last);
   const allShownSelected = results.length > 0 && results.every((c) => selected.has(c.id));
   // Picked, then hidden by a search or filter: a bulk action still acts on them, so the bar says so.
@@ -296,6 +303,11 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
           aria-label="Contacts table"
           ref={viewport}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          onFocusIn={() => (tableHasFocus.current = true)}
+          onFocusOut={(event) => {
+            // Gone with nowhere to go is a row drawn no more; anywhere else is the user's choice.
+            if (event.relatedTarget) tableHasFocus.current = viewport.current?.contains(event.relatedTarget as Node) ?? false;
+          }}
         >
           <table class="contacts" aria-rowcount={results.length + 1}>
             <thead>

@@ -914,6 +914,29 @@ test('the keyboard is never dropped: buttons pressed while saving, links to othe
   await expect(page.getByRole('button', { name: 'Save settings' })).toBeFocused();
 });
 
+test('the contacts table keeps the keyboard when PageDown scrolls the focused row out of those drawn', async ({ kith }) => {
+  const now = Date.now();
+  await kith.putRecords(
+    'contacts',
+    Array.from({ length: 80 }, (_, i) => ({ id: `c${i}`, name: `Person ${String(i).padStart(2, '0')}`, emails: [], createdAt: now, updatedAt: now })),
+  );
+  const page = await kith.openDashboard('#/contacts');
+  await page.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Name' });
+  await page.getByRole('link', { name: 'Person 00' }).focus();
+  const table = page.getByRole('region', { name: 'Contacts table' });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('PageDown');
+  await expect(page.getByRole('link', { name: 'Person 00' })).toHaveCount(0);
+  await expect(table).toBeFocused();
+  const scrolled = await table.evaluate((element) => element.scrollTop);
+  await page.keyboard.press('PageDown');
+  await expect.poll(() => table.evaluate((element) => element.scrollTop)).toBeGreaterThan(scrolled);
+  // Tab goes on into the table: its header, then the rows drawn now.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Select all 80 shown' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', /^Select Person \d+$/);
+});
+
 test('the contact list and the week page read only the reminders they show', async ({ kith }) => {
   const now = Date.now();
   const DAY = 86_400_000;
