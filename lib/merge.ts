@@ -8,6 +8,9 @@ const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUr
 const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith', 'notSameAs'] as const;
 const COMPARED = ['name', 'title', 'company', 'location'] as const satisfies readonly FieldChange['field'][];
 
+/** The lists the model caps at LIMITS.listItems, by the names the user knows them by. */
+const CAPPED_LIST_LABELS: Partial<Record<(typeof LISTS)[number], string>> = { emails: 'Emails', phones: 'Phones', addresses: 'Addresses', tags: 'Tags' };
+
 /** A field both records fill, differently: what was saved, and what came in. */
 export type Difference = { field: FieldChange['field']; saved: string; incoming: string };
 
@@ -46,6 +49,12 @@ export function mergeContact(
   }
   for (const field of LISTS) {
     const merged = union<string>(saved[field], incoming[field]);
+    // Capped lists would drop the last ones: too many together is refused, as long notes are.
+    if (field in CAPPED_LIST_LABELS && merged.length > LIMITS.listItems) {
+      throw new Error(
+        `${CAPPED_LIST_LABELS[field]}: together they have ${merged.length}, where Kith keeps up to ${LIMITS.listItems}; remove some first, so nothing is cut`,
+      );
+    }
     if (merged.length > saved[field].length) {
       next[field] = merged;
       added.push(field);

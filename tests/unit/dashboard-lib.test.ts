@@ -364,6 +364,16 @@ describe('bulk changes, merge and undo', () => {
     expect(byId(after.reminders)).toEqual(byId(before.reminders));
   });
 
+  it('refuses a merge whose tags together would pass the cap, rather than drop the last ones', async () => {
+    const tags = (prefix: string) => Array.from({ length: 30 }, (_, i) => `${prefix}${i}`);
+    await putContact(db, make({ id: 'tags-a', name: 'A', tags: tags('a') }));
+    await putContact(db, make({ id: 'tags-b', name: 'B', tags: [...tags('b'), 'a0'] }));
+    await expect(mergeSavedContacts(db, 'tags-a', 'tags-b', NOW, CADENCE)).rejects.toThrow(
+      'Tags: together they have 60, where Kith keeps up to 50; remove some first, so nothing is cut',
+    );
+    expect((await getContact(db, 'tags-b'))?.tags).toHaveLength(31);
+  });
+
   it('refuses a merge whose notes together would pass the cap, rather than cut them', async () => {
     await putContact(db, make({ id: 'long-a', name: 'A', notes: 'a'.repeat(15_000) }));
     await putContact(db, make({ id: 'long-b', name: 'B', notes: 'b'.repeat(10_000) }));

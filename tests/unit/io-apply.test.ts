@@ -228,6 +228,13 @@ describe('applyImport', () => {
     await expect(previewImport(db, parseImport(csv, NOW), NOW)).rejects.toThrow(/^Row 1 \(line 2\): Notes: together they are longer than/);
   });
 
+  it('refuses, naming the row, emails that together would be more than Kith keeps', async () => {
+    const emails = Array.from({ length: 50 }, (_, i) => `cleo${i}@x.com`);
+    await putContact(db, { id: 's', name: 'Cleo Park', emails, createdAt: 1, updatedAt: 1 });
+    const csv = 'First Name,Last Name,E-mail 1 - Value\nCleo,Park,cleo0@x.com ::: cleo@new.example\n';
+    await expect(previewImport(db, parseImport(csv, NOW), NOW)).rejects.toThrow(/^Row 1 \(line 2\): Emails: together they have 51, where Kith keeps up to 50/);
+  });
+
   it('writes nothing when any record is invalid', async () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
     await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): emails.0: Not an email address: not-an-email');
