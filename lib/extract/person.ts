@@ -67,6 +67,33 @@ const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch
  */
 export const DEGREE = /^(?:ph\.?d|m\.?d|mba|cpa|esq|cfa|cfp|pmp|p\.?e|rn|j\.?d|msc|bsc|meng|ceng|mphil|dphil|edd|psyd|llm|llb)\.?$/i;
 
+// What follows a name after a comma without being a job, besides a degree: "Sam Lee, Jr.".
+export const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+// Credentials by their shape: initials with full stops ("M.B.A.", "P.Eng.") or a short acronym
+// ("CISSP", "FRICS"), which a job's acronym is not ("CEO", "CISO", "SVP").
+const DOTTED_CREDENTIAL = /^(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{0,2}\.?$/;
+const ACRONYM = /^[A-Z]{2,6}$/;
+const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
+// Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
+export const NAME_PARTICLES = /* @__PURE__ */ new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
+
+export const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
+
+// What follows a company's name after a comma: "Acme, Inc.".
+const COMPANY_SUFFIX = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|sa|sas|srl|bv|nv|ab|as|oy|pty|pte)\.?$/i;
+// "Doe, Jane" or "van Dijk, Ellen": a surname, a comma, then given names, as directories list people.
+const SURNAME_FIRST = /^((?:[^,\s]+\s)?[^,\s]+),\s*([^,\s]+(?:\s[^,\s]+)?)$/;
+
+/** A display name written surname first, as "Jane Doe"; "Sam Lee, Jr." or "Doe, CTO" stays as it is. */
+export function firstNameFirst(name: string): string {
+  const match = SURNAME_FIRST.exec(name);
+  if (!match) return name;
+  const [, surname, given] = match;
+  const particle = surname.includes(' ') && NAME_PARTICLES.has(surname.split(' ')[0].toLowerCase());
+  if ((surname.includes(' ') && !particle) || ACRONYM.test(given) || GENERATION.test(given) || isPostNominal(given) || COMPANY_SUFFIX.test(given)) return name;
+  return `${given} ${surname}`;
+}
+
 // Pronouns people write beside their name: "(She/Her)", "ela/dela", "hen/hen/han". Whether a
 // word is a pronoun is the set's to say, so the patterns need no Unicode letter class, which
 // costs a fresh page ~0.2 ms to compile.

@@ -4,7 +4,19 @@ import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl } from '../profile-url';
 import { fold } from '../search';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
-import { DEGREE, addressIn, candidate, isPronouns, looksLikePersonName, nameFromAddress, withoutPronouns, type Answers } from './person';
+import {
+  GENERATION,
+  NAME_PARTICLES,
+  addressIn,
+  candidate,
+  firstNameFirst,
+  isPostNominal,
+  isPronouns,
+  looksLikePersonName,
+  nameFromAddress,
+  withoutPronouns,
+  type Answers,
+} from './person';
 
 /** A selection longer than this is not a signature; only its start is read. */
 const MAX_TEXT = 4000;
@@ -59,33 +71,6 @@ function addressPerson(email: string, name: string): PersonInput {
 }
 
 type Line = { text: string; used: boolean };
-
-// What follows a name after a comma without being a job, besides a degree: "Sam Lee, Jr.".
-const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
-// Credentials by their shape: initials with full stops ("M.B.A.", "P.Eng.") or a short acronym
-// ("CISSP", "FRICS"), which a job's acronym is not ("CEO", "CISO", "SVP").
-const DOTTED_CREDENTIAL = /^(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{0,2}\.?$/;
-const ACRONYM = /^[A-Z]{2,6}$/;
-const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
-// Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
-const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
-
-const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
-
-// What follows a company's name after a comma: "Acme, Inc.".
-const COMPANY_SUFFIX = /^(?:inc|ltd|llc|llp|plc|corp|co|gmbh|ag|sa|sas|srl|bv|nv|ab|as|oy|pty|pte)\.?$/i;
-// "Doe, Jane" or "van Dijk, Ellen": a surname, a comma, then given names, as directories list people.
-const SURNAME_FIRST = /^((?:[^,\s]+\s)?[^,\s]+),\s*([^,\s]+(?:\s[^,\s]+)?)$/;
-
-/** A display name written surname first, as "Jane Doe"; "Sam Lee, Jr." or "Doe, CTO" stays as it is. */
-function firstNameFirst(name: string): string {
-  const match = SURNAME_FIRST.exec(name);
-  if (!match) return name;
-  const [, surname, given] = match;
-  const particle = surname.includes(' ') && NAME_PARTICLES.has(surname.split(' ')[0].toLowerCase());
-  if ((surname.includes(' ') && !particle) || ACRONYM.test(given) || GENERATION.test(given) || isPostNominal(given) || COMPANY_SUFFIX.test(given)) return name;
-  return `${given} ${surname}`;
-}
 
 /**
  * A line of a name, a comma, then what follows it ("Jane Doe, PhD, PMP", "Sam Lee, Jr.", "Lena
