@@ -22,10 +22,11 @@ export function isLinkedInProfileUrl(url: string): boolean {
 const CURRENT_COMPANY_LABEL =
   /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
 
-// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", or the hidden
-// "2nd degree connection") and pronouns (person.ts). A headline can look like either ("2nd Line
-// Support", "Founder/CEO"), so a degree is the whole text or followed by the word for degree.
-const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
+// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", Japanese "2次",
+// Korean "2촌", Chinese "2度", or the hidden "2nd degree connection") and pronouns (person.ts). A
+// headline can look like either ("2nd Line Support", "Founder/CEO"), so a degree is the whole
+// text or followed by the word for degree.
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.|次|촌|度)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
 // Some languages put the word for a connection first ("Relation de 2e niveau", "Kontakt 2. Grades";
 // "Technicien support 2e niveau" is a headline). Its pattern is tried only on a text with the
 // word for degree in it, so a profile in English does not compile it on its first read, which

@@ -171,8 +171,12 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     }
   });
 
-  it('passes over the hidden connection degree in French, German and Spanish as in English', () => {
+  it('passes over the connection degree in French, German, Spanish, Japanese, Korean and Chinese as in English', () => {
     for (const [lang, degree, hidden, headline, location] of [
+      // The dot apart from the degree, as LinkedIn draws them in these languages.
+      ['ja', '·', '2次', 'プロダクトデザイナー', '日本 大阪府 大阪市'],
+      ['ko', '·', '2촌', '소프트웨어 엔지니어', '대한민국 서울'],
+      ['zh', '·', '3度+', '产品设计师', '中国 上海'],
       ['fr', '· 2e', 'Relation de 2e niveau', 'Designer produit chez Lumen Works', 'Lyon, Auvergne-Rhône-Alpes, France'],
       ['de', '· 2.', 'Kontakt 2. Grades', 'Produktdesignerin bei Lumen Works', 'München, Bayern, Deutschland'],
       ['es', '· 2.º', 'Contacto de 2.º grado', 'Diseñador de producto', 'Valencia, Comunidad Valenciana, España'],
