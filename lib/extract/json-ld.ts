@@ -63,7 +63,8 @@ function currentEmployer(worksFor: unknown): { company?: string; roleName?: stri
   const employer = (entry: unknown) => first(asRole(entry)?.worksFor ?? entry);
   const ended = (entry: unknown) =>
     isObject(entry) && (entry.endDate !== undefined || (isObject(entry.member) && entry.member.endDate !== undefined));
-  const current = entries.find((entry) => employer(entry) && !ended(entry)) ?? entries.find((entry) => employer(entry));
+  // Every job ended (between jobs, or a page listing only past ones): no current employer.
+  const current = entries.find((entry) => employer(entry) && !ended(entry));
   const role = asRole(current) ?? (isObject(current) && isObject(current.member) ? current.member : undefined);
   return { company: employer(current), roleName: first(role?.roleName) };
 }
@@ -190,36 +191,54 @@ function referencesIn(value: unknown, base: string | undefined): URL[] {
   return refs.map((ref) => (typeof ref === 'string' ? parseUrl(ref.slice(0, 2048), base) : null)).filter((url): url is URL => url !== null);
 }
 
+// Where an organisation lists its people: an about page's team, its founders.
+const PEOPLE_OF_ORGANISATION = new Set(['employee', 'employees', 'founder', 'founders', 'member', 'members']);
+
+/** `node` with the employer it leaves to context: the organisation listing it, or one described by `@id` elsewhere in the page. */
+function withEmployerInContext(node: JsonObject, listedBy: JsonObject | undefined, described: ReadonlyMap<string, JsonObject>): JsonObject {
+  if (node.worksFor === undefined) return listedBy && node.affiliation === undefined ? { ...node, worksFor: listedBy } : node;
+  // A graph describes the organisation once and refers to it (`"worksFor": {"@id": "…#organization"}`).
+  const resolve = (entry: unknown) =>
+    isObject(entry) && entry.name === undefined && typeof entry['@id'] === 'string' ? (described.get(entry['@id']) ?? entry) : entry;
+  const worksFor = Array.isArray(node.worksFor) ? node.worksFor.map(resolve) : resolve(node.worksFor);
+  return { ...node, worksFor };
+}
+
 /**
  * Person nodes of every JSON-LD block, the page's own subject first: the person a ProfilePage's
  * mainEntity or about holds or names by `@id`, or whose mainEntityOfPage is this page; then
- * top-level people before people nested deeper (an article's author, a reviewer).
+ * top-level people before people nested deeper (an article's author, a reviewer). A person's
+ * employer given by reference or by the organisation listing them is filled in.
  */
 export function jsonLdPersonNodes(doc: Document): JsonObject[] {
-  const found: { node: JsonObject; rank: number; subject: boolean }[] = [];
+  const found: { node: JsonObject; rank: number; subject: boolean; listedBy?: JsonObject }[] = [];
+  // Nodes by their `@id`, for employers given by reference; their names are read only if asked.
+  const described = new Map<string, JsonObject>();
   // Graphs list their nodes flat and link them by `@id`, so a ProfilePage's subject is often a
   // reference to a Person listed after the site's owner or an article's author.
   const subjectIds = new Set<string>();
   // Some DOMs (linkedom) give baseURI as null, which no URL parses against.
   const base = doc.baseURI || undefined;
   let visited = 0;
-  const walk = (value: unknown, depth: number, rank: number, subject: boolean) => {
+  const walk = (value: unknown, depth: number, rank: number, subject: boolean, listedBy?: JsonObject) => {
     if (depth > MAX_DEPTH || ++visited > MAX_NODES) return;
     if (Array.isArray(value)) {
-      for (const item of value) walk(item, depth + 1, rank, subject);
+      for (const item of value) walk(item, depth + 1, rank, subject, listedBy);
       return;
     }
     if (!isObject(value)) return;
     if (subject) for (const id of referencesIn(value['@id'], base)) subjectIds.add(id.href);
     const types = typesOf(value);
     if (types.includes('Person')) {
-      found.push({ node: value, rank, subject });
+      found.push({ node: value, rank, subject, listedBy });
       return;
     }
+    if (value.name !== undefined && typeof value['@id'] === 'string') described.set(value['@id'], value);
     const isProfilePage = types.includes('ProfilePage');
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context') continue;
-      walk(child, depth + 1, key === '@graph' ? rank : rank + 1, isProfilePage && (key === 'mainEntity' || key === 'about'));
+      const listing = PEOPLE_OF_ORGANISATION.has(key) && value.name !== undefined ? value : undefined;
+      walk(child, depth + 1, key === '@graph' ? rank : rank + 1, isProfilePage && (key === 'mainEntity' || key === 'about'), listing);
     }
   };
   for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
@@ -239,7 +258,7 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
       (subjectIds.size > 0 && referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href))) ||
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
   }
-  return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => f.node);
+  return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => withEmployerInContext(f.node, f.listedBy, described));
 }
 
 export function extractJsonLd(doc: Document): PersonInput[] {
