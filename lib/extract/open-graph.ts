@@ -8,6 +8,17 @@ export function isOpenGraphProfile(doc: Document): boolean {
   return metaContent(doc, 'og:type').toLowerCase() === 'profile' || metaContent(doc, 'profile:first_name') !== '';
 }
 
+/**
+ * The name in a profile's title. Social profiles put the handle after the name ("Eugen Rochko
+ * (@Gargron@mastodon.social)") and sites their section after a dash ("Jane Doe - Medium"); a
+ * title that is only the handle ("octocat - Overview", GitHub's) names nobody: the page's own
+ * markup may.
+ */
+function nameInTitle(title: string, username: string): string {
+  const name = title.replace(/\s*\(@[^\s()]+\)$/, '').split(/\s+[-–|·]\s+/)[0];
+  return name.startsWith('@') || (username !== '' && name.toLowerCase() === username.toLowerCase()) ? '' : name;
+}
+
 /** The page's person from Open Graph, or [] when the page is not a profile. */
 export function extractOpenGraph(doc: Document): PersonInput[] {
   if (!isOpenGraphProfile(doc)) return [];
@@ -15,8 +26,7 @@ export function extractOpenGraph(doc: Document): PersonInput[] {
   const person = candidate('open-graph', {
     name: firstAnswer([
       ['profile:first_name', fullName],
-      // Social profiles title the page with the handle after the name: "Eugen Rochko (@Gargron@mastodon.social)".
-      ['og:title', () => metaContent(doc, 'og:title').replace(/\s*\(@[^\s()]+\)$/, '')],
+      ['og:title', () => nameInTitle(metaContent(doc, 'og:title'), metaContent(doc, 'profile:username'))],
     ]),
     profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'), doc.baseURI)]]),
     photoUrl: firstAnswer([

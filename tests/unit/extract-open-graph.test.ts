@@ -1,0 +1,31 @@
+// The name an Open Graph profile's title gives, and when it gives none.
+import { JSDOM } from 'jsdom';
+import { expect, it } from 'vitest';
+import { extractPeople } from '@/lib/extract';
+import { extractOpenGraph } from '@/lib/extract/open-graph';
+
+const profile = (url: string, meta: Record<string, string>, body = '') =>
+  new JSDOM(
+    `<!DOCTYPE html><head><meta property="og:type" content="profile">${Object.entries(meta)
+      .map(([property, content]) => `<meta property="${property}" content="${content}">`)
+      .join('')}</head><body>${body}</body>`,
+    { url },
+  ).window.document;
+
+it('reads the name before a site’s section or a handle in the title', () => {
+  const nameOf = (title: string) => extractOpenGraph(profile('https://example.org/jane', { 'og:title': title }))[0]?.name;
+  expect(nameOf('Jane Doe - Medium')).toBe('Jane Doe');
+  expect(nameOf('Eugen Rochko (@Gargron@mastodon.social)')).toBe('Eugen Rochko');
+  expect(nameOf('Anna-Lena Berg | Speaker')).toBe('Anna-Lena Berg');
+});
+
+it('takes a title that is only the handle for no name, so the page’s own card names the person', () => {
+  const url = 'https://github.com/octocat-dev';
+  const page = profile(
+    url,
+    { 'og:title': 'octocat-dev - Overview', 'profile:username': 'octocat-dev', 'og:url': url },
+    '<div class="h-card"><span class="p-name">Mona Lisa Octocat</span><span class="p-org">@github</span><a class="u-email" href="mailto:mona@octocat.dev">mona@octocat.dev</a></div>',
+  );
+  expect(extractOpenGraph(page)).toEqual([]);
+  expect(extractPeople(page, url).map((person) => person.name)).toEqual(['Mona Lisa Octocat']);
+});
