@@ -164,13 +164,23 @@ function mergeInto(best: Person, other: Person): void {
   }
 }
 
+/**
+ * An address the page's own person (found first) is written to: a mailto link that names nobody,
+ * at the domain of that person's site ("Email me" on a personal homepage).
+ */
+function writesToSubject(subject: Person | undefined, other: Person): boolean {
+  if (!subject?.profileUrl || other.source !== 'mailto' || other.fieldSources.name !== 'mailto:address' || subject.emails.length > 0) return false;
+  const host = new URL(subject.profileUrl).hostname.replace(/^www\./, '');
+  return other.emails.length === 1 && other.emails[0].endsWith(`@${host}`);
+}
+
 /** Candidates validated and merged: one entry per person, in the order they were found. */
 function validPeople(candidates: unknown[]): Person[] {
   const people: Person[] = [];
   for (const candidate of candidates.slice(0, MAX_CANDIDATES)) {
     const parsed = Person.safeParse(candidate);
     if (!parsed.success) continue;
-    const same = people.find((p) => samePerson(p, parsed.data));
+    const same = people.find((p) => samePerson(p, parsed.data)) ?? (writesToSubject(people[0], parsed.data) ? people[0] : undefined);
     if (same) mergeInto(same, parsed.data);
     else if (people.length < MAX_PEOPLE) people.push(parsed.data);
   }

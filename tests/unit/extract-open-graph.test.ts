@@ -1,4 +1,5 @@
-// The name an Open Graph profile's title gives, and when it gives none.
+// The person an Open Graph profile is about: the name its title gives (or does not), and the
+// address a link on their own site writes to.
 import { JSDOM } from 'jsdom';
 import { expect, it } from 'vitest';
 import { extractPeople } from '@/lib/extract';
@@ -28,4 +29,13 @@ it('takes a title that is only the handle for no name, so the page’s own card 
   );
   expect(extractOpenGraph(page)).toEqual([]);
   expect(extractPeople(page, url).map((person) => person.name)).toEqual(['Mona Lisa Octocat']);
+});
+
+it('gives the person of a homepage the address its “Email me” link writes to, at their own domain', () => {
+  const url = 'https://tombecker.design/';
+  const page = profile(url, { 'og:title': 'Tom Becker', 'og:url': url }, '<h1>Tom Becker</h1><a href="mailto:tom@tombecker.design">Email me</a><a href="mailto:hello@studio.example">Email me</a>');
+  expect(extractPeople(page, url).map(({ name, emails }) => [name, emails])).toEqual([
+    ['Tom Becker', ['tom@tombecker.design']],
+    ['hello@studio.example', ['hello@studio.example']],
+  ]);
 });
