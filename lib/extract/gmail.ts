@@ -1,10 +1,10 @@
 // Gmail, an open thread. Gmail keeps each participant's name and address in `email`/`name`
 // attributes for its own hover cards (stable since 2014); its short class names have lasted
 // years too. The sender of the latest expanded message comes first, then the other senders, then
-// recipients; the signed-in account's own addresses never.
+// recipients; the user's own addresses (the account's, and any Gmail calls "me") never.
 import type { MessageRef, PersonInput } from '../capture-model';
 import { parseUrl, safeHttpUrl } from '../text';
-import { addressIn, candidate, nameFromAddress } from './person';
+import { addressIn, candidate, nameFromAddress, nameFromDisplayName } from './person';
 import { attrOf, textOf } from './dom';
 
 const GMAIL_ORIGIN = 'https://mail.google.com/';
@@ -86,19 +86,46 @@ export function warmUpGmail(): void {
   parseDate('Tue, Mar 4, 2025, 9:14 AM');
 }
 
-type Participant = { email: string; name: string; nameFrom: string; role: 'sender' | 'recipient'; at?: number };
+type Participant = {
+  /** Undefined for a post through a list or service (`via`) that did not write the poster's address for their name. */
+  email?: string;
+  name: string;
+  nameFrom: string;
+  role: 'sender' | 'recipient';
+  at?: number;
+  /** The address of the list or service a post came through. */
+  via?: string;
+};
 
 /** Elements Gmail marks with a participant's address; never those inside a message body. */
 function participantElements(root: Element, selector: string): Element[] {
   return [...root.querySelectorAll(selector)].filter((el) => !el.closest('.a3s, .ii.gt'));
 }
 
+// A post that a list or service sent under its own address, naming the poster: Google Groups'
+// "'Jane Doe' via Kith Users" (for a poster whose domain forbids others to send as them), Google
+// Docs' "Jane Doe (via Google Docs)", LinkedIn's "Jane Doe via LinkedIn".
+const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
+
 function participant(el: Element, role: Participant['role'], at: number | undefined): Participant | undefined {
-  const email = addressIn(attrOf(el, 'email', 320));
-  if (!email) return undefined;
-  const name = attrOf(el, 'name', 200);
-  const named = name !== '' && addressIn(name) !== email;
-  return { email, name: named ? name : nameFromAddress(email), nameFrom: named ? 'gmail:[name]' : 'gmail:[email]', role, at };
+  const address = addressIn(attrOf(el, 'email', 320));
+  if (!address) return undefined;
+  const shown = attrOf(el, 'name', 200);
+  const poster = shown.includes('via ') ? POSTED_VIA.exec(shown)?.[1] : undefined;
+  // Every poster through a list shares its address, so it is not given to the person: it would
+  // fold them all into one contact. Where the thread also shows them by their own address, the
+  // capture's merge joins the two by name (validPeople in capture-model.ts).
+  const email = poster === undefined ? address : addressIn(poster);
+  const name = poster ?? shown;
+  const named = name !== '' && (email === undefined || addressIn(name) !== email);
+  return {
+    email,
+    name: named ? nameFromDisplayName(name) : nameFromAddress(email!),
+    nameFrom: named ? 'gmail:[name]' : 'gmail:[email]',
+    role,
+    at,
+    via: poster === undefined ? undefined : address,
+  };
 }
 
 /** People of the open thread, best first. */
@@ -141,17 +168,28 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
   const subject = textOf(subjectEl, 300);
   const link = threadLink(doc, url);
   const latestAt = latestFirst.map(dateOf).find((at) => at !== undefined);
-  const seen = new Set(own);
+  const participants = [...senders, ...recipients];
+  const keyOf = (p: Participant) => p.email ?? `name:${p.name.toLowerCase()}`;
+  // Gmail calls the user "me" at each address of theirs it knows, a send-as alias as well as the
+  // account's. The word is English's, or the name it gives the account's address in this thread.
+  const namesOfMe = new Set(['me', ...participants.filter((p) => p.email !== undefined && own.has(p.email)).map((p) => p.name)]);
+  const seen = new Set<string>(own);
+  for (const p of participants) {
+    if (namesOfMe.has(p.name)) seen.add(keyOf(p));
+    // A list that posts came through is no person either, where it is also a recipient.
+    if (p.via !== undefined) seen.add(p.via);
+  }
   const people: PersonInput[] = [];
-  for (const p of [...senders, ...recipients]) {
-    if (seen.has(p.email)) continue;
-    seen.add(p.email);
+  for (const p of participants) {
+    const key = keyOf(p);
+    if (seen.has(key)) continue;
+    seen.add(key);
     const message: MessageRef = { subject, at: p.at ?? latestAt, link };
     const person = candidate(
       'gmail',
       {
         name: { value: p.name, from: p.nameFrom },
-        emails: { value: [p.email], from: 'gmail:[email]' },
+        emails: p.email === undefined ? undefined : { value: [p.email], from: 'gmail:[email]' },
       },
       { role: p.role, message },
     );

@@ -4,7 +4,7 @@
 import type { MessageRef, PersonInput } from '../capture-model';
 import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
-import { addressIn, candidate, nameFromAddress, type Answer } from './person';
+import { addressIn, candidate, nameFromAddress, nameFromDisplayName, type Answer } from './person';
 
 // outlook.cloud.microsoft is where Microsoft now serves work accounts; outlook.office.com redirects there.
 const OUTLOOK_ORIGINS = ['https://outlook.cloud.microsoft/', 'https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
@@ -39,15 +39,16 @@ function ownAccount(doc: Document): { addresses: Set<string>; names: Set<string>
     const address = addressIn(text);
     if (address) addresses.add(address);
   }
+  // Kept as people's names are read ("Reyes, Ava" as "Ava Reyes"), so either way of writing it matches.
   const primary = textOf(doc.querySelector('#mectrl_currentAccount_primary'), 200);
-  if (primary) names.add(primary.toLowerCase());
+  if (primary) names.add(nameFromDisplayName(primary).toLowerCase());
   // "Mail - Ava Reyes - Outlook"
   const parts = cleanLine(doc.title, 400).split(' - ');
   if (parts.length >= 3 && /^outlook$/i.test(parts[parts.length - 1])) {
     const who = parts.slice(1, -1).join(' - ');
     const address = addressIn(who);
     if (address) addresses.add(address);
-    else names.add(who.toLowerCase());
+    else names.add(nameFromDisplayName(who).toLowerCase());
   }
   return { addresses, names };
 }
@@ -110,7 +111,7 @@ function senderOf(scope: Element): Found | undefined {
   const labelled = nameAndAddress(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, ''));
   const shown = nameAndAddress(textOf(from, 400));
   const email = labelled.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320));
-  const name = labelled.name || shown.name;
+  const name = nameFromDisplayName(labelled.name || shown.name);
   if (!name && !email) return undefined;
   return {
     name: name ? { value: name, from: 'outlook:aria-label=From' } : { value: nameFromAddress(email!), from: 'outlook:address' },
@@ -134,7 +135,7 @@ function recipientsOf(scope: Element): Found[] {
       // Leaves like "To:", "Cc:" and ";" are labels and separators, not people.
       if (!shown.email && (!/\p{L}/u.test(shown.name) || /[:：]$/.test(shown.name))) continue;
       const email = shown.email ?? addressIn(attrOf(chip, 'title', 320)) ?? addressIn(attrOf(chip, 'aria-label', 400));
-      const name = shown.name;
+      const name = nameFromDisplayName(shown.name);
       found.push({
         name: name ? { value: name, from: 'outlook:RecipientWell' } : { value: nameFromAddress(email!), from: 'outlook:address' },
         email,

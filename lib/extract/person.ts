@@ -57,8 +57,11 @@ export function nameFromAddress(email: string): string {
   return email;
 }
 
-// Link texts that are calls to action, not names ("Email me", "Kontakt"), and mail apps' footers.
-const NOT_A_NAME = /^(e-?mail|mail|contact|write|send|message|reach|get in touch|kontakt|écri|escrib|scriv|click|here|sent from|get outlook)/i;
+// Link texts that are calls to action or a desk, not names ("Email me", "Kontakt", "Say hello 👋",
+// "Contáctame", "Press inquiries"), and mail apps' footers. A verb that also begins names
+// ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it.
+const NOT_A_NAME =
+  /^(?:e-?mail|mail|cont[aá]ct|write|send|message|reach|get in touch|kontakt|écri|escr[ií]b|scriv|click|here|sent from|get outlook|(?:say|hire|drop|book|let['’]?s|schreib(?:en)?|nous) |newsletter|support|press(?: |$)|inquir|enquir)/i;
 
 /**
  * A degree or credential written after a name ("Jane Doe, PhD", "Sam Lee, CFA"): what someone
@@ -99,25 +102,36 @@ export function firstNameFirst(name: string): string {
 // costs a fresh page ~0.2 ms to compile.
 const PRONOUNS = /^\(?([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\)?$/;
 const PRONOUNS_BESIDE_TEXT = /\s*\(([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\)|,?\s+([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\s*$/g;
-// Marked pure so bundles that import this module without reading pronouns (the capture script,
-// Gmail's and Outlook's) leave the set out instead of building it on every injection.
-const PRONOUN_WORDS = /* @__PURE__ */ new Set([
+// Built on the first text that looks like pronouns, not on load: Gmail's and Outlook's readers
+// import this module on every injection but meet pronouns in few names. Marked pure so bundles
+// that never read pronouns (the capture script) leave it out.
+const pronounWords = /* @__PURE__ */ once(() => new Set([
   'he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'theirs', 'ze', 'zir',
   'hir', 'xe', 'xem', 'xir', 'it', 'its', 'any',
   'er', 'ihm', 'ihn', 'sie', 'ihr', 'es', 'il', 'lui', 'elle', 'iel', 'ela', 'ele', 'dele', 'dela', 'elu', 'ella', 'él',
   'hen', 'hon', 'han', 'hij', 'hem', 'zij', 'haar', 'lei', 'ona', 'on', 'jej', 'jego',
-]);
+]));
 
 /** Text that is only pronouns, in parentheses or not: "she/her", "(They/Them)". */
 export function isPronouns(text: string): boolean {
   const words = PRONOUNS.exec(text)?.[1].toLowerCase().split('/');
-  return !!words && words.every((word) => PRONOUN_WORDS.has(word));
+  return !!words && words.every((word) => pronounWords().has(word));
 }
 
 /** The text without pronouns written in parentheses or at its end: "Jane Doe (she/her)", "Jane Doe, she/her" → "Jane Doe". */
 export function withoutPronouns(text: string): string {
   // A slash between other words stays: "Léa Martin UX/UI", "Founder/CEO".
   return text.replace(PRONOUNS_BESIDE_TEXT, (badge, inParentheses?: string, atEnd?: string) => (isPronouns(inParentheses ?? atEnd ?? '') ? '' : badge)).trim();
+}
+
+/**
+ * A mail app's display name as the person's name: "Doe, Jane" → "Jane Doe", "Sam Lee (they/them)"
+ * → "Sam Lee". Most names hold neither a slash nor a comma, so those are looked for first and the
+ * patterns run only on names that have one.
+ */
+export function nameFromDisplayName(displayName: string): string {
+  const name = displayName.includes('/') ? withoutPronouns(displayName) : displayName;
+  return name.includes(',') ? firstNameFirst(name) : name;
 }
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */

@@ -369,6 +369,13 @@ describe('mailto links', () => {
     ]);
     expect(parseMailtoLink('mailto:jane.doe@example.com', 'Contact')[0].name).toBe('Jane Doe');
   });
+
+  it('does not take a call to action or a desk for the name, but takes names that begin as one does', () => {
+    const nameOf = (text: string) => parseMailtoLink('mailto:sam.lee@example.com', text)[0].name;
+    const labels = ['Say hello 👋', 'Say hi', "Let's talk", 'Let’s talk', 'Hire me', 'Drop me a line', 'Book a call', 'Schreib mir', 'Schreiben Sie uns', 'Escríbeme', 'Contáctame', 'Nous contacter', 'Newsletter', 'Support', 'Press', 'Press inquiries', 'Inquiries'];
+    for (const label of labels) expect(nameOf(label), label).toBe('Sam Lee');
+    for (const name of ['Sayuri Ito', 'Fazıl Say', 'Hiren Shah', 'Booker Jones', 'Anna Schreiber', 'Elvis Presley', 'Lena Press']) expect(nameOf(name), name).toBe(name);
+  });
 });
 
 describe('hostile page', () => {

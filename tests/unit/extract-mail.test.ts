@@ -81,6 +81,30 @@ describe('Gmail, one message', () => {
     expect(extractPeople(page.document, page.url).map((p) => p.emails[0])).toContain('tom.lindqvist@northwind.example');
   });
 
+  it('reads a name written surname first, or with pronouns beside it, as the person’s name', () => {
+    const { document: page } = loadFixture('gmail-single.html');
+    page.querySelector('span.gD')!.setAttribute('name', 'Natarajan, Priya');
+    page.querySelector('[email="tom.lindqvist@northwind.example"]')!.setAttribute('name', 'Lindqvist, Tom (he/him)');
+    expect(extractGmail(page, url).map((p) => [p.name, p.fieldSources?.name])).toEqual([
+      ['Priya Natarajan', 'gmail:[name]'],
+      ['Tom Lindqvist', 'gmail:[name]'],
+    ]);
+  });
+
+  it('leaves out the user’s other addresses, which Gmail calls "me" as it does the account', () => {
+    const alias = (word: string) => {
+      const { document: page } = loadFixture('gmail-single.html');
+      page.querySelector('[email="ava.reyes@gmail.com"]')!.setAttribute('name', word);
+      const tom = page.querySelector('[email="tom.lindqvist@northwind.example"]')!;
+      tom.setAttribute('email', 'ava@reyes-consulting.example');
+      tom.setAttribute('name', word);
+      return extractGmail(page, url).map((p) => p.emails?.[0]);
+    };
+    expect(alias('me')).toEqual(['priya.natarajan@northwind.example']);
+    // In another language, by the word Gmail gives the account's own address in the thread.
+    expect(alias('ich')).toEqual(['priya.natarajan@northwind.example']);
+  });
+
   it('links back by the legacy thread id when the URL does not name the thread', () => {
     const [first] = extractGmail(document, 'https://mail.google.com/mail/u/2/');
     expect(first.message?.link).toBe('https://mail.google.com/mail/u/2/#all/18e0a1b2c3d4e5f6');
@@ -102,6 +126,36 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
       at: local(2025, 3, 5, 10, 47),
       link: url,
     });
+  });
+
+  it('takes a post through a Google Group as the poster’s, never giving them the list’s address', () => {
+    const { document: page } = loadFixture('gmail-thread.html');
+    const list = 'kith-users@googlegroups.com';
+    // Google Groups sends a post from a domain that forbids others to send as it under the list's address.
+    for (const el of page.querySelectorAll('span.gD[email]:not([name="me"])')) {
+      el.setAttribute('name', `'${el.getAttribute('name')}' via Kith Users`);
+      el.setAttribute('email', list);
+    }
+    for (const el of page.querySelectorAll('span.g2[name="me"]')) {
+      el.setAttribute('name', 'Kith Users');
+      el.setAttribute('email', list);
+    }
+    // Dana is copied in by her own address, Leo only posted through the list: two people, and the list none.
+    page.querySelector('span.g2[email^="leo"]')!.remove();
+    expect(extractPeople(page, url).map((p) => [p.name, p.emails, p.role])).toEqual([
+      ['Dana Whitaker', ['dana.whitaker@quillstone.example'], 'sender'],
+      ['Leo Fischer', [], 'sender'],
+      ['Marta Silva', ['marta.silva@quillstone.example'], 'recipient'],
+    ]);
+  });
+
+  it('takes a comment notice "Jane Doe (via Google Docs)" as the commenter’s, without the service’s address', () => {
+    const { document: page } = loadFixture('gmail-thread.html');
+    const dana = page.querySelector('span.gD[email^="Dana"]')!;
+    dana.setAttribute('name', 'Dana Whitaker (via Google Docs)');
+    dana.setAttribute('email', 'comments-noreply@docs.google.com');
+    page.querySelector('span.g2[email^="dana"]')!.remove();
+    expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Dana Whitaker', emails: [], role: 'sender' });
   });
 
   it('is no open message on the inbox list', () => {
@@ -147,6 +201,24 @@ describe('Outlook on the web, English', () => {
       },
     ]);
     expect(capturePage(document, url).expected).toBe(true);
+  });
+});
+
+describe('Outlook on the web, names written surname first or with pronouns', () => {
+  it('reads them as the person’s name, and knows the account’s name written either way', () => {
+    const { document, url } = loadFixture('outlook-en.html');
+    const from = document.querySelector('[aria-label^="From:"]')!;
+    from.setAttribute('aria-label', 'From: Mbeki, Grace (she/her)');
+    from.querySelector('span')!.textContent = 'Mbeki, Grace (she/her)<grace.mbeki@fabrikam.example>';
+    const [accountChip, hugoChip] = document.querySelectorAll('[data-testid="RecipientWell"] [role="listitem"] span');
+    accountChip.textContent = 'Reyes, Ava';
+    hugoChip.textContent = 'Lefèvre, Hugo';
+    const names = () => extractPeople(document, url).map((p) => p.name);
+    expect(names()).toEqual(['Grace Mbeki', 'Hugo Lefèvre', 'Ines Duarte']);
+    document.title = 'Mail - Reyes, Ava - Outlook';
+    document.querySelector('#mectrl_currentAccount_primary')!.textContent = 'Reyes, Ava';
+    accountChip.textContent = 'Ava Reyes';
+    expect(names()).toEqual(['Grace Mbeki', 'Hugo Lefèvre', 'Ines Duarte']);
   });
 });
 
