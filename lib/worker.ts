@@ -71,8 +71,9 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // end of this function): refreshing again would count every reminder twice, holding the
   // database ~0.7 s each time at 100,000. Listened to so that the launch starts the worker.
   browser.runtime.onStartup.addListener(() => {});
+  // A reminder came due: open pages are told too, so This week and the lists agree with the badge.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SCHEDULER_ALARM) refresh().catch(logFailure('refresh on alarm'));
+    if (alarm.name === SCHEDULER_ALARM) changedHere().catch(logFailure('refresh on alarm'));
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !('settings' in changes)) return;

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { type HeldByOther, leftOffNotice } from '@/lib/db';
+import { startOfLocalDayAfter } from '@/lib/reminders';
 import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage, type TypedOnContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
@@ -47,6 +48,9 @@ function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** After midnight by this much, so the day read is surely the new one. */
+const NEW_DAY_MARGIN_MS = 1000;
 
 export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const route = useRoute();
@@ -154,9 +158,22 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
       catchUp();
     });
     document.addEventListener('visibilitychange', catchUp);
+    // A new day changes what is due today and what "yesterday" was, with nothing written: the
+    // notebook is read again then, as after a change (the worker tells of reminders coming due).
+    let newDay: ReturnType<typeof setTimeout>;
+    const armNewDay = () => {
+      const now = deps.now();
+      newDay = setTimeout(() => {
+        missed = 'all';
+        catchUp();
+        armNewDay();
+      }, startOfLocalDayAfter(now, 1) - now + NEW_DAY_MARGIN_MS);
+    };
+    armNewDay();
     return () => {
       stop();
       document.removeEventListener('visibilitychange', catchUp);
+      clearTimeout(newDay);
     };
   }, [deps, reload, rereadContacts]);
 

@@ -208,3 +208,21 @@ test('a dashboard left open shows the person a right-click saves, reading only t
   await expect(dashboard.getByLabel('Search contacts')).toHaveValue('Ada');
   expect(await recordsRead(dashboard, 'contacts')).toBe(4);
 });
+
+test('a reminder coming due while This week is open moves there from Coming up to Due today, as on the badge', async ({ kith }) => {
+  const page = await kith.openDashboard('#/week');
+  const dueAt = await page.evaluate(() => Date.now() + 4_000);
+  const now = Date.now();
+  await kith.putRecords('contacts', [{ id: 'c1', name: 'Ada Quinlan', emails: [], createdAt: now, updatedAt: now }]);
+  await kith.putRecords('reminders', [{ id: 'soon', contactId: 'c1', kind: 'follow-up', dueAt, note: 'Send the deck', createdAt: now, openAt: dueAt }]);
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'data:changed', payload: {} }));
+  await expect.poll(() => kith.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.scheduledTime))).toEqual([dueAt]);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /^Coming up/ })).toHaveText(/\(1\)/);
+  await expect(page.getByRole('heading', { name: /^Due today/ })).toHaveText(/\(0\)/);
+
+  // The alarm fires at the due time: the badge counts it, and the open page, told, shows it due.
+  await expect.poll(() => kith.badgeText(), { timeout: 20_000 }).toBe('1');
+  await expect(page.getByRole('heading', { name: /^Due today/ })).toHaveText(/\(1\)/);
+  await expect(page.getByRole('heading', { name: /^Coming up/ })).toHaveText(/\(0\)/);
+});

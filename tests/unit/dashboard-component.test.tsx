@@ -452,6 +452,20 @@ it('a backup’s settings go into its export, and are restored by importing it i
   expect(stored.defaultCadenceDays).toBe(60);
 });
 
+it('reads the notebook again as a new day starts, so what was coming up tomorrow is due today', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  const midnight = new Date(2026, 10, 25).getTime();
+  let clock = midnight - 500;
+  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  await putReminder(db, { id: 'r', contactId: 'c', kind: 'follow-up', dueAt: midnight, note: 'Send the deck', createdAt: 0 });
+  openAt('#/week', depsOver(db, { now: () => clock }));
+  await vi.waitFor(() => expect(text()).toContain('Due today (0)'));
+  // Nothing is written at midnight, and nothing tells the page: it reads again on its own.
+  clock = midnight + 1000;
+  await vi.waitFor(() => expect(text()).toContain('Due today (1)'), { timeout: 4000 });
+});
+
 it('says a reminder snoozed until later today is not due yet, and when it will be', () => {
   const now = new Date(2026, 10, 24, 9, 0).getTime();
   const reminder = (id: string, extra: Record<string, unknown>) => Reminder.parse({ id, contactId: 'c', kind: 'follow-up', dueAt: now - 86_400_000, createdAt: 0, ...extra });
