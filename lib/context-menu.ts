@@ -70,9 +70,10 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   if (isMailtoLink(href)) return parseMailtoLink(href, await textOfLink());
   const url = parseHttpUrl(href);
   if (!url || !linkedinProfileSlug(url)) return NOTHING.link;
-  // LinkedIn links often hold the name then "View Jane's profile" or a degree badge.
+  // LinkedIn links often hold the name then "View Jane's profile" or a degree badge; a search
+  // engine's result, the page's title: "Jane Doe - Head of Research - Acme | LinkedIn".
   const firstLine = (await textOfLink()).split('\n').map((line) => cleanLine(line, 200)).find(Boolean) ?? '';
-  const name = withoutNameBadges(firstLine);
+  const name = withoutNameBadges(firstLine).split(/\s+[-–—|]\s+/)[0];
   if (!looksLikePersonName(name)) return NOTHING.linkName;
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }

@@ -22,12 +22,33 @@ import {
 const MAX_TEXT = 4000;
 const MAX_LINES = 40;
 
-// `Name <addr>` or `"Last, First" <addr>`; bounded so it stays linear on long input.
-const NAMED_ADDRESS = /(?:"([^"\n]{1,200})"|([^<>,;"\n]{0,200}?))\s*<([^<>\s]{3,254})>/g;
+// `Name <addr>`, `"Last, First" <addr>` or Outlook's unquoted `Last, First <addr>` (a surname of
+// a word or two, then a comma); bounded so it stays linear on long input.
+const NAMED_ADDRESS = /(?:"([^"\n]{1,200})"|((?:[^\s<>,;"@]{1,50}(?: [^\s<>,;"@]{1,50})?,\s*)?[^<>,;"\n]{0,200}?))\s*<([^<>\s]{3,254})>/g;
 const BARE_ADDRESS = /^[^\s<>,;"]{1,64}@[^\s<>,;"]{1,253}$/;
-const PHONE = /^(?:(?:tel|phone|mobile|mob|cell|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24})$/i;
-const URL_LIKE = /^(?:https?:\/\/|www\.)\S+$/i;
+// A line that is only `Name <addr>`.
+const DISPLAY_NAME = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/;
+// A number, alone or after its label in the languages Kith's users write in: "M:", "Tel.:",
+// "Tél. :", "Téléphone", "Telefon", "Teléfono", "Mobil:", "Móvil:", "Port. :", "Handy", "Cell".
+const PHONE =
+  /^(?:(?:t[eé]l(?:[eé]phone|efon[eo]?|[eé]fono)?|phone|mob(?:ile?)?|m[oó]vil|handy|port(?:able)?|cel(?:l|ular|lulare)?|gsm|tlf|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24})$/i;
+// A site: a link, or a domain after its label ("w: tombecker.design", "Web: acme.de").
+const WEBSITE = /^(?:https?:\/\/\S+|www\.\S+|(?:w|web(?:site|seite)?|(?:site|sitio)(?: web)?|url|homepage|internet)\s*:\s*[^\s.]+\.\S+)$/i;
 const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#<>]+/i;
+// Outlook's stand-in for a picture of a forwarded signature, "[cid:image001.png@01DA2B3C.4D5E6F70]":
+// it holds an @ and is no address.
+const INLINE_PICTURE = /\[cid:[^\]]{0,300}\]/gi;
+// A line between a message and its signature, or between two signatures: "--", "____", "━━━━".
+const SEPARATOR = /^[-–—_=━─]{2,}$/;
+// A LinkedIn card selected as text: the hidden "View Lena Hartmann’s profile" runs on after the
+// name, and the connection degree is a line of its own ("• 2nd", with its hidden "2nd degree
+// connection" run on) or a part a bar split off ("2nd"); "2nd Line Support" is a title.
+const VIEW_PROFILE = /\s*View [^\n]{1,80}?[’']s? profile$/i;
+const CONNECTION_DEGREE = /^(?:[·•]\s*[123]|[123](?:st|nd|rd|th)\+?(?:$|[123]))/i;
+// Japanese signatures may put the company (by its legal form) and then the department and title
+// (by the word for the post) above the name.
+const JAPANESE_COMPANY = /株式会社|有限会社|合同会社|[(（]株[)）]/;
+const JAPANESE_TITLE = /部長|課長|社長|次長|係長|室長|主任|取締役|役員|マネージャー/;
 // Closings people write above their name, in the languages Kith's users write in most: removed
 // where they are a line of their own or end in punctuation ("Best regards, Jane"), so a name
 // that begins like one (Kindra, Beste, Warren) is still read.
@@ -72,6 +93,14 @@ function addressPerson(email: string, name: string): PersonInput {
 
 type Line = { text: string; used: boolean };
 
+const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+
+/** A name of two words or more, each capitalised but for particles ("Ellen van Dijk"). */
+function isFullName(text: string): boolean {
+  const words = text.split(' ');
+  return words.length >= 2 && looksLikePersonName(text) && words.every((word) => capitalised(word) || NAME_PARTICLES.has(word));
+}
+
 /**
  * A line of a name, a comma, then what follows it ("Jane Doe, PhD, PMP", "Sam Lee, Jr.", "Lena
  * Hartmann, Head of Research"): the name, without post-nominals but with a generation, and a
@@ -81,10 +110,7 @@ type Line = { text: string; used: boolean };
  */
 function readNameLine(text: string, emails: readonly string[]): { name: string; job?: string; company?: string } | undefined {
   const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(text);
-  if (!match || !looksLikePersonName(match[1])) return undefined;
-  const words = match[1].split(' ');
-  const capitalised = (word: string) => /^\p{Lu}/u.test(word);
-  if (words.length < 2 || !words.every((word) => capitalised(word) || NAME_PARTICLES.has(word))) return undefined;
+  if (!match || !isFullName(match[1])) return undefined;
   let name = match[1];
   const parts = match[2].split(/\s*,\s*/);
   while (parts.length && !isOrganisationOf(parts[0], emails) && (GENERATION.test(parts[0]) || isPostNominal(parts[0]))) {
@@ -128,22 +154,140 @@ function titleCommaCompany(line: string, emails: readonly string[]): [string, st
   return title && isOrganisationOf(company, emails) ? [title, company] : undefined;
 }
 
-/** One person from a signature block, or undefined when no line names anyone. */
-export function parseSignatureBlock(text: string): PersonInput | undefined {
-  const lines: Line[] = cleanMultiline(text, MAX_TEXT)
-    .split('\n')
-    .slice(0, MAX_LINES)
-    // Each part between bars is a line of its own: "John Smith | Engineer | Acme | john@acme.com".
-    .flatMap((l) => {
-      const line = cleanLine(l, 300).replace(/^[-–—_]{2,}\s*$/, '').replace(CLOSING, '');
-      return SIGN_OFF.test(line) || MAIL_APP_FOOTER.test(line) ? [] : line.split(/\s+[|·•]\s+/);
-    })
-    // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part of
-    // it nor a title.
-    .map((part) => (isPronouns(part) ? '' : withoutPronouns(part)))
-    .filter(Boolean)
-    .map((text) => ({ text, used: false }));
+/**
+ * "Berlin, Germany", "San Francisco, CA": two or three parts of capitalised words, which a
+ * company's name has only with its legal form ("Acme, Inc.", "Acme GmbH, Berlin").
+ */
+function isPlace(text: string): boolean {
+  const parts = text.split(', ');
+  if (parts.length < 2 || parts.length > 3 || text.includes('&')) return false;
+  return parts.every((part) => capitalised(part) && looksLikePersonName(part) && !LEGAL_FORM.test(` ${part}`));
+}
 
+/**
+ * Text that passes for a name but is a line of the message ("See you Thursday!", "Talk to you
+ * soon": a question or an exclamation, or no fewer words in lower case than capitalised), or a
+ * Japanese company or title.
+ */
+function isNotName(text: string): boolean {
+  if (/[!?]$/.test(text) || JAPANESE_COMPANY.test(text) || JAPANESE_TITLE.test(text)) return true;
+  let upper = 0;
+  let lower = 0;
+  for (const word of text.split(' ')) {
+    // Scripts without case (山田 太郎) count as neither; "d'Arcy" is not in lower case.
+    if (word[0] !== word[0].toLowerCase()) upper += 1;
+    else if (word !== word.toUpperCase() && word === word.toLowerCase() && !NAME_PARTICLES.has(word)) lower += 1;
+  }
+  return upper > 0 && lower >= upper;
+}
+
+// Words before an address in a line that are not the name: the time of a reply's header.
+const MERIDIEM = new Set(['am', 'pm']);
+
+/**
+ * The capitalised words just before the address in a line with more than `Name <addr>`, as a
+ * reply's header writes it: "On Tue, Mar 4, 2025 at 9:14 AM Jane Doe <jane@x> wrote:", "Am Di.,
+ * 4. März 2025 um 09:14 Uhr schrieb Lena Hartmann <l.hartmann@x>:".
+ */
+function nameBeforeAddress(text: string): string | undefined {
+  const at = text.indexOf('<');
+  if (at < 0) return undefined;
+  const before = text.slice(0, at);
+  const words = before.slice(before.lastIndexOf(',') + 1).split(/\s+/).filter(Boolean);
+  let start = words.length;
+  while (start > 0) {
+    const word = words[start - 1];
+    // Capitalised, or in a script without case (山田 太郎), or a particle.
+    const nameWord = (word[0] === word[0].toUpperCase() || NAME_PARTICLES.has(word)) && !/[\d:]/.test(word) && !MERIDIEM.has(word.toLowerCase());
+    if (!nameWord) break;
+    start -= 1;
+  }
+  // A particle begins no name: "… schreef Jan de Vries".
+  while (start < words.length && NAME_PARTICLES.has(words[start])) start += 1;
+  const name = words.slice(start).join(' ');
+  return words.length - start >= 2 && looksLikePersonName(name) ? name : undefined;
+}
+
+/**
+ * The selection's lines as a signature reads them, in runs that blank lines and separator lines
+ * ("--") part. Closings, sign-offs, mail apps' footers, pronouns and LinkedIn's badges are left
+ * out, and each part between bars is a line of its own: "John Smith | Engineer | Acme".
+ */
+function lineRuns(selection: string): string[][] {
+  const runs: string[][] = [[]];
+  for (const raw of cleanMultiline(selection, MAX_TEXT).split('\n')) {
+    const line = cleanLine(raw.replace(INLINE_PICTURE, ''), 300);
+    if (!line || SEPARATOR.test(line)) {
+      if (runs[runs.length - 1].length) runs.push([]);
+      continue;
+    }
+    const kept = line.replace(CLOSING, '');
+    if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept)) continue;
+    for (const part of kept.split(/\s+[|·•]\s+/)) {
+      // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part
+      // of it nor a title.
+      const text = isPronouns(part) || CONNECTION_DEGREE.test(part) ? '' : withoutPronouns(part.replace(VIEW_PROFILE, ''));
+      if (text) runs[runs.length - 1].push(text);
+    }
+  }
+  return runs;
+}
+
+/**
+ * Whether `line` names the person whose address `email` is: a name of two words or more (alone,
+ * before a comma, or before the address itself), one of them in the address ("John Roe" and
+ * john@acme.com).
+ */
+function namesOwnerOf(line: string, email: string | undefined): boolean {
+  if (!email) return false;
+  const name = (DISPLAY_NAME.exec(line)?.[1] ?? line).split(',')[0];
+  if (!isFullName(name)) return false;
+  const local = fold(email.slice(0, email.indexOf('@')));
+  return name.split(' ').some((word) => word.length >= 2 && local.includes(fold(word)));
+}
+
+/**
+ * Each person's lines in a selection. Signatures selected together part at blank lines and
+ * "--" lines, and where, below an address, a line names the owner of the next address: copied
+ * from <div>s, they have no blank line between them. Lines with no address among them (a
+ * sign-off, the message's last words, a name above a blank line) belong to the signature below;
+ * those after the last address, to the one above.
+ */
+function signatures(selection: string): string[][] {
+  const pieces: { lines: string[]; addressed: boolean }[] = [];
+  for (const run of lineRuns(selection)) {
+    const own = run.map((line) => (line.includes('@') ? addressIn(line) : undefined));
+    const next = [...own];
+    for (let index = next.length - 2; index >= 0; index -= 1) next[index] ??= next[index + 1];
+    let piece = { lines: [] as string[], addressed: false };
+    for (const [index, line] of run.entries()) {
+      if (piece.addressed && namesOwnerOf(line, next[index])) {
+        pieces.push(piece);
+        piece = { lines: [], addressed: false };
+      }
+      piece.lines.push(line);
+      piece.addressed ||= own[index] !== undefined;
+    }
+    pieces.push(piece);
+  }
+  const people: string[][] = [];
+  let unaddressed: string[] = [];
+  for (const piece of pieces) {
+    if (!piece.addressed) {
+      unaddressed.push(...piece.lines);
+      continue;
+    }
+    people.push([...unaddressed, ...piece.lines]);
+    unaddressed = [];
+  }
+  if (people.length) people[people.length - 1].push(...unaddressed);
+  else if (unaddressed.length) people.push(unaddressed);
+  return people;
+}
+
+/** One person from a signature's lines, or undefined when no line names anyone. */
+function readSignature(texts: readonly string[]): PersonInput | undefined {
+  const lines: Line[] = texts.slice(0, MAX_LINES).map((text) => ({ text, used: false }));
   const answers: Answers = {};
   const emails: string[] = [];
   const phones: string[] = [];
@@ -159,10 +303,13 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
     const email = line.text.includes('@') ? addressIn(line.text) : undefined;
     if (email) {
       emails.push(email);
-      const display = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/.exec(line.text);
-      if (display && nameAt < 0 && looksLikePersonName(display[1])) {
-        answers.name = { value: firstNameFirst(display[1]), from: 'signature:display-name' };
-        nameAt = index;
+      if (nameAt < 0) {
+        const display = DISPLAY_NAME.exec(line.text)?.[1];
+        const name = display && looksLikePersonName(display) ? firstNameFirst(display) : nameBeforeAddress(line.text);
+        if (name) {
+          answers.name = { value: name, from: 'signature:display-name' };
+          nameAt = index;
+        }
       }
       line.used = true;
       continue;
@@ -172,7 +319,7 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
       // The full stop of a sentence that ends in the number is not part of it.
       phones.push(cleanLine(phone[1], 64).replace(/[\s./-]+$/, ''));
       line.used = true;
-    } else if (URL_LIKE.test(line.text)) {
+    } else if (WEBSITE.test(line.text)) {
       line.used = true;
     }
   }
@@ -182,7 +329,10 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   // What they do, when it shares the name's line ("Lena Hartmann, Head of Research").
   let jobOnNameLine: string | undefined;
   if (nameAt < 0) {
-    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text, emails) || looksLikePersonName(l.text)));
+    // The first line that reads as a name; one that only passes for one (the message's "See you
+    // Thursday!" above the signature) where no other does.
+    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text, emails) || (looksLikePersonName(l.text) && !isNotName(l.text))));
+    if (nameAt < 0) nameAt = lines.findIndex((l) => !l.used && looksLikePersonName(l.text));
     const first = lines[nameAt]?.text ?? '';
     const named = readNameLine(first, emails);
     if (named) {
@@ -199,22 +349,14 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
     }
   }
   if (nameAt >= 0) {
-    const below = lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text);
-    const [titleLine, companyLine] = jobOnNameLine ? [jobOnNameLine, ...below] : below;
-    const bySeparator = titleLine ? TITLE_COMPANY.exec(titleLine) : null;
-    // A street address starts with a number; a company rarely does.
-    const companyBelow = companyLine && !/^\d/.test(companyLine) ? companyLine : undefined;
-    // Spanish "en" is "at" a company and "in" a field ("Especialista en Marketing"): with a
-    // company on the line below, the line is a title whole.
-    const inAField = bySeparator?.[2].toLowerCase() === 'en' && companyBelow !== undefined;
-    const split = inAField ? undefined : bySeparator ? [bySeparator[1], bySeparator[3]] : titleLine ? titleCommaCompany(titleLine, emails) : undefined;
-    if (split) {
-      answers.title = { value: split[0], from: 'signature:title-line' };
-      answers.company = { value: split[1], from: 'signature:title-line' };
-    } else if (titleLine) {
-      answers.title = { value: titleLine, from: 'signature:title-line' };
-      // A company named beside the name stays: the line below may be an address or a team.
-      if (companyBelow && !answers.company) answers.company = { value: companyBelow, from: 'signature:company-line' };
+    const above = lines.slice(0, nameAt).filter((l) => !l.used).map((l) => l.text);
+    const companyAbove = above.find((text) => JAPANESE_COMPANY.test(text));
+    const titleAbove = above.find((text) => JAPANESE_TITLE.test(text));
+    if (companyAbove || titleAbove) {
+      if (titleAbove) answers.title = { value: titleAbove, from: 'signature:title-line' };
+      if (companyAbove) answers.company = { value: companyAbove, from: 'signature:company-line' };
+    } else {
+      readJobBelow(lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text), jobOnNameLine, emails, answers);
     }
   } else if (emails[0]) {
     answers.name = { value: nameFromAddress(emails[0]), from: 'signature:address' };
@@ -222,17 +364,36 @@ export function parseSignatureBlock(text: string): PersonInput | undefined {
   return candidate('signature', answers);
 }
 
+/** Title, company and place from the lines below the name, the job on the name's line first. */
+function readJobBelow(below: readonly string[], jobOnNameLine: string | undefined, emails: readonly string[], answers: Answers): void {
+  const [titleLine, ...rest] = jobOnNameLine ? [jobOnNameLine, ...below] : below;
+  const bySeparator = titleLine ? TITLE_COMPANY.exec(titleLine) : null;
+  // A street address starts with a number, and a place has a comma between its parts ("Berlin,
+  // Germany"); a company rarely does either.
+  const companyBelow = rest[0] && !/^\d/.test(rest[0]) && !isPlace(rest[0]) ? rest[0] : undefined;
+  // Spanish "en" is "at" a company and "in" a field ("Especialista en Marketing"): with a
+  // company on the line below, the line is a title whole.
+  const inAField = bySeparator?.[2].toLowerCase() === 'en' && companyBelow !== undefined;
+  const split = inAField ? undefined : bySeparator ? [bySeparator[1], bySeparator[3]] : titleLine ? titleCommaCompany(titleLine, emails) : undefined;
+  if (split) {
+    answers.title = { value: split[0], from: 'signature:title-line' };
+    answers.company = { value: split[1], from: 'signature:title-line' };
+  } else if (titleLine) {
+    answers.title = { value: titleLine, from: 'signature:title-line' };
+    // A company named beside the name stays: the line below may be an address or a team.
+    if (companyBelow && !answers.company) answers.company = { value: companyBelow, from: 'signature:company-line' };
+  }
+  const place = rest.find(isPlace);
+  if (place) answers.location = { value: place, from: 'signature:place-line' };
+}
+
 /**
  * People in selected text: an address list gives one person per address; anything else is read
- * as one signature block.
+ * as signatures, a person each.
  */
 export function parseSignature(text: string): PersonInput[] {
   const list = parseAddressList(text);
   if (list.length > 1 || (list.length === 1 && !text.trim().includes('\n'))) return list;
-  // Signatures selected together, each with its address, blank lines between: a person each,
-  // not one person with everyone's addresses and the second name as a company.
-  const blocks = text.slice(0, MAX_TEXT).split(/\n\s*\n/).filter((block) => block.trim());
-  if (blocks.length > 1 && blocks.every((block) => addressIn(block))) return blocks.flatMap((block) => parseSignatureBlock(block) ?? []);
-  const person = parseSignatureBlock(text);
-  return person ? [person] : list;
+  const people = signatures(text).flatMap((lines) => readSignature(lines) ?? []);
+  return people.length ? people : list;
 }

@@ -88,6 +88,15 @@ describe('Save to Kith on a link', () => {
     ]);
   });
 
+  it('saves a profile link whose text is a search result’s title, with the name before the first dash or bar', async () => {
+    for (const title of ['Lena Hartmann - Head of Research - Quillstone | LinkedIn', 'Lena Hartmann – Quillstone | LinkedIn', 'Lena Hartmann | LinkedIn']) {
+      setUp({ linkTextOf: async () => `${title}\nLinkedIn · Lena Hartmann\nde.linkedin.com › lena-hartmann-3a9b1` });
+      const outcome = await saveFromContextMenu(click({ linkUrl: 'https://de.linkedin.com/in/lena-hartmann-3a9b1' }), TAB, deps);
+      expect(outcome, title).toMatchObject({ saved: [{ name: 'Lena Hartmann' }] });
+    }
+    expect((await saved()).map((c) => [c.name, c.profileUrl])).toEqual([['Lena Hartmann', 'https://www.linkedin.com/in/lena-hartmann-3a9b1/']]);
+  });
+
   it('a link right-clicked inside a selection adds its address or profile to the person selected', async () => {
     await saveFromContextMenu(click({ linkUrl: 'mailto:jane.doe@example.com', selectionText: 'Jane Doe' }), TAB, deps);
     await saveFromContextMenu(
@@ -178,6 +187,19 @@ describe('Save to Kith on selected text', () => {
     ]);
     expect(outcome).toMatchObject({ created: 3 });
     expect((await notifications())[0][1]).toMatchObject({ title: 'Saved Jane Doe and 2 more' });
+  });
+
+  it('saves each recipient of a list copied from Outlook, and each of two signatures selected together', async () => {
+    await saveFromContextMenu(click({ selectionText: 'Doe, Jane <jane.doe@contoso.com>; Smith, John <john.smith@contoso.com>' }), TAB, deps);
+    const lines = ['Jane Doe', 'CTO | Acme', 'jane@acme.example', '--', 'John Roe', 'CFO | Acme', 'john@acme.example'];
+    setUp({ selectionTextOf: async () => lines.join('\n') });
+    await saveFromContextMenu(click({ selectionText: lines.join(' ') }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.title, c.emails]).sort()).toEqual([
+      ['Jane Doe', '', ['jane.doe@contoso.com']],
+      ['Jane Doe', 'CTO', ['jane@acme.example']],
+      ['John Roe', 'CFO', ['john@acme.example']],
+      ['John Smith', '', ['john.smith@contoso.com']],
+    ]);
   });
 
   it('saves the first 20 of a long list and says how many were left out', async () => {

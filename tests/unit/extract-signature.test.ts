@@ -132,11 +132,132 @@ Tel. +44 20 7946 0958.`;
     }
   });
 
+  it('reads recipients as Outlook copies them, "Last, First <address>", a person each', () => {
+    expect(people('Doe, Jane <jane.doe@contoso.com>; Smith, John <john.smith@contoso.com>').map((p) => [p.name, p.emails])).toEqual([
+      ['Jane Doe', ['jane.doe@contoso.com']],
+      ['John Smith', ['john.smith@contoso.com']],
+    ]);
+    expect(people('van Dijk, Ellen <ellen@x.example>, Kim, Bo <bo@x.example>').map((p) => p.name)).toEqual(['Ellen van Dijk', 'Bo Kim']);
+  });
+
+  it('reads the name in a reply’s header, before or after the word for "wrote"', () => {
+    const named = (text: string) => people(text).map((p) => [p.name, p.emails]);
+    expect(named('Am Di., 4. März 2025 um 09:14 Uhr schrieb Lena Hartmann <l.hartmann@mueller-soehne.example>:')).toEqual([
+      ['Lena Hartmann', ['l.hartmann@mueller-soehne.example']],
+    ]);
+    expect(named('On Tue, Mar 4, 2025 at 9:14 AM Jane Doe <jd@acme.example> wrote:')).toEqual([['Jane Doe', ['jd@acme.example']]]);
+    expect(named('Op di 4 mrt. 2025 om 09:14 schreef Jan de Vries <jan@vries.example>:')).toEqual([['Jan de Vries', ['jan@vries.example']]]);
+    // Only the words after the last comma: a list before the address is not one name.
+    expect(named('To: Jane Doe, Bob <b@y.example>')).toEqual([['b@y.example', ['b@y.example']]]);
+  });
+
   it('reads signatures selected together, each with its address, as a person each', () => {
     expect(people('Ann One\nCEO\nann@one.example\n\nBob Two\nCTO\nbob@two.example').map((p) => [p.name, p.title, p.emails])).toEqual([
       ['Ann One', 'CEO', ['ann@one.example']],
       ['Bob Two', 'CTO', ['bob@two.example']],
     ]);
+  });
+
+  it('reads signatures selected together with no blank line between them, or a "--" line', () => {
+    const named = (text: string) => people(text).map((p) => [p.name, p.title, p.emails]);
+    expect(named('Jane Doe\nCTO, Acme\njane@acme.example\n+1 212 555 0100\nJohn Roe\nCFO, Acme\njohn@acme.example')).toEqual([
+      ['Jane Doe', 'CTO', ['jane@acme.example']],
+      ['John Roe', 'CFO', ['john@acme.example']],
+    ]);
+    expect(named('--\nJane Doe\nCTO | Acme\njane@acme.example\n--\nJohn Roe\nCFO | Acme\njohn@acme.example')).toEqual([
+      ['Jane Doe', 'CTO', ['jane@acme.example']],
+      ['John Roe', 'CFO', ['john@acme.example']],
+    ]);
+    expect(named('Jane Doe <jane@acme.example>\nCTO\nJohn Roe <john@acme.example>\nCFO')).toEqual([
+      ['Jane Doe', 'CTO', ['jane@acme.example']],
+      ['John Roe', 'CFO', ['john@acme.example']],
+    ]);
+    // A name above a blank line belongs to the signature below it; a company and a team's address
+    // below a person's are still theirs.
+    expect(named('Jane Doe\nCTO\n\nAcme Corp\njane@acme.example\n\nJohn Roe\nCFO\n\nAcme\njohn@acme.example')).toEqual([
+      ['Jane Doe', 'CTO', ['jane@acme.example']],
+      ['John Roe', 'CFO', ['john@acme.example']],
+    ]);
+    expect(named('Jane Doe\nCTO\njane@acme.example\nAcme Corporation\ninfo@acme.example')).toEqual([['Jane Doe', 'CTO', ['jane@acme.example', 'info@acme.example']]]);
+  });
+
+  it('does not take a line of the message above the signature for the name', () => {
+    expect(job('See you Thursday!\n\nPriya Natarajan\nSenior Product Manager | Northwind Traders\npriya@northwind.example')).toEqual([
+      'Priya Natarajan',
+      'Senior Product Manager',
+      'Northwind Traders',
+    ]);
+    expect(job('Any news?\nPriya Natarajan\nDirector\npriya@northwind.example')).toEqual(['Priya Natarajan', 'Director', undefined]);
+    expect(job('Talk to you soon\n\nPriya Natarajan\nDirector\npriya@northwind.example')).toEqual(['Priya Natarajan', 'Director', undefined]);
+    // Names with a word in lower case, and names in lower case, are still names.
+    expect(job("Jean-Luc d'Arcy\nCTO\njl@acme.example")).toEqual(["Jean-Luc d'Arcy", 'CTO', undefined]);
+    expect(job('jane doe\nCTO\njane@acme.example')).toEqual(['jane doe', 'CTO', undefined]);
+  });
+
+  it('reads a Japanese signature with the company, department and title above the name', () => {
+    const block = `━━━━━━━━━━━━━━━━━━
+株式会社サンプル
+営業部 部長
+山田 太郎
+〒100-0001 東京都千代田区千代田1-1-1
+TEL: 03-1234-5678
+Email: taro.yamada@sample.example
+━━━━━━━━━━━━━━━━━━`;
+    expect(people(block)[0]).toMatchObject({ name: '山田 太郎', title: '営業部 部長', company: '株式会社サンプル', phones: ['03-1234-5678'] });
+  });
+
+  it('reads phone numbers labelled in other languages as phones, never as a title or company', () => {
+    const block = `Camille Dubois
+Consultante indépendante
+Tél. : +33 1 23 45 67 89
+Port. : +33 6 12 34 56 78
+camille@dubois-conseil.example`;
+    expect(people(block)[0]).toMatchObject({ name: 'Camille Dubois', title: 'Consultante indépendante', phones: ['+33 1 23 45 67 89', '+33 6 12 34 56 78'] });
+    expect(people(block)[0]).not.toHaveProperty('company');
+    const labelled = ['Tel.: +49 89 1234567', 'Mobil: +49 170 1234567', 'Handy 0170 1234567', 'Telefon: 030 1234567', 'Móvil: +34 600 123 456', 'Teléfono: +34 91 123 4567', 'Téléphone : 01 23 45 67 89', 'Cell: 415 555 0100'];
+    for (const line of labelled) {
+      const [person] = people(`Lena Hartmann\nLeiterin Einkauf\n${line}\nlena@acme.example`);
+      expect(person, line).toMatchObject({ title: 'Leiterin Einkauf', phones: [line.replace(/^[^+\d]+/, '')] });
+      expect(person, line).not.toHaveProperty('company');
+    }
+    expect(job('Lena Hartmann\nMobil: +49 170 1234567\nlena@acme.example')).toEqual(['Lena Hartmann', undefined, undefined]);
+  });
+
+  it('reads a LinkedIn search result selected as text, without its badges and hidden text', () => {
+    const card = 'Lena HartmannView Lena Hartmann’s profile\n• 2nd2nd degree connection\nHead of Research at Quillstone\nBerlin, Germany';
+    expect(people(card)).toEqual([
+      {
+        name: 'Lena Hartmann',
+        title: 'Head of Research',
+        company: 'Quillstone',
+        location: 'Berlin, Germany',
+        emails: [],
+        phones: [],
+        source: 'signature',
+        fieldSources: { name: 'signature:first-name-line', title: 'signature:title-line', company: 'signature:title-line', location: 'signature:place-line' },
+      },
+    ]);
+    expect(job('Lena Hartmann\n• 2nd\nHead of Research at Quillstone')).toEqual(['Lena Hartmann', 'Head of Research', 'Quillstone']);
+    expect(job('Lena HartmannView Lena Hartmann’s profile • 3rd+\nHead of Research at Quillstone')).toEqual(['Lena Hartmann', 'Head of Research', 'Quillstone']);
+    // A title that begins like a degree is a title.
+    expect(job('Sam Lee\n2nd Line Support\nAcme\nsam@acme.example')).toEqual(['Sam Lee', '2nd Line Support', 'Acme']);
+  });
+
+  it('does not take an Outlook picture placeholder for an address', () => {
+    const block = 'Grace Mbeki\nPartnerships Lead\nFabrikam\n[cid:image001.png@01DA2B3C.4D5E6F70]\ngrace.mbeki@fabrikam.example';
+    expect(people(block).map((p) => [p.name, p.company, p.emails])).toEqual([['Grace Mbeki', 'Fabrikam', ['grace.mbeki@fabrikam.example']]]);
+  });
+
+  it('takes neither a website nor a place for the company, and keeps the place as the location', () => {
+    for (const site of ['w: tombecker.design', 'Web: https://tombecker.design', 'Website: tombecker.design', 'www.tombecker.design']) {
+      expect(job(`Tom Becker\nFreelance UX Designer\n${site}\ntom@tombecker.example`), site).toEqual(['Tom Becker', 'Freelance UX Designer', undefined]);
+    }
+    expect(people('Maya Chen\nIllustrator\nBerlin, Germany\nmaya@mayachen.example')[0]).toMatchObject({ name: 'Maya Chen', title: 'Illustrator', location: 'Berlin, Germany' });
+    expect(people('Maya Chen\nIllustrator\nBerlin, Germany\nmaya@mayachen.example')[0]).not.toHaveProperty('company');
+    expect(people('Jane Doe\nCTO\nAcme\nParis, Île-de-France, France\njane@acme.example')[0]).toMatchObject({ company: 'Acme', location: 'Paris, Île-de-France, France' });
+    // A company with its legal form is a company, comma or not.
+    expect(job('Jane Doe\nCTO\nAcme, Inc.\njane@acme.example')).toEqual(['Jane Doe', 'CTO', 'Acme, Inc.']);
+    expect(job('Jane Doe\nCTO\nAcme GmbH, Berlin\njane@acme.example')).toEqual(['Jane Doe', 'CTO', 'Acme GmbH, Berlin']);
   });
 
   it('does not take a mail app’s footer for a name', () => {
