@@ -139,8 +139,12 @@ export type Snooze = '1-day' | '1-week' | { until: string };
 
 /** When a snoozed reminder comes back: a day or a week from now, or the start of a chosen date. */
 export function snoozeUntil(snooze: Snooze, now: number): number {
-  if (snooze === '1-day') return addLocalDays(now, 1);
-  if (snooze === '1-week') return addLocalDays(now, 7);
+  if (typeof snooze === 'string') {
+    const days = snooze === '1-day' ? 1 : 7;
+    // From a day's start (a dated reminder not yet due), to the start of the day it lands on:
+    // where the clocks go forward at midnight a day starts at 01:00, and the next at 00:00.
+    return now === startOfLocalDayAt(now) ? startOfLocalDayAfter(now, days) : addLocalDays(now, days);
+  }
   const until = startOfLocalDay(snooze.until);
   if (until <= now) throw new Error('Snooze until a day after today');
   return until;

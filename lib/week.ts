@@ -3,7 +3,7 @@
 // Keep-in-touch reminders (kept in step with each contact's cadence by lib/reminder-store.ts)
 // are the "past their cadence" list; the other lists hold the one-off reminders.
 import type { Contact, Interaction, Reminder, Settings } from './model';
-import { dueTimeOf, isOpen, localDaysBetween, startOfLocalDayAfter, startOfLocalDayAt } from './reminders';
+import { addLocalDays, dueTimeOf, isOpen, localDaysBetween, startOfLocalDayAfter, startOfLocalDayAt } from './reminders';
 
 export type WeekAgenda = {
   overdue: Reminder[];
@@ -14,10 +14,11 @@ export type WeekAgenda = {
   goal: { done: number; target: number };
 };
 
-const DAY = 86_400_000;
-
 /** Where "coming up" ends: the start of the local day a week after `now`'s. */
 export const weekAheadOf = (now: number) => startOfLocalDayAfter(now, 7);
+
+/** Where the weekly goal's "last 7 days" start: this time of day, seven calendar days ago (168 hours give or take one across a clock change). */
+export const weekAgoOf = (now: number) => addLocalDays(now, -7);
 
 export function weekAgenda(
   contacts: ReadonlyMap<string, Contact>,
@@ -39,6 +40,6 @@ export function weekAgenda(
       .filter((r) => r.kind === 'keep-in-touch' && dueTimeOf(r) <= now)
       .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: localDaysBetween(dueTimeOf(reminder), now) })),
     promises: oneOff.filter((r) => r.kind === 'promise'),
-    goal: { done: recentInteractions.filter((i) => i.at > now - 7 * DAY && i.at <= now).length, target: settings.weeklyGoal },
+    goal: { done: recentInteractions.filter((i) => i.at > weekAgoOf(now) && i.at <= now).length, target: settings.weeklyGoal },
   };
 }

@@ -4,11 +4,9 @@ import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { failureMessage, interactionsSince, weekReminders } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
-import { weekAgenda, weekAheadOf } from '@/lib/week';
+import { weekAgenda, weekAgoOf, weekAheadOf } from '@/lib/week';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
-
-const WEEK = 7 * 86_400_000;
 
 export function WeekPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
@@ -22,7 +20,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
     let current = true;
     void deps
       .db()
-      .then((db) => Promise.all([interactionsSince(db, now - WEEK), weekReminders(db, weekAheadOf(now))]))
+      .then((db) => Promise.all([interactionsSince(db, weekAgoOf(now)), weekReminders(db, weekAheadOf(now))]))
       .then(
         ([recent, open]) => {
           if (current) setRead({ recent, open });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { openKithDb, putReminder } from '@/lib/db';
 import { Contact, type Reminder } from '@/lib/model';
 import { loadDueToday } from '@/lib/popup';
-import { keepInTouchDueAt, startOfLocalDay, startOfLocalDayAt, thankYouDueAt } from '@/lib/reminders';
+import { addLocalDays, keepInTouchDueAt, snoozed, startOfLocalDay, startOfLocalDayAt, thankYouDueAt } from '@/lib/reminders';
 import { weekAgenda } from '@/lib/week';
 import { putContact } from '../records';
 
@@ -56,6 +56,22 @@ describe('reminders in America/Santiago, where the clocks go forward at midnight
     const halfPastMidnight = at(SUMMER, 8, 7, 0) + HOUR / 2;
     const agenda = weekAgenda(new Map([[ada.id, ada]]), [keepInTouch], [], { weeklyGoal: 3 }, halfPastMidnight);
     expect(agenda.pastCadence.map((p) => p.daysOver)).toEqual([2]);
+  });
+
+  it('a follow-up dated the short day, snoozed before it is due, lands at the next midnight, not at 01:00', () => {
+    expect(snoozed(followUp('r', TODAY), '1-day', at(STANDARD, 8, 5, 12)).snoozedUntil).toBe(TOMORROW);
+    expect(snoozed(followUp('r', TODAY), '1-week', at(STANDARD, 8, 5, 12)).snoozedUntil).toBe(startOfLocalDay('2026-09-13'));
+    // Once due, a day from now keeps the time of day.
+    expect(snoozed(followUp('r', TODAY), '1-day', SHORT_DAY_NOON).snoozedUntil).toBe(addLocalDays(SHORT_DAY_NOON, 1));
+  });
+
+  it('the weekly goal counts seven calendar days back to this time of day, across the change', () => {
+    const ada = Contact.parse({ id: 'c1', name: 'Ada Quinlan', createdAt: at(STANDARD, 8, 1), updatedAt: at(STANDARD, 8, 1) });
+    const now = at(SUMMER, 8, 10, 12);
+    // 2026-09-03 at 12:30 standard time: seven days and a half hour ago on the clock, 167.5 hours.
+    const interactions = [{ id: 'i', contactId: 'c1', at: at(STANDARD, 8, 3, 12) + HOUR / 2, channel: 'call' as const, summary: '', received: [], gave: [] }];
+    expect(weekAgenda(new Map([[ada.id, ada]]), [], interactions, { weeklyGoal: 3 }, now).goal.done).toBe(1);
+    expect(weekAgenda(new Map([[ada.id, ada]]), [], [{ ...interactions[0], at: at(STANDARD, 8, 3, 11) + HOUR / 2 }], { weeklyGoal: 3 }, now).goal.done).toBe(0);
   });
 
   it('the popup’s due list holds today’s follow-ups and not tomorrow’s', async () => {
