@@ -1,6 +1,8 @@
-// Open reminders as an iCalendar file (RFC 5545): one VEVENT each, UTC times, stable UIDs so
-// importing the file twice into a calendar updates rather than duplicates.
+// Open reminders as an iCalendar file (RFC 5545): one VEVENT each, stable UIDs so importing the
+// file twice into a calendar updates rather than duplicates. A reminder for a day (due from its
+// start) is an all-day event on that date, as the user chose it; a snoozed one keeps its time.
 import type { Contact, Reminder } from '../model';
+import { localIsoDate, startOfLocalDayAt } from '../reminders';
 import { contentLines, escapeText } from './content-lines';
 
 const REMINDER_TITLES: Record<Reminder['kind'], string> = {
@@ -27,8 +29,9 @@ export function exportRemindersIcs(reminders: readonly Reminder[], contacts: rea
       'BEGIN:VEVENT',
       `UID:${escapeText(reminder.id)}@kith.invalid`,
       `DTSTAMP:${stamp}`,
-      `DTSTART:${utcDateTime(start)}`,
-      'DURATION:PT15M',
+      ...(start === startOfLocalDayAt(start)
+        ? [`DTSTART;VALUE=DATE:${localIsoDate(start).replace(/-/g, '')}`, 'DURATION:P1D']
+        : [`DTSTART:${utcDateTime(start)}`, 'DURATION:PT15M']),
       `SUMMARY:${escapeText(`${REMINDER_TITLES[reminder.kind]} ${who}`)}`,
     );
     if (reminder.note) lines.push(`DESCRIPTION:${escapeText(reminder.note)}`);

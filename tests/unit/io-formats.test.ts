@@ -11,6 +11,7 @@ import {
   parseImport,
 } from '@/lib/io';
 import { foldLine } from '@/lib/io/content-lines';
+import { startOfLocalDay } from '@/lib/reminders';
 import { Contact, Interaction, Reminder, Settings } from '@/lib/model';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
@@ -655,6 +656,12 @@ describe('exports', () => {
     expect(unfolded).toContain('SUMMARY:Keep in touch with Bob\\, "the" Builder\r\n');
     expect(unfolded).not.toContain('r2@kith.invalid');
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  it('iCalendar: a reminder for a day is an all-day event on that date, wherever the calendar is read', () => {
+    const dated = Reminder.parse({ id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: startOfLocalDay('2027-03-28'), createdAt: NOW });
+    const unfolded = exportRemindersIcs([dated], [jane], NOW).replace(/\r\n[ \t]/g, '');
+    expect(unfolded).toContain('DTSTAMP:20261122T090000Z\r\nDTSTART;VALUE=DATE:20270328\r\nDURATION:P1D\r\n');
   });
 
   it('folds without splitting a multi-byte character', () => {
