@@ -1,11 +1,13 @@
 // The reminder writes every surface shares: the popup and dashboard call these, then send
 // `data:changed` so the background recomputes the badge, alarm and notifications. Each is one
 // transaction, so an interaction is never logged without its keep-in-touch reminder moving.
-import { type IDBPTransaction, type StoreNames, unwrap } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import {
   type Alongside,
   type KithDB,
   type KithSchema,
+  type PlannedReminderWrite,
+  type StoredReminder,
   allOf,
   contactFromStore,
   deleteInteractionIn,
@@ -16,6 +18,7 @@ import {
   remindersOf,
   validate,
   withOpenAt,
+  writeRemindersInPieces,
 } from './db';
 import {
   type Contact,
@@ -64,34 +67,34 @@ async function syncKeepInTouchIn(tx: WriteTx, contact: Contact, settings: Cadenc
 }
 
 /**
- * Every contact's keep-in-touch reminder, after an import or a change of the default cadence,
- * in one transaction. Its writes are issued at once and only the transaction's end awaited: at
- * 100,000 contacts a new default cadence moves 100,000 reminders, and awaiting each write in turn
- * held the notebook (and every save behind it) for half a minute.
+ * Every contact's keep-in-touch reminder, after an import or a change of the default cadence:
+ * planned from one read of the notebook, then written a piece at a time (writeRemindersInPieces),
+ * since at 100,000 contacts a new default cadence moves 100,000 reminders. Returns how many
+ * contacts it planned to change.
  */
 export async function syncAllKeepInTouch(db: KithDB, settings: CadenceSettings, now: number): Promise<number> {
-  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
-    const [storedReminders, storedContacts] = await Promise.all([allOf(tx.objectStore('reminders')), allOf(tx.objectStore('contacts'))]);
-    const byContact = new Map<string, Reminder[]>();
-    for (const stored of storedReminders) {
-      if (stored.kind !== 'keep-in-touch') continue;
-      const list = byContact.get(stored.contactId) ?? [];
-      list.push(reminderFromStore(stored));
-      byContact.set(stored.contactId, list);
-    }
-    // Plain requests, not idb's promise each; a failing one aborts the transaction, which
-    // inTransaction awaits.
-    const store = unwrap(tx.objectStore('reminders')) as IDBObjectStore;
-    let changed = 0;
-    for (const stored of storedContacts) {
-      const contact = contactFromStore(stored);
-      const { put, remove } = planKeepInTouch(contact, settings, byContact.get(contact.id) ?? [], now, newId);
-      for (const id of remove) store.delete(id);
-      if (put) store.put(withOpenAt(validate(Reminder, 'reminder', put)));
-      if (put || remove.length) changed += 1;
-    }
-    return changed;
-  });
+  const read = db.transaction(['contacts', 'reminders']);
+  const [storedReminders, storedContacts] = await Promise.all([allOf(read.objectStore('reminders')), allOf(read.objectStore('contacts'))]);
+  const stored = new Map<string, StoredReminder>();
+  const byContact = new Map<string, Reminder[]>();
+  for (const reminder of storedReminders) {
+    if (reminder.kind !== 'keep-in-touch') continue;
+    stored.set(reminder.id, reminder);
+    const list = byContact.get(reminder.contactId) ?? [];
+    list.push(reminderFromStore(reminder));
+    byContact.set(reminder.contactId, list);
+  }
+  const writes: PlannedReminderWrite[] = [];
+  let changed = 0;
+  for (const record of storedContacts) {
+    const contact = contactFromStore(record);
+    const { put, remove } = planKeepInTouch(contact, settings, byContact.get(contact.id) ?? [], now, newId);
+    for (const id of remove) writes.push({ id, before: stored.get(id) });
+    if (put) writes.push({ id: put.id, before: stored.get(put.id), after: validate(Reminder, 'reminder', put) });
+    if (put || remove.length) changed += 1;
+  }
+  await writeRemindersInPieces(db, writes);
+  return changed;
 }
 
 export type LoggedInteraction = { interaction: Interaction; keepInTouch?: Reminder; thankYou?: Reminder };

@@ -1,6 +1,19 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, ValidationError, deleteContacts, deleteReminder, dueReminders, getContact, interactionsOf, nextDueAfter, openKithDb, remindersOf, updateContact } from '@/lib/db';
+import {
+  type KithDB,
+  ValidationError,
+  deleteContacts,
+  deleteReminder,
+  dueReminders,
+  getContact,
+  interactionsOf,
+  nextDueAfter,
+  openKithDb,
+  remindersOf,
+  updateContact,
+  writeRemindersInPieces,
+} from '@/lib/db';
 import { putContact } from '../records';
 import { draftFromContact, saveDraft } from '@/lib/contact-draft';
 import {
@@ -136,6 +149,20 @@ describe('keep-in-touch in the database', () => {
     expect(await syncAllKeepInTouch(db, { defaultCadenceDays: 14 }, NOW)).toBe(1);
     expect((await openKeepInTouch('c2')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-06')]);
     expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([startOfLocalDay('2026-12-22')]);
+  });
+
+  it('a pass over every contact leaves a reminder written since it was planned as that write left it', async () => {
+    await syncAllKeepInTouch(db, SETTINGS, NOW);
+    const [planned] = await openKeepInTouch('c1');
+    // Planned from the reminder as read; meanwhile an interaction is logged, which moves it.
+    await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 5 * DAY }, SETTINGS, NOW + 5 * DAY);
+    const [moved] = await openKeepInTouch('c1');
+    expect(moved.dueAt).not.toBe(planned.dueAt);
+    await writeRemindersInPieces(db, [{ id: planned.id, before: planned, after: { ...planned, dueAt: NOW + 999 * DAY } }]);
+    expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([moved.dueAt]);
+    // Unchanged since, it is written.
+    await writeRemindersInPieces(db, [{ id: moved.id, before: moved, after: { ...moved, dueAt: NOW + 999 * DAY } }]);
+    expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([NOW + 999 * DAY]);
   });
 });
 
