@@ -149,6 +149,16 @@ function importLabel(report: ImportReport, takeChanges: boolean): string {
 const writesAnything = (report: ImportReport, takeChanges: boolean) =>
   contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0 || report.settings === 'restored';
 
+/** What each export makes, as its button and the line beside it name it. */
+const EXPORTS = {
+  csv: 'contacts (CSV)',
+  log: 'interaction log (CSV)',
+  vcf: 'contacts (vCard)',
+  ics: 'open reminders (iCalendar)',
+  json: 'full backup (JSON)',
+} as const;
+type ExportKind = keyof typeof EXPORTS;
+
 export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
@@ -214,15 +224,30 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     }
   };
 
-  const exportAs = async (kind: 'csv' | 'log' | 'vcf' | 'ics' | 'json') => {
-    const data = await readEverything(await deps.db());
-    const now = deps.now();
-    const stamp = localIsoDate(now);
-    if (kind === 'csv') deps.download(`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions));
-    if (kind === 'log') deps.download(`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts));
-    if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
-    if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
-    if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now));
+  // One file at a time: at 100,000 contacts one takes seconds to make, and a second press would
+  // make a second file.
+  const [exporting, setExporting] = useState<ExportKind>();
+  const [exportError, setExportError] = useState<string>();
+  const exportAs = async (kind: ExportKind) => {
+    if (exporting) return;
+    setExporting(kind);
+    setExportError(undefined);
+    try {
+      // The line saying so is drawn before the file is made, which holds the page while it is.
+      await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn)));
+      const data = await readEverything(await deps.db());
+      const now = deps.now();
+      const stamp = localIsoDate(now);
+      if (kind === 'csv') deps.download(`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions));
+      if (kind === 'log') deps.download(`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts));
+      if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
+      if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
+      if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now));
+    } catch (error) {
+      setExportError(`Could not make the ${EXPORTS[kind]}: ${failureMessage(error)}`);
+    } finally {
+      setExporting(undefined);
+    }
   };
 
   return (
@@ -326,22 +351,20 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
         <h2>Export</h2>
         <p class="muted">Files are made here and saved by your browser; nothing is uploaded.</p>
         <div class="actions wrap">
-          <button type="button" onClick={() => exportAs('csv')}>
-            Export contacts (CSV)
-          </button>
-          <button type="button" onClick={() => exportAs('log')}>
-            Export interaction log (CSV)
-          </button>
-          <button type="button" onClick={() => exportAs('vcf')}>
-            Export contacts (vCard)
-          </button>
-          <button type="button" onClick={() => exportAs('ics')}>
-            Export open reminders (iCalendar)
-          </button>
-          <button type="button" onClick={() => exportAs('json')}>
-            Export full backup (JSON)
-          </button>
+          {(Object.keys(EXPORTS) as ExportKind[]).map((kind) => (
+            <button key={kind} type="button" aria-disabled={exporting !== undefined} onClick={() => exportAs(kind)}>
+              Export {EXPORTS[kind]}
+            </button>
+          ))}
         </div>
+        <p class="muted" aria-live="polite">
+          {exporting && `Making the ${EXPORTS[exporting]}…`}
+        </p>
+        {exportError && (
+          <p class="error" role="alert">
+            {exportError}
+          </p>
+        )}
       </section>
     </section>
   );

@@ -466,6 +466,34 @@ it('reads the notebook again as a new day starts, so what was coming up tomorrow
   await vi.waitFor(() => expect(text()).toContain('Due today (1)'), { timeout: 4000 });
 });
 
+it('makes one export at a time, saying so while it does, and says why one could not be made', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  const download = vi.fn();
+  // The backup asks for the settings last: held there, the export is seen under way.
+  let settingsRead: Promise<Settings> = Promise.resolve(Settings.parse({}));
+  openAt('#/import', depsOver(db, { download, settings: () => settingsRead }));
+  const button = () => [...host!.querySelectorAll('button')].find((b) => b.textContent === 'Export full backup (JSON)')!;
+  await vi.waitFor(() => expect(button()).toBeDefined());
+  let release = (_settings: Settings) => {};
+  settingsRead = new Promise((resolve) => (release = resolve));
+  button().click();
+  await vi.waitFor(() => expect(text()).toContain('Making the full backup (JSON)…'));
+  expect(button().getAttribute('aria-disabled')).toBe('true');
+  button().click();
+  release(Settings.parse({}));
+  await vi.waitFor(() => expect(text()).not.toContain('Making'));
+  expect(download).toHaveBeenCalledTimes(1);
+  expect(download.mock.calls[0][0]).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+  settingsRead = Promise.reject(new Error('storage is gone'));
+  settingsRead.catch(() => {});
+  button().click();
+  await vi.waitFor(() => expect(text()).toContain('Could not make the full backup (JSON): storage is gone'));
+  expect(download).toHaveBeenCalledTimes(1);
+});
+
 it('says a reminder snoozed until later today is not due yet, and when it will be', () => {
   const now = new Date(2026, 10, 24, 9, 0).getTime();
   const reminder = (id: string, extra: Record<string, unknown>) => Reminder.parse({ id, contactId: 'c', kind: 'follow-up', dueAt: now - 86_400_000, createdAt: 0, ...extra });
