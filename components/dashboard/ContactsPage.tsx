@@ -70,17 +70,24 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
   // Picked, then hidden by a search or filter: a bulk action still acts on them, so the bar says so.
   const hiddenSelected = selected.size && selected.size - results.filter((c) => selected.has(c.id)).length;
 
-  const run = async (work: () => Promise<void>, field?: 'tag') => {
+  // What a bulk action is doing, said while it does: thousands of contacts take seconds, and a
+  // second press meanwhile would act twice.
+  const [working, setWorking] = useState<string>();
+  const run = async (doing: string, work: () => Promise<void>, field?: 'tag') => {
+    if (working) return;
+    setWorking(doing);
     setError(undefined);
     try {
       await work();
     } catch (failure) {
       setError({ message: failure instanceof Error ? failure.message : String(failure), field });
+    } finally {
+      setWorking(undefined);
     }
   };
 
   const addTag = () =>
-    run(async () => {
+    run(`Tagging ${plural(selected.size, 'contact')}…`, async () => {
       // Commas part tags here as in the contact form's Tags.
       const tags = bulkTag.split(',').map((tag) => tag.trim()).filter(Boolean);
       if (tags.length === 0) throw new Error('Type a tag to add');
@@ -105,7 +112,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
     }, 'tag');
 
   const setRelationship = () =>
-    run(async () => {
+    run(`Moving ${plural(selected.size, 'contact')}…`, async () => {
       const db = await deps.db();
       const now = deps.now();
       const moved = await updateContacts(db, [...selected], (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
@@ -120,7 +127,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
     });
 
   const remove = () =>
-    run(async () => {
+    run(`Deleting ${plural(selected.size, 'contact')}…`, async () => {
       const db = await deps.db();
       const snapshot = await deleteContacts(db, [...selected]);
       setSelected(new Set());
@@ -231,9 +238,10 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
       </div>
 
       <p class="muted" aria-live="polite">
-        {results.length === notebook.contacts.length
-          ? plural(notebook.contacts.length, 'contact')
-          : `${plural(results.length, 'match', 'matches')} of ${notebook.contacts.length.toLocaleString()}`}
+        {working ??
+          (results.length === notebook.contacts.length
+            ? plural(notebook.contacts.length, 'contact')
+            : `${plural(results.length, 'match', 'matches')} of ${notebook.contacts.length.toLocaleString()}`)}
       </p>
 
       {selected.size > 0 && (
@@ -257,7 +265,7 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
               aria-describedby={error?.field === 'tag' ? `${id}-error` : undefined}
               onInput={(e) => setBulkTag(e.currentTarget.value)}
             />
-            <button type="submit" data-return-focus={ADD_TAG_KEY}>
+            <button type="submit" aria-disabled={working !== undefined} data-return-focus={ADD_TAG_KEY}>
               Add tag
             </button>
           </form>
@@ -270,11 +278,11 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
                 </option>
               ))}
             </select>
-            <button type="button" data-return-focus={SET_RELATIONSHIP_KEY} onClick={setRelationship}>
+            <button type="button" aria-disabled={working !== undefined} data-return-focus={SET_RELATIONSHIP_KEY} onClick={setRelationship}>
               Apply
             </button>
           </div>
-          <button type="button" class="danger" onClick={remove}>
+          <button type="button" class="danger" aria-disabled={working !== undefined} onClick={remove}>
             Delete
           </button>
           <button type="button" class="link" onClick={() => setSelected(new Set())}>

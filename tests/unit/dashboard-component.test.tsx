@@ -494,6 +494,26 @@ it('makes one export at a time, saying so while it does, and says why one could 
   expect(download).toHaveBeenCalledTimes(1);
 });
 
+it('says what a bulk action is doing while it does, and holds its buttons until it is done', async () => {
+  const { db } = await slowNotebook();
+  // The database is asked for first: held there, the delete is seen under way.
+  let opened: Promise<KithDB> = Promise.resolve(db);
+  openAt('#/contacts', depsOver(db, { db: () => opened }));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  host!.querySelector<HTMLInputElement>('input[aria-label="Select all 4 shown"]')!.click();
+  await vi.waitFor(() => expect(text()).toContain('4 selected contacts'));
+  const button = (name: string) => [...host!.querySelectorAll('button')].find((b) => b.textContent === name)!;
+  let open = (_db: KithDB) => {};
+  opened = new Promise((resolve) => (open = resolve));
+  button('Delete').click();
+  await vi.waitFor(() => expect(text()).toContain('Deleting 4 contacts…'));
+  expect(button('Delete').getAttribute('aria-disabled')).toBe('true');
+  expect(button('Add tag').getAttribute('aria-disabled')).toBe('true');
+  open(db);
+  await vi.waitFor(() => expect(text()).toContain('Deleted 4 contacts.'));
+  expect(text()).not.toContain('Deleting');
+});
+
 it('says a reminder snoozed until later today is not due yet, and when it will be', () => {
   const now = new Date(2026, 10, 24, 9, 0).getTime();
   const reminder = (id: string, extra: Record<string, unknown>) => Reminder.parse({ id, contactId: 'c', kind: 'follow-up', dueAt: now - 86_400_000, createdAt: 0, ...extra });
