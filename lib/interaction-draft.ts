@@ -66,6 +66,18 @@ function refuseUnloggable(draft: InteractionDraft, now: number): void {
   refuseOverLimit('Summary', draft.summary, LIMITS.summary, true);
 }
 
+/** What the form says of an interaction: when, how, what was said and what help went which way. */
+function formFields(draft: InteractionDraft, now: number) {
+  return {
+    at: interactionTime(draft, now),
+    channel: draft.channel,
+    summary: draft.summary,
+    received: draft.received,
+    gave: draft.gave,
+    link: draft.link,
+  };
+}
+
 /** Log it: resets the contact's keep-in-touch clock, and help received asks for a thank-you. */
 export async function saveInteractionDraft(
   db: KithDB,
@@ -75,21 +87,7 @@ export async function saveInteractionDraft(
   now: number,
 ): Promise<LoggedInteraction> {
   refuseUnloggable(draft, now);
-  return logInteraction(
-    db,
-    {
-      id: newId(),
-      contactId,
-      at: interactionTime(draft, now),
-      channel: draft.channel,
-      summary: draft.summary,
-      received: draft.received,
-      gave: draft.gave,
-      link: draft.link,
-    },
-    settings,
-    now,
-  );
+  return logInteraction(db, { id: newId(), contactId, ...formFields(draft, now) }, settings, now);
 }
 
 /** Save the form over the interaction it was opened on: the same checks as logging it anew. */
@@ -101,18 +99,5 @@ export async function saveInteractionEdit(
   now: number,
 ): Promise<RevisedInteraction> {
   refuseUnloggable(draft, now);
-  return reviseInteraction(
-    db,
-    {
-      ...interaction,
-      at: interactionTime(draft, now),
-      channel: draft.channel,
-      summary: draft.summary,
-      received: draft.received,
-      gave: draft.gave,
-      link: draft.link,
-    },
-    settings,
-    now,
-  );
+  return reviseInteraction(db, { ...interaction, ...formFields(draft, now) }, settings, now);
 }
