@@ -166,12 +166,15 @@ function mergeInto(best: Person, other: Person): void {
 
 /**
  * An address the page's own person (found first) is written to: a mailto link that names nobody,
- * at the domain of that person's site ("Email me" on a personal homepage).
+ * at the domain of a site that is that person's own, its root their profile ("Email me" on a
+ * personal homepage). On a company's or a platform's page about someone (acme.example/team/jane,
+ * medium.com/@jane) such a link is the site's: info@, press@, support@.
  */
 function writesToSubject(subject: Person | undefined, other: Person): boolean {
   if (!subject?.profileUrl || other.source !== 'mailto' || other.fieldSources.name !== 'mailto:address' || subject.emails.length > 0) return false;
-  const host = new URL(subject.profileUrl).hostname.replace(/^www\./, '');
-  return other.emails.length === 1 && other.emails[0].endsWith(`@${host}`);
+  const site = new URL(subject.profileUrl);
+  const host = site.hostname.replace(/^www\./, '');
+  return site.pathname === '/' && other.emails.length === 1 && other.emails[0].endsWith(`@${host}`);
 }
 
 /** Candidates validated and merged: one entry per person, in the order they were found. */

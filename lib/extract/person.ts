@@ -131,8 +131,15 @@ export function withoutPronouns(text: string): string {
  */
 export function nameFromDisplayName(displayName: string): string {
   const name = displayName.includes('/') ? withoutPronouns(displayName) : displayName;
-  return name.includes(',') ? firstNameFirst(name) : name;
+  if (!name.includes(',')) return name;
+  // A directory's tag after the given name ("Smith, John (Sales)", "Roe, Jo [EXT]") is no part
+  // of it: reordered, the name goes without it.
+  const untagged = name.replace(DIRECTORY_TAG, '');
+  const reordered = firstNameFirst(untagged);
+  return reordered === untagged ? name : reordered;
 }
+
+const DIRECTORY_TAG = /\s*[([][^()[\]]{1,40}[)\]]$/;
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {

@@ -38,6 +38,11 @@ const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?
 // Outlook's stand-in for a picture of a forwarded signature, "[cid:image001.png@01DA2B3C.4D5E6F70]":
 // it holds an @ and is no address.
 const INLINE_PICTURE = /\[cid:[^\]]{0,300}\]/gi;
+// A message's quoted lines ("> Can we meet?") and the header lines a mail app writes above a
+// forwarded or quoted message about it ("Sent: …", "Betreff: …"): no part of a signature.
+const QUOTED_OR_ABOUT_MESSAGE = /^(?:>|(?:sent|subject|date|gesendet|betreff|datum|envoy[ée]|objet|enviado|asunto|fecha)\s?:)/i;
+// The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the people stay.
+const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)\s?:\s*/i;
 // A line between a message and its signature, or between two signatures: "--", "____", "━━━━".
 const SEPARATOR = /^[-–—_=━─]{2,}$/;
 // A LinkedIn card selected as text: the hidden "View Lena Hartmann’s profile" runs on after the
@@ -154,13 +159,18 @@ function titleCommaCompany(line: string, emails: readonly string[]): [string, st
   return title && isOrganisationOf(company, emails) ? [title, company] : undefined;
 }
 
+// Where a place line ends: a country, or a state's or country's two-letter code ("CA", "UK").
+// Companies have commas too ("Paul, Weiss"; "Acme, S.A."): a place is known by its last part.
+const COUNTRY_OR_REGION =
+  /^(?:[A-Z]{2}|USA|United States|United Kingdom|England|Scotland|Wales|Ireland|Canada|Mexico|Brazil|Argentina|Chile|Colombia|Peru|Germany|Deutschland|France|Spain|España|Portugal|Italy|Italia|Netherlands|Belgium|Switzerland|Schweiz|Suisse|Austria|Österreich|Denmark|Sweden|Sverige|Norway|Norge|Finland|Poland|Polska|Czechia|Czech Republic|Hungary|Romania|Greece|Turkey|Türkiye|Israel|Egypt|Nigeria|Kenya|Ghana|South Africa|Morocco|India|Pakistan|Bangladesh|Sri Lanka|China|Japan|Korea|South Korea|Taiwan|Hong Kong|Singapore|Malaysia|Indonesia|Philippines|Thailand|Vietnam|Australia|New Zealand|UAE|United Arab Emirates|Saudi Arabia|Qatar|Ukraine|Estonia|Latvia|Lithuania|Iceland|Luxembourg|Slovakia|Slovenia|Croatia|Serbia|Bulgaria)$/;
+
 /**
- * "Berlin, Germany", "San Francisco, CA": two or three parts of capitalised words, which a
- * company's name has only with its legal form ("Acme, Inc.", "Acme GmbH, Berlin").
+ * "Berlin, Germany", "San Francisco, CA": two or three parts of capitalised words ending in a
+ * country or region; a company's name with a comma ("Acme, Inc.", "Paul, Weiss") is not one.
  */
 function isPlace(text: string): boolean {
   const parts = text.split(', ');
-  if (parts.length < 2 || parts.length > 3 || text.includes('&')) return false;
+  if (parts.length < 2 || parts.length > 3 || text.includes('&') || !COUNTRY_OR_REGION.test(parts[parts.length - 1])) return false;
   return parts.every((part) => capitalised(part) && looksLikePersonName(part) && !LEGAL_FORM.test(` ${part}`));
 }
 
@@ -179,6 +189,12 @@ function isNotName(text: string): boolean {
     else if (word !== word.toUpperCase() && word === word.toLowerCase() && !NAME_PARTICLES.has(word)) lower += 1;
   }
   return upper > 0 && lower >= upper;
+}
+
+/** Names with commas between them ("Jane Doe, Bob"), not one name and its generation or credential ("Sam Lee, Jr."). */
+function isNameList(text: string): boolean {
+  const last = text.slice(text.lastIndexOf(',') + 1).trim();
+  return text.includes(',') && !GENERATION.test(last) && !isPostNominal(last);
 }
 
 // Words before an address in a line that are not the name: the time of a reply's header.
@@ -222,8 +238,8 @@ function lineRuns(selection: string): string[][] {
       continue;
     }
     const kept = line.replace(CLOSING, '');
-    if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept)) continue;
-    for (const part of kept.split(/\s+[|·•]\s+/)) {
+    if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept) || QUOTED_OR_ABOUT_MESSAGE.test(kept)) continue;
+    for (const part of kept.replace(PEOPLE_LABEL, '').split(/\s+[|·•]\s+/)) {
       // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part
       // of it nor a title.
       const text = isPronouns(part) || CONNECTION_DEGREE.test(part) ? '' : withoutPronouns(part.replace(VIEW_PROFILE, ''));
@@ -292,6 +308,8 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
   const emails: string[] = [];
   const phones: string[] = [];
   let nameAt = -1;
+  // Named in a reply's header ("On … Jane Doe <…> wrote:"), what follows is the message, not a signature.
+  let namedInHeader = false;
   for (const [index, line] of lines.entries()) {
     const profile = PROFILE_LINK.exec(line.text);
     if (profile && !answers.profileUrl) {
@@ -305,10 +323,12 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
       emails.push(email);
       if (nameAt < 0) {
         const display = DISPLAY_NAME.exec(line.text)?.[1];
-        const name = display && looksLikePersonName(display) ? firstNameFirst(display) : nameBeforeAddress(line.text);
+        const shown = display && looksLikePersonName(display) ? firstNameFirst(display) : undefined;
+        const name = shown && !isNameList(shown) ? shown : nameBeforeAddress(line.text);
         if (name) {
           answers.name = { value: name, from: 'signature:display-name' };
           nameAt = index;
+          namedInHeader = name !== shown;
         }
       }
       line.used = true;
@@ -355,7 +375,7 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
     if (companyAbove || titleAbove) {
       if (titleAbove) answers.title = { value: titleAbove, from: 'signature:title-line' };
       if (companyAbove) answers.company = { value: companyAbove, from: 'signature:company-line' };
-    } else {
+    } else if (!namedInHeader) {
       readJobBelow(lines.slice(nameAt + 1).filter((l) => !l.used).map((l) => l.text), jobOnNameLine, emails, answers);
     }
   } else if (emails[0]) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capturePage, extractPeople } from '@/lib/extract';
 import { extractGmail, gmailOwnAddresses } from '@/lib/extract/gmail';
 import { parseOutlookDate } from '@/lib/extract/outlook';
+import { nameFromDisplayName } from '@/lib/extract/person';
 import { loadFixture } from './load-fixture';
 
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min).getTime();
@@ -291,5 +292,16 @@ describe('parseOutlookDate', () => {
     expect(parseOutlookDate('Tue 3/4/2025 12:05 AM', 'en')).toBe(local(2025, 3, 4, 0, 5));
     expect(parseOutlookDate('Yesterday', 'en-US')).toBeUndefined();
     expect(parseOutlookDate('13/13/2025', 'en-US')).toBeUndefined();
+  });
+});
+
+describe('a mail app’s display name as a person’s name', () => {
+  it('puts the given name first, leaving out a directory’s tag, and leaves a name it cannot reorder as shown', () => {
+    expect(nameFromDisplayName('Doe, Jane')).toBe('Jane Doe');
+    expect(nameFromDisplayName('Smith, John (Sales)')).toBe('John Smith');
+    expect(nameFromDisplayName('Müller, Jürgen [EXT]')).toBe('Jürgen Müller');
+    expect(nameFromDisplayName('Lee, Sam (they/them)')).toBe('Sam Lee');
+    expect(nameFromDisplayName('Acme Support (Tier 2)')).toBe('Acme Support (Tier 2)');
+    expect(nameFromDisplayName('Sam Lee, Jr. (Legal)')).toBe('Sam Lee, Jr. (Legal)');
   });
 });

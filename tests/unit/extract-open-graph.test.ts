@@ -39,3 +39,12 @@ it('gives the person of a homepage the address its “Email me” link writes to
     ['hello@studio.example', ['hello@studio.example']],
   ]);
 });
+
+it('leaves a site’s own address apart from a person on a page of that site that is not theirs alone', () => {
+  const url = 'https://acme.example/team/jane-doe';
+  const page = profile(url, { 'og:title': 'Jane Doe', 'og:url': url }, '<h1>Jane Doe</h1><footer><a href="mailto:info@acme.example">Email us</a></footer>');
+  expect(extractPeople(page, url).map(({ name, emails }) => [name, emails])).toEqual([
+    ['Jane Doe', []],
+    ['info@acme.example', ['info@acme.example']],
+  ]);
+});

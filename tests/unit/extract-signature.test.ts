@@ -151,6 +151,22 @@ Tel. +44 20 7946 0958.`;
     expect(named('To: Jane Doe, Bob <b@y.example>')).toEqual([['b@y.example', ['b@y.example']]]);
   });
 
+  it('reads no job from a quoted message: its header names the person, its lines are the message', () => {
+    const [jane] = people('On Tue, Mar 4, 2025 at 9:14 AM Jane Doe <jane@acme.example> wrote:\n> Can we meet Thursday?\n>\nBonjour');
+    expect(jane).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+    expect([jane.title, jane.company]).toEqual([undefined, undefined]);
+    const [from] = people('From: Jane Doe <jane@acme.example>\nSent: Tuesday, March 4, 2025 9:14 AM\nSubject: RE: Proposal');
+    expect(from).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+    expect([from.title, from.company]).toEqual([undefined, undefined]);
+  });
+
+  it('keeps a company with a comma in its name as the company; only a place ends in a country or region', () => {
+    const read = (text: string) => people(text).map(({ title, company, location }) => ({ title, company, location }));
+    expect(read('Jane Doe\nAssociate\nPaul, Weiss\njane@paulweiss.example')).toEqual([{ title: 'Associate', company: 'Paul, Weiss', location: undefined }]);
+    expect(read('Ana Ruiz\nDirectora\nAcme, S.A.\nana@acme.example')).toEqual([{ title: 'Directora', company: 'Acme, S.A.', location: undefined }]);
+    expect(read('Maya Chen\nIllustrator\nSan Francisco, CA\nmaya@chen.example')).toEqual([{ title: 'Illustrator', company: undefined, location: 'San Francisco, CA' }]);
+  });
+
   it('reads signatures selected together, each with its address, as a person each', () => {
     expect(people('Ann One\nCEO\nann@one.example\n\nBob Two\nCTO\nbob@two.example').map((p) => [p.name, p.title, p.emails])).toEqual([
       ['Ann One', 'CEO', ['ann@one.example']],
