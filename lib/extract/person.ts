@@ -59,9 +59,10 @@ export function nameFromAddress(email: string): string {
 
 // Link texts that are calls to action or a desk, not names ("Email me", "Kontakt", "Say hello 👋",
 // "Contáctame", "Press inquiries"), and mail apps' footers. A verb that also begins names
-// ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it.
+// ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it, and one that
+// begins them ("Maile", "Hereford", "Sendhil", "Reacher") only as a word of its own.
 const NOT_A_NAME =
-  /^(?:e-?mail|mail|cont[aá]ct|write|send|message|reach|get in touch|kontakt|écri|escr[ií]b|scriv|click|here|sent from|get outlook|(?:say|hire|drop|book|let['’]?s|schreib(?:en)?|nous) |newsletter|support|press(?: |$)|inquir|enquir)/i;
+  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|(?:say|hire|drop|book|let['’]?s|schreib(?:en)?|nous) |press(?: |$)|inquir|enquir)/i;
 
 /**
  * A degree or credential written after a name ("Jane Doe, PhD", "Sam Lee, CFA"): what someone

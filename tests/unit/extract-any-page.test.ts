@@ -374,7 +374,10 @@ describe('mailto links', () => {
     const nameOf = (text: string) => parseMailtoLink('mailto:sam.lee@example.com', text)[0].name;
     const labels = ['Say hello 👋', 'Say hi', "Let's talk", 'Let’s talk', 'Hire me', 'Drop me a line', 'Book a call', 'Schreib mir', 'Schreiben Sie uns', 'Escríbeme', 'Contáctame', 'Nous contacter', 'Newsletter', 'Support', 'Press', 'Press inquiries', 'Inquiries'];
     for (const label of labels) expect(nameOf(label), label).toBe('Sam Lee');
-    for (const name of ['Sayuri Ito', 'Fazıl Say', 'Hiren Shah', 'Booker Jones', 'Anna Schreiber', 'Elvis Presley', 'Lena Press']) expect(nameOf(name), name).toBe(name);
+    for (const name of ['Sayuri Ito', 'Fazıl Say', 'Hiren Shah', 'Booker Jones', 'Anna Schreiber', 'Elvis Presley', 'Lena Press', 'Maile Lee', 'Hereford Jones', 'Sendhil Mullainathan', 'Reacher Gray', 'Supriya Rao']) {
+      expect(nameOf(name), name).toBe(name);
+    }
+    for (const label of ['Email me', 'E-mail', 'Mail us', 'Send a message', 'Support team', 'Click here']) expect(nameOf(label), label).toBe('Sam Lee');
   });
 });
 
