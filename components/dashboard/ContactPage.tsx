@@ -408,8 +408,12 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const open = reminders.filter(isOpen);
   const referrers = referralChain(contact, notebook.byId);
   const typedNow: Record<string, unknown> = { ...draft, ...details };
-  // Typed so as to hold what is saved (copied in, or typed back to it), a save loses none of it.
-  const replaced = Object.entries(overwrites).filter(([key, { saved }]) => !String(typedNow[key]).includes(saved));
+  // Typed so as to hold what is saved (copied in, or typed back to it), a save loses none of it;
+  // cleared there, anything typed here brings back what was cleared.
+  const replaced = Object.entries(overwrites).filter(([key, { saved }]) => {
+    const typed = String(typedNow[key]);
+    return saved === '' ? typed !== '' : !typed.includes(saved);
+  });
   const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
 
   return (
@@ -674,7 +678,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
         {mergeWith ? (
           <p>
             Merge <strong>{mergeWith.name}</strong> into {contact.name}? Their details, notes, interactions and reminders move here.{' '}
-            <button ref={confirmMerge} type="button" class="primary" disabled={busy} onClick={() => merge(mergeWith)}>
+            {/* Held, not disabled, while merging: a merge refused leaves the keyboard here. */}
+            <button ref={confirmMerge} type="button" class="primary" aria-disabled={busy} onClick={() => !busy && merge(mergeWith)}>
               Merge {mergeWith.name} into {contact.name}
             </button>{' '}
             <button

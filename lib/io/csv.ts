@@ -182,8 +182,8 @@ function outlookAddress(cells: Map<string, string>, kind: 'business' | 'home' | 
   return lines.filter(Boolean).join(', ') || (cells.get(`${kind} address`) ?? '').replace(/\s*\n\s*/g, ', ');
 }
 
-// Numbers that are the person's: not their assistant's, pager or faxes.
-const OUTLOOK_PHONE = /^(?!assistant)[a-z/ ]*phone( \d)?$/;
+// Numbers that are the person's: not their assistant's, their company's switchboard, pager or faxes.
+const OUTLOOK_PHONE = /^(?!assistant|company)[a-z/ ]*phone( \d)?$/;
 
 export function parseOutlookCsv(text: string, now: number): ImportBatch {
   const batch = emptyBatch('outlook-csv');

@@ -682,6 +682,34 @@ test('notes typed in two tabs: the second is told what its save would replace, a
   await expect(second.getByRole('status')).toContainText(`Saved ${someone.name}.`);
   expect((await stored()).notes).toBe('A: promised an intro to Cy,\nby Friday.\n\nB: she moved to Berlin.');
   await expect(first.locator('.overwrites')).toHaveCount(0);
+
+  // Cleared in the other tab: typing here would bring it back, and the page says so.
+  await first.getByLabel('Title', { exact: true }).fill('Head of Research');
+  await second.getByLabel('Title', { exact: true }).fill('');
+  await second.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(second.getByRole('status')).toContainText(`Saved ${someone.name}.`);
+  await expect(first.locator('.overwrites dt')).toHaveText(['Title']);
+  await expect(first.locator('.overwrites dd')).toHaveText(['(blank)']);
+});
+
+test('a merge refused, as two contacts’ tags together are more than Kith keeps, leaves the keyboard on Merge', async ({ kith }) => {
+  const now = Date.now();
+  const tags = (prefix: string) => Array.from({ length: 30 }, (_, i) => `${prefix}${i}`);
+  await kith.putRecords('contacts', [
+    { id: 'ada', name: 'Ada Quinlan', emails: ['ada@q.example'], tags: tags('a'), createdAt: now, updatedAt: now },
+    { id: 'ada-q', name: 'Ada Q', emails: ['ada@work.example'], tags: tags('b'), createdAt: now, updatedAt: now },
+  ]);
+  const page = await kith.openDashboard('#/contact/ada');
+  const section = page.getByRole('region', { name: 'Merge or delete' });
+  await section.getByRole('combobox', { name: 'Merge with another contact' }).fill('ada q');
+  await expect(page.getByRole('option', { name: /^Ada Q\b/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  const merge = section.getByRole('button', { name: 'Merge Ada Q into Ada Quinlan', exact: true });
+  await expect(merge).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(section.getByRole('alert')).toContainText('Tags: together they have 60, where Kith keeps up to 50');
+  await expect(merge).toBeFocused();
+  expect(await kith.readStore('contacts')).toHaveLength(2);
 });
 
 test('what is typed on a contact page and not saved survives leaving it, and the browser asks before the tab closes over it', async ({ kith }) => {

@@ -294,7 +294,7 @@ describe('Outlook contacts CSV', () => {
     }).join(',');
   };
 
-  it('reads Outlook.com’s export: job title (not the honorific), every email and phone but the assistant’s, addresses, web pages, notes', () => {
+  it('reads Outlook.com’s export: job title (not the honorific), every email and phone but the assistant’s and the switchboard, addresses, web pages, notes', () => {
     const text = [
       OUTLOOK_COM,
       row({
@@ -307,6 +307,7 @@ describe('Outlook contacts CSV', () => {
         'Business Phone': '+1 555 0100',
         'Mobile Phone': '+1 555 0199',
         "Assistant's Phone": '+1 555 0111',
+        'Company Main Phone': '+1 555 0000',
         'Job Title': 'Staff Engineer',
         Company: 'Acme, Inc.',
         'Business Street': '1 Main St',
