@@ -19,6 +19,7 @@ import {
 } from '../db';
 import { type Contact, type Interaction, type Reminder, toldApart } from '../model';
 import { type Difference, mergeContact, withValuesTaken } from '../merge';
+import { nameKey } from '../search';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
 /** One incoming contact folded into a saved one. */
@@ -153,18 +154,41 @@ async function findSaved(store: ContactStore, contact: Contact, byId: boolean): 
   return undefined;
 }
 
+/** A contact with neither an email nor a profile link: nothing a file's row can be found by but its name. */
+const keyless = (c: Contact) => !c.profileUrl && c.emails.length === 0;
+
+/**
+ * Whether a row with no email or link is a saved contact with none either: the same name, and a
+ * phone in common, or the row's notes already in theirs (an address book's web pages), or nothing
+ * more to tell them apart. So the same address book imported again adds no one twice.
+ */
+function sameKeylessPerson(saved: Contact, row: Contact): boolean {
+  if (!keyless(saved) || nameKey(saved.name) !== nameKey(row.name)) return false;
+  if (row.phones.some((phone) => saved.phones.includes(phone))) return true;
+  const notes = row.notes.trim();
+  if (notes) return saved.notes.includes(notes);
+  return row.phones.length === 0 && (!row.company || row.company === saved.company);
+}
+
 /** The same lookups as findSaved and keysOfOthers, over saved contacts already read into memory. */
 function inMemoryLookup(saved: readonly Contact[]) {
   const byKey = new Map<string, Contact>();
+  const keylessByName = new Map<string, Contact[]>();
   // Reversed so the first contact holding a key wins, as an index lookup would return it.
   for (const c of [...saved].reverse()) for (const key of keysOf(c)) byKey.set(key, c);
+  for (const c of saved) {
+    if (!keyless(c)) continue;
+    const key = nameKey(c.name);
+    keylessByName.set(key, [...(keylessByName.get(key) ?? []), c]);
+  }
   return {
     find: (contact: Contact): Contact | undefined => {
       for (const key of keysOf(contact)) {
         const found = byKey.get(key);
         if (found) return found;
       }
-      return undefined;
+      if (!keyless(contact)) return undefined;
+      return keylessByName.get(nameKey(contact.name))?.find((c) => sameKeylessPerson(c, contact));
     },
     holderOf: ({ key, index }: AddedKey) => byKey.get(index === 'byEmail' ? `email:${key}` : `url:${key}`),
   };
@@ -190,7 +214,8 @@ async function findAllSaved(
 ): Promise<{ found: (Contact | undefined)[]; holderOf?: (key: AddedKey) => Contact | undefined }> {
   const saved = await store.count();
   if (saved === 0) return { found: contacts.map(() => undefined) };
-  if (saved <= contacts.length * READ_ALL_RATIO) {
+  // A row with no email or link is found by name, which no index holds: then every contact is read.
+  if (saved <= contacts.length * READ_ALL_RATIO || contacts.some(keyless)) {
     // Keys in form, so a contact another program saved with an odd spelling is still found.
     const lookup = inMemoryLookup((await allOf(store)).map((stored) => withKeysInForm(contactFromStore(stored))));
     return { found: contacts.map(lookup.find), holderOf: lookup.holderOf };

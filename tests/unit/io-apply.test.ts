@@ -172,6 +172,24 @@ describe('applyImport', () => {
     expect(await readAll()).toEqual(before);
   });
 
+  it('an address book imported again adds nobody twice, though some of its people have no email or link', async () => {
+    const csv = [
+      'First Name,Last Name,Organization Name,E-mail 1 - Value,Phone 1 - Value,Website 1 - Label,Website 1 - Value',
+      'Cy,Work,Acme,,,Work,www.acme.com',
+      'Dee,Phone,,,+1 555 0100,,',
+      'Eve,Name,Initech,,,,',
+      'Bo,Lind,,bo@lind.se,,,',
+    ].join('\n');
+    expect((await applyImport(db, parseImport(csv, NOW), NOW)).added).toHaveLength(4);
+    const before = await readAll();
+    const again = await applyImport(db, parseImport(csv, NOW + 60_000), NOW + 60_000);
+    expect(again.added).toEqual([]);
+    expect(await readAll()).toEqual(before);
+    // Someone else of the same name, told apart by their phone, is someone new.
+    const other = await applyImport(db, parseImport(`First Name,Last Name,Phone 1 - Value,E-mail 1 - Value\nDee,Phone,+44 20 7946 0958,`, NOW), NOW);
+    expect(other.added.map((a) => a.name)).toEqual(['Dee Phone']);
+  });
+
   it('folds rows of one file that are the same person into one contact', async () => {
     const batch = parseImport(
       linkedin([
