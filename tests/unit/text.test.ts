@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanMultiline, normalizeEmail, safeHttpUrl } from '@/lib/text';
 import { canonicalProfileUrl, otherProfileUrlSpellings } from '@/lib/profile-url';
@@ -89,6 +90,21 @@ describe('canonicalProfileUrl', () => {
     expect(canonicalProfileUrl('https://www.linkedin.com/in/jane-doe-12ab/overlay/contact-info/')).toBe(canonical);
     expect(canonicalProfileUrl('https://linkedin.com/in/jane-doe-12ab#about')).toBe(canonical);
   });
+  it('reads a link already in plain form without parsing it, to the same result as parsing it', () => {
+    const slug = fc.stringMatching(/^[A-Za-z0-9_\-%é.]{1,30}$/);
+    const link = fc
+      .tuple(fc.constantFrom('http://', 'https://', 'HTTPS://'), fc.constantFrom('', 'www.', 'uk.', 'de.', 'WWW.', 'mobile.'), slug, fc.constantFrom('', '/', '?trk=x', '/overlay/contact-info/'))
+      .map(([scheme, host, name, tail]) => `${scheme}${host}linkedin.com/in/${name}${tail}`);
+    fc.assert(
+      fc.property(link, (input) => {
+        // A leading space keeps the link from the plain-form path; the parser trims it.
+        expect(canonicalProfileUrl(input)).toBe(canonicalProfileUrl(` ${input}`));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/Jane-Doe_12')).toBe('https://www.linkedin.com/in/jane-doe_12/');
+  });
+
   it('strips the query of other profile links and refuses non-http ones', () => {
     expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x#top')).toBe('https://example.com/people/jane');
     expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
