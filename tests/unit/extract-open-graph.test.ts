@@ -17,6 +17,7 @@ it('reads the name before a site’s section or a handle in the title', () => {
   const nameOf = (title: string) => extractOpenGraph(profile('https://example.org/jane', { 'og:title': title }))[0]?.name;
   expect(nameOf('Jane Doe - Medium')).toBe('Jane Doe');
   expect(nameOf('Eugen Rochko (@Gargron@mastodon.social)')).toBe('Eugen Rochko');
+  expect(nameOf('Jane Doe (@janedoe) / X')).toBe('Jane Doe');
   expect(nameOf('Anna-Lena Berg | Speaker')).toBe('Anna-Lena Berg');
 });
 
