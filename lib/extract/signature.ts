@@ -41,6 +41,9 @@ const INLINE_PICTURE = /\[cid:[^\]]{0,300}\]/gi;
 // A message's quoted lines ("> Can we meet?") and the header lines a mail app writes above a
 // forwarded or quoted message about it ("Sent: …", "Betreff: …"): no part of a signature.
 const QUOTED_OR_ABOUT_MESSAGE = /^(?:>|(?:sent|subject|date|gesendet|betreff|datum|envoy[ée]|objet|enviado|asunto|fecha)\s?:)/i;
+// When a message was sent, as a mail app shows it above the message ("Tue, Mar 4, 9:14 AM (2
+// days ago)", "4 Mar 2025, 09:14"), and Gmail's "to me, Bob" beside it: no part of a signature.
+const MESSAGE_TIME = /^(?:to me\b|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
 // The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the people stay.
 const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)\s?:\s*/i;
 // A line between a message and its signature, or between two signatures: "--", "____", "━━━━".
@@ -226,8 +229,9 @@ function nameBeforeAddress(text: string): string | undefined {
 
 /**
  * The selection's lines as a signature reads them, in runs that blank lines and separator lines
- * ("--") part. Closings, sign-offs, mail apps' footers, pronouns and LinkedIn's badges are left
- * out, and each part between bars is a line of its own: "John Smith | Engineer | Acme".
+ * ("--") part. Closings, sign-offs, mail apps' footers, a copied message's quoted lines, header
+ * lines and time, pronouns and LinkedIn's badges are left out, and each part between bars or
+ * dashes is a line of its own: "John Smith | Engineer | Acme", "Jane Doe – Head of Design – Acme".
  */
 function lineRuns(selection: string): string[][] {
   const runs: string[][] = [[]];
@@ -238,8 +242,8 @@ function lineRuns(selection: string): string[][] {
       continue;
     }
     const kept = line.replace(CLOSING, '');
-    if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept) || QUOTED_OR_ABOUT_MESSAGE.test(kept)) continue;
-    for (const part of kept.replace(PEOPLE_LABEL, '').split(/\s+[|·•]\s+/)) {
+    if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept) || QUOTED_OR_ABOUT_MESSAGE.test(kept) || MESSAGE_TIME.test(kept)) continue;
+    for (const part of kept.replace(PEOPLE_LABEL, '').split(/\s+[|·•–—]\s+/)) {
       // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part
       // of it nor a title.
       const text = isPronouns(part) || CONNECTION_DEGREE.test(part) ? '' : withoutPronouns(part.replace(VIEW_PROFILE, ''));

@@ -167,6 +167,15 @@ Tel. +44 20 7946 0958.`;
     expect(read('Maya Chen\nIllustrator\nSan Francisco, CA\nmaya@chen.example')).toEqual([{ title: 'Illustrator', company: undefined, location: 'San Francisco, CA' }]);
   });
 
+  it('reads a signature between dashes on one line, and leaves out when a copied message was sent', () => {
+    expect(people('Jane Doe – Head of Design – Acme\njane@acme.example').map(({ name, title, company }) => ({ name, title, company }))).toEqual([
+      { name: 'Jane Doe', title: 'Head of Design', company: 'Acme' },
+    ]);
+    const [copied] = people('Jane Doe <jane@acme.example>\nTue, Mar 4, 9:14 AM (2 days ago)\nto me, Bob');
+    expect(copied).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+    expect([copied.title, copied.company]).toEqual([undefined, undefined]);
+  });
+
   it('reads signatures selected together, each with its address, as a person each', () => {
     expect(people('Ann One\nCEO\nann@one.example\n\nBob Two\nCTO\nbob@two.example').map((p) => [p.name, p.title, p.emails])).toEqual([
       ['Ann One', 'CEO', ['ann@one.example']],
