@@ -384,9 +384,11 @@ const unchangedSince = (now: StoredReminder | undefined, before: StoredReminder 
  * write left it, in step already. Each piece is whole or not at all; pieces written stay written.
  */
 export async function writeRemindersInPieces(db: KithDB, writes: readonly PlannedReminderWrite[]): Promise<void> {
-  keyPieces ??= keyPiecesOf();
-  for (const piece of keyPieces) {
-    const mine = writes.filter(({ id }) => piece.includes(id));
+  const pieces = (keyPieces ??= keyPiecesOf());
+  const byPiece = pieces.map((): PlannedReminderWrite[] => []);
+  for (const write of writes) byPiece[pieces.findIndex((piece) => piece.includes(write.id))].push(write);
+  for (const [index, piece] of pieces.entries()) {
+    const mine = byPiece[index];
     if (mine.length === 0) continue;
     await inTransaction(db, ['reminders'], async (tx) => {
       const store = tx.objectStore('reminders');

@@ -58,9 +58,9 @@ export function nameFromAddress(email: string): string {
 }
 
 // Link texts that are calls to action or a desk, not names ("Email me", "Kontakt", "Say hello 👋",
-// "Contáctame", "Press inquiries", "Sales", "Careers"), and mail apps' footers. A verb that also begins names
-// ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it, and one that
-// begins them ("Maile", "Hereford", "Sendhil", "Reacher") only as a word of its own.
+// "Contáctame", "Press inquiries", "Sales", "Careers"), and mail apps' footers. A verb that also
+// begins names ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it, and
+// one that begins them ("Maile", "Hereford", "Sendhil", "Reacher") only as a word of its own.
 const NOT_A_NAME =
   /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous) |press(?: |$)|inquir|enquir)/i;
 
@@ -78,8 +78,12 @@ export const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 const DOTTED_CREDENTIAL = /^(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{0,2}\.?$/;
 const ACRONYM = /^[A-Z]{2,6}$/;
 const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
-// Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz".
-export const NAME_PARTICLES = /* @__PURE__ */ new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']);
+// Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz". Built on first use, as the
+// pronouns are: Gmail's and Outlook's readers load this module on every injection.
+const nameParticles = /* @__PURE__ */ once(
+  () => new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']),
+);
+export const isNameParticle = (word: string) => nameParticles().has(word);
 
 export const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
 
@@ -93,7 +97,7 @@ export function firstNameFirst(name: string): string {
   const match = SURNAME_FIRST.exec(name);
   if (!match) return name;
   const [, surname, given] = match;
-  const particle = surname.includes(' ') && NAME_PARTICLES.has(surname.split(' ')[0].toLowerCase());
+  const particle = surname.includes(' ') && isNameParticle(surname.split(' ')[0].toLowerCase());
   if ((surname.includes(' ') && !particle) || ACRONYM.test(given) || GENERATION.test(given) || isPostNominal(given) || COMPANY_SUFFIX.test(given)) return name;
   return `${given} ${surname}`;
 }
@@ -125,6 +129,9 @@ export function withoutPronouns(text: string): string {
   return text.replace(PRONOUNS_BESIDE_TEXT, (badge, inParentheses?: string, atEnd?: string) => (isPronouns(inParentheses ?? atEnd ?? '') ? '' : badge)).trim();
 }
 
+// A directory's tag after a given name: "Smith, John (Sales)", "Roe, Jo [EXT]".
+const DIRECTORY_TAG = /\s*[([][^()[\]]{1,40}[)\]]$/;
+
 /**
  * A mail app's display name as the person's name: "Doe, Jane" → "Jane Doe", "Sam Lee (they/them)"
  * → "Sam Lee". Most names hold neither a slash nor a comma, so those are looked for first and the
@@ -133,14 +140,11 @@ export function withoutPronouns(text: string): string {
 export function nameFromDisplayName(displayName: string): string {
   const name = displayName.includes('/') ? withoutPronouns(displayName) : displayName;
   if (!name.includes(',')) return name;
-  // A directory's tag after the given name ("Smith, John (Sales)", "Roe, Jo [EXT]") is no part
-  // of it: reordered, the name goes without it.
+  // A directory's tag is no part of the name: reordered, the name goes without it.
   const untagged = name.replace(DIRECTORY_TAG, '');
   const reordered = firstNameFirst(untagged);
   return reordered === untagged ? name : reordered;
 }
-
-const DIRECTORY_TAG = /\s*[([][^()[\]]{1,40}[)\]]$/;
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {

@@ -6,10 +6,10 @@ import { fold } from '../search';
 import { cleanLine, cleanMultiline, normalizeEmail } from '../text';
 import {
   GENERATION,
-  NAME_PARTICLES,
   addressIn,
   candidate,
   firstNameFirst,
+  isNameParticle,
   isPostNominal,
   isPronouns,
   looksLikePersonName,
@@ -106,7 +106,7 @@ const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 /** A name of two words or more, each capitalised but for particles ("Ellen van Dijk"). */
 function isFullName(text: string): boolean {
   const words = text.split(' ');
-  return words.length >= 2 && looksLikePersonName(text) && words.every((word) => capitalised(word) || NAME_PARTICLES.has(word));
+  return words.length >= 2 && looksLikePersonName(text) && words.every((word) => capitalised(word) || isNameParticle(word));
 }
 
 /**
@@ -189,7 +189,7 @@ function isNotName(text: string): boolean {
   for (const word of text.split(' ')) {
     // Scripts without case (山田 太郎) count as neither; "d'Arcy" is not in lower case.
     if (word[0] !== word[0].toLowerCase()) upper += 1;
-    else if (word !== word.toUpperCase() && word === word.toLowerCase() && !NAME_PARTICLES.has(word)) lower += 1;
+    else if (word !== word.toUpperCase() && word === word.toLowerCase() && !isNameParticle(word)) lower += 1;
   }
   return upper > 0 && lower >= upper;
 }
@@ -217,12 +217,12 @@ function nameBeforeAddress(text: string): string | undefined {
   while (start > 0) {
     const word = words[start - 1];
     // Capitalised, or in a script without case (山田 太郎), or a particle.
-    const nameWord = (word[0] === word[0].toUpperCase() || NAME_PARTICLES.has(word)) && !/[\d:]/.test(word) && !MERIDIEM.has(word.toLowerCase());
+    const nameWord = (word[0] === word[0].toUpperCase() || isNameParticle(word)) && !/[\d:]/.test(word) && !MERIDIEM.has(word.toLowerCase());
     if (!nameWord) break;
     start -= 1;
   }
   // A particle begins no name: "… schreef Jan de Vries".
-  while (start < words.length && NAME_PARTICLES.has(words[start])) start += 1;
+  while (start < words.length && isNameParticle(words[start])) start += 1;
   const name = words.slice(start).join(' ');
   return words.length - start >= 2 && looksLikePersonName(name) ? name : undefined;
 }

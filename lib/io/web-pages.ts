@@ -4,6 +4,7 @@
 // as a profile link, the dedupe key, it would fold them into one person. That page and any
 // others are kept as lines of the notes, so nothing the file holds is lost.
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
+import { parseHttpUrl } from '../text';
 
 export type WebPage = { url: string; work: boolean };
 
@@ -17,11 +18,8 @@ function asWritten(url: string): string {
 }
 
 function isLinkedInProfile(url: string): boolean {
-  try {
-    return linkedinProfileSlug(new URL(url)) !== undefined;
-  } catch {
-    return false;
-  }
+  const parsed = parseHttpUrl(url);
+  return parsed !== undefined && linkedinProfileSlug(parsed) !== undefined;
 }
 
 /** The profile link among `pages`, and a line of the notes for each of the rest. */
