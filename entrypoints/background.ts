@@ -2,6 +2,7 @@ import { captureTab } from '@/lib/capture';
 import { openKithDb } from '@/lib/db';
 import { loadSettings } from '@/lib/settings';
 import { linkTextOf, selectionTextOf } from '@/lib/tab-reading';
+import { currentTimeZone } from '@/lib/time-zone-move';
 import { startWorker } from '@/lib/worker';
 
 export default defineBackground(() => {
@@ -9,6 +10,7 @@ export default defineBackground(() => {
     openDb: () => openKithDb(),
     now: Date.now,
     loadSettings,
+    timeZone: currentTimeZone,
     captureTab,
     linkTextOf,
     selectionTextOf,

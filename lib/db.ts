@@ -211,6 +211,30 @@ export function bringRemindersIntoForm(db: KithDB): Promise<number> {
 }
 
 /**
+ * Rewrite every stored time `move` changes (see lib/time-zone-move.ts): reminders' due and
+ * snooze times, interactions' times and contacts' last interaction. Times of Kith's own making
+ * (created, updated, done) are instants and stay. Returns how many records it rewrote.
+ */
+export async function moveDayStarts(db: KithDB, move: (time: number) => number): Promise<number> {
+  const moved = (record: AnyRecord, fields: readonly string[]) => {
+    const changes = fields.flatMap((field) => {
+      const time = record[field];
+      if (typeof time !== 'number') return [];
+      const to = move(time);
+      return to === time ? [] : [[field, to]];
+    });
+    return changes.length ? { ...record, ...Object.fromEntries(changes) } : record;
+  };
+  const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => {
+    const next = moved(stored, ['dueAt', 'snoozedUntil']);
+    return next === stored ? stored : (withOpenAt(next as StoredReminder) as AnyRecord);
+  });
+  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => moved(stored, ['at']));
+  const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => moved(stored, ['lastInteractionAt']));
+  return reminders + interactions + contacts;
+}
+
+/**
  * How many reminders are not indexed as exactly one of open or done: ones another program wrote
  * (`bringRemindersIntoForm` makes them due), or, left over after that, ones with no due time at
  * all. Zero when all is well. Three counts, no records read.

@@ -10,11 +10,14 @@ import { onNotificationButtonClicked, onNotificationClicked } from './notificati
 import { syncAllKeepInTouch } from './reminder-store';
 import { SCHEDULER_ALARM, refreshReminders } from './scheduler';
 import { settingsFrom } from './settings';
+import { followTimeZone } from './time-zone-move';
 
 export type WorkerDeps = Pick<SaveDeps, 'captureTab' | 'linkTextOf' | 'selectionTextOf'> & {
   openDb: () => Promise<KithDB>;
   now: () => number;
   loadSettings: () => Promise<Settings>;
+  /** The IANA time zone the browser is in now. */
+  timeZone: () => string;
 };
 
 /** The handlers a browser event would call, for tests that drive the worker directly. */
@@ -54,6 +57,8 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
     return changedHere();
   };
+  /** Date-only times keep their dates in a new zone (resolves whether any moved). */
+  const keepDatesInZone = () => followTimeZone(deps.openDb, deps.timeZone());
   const notificationDeps = { ...deps, refresh: changedHere };
   const handlers: WorkerHandlers = {
     contextMenuClick: (click, tab) => saveFromContextMenu(click, tab, { ...deps, afterSave: changedHere }),
@@ -73,7 +78,11 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   browser.runtime.onStartup.addListener(() => {});
   // A reminder came due: open pages are told too, so This week and the lists agree with the badge.
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SCHEDULER_ALARM) changedHere().catch(logFailure('refresh on alarm'));
+    if (alarm.name !== SCHEDULER_ALARM) return;
+    // An alarm armed in the old zone may be the first the worker wakes for after a flight.
+    keepDatesInZone()
+      .then(() => changedHere())
+      .catch(logFailure('refresh on alarm'));
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !('settings' in changes)) return;
@@ -106,6 +115,9 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // Every start of the worker (a restart of the browser, an update, a wake after idling)
   // recomputes from the data: the badge is not kept across browser restarts.
   refresh().catch(logFailure('refresh on start'));
+  keepDatesInZone()
+    .then((moved) => (moved ? changedHere() : undefined))
+    .catch(logFailure('moving dates to the new time zone'));
   bringContactsIntoFormOnce(deps.openDb).catch(logFailure('bringing contacts into form'));
   return handlers;
 }

@@ -1,4 +1,4 @@
-import { expect, recordsRead, test } from './harness';
+import { expect, localDateIn, recordsRead, test } from './harness';
 
 // The worker's documented test seams (entrypoints/background.ts): what a click would call.
 type Seams = {
@@ -60,6 +60,36 @@ test('a follow-up for today shows on the badge, survives a browser restart and c
   const reminder = (await kith.readStore('reminders')).find((r) => r.id === 'r1');
   expect(reminder).toMatchObject({ id: 'r1', doneAt: expect.any(Number) });
   expect(reminder).not.toHaveProperty('openAt');
+});
+
+test('a follow-up keeps its date when the browser finds itself in another time zone', async ({ kith }) => {
+  const zoneSeen = () => kith.worker.evaluate(async () => (await chrome.storage.local.get('timeZone')).timeZone);
+  await kith.restart({ timeZone: 'Europe/Berlin' });
+  await expect.poll(zoneSeen).toBe('Europe/Berlin');
+  const now = Date.now();
+  await kith.putRecords('contacts', [{ id: 'c1', name: 'Ada Quinlan', emails: [], createdAt: now, updatedAt: now }]);
+  const page = await kith.openDashboard('#/contact/c1');
+  const followUp = page.getByLabel('Follow up', { exact: true });
+  const inAWeek = await localDateIn(page, 7);
+  await followUp.fill(inAWeek);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('status')).toContainText('Saved Ada Quinlan.');
+  const dayStartHere = (day: string) => page.evaluate((d) => new Date(`${d}T00:00`).getTime(), day);
+  const berlinDayStart = await dayStartHere(inAWeek);
+  const followUpDue = async () => (await kith.readStore<{ kind: string; dueAt: number }>('reminders')).find((r) => r.kind === 'follow-up')?.dueAt;
+  expect(await followUpDue()).toBe(berlinDayStart);
+
+  // Flown to New York: Berlin's midnight is 18:00 the evening before there.
+  await kith.restart({ timeZone: 'America/New_York' });
+  await expect.poll(zoneSeen).toBe('America/New_York');
+  const again = await kith.openDashboard('#/contact/c1');
+  const newYorkDayStart = await again.evaluate((d) => new Date(`${d}T00:00`).getTime(), inAWeek);
+  expect(newYorkDayStart - berlinDayStart).toBe(6 * 3_600_000);
+  await expect.poll(followUpDue).toBe(newYorkDayStart);
+  await expect(again.getByLabel('Follow up', { exact: true })).toHaveValue(inAWeek);
+  await expect
+    .poll(() => kith.worker.evaluate(async () => (await chrome.alarms.getAll()).map((a) => a.scheduledTime)))
+    .toContain(newYorkDayStart);
 });
 
 const MAIL_PAGE = 'https://mail.google.com/mail/u/0/kith-e2e';

@@ -16,13 +16,15 @@ export const POPUP_READY_MARK = 'kith:popup-ready';
 // this the privacy watch below would not see requests from Kith's own worker.
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
-export async function launchWithExtension(userDataDir: string, extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+/** `timeZone`: the IANA zone the browser finds itself in, as after a flight; the machine's if not given. */
+export async function launchWithExtension(userDataDir: string, extensionDir = EXTENSION_DIR, { timeZone }: { timeZone?: string } = {}): Promise<BrowserContext> {
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build\` first`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumExecutable(),
     headless: true,
+    ...(timeZone && { env: { ...process.env, TZ: timeZone } }),
     args: [
       '--headless=new',
       '--no-sandbox',
@@ -312,10 +314,10 @@ export class Kith {
     return this.worker.evaluate(() => chrome.action.getBadgeText({}));
   }
 
-  /** Quit and relaunch the browser on the same profile, as a user restarting Chrome. */
-  async restart(): Promise<void> {
+  /** Quit and relaunch the browser on the same profile, as a user restarting Chrome (in `timeZone`, if given). */
+  async restart(options: { timeZone?: string } = {}): Promise<void> {
     await this.context.close();
-    this.context = await launchWithExtension(this.userDataDir, this.extensionDir);
+    this.context = await launchWithExtension(this.userDataDir, this.extensionDir, options);
     watchOwnNetworkRequests(this.context, this.ownNetworkRequests);
     this.worker = await extensionWorker(this.context);
   }

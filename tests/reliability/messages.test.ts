@@ -90,6 +90,7 @@ describe('the background worker', () => {
       openDb: async () => db,
       now: () => NOW,
       loadSettings: async () => Settings.parse({}),
+      timeZone: () => 'UTC',
       captureTab: async () => undefined,
       linkTextOf: async () => '',
       selectionTextOf: async () => '',

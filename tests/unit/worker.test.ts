@@ -32,6 +32,7 @@ const workerDeps = () => ({
   openDb: async () => db,
   now: () => clock,
   loadSettings,
+  timeZone: () => 'Europe/Berlin',
   captureTab: async () => undefined,
   linkTextOf: async () => 'Jane Doe',
   selectionTextOf: async () => '',
