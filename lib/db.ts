@@ -856,14 +856,17 @@ export async function deleteReminder(db: KithDB, id: string): Promise<void> {
 // ——— whole-notebook operations (dashboard: bulk edits, undo, merge, export) ———
 
 /**
- * Records taken out of the notebook, kept so an undo can put them back exactly; `edited`: contacts
- * the change altered rather than took out, as they were.
- */
-/**
  * Records as a change found them, for its undo. `shared`: the emails and links of the contacts it
  * took out that others held too at the time (key → their ids), which an undo may give back.
+ * `unreferred`: contacts left in whose referrer it cleared, and who that was.
  */
-export type Snapshot = { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; edited?: Contact[]; shared?: Record<string, string[]> };
+export type Snapshot = {
+  contacts: Contact[];
+  interactions: Interaction[];
+  reminders: Reminder[];
+  unreferred?: { id: string; referredBy: string }[];
+  shared?: Record<string, string[]>;
+};
 
 type AllStoresTx = IDBPTransaction<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'readwrite'>;
 
@@ -901,7 +904,7 @@ async function takeOut(tx: AllStoresTx, ids: readonly string[]): Promise<Snapsho
 /**
  * Delete contacts with their interactions and reminders in one transaction; returns them for
  * undo. Those they referred are left with no referrer rather than one nobody can open, and are
- * in the snapshot as `edited`, so an undo points them at their referrer again.
+ * in the snapshot as `unreferred`, so an undo points them at their referrer again.
  */
 export async function deleteContacts(db: KithDB, ids: readonly string[]): Promise<Snapshot> {
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
@@ -914,11 +917,12 @@ export async function deleteContacts(db: KithDB, ids: readonly string[]): Promis
     .map(contactFromStore);
   await Promise.all(referred.map(({ referredBy: _gone, ...rest }) => contacts.put(rest)));
   await tx.done;
-  return referred.length ? { ...snapshot, edited: referred } : snapshot;
+  const unreferred = referred.map(({ id, referredBy }) => ({ id, referredBy: referredBy! }));
+  return unreferred.length ? { ...snapshot, unreferred } : snapshot;
 }
 
 /** The ids of the contacts a snapshot's change removed or altered: the ones to read again. */
-export const contactIdsOf = (snapshot: Snapshot): string[] => [...snapshot.contacts, ...(snapshot.edited ?? [])].map((c) => c.id);
+export const contactIdsOf = (snapshot: Snapshot): string[] => [...snapshot.contacts, ...(snapshot.unreferred ?? [])].map((c) => c.id);
 
 /** Records a change made that were not there before, which its undo takes out again. */
 export type Made = { reminders: readonly string[] };
@@ -939,14 +943,23 @@ export async function restoreSnapshot(db: KithDB, snapshot: Snapshot, made: Made
  * that a contact outside both holds now are left off, one address being one contact's.
  */
 function putBack(snapshot: Snapshot, made: Made): (tx: AllStoresTx, alongside: readonly Contact[]) => Promise<HeldByOther[]> {
-  const contacts = [...snapshot.contacts, ...(snapshot.edited ?? [])].map((c) => validate(Contact, 'contact', c));
+  const contacts = snapshot.contacts.map((c) => validate(Contact, 'contact', c));
   const interactions = snapshot.interactions.map((i) => validate(Interaction, 'interaction', i));
   const reminders = snapshot.reminders.map((r) => validate(Reminder, 'reminder', r));
   return async (tx, alongside) => {
     const { kept, held } = await withoutKeysTakenSince(tx, contacts, alongside, snapshot.shared ?? {});
+    // Only the referrer goes back, on each as stored now: an edit saved since (a new title) stays,
+    // and so does a referrer given since.
+    const unreferred = snapshot.unreferred ?? [];
+    const referredNow = await Promise.all(unreferred.map(({ id }) => tx.objectStore('contacts').get(id)));
+    const referredAgain = unreferred.flatMap(({ referredBy }, i) => {
+      const stored = referredNow[i];
+      return stored && stored.referredBy === undefined ? [{ ...stored, referredBy }] : [];
+    });
     await Promise.all([
       ...made.reminders.map((id) => tx.objectStore('reminders').delete(id)),
       ...kept.map((c) => tx.objectStore('contacts').put(c)),
+      ...referredAgain.map((c) => tx.objectStore('contacts').put(c)),
       ...interactions.map((i) => tx.objectStore('interactions').put(i)),
       ...reminders.map((r) => tx.objectStore('reminders').put(withOpenAt(r))),
     ]);

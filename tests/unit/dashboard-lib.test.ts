@@ -205,6 +205,21 @@ describe('bulk changes, merge and undo', () => {
     expect(await getContact(db, 'ref')).toEqual(referredBefore);
   });
 
+  it('undo of a delete points those referred at their referrer again, keeping what was saved on them since', async () => {
+    const snapshot = await deleteContacts(db, ['gone']);
+    // Saved in another tab before the Undo.
+    await updateContact(db, 'ref', (c) => ({ ...c, title: 'Chief Engine Officer', tags: ['new'], updatedAt: NOW }));
+    await restoreSnapshot(db, snapshot);
+    expect(await getContact(db, 'ref')).toMatchObject({ referredBy: 'gone', title: 'Chief Engine Officer', tags: ['new'], updatedAt: NOW });
+  });
+
+  it('undo of a delete leaves a referrer given since', async () => {
+    const snapshot = await deleteContacts(db, ['gone']);
+    await updateContact(db, 'ref', (c) => ({ ...c, referredBy: 'keep' }));
+    await restoreSnapshot(db, snapshot);
+    expect((await getContact(db, 'ref'))?.referredBy).toBe('keep');
+  });
+
   it('updates many contacts at once, and undoes it', async () => {
     const all = await listContacts(db);
     const changes = await updateContacts(db, all.map((c) => c.id), (c) => ({ ...c, tags: [...c.tags, 'vip'], relationship: 'client' }));
