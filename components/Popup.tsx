@@ -3,7 +3,7 @@
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ContactDraft, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { type ContactDraft, FIELD_LABELS, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { keepEdits } from '@/lib/form-edits';
@@ -30,6 +30,7 @@ import { type TypedForm, useKeptTyping } from './kept-typing';
 import { jobLine } from './labels';
 import { InteractionForm } from './InteractionForm';
 import { ReminderList, reminderButtonKey } from './ReminderList';
+import { type Overwrite, SavedElsewhere, overwritesIn } from './SavedElsewhere';
 
 export type PopupDeps = {
   db: () => Promise<KithDB>;
@@ -43,6 +44,8 @@ export type PopupDeps = {
   now: () => number;
   /** Tell the background (badge, scheduler) and open pages the data changed: only `contacts`, when given. */
   dataChanged: (contacts?: readonly string[]) => Promise<unknown>;
+  /** Call `changed` when another page or the worker wrote (`contacts`, when it named them); returns a way to stop. */
+  onChangedElsewhere: (changed: (contacts?: readonly string[]) => void) => () => void;
   openContact: (contactId: string) => void;
   openDashboard: () => void;
   close: () => void;
@@ -51,7 +54,8 @@ export type PopupDeps = {
 type Screen =
   | { kind: 'loading' }
   | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField; back?: HomeScreen }
-  | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean }
+  /** `focusEdit`: back from the edit form, the keyboard returns to its Edit button. */
+  | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean; focusEdit?: boolean }
   | HomeScreen;
 
 type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
@@ -59,6 +63,8 @@ type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: b
 /** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
 type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
+/** The card's Edit button, for `useReturnFocus`. */
+const EDIT_CARD_KEY = 'card-edit';
 
 const reason = failureMessage;
 
@@ -88,6 +94,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [people, setPeople] = useState<Person[]>([]);
   const [selected, setSelected] = useState(0);
   const [draft, setDraft] = useState<ContactDraft>(emptyDraft);
+  // The form as typed, for a card reloaded under it after an await.
+  const draftNow = useRef(draft);
+  draftNow.current = draft;
+  /** Fields of the edit form saved elsewhere since the typing began (components/SavedElsewhere.tsx). */
+  const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>({});
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => interactionDraft(deps.now()));
   const [busy, setBusy] = useState(false);
   // Set at once, not at the next render as `busy` is: a second click in the same moment must
@@ -137,7 +148,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
    * card as it is now: an edit over the card it started from (its `base`), else over `keptFrom`.
    */
   const showCard = (card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft) => {
-    if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? keptFrom, draftOfCard(card)));
+    const now = draftOfCard(card);
+    if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? keptFrom, now));
+    setOverwrites(kept?.contact ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});
     setScreen({ kind: 'saved', person, card, editing: !!kept?.contact });
   };
 
@@ -324,8 +337,11 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const card = await loadSavedCard(kithDb, contactId, deps.now(), person);
     if (!card) throw new Error('That contact no longer exists');
     if (editingFrom) {
-      setDraft((edited) => keepEdits(edited, draftOfCard(editingFrom), draftOfCard(card)));
-    }
+      const [base, now] = [draftOfCard(editingFrom), draftOfCard(card)];
+      const found = overwritesIn(draftNow.current, base, now, FIELD_LABELS);
+      if (Object.keys(found).length > 0) setOverwrites((known) => ({ ...known, ...found }));
+      setDraft((edited) => keepEdits(edited, base, now));
+    } else setOverwrites({});
     setScreen({ kind: 'saved', person, card, editing: !!editingFrom });
   };
   /** The card whose edit form is open now, however long the write calling this has run. */
@@ -333,6 +349,19 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const shown = liveScreen.current;
     return shown.kind === 'saved' && shown.editing ? shown.card : undefined;
   };
+
+  // A card left open while the dashboard or another popup saves the same person shows what is
+  // saved now; an edit form open on it keeps what was typed, and says what saving would replace.
+  const shownCardId = screen.kind === 'saved' ? screen.card.contact.id : undefined;
+  useEffect(() => {
+    if (!db || !shownCardId) return;
+    return deps.onChangedElsewhere((contacts) => {
+      const shown = liveScreen.current;
+      // A write of the popup's own reloads the card when it is done.
+      if (writing.current || shown.kind !== 'saved' || (contacts && !contacts.includes(shownCardId))) return;
+      reloadCard(db, shownCardId, shown.person, editingCard()).catch((cause: unknown) => setStatus(reason(cause)));
+    });
+  }, [db, shownCardId, deps]);
 
   const saveContact = () => {
     const current = screen;
@@ -590,27 +619,34 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <h1 class="visually-hidden">Saved in Kith</h1>
           <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} heldByOthers={screen.card.heldByOthers} busy={busy} onAccept={accept} />
           {screen.editing ? (
-            form(
-              'name',
-              <button
-                type="button"
-                onClick={() => {
-                  clearUnsaved('contact');
-                  setScreen({ ...screen, editing: false });
-                }}
-              >
-                Cancel
-              </button>,
-            )
+            <>
+              <SavedElsewhere overwrites={overwrites} typed={draft} />
+              {form(
+                'name',
+                <button
+                  type="button"
+                  onClick={() => {
+                    clearUnsaved('contact');
+                    setOverwrites({});
+                    setScreen({ ...screen, editing: false, focusEdit: true });
+                    returnFocus(EDIT_CARD_KEY);
+                  }}
+                >
+                  Cancel
+                </button>,
+              )}
+            </>
           ) : (
             <ContactSummary contact={screen.card.contact} referredByName={screen.card.referredByName}>
               <div class="actions">
                 <button
                   type="button"
+                  data-return-focus={EDIT_CARD_KEY}
                   onClick={() => {
                     setDraft(draftOfCard(screen.card));
                     setError(undefined);
-                    setScreen({ ...screen, editing: true });
+                    setOverwrites({});
+                    setScreen({ ...screen, editing: true, focusEdit: undefined });
                   }}
                 >
                   Edit
@@ -641,7 +677,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               onSubmit={logInteraction}
               busy={busy}
               error={logError}
-              autoFocus
+              autoFocus={!screen.focusEdit}
             />
           )}
           <section aria-labelledby="recent-heading">

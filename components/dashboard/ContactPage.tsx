@@ -2,7 +2,6 @@
 // them and whom they referred, the history of captured changes, merge and delete with undo;
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
-import { Fragment } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { type ContactDraft, FIELD_LABELS, draftFromContact, saveDraft } from '@/lib/contact-draft';
 import type { ContactHit } from '@/lib/contact-search';
@@ -20,7 +19,7 @@ import {
   updateContact,
   updateContacts,
 } from '@/lib/db';
-import { editedFields, editedOnBothSides, keepEdits } from '@/lib/form-edits';
+import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, type ReminderKind, refuseOverLimit } from '@/lib/model';
@@ -32,6 +31,7 @@ import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
 import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS, jobLine } from '../labels';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
+import { type Overwrite, SavedElsewhere, overwritesIn } from '../SavedElsewhere';
 import type { PageProps } from './Dashboard';
 import { CONTACTS_SEARCH_KEY } from './ContactsPage';
 
@@ -61,19 +61,6 @@ const TEXT_FIELD_LABELS: Record<string, string> = {
   addresses: 'Addresses',
   profileUrl: 'Profile link',
 };
-
-/** A field typed into here and saved elsewhere since (another tab, the popup): what is saved now. */
-type Overwrite = { label: string; saved: string };
-
-function overwritesIn<T extends object>(edited: T, base: T, next: T): Record<string, Overwrite> {
-  const found: Record<string, Overwrite> = {};
-  for (const key of editedOnBothSides(edited, base, next)) {
-    const saved = next[key];
-    const label = TEXT_FIELD_LABELS[key as string];
-    if (label && typeof saved === 'string') found[key as string] = { label, saved };
-  }
-  return found;
-}
 
 /** The contact fields the details form sets. */
 const fieldsOfDetails = (details: Details) => ({
@@ -167,8 +154,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     // What the user typed stays, but not silently over what was saved meanwhile: the page says
     // what saving would replace, with the saved text to copy from.
     const found = {
-      ...(draft && before.draft && overwritesIn(draft, before.draft, next.draft)),
-      ...(details && before.details && overwritesIn(details, before.details, next.details)),
+      ...(draft && before.draft && overwritesIn(draft, before.draft, next.draft, TEXT_FIELD_LABELS)),
+      ...(details && before.details && overwritesIn(details, before.details, next.details, TEXT_FIELD_LABELS)),
     };
     if (Object.keys(found).length > 0) setOverwrites((known) => ({ ...known, ...found }));
     setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
@@ -407,13 +394,6 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   ].sort((a, b) => b.at - a.at);
   const open = reminders.filter(isOpen);
   const referrers = referralChain(contact, notebook.byId);
-  const typedNow: Record<string, unknown> = { ...draft, ...details };
-  // Typed so as to hold what is saved (copied in, or typed back to it), a save loses none of it;
-  // cleared there, anything typed here brings back what was cleared.
-  const replaced = Object.entries(overwrites).filter(([key, { saved }]) => {
-    const typed = String(typedNow[key]);
-    return saved === '' ? typed !== '' : !typed.includes(saved);
-  });
   const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
 
   return (
@@ -429,22 +409,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       <div class="columns">
         <section aria-labelledby={`${id}-edit`}>
           <h2 id={`${id}-edit`}>Details</h2>
-          {replaced.length > 0 && (
-            <div class="overwrites" role="status">
-              <p>
-                Saved elsewhere since you began typing here (in another tab or the popup). What you typed is kept below;
-                saving replaces what is saved now:
-              </p>
-              <dl>
-                {replaced.map(([key, { label, saved }]) => (
-                  <Fragment key={key}>
-                    <dt>{label}</dt>
-                    <dd>{saved || '(blank)'}</dd>
-                  </Fragment>
-                ))}
-              </dl>
-            </div>
-          )}
+          <SavedElsewhere overwrites={overwrites} typed={{ ...draft, ...details }} />
           <ContactForm
             draft={draft}
             onChange={setDraft}

@@ -3,7 +3,7 @@ import '@/components/popup.css';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { openKithDb } from '@/lib/db';
 import { captureTab } from '@/lib/capture';
-import { tellDataChanged } from '@/lib/messages';
+import { onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 import { tabIdFromSearch } from '@/lib/popup';
 import { loadSettings } from '@/lib/settings';
 import { forgetTyped, keepTyped, loadTyped } from '@/lib/typed-drafts';
@@ -33,6 +33,7 @@ const deps: PopupDeps = {
   forgetTyped,
   now: () => Date.now(),
   dataChanged: tellDataChanged,
+  onChangedElsewhere: onDataChangedElsewhere,
   openContact: (contactId) => openDashboardAt(`#/contact/${encodeURIComponent(contactId)}`),
   openDashboard: () => openDashboardAt('#/contacts'),
   close: () => window.close(),

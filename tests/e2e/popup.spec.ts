@@ -935,3 +935,27 @@ test('with 10,000 contacts the popup is ready at once: it loads one contact, not
   await expect(home.getByRole('option')).toHaveCount(8);
   await expect(home.getByRole('option').first()).toContainText('Seeded Person 9942');
 });
+
+test('an edit open in the popup hears of a save in the dashboard: fields left alone follow it, a typed one is flagged', async ({ kith }) => {
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await field(popup, 'Notes').fill('Met at the meetup.');
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toHaveText('Saved Ada Quinlan to Kith.');
+  await popup.getByRole('button', { name: 'Edit', exact: true }).click();
+  await field(popup, 'Notes').fill('Met at the meetup.\nTyped in the popup.');
+
+  const [ada] = await kith.readStore<StoredContact>('contacts');
+  const dashboard = await kith.openDashboard(`#/contact/${ada.id}`);
+  await field(dashboard, 'Notes').fill('Met at the meetup.\nWritten in the dashboard.');
+  await field(dashboard, 'Location').fill('Porto, Portugal');
+  await dashboard.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(dashboard.getByRole('status')).toContainText('Saved Ada Quinlan.');
+
+  await expect(field(popup, 'Location')).toHaveValue('Porto, Portugal');
+  await expect(field(popup, 'Notes')).toHaveValue('Met at the meetup.\nTyped in the popup.');
+  const warning = popup.locator('.overwrites');
+  await expect(warning).toContainText('Saved elsewhere since you began typing here');
+  await expect(warning.locator('dt')).toHaveText(['Notes']);
+  await expect(warning.locator('dd')).toHaveText('Met at the meetup.\nWritten in the dashboard.');
+});

@@ -47,6 +47,7 @@ function openPopup(capture?: unknown) {
   closePopup();
   const root = (host = document.body.appendChild(document.createElement('div')));
   const close = vi.fn();
+  const listeners = new Set<(contacts?: readonly string[]) => void>();
   const deps: PopupDeps = {
     db: async () => db,
     capture: async () => (capture ? PageCapture.parse(capture) : undefined),
@@ -59,6 +60,10 @@ function openPopup(capture?: unknown) {
     forgetTyped: async (key) => void storage.delete(key),
     now: () => Date.now(),
     dataChanged: async () => undefined,
+    onChangedElsewhere: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     openContact: () => {},
     openDashboard: () => {},
     close,
@@ -86,7 +91,9 @@ function openPopup(capture?: unknown) {
   };
   const escape = () => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   const text = () => root.textContent ?? '';
-  return { root, maybeField, field, button, type, escape, close, text };
+  /** Another page (the dashboard) says it wrote `contacts`. */
+  const changedElsewhere = (contacts?: readonly string[]) => listeners.forEach((listener) => listener(contacts));
+  return { root, maybeField, field, button, type, escape, close, text, changedElsewhere };
 }
 
 describe('several people on a page', () => {
@@ -255,6 +262,38 @@ describe('editing a saved card', () => {
     popup.button('Save').click();
     await vi.waitFor(() => expect(popup.text()).toContain('Updated Ada Quinlan.'));
     expect((await listContacts(db)).map((c) => [c.title, c.notes])).toEqual([['Staff Engineer', 'Written in the dashboard']]);
+  });
+
+  const warnedOf = (popup: ReturnType<typeof openPopup>) =>
+    [...popup.root.querySelectorAll('.overwrites dt')].map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+
+  it('shows what the dashboard saves meanwhile, and says which typed fields saving would replace', async () => {
+    const popup = await editingAdasCard();
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, title: 'Principal Engineer', location: 'Lisbon' }));
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.field('Location').value).toBe('Lisbon'));
+    expect(popup.field('Title').value).toBe('Staff Engineer');
+    expect(popup.root.querySelector('.overwrites')?.textContent).toContain('Saved elsewhere since you began typing here');
+    expect(warnedOf(popup)).toEqual([['Title', 'Principal Engineer']]);
+  });
+
+  it('brings back an edit with word of the fields saved elsewhere since the popup closed', async () => {
+    await editingAdasCard();
+    await wait(KEPT);
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, title: 'Principal Engineer' }));
+
+    const again = openPopup(adasProfile);
+    await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
+    expect(again.field('Title').value).toBe('Staff Engineer');
+    expect(warnedOf(again)).toEqual([['Title', 'Principal Engineer']]);
+  });
+
+  it('Cancel puts the keyboard back on Edit', async () => {
+    const popup = await editingAdasCard();
+    popup.button('Cancel').click();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Edit'));
   });
 });
 
