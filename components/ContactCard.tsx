@@ -44,7 +44,7 @@ export function ProposedUpdate({
   if (rows === 0 && heldByOthers.length === 0) return null;
   return (
     <section class="proposed" aria-labelledby="proposed-heading">
-      <h3 id="proposed-heading">This page shows something new</h3>
+      <h2 id="proposed-heading">This page shows something new</h2>
       {rows > 0 && (
         <ul>
           {fields.map((field) => (

@@ -42,10 +42,11 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   // Focused as the form is committed, not after it is painted: the first frame already shows the
-  // caret, and focusing then costs no extra style and layout pass.
+  // caret, and focusing then costs no extra style and layout pass. Only as it first shows: the
+  // keyboard is never taken from where the user has put it since.
   useLayoutEffect(() => {
     if (autoFocus) summaryRef.current?.focus();
-  }, [autoFocus]);
+  }, []);
   const set = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => onChange({ ...draft, [key]: value });
 
   return (
