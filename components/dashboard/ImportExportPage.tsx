@@ -149,13 +149,19 @@ function importLabel(report: ImportReport, takeChanges: boolean): string {
 const writesAnything = (report: ImportReport, takeChanges: boolean) =>
   contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0 || report.settings === 'restored';
 
-/** What each export makes, as its button and the line beside it name it. */
+/**
+ * What each export makes, as its button and the line beside it name it, and what it is for: only
+ * the backup comes back whole, which a user restoring from another file would learn too late.
+ */
 const EXPORTS = {
-  csv: 'contacts (CSV)',
-  log: 'interaction log (CSV)',
-  vcf: 'contacts (vCard)',
-  ics: 'open reminders (iCalendar)',
-  json: 'full backup (JSON)',
+  csv: { name: 'contacts (CSV)', use: 'One row per contact, for a spreadsheet. Kith does not import it back; the full backup is for that.' },
+  log: { name: 'interaction log (CSV)', use: 'Every interaction logged, one per row, for a spreadsheet.' },
+  vcf: {
+    name: 'contacts (vCard)',
+    use: 'Names, jobs, emails, phones, addresses, links, tags and notes, for an address book. Relationships, history, interactions and reminders are not in it.',
+  },
+  ics: { name: 'open reminders (iCalendar)', use: 'Each open reminder as an event, for a calendar.' },
+  json: { name: 'full backup (JSON)', use: 'Everything, settings included: the file to import to restore your notebook or move it to another browser.' },
 } as const;
 type ExportKind = keyof typeof EXPORTS;
 
@@ -244,7 +250,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
       if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
       if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now));
     } catch (error) {
-      setExportError(`Could not make the ${EXPORTS[kind]}: ${failureMessage(error)}`);
+      setExportError(`Could not make the ${EXPORTS[kind].name}: ${failureMessage(error)}`);
     } finally {
       setExporting(undefined);
     }
@@ -350,15 +356,20 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
       <section>
         <h2>Export</h2>
         <p class="muted">Files are made here and saved by your browser; nothing is uploaded.</p>
-        <div class="actions wrap">
+        <ul class="exports">
           {(Object.keys(EXPORTS) as ExportKind[]).map((kind) => (
-            <button key={kind} type="button" aria-disabled={exporting !== undefined} onClick={() => exportAs(kind)}>
-              Export {EXPORTS[kind]}
-            </button>
+            <li key={kind}>
+              <button type="button" aria-disabled={exporting !== undefined} aria-describedby={`export-${kind}-use`} onClick={() => exportAs(kind)}>
+                Export {EXPORTS[kind].name}
+              </button>
+              <span id={`export-${kind}-use`} class="muted">
+                {EXPORTS[kind].use}
+              </span>
+            </li>
           ))}
-        </div>
+        </ul>
         <p class="muted" aria-live="polite">
-          {exporting && `Making the ${EXPORTS[exporting]}…`}
+          {exporting && `Making the ${EXPORTS[exporting].name}…`}
         </p>
         {exportError && (
           <p class="error" role="alert">

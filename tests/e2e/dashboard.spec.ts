@@ -1090,6 +1090,10 @@ test('a full backup carries the settings: restored on a new profile, keep-in-tou
   const due = await keepInTouchDue(kith);
 
   await page.goto(kith.url('dashboard.html#/import'));
+  // Each export says what it is for: only the backup comes back whole.
+  await expect(page.getByRole('button', { name: 'Export full backup (JSON)' })).toHaveAccessibleDescription(/restore your notebook/);
+  await expect(page.getByRole('button', { name: 'Export contacts (CSV)' })).toHaveAccessibleDescription(/Kith does not import it back/);
+  await expect(page.getByRole('button', { name: 'Export contacts (vCard)' })).toHaveAccessibleDescription(/interactions and reminders are not in it/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export full backup (JSON)' }).click();
   const backup = readFileSync(await (await download).path(), 'utf8');
