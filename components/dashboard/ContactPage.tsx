@@ -3,7 +3,8 @@
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { type ContactDraft, FIELD_LABELS, draftFromContact, saveDraft } from '@/lib/contact-draft';
+import { FIELD_LABELS, draftFromContact, saveDraft } from '@/lib/contact-draft';
+import type { TypedOnContactPage } from '@/lib/dashboard-drafts';
 import type { ContactHit } from '@/lib/contact-search';
 import {
   type Snapshot,
@@ -22,7 +23,7 @@ import {
 import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
-import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, type ReminderKind, refuseOverLimit } from '@/lib/model';
+import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, refuseOverLimit } from '@/lib/model';
 import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
@@ -69,18 +70,8 @@ const fieldsOfDetails = (details: Details) => ({
   profileUrl: details.profileUrl.trim() || undefined,
 });
 
-/** What was typed on a contact page and not saved, with what its forms showed before the typing. */
-type ReminderDraft = { kind: Exclude<ReminderKind, 'keep-in-touch'>; date: string; note: string };
-/** A logged interaction open in the log form, and what that form held for a new one before. */
-type Correcting = { interaction: Interaction; typed: InteractionDraft };
-export type TypedOnContactPage = {
-  draft: ContactDraft;
-  details: Details;
-  log: InteractionDraft;
-  correcting?: Correcting;
-  reminder: ReminderDraft;
-  shown: { draft: ContactDraft; details: Details };
-};
+type ReminderDraft = TypedOnContactPage['reminder'];
+type Correcting = NonNullable<TypedOnContactPage['correcting']>;
 
 const logTyped = (log: InteractionDraft) => log.summary.trim() !== '' || log.received.length > 0 || log.gave.length > 0;
 

@@ -1,11 +1,12 @@
 // The dashboard shell: navigation between the hash routes, the notebook loaded once and
 // reloaded after writes (its own, and those made elsewhere), and a status line that can offer Undo.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { DashboardDrafts, TypedOnContactPage } from '@/lib/dashboard-drafts';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { type HeldByOther, leftOffNotice } from '@/lib/db';
 import { startOfLocalDayAfter } from '@/lib/reminders';
 import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
-import { ContactPage, type TypedOnContactPage } from './ContactPage';
+import { ContactPage } from './ContactPage';
 import { ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
@@ -49,6 +50,9 @@ function useRoute(): Route {
   return route;
 }
 
+/** How long after the typing stops it is kept in storage. */
+const KEEP_TYPED_AFTER_MS = 200;
+
 /** After midnight by this much, so the day read is surely the new one. */
 const NEW_DAY_MARGIN_MS = 1000;
 
@@ -68,15 +72,54 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   // What was typed on contact pages and not saved, by contact: back in its fields when the page
   // is opened again, linked from every other page meanwhile, and the browser asks before the tab
-  // closes or reloads over it.
+  // closes or reloads over it. Kept in storage too, a moment after the typing stops, so a crash
+  // loses none of it (lib/dashboard-drafts.ts); a contact's page waits for what that brings back.
   const typedOn = useRef(new Map<string, TypedOnContactPage>());
   const [unsavedIds, setUnsavedIds] = useState<readonly string[]>([]);
-  const keepTyped = useCallback((contactId: string, typed: TypedOnContactPage | undefined) => {
-    if (typed) typedOn.current.set(contactId, typed);
-    else typedOn.current.delete(contactId);
+  const showUnsaved = useCallback(() => {
     const ids = [...typedOn.current.keys()];
     setUnsavedIds((before) => (before.length === ids.length && before.every((id, i) => id === ids[i]) ? before : ids));
   }, []);
+  const drafts = useRef<DashboardDrafts>(undefined);
+  const [draftsRead, setDraftsRead] = useState(false);
+  const unstored = useRef(new Set<string>());
+  const storeTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const storeTyped = useCallback(() => {
+    storeTimer.current = undefined;
+    for (const id of unstored.current) {
+      drafts.current?.keep(id, typedOn.current.get(id)).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
+    }
+    unstored.current.clear();
+  }, []);
+  const keepTyped = useCallback(
+    (contactId: string, typed: TypedOnContactPage | undefined) => {
+      if (typed) typedOn.current.set(contactId, typed);
+      else typedOn.current.delete(contactId);
+      showUnsaved();
+      unstored.current.add(contactId);
+      clearTimeout(storeTimer.current);
+      storeTimer.current = setTimeout(storeTyped, KEEP_TYPED_AFTER_MS);
+    },
+    [showUnsaved, storeTyped],
+  );
+  useEffect(() => {
+    void deps
+      .drafts()
+      .then((opened) => {
+        drafts.current = opened;
+        for (const [id, typed] of opened.restored) if (!typedOn.current.has(id)) typedOn.current.set(id, typed);
+        if (opened.restored.size > 0) {
+          showUnsaved();
+          setStatus({ message: 'Restored what you had typed and not saved before the dashboard closed.' });
+        }
+      })
+      .catch((cause: unknown) => console.warn('Kith: what was typed before could not be read', cause))
+      .finally(() => setDraftsRead(true));
+    // Closed on purpose, past the browser's question about unsaved typing: that typing is given up.
+    const giveUp = () => drafts.current?.giveUp();
+    addEventListener('pagehide', giveUp);
+    return () => removeEventListener('pagehide', giveUp);
+  }, [deps, showUnsaved]);
   const typedSettings = useRef<SettingsForm>(undefined);
   const [settingsUnsaved, setSettingsUnsaved] = useState(false);
   const keepSettingsTyped = useCallback((typed: SettingsForm | undefined) => {
@@ -220,7 +263,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const current = route.page === 'contact' ? 'contacts' : route.page;
   // A notebook of one contact serves that contact's page (and their referrers'); any other page waits for the whole.
   const servesRoute = notebook && (!notebook.whole || (route.page === 'contact' && notebook.byId.has(route.id)));
-  const props = servesRoute && notebook && { deps, notebook, changed };
+  const props = servesRoute && notebook && (route.page !== 'contact' || draftsRead) && { deps, notebook, changed };
 
   // A link inside a page leaves with it: the keyboard goes to the heading of the page it opened,
   // once that is drawn. Only after such a link: other ways of leaving a page hand the focus on.

@@ -4,6 +4,7 @@
 // contact has a keep-in-touch one, and the week page reads the few it shows (weekReminders).
 // A contact's page opened in a new tab (from the popup, a notification) is drawn from that
 // contact alone first: the whole notebook takes seconds to read at 100,000 contacts.
+import type { DashboardDrafts } from '@/lib/dashboard-drafts';
 import { type KithDB, dueReminders, getContact, listContacts } from '@/lib/db';
 import type { Contact, Settings } from '@/lib/model';
 import { ContactSearch } from '@/lib/search';
@@ -37,6 +38,8 @@ export type DashboardDeps = {
   onChangedElsewhere: (changed: (contacts?: readonly string[]) => void) => () => void;
   /** Offer a file to the user: an object URL and `<a download>`, never the network. */
   download: (name: string, type: string, text: string) => void;
+  /** This dashboard's store of what is typed on contact pages (lib/dashboard-drafts.ts). */
+  drafts: () => Promise<DashboardDrafts>;
   /** The keyboard shortcut that opens the popup, if one is set. */
   popupShortcut: () => Promise<string | undefined>;
 };

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import '@/components/dashboard/dashboard.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { type DashboardDeps, downloadText } from '@/components/dashboard/notebook';
+import { openDashboardDrafts } from '@/lib/dashboard-drafts';
 import { openKithDb } from '@/lib/db';
 import { onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
@@ -15,6 +16,7 @@ const deps: DashboardDeps = {
   dataChanged: tellDataChanged,
   onChangedElsewhere: onDataChangedElsewhere,
   download: downloadText,
+  drafts: () => openDashboardDrafts(Date.now),
   popupShortcut,
 };
 

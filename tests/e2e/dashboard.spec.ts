@@ -712,6 +712,33 @@ test('a merge refused, as two contacts’ tags together are more than Kith keeps
   expect(await kith.readStore('contacts')).toHaveLength(2);
 });
 
+test('what is typed on a contact page and not saved comes back after the browser crashes, and only then', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const typedNotes = `${someone.notes}\n\nHalf-written: owes me an intro`;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  await page.getByLabel('Notes', { exact: true }).fill(typedNotes);
+  await page.getByRole('region', { name: 'Timeline' }).getByLabel('Summary').fill('Coffee at the harbour');
+  // Another dashboard open meanwhile shows what is saved: the typing is the first one's.
+  const beside = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(beside.getByLabel('Notes', { exact: true })).toHaveValue(someone.notes);
+  await beside.close();
+  await page.waitForTimeout(500);
+
+  await kith.crash();
+  const again = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(again.getByLabel('Notes', { exact: true })).toHaveValue(typedNotes);
+  await expect(again.getByRole('region', { name: 'Timeline' }).getByLabel('Summary')).toHaveValue('Coffee at the harbour');
+  await expect(again.getByRole('status')).toContainText('Restored what you had typed and not saved before the dashboard closed.');
+
+  // Closed on purpose, past the browser's question, the typing is given up.
+  again.on('dialog', (dialog) => void dialog.accept());
+  await again.close({ runBeforeUnload: true });
+  await expect.poll(() => again.isClosed()).toBe(true);
+  const later = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(later.getByLabel('Notes', { exact: true })).toHaveValue(someone.notes);
+});
+
 test('what is typed on a contact page and not saved survives leaving it, and the browser asks before the tab closes over it', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;

@@ -314,6 +314,19 @@ export class Kith {
     return this.worker.evaluate(() => chrome.action.getBadgeText({}));
   }
 
+  /**
+   * Kill the browser at once, as a crash or a power cut does (no page hears it close), then
+   * launch it again on the same profile.
+   */
+  async crash(): Promise<void> {
+    // The browser's own crash, from a second CDP client: the test's connection goes with it.
+    await this.withBrowserSession((session) => session.send('Browser.crash').catch(() => undefined)).catch(() => undefined);
+    await this.context.close().catch(() => undefined);
+    this.context = await launchWithExtension(this.userDataDir, this.extensionDir);
+    watchOwnNetworkRequests(this.context, this.ownNetworkRequests);
+    this.worker = await extensionWorker(this.context);
+  }
+
   /** Quit and relaunch the browser on the same profile, as a user restarting Chrome (in `timeZone`, if given). */
   async restart(options: { timeZone?: string } = {}): Promise<void> {
     await this.context.close();

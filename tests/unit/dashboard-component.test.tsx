@@ -37,6 +37,7 @@ function depsOver(db: KithDB, overrides: Partial<DashboardDeps> = {}): Dashboard
     onChangedElsewhere: () => () => {},
     download: () => {},
     popupShortcut: async () => undefined,
+    drafts: async () => ({ restored: new Map(), keep: async () => undefined, giveUp: () => {} }),
     ...overrides,
   };
 }
