@@ -3,6 +3,7 @@
 // The handler is a plain function of the click, with the browser-facing parts passed in, so unit
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
+import { savedUnderSameName } from './contact-search';
 import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCapturedPerson } from './db';
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
@@ -132,6 +133,17 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
  * nothing usable is there, a notification says so and nothing is written; when the write fails
  * (the browser's storage full), a notification says that.
  */
+/**
+ * A person read with no email or profile link (a name and job selected) is found by no key: the
+ * one contact saved under their name is them, rather than a second copy at every right-click.
+ * Several of that name, and which one is meant cannot be told: a new contact is made.
+ */
+async function namesakeOf(db: KithDB, person: Person): Promise<string | undefined> {
+  if (person.emails.length > 0 || person.profileUrl) return undefined;
+  const namesakes = await savedUnderSameName(db, person, { limit: 2 });
+  return namesakes.length === 1 ? namesakes[0].id : undefined;
+}
+
 export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<SaveOutcome> {
   if (click.menuItemId !== SAVE_MENU_ID) return { nothing: 'Not Kith’s menu item' };
   const found = await peopleOf(click, tab, deps);
@@ -148,7 +160,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     const [db, settings] = await Promise.all([deps.openDb(), deps.loadSettings()]);
     const now = deps.now();
     for (const person of people) {
-      const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now));
+      const result = await saveCapturedPerson(db, person, now, {}, remindersAlongside(settings, now), await namesakeOf(db, person));
       if (!saved.some((c) => c.id === result.contact.id)) saved.push(result.contact);
       if (result.created) created += 1;
       for (const [field, value] of Object.entries(result.proposed)) if (value && !differing.has(field)) differing.set(field, value);

@@ -728,13 +728,14 @@ export async function saveContactDeduped(
   });
 }
 
-/** Save a captured person: a new contact, or merged into the one it already is. */
+/** Save a captured person: a new contact, or merged into the one it already is (`into`, when the caller knows). */
 export async function saveCapturedPerson(
   db: KithDB,
   person: Person,
   now: number,
   extra: Partial<ContactInput> = {},
   alongside?: Alongside,
+  into?: string,
 ): Promise<SaveResult> {
   let proposed: SaveResult['proposed'] = {};
   const input: ContactInput = {
@@ -756,7 +757,7 @@ export async function saveCapturedPerson(
     const merged = mergeCapture(contact, person, now);
     proposed = merged.proposed;
     return merged.next;
-  }, alongside);
+  }, alongside, { into });
   return { ...saved, proposed };
 }
 

@@ -145,6 +145,18 @@ describe('Save to Kith on a link', () => {
     expect(notification.message).toBe('Already in Kith. The page shows another title (CEO) and company (NewCo); what you saved was kept. Click to edit.');
   });
 
+  it('a person selected with no address or link is the one saved under their name, not a second copy', async () => {
+    const signature = (title: string) => click({ selectionText: `Jane Doe\n${title} | Acme` });
+    await saveFromContextMenu(signature('CTO'), TAB, deps);
+    await saveFromContextMenu(signature('CTO'), TAB, deps);
+    await saveFromContextMenu(signature('CEO'), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.title])).toEqual([['Jane Doe', 'CTO']]);
+    // Two of that name: which one is meant cannot be told, so a third is made.
+    await putContact(db, { id: 'other-jane', name: 'Jane Doe', company: 'Elsewhere', createdAt: NOW, updatedAt: NOW });
+    await saveFromContextMenu(signature('CTO'), TAB, deps);
+    expect(await saved()).toHaveLength(3);
+  });
+
   it('never saves a javascript: link, or a profile link without a name, and says why', async () => {
     setUp({ linkTextOf: async () => 'Jane Doe' });
     const js = await saveFromContextMenu(click({ linkUrl: 'javascript:alert(document.cookie)//linkedin.com/in/jane' }), TAB, deps);
