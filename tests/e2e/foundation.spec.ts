@@ -99,3 +99,10 @@ test('the privacy watch notices a request made from an extension page', async ({
   // Forget it, or this test's own teardown would (rightly) fail on it.
   kith.ownNetworkRequests.splice(0);
 });
+
+test('text is the designed 14 px in the popup and the dashboard, not Chromium’s 75% for extension pages', async ({ kith }) => {
+  for (const page of [await kith.openPopup(), await kith.openDashboard('#/contacts')]) {
+    const body = await page.evaluate(() => ({ size: getComputedStyle(document.body).fontSize, family: getComputedStyle(document.body).fontFamily }));
+    expect(body).toEqual({ size: '14px', family: expect.stringMatching(/^system-ui, /) });
+  }
+});
