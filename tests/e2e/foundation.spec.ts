@@ -106,3 +106,31 @@ test('text is the designed 14 px in the popup and the dashboard, not Chromium’
     expect(body).toEqual({ size: '14px', family: expect.stringMatching(/^system-ui, /) });
   }
 });
+
+test('field borders stand out 3:1 from the field and the page, light and dark (WCAG 1.4.11)', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await popup.emulateMedia({ colorScheme });
+    const contrasts = await popup.evaluate(() => {
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/\d+/g)!.slice(0, 3).map((c) => {
+          const s = Number(c) / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const contrast = (a: string, b: string) => {
+        const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+        return (light + 0.05) / (dark + 0.05);
+      };
+      const page = getComputedStyle(document.body).backgroundColor;
+      return [...document.querySelectorAll('input:not([type=checkbox]):not([type=radio]), select, textarea')].map((field) => {
+        const style = getComputedStyle(field);
+        return { tag: field.tagName, least: Math.min(contrast(style.borderTopColor, style.backgroundColor), contrast(style.borderTopColor, page)) };
+      });
+    });
+    expect(new Set(contrasts.map((c) => c.tag))).toEqual(new Set(['INPUT', 'SELECT', 'TEXTAREA']));
+    for (const { tag, least } of contrasts) expect(least, `${colorScheme} ${tag}`).toBeGreaterThanOrEqual(3);
+  }
+});
