@@ -589,6 +589,21 @@ test('elsewhere: the dashboard is one click away', async ({ kith }) => {
   await expect(dashboard.getByRole('heading', { level: 1, name: 'Contacts' })).toBeVisible();
 });
 
+test('the status line is in the accessibility tree before its first message, taking no room', async ({ kith }) => {
+  const home = await kith.openPopup();
+  await expect(home.getByRole('heading', { level: 1, name: 'Kith' })).toBeVisible();
+  // A live region added with its first message may not be heard saying it.
+  const status = home.getByRole('status');
+  await expect(status).toHaveText('');
+  const box = (await status.boundingBox())!;
+  expect(box.width * box.height).toBeLessThanOrEqual(1);
+  const [headingTop, mainTop, mainPadding] = await home.evaluate(() => {
+    const main = document.querySelector('main')!;
+    return [document.querySelector('h1')!.getBoundingClientRect().top, main.getBoundingClientRect().top, parseFloat(getComputedStyle(main).paddingTop)];
+  });
+  expect(headingTop).toBe(mainTop + mainPadding);
+});
+
 test('light and dark follow the system, both accessible; Escape closes', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();
