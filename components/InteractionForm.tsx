@@ -1,7 +1,8 @@
 // "Log interaction": channel, date, summary, and what was received or given. Prefilled from an
 // open email by the caller (lib/interaction-draft.ts), or from a logged interaction being corrected.
 import { useId, useLayoutEffect, useRef } from 'preact/hooks';
-import type { InteractionDraft } from '@/lib/interaction-draft';
+import { fieldOfError } from '@/lib/contact-draft';
+import { INTERACTION_FIELD_LABELS, type InteractionDraft } from '@/lib/interaction-draft';
 import { CHANNELS, HELP_KINDS, type HelpKind } from '@/lib/model';
 import { submitsForm } from './ContactForm';
 import { CHANNEL_LABELS, HELP_LABELS } from './labels';
@@ -48,6 +49,9 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
     if (autoFocus) summaryRef.current?.focus();
   }, []);
   const set = <K extends keyof InteractionDraft>(key: K, value: InteractionDraft[K]) => onChange({ ...draft, [key]: value });
+  // The field an error is about is marked, and described by it, for a screen reader in that field (as in ContactForm).
+  const invalid = error ? fieldOfError(error, INTERACTION_FIELD_LABELS) : undefined;
+  const errorId = `${id}-error`;
 
   return (
     <form
@@ -87,7 +91,15 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         </div>
         <div>
           <label for={`${id}-date`}>Date</label>
-          <input id={`${id}-date`} type="date" required value={draft.date} onInput={(event) => set('date', event.currentTarget.value)} />
+          <input
+            id={`${id}-date`}
+            type="date"
+            required
+            aria-invalid={invalid === 'date' || undefined}
+            aria-describedby={invalid === 'date' ? errorId : undefined}
+            value={draft.date}
+            onInput={(event) => set('date', event.currentTarget.value)}
+          />
         </div>
       </div>
       <label for={`${id}-summary`}>Summary</label>
@@ -96,7 +108,8 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         ref={summaryRef}
         rows={2}
         data-enter-submits
-        aria-describedby={`${id}-summary-hint`}
+        aria-invalid={invalid === 'summary' || undefined}
+        aria-describedby={invalid === 'summary' ? `${errorId} ${id}-summary-hint` : `${id}-summary-hint`}
         value={draft.summary}
         placeholder="What was said, what was promised"
         onInput={(event) => set('summary', event.currentTarget.value)}
@@ -115,7 +128,7 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
       <HelpChoices legend="You received" value={draft.received} onChange={(v) => set('received', v)} />
       <HelpChoices legend="You gave" value={draft.gave} onChange={(v) => set('gave', v)} />
       {error && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" id={errorId}>
           {error}
         </p>
       )}

@@ -140,10 +140,13 @@ export const FIELD_LABELS: Record<string, string> = {
   notes: 'Notes',
 };
 
-/** The form field an error of `saveDraft` is about, by its label ("Email: …", "Not saved: Email: …"). */
-export function fieldOfError(message: string): string | undefined {
+/**
+ * The form field an error is about, by the label it starts with ("Email: …", "Not saved: Email: …"):
+ * by default of `saveDraft`, among the contact form's fields.
+ */
+export function fieldOfError(message: string, labels: Record<string, string> = FIELD_LABELS): string | undefined {
   const said = message.replace(/^Not saved: /, '');
-  return Object.keys(FIELD_LABELS).find((key) => said.startsWith(`${FIELD_LABELS[key]}:`));
+  return Object.keys(labels).find((key) => said.startsWith(`${labels[key]}:`));
 }
 
 const FormFields = z.pick(Contact, { name: true, emails: true, tags: true, notes: true });

@@ -57,13 +57,18 @@ export function interactionTime(draft: InteractionDraft, now: number): number {
   return startOfLocalDay(draft.date);
 }
 
+/** The log form's fields by the labels it shows them under, which its errors start with. */
+export const INTERACTION_FIELD_LABELS = { date: 'Date', summary: 'Summary' };
+
 /**
  * Only what has happened is logged: a date after today (a typo of the year, often) would push
  * the next keep-in-touch reminder out by as long.
  */
 function refuseUnloggable(draft: InteractionDraft, now: number): void {
-  if (startOfLocalDay(draft.date) > now) throw new Error(`Date: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
-  refuseOverLimit('Summary', draft.summary, LIMITS.summary, true);
+  if (startOfLocalDay(draft.date) > now) {
+    throw new Error(`${INTERACTION_FIELD_LABELS.date}: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
+  }
+  refuseOverLimit(INTERACTION_FIELD_LABELS.summary, draft.summary, LIMITS.summary, true);
 }
 
 /** What the form says of an interaction: when, how, what was said and what help went which way. */

@@ -273,10 +273,13 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
   };
 }
 
+/** What `addReminder`'s errors call the fields they are about. */
+export const REMINDER_FIELD_LABELS = { note: 'Note' };
+
 /** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
 export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {
   const dueAt = startOfLocalDay(input.date);
-  refuseOverLimit('Note', input.note ?? '', LIMITS.reminderNote, true);
+  refuseOverLimit(REMINDER_FIELD_LABELS.note, input.note ?? '', LIMITS.reminderNote, true);
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     await contactIn(tx, input.contactId);
     return putReminderIn(tx, {

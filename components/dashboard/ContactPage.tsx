@@ -3,7 +3,7 @@
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { FIELD_LABELS, draftFromContact, saveDraft } from '@/lib/contact-draft';
+import { FIELD_LABELS, draftFromContact, fieldOfError, saveDraft } from '@/lib/contact-draft';
 import type { TypedOnContactPage } from '@/lib/dashboard-drafts';
 import type { ContactHit } from '@/lib/contact-search';
 import {
@@ -24,7 +24,7 @@ import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, refuseOverLimit } from '@/lib/model';
-import { addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
+import { REMINDER_FIELD_LABELS, addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -386,6 +386,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const open = reminders.filter(isOpen);
   const referrers = referralChain(contact, notebook.byId);
   const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
+  // As in ContactForm: the field an error is about is marked, and described by it.
+  const reminderNoteInvalid = errors.reminder ? fieldOfError(errors.reminder, REMINDER_FIELD_LABELS) === 'note' : false;
 
   return (
     <article class="contact-page" aria-labelledby={`${id}-h`}>
@@ -561,9 +563,16 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               </div>
             </div>
             <label for={`${id}-rnote`}>What</label>
-            <input id={`${id}-rnote`} value={reminderDraft.note} placeholder="Send the deck by Friday" onInput={(e) => setReminderDraft({ ...reminderDraft, note: e.currentTarget.value })} />
+            <input
+              id={`${id}-rnote`}
+              aria-invalid={reminderNoteInvalid || undefined}
+              aria-describedby={reminderNoteInvalid ? `${id}-rerror` : undefined}
+              value={reminderDraft.note}
+              placeholder="Send the deck by Friday"
+              onInput={(e) => setReminderDraft({ ...reminderDraft, note: e.currentTarget.value })}
+            />
             {errors.reminder && (
-              <p class="error" role="alert">
+              <p class="error" role="alert" id={`${id}-rerror`}>
                 {errors.reminder}
               </p>
             )}

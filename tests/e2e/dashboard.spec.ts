@@ -546,6 +546,39 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   expect(await kith.readStore('interactions')).toEqual([expect.objectContaining({ contactId: someone.id, channel: 'meeting', summary: 'Coffee at the harbour' })]);
 });
 
+test('a contact page: a summary or reminder too long is marked invalid and described by the error, the hint kept', async ({ kith }) => {
+  const now = Date.now();
+  await kith.putRecords('contacts', [{ id: 'ines', name: 'Ines Duarte', emails: [], createdAt: now, updatedAt: now }]);
+  const page = await kith.openDashboard('#/contact/ines');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+
+  const summary = timeline.getByLabel('Summary');
+  await summary.fill('s'.repeat(6_000));
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('alert')).toContainText('Summary: 6,000 characters');
+  await expect(summary).toHaveAttribute('aria-invalid', 'true');
+  await expect(summary).toHaveAccessibleDescription(/^Summary: 6,000 characters.* Enter logs it; Shift\+Enter starts a new line\.$/);
+  await summary.fill('Coffee');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(page.getByRole('status')).toContainText('Interaction logged.');
+  await expect(summary).not.toHaveAttribute('aria-invalid');
+  await expect(summary).toHaveAccessibleDescription('Enter logs it; Shift+Enter starts a new line.');
+  const date = timeline.getByLabel('Date', { exact: true });
+  await date.fill('2099-01-01');
+  await timeline.getByRole('button', { name: 'Log interaction' }).click();
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toHaveAccessibleDescription(/^Date: 2099-01-01 is after today/);
+  await expect(summary).not.toHaveAttribute('aria-invalid');
+
+  const what = timeline.getByLabel('What');
+  await expect(what).not.toHaveAttribute('aria-invalid');
+  await what.fill('n'.repeat(1_200));
+  await timeline.getByRole('button', { name: 'Add reminder' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Note: 1,200 characters' })).toBeVisible();
+  await expect(what).toHaveAttribute('aria-invalid', 'true');
+  await expect(what).toHaveAccessibleDescription(/^Note: 1,200 characters/);
+});
+
 test('the contacts table: a new filter or search shows its first matches in view, says when none match, and when picked contacts are hidden', async ({ kith }) => {
   await withConnections(kith, 120);
   const page = await kith.openDashboard('#/contacts');
