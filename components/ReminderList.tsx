@@ -3,7 +3,8 @@ import type { Reminder } from '@/lib/model';
 import { dueTimeOf, localIsoDate } from '@/lib/reminders';
 import { REMINDER_LABELS } from './labels';
 
-export type ReminderRow = { reminder: Reminder; contactName?: string; onOpen?: () => void };
+/** The contact's name opens their page: a link to it (`contactHref`) within the dashboard, or `onOpen` from elsewhere. */
+export type ReminderRow = { reminder: Reminder; contactName?: string; contactHref?: string; onOpen?: () => void };
 
 type Props = {
   rows: ReminderRow[];
@@ -31,14 +32,16 @@ export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder)
 export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
   return (
     <ul class="reminders">
-      {rows.map(({ reminder, contactName, onOpen }) => {
+      {rows.map(({ reminder, contactName, contactHref, onOpen }) => {
         const what = REMINDER_LABELS[reminder.kind];
         const who = contactName ? ` ${contactName}` : '';
         const due = dueTimeOf(reminder) <= now;
         return (
           <li key={reminder.id} class={due ? 'due' : undefined}>
             <div class="reminder-text">
-              {onOpen && contactName ? (
+              {contactName && contactHref ? (
+                <a href={contactHref}>{contactName}</a>
+              ) : contactName && onOpen ? (
                 <button type="button" class="link" onClick={onOpen}>
                   {contactName}
                 </button>

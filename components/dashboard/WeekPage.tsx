@@ -1,6 +1,7 @@
 // This week: overdue and due reminders, people past their keep-in-touch cadence, open promises,
 // and progress toward the weekly networking goal.
 import { useEffect, useId, useMemo, useState } from 'preact/hooks';
+import { routeHash } from '@/lib/dashboard-route';
 import { failureMessage, interactionsSince, weekReminders } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
@@ -57,9 +58,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
     list.map((reminder) => ({
       reminder,
       contactName: notebook.byId.get(reminder.contactId)?.name,
-      onOpen: () => {
-        location.hash = `#/contact/${encodeURIComponent(reminder.contactId)}`;
-      },
+      contactHref: routeHash({ page: 'contact', id: reminder.contactId }),
     }));
   const section = (key: string, title: string, list: Reminder[], empty: string) => (
     <section aria-labelledby={`${id}-${key}`}>

@@ -263,6 +263,33 @@ test('this week: a contact past their cadence is Done and undone from the keyboa
   await expect(page.getByRole('row', { name: /Noor Haddad/ })).toContainText('Yesterday');
 });
 
+test('this week: each reminder’s contact is a link to their page, where the keyboard lands as after any link there', async ({ kith }) => {
+  const page = await kith.openDashboard('#/week');
+  const [now, startOfToday] = await page.evaluate(() => {
+    const d = new Date();
+    return [d.getTime(), new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime()];
+  });
+  const day = 86_400_000;
+  const people = [
+    { id: 'ana', name: 'Ana Lima', kind: 'follow-up', dueAt: startOfToday - 2 * day, section: 'Overdue' },
+    { id: 'ben', name: 'Ben Okafor', kind: 'follow-up', dueAt: now - 60_000, section: 'Due today' },
+    { id: 'chi', name: 'Chi Nguyen', kind: 'promise', dueAt: startOfToday + 3 * day, section: 'Open promises' },
+    { id: 'dev/1', name: 'Dev Patel', kind: 'thank-you', dueAt: startOfToday + 2 * day, section: 'Coming up this week' },
+  ];
+  await kith.putRecords('contacts', people.map(({ id, name }) => ({ id, name, emails: [], createdAt: now, updatedAt: now })));
+  await kith.putRecords('reminders', people.map(({ id, kind, dueAt }) => ({ id: `r-${id}`, contactId: id, kind, dueAt, openAt: dueAt, createdAt: now })));
+  await page.reload();
+  for (const { id, name, section } of people) {
+    const region = page.getByRole('region', { name: new RegExp(`^${section} \\(`) });
+    await expect(region.getByRole('link', { name })).toHaveAttribute('href', `#/contact/${encodeURIComponent(id)}`);
+  }
+
+  await page.getByRole('region', { name: /^Overdue / }).getByRole('link', { name: 'Ana Lima' }).press('Enter');
+  await expect(page).toHaveURL(/#\/contact\/ana$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Lima' })).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
+});
+
 test('the contacts table finds everyone perhaps saved twice, and a merge takes the pair off it', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   const at = Date.now() - 60_000;
