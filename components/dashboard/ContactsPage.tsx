@@ -244,52 +244,56 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
             : `${plural(results.length, 'match', 'matches')} of ${notebook.contacts.length.toLocaleString()}`)}
       </p>
 
-      {selected.size > 0 && (
-        <div class="bulk" role="group" aria-label="Bulk actions">
-          <strong>
-            {plural(selected.size, 'selected contact')}
-            {hiddenSelected > 0 && `, ${hiddenSelected} of them not shown`}
-          </strong>
-          <form
-            class="inline-field"
-            onSubmit={(event) => {
-              event.preventDefault();
-              void addTag();
-            }}
-          >
-            <label for={`${id}-bulk-tag`}>Tag</label>
-            <input
-              id={`${id}-bulk-tag`}
-              value={bulkTag}
-              aria-invalid={error?.field === 'tag' || undefined}
-              aria-describedby={error?.field === 'tag' ? `${id}-error` : undefined}
-              onInput={(e) => setBulkTag(e.currentTarget.value)}
-            />
-            <button type="submit" aria-disabled={working !== undefined} data-return-focus={ADD_TAG_KEY}>
-              Add tag
+      {/* The count is a live region kept in place while nothing is picked, taking no room: one
+          drawn with its first count may not be heard saying it. */}
+      <div {...(selected.size > 0 && { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions' })}>
+        <strong aria-live="polite">
+          {selected.size > 0 && plural(selected.size, 'selected contact')}
+          {hiddenSelected > 0 && `, ${hiddenSelected} of them not shown`}
+        </strong>
+        {selected.size > 0 && (
+          <>
+            <form
+              class="inline-field"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void addTag();
+              }}
+            >
+              <label for={`${id}-bulk-tag`}>Tag</label>
+              <input
+                id={`${id}-bulk-tag`}
+                value={bulkTag}
+                aria-invalid={error?.field === 'tag' || undefined}
+                aria-describedby={error?.field === 'tag' ? `${id}-error` : undefined}
+                onInput={(e) => setBulkTag(e.currentTarget.value)}
+              />
+              <button type="submit" aria-disabled={working !== undefined} data-return-focus={ADD_TAG_KEY}>
+                Add tag
+              </button>
+            </form>
+            <div class="inline-field">
+              <label for={`${id}-bulk-rel`}>Set relationship</label>
+              <select id={`${id}-bulk-rel`} value={bulkRelationship} onChange={(e) => setBulkRelationship(e.currentTarget.value as Relationship)}>
+                {RELATIONSHIPS.map((r) => (
+                  <option key={r} value={r}>
+                    {RELATIONSHIP_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+              <button type="button" aria-disabled={working !== undefined} data-return-focus={SET_RELATIONSHIP_KEY} onClick={setRelationship}>
+                Apply
+              </button>
+            </div>
+            <button type="button" class="danger" aria-disabled={working !== undefined} onClick={remove}>
+              Delete
             </button>
-          </form>
-          <div class="inline-field">
-            <label for={`${id}-bulk-rel`}>Set relationship</label>
-            <select id={`${id}-bulk-rel`} value={bulkRelationship} onChange={(e) => setBulkRelationship(e.currentTarget.value as Relationship)}>
-              {RELATIONSHIPS.map((r) => (
-                <option key={r} value={r}>
-                  {RELATIONSHIP_LABELS[r]}
-                </option>
-              ))}
-            </select>
-            <button type="button" aria-disabled={working !== undefined} data-return-focus={SET_RELATIONSHIP_KEY} onClick={setRelationship}>
-              Apply
+            <button type="button" class="link" onClick={() => setSelected(new Set())}>
+              Clear selection
             </button>
-          </div>
-          <button type="button" class="danger" aria-disabled={working !== undefined} onClick={remove}>
-            Delete
-          </button>
-          <button type="button" class="link" onClick={() => setSelected(new Set())}>
-            Clear selection
-          </button>
-        </div>
-      )}
+          </>
+        )}
+      </div>
       {error && (
         <p class="error" role="alert" id={`${id}-error`}>
           {error.message}
@@ -347,11 +351,12 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
                   <td class="check">
                     <input type="checkbox" aria-label={`Select ${contact.name}`} checked={selected.has(contact.id)} onChange={(e) => toggle(contact.id, e.currentTarget.checked)} />
                   </td>
-                  <td>
+                  {/* Free text is cut to the column's width: the title shows it whole under the pointer. */}
+                  <td title={contact.name}>
                     <a href={`#/contact/${encodeURIComponent(contact.id)}`}>{contact.name}</a>
                   </td>
-                  <td>{contact.title}</td>
-                  <td>{contact.company}</td>
+                  <td title={contact.title || undefined}>{contact.title}</td>
+                  <td title={contact.company || undefined}>{contact.company}</td>
                   <td>{RELATIONSHIP_LABELS[contact.relationship]}</td>
                   <td>{WARMTH_LABELS[contact.warmth]}</td>
                   <td>{lastContactText(contact.lastInteractionAt, notebook.loadedAt)}</td>

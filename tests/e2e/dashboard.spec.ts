@@ -317,6 +317,38 @@ test('the contacts table finds everyone perhaps saved twice, and a merge takes t
   await expect(page.getByText('2 matches of 13')).toBeVisible();
 });
 
+test('the contacts table: the count of contacts selected is announced, and cut text is whole on hover', async ({ kith }) => {
+  const now = Date.now();
+  const long = { name: 'Maximiliane Oyelaran-Featherstonehaugh', title: 'Principal Staff Engineer, Developer Productivity and Platform', company: 'Globex International Holdings and Subsidiaries' };
+  await kith.putRecords('contacts', [
+    { id: 'long', ...long, emails: [], createdAt: now, updatedAt: now },
+    { id: 'sam', name: 'Sam Reyes', emails: [], createdAt: now, updatedAt: now },
+  ]);
+  const page = await kith.openDashboard('#/contacts');
+  const row = page.getByRole('row', { name: new RegExp(`^Select ${long.name}`) });
+  for (const text of Object.values(long)) {
+    const cell = row.getByRole('cell', { name: text, exact: true });
+    await expect(cell).toHaveAttribute('title', text);
+    // Cut by the column's width, as the title is there for.
+    expect(await cell.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  }
+
+  // A live region present before the first contact is picked, so that first count is heard too.
+  const liveRegions = () => page.evaluate(() => [...document.querySelectorAll('[aria-live]')].map((region) => region.textContent));
+  const before = await liveRegions();
+  const pick = page.getByRole('checkbox', { name: 'Select Sam Reyes' });
+  await pick.focus();
+  await page.keyboard.press('Space');
+  const bulk = page.getByRole('group', { name: 'Bulk actions' });
+  await expect(bulk).toContainText('1 selected contact');
+  const after = await liveRegions();
+  expect(after).toHaveLength(before.length);
+  expect(after).toContain('1 selected contact');
+  await expect(pick).toBeFocused();
+  await page.getByRole('checkbox', { name: 'Select all 2 shown' }).check();
+  expect(await liveRegions()).toContain('2 selected contacts');
+});
+
 test('bulk tag and bulk delete from the contacts table, each with undo', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   await page.getByRole('link', { name: 'Contacts' }).click();
