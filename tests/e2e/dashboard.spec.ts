@@ -234,6 +234,23 @@ test('the network map names each target company’s card, a name of several word
   await expect(page.getByRole('region', { name: 'Meta: 0 people' })).toBeVisible();
 });
 
+test('the network map reflows at 320 to 400 px wide: no sideways scrolling, the bars still drawn', async ({ kith }) => {
+  const now = Date.now();
+  await kith.putRecords('contacts', [
+    { id: 'noor', name: 'Noor Haddad', relationship: 'business-associate', warmth: 'warm', emails: [], createdAt: now, updatedAt: now },
+    { id: 'sam', name: 'Sam Reyes', relationship: 'professional-body', emails: [], createdAt: now, updatedAt: now },
+  ]);
+  const page = await kith.openDashboard('#/map');
+  await expect(page.locator('tr[data-circle="business-associate"] .bar')).toBeVisible();
+  for (const width of [320, 360, 400]) {
+    await page.setViewportSize({ width, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px`).toBe(width);
+    const bar = (await page.locator('tr[data-circle="business-associate"] .bar').boundingBox())!;
+    expect(bar.width, `${width} px`).toBeGreaterThan(10);
+    expect(bar.x + bar.width, `${width} px`).toBeLessThanOrEqual(width);
+  }
+});
+
 test('this week: a contact past their cadence is Done and undone from the keyboard, the focus coming back, or snoozed', async ({ kith }) => {
   const page = await kith.openDashboard('#/week');
   const yesterday = await page.evaluate(() => {
