@@ -214,7 +214,7 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
               set('cadenceDays', value === '' ? undefined : Number(value));
             }}
           >
-            <option value="">Default (every {defaultCadenceDays} days)</option>
+            <option value="">Default: {defaultCadenceDays} days</option>
             {CADENCE_CHOICES.map((choice) => (
               <option key={choice.days} value={String(choice.days)}>
                 {choice.label}
