@@ -2,7 +2,7 @@
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
-import { candidate, type Answer, type Answers } from './person';
+import { candidate, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -262,7 +262,9 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
 }
 
 export function extractJsonLd(doc: Document): PersonInput[] {
-  return jsonLdPersonNodes(doc)
-    .map((node) => candidate('json-ld', jsonLdAnswers(node, doc)))
-    .filter((p): p is PersonInput => p !== undefined);
+  return withoutSharedLinks(
+    jsonLdPersonNodes(doc)
+      .map((node) => candidate('json-ld', jsonLdAnswers(node, doc)))
+      .filter((p): p is PersonInput => p !== undefined),
+  );
 }

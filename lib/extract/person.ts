@@ -44,6 +44,31 @@ export function candidate(
 }
 
 /**
+ * The people without a link that one of them by another name also gives. Cards on a team page
+ * that link to the page itself, or to places on it (`/team#jane`), would all get one profile
+ * link, kept without query and fragment, and fold into one contact.
+ */
+export function withoutSharedLinks(people: PersonInput[]): PersonInput[] {
+  const page = (url: string) => url.split(/[?#]/)[0];
+  const nameByLink = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { profileUrl, name } of people) {
+    if (!profileUrl) continue;
+    const link = page(profileUrl);
+    const named = nameByLink.get(link);
+    if (named === undefined) nameByLink.set(link, name.toLowerCase());
+    else if (named !== name.toLowerCase()) shared.add(link);
+  }
+  if (shared.size === 0) return people;
+  for (const person of people) {
+    if (!person.profileUrl || !shared.has(page(person.profileUrl))) continue;
+    delete person.profileUrl;
+    delete person.fieldSources?.profileUrl;
+  }
+  return people;
+}
+
+/**
  * A display name guessed from an address when nothing else names the person: `jane.doe@x` →
  * "Jane Doe". Only when the local part clearly splits into words; otherwise the address itself,
  * which the user can edit, rather than an invented name.

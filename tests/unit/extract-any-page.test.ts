@@ -120,6 +120,16 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('keeps the people an organisation lists apart when each gives the page itself as their link', () => {
+    const url = 'https://acme.example/about/team';
+    const person = (name: string, email: string) => ({ '@type': 'Person', name, email, url });
+    const page = jsonLdPage(url, [{ '@type': 'Organization', name: 'Acme', employee: [person('Jane Doe', 'jane@acme.example'), person('Raj Patel', 'raj@acme.example')] }]);
+    expect(extractPeople(page, url).map((p) => [p.name, p.emails, p.profileUrl])).toEqual([
+      ['Jane Doe', ['jane@acme.example'], undefined],
+      ['Raj Patel', ['raj@acme.example'], undefined],
+    ]);
+  });
+
   it('reads first the person a ProfilePage names by reference, not the first Person of the graph', () => {
     const owner = { '@type': 'Person', '@id': 'https://community.example/#owner', name: 'Site Owner', url: 'https://community.example/' };
     const member = { '@type': 'Person', '@id': 'https://community.example/members/mira#person', name: 'Mira Chen', jobTitle: 'Data Engineer' };
@@ -247,6 +257,21 @@ describe('h-card and hCard', () => {
     expect(extractPeople(page, page.URL).map((p) => [p.name, p.profileUrl])).toEqual([
       ['Jane Roe', undefined],
       ['Bo Lee', undefined],
+    ]);
+  });
+
+  it('keeps the people of a team page apart when their cards link to the page by its path and a place on it', () => {
+    const url = 'https://acme.example/about/team';
+    const page = new JSDOM(
+      `<div class="h-card"><a class="p-name u-url" href="/about/team#jane">Jane Doe</a><a class="u-email" href="mailto:jane@acme.example">Email</a></div>
+       <div class="h-card"><a class="p-name u-url" href="/about/team#raj">Raj Patel</a><a class="u-email" href="mailto:raj@acme.example">Email</a></div>
+       <div class="h-card"><a class="p-name u-url" href="https://lena.example/">Lena Kim</a></div>`,
+      { url },
+    ).window.document;
+    expect(extractPeople(page, url).map((p) => [p.name, p.emails, p.profileUrl])).toEqual([
+      ['Jane Doe', ['jane@acme.example'], undefined],
+      ['Raj Patel', ['raj@acme.example'], undefined],
+      ['Lena Kim', [], 'https://lena.example/'],
     ]);
   });
 
