@@ -2,7 +2,7 @@
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
-import { candidate, type Answer, type Answers, withoutSharedLinks } from './person';
+import { candidate, once, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -25,6 +25,29 @@ function typesOf(node: JsonObject): string[] {
     });
 }
 
+// HTML character references: sites escape text for HTML when they write it into JSON-LD, which
+// is no HTML ("Ren&eacute; Dupont &amp; Fils"). Named ones are those names are written with:
+// Latin-1's letters, À to ß then à to ÿ, each small letter spelled as its capital in lower case.
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{2,6}));/g;
+const LATIN1_NAMES =
+  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig';
+const namedReferences = /* @__PURE__ */ once(() => {
+  const named = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['rsquo', '’']]);
+  LATIN1_NAMES.split(' ').forEach((name, i) => {
+    named.set(name, String.fromCharCode(192 + i));
+    named.set(i === 23 ? 'divide' : i === 31 ? 'yuml' : name.toLowerCase(), String.fromCharCode(224 + i));
+  });
+  return named;
+});
+
+function decodeReferences(text: string): string {
+  return text.replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
+    if (name) return namedReferences().get(name) ?? reference;
+    const code = decimal ? Number(decimal) : parseInt(hex!, 16);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
+  });
+}
+
 /**
  * Strings in a value that may be a string, a number, an array, `{ "@value" }` or `{ name }`, at
  * most `limit`: each is cleaned as it is found, so taking the first cleans no more than that.
@@ -33,7 +56,8 @@ function strings(value: unknown, limit: number, depth = 0, found: string[] = [])
   if (found.length >= limit) return found;
   if (typeof value === 'string') {
     const line = cleanLine(value, 1000);
-    if (line) found.push(line);
+    const text = line.includes('&') ? cleanLine(decodeReferences(line), 1000) : line;
+    if (text) found.push(text);
   } else if (typeof value === 'number') {
     found.push(String(value));
   } else if (depth <= 3 && Array.isArray(value)) {

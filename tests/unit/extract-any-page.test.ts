@@ -130,6 +130,18 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it('reads text a site escaped for HTML as the text it stands for', () => {
+    const url = 'https://press.example/people/rene-dupont';
+    const page = jsonLdPage(url, [
+      { '@type': 'Person', name: 'Ren&eacute; Dupont &amp; Fils', jobTitle: 'Directeur g&#233;n&#xE9;ral', worksFor: 'AT&T &foo; &#0;', address: '&nbsp;' },
+      { '@type': 'Person', name: '&Aring;sa &Oslash;stby-M&uuml;ller &amp;amp; &yuml;' },
+    ]);
+    expect(extractJsonLd(page).map(({ name, title, company, location }) => [name, title, company, location])).toEqual([
+      ['René Dupont & Fils', 'Directeur général', 'AT&T &foo; &#0;', undefined],
+      ['Åsa Østby-Müller &amp; ÿ', undefined, undefined, undefined],
+    ]);
+  });
+
   it('reads first the person a ProfilePage names by reference, not the first Person of the graph', () => {
     const owner = { '@type': 'Person', '@id': 'https://community.example/#owner', name: 'Site Owner', url: 'https://community.example/' };
     const member = { '@type': 'Person', '@id': 'https://community.example/members/mira#person', name: 'Mira Chen', jobTitle: 'Data Engineer' };
