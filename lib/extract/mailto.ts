@@ -48,11 +48,25 @@ export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
     .filter((p): p is PersonInput => p !== undefined);
 }
 
-/** People of every mailto link on the page, first link first, one per address. */
+// The site's header, navigation and footer: where the signed-in user's own address ("Signed in
+// as …") and the site's desks are, rather than whom the page is about.
+const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"]';
+
+/** Whether the link is in the site's chrome; an article's own header or footer (a byline) is content, as ARIA reads it. */
+function inSiteChrome(link: Element): boolean {
+  const chrome = link.closest(SITE_CHROME);
+  if (!chrome) return false;
+  return chrome.localName === 'nav' || chrome.hasAttribute('role') || !chrome.parentElement?.closest('article, aside, main, nav, section');
+}
+
+/** People of every mailto link on the page, one per address: the page's content first, then the site's chrome, each in order. */
 export function extractMailtoLinks(doc: Document): PersonInput[] {
   const seen = new Set<string>();
   const people: PersonInput[] = [];
-  for (const link of [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS)) {
+  const content: Element[] = [];
+  const chrome: Element[] = [];
+  for (const link of [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS)) (inSiteChrome(link) ? chrome : content).push(link);
+  for (const link of [...content, ...chrome]) {
     const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
     for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {
       const email = person.emails?.[0];

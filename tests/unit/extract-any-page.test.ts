@@ -394,6 +394,25 @@ describe('mailto links', () => {
     ]);
   });
 
+  it('reads the links in the site’s header, navigation and footer after those in the page’s content', () => {
+    const url = 'https://events.example/attendees/li-wei';
+    const page = new JSDOM(
+      `<header role="banner">Signed in as <a href="mailto:ava.reyes@gmail.com">Ava Reyes</a></header>
+       <div role="navigation"><a href="mailto:help@events.example">Help</a></div>
+       <main><h1>Li Wei</h1><a href="mailto:li.wei@globex.example">Send Li an email</a>
+         <article><p>Post</p><footer>By <a href="mailto:ines@press.example">Ines Duarte</a></footer></article></main>
+       <footer><a href="mailto:press@events.example">Press</a></footer>`,
+      { url },
+    ).window.document;
+    expect(extractPeople(page, url).map((p) => p.emails[0])).toEqual([
+      'li.wei@globex.example',
+      'ines@press.example',
+      'ava.reyes@gmail.com',
+      'help@events.example',
+      'press@events.example',
+    ]);
+  });
+
   it('parses one link: query and cc dropped, percent-decoded, other schemes refused', () => {
     expect(mailtoAddresses('mailto:a%40b.example?cc=c@d.example&subject=x')).toEqual(['a@b.example']);
     expect(mailtoAddresses('mailto:?to=jane%40x.example,bo@x.example&subject=Hi')).toEqual(['jane@x.example', 'bo@x.example']);
