@@ -83,6 +83,17 @@ function profileJsonLd(doc: Document, slug: string): Answers {
   return named.length ? (named.find((a) => slugOf(a) === slug) ?? {}) : (answersOf[0] ?? {});
 }
 
+/**
+ * The heading that names the person: the first of main's, unless another agrees with the name in
+ * document.title where it does not (a visually hidden "Profile" heading before the top card).
+ */
+function nameHeading(main: Element, titleName: () => string | undefined): Element | undefined {
+  const headings = [...main.querySelectorAll('h1')].filter((h) => !inPageChrome(h));
+  const name = headings.length > 1 ? titleName()?.toLowerCase() : undefined;
+  const agrees = (h: Element) => withoutNameBadges(textOf(h)).toLowerCase() === name;
+  return name && !agrees(headings[0]) ? (headings.find(agrees) ?? headings[0]) : headings[0];
+}
+
 /** Text blocks after the name heading in the top card, in order: headline, then location, … */
 function textsAfterHeading(card: Element, heading: Element): string[] {
   const texts: string[] = [];
@@ -118,13 +129,13 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const slug = linkedinProfileSlug(new URL(profileUrl))!;
   const ld = profileJsonLd(doc, slug);
   const main = doc.querySelector('main') ?? doc.body ?? doc.documentElement;
-  const heading = firstInContent(main, 'h1');
+  const title = once(() => titleParts(doc));
+  const heading = nameHeading(main, () => title().name);
   const card = heading?.closest('section') ?? main;
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? textsAfterHeading(card, heading) : []));
   const inCard = (selector: string) => firstInContent(card, selector);
   const classText = (selector: string) => textOf(firstInContent(main, selector), 400);
-  const title = once(() => titleParts(doc));
   // The head is the page as first served. LinkedIn's app moves from one profile to another
   // without loading a page, so its metadata may describe the last profile: it answers only when
   // its own address is this profile's.

@@ -153,6 +153,13 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     });
   });
 
+  it('takes the heading that agrees with document.title’s name over a hidden one before the top card', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.querySelector('main')!.insertAdjacentHTML('afterbegin', '<h1 class="_vh">Profile</h1>');
+    const [person] = extractPeople(page, url);
+    expect([person.name, person.title, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada']);
+  });
+
   it('falls back to document.title when the page has no heading yet', () => {
     const { document: bare } = loadFixture('linkedin-2026.html');
     bare.querySelector('main')!.innerHTML = '<div class="_1x"></div>';
