@@ -94,23 +94,51 @@ function nameHeading(main: Element, titleName: () => string | undefined): Elemen
   return name && !agrees(headings[0]) ? (headings.find(agrees) ?? headings[0]) : headings[0];
 }
 
+// What the top card shows that is no line about the person: counts ("500+ connections"), a
+// creator's topics ("Talks about #accessibility, #design and #ux", in any language) and the
+// badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado").
+const COUNT = /^[\d.,]+\+?\s+\S+$/;
+const TOPICS = /^[^#]{0,30}#\S+(?:,?\s+(?:\S+\s+)?#\S+)*$/;
+const VERIFIED = /^v[eé]rifi\S*$/i;
+
+type Line = { text: string; el: Element };
+
 /** Text blocks after the name heading in the top card, in order: headline, then location, … */
-function textsAfterHeading(card: Element, heading: Element): string[] {
-  const texts: string[] = [];
+function linesAfterHeading(card: Element, heading: Element): Line[] {
+  const lines: Line[] = [];
   let passedHeading = false;
   // Document order, the heading included: whatever comes after it in the list follows it on the page.
   for (const el of card.querySelectorAll(`${heading.localName}, p, span, div`)) {
-    if (texts.length >= 8) break;
+    if (lines.length >= 8) break;
     if (el === heading) passedHeading = true;
     if (!passedHeading || heading.contains(el)) continue;
     if (el.closest('a, button, h1, h2, h3, [aria-hidden="true"]') || inPageChrome(el)) continue;
-    // Leaves only, so a wrapper does not repeat its children's text as one run.
-    if (el.localName !== 'p' && el.querySelector('p, span, div')) continue;
+    // Leaves only, so a wrapper does not repeat its children's text as one run; and none holding
+    // actions or links to other pages ("Message", "Connect", "Contact info", "612 followers").
+    if ((el.localName !== 'p' && el.querySelector('p, span, div')) || el.querySelector('a, button')) continue;
     const text = textOf(el, 400);
-    if (!text || isBadge(text) || texts.includes(text)) continue;
-    texts.push(text);
+    if (!text || isBadge(text) || COUNT.test(text) || VERIFIED.test(text) || TOPICS.test(text) || lines.some((line) => line.text === text)) continue;
+    lines.push({ text, el });
   }
-  return texts;
+  return lines;
+}
+
+/**
+ * The location among the lines: the one beside LinkedIn's "Contact info" link, which follows the
+ * location in every generation of the top card, or none when that link sits with the headline
+ * (no location given). Without the link, the first short line after the headline that is not a
+ * count ("500+ connections").
+ */
+function locationLine(card: Element, heading: Element, lines: Line[]): Line | undefined {
+  const contactInfo = card.querySelector('a[href*="/overlay/contact-info"]');
+  if (!contactInfo) return lines.slice(1).find(({ text }) => text.length <= 120 && !/\d/.test(text));
+  let block = contactInfo.parentElement;
+  for (let up = 0; block && block !== card && up < 3; up++, block = block.parentElement) {
+    const around = block;
+    const line = lines.find(({ el }) => around.contains(el));
+    if (line) return around.contains(heading) ? undefined : line;
+  }
+  return undefined;
 }
 
 /** "Staff Engineer at Harbor Labs" → "Staff Engineer" when the company is known to be Harbor Labs. */
@@ -133,7 +161,8 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const heading = nameHeading(main, () => title().name);
   const card = heading?.closest('section') ?? main;
   // Walking the top card is the costliest read and only pages without readable classes need it.
-  const after = once(() => (heading ? textsAfterHeading(card, heading) : []));
+  const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
+  const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));
   const inCard = (selector: string) => firstInContent(card, selector);
   const classText = (selector: string) => textOf(firstInContent(main, selector), 400);
   // The head is the page as first served. LinkedIn's app moves from one profile to another
@@ -173,15 +202,15 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     ['document.title', () => title().headline],
     ['h2.top-card-layout__headline', () => classText('h2.top-card-layout__headline')],
     ['div.text-body-medium.break-words', () => classText('div.text-body-medium.break-words')],
-    ['top card text after h1', () => after()[0]],
+    // The first line, unless it is the location: a profile without a headline.
+    ['top card text after h1', () => (after()[0] === place() ? undefined : after()[0]?.text)],
   ]);
 
   const location = firstAnswer([
     ['json-ld', () => ld.location?.value],
     ['.top-card__subline-item', () => classText('.top-card__subline-item')],
     ['span.text-body-small.inline.t-black--light.break-words', () => classText('span.text-body-small.inline.t-black--light.break-words')],
-    // The location is the first short line after the headline that is not a count ("500+ connections").
-    ['top card text after headline', () => after().slice(1).find((text) => text.length <= 120 && !/\d/.test(text))],
+    ['top card text after headline', () => place()?.text],
   ]);
 
   const photo = firstAnswer([

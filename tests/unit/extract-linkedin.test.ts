@@ -160,6 +160,31 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect([person.name, person.title, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada']);
   });
 
+  it('leaves out of the headline and location the card’s actions, a creator’s topics and a verified badge', () => {
+    const read = (change: (page: Document) => void) => {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      change(page);
+      const [person] = extractPeople(page, url);
+      return [person.title, person.location];
+    };
+    const headline = (page: Document) => page.querySelector('main section p')!;
+    const location = (page: Document) => page.querySelector('a[href*="/overlay/contact-info/"]')!.previousElementSibling!;
+    const kenji = ['Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada'];
+    expect(read((page) => headline(page).insertAdjacentHTML('afterend', '<p>Talks about #accessibility, #design and #ux</p>'))).toEqual(kenji);
+    expect(read((page) => page.querySelector('main h1')!.insertAdjacentHTML('afterend', '<span>Verified</span>'))).toEqual(kenji);
+    // Without a location, "Contact info" is no location; without a headline, the location is no headline.
+    expect(read((page) => location(page).remove())).toEqual([kenji[0], undefined]);
+    expect(read((page) => headline(page).remove())).toEqual([undefined, kenji[1]]);
+    // Nor is a line of buttons, where no contact info link says which line the location is.
+    expect(read((page) => page.querySelector('a[href*="/overlay/contact-info/"]')!.remove())).toEqual(kenji);
+    expect(
+      read((page) => {
+        headline(page).remove();
+        location(page).remove();
+      }),
+    ).toEqual([undefined, undefined]);
+  });
+
   it('falls back to document.title when the page has no heading yet', () => {
     const { document: bare } = loadFixture('linkedin-2026.html');
     bare.querySelector('main')!.innerHTML = '<div class="_1x"></div>';
