@@ -2,7 +2,7 @@
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
-import { candidate, once, type Answer, type Answers, withoutSharedLinks } from './person';
+import { candidate, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -25,27 +25,32 @@ function typesOf(node: JsonObject): string[] {
     });
 }
 
-// HTML character references: sites escape text for HTML when they write it into JSON-LD, which
-// is no HTML ("Ren&eacute; Dupont &amp; Fils"). Named ones are those names are written with:
-// Latin-1's letters, À to ß then à to ÿ, each small letter spelled as its capital in lower case.
-const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z]{2,6}));/g;
-const LATIN1_NAMES =
-  'Agrave Aacute Acirc Atilde Auml Aring AElig Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash Ugrave Uacute Ucirc Uuml Yacute THORN szlig';
-const namedReferences = /* @__PURE__ */ once(() => {
-  const named = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"], ['nbsp', ' '], ['rsquo', '’']]);
-  LATIN1_NAMES.split(' ').forEach((name, i) => {
-    named.set(name, String.fromCharCode(192 + i));
-    named.set(i === 23 ? 'divide' : i === 31 ? 'yuml' : name.toLowerCase(), String.fromCharCode(224 + i));
-  });
-  return named;
-});
+// HTML character references, which sites writing JSON-LD through their HTML templates leave in
+// it ("Ren&eacute; Dupont &amp; Fils"). Named ones are those names are written with: a letter
+// and its accent (&eacute;, &Ccedil;, &scaron;), composed as Unicode composes them, and a few more.
+const REFERENCE = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|([A-Za-z])(grave|acute|circ|tilde|uml|ring|cedil|caron)|([A-Za-z]{2,6}));/g;
+const MARKS: Record<string, string> = { grave: '\u0300', acute: '\u0301', circ: '\u0302', tilde: '\u0303', uml: '\u0308', ring: '\u030a', cedil: '\u0327', caron: '\u030c' };
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', AElig: 'Æ', aelig: 'æ', Oslash: 'Ø', oslash: 'ø', szlig: 'ß', ETH: 'Ð', eth: 'ð', THORN: 'Þ', thorn: 'þ' };
 
 function decodeReferences(text: string): string {
-  return text.replace(REFERENCE, (reference, decimal?: string, hex?: string, name?: string) => {
-    if (name) return namedReferences().get(name) ?? reference;
+  return text.replace(REFERENCE, (reference, decimal?: string, hex?: string, letter?: string, mark?: string, name?: string) => {
+    if (name) return Object.hasOwn(NAMED, name) ? NAMED[name] : reference;
+    if (letter) {
+      const composed = (letter + MARKS[mark!]).normalize('NFC');
+      return composed.length === 1 ? composed : reference;
+    }
     const code = decimal ? Number(decimal) : parseInt(hex!, 16);
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : reference;
   });
+}
+
+/** The person's text as it reads, where the site escaped it for HTML. */
+function unescaped(person: PersonInput): PersonInput {
+  for (const field of ['name', 'title', 'company', 'location'] as const) {
+    const text = person[field];
+    if (text?.includes('&')) person[field] = cleanLine(decodeReferences(text), 1000);
+  }
+  return person;
 }
 
 /**
@@ -56,8 +61,7 @@ function strings(value: unknown, limit: number, depth = 0, found: string[] = [])
   if (found.length >= limit) return found;
   if (typeof value === 'string') {
     const line = cleanLine(value, 1000);
-    const text = line.includes('&') ? cleanLine(decodeReferences(line), 1000) : line;
-    if (text) found.push(text);
+    if (line) found.push(line);
   } else if (typeof value === 'number') {
     found.push(String(value));
   } else if (depth <= 3 && Array.isArray(value)) {
@@ -289,6 +293,7 @@ export function extractJsonLd(doc: Document): PersonInput[] {
   return withoutSharedLinks(
     jsonLdPersonNodes(doc)
       .map((node) => candidate('json-ld', jsonLdAnswers(node, doc)))
-      .filter((p): p is PersonInput => p !== undefined),
+      .filter((p): p is PersonInput => p !== undefined)
+      .map(unescaped),
   );
 }

@@ -133,12 +133,12 @@ describe('JSON-LD', () => {
   it('reads text a site escaped for HTML as the text it stands for', () => {
     const url = 'https://press.example/people/rene-dupont';
     const page = jsonLdPage(url, [
-      { '@type': 'Person', name: 'Ren&eacute; Dupont &amp; Fils', jobTitle: 'Directeur g&#233;n&#xE9;ral', worksFor: 'AT&T &foo; &#0;', address: '&nbsp;' },
-      { '@type': 'Person', name: '&Aring;sa &Oslash;stby-M&uuml;ller &amp;amp; &yuml;' },
+      { '@type': 'Person', name: 'Ren&eacute; Dupont &amp; Fils', jobTitle: 'Directeur g&#233;n&#xE9;ral', worksFor: 'AT&T &foo; &#0; &bacute;' },
+      { '@type': 'Person', name: '&Aring;sa &Oslash;stby-M&uuml;ller &amp;amp; &Scaron;&yuml;', address: { addressLocality: 'Z&uuml;rich' } },
     ]);
     expect(extractJsonLd(page).map(({ name, title, company, location }) => [name, title, company, location])).toEqual([
-      ['René Dupont & Fils', 'Directeur général', 'AT&T &foo; &#0;', undefined],
-      ['Åsa Østby-Müller &amp; ÿ', undefined, undefined, undefined],
+      ['René Dupont & Fils', 'Directeur général', 'AT&T &foo; &#0; &bacute;', undefined],
+      ['Åsa Østby-Müller &amp; Šÿ', undefined, undefined, 'Zürich'],
     ]);
   });
 
