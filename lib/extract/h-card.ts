@@ -15,6 +15,7 @@ type Vocabulary = {
   title: string[];
   company: string[];
   location: string[];
+  label: string[];
   email: string[];
   phone: string[];
   url: string[];
@@ -33,6 +34,8 @@ const MF2: Vocabulary = {
   company: ['p-org'],
   /** Joined in this order: "Lisbon, Portugal". */
   location: ['p-locality', 'p-region', 'p-country-name'],
+  /** The whole address as one line, where it is not given in parts (GitHub's "San Francisco"). */
+  label: ['p-label'],
   email: ['u-email'],
   phone: ['p-tel'],
   url: ['u-url', 'u-uid'],
@@ -47,6 +50,8 @@ const HCARD: Vocabulary = {
   title: ['title', 'role'],
   company: ['organization-name', 'org'],
   location: ['locality', 'region', 'country-name'],
+  // Not `label`: pages name their own labels so ("Phone:").
+  label: [],
   email: ['email'],
   phone: ['tel'],
   url: ['url'],
@@ -132,8 +137,9 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
   return candidate('h-card', {
     name: firstAnswer([...single(vocabulary.name, text), nameInParts, ...(root === 'h-card' ? [impliedName] : [])]),
     title: firstAnswer(single(vocabulary.title, text)),
-    company: firstAnswer(single(vocabulary.company, text)),
-    location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place]]),
+    // A profile can give the company as its handle: "@github".
+    company: firstAnswer(single(vocabulary.company, (el) => text(el)?.replace(/^@(?=\S)/, ''))),
+    location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place], ...single(vocabulary.label, text)]),
     emails: list(vocabulary.email, emailValue),
     phones: list(vocabulary.phone, text),
     profileUrl: firstAnswer([...single(vocabulary.url, urlValue), ...(root === 'h-card' ? [impliedUrl] : [])]),

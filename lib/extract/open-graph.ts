@@ -20,14 +20,19 @@ function nameInTitle(title: string, username: string): string {
   return name.startsWith('@') || (username !== '' && name.toLowerCase() === username.toLowerCase()) ? '' : name;
 }
 
-/** The page's person from Open Graph, or [] when the page is not a profile. */
-export function extractOpenGraph(doc: Document): PersonInput[] {
+/**
+ * The page's person from Open Graph, or [] when the page is not a profile. Where the title names
+ * nobody, the person the page's own markup reads first (`subject`) is the profile's, so its link
+ * and picture are not lost.
+ */
+export function extractOpenGraph(doc: Document, subject?: PersonInput): PersonInput[] {
   if (!isOpenGraphProfile(doc)) return [];
   const fullName = () => [metaContent(doc, 'profile:first_name'), metaContent(doc, 'profile:last_name')].filter(Boolean).join(' ');
   const person = candidate('open-graph', {
     name: firstAnswer([
       ['profile:first_name', fullName],
       ['og:title', () => nameInTitle(metaContent(doc, 'og:title'), metaContent(doc, 'profile:username'))],
+      [subject?.fieldSources?.name ?? '', () => subject?.name],
     ]),
     profileUrl: firstAnswer([['og:url', () => safeHttpUrl(metaContent(doc, 'og:url'), doc.baseURI)]]),
     photoUrl: firstAnswer([

@@ -38,7 +38,9 @@ const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL
 /** Any other page: the markup sites write about people. */
 function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
-  return [...extractJsonLd(doc), ...extractOpenGraph(doc), ...extractHCards(doc), ...extractMailtoLinks(doc)];
+  const jsonLd = extractJsonLd(doc);
+  const cards = extractHCards(doc);
+  return [...jsonLd, ...extractOpenGraph(doc, jsonLd[0] ?? cards[0]), ...cards, ...extractMailtoLinks(doc)];
 }
 
 /**

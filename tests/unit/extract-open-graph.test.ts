@@ -32,6 +32,27 @@ it('takes a title that is only the handle for no name, so the page’s own card 
   expect(extractPeople(page, url).map((person) => person.name)).toEqual(['Mona Lisa Octocat']);
 });
 
+it('keeps a profile’s link and picture for the person the page’s card names where the title names nobody', () => {
+  const url = 'https://github.com/octocat';
+  const page = profile(
+    url,
+    { 'og:title': 'octocat - Overview', 'profile:username': 'octocat', 'og:url': url, 'og:image': 'https://avatars.example/u/1' },
+    `<div class="h-card"><span class="p-name">The Octocat</span><span class="p-nickname">octocat</span>
+      <span class="p-org"><div>@github</div></span><span class="p-label">San Francisco</span>
+      <a class="u-email" href="mailto:octocat@github.example">octocat@github.example</a></div>`,
+  );
+  expect(extractPeople(page, url)).toEqual([
+    expect.objectContaining({
+      name: 'The Octocat',
+      company: 'github',
+      location: 'San Francisco',
+      emails: ['octocat@github.example'],
+      profileUrl: url,
+      photoUrl: 'https://avatars.example/u/1',
+    }),
+  ]);
+});
+
 it('gives the person of a homepage the address its “Email me” link writes to, at their own domain', () => {
   const url = 'https://tombecker.design/';
   const page = profile(url, { 'og:title': 'Tom Becker', 'og:url': url }, '<h1>Tom Becker</h1><a href="mailto:tom@tombecker.design">Email me</a><a href="mailto:hello@studio.example">Email me</a>');
