@@ -93,7 +93,11 @@ export function warmUpOutlook(): void {
 function messageScope(body: Element, pane: Element): Element {
   let scope: Element = body;
   while (scope.parentElement && scope !== pane && !fromElement(scope)) scope = scope.parentElement;
-  return scope;
+  if (scope !== pane || fromElement(pane)) return scope;
+  // No From label: the header is the first around the body that holds the recipients.
+  let header = body;
+  while (header !== pane && !header.querySelector(RECIPIENTS)) header = header.parentElement!;
+  return header;
 }
 
 /** The From line of the header; a message's own text can carry a "From: …" label too, so bodies are passed over. */
@@ -106,15 +110,18 @@ function fromElement(scope: Element): Element | undefined {
 type Found = { name: Answer; email?: string; role: 'sender' | 'recipient' };
 
 function senderOf(scope: Element): Found | undefined {
-  const from = fromElement(scope);
+  // Without the label, the sender is the line before the recipients, which may say "From:" itself.
+  const labelled = fromElement(scope);
+  const line = scope.querySelector(RECIPIENTS)?.previousElementSibling;
+  const from = labelled ?? (line?.closest(MESSAGE_BODY) ? undefined : line);
   if (!from) return undefined;
-  const labelled = nameAndAddress(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, ''));
-  const shown = nameAndAddress(textOf(from, 400));
-  const email = labelled.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320));
-  const name = nameFromDisplayName(labelled.name || shown.name);
+  const label = nameAndAddress(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, ''));
+  const shown = nameAndAddress(textOf(from, 400).replace(FROM_LABEL, ''));
+  const email = label.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320)) ?? addressIn(attrOf(from.querySelector('[title*="@"]'), 'title', 320));
+  const name = nameFromDisplayName(label.name || shown.name);
   if (!name && !email) return undefined;
   return {
-    name: name ? { value: name, from: 'outlook:aria-label=From' } : { value: nameFromAddress(email!), from: 'outlook:address' },
+    name: name ? { value: name, from: labelled ? 'outlook:aria-label=From' : 'outlook:before RecipientWell' } : { value: nameFromAddress(email!), from: 'outlook:address' },
     email,
     role: 'sender',
   };

@@ -247,6 +247,21 @@ describe('Outlook on the web, a message that quotes a header', () => {
   });
 });
 
+describe('Outlook on the web, a sender without a From label', () => {
+  it('reads the sender from the line before the recipients, with or without "From:" in its text', () => {
+    for (const sender of [
+      '<span title="grace.mbeki@fabrikam.example">Grace Mbeki</span>',
+      '<span class="_vh">From:</span> <span>Grace Mbeki&lt;grace.mbeki@fabrikam.example&gt;</span>',
+    ]) {
+      const { document, url } = loadFixture('outlook-en.html');
+      const from = document.querySelector('[aria-label^="From:"]')!;
+      from.removeAttribute('aria-label');
+      from.innerHTML = sender;
+      expect(extractPeople(document, url).map((p) => [p.name, p.emails, p.role])[0], sender).toEqual(['Grace Mbeki', ['grace.mbeki@fabrikam.example'], 'sender']);
+    }
+  });
+});
+
 describe('Outlook on the web, recipients drawn with their separators', () => {
   it('reads a name without the separator that follows it', () => {
     const { document, url } = loadFixture('outlook-de.html');
