@@ -136,8 +136,11 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
   if (!thread) return [];
   const own = gmailOwnAddresses(doc);
   // Gmail marks messages with data-message-id; an expanded one has a body (`.a3s`), a collapsed
-  // one shows only its sender. Older builds leave collapsed ones unmarked.
-  const messages = [...thread.querySelectorAll('[data-message-id]')].filter((el) => !el.parentElement?.closest('[data-message-id]'));
+  // one shows only its sender. Older builds leave collapsed ones unmarked, and some mark
+  // messages only with their legacy id, or not at all but by the expanded message's class.
+  const outermost = (selector: string) => [...thread.querySelectorAll(selector)].filter((el) => !el.parentElement?.closest(selector));
+  let messages = outermost('[data-message-id]');
+  if (messages.length === 0) messages = outermost('[data-legacy-message-id], .adn');
   const expanded = messages.filter((el) => el.matches('.adn') || el.querySelector('.a3s, .ii.gt') !== null);
   const dateOf = (scope: Element) => {
     const dated = scope.querySelector('span.g3[title]');

@@ -129,6 +129,16 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     });
   });
 
+  it('finds the messages by their legacy id where Gmail leaves out data-message-id', () => {
+    const { document: page } = loadFixture('gmail-thread.html');
+    for (const message of page.querySelectorAll('[data-message-id]')) message.removeAttribute('data-message-id');
+    expect(extractPeople(page, url).map((p) => [p.name, p.role])).toEqual([
+      ['Dana Whitaker', 'sender'],
+      ['Leo Fischer', 'sender'],
+      ['Marta Silva', 'recipient'],
+    ]);
+  });
+
   it('takes a post through a Google Group as the poster’s, never giving them the list’s address', () => {
     const { document: page } = loadFixture('gmail-thread.html');
     const list = 'kith-users@googlegroups.com';
