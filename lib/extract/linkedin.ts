@@ -89,16 +89,13 @@ function profileJsonLd(doc: Document, slug: string): Answers {
  */
 function nameHeading(main: Element, titleName: () => string | undefined): Element | undefined {
   const headings = [...main.querySelectorAll('h1')].filter((h) => !inPageChrome(h));
-  const name = headings.length > 1 ? titleName()?.toLowerCase() : undefined;
-  const agrees = (h: Element) => withoutNameBadges(textOf(h)).toLowerCase() === name;
-  return name && !agrees(headings[0]) ? (headings.find(agrees) ?? headings[0]) : headings[0];
+  const name = headings.length > 1 && titleName()?.toLowerCase();
+  return (name && headings.find((h) => withoutNameBadges(textOf(h)).toLowerCase() === name)) || headings[0];
 }
 
-// What the top card shows that is no line about the person: counts ("500+ connections"), a
-// creator's topics ("Talks about #accessibility, #design and #ux", in any language) and the
+// What the top card shows that is no line about the person: counts ("500+ connections") and the
 // badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado").
 const COUNT = /^[\d.,]+\+?\s+\S+$/;
-const TOPICS = /^[^#]{0,30}#\S+(?:,?\s+(?:\S+\s+)?#\S+)*$/;
 const VERIFIED = /^v[eé]rifi\S*$/i;
 
 type Line = { text: string; el: Element };
@@ -117,7 +114,7 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
     // actions or links to other pages ("Message", "Connect", "Contact info", "612 followers").
     if ((el.localName !== 'p' && el.querySelector('p, span, div')) || el.querySelector('a, button')) continue;
     const text = textOf(el, 400);
-    if (!text || isBadge(text) || COUNT.test(text) || VERIFIED.test(text) || TOPICS.test(text) || lines.some((line) => line.text === text)) continue;
+    if (!text || isBadge(text) || COUNT.test(text) || VERIFIED.test(text) || lines.some((line) => line.text === text)) continue;
     lines.push({ text, el });
   }
   return lines;
@@ -126,17 +123,16 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
 /**
  * The location among the lines: the one beside LinkedIn's "Contact info" link, which follows the
  * location in every generation of the top card, or none when that link sits with the headline
- * (no location given). Without the link, the first short line after the headline that is not a
- * count ("500+ connections").
+ * (no location given). Without the link, the first short line after the headline that is neither
+ * a count ("500+ connections") nor a creator's topics ("Talks about #design").
  */
 function locationLine(card: Element, heading: Element, lines: Line[]): Line | undefined {
   const contactInfo = card.querySelector('a[href*="/overlay/contact-info"]');
-  if (!contactInfo) return lines.slice(1).find(({ text }) => text.length <= 120 && !/\d/.test(text));
-  let block = contactInfo.parentElement;
-  for (let up = 0; block && block !== card && up < 3; up++, block = block.parentElement) {
+  if (!contactInfo) return lines.slice(1).find(({ text }) => text.length <= 120 && !/[\d#]/.test(text));
+  for (let block = contactInfo.parentElement; block && !block.contains(heading); block = block.parentElement) {
     const around = block;
     const line = lines.find(({ el }) => around.contains(el));
-    if (line) return around.contains(heading) ? undefined : line;
+    if (line) return line;
   }
   return undefined;
 }

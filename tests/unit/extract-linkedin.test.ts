@@ -175,8 +175,13 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     // Without a location, "Contact info" is no location; without a headline, the location is no headline.
     expect(read((page) => location(page).remove())).toEqual([kenji[0], undefined]);
     expect(read((page) => headline(page).remove())).toEqual([undefined, kenji[1]]);
-    // Nor is a line of buttons, where no contact info link says which line the location is.
-    expect(read((page) => page.querySelector('a[href*="/overlay/contact-info/"]')!.remove())).toEqual(kenji);
+    // Nor is a line of buttons or topics, where no contact info link says which line the location is.
+    expect(
+      read((page) => {
+        page.querySelector('a[href*="/overlay/contact-info/"]')!.remove();
+        headline(page).insertAdjacentHTML('afterend', '<p>Talks about #accessibility, #design and #ux</p>');
+      }),
+    ).toEqual(kenji);
     expect(
       read((page) => {
         headline(page).remove();
