@@ -1,7 +1,7 @@
 // Building candidate people: each field is the first signal that answered, and the candidate
 // records which one it was, so a redesign that silences a signal shows up in capture health.
 import type { CaptureSource, PersonField, PersonInput } from '../capture-model';
-import { normalizeEmail } from '../text';
+import { cleanLine, normalizeEmail } from '../text';
 
 export type Answer<T = string> = { value: T; from: string };
 
@@ -31,12 +31,13 @@ export function candidate(
   answers: Answers,
   extra: Pick<PersonInput, 'role' | 'message'> = {},
 ): PersonInput | undefined {
-  if (!answers.name?.value) return undefined;
-  const person: PersonInput = { name: answers.name.value, emails: [], source, fieldSources: {}, ...extra };
+  const name = answers.name?.value && personName(answers.name.value);
+  if (!name) return undefined;
+  const person: PersonInput = { name, emails: [], source, fieldSources: {}, ...extra };
   const fieldSources: Partial<Record<PersonField, string>> = {};
   for (const [field, answer] of Object.entries(answers) as [PersonField, Answer<string | string[]>][]) {
     if (!answer || answer.value.length === 0) continue;
-    (person as Record<string, unknown>)[field] = answer.value;
+    if (field !== 'name') (person as Record<string, unknown>)[field] = answer.value;
     fieldSources[field] = answer.from;
   }
   person.fieldSources = fieldSources;
@@ -132,9 +133,8 @@ export function firstNameFirst(name: string): string {
 // costs a fresh page ~0.2 ms to compile.
 const PRONOUNS = /^\(?([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\)?$/;
 const PRONOUNS_BESIDE_TEXT = /\s*\(([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\)|,?\s+([^\s/()]{1,10}(?:\/[^\s/()]{1,10}){1,2})\s*$/g;
-// Built on the first text that looks like pronouns, not on load: Gmail's and Outlook's readers
-// import this module on every injection but meet pronouns in few names. Marked pure so bundles
-// that never read pronouns (the capture script) leave it out.
+// Built on the first text that looks like pronouns, not on load: every reader imports this
+// module on every injection but meets pronouns in few names.
 const pronounWords = /* @__PURE__ */ once(() => new Set([
   'he', 'him', 'his', 'she', 'her', 'hers', 'they', 'them', 'their', 'theirs', 'ze', 'zir',
   'hir', 'xe', 'xem', 'xir', 'it', 'its', 'any',
@@ -169,6 +169,29 @@ export function nameFromDisplayName(displayName: string): string {
   const untagged = name.replace(DIRECTORY_TAG, '');
   const reordered = firstNameFirst(untagged);
   return reordered === untagged ? name : reordered;
+}
+
+// What people write around their name: an honorific before a name of two words or more ("Dr.
+// Smith" is all there is to go on), and after one credentials, known by their shape (", PhD",
+// ", M.B.A."; not a generation: "Sam Lee, Jr." tells people apart), and emoji, by their code
+// blocks. Each pattern runs only on a name with a comma or ending in such a character, so most
+// names compile none on a fresh page.
+const HONORIFICS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'];
+const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:[A-Z][a-z]?\.?){1,6}$/;
+const TRAILING_EMOJI = /(?:\s*(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f]|[\ud83c-\ud83e][\udc00-\udfff]))+$/;
+
+/**
+ * The name as an address book keeps it, without what people write around it on profiles and in
+ * mail: "Dr. Priya Natarajan, PhD | Northwind 🚀" → "Priya Natarajan", "Jane Doe (she/her)" → "Jane Doe".
+ */
+export function personName(text: string): string {
+  let name = cleanLine(text, 200).split(' | ')[0];
+  if (name.charCodeAt(name.length - 1) >= 0x2600) name = name.replace(TRAILING_EMOJI, '');
+  if (name.includes('/')) name = withoutPronouns(name);
+  const parts = name.split(', ');
+  while (parts.length > 1 && parts[0].includes(' ') && CREDENTIAL.test(parts[parts.length - 1])) parts.pop();
+  const words = parts.join(', ').split(' ');
+  return (words.length > 2 && HONORIFICS.includes(words[0].replace('.', '')) ? words.slice(1) : words).join(' ');
 }
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */

@@ -5,6 +5,7 @@ import { capturePage, extractPeople } from '@/lib/extract';
 import { extractHCards } from '@/lib/extract/h-card';
 import { extractJsonLd, isJson } from '@/lib/extract/json-ld';
 import { mailtoAddresses, parseMailtoLink } from '@/lib/extract/mailto';
+import { personName } from '@/lib/extract/person';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
 import { loadFixture } from './load-fixture';
 
@@ -318,6 +319,31 @@ describe('h-card and hCard', () => {
     expect(extractHCards(page)).toEqual([
       { name: 'Outer', company: 'Org Inc', emails: [], source: 'h-card', fieldSources: { name: 'h-card:p-name', company: 'h-card:p-org' } },
     ]);
+  });
+});
+
+describe('names', () => {
+  it('are kept without an honorific, credentials, pronouns or emoji, from any markup', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = '<a class="h-card" href="/"><img src="/me.jpg" alt="">Dr. Jane Doe-Ålander, PhD (she/her)</a>';
+    expect(extractHCards(page).map((p) => p.name)).toEqual(['Jane Doe-Ålander']);
+  });
+
+  it('keep what tells people apart or is all there is: a generation, an honorific before one word', () => {
+    expect(personName('Sam Lee, Jr., CFA')).toBe('Sam Lee, Jr.');
+    expect(personName('Ravi Shah, M.B.A., CISSP 👋🏽')).toBe('Ravi Shah');
+    expect(personName('Prof Ada Lovelace ✨')).toBe('Ada Lovelace');
+    expect(personName('Dr. Smith')).toBe('Dr. Smith');
+    expect(personName('Doe, CTO')).toBe('Doe, CTO');
+    expect(personName('Ellen van Dijk, Partner')).toBe('Ellen van Dijk, Partner');
+    expect(personName('Lee, BJ')).toBe('Lee, BJ');
+  });
+
+  it('are read in time however long the text', () => {
+    const start = performance.now();
+    personName(`${'🚀'.repeat(5000)}a 🚀`);
+    personName(`${'a, '.repeat(5000)}b, C`);
+    expect(performance.now() - start).toBeLessThan(25);
   });
 });
 

@@ -238,6 +238,13 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     });
   });
 
+  it('reads the name without an honorific, credentials or emoji', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.title = 'Dr. Kenji Morales, PhD 🚀 | LinkedIn';
+    page.querySelector('main h1')!.textContent = 'Dr. Kenji Morales, PhD 🚀';
+    expect(extractPeople(page, url).map((p) => p.name)).toEqual(['Kenji Morales']);
+  });
+
   it('reports a capture failure when nothing answers on a profile URL', () => {
     const { document: skeleton } = loadFixture('linkedin-2026.html');
     skeleton.title = 'LinkedIn';

@@ -92,6 +92,12 @@ describe('Gmail, one message', () => {
     ]);
   });
 
+  it('reads a display name without an honorific, credentials, a tagline after a bar or emoji', () => {
+    const { document: page } = loadFixture('gmail-single.html');
+    page.querySelector('span.gD')!.setAttribute('name', 'Dr. Priya Natarajan, PhD | Northwind 🚀');
+    expect(extractGmail(page, url)[0].name).toBe('Priya Natarajan');
+  });
+
   it('leaves out the user’s other addresses, which Gmail calls "me" as it does the account', () => {
     const alias = (word: string) => {
       const { document: page } = loadFixture('gmail-single.html');

@@ -38,7 +38,8 @@ describe('selected text', () => {
       'Acme, Inc.',
       'Sam Lee, Jr.',
       'Doe, CTO',
-      'Jane Doe, PhD',
+      // Not reordered; its degree left off, as from every name.
+      'Jane Doe',
     ]);
   });
 
