@@ -94,9 +94,9 @@ function nameHeading(main: Element, titleName: () => string | undefined): Elemen
 }
 
 // What the top card shows that is no line about the person: counts ("500+ connections") and the
-// badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado").
-const COUNT = /^[\d.,]+\+?\s+\S+$/;
-const VERIFIED = /^v[eé]rifi\S*$/i;
+// badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado"). One pattern,
+// so a first read compiles one.
+const COUNT_OR_VERIFIED = /^(?:[\d.,]+\+?\s+\S+|[Vv][eé]rifi\S*)$/;
 
 type Line = { text: string; el: Element };
 
@@ -114,7 +114,7 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
     // actions or links to other pages ("Message", "Connect", "Contact info", "612 followers").
     if ((el.localName !== 'p' && el.querySelector('p, span, div')) || el.querySelector('a, button')) continue;
     const text = textOf(el, 400);
-    if (!text || isBadge(text) || COUNT.test(text) || VERIFIED.test(text) || lines.some((line) => line.text === text)) continue;
+    if (!text || isBadge(text) || COUNT_OR_VERIFIED.test(text) || lines.some((line) => line.text === text)) continue;
     lines.push({ text, el });
   }
   return lines;
