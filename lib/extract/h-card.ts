@@ -92,6 +92,11 @@ function emailValue(el: Element): string | undefined {
  * (`u-*`) does not count: a personal site's card is often just `<a class="h-card" href="/"><img
  * class="u-photo" …>Jane Doe</a>`.
  */
+/** A company given as a profile's handle ("@github") is the name after the "@". */
+function handleless(company: string | undefined): string | undefined {
+  return company?.startsWith('@') && company.length > 1 && company[1] !== ' ' ? company.slice(1) : company;
+}
+
 function namesItselfByText(card: Element): boolean {
   for (const el of card.querySelectorAll('[class]')) {
     for (const cls of el.classList) if (/^(p|e|h)-/.test(cls)) return false;
@@ -137,8 +142,7 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
   return candidate('h-card', {
     name: firstAnswer([...single(vocabulary.name, text), nameInParts, ...(root === 'h-card' ? [impliedName] : [])]),
     title: firstAnswer(single(vocabulary.title, text)),
-    // A profile can give the company as its handle: "@github".
-    company: firstAnswer(single(vocabulary.company, (el) => text(el)?.replace(/^@(?=\S)/, ''))),
+    company: firstAnswer(single(vocabulary.company, (el) => handleless(text(el)))),
     location: firstAnswer([[`${prefix}:${vocabulary.location[0]}`, place], ...single(vocabulary.label, text)]),
     emails: list(vocabulary.email, emailValue),
     phones: list(vocabulary.phone, text),

@@ -65,7 +65,9 @@ export function extractMailtoLinks(doc: Document): PersonInput[] {
   const people: PersonInput[] = [];
   const content: Element[] = [];
   const chrome: Element[] = [];
-  for (const link of [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS)) (inSiteChrome(link) ? chrome : content).push(link);
+  const links = [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS);
+  // A lone link has nothing to come before: where it sits is not looked up.
+  for (const link of links) (links.length > 1 && inSiteChrome(link) ? chrome : content).push(link);
   for (const link of [...content, ...chrome]) {
     const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
     for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {

@@ -50,7 +50,12 @@ export function candidate(
  * link, kept without query and fragment, and fold into one contact.
  */
 export function withoutSharedLinks(people: PersonInput[]): PersonInput[] {
-  const page = (url: string) => url.split(/[?#]/)[0];
+  // Most pages give one person or none: nothing to compare, and nothing compiled on a fresh page.
+  if (people.length < 2) return people;
+  const page = (url: string) => {
+    const end = Math.min(...[url.indexOf('?'), url.indexOf('#')].filter((at) => at >= 0));
+    return Number.isFinite(end) ? url.slice(0, end) : url;
+  };
   const nameByLink = new Map<string, string>();
   const shared = new Set<string>();
   for (const { profileUrl, name } of people) {
