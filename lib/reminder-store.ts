@@ -273,8 +273,8 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
   };
 }
 
-/** What `addReminder`'s errors call the fields they are about. */
-export const REMINDER_FIELD_LABELS = { note: 'Note' };
+/** What `addReminder`'s errors call the fields they are about: the labels the reminder form shows. */
+export const REMINDER_FIELD_LABELS = { note: 'What' };
 
 /** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
 export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {

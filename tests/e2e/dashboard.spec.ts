@@ -650,9 +650,9 @@ test('a contact page: a summary or reminder too long is marked invalid and descr
   await expect(what).not.toHaveAttribute('aria-invalid');
   await what.fill('n'.repeat(1_200));
   await timeline.getByRole('button', { name: 'Add reminder' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Note: 1,200 characters' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'What: 1,200 characters' })).toBeVisible();
   await expect(what).toHaveAttribute('aria-invalid', 'true');
-  await expect(what).toHaveAccessibleDescription(/^Note: 1,200 characters/);
+  await expect(what).toHaveAccessibleDescription(/^What: 1,200 characters/);
 });
 
 test('the contacts table: a new filter or search shows its first matches in view, says when none match, and when picked contacts are hidden', async ({ kith }) => {

@@ -129,7 +129,7 @@ describe('keep-in-touch in the database', () => {
 
   it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
     await expect(addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'n'.repeat(1_001) }, NOW)).rejects.toThrow(
-      'Note: 1,001 characters, where Kith keeps up to 1,000.',
+      'What: 1,001 characters, where Kith keeps up to 1,000.',
     );
     expect((await remindersOf(db, 'c1')).filter((r) => r.kind === 'promise')).toEqual([]);
   });
