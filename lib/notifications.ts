@@ -5,7 +5,7 @@ import { getContact, type KithDB } from './db';
 import { openContact } from './dashboard-link';
 import type { Contact, Reminder, ReminderKind, Settings } from './model';
 import { markDone, snooze } from './reminder-store';
-import { type Announced, toAnnounce } from './reminders';
+import { type Announced, type Settled, toAnnounce } from './reminders';
 
 const REMINDER_PREFIX = 'kith:reminder:';
 const SAVED_PREFIX = 'kith:saved:';
@@ -18,6 +18,7 @@ export const DIGEST_FROM = 3;
 
 const ANNOUNCED_KEY = 'announcedReminders';
 const DIGEST_KEY = 'digestReminders';
+const SETTLED_KEY = 'settledReminders';
 
 export const reminderNotificationId = (reminderId: string) => `${REMINDER_PREFIX}${reminderId}`;
 export const savedNotificationId = (contactId: string) => `${SAVED_PREFIX}${contactId}`;
@@ -85,11 +86,11 @@ async function clearNoLongerDue(wasDue: Announced, stillDue: Announced, digestLi
  * is no longer due. The record is kept even when notifications are off, so turning them on later
  * does not bring a flood of old ones.
  */
-export async function announceDue(db: KithDB, due: readonly Reminder[], settings: Pick<Settings, 'notifications'>) {
-  const stored = await browser.storage.local.get([ANNOUNCED_KEY, DIGEST_KEY]);
+export async function announceDue(db: KithDB, due: readonly Reminder[], settings: Pick<Settings, 'notifications'>, now: number) {
+  const stored = await browser.storage.local.get([ANNOUNCED_KEY, DIGEST_KEY, SETTLED_KEY]);
   const wasDue = (stored[ANNOUNCED_KEY] ?? {}) as Announced;
-  const { fresh, announced } = toAnnounce(due, wasDue);
-  await browser.storage.local.set({ [ANNOUNCED_KEY]: announced });
+  const { fresh, announced, settled } = toAnnounce(due, { announced: wasDue, settled: (stored[SETTLED_KEY] ?? {}) as Settled }, now);
+  await browser.storage.local.set({ [ANNOUNCED_KEY]: announced, [SETTLED_KEY]: settled });
   await clearNoLongerDue(wasDue, announced, stored[DIGEST_KEY]);
   if (!settings.notifications || fresh.length === 0) return fresh;
   const names = await namesOf(db, fresh);

@@ -162,23 +162,41 @@ export function done(reminder: Reminder, now: number): ReminderInput {
 
 /** The reminder ids already announced, each with the due time it was announced for. */
 export type Announced = Record<string, number>;
+/** Reminders announced and no longer due since (done, snoozed, deleted): the due time announced, and when it stopped being due. */
+export type Settled = Record<string, { at: number; since: number }>;
+
+/** How long a settled reminder is remembered: an Undo within it brings it back unannounced. */
+export const SETTLED_KEPT_MS = 7 * 86_400_000;
 
 /**
  * Which due reminders to announce now. A reminder is announced once per due time: alarms that
  * were missed while the computer slept, or fire again, announce nothing new; a snoozed reminder
  * coming due again is announced again. One that was already due when it was made (a follow-up
  * for today, a contact imported long out of touch) only counts on the badge: the user has just
- * seen it. The returned record keeps only reminders still due.
+ * seen it; so does one brought back by an Undo of the Done or delete that settled it. The
+ * returned records keep the reminders still due, and those settled in the last week.
  */
-export function toAnnounce(due: readonly Reminder[], announced: Announced): { fresh: Reminder[]; announced: Announced } {
-  const next: Announced = {};
+export function toAnnounce(
+  due: readonly Reminder[],
+  before: { announced: Announced; settled?: Settled },
+  now: number,
+): { fresh: Reminder[]; announced: Announced; settled: Settled } {
+  const recent = Object.entries(before.settled ?? {}).filter(([, was]) => now - was.since < SETTLED_KEPT_MS);
+  const settledAt = new Map(recent.map(([id, was]) => [id, was.at]));
+  const announced: Announced = {};
   const fresh: Reminder[] = [];
   for (const reminder of due) {
     const at = dueTimeOf(reminder);
-    if (announced[reminder.id] !== at && at > reminder.createdAt) fresh.push(reminder);
-    next[reminder.id] = at;
+    const told = before.announced[reminder.id] === at || settledAt.get(reminder.id) === at;
+    if (!told && at > reminder.createdAt) fresh.push(reminder);
+    announced[reminder.id] = at;
   }
-  return { fresh, announced: next };
+  const settled: Settled = {};
+  for (const [id, was] of recent) if (!(id in announced)) settled[id] = was;
+  for (const [id, at] of Object.entries(before.announced)) {
+    if (!(id in announced)) settled[id] = { at, since: now };
+  }
+  return { fresh, announced, settled };
 }
 
 /** IndexedDB stores `undefined` as a present key; drop such keys so records compare cleanly. */

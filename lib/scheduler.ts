@@ -24,7 +24,7 @@ async function showWhatIsDue(db: KithDB, settings: Settings, at: number): Promis
   const due = await dueReminders(db, at);
   await showDueCount(due.length);
   await armAlarm(await nextDueAfter(db, at));
-  await announceDue(db, due, settings);
+  await announceDue(db, due, settings, at);
   return { due: due.length };
 }
 

@@ -176,16 +176,16 @@ describe('announcing due reminders', () => {
     const made = NOW - 7 * DAY;
     const due = [reminder({ id: 'a', dueAt: NOW - 3 * DAY, createdAt: made }), reminder({ id: 'b', dueAt: NOW - DAY, createdAt: made })];
     // The computer slept through both due times; on waking, the alarm fires (once or more).
-    const first = toAnnounce(due, {});
+    const first = toAnnounce(due, { announced: {} }, NOW);
     expect(first.fresh.map((r) => r.id)).toEqual(['a', 'b']);
-    const second = toAnnounce(due, first.announced);
+    const second = toAnnounce(due, first, NOW);
     expect(second.fresh).toEqual([]);
     expect(second.announced).toEqual({ a: NOW - 3 * DAY, b: NOW - DAY });
   });
 
   it('does not announce a reminder that was already due when it was made', () => {
     const forToday = reminder({ id: 't', dueAt: NOW - 3_600_000, createdAt: NOW });
-    const { fresh, announced } = toAnnounce([forToday], {});
+    const { fresh, announced } = toAnnounce([forToday], { announced: {} }, NOW);
     expect(fresh).toEqual([]);
     expect(announced).toEqual({ t: NOW - 3_600_000 });
   });
@@ -193,8 +193,22 @@ describe('announcing due reminders', () => {
   it('announces a snoozed reminder again when it comes back, and forgets ones no longer due', () => {
     const announced = { a: NOW - DAY, gone: NOW - 2 * DAY };
     const back = reminder({ id: 'a', dueAt: NOW - DAY, snoozedUntil: NOW, createdAt: NOW - 2 * DAY });
-    const { fresh, announced: next } = toAnnounce([back], announced);
+    const { fresh, announced: next } = toAnnounce([back], { announced }, NOW);
     expect(fresh.map((r) => r.id)).toEqual(['a']);
     expect(next).toEqual({ a: NOW });
+  });
+
+  it('does not announce again a reminder an Undo brings back, for a week after it was settled', () => {
+    const due = reminder({ id: 'a', dueAt: NOW - 30 * DAY, createdAt: NOW - 40 * DAY });
+    const told = toAnnounce([due], { announced: {} }, NOW);
+    expect(told.fresh.map((r) => r.id)).toEqual(['a']);
+    // Done (or its contact deleted), then Undo.
+    const done = toAnnounce([], told, NOW + 60_000);
+    expect(done.settled).toEqual({ a: { at: NOW - 30 * DAY, since: NOW + 60_000 } });
+    expect(toAnnounce([due], done, NOW + 120_000).fresh).toEqual([]);
+    // An Undo a week later is news again; and a settled reminder is forgotten after a week.
+    const weekLater = NOW + 60_000 + 7 * DAY;
+    expect(toAnnounce([due], done, weekLater).fresh.map((r) => r.id)).toEqual(['a']);
+    expect(toAnnounce([], done, weekLater).settled).toEqual({});
   });
 });

@@ -137,6 +137,20 @@ describe('the background worker', () => {
     expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r1')?.doneAt).toBe(T0);
   });
 
+  it('a reminder an Undo brings back after Done is not announced again', async () => {
+    // Made yesterday, due an hour ago: announced as it came due.
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: T0 - 3_600_000, createdAt: T0 - DAY });
+    await handlers.refresh();
+    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['kith:reminder:r1']);
+    await handlers.notificationButtonClick('kith:reminder:r1', 0);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    // Undo, from the dashboard: the reminder is open again, as it was.
+    const done = (await remindersOf(db, 'c1')).find((r) => r.id === 'r1')!;
+    await putReminder(db, { ...done, doneAt: undefined });
+    expect(await handlers.refresh()).toEqual({ due: 1 });
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+  });
+
   it('Snooze on a notification brings the reminder back in a day, and tells open pages whose it is', async () => {
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'promise', dueAt: T0 - 1, createdAt: T0 });
     await handlers.refresh();
