@@ -84,13 +84,17 @@ function profileJsonLd(doc: Document, slug: string): Answers {
 }
 
 /**
- * The heading that names the person: the first of main's, unless another agrees with the name in
- * document.title where it does not (a visually hidden "Profile" heading before the top card).
+ * The heading that names the person: the first h1 of main's, unless another agrees with the name
+ * in document.title where it does not (a visually hidden "Profile" heading before the top card).
+ * Some top cards name the person in an h2, among the cards' own ("About"): without an h1, only
+ * the one that agrees with the title is theirs.
  */
 function nameHeading(main: Element, titleName: () => string | undefined): Element | undefined {
-  const headings = [...main.querySelectorAll('h1')].filter((h) => !inPageChrome(h));
-  const name = headings.length > 1 && titleName()?.toLowerCase();
-  return (name && headings.find((h) => withoutNameBadges(textOf(h)).toLowerCase() === name)) || headings[0];
+  const h1s = [...main.querySelectorAll('h1')].filter((h) => !inPageChrome(h));
+  if (h1s.length === 1) return h1s[0];
+  const headings = h1s.length ? h1s : [...main.querySelectorAll('h2')].filter((h) => !inPageChrome(h));
+  const name = titleName()?.toLowerCase();
+  return (name && headings.find((h) => withoutNameBadges(textOf(h)).toLowerCase() === name)) || h1s[0];
 }
 
 // What the top card shows that is no line about the person: counts ("500+ connections") and the

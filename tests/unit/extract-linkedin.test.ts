@@ -160,6 +160,19 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect([person.name, person.title, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada']);
   });
 
+  it('reads the top card around an h2 that names the person, when the page has no h1', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.title = '(12) Kenji Morales (He/Him) | LinkedIn';
+    page.querySelector('main')!.innerHTML =
+      '<section><h2>Activity</h2></section>' +
+      '<section><div><div><h2>Kenji Morales</h2></div><span>(He/Him)</span></div>' +
+      '<p>Product Designer · Accessibility advocate</p><div><p>Montréal, Quebec, Canada</p>' +
+      '<a href="/in/kenji-morales-8812a/overlay/contact-info/">Contact info</a></div></section>' +
+      '<section><h2>About</h2><p>I design inclusive interfaces.</p></section>';
+    const [person] = extractPeople(page, url);
+    expect([person.name, person.title, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada']);
+  });
+
   it('leaves out of the headline and location the card’s actions, a creator’s topics and a verified badge', () => {
     const read = (change: (page: Document) => void) => {
       const { document: page } = loadFixture('linkedin-2026.html');
