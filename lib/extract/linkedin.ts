@@ -18,9 +18,10 @@ export function isLinkedInProfileUrl(url: string): boolean {
   return parsed !== null && linkedinProfileSlug(parsed) !== undefined;
 }
 
-// "Current company: Harbor Labs. Click to skip to experience card", in LinkedIn's UI languages.
+// "Current company: Harbor Labs. Click to skip to experience card", in LinkedIn's UI languages;
+// Japanese ends the company's name with a full-width full stop.
 const CURRENT_COMPANY_LABEL =
-  /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma)\s*:\s*/i;
+  /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma|現在の会社)\s*:\s*/i;
 
 // Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", Japanese "2次",
 // Korean "2촌", Chinese "2度", or the hidden "2nd degree connection") and pronouns (person.ts). A
@@ -191,7 +192,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
       () => {
         const button = [...main.querySelectorAll('[aria-label]')].find((el) => CURRENT_COMPANY_LABEL.test(attrOf(el, 'aria-label', 300)));
         if (!button || inPageChrome(button)) return undefined;
-        return textOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s/)[0];
+        return textOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s|。/)[0];
       },
     ],
     ['top card a[href*=/company/]', () => textOf(inCard('a[href*="/company/"]'), 300)],

@@ -110,6 +110,16 @@ describe('LinkedIn, signed-in page of 2021–2025', () => {
     expect(extractLinkedIn(german, url)[0]).toMatchObject({ company: 'Meridian Health', fieldSources: { company: 'aria-label=Current company' } });
   });
 
+  it('finds the current company from a Japanese aria-label, and leaves it out of the title', () => {
+    const { document: page } = loadFixture('linkedin-2023.html');
+    const button = page.querySelector('button[aria-label^="Current company"]')!;
+    button.setAttribute('aria-label', '現在の会社: Meridian Health。クリックして職歴カードに移動');
+    expect(extractLinkedIn(page, url)[0]).toMatchObject({ title: 'Head of Partnerships', company: 'Meridian Health' });
+    // The name only in the label, as while the logo's text loads.
+    button.replaceChildren();
+    expect(extractLinkedIn(page, url)[0].company).toBe('Meridian Health');
+  });
+
   it('takes the name from document.title, without the notification count, when the heading is gone', () => {
     const { document: loading } = loadFixture('linkedin-2023.html');
     loading.querySelector('main h1')!.remove();
