@@ -3,12 +3,12 @@
 // signed-in page of 2021–2025 (readable classes, English-or-localised aria-labels) and the 2026
 // page (hashed classes: only structure and document.title). Each field tries metadata first, then
 // attributes LinkedIn keeps for itself and accessibility labels, then known class names (they name
-// the exact element), then a guess from the top card's structure. Everything is read inside
-// `<main>` and outside sidebars, so "People also viewed", the messaging overlay and the signed-in
-// user's own nav avatar never answer.
+// the exact element), then a guess from the top card's structure. Everything but the contact-info
+// overlay is read inside `<main>` and outside sidebars, so "People also viewed", the messaging
+// overlay and the signed-in user's own nav avatar never answer.
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
-import { cleanLine, parseUrl, safeHttpUrl } from '../text';
+import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
 import { candidate, firstAnswer, isPronouns, once, withoutPronouns, type Answers } from './person';
@@ -151,6 +151,16 @@ function titleWithoutCompany(headline: string, company: string | undefined): str
   return suffix ? headline.slice(0, headline.length - suffix.length - company.length).trim() || headline : headline;
 }
 
+/**
+ * The addresses in the contact-info overlay, which LinkedIn opens at an address of its own: in the
+ * dialog that links to this profile, so a mailto link in a conversation of the messaging overlay,
+ * also a dialog, is not taken for theirs.
+ */
+function contactInfoEmails(doc: Document, slug: string): string[] {
+  const dialog = [...doc.querySelectorAll('[role="dialog"]')].find((el) => el.querySelector(`a[href*="/in/${slug}" i]`));
+  return dialog ? [...dialog.querySelectorAll('a[href^="mailto:" i]')].flatMap((a) => normalizeEmail(attrOf(a, 'href')) ?? []) : [];
+}
+
 /** The person of a LinkedIn profile page; [] on any other LinkedIn page or when nothing answers. */
 export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   if (!isLinkedInProfileUrl(url)) return [];
@@ -227,6 +237,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },
     company,
     location,
+    emails: url.includes('/overlay/contact-info') ? { value: contactInfoEmails(doc, slug), from: 'contact info mailto' } : undefined,
     profileUrl: { value: profileUrl, from: 'location.href' },
     photoUrl: photo,
   });

@@ -120,6 +120,24 @@ describe('LinkedIn, signed-in page of 2021–2025', () => {
     expect(extractLinkedIn(page, url)[0].company).toBe('Meridian Health');
   });
 
+  it('reads the email from the contact-info overlay, not from a conversation in the messaging overlay', () => {
+    const { document: page } = loadFixture('linkedin-2023.html');
+    page.body.insertAdjacentHTML(
+      'beforeend',
+      '<div role="dialog" aria-label="Conversation with Jonah Whitfield"><a href="mailto:jonah@whitfield.example">jonah@whitfield.example</a></div>' +
+        '<div role="dialog" aria-labelledby="ci"><h2 id="ci">Contact Info</h2>' +
+        '<section><h3>Rosa’s Profile</h3><a href="https://www.linkedin.com/in/rosa-lindqvist">linkedin.com/in/rosa-lindqvist</a></section>' +
+        '<section><h3>Email</h3><a href="mailto:Rosa.Lindqvist@meridian.example">Rosa.Lindqvist@meridian.example</a></section></div>',
+    );
+    const [person] = extractLinkedIn(page, 'https://www.linkedin.com/in/rosa-lindqvist/overlay/contact-info/?lipi=x');
+    expect(person).toMatchObject({
+      name: 'Rosa Lindqvist',
+      emails: ['rosa.lindqvist@meridian.example'],
+      profileUrl: 'https://www.linkedin.com/in/rosa-lindqvist/',
+      fieldSources: { emails: 'contact info mailto' },
+    });
+  });
+
   it('takes the name from document.title, without the notification count, when the heading is gone', () => {
     const { document: loading } = loadFixture('linkedin-2023.html');
     loading.querySelector('main h1')!.remove();
