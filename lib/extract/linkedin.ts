@@ -142,13 +142,20 @@ function locationLine(card: Element, heading: Element, lines: Line[]): Line | un
   return undefined;
 }
 
-/** "Staff Engineer at Harbor Labs" → "Staff Engineer" when the company is known to be Harbor Labs. */
+/**
+ * "Staff Engineer at Harbor Labs" → "Staff Engineer" when the company is known to be Harbor Labs,
+ * also where more about the person follows after a bar ("… at Harbor Labs | ex-Google"); not
+ * where more follows the name otherwise ("… at Harbor Labs and Pixel Co"), which may be part of it.
+ */
 function titleWithoutCompany(headline: string, company: string | undefined): string {
   if (!company) return headline;
-  const suffix = [' at ', ' @ ', ' | ', ' · ', ' bei ', ' chez ', ' en ', ' presso '].find((sep) =>
-    headline.toLowerCase().endsWith(`${sep}${company.toLowerCase()}`),
-  );
-  return suffix ? headline.slice(0, headline.length - suffix.length - company.length).trim() || headline : headline;
+  const lower = headline.toLowerCase();
+  const name = company.toLowerCase();
+  for (const sep of [' at ', ' @ ', ' | ', ' · ', ' bei ', ' chez ', ' en ', ' presso ']) {
+    const at = lower.endsWith(sep + name) ? lower.length - sep.length - name.length : lower.indexOf(`${sep}${name} | `);
+    if (at > 0) return headline.slice(0, at).trim();
+  }
+  return headline;
 }
 
 /**

@@ -249,6 +249,22 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     }
   });
 
+  it('leaves the company out of a headline that goes on after a bar, and only when the company ends its part', () => {
+    for (const [headline, company, title] of [
+      ['Senior Product Designer at Lumen Works | ex-Shopify, ex-Google', 'Lumen Works', 'Senior Product Designer'],
+      ['Product Designer | Lumen Works | Accessibility', 'Lumen Works', 'Product Designer'],
+      ['Product Designer at Lumen Works and Pixel Co', 'Lumen Works', 'Product Designer at Lumen Works and Pixel Co'],
+      ['Product Designer at Lumen Works Studio | ex-Google', 'Lumen Works', 'Product Designer at Lumen Works Studio | ex-Google'],
+    ]) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.querySelector('main')!.innerHTML =
+        `<section><h1>Kenji Morales</h1><p>${headline}</p><div><p>Montréal, Quebec, Canada</p></div>` +
+        `<ul><li><a href="https://www.linkedin.com/company/x/"><span>${company}</span></a></li></ul></section>`;
+      const [person] = extractPeople(page, url);
+      expect([person.title, person.company], headline).toEqual([title, company]);
+    }
+  });
+
   it('passes over the connection degree in French, German, Spanish, Japanese, Korean and Chinese as in English', () => {
     for (const [lang, degree, hidden, headline, location] of [
       // The dot apart from the degree, as LinkedIn draws them in these languages.
