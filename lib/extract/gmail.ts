@@ -1,7 +1,8 @@
 // Gmail, an open thread. Gmail keeps each participant's name and address in `email`/`name`
 // attributes for its own hover cards (stable since 2014); its short class names have lasted
-// years too. The sender of the latest expanded message comes first, then the other senders, then
-// recipients; the user's own addresses (the account's, and any Gmail calls "me") never.
+// years too. The sender of the latest expanded message comes first, with the author of a message
+// it forwards, then the other senders, then recipients; the user's own addresses (the account's,
+// and any Gmail calls "me") never.
 import type { MessageRef, PersonInput } from '../capture-model';
 import { parseUrl, safeHttpUrl } from '../text';
 import { addressIn, candidate, nameFromAddress, nameFromDisplayName } from './person';
@@ -95,6 +96,8 @@ type Participant = {
   at?: number;
   /** The address of the list or service a post came through. */
   via?: string;
+  /** The author of a message forwarded in another's body, read from its header rather than Gmail's attributes. */
+  forwarded?: boolean;
 };
 
 /** Elements Gmail marks with a participant's address; never those inside a message body. */
@@ -107,10 +110,9 @@ function participantElements(root: Element, selector: string): Element[] {
 // Docs' "Jane Doe (via Google Docs)", LinkedIn's "Jane Doe via LinkedIn".
 const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
 
-function participant(el: Element, role: Participant['role'], at: number | undefined): Participant | undefined {
-  const address = addressIn(attrOf(el, 'email', 320));
+function participant(addressText: string, shown: string, role: Participant['role'], at: number | undefined): Participant | undefined {
+  const address = addressIn(addressText);
   if (!address) return undefined;
-  const shown = attrOf(el, 'name', 200);
   const poster = shown.includes('via ') ? POSTED_VIA.exec(shown)?.[1] : undefined;
   // Every poster through a list shares its address, so it is not given to the person: it would
   // fold them all into one contact. Where the thread also shows them by their own address, the
@@ -127,6 +129,9 @@ function participant(el: Element, role: Participant['role'], at: number | undefi
     via: poster === undefined ? undefined : address,
   };
 }
+
+/** A participant Gmail marks with their address and name, for its hover cards. */
+const attributed = (el: Element, role: Participant['role'], at: number | undefined) => participant(attrOf(el, 'email', 320), attrOf(el, 'name', 200), role, at);
 
 /** People of the open thread, best first. */
 export function extractGmail(doc: Document, url: string): PersonInput[] {
@@ -154,17 +159,25 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
   for (const message of latestFirst) {
     const at = dateOf(message);
     const sender = participantElements(message, 'h3 [email], span.gD[email]')[0];
-    const senderParticipant = sender && participant(sender, 'sender', at);
+    const senderParticipant = sender && attributed(sender, 'sender', at);
     if (senderParticipant) senders.push(senderParticipant);
-    for (const el of participantElements(message, 'span.g2[email], .hb [email]')) {
-      if (el === sender) continue;
-      const p = participant(el, 'recipient', at);
-      if (p) recipients.push(p);
+    // Gmail marks the author's name in the header of a message forwarded in the body ("From:
+    // <strong class=gmail_sendername>Jane Okoro</strong> <jane@…>"). It is looked for in the
+    // recipients' pass, so a message without one costs no other.
+    for (const el of message.querySelectorAll('span.g2[email], .hb [email], .gmail_sendername')) {
+      if (el.classList.contains('gmail_sendername')) {
+        const shown = textOf(el, 200);
+        const author = participant(textOf(el.nextElementSibling, 320) || shown, shown, 'sender', at);
+        if (author) senders.push({ ...author, forwarded: true });
+      } else if (el !== sender && !el.closest('.a3s, .ii.gt')) {
+        const p = attributed(el, 'recipient', at);
+        if (p) recipients.push(p);
+      }
     }
   }
   const collapsedSenders = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)));
   for (const el of collapsedSenders.reverse()) {
-    const p = participant(el, 'sender', undefined);
+    const p = attributed(el, 'sender', undefined);
     if (p) senders.push(p);
   }
 
@@ -191,8 +204,8 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
     const person = candidate(
       'gmail',
       {
-        name: { value: p.name, from: p.nameFrom },
-        emails: p.email === undefined ? undefined : { value: [p.email], from: 'gmail:[email]' },
+        name: { value: p.name, from: p.forwarded ? 'gmail:forwarded' : p.nameFrom },
+        emails: p.email === undefined ? undefined : { value: [p.email], from: p.forwarded ? 'gmail:forwarded' : 'gmail:[email]' },
       },
       { role: p.role, message },
     );

@@ -112,6 +112,24 @@ describe('Gmail, one message', () => {
     expect(alias('ich')).toEqual(['priya.natarajan@northwind.example']);
   });
 
+  it('offers the author of a message forwarded in the body after the sender, from its header only', () => {
+    const { document: page } = loadFixture('gmail-single.html');
+    const forward = (header: string) => {
+      page.querySelector('.a3s')!.insertAdjacentHTML('afterbegin', `<div>FYI<div class="gmail_quote"><div dir="ltr" class="gmail_attr">${header}</div>Hi Ava,</div></div>`);
+      return extractGmail(page, url).map((p) => [p.name, p.emails?.[0], p.role, p.fieldSources?.name]);
+    };
+    const priya = ['Priya Natarajan', 'priya.natarajan@northwind.example', 'sender', 'gmail:[name]'];
+    const tom = ['Tom Lindqvist', 'tom.lindqvist@northwind.example', 'recipient', 'gmail:[name]'];
+    // A reply's quote names its author too, but is no forward.
+    expect(forward('On Mon, Mar 3, 2025 at 9:00 AM Jane Okoro &lt;<a href="mailto:jane.okoro@acme.example">jane.okoro@acme.example</a>&gt; wrote:')).toEqual([priya, tom]);
+    expect(
+      forward(
+        '---------- Forwarded message ---------<br>From: <strong class="gmail_sendername" dir="auto">Jane Okoro</strong> ' +
+          '<span dir="auto">&lt;<a href="mailto:jane.okoro@acme.example">jane.okoro@acme.example</a>&gt;</span><br>Date: Mon, Mar 3, 2025<br>Subject: Coffee',
+      ),
+    ).toEqual([priya, ['Jane Okoro', 'jane.okoro@acme.example', 'sender', 'gmail:forwarded'], tom]);
+  });
+
   it('links back by the legacy thread id when the URL does not name the thread', () => {
     const [first] = extractGmail(document, 'https://mail.google.com/mail/u/2/');
     expect(first.message?.link).toBe('https://mail.google.com/mail/u/2/#all/18e0a1b2c3d4e5f6');
