@@ -133,15 +133,20 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
  * nothing usable is there, a notification says so and nothing is written; when the write fails
  * (the browser's storage full), a notification says that.
  */
+/** Two texts that do not tell people apart: the same, or one of them blank. */
+const agree = (a: string, b: string | undefined) => !a || !b || a.toLowerCase() === b.toLowerCase();
+
 /**
  * A person read with no email or profile link (a name and job selected) is found by no key: the
- * one contact saved under their name is them, rather than a second copy at every right-click.
- * Several of that name, and which one is meant cannot be told: a new contact is made.
+ * one contact saved under their name with no other job is them, rather than a second copy at
+ * every right-click. Another title or company is another person of that name; and where several
+ * could be them, which one is meant cannot be told: then a new contact is made.
  */
 async function namesakeOf(db: KithDB, person: Person): Promise<string | undefined> {
   if (person.emails.length > 0 || person.profileUrl) return undefined;
-  const namesakes = await savedUnderSameName(db, person, { limit: 2 });
-  return namesakes.length === 1 ? namesakes[0].id : undefined;
+  const namesakes = await savedUnderSameName(db, person, { limit: 50 });
+  const same = namesakes.filter((saved) => agree(saved.title, person.title) && agree(saved.company, person.company));
+  return same.length === 1 ? same[0].id : undefined;
 }
 
 export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<SaveOutcome> {

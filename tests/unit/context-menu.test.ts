@@ -145,16 +145,27 @@ describe('Save to Kith on a link', () => {
     expect(notification.message).toBe('Already in Kith. The page shows another title (CEO) and company (NewCo); what you saved was kept. Click to edit.');
   });
 
-  it('a person selected with no address or link is the one saved under their name, not a second copy', async () => {
-    const signature = (title: string) => click({ selectionText: `Jane Doe\n${title} | Acme` });
+  it('a person selected with no address or link is the one saved under their name with that job, not a second copy', async () => {
+    const signature = (title: string, company = 'Acme') => click({ selectionText: `Jane Doe\n${title} | ${company}` });
     await saveFromContextMenu(signature('CTO'), TAB, deps);
     await saveFromContextMenu(signature('CTO'), TAB, deps);
-    await saveFromContextMenu(signature('CEO'), TAB, deps);
-    expect((await saved()).map((c) => [c.name, c.title])).toEqual([['Jane Doe', 'CTO']]);
-    // Two of that name: which one is meant cannot be told, so a third is made.
-    await putContact(db, { id: 'other-jane', name: 'Jane Doe', company: 'Elsewhere', createdAt: NOW, updatedAt: NOW });
+    expect((await saved()).map((c) => [c.name, c.title, c.company])).toEqual([['Jane Doe', 'CTO', 'Acme']]);
+    // Another job is another Jane Doe, whose title and company stay together.
+    await saveFromContextMenu(signature('Nurse', 'City Hospital'), TAB, deps);
+    expect((await saved()).map((c) => [c.title, c.company]).sort()).toEqual([['CTO', 'Acme'], ['Nurse', 'City Hospital']]);
+    // Two of that name, each the right one again, and no third.
+    await saveFromContextMenu(signature('Nurse', 'City Hospital'), TAB, deps);
     await saveFromContextMenu(signature('CTO'), TAB, deps);
-    expect(await saved()).toHaveLength(3);
+    expect(await saved()).toHaveLength(2);
+  });
+
+  it('a job selected for a namesake saved with another job, or with no company, is not folded into them', async () => {
+    await putContact(db, { id: 'kim', name: 'Kim Park', title: 'Analyst', createdAt: NOW, updatedAt: NOW });
+    await saveFromContextMenu(click({ selectionText: 'Dr. Kim Park, PhD\nProfessor | State University' }), TAB, deps);
+    expect((await saved()).map((c) => [c.name, c.title, c.company]).sort()).toEqual([
+      ['Kim Park', 'Analyst', ''],
+      ['Kim Park', 'Professor', 'State University'],
+    ]);
   });
 
   it('never saves a javascript: link, or a profile link without a name, and says why', async () => {
