@@ -56,13 +56,21 @@ export async function openDashboardDrafts(now: () => number): Promise<DashboardD
   const living = new Set((locks.held ?? []).map((lock) => lock.name?.slice(LOCK_PREFIX.length)));
   const restored = new Map<string, TypedOnContactPage>();
   const takenOver: string[] = [];
+  const left: { key: string; contactId: string; at: number; typed: TypedOnContactPage }[] = [];
   for (const [key, value] of Object.entries(stored)) {
     if (!key.startsWith(PREFIX)) continue;
     const [owner, contactId] = key.slice(PREFIX.length).split(':');
     if (living.has(owner)) continue;
     const kept = Kept.safeParse(value);
-    if (kept.success && contactId && openedAt - kept.data.at < KEEP_TYPED_MS && !restored.has(contactId)) restored.set(contactId, kept.data.typed);
-    takenOver.push(key);
+    if (kept.success && contactId && openedAt - kept.data.at < KEEP_TYPED_MS) left.push({ key, contactId, ...kept.data });
+    else takenOver.push(key);
+  }
+  // Typed on one contact in two dashboards that died: the later typing comes back here, the
+  // other stays in storage for the next dashboard to open, so neither is lost.
+  for (const entry of left.sort((a, b) => b.at - a.at)) {
+    if (restored.has(entry.contactId)) continue;
+    restored.set(entry.contactId, entry.typed);
+    takenOver.push(entry.key);
   }
   const keyOf = (contactId: string) => `${PREFIX}${self}:${contactId}`;
   // Stored as this dashboard's before the dead ones' entries go, so a crash between loses nothing.

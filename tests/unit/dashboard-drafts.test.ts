@@ -63,6 +63,18 @@ describe('a dashboard’s typing in storage', () => {
     await vi.waitFor(async () => expect(await storedKeys()).toEqual([]));
   });
 
+  it('typed on one contact in two dashboards that died, comes back in two dashboards, the later typing first', async () => {
+    await fakeBrowser.storage.local.set({
+      'typed-page:dead-1:ada': { at: NOW - 60_000, typed: typed('Typed earlier') },
+      'typed-page:dead-2:ada': { at: NOW, typed: typed('Typed later') },
+    });
+    const next = await openDashboardDrafts(() => NOW + 60_000);
+    expect(next.restored.get('ada')?.draft.notes).toBe('Typed later');
+    const another = await openDashboardDrafts(() => NOW + 60_000);
+    expect(another.restored.get('ada')?.draft.notes).toBe('Typed earlier');
+    expect(await storedKeys()).toHaveLength(2);
+  });
+
   it('is left to a dashboard still open, and dropped when two weeks old or unreadable', async () => {
     const open = await openDashboardDrafts(() => NOW);
     await open.keep('ada', typed('Typed in the other tab'));
