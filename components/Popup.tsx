@@ -59,10 +59,13 @@ type Screen =
   | HomeScreen;
 
 type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
+type SavedScreen = Extract<Screen, { kind: 'saved' }>;
 
 /** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
 type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
+const CARD_GONE =
+  'This contact was deleted or merged in another window. What you typed is kept: Save adds it to the contact with the same link or email, or as someone new.';
 /** The card's Edit button, for `useReturnFocus`. */
 const EDIT_CARD_KEY = 'card-edit';
 
@@ -336,6 +339,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const reloadCard = async (kithDb: KithDB, contactId: string, person: Person | undefined, editingFrom?: SavedCard) => {
     const card = await loadSavedCard(kithDb, contactId, deps.now(), person);
     if (!card) throw new Error('That contact no longer exists');
+    showReloaded(card, person, editingFrom);
+  };
+  const showReloaded = (card: SavedCard, person: Person | undefined, editingFrom?: SavedCard) => {
     if (editingFrom) {
       const [base, now] = [draftOfCard(editingFrom), draftOfCard(card)];
       const found = overwritesIn(draftNow.current, base, now, FIELD_LABELS);
@@ -352,14 +358,28 @@ export function Popup({ deps }: { deps: PopupDeps }) {
 
   // A card left open while the dashboard or another popup saves the same person shows what is
   // saved now; an edit form open on it keeps what was typed, and says what saving would replace.
+  // Deleted or merged away there, the card goes: the person on the page is looked up again (in
+  // the contact they were merged into, by their link or email), and an edit under way becomes a
+  // new person's form holding what was typed, which a save adds to whoever has that link or email.
   const shownCardId = screen.kind === 'saved' ? screen.card.contact.id : undefined;
   useEffect(() => {
     if (!db || !shownCardId) return;
+    const follow = async (shown: SavedScreen) => {
+      const card = await loadSavedCard(db, shownCardId, deps.now(), shown.person);
+      if (card) showReloaded(card, shown.person, editingCard());
+      else if (shown.editing) {
+        setDraft((typed) => asNewPersonDraft(typed));
+        setOverwrites({});
+        setScreen({ kind: 'new', person: shown.person, focus: 'name' });
+        setStatus(CARD_GONE);
+      } else if (shown.person) await showPerson(db, shown.person);
+      else await showHome(db, false);
+    };
     return deps.onChangedElsewhere((contacts) => {
       const shown = liveScreen.current;
       // A write of the popup's own reloads the card when it is done.
       if (writing.current || shown.kind !== 'saved' || (contacts && !contacts.includes(shownCardId))) return;
-      reloadCard(db, shownCardId, shown.person, editingCard()).catch((cause: unknown) => setStatus(reason(cause)));
+      follow(shown).catch((cause: unknown) => setStatus(reason(cause)));
     });
   }, [db, shownCardId, deps]);
 

@@ -6,7 +6,9 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { type KithDB, deleteContacts, listContacts, openKithDb, updateContact } from '@/lib/db';
+import { mergeSavedContacts } from '@/lib/merge';
 import { PageCapture, Settings } from '@/lib/model';
+import { putContact } from '../records';
 import { localIsoDate } from '@/lib/reminders';
 import type { Typed } from '@/lib/typed-drafts';
 
@@ -288,6 +290,44 @@ describe('editing a saved card', () => {
     await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
     expect(again.field('Title').value).toBe('Staff Engineer');
     expect(warnedOf(again)).toEqual([['Title', 'Principal Engineer']]);
+  });
+
+  it('an edit under way when the card is deleted elsewhere stays, and Save adds it as someone new', async () => {
+    const popup = await editingAdasCard();
+    const [ada] = await listContacts(db);
+    await deleteContacts(db, [ada.id]);
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.text()).toContain('This contact was deleted or merged in another window.'));
+    expect(popup.field('Title').value).toBe('Staff Engineer');
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+    expect((await listContacts(db)).map((c) => [c.name, c.title, c.profileUrl])).toEqual([
+      ['Ada Quinlan', 'Staff Engineer', 'https://www.linkedin.com/in/ada-quinlan/'],
+    ]);
+  });
+
+  it('an edit under way when the card is merged away elsewhere is saved into the contact it was merged into', async () => {
+    const popup = await editingAdasCard();
+    const [ada] = await listContacts(db);
+    await putContact(db, { id: 'kept', name: 'Ada Q.', emails: ['ada@harbor.example'], createdAt: 1, updatedAt: 1 });
+    await mergeSavedContacts(db, 'kept', ada.id, Date.now(), Settings.parse({}));
+    popup.changedElsewhere([ada.id, 'kept']);
+    await vi.waitFor(() => expect(popup.text()).toContain('This contact was deleted or merged in another window.'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toMatch(/Updated Ada/));
+    expect((await listContacts(db)).map((c) => [c.id, c.title])).toEqual([['kept', 'Staff Engineer']]);
+  });
+
+  it('a card deleted elsewhere gives way to the person on the page, to save again', async () => {
+    const popup = openPopup(adasProfile);
+    await vi.waitFor(() => popup.field('Notes'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+    const [ada] = await listContacts(db);
+    await deleteContacts(db, [ada.id]);
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.root.querySelector('h1')?.textContent).toBe('Save to Kith'));
+    expect(popup.field('Name').value).toBe('Ada Quinlan');
   });
 
   it('Cancel puts the keyboard back on Edit', async () => {
