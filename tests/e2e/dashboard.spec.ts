@@ -364,6 +364,14 @@ test('the contacts table: the count of contacts selected is announced, and cut t
   await expect(pick).toBeFocused();
   await page.getByRole('checkbox', { name: 'Select all 2 shown' }).check();
   expect(await liveRegions()).toContain('2 selected contacts');
+
+  // On a narrow screen the table keeps its columns readable and scrolls sideways in its region.
+  await page.setViewportSize({ width: 400, height: 800 });
+  const headers = await page.getByRole('columnheader').evaluateAll((cells) => cells.map((cell) => cell.scrollWidth <= cell.clientWidth));
+  expect(headers.every(Boolean)).toBe(true);
+  const region = page.getByRole('region', { name: 'Contacts table' });
+  expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 });
 
 test('bulk tag and bulk delete from the contacts table, each with undo', async ({ kith }) => {
