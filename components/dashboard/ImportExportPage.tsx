@@ -59,7 +59,9 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
         {report.interactions + report.reminders > 0 && ` ${count(report.interactions, 'interaction')} and ${count(report.reminders, 'reminder')}.`}
       </p>
       {report.merged.length > 0 && (
-        <details>
+        // Open when a few saved contacts gain something (a backup bringing back emails removed
+        // since, say): what an import adds to them is seen before it is applied.
+        <details open={changedMerges.length > 0 && changedMerges.length <= 10}>
           <summary>Merged into saved contacts ({report.merged.length})</summary>
           <ul>
             {report.merged.slice(0, SHOWN).map((m) => {

@@ -162,6 +162,8 @@ test('an import merging into one saved contact leaves an email another one has w
   const page = await importConnections(kith, `${HEADER}\nJosé,Müller,https://www.linkedin.com/in/jose-muller,jose@sg.example,Société Générale,Analyste,1 Mar 2020\n`);
   const heldBack = page.getByRole('group').filter({ hasText: 'Not added, as another contact has it' });
   await expect(heldBack).toContainText('Row 1 (line 2): jose@sg.example is already Jose M’s; not added to José Müller');
+  // A few saved contacts gaining something: what each gains is shown, not folded away.
+  await expect(page.getByText(/^Row 1 \(line 2\): José Müller → José Müller — /)).toBeVisible();
   await page.getByRole('button', { name: /^Import/ }).click();
   await expect(page.getByText('Merged 1 contact already saved (1 with new details, 0 unchanged).')).toBeVisible();
   const contacts = await kith.readStore<StoredContact>('contacts');
