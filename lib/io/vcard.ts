@@ -87,23 +87,36 @@ const isWork = (params: Record<string, unknown>): boolean =>
 /** Google Contacts' own groups, which its vCards list as categories and its CSVs mark with `*`: not the user's labels. */
 const GOOGLE_SYSTEM_GROUPS = new Set(['myContacts', 'starred']);
 
-function toContact(properties: JCardProperty[], fallbackId: string): FileFields {
+// Kith writes its ids, random UUIDs, as UIDs (exportVcards). Other tools number their cards
+// ("1", "2", …) or use their own keys, which are nobody's id here: trusted, card 1 of one address
+// book would be merged into card 1 of another.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The card's fields, or undefined for a card with nothing to name anyone by. */
+function toContact(properties: JCardProperty[], fallbackId: string): FileFields | undefined {
   const all = (name: string) => properties.filter((p) => p[0] === name);
   const first = (name: string) => all(name)[0];
   const n = first('n')?.[3];
   const nameFromN = Array.isArray(n) ? [n[3], n[1], n[2], n[0], n[4]].map(text).filter(Boolean).join(' ') : text(n);
   const org = first('org')?.[3];
+  const company = Array.isArray(org) ? text(org[0]) : text(org);
   const pages = sortWebPages([...all('url'), ...all('x-socialprofile')].map((p) => ({ url: text(p[3]), work: isWork(p[1]) })));
   const uid = text(first('uid')?.[3]).replace(/^urn:uuid:/i, '');
+  const emails = all('email').map((p) => text(p[3]));
+  const phones = all('tel').map((p) => text(p[3]).replace(/^tel:/i, ''));
+  // A card without FN or N (a phone's "Mum's mobile" saved as a number, a firm's address) is
+  // listed by what it has, as address books list it and as the Google and Outlook files are read.
+  const name = text(first('fn')?.[3]) || nameFromN || emails.find(Boolean) || company || phones.find(Boolean) || pages.profileUrl || '';
+  if (!name) return undefined;
   return {
-    id: Id.safeParse(uid).success ? uid : fallbackId,
-    name: text(first('fn')?.[3]) || nameFromN,
+    id: UUID.test(uid) && Id.safeParse(uid).success ? uid : fallbackId,
+    name,
     title: text(first('title')?.[3]),
-    company: Array.isArray(org) ? text(org[0]) : text(org),
+    company,
     // Kith's own property, which ical.js hands over as written, escapes and all.
     location: unescapeText(String(first('x-kith-location')?.[3] ?? '')),
-    emails: all('email').map((p) => text(p[3])),
-    phones: all('tel').map((p) => text(p[3]).replace(/^tel:/i, '')),
+    emails,
+    phones,
     addresses: all('adr').map((p) => {
       const label = p[1].label;
       if (typeof label === 'string' && label) return label.replace(/\s*\n\s*/g, ', ');
@@ -128,7 +141,9 @@ export function parseVcards(input: string, now: number): ImportBatch {
       throw new ImportError(where, error instanceof Error ? error.message : String(error));
     }
     const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JCardProperty[]];
-    collect(where, toContact(component[1], newId()));
+    const fields = toContact(component[1], newId());
+    if (fields) collect(where, fields);
+    else batch.skipped.push({ where, reason: 'no name, email, phone, company or website' });
   });
   return batch;
 }

@@ -535,15 +535,37 @@ describe('vCard', () => {
     expect(thrown(() => parseImport(unended, NOW)).message).toBe('Line 1: the card that starts here never ends (no END:VCARD)');
   });
 
-  it('lists a card with no name as invalid, by card and line', () => {
-    const batch = parseImport('BEGIN:VCARD\nVERSION:4.0\nEMAIL:a@b.co\nEND:VCARD\n', NOW);
-    expect(batch.invalid).toEqual([{ where: 'Card 1 (line 1)', reason: 'name: A contact needs a name' }]);
+  it('names a card without FN or N by what it has, and skips one with nothing to name anyone by', () => {
+    const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD'].join('\r\n');
+    const text = [
+      card('EMAIL:a@b.co'),
+      card('N:;;;;', 'TEL;TYPE=CELL:+1 555 0100'),
+      card('ORG:Northwind Plumbing', 'TEL:+1 555 0111'),
+      card('NOTE:only a note'),
+      card('FN:Ada Quinlan'),
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map(({ contact }) => contact.name)).toEqual(['a@b.co', '+1 555 0100', 'Northwind Plumbing', 'Ada Quinlan']);
+    expect(batch.skipped).toEqual([{ where: 'Card 4 (line 15)', reason: 'no name, email, phone, company or website' }]);
+  });
+
+  it("keeps a card's UID as its id only when it is a UUID, as Kith writes them: other tools number their cards", () => {
+    const kithId = '7d0c2a9e-4f1b-4c3a-9e2d-5b6a7c8d9e0f';
+    const text = [
+      `BEGIN:VCARD\r\nVERSION:3.0\r\nUID:1\r\nFN:Frank Zed\r\nEND:VCARD`,
+      `BEGIN:VCARD\r\nVERSION:4.0\r\nUID:urn:uuid:${kithId}\r\nFN:Eve Adams\r\nEND:VCARD`,
+    ].join('\r\n');
+    const [frank, eve] = parseImport(text, NOW).contacts.map(({ contact }) => contact);
+    expect(frank.id).not.toBe('1');
+    expect(frank.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(eve.id).toBe(kithId);
   });
 
   it('exports 4.0 that reads back to the same contacts', () => {
     const contacts = [
       contactOf({
-        id: 'c1',
+        id: '0b5f8e2c-3d4a-4e6f-8a1b-2c3d4e5f6a7b',
         name: 'Jane; Doe, Jr\\',
         title: 'VP, Sales; EMEA',
         company: 'Acme, Inc.',
