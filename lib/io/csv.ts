@@ -240,10 +240,7 @@ const CSV_COLUMNS = [
 // The day as the user lived it: an evening call is not dated the next day because UTC has moved on.
 const isoDate = localIsoDate;
 
-/**
- * A spreadsheet of contacts with their last interaction. Cells that a spreadsheet would run as
- * a formula (`=`, `+`, `-`, `@`) are prefixed with `'` by papaparse's escapeFormulae.
- */
+/** A spreadsheet of contacts with their last interaction (see csvOf). */
 export function exportContactsCsv(contacts: readonly Contact[], interactions: readonly Interaction[]): string {
   const last = new Map<string, Interaction>();
   for (const interaction of interactions) {
@@ -272,8 +269,18 @@ export function exportContactsCsv(contacts: readonly Contact[], interactions: re
   return csvOf(CSV_COLUMNS, rows);
 }
 
+// What a spreadsheet would run as a formula: a cell starting `=`, `+`, `-`, `@`, a tab or a
+// return, however many lines it has. Papaparse's own pattern for `escapeFormulae: true` ends in
+// `.*$`, which does not cross a line break, so a note "=HYPERLINK(…)" with a second line went out
+// as a live formula.
+const FORMULA = /^[=+\-@\t\r]/;
+
+/**
+ * A file for a spreadsheet: formulas neutralised with a leading `'`, and a byte-order mark first,
+ * without which Excel reads UTF-8 as the system's code page ("MÃ¼ller" for "Müller").
+ */
 const csvOf = (fields: readonly string[], rows: string[][]) =>
-  `${Papa.unparse({ fields: [...fields], data: rows }, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  `\uFEFF${Papa.unparse({ fields: [...fields], data: rows }, { escapeFormulae: FORMULA, newline: '\r\n' })}\r\n`;
 
 const LOG_COLUMNS = ['Date', 'Contact', 'Channel', 'Summary', 'Received', 'Gave', 'Link'] as const;
 

