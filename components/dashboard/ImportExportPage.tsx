@@ -192,6 +192,9 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     } catch (error) {
       const message = error instanceof ImportError || error instanceof Error ? error.message : String(error);
       setPhase({ step: 'failed', file: file.name, message });
+      // A file control drawn anew: Chrome reports no change when the file it holds is chosen
+      // again, which is what a user does after fixing it.
+      setInputKey((k) => k + 1);
     }
   };
 
