@@ -82,6 +82,18 @@ async function clearNoLongerDue(wasDue: Announced, stillDue: Announced, digestLi
 }
 
 /**
+ * The due times announced and settled, moved as the reminders' own were (time-zone-move.ts): a
+ * reminder announced for the start of 3 December in Berlin, moved to the start of 3 December in
+ * New York, has been announced already.
+ */
+export async function moveAnnouncedTimes(move: (time: number) => number): Promise<void> {
+  const stored = await browser.storage.local.get([ANNOUNCED_KEY, SETTLED_KEY]);
+  const announced = Object.fromEntries(Object.entries((stored[ANNOUNCED_KEY] ?? {}) as Announced).map(([id, at]) => [id, move(at)]));
+  const settled = Object.fromEntries(Object.entries((stored[SETTLED_KEY] ?? {}) as Settled).map(([id, was]) => [id, { ...was, at: move(was.at) }]));
+  await browser.storage.local.set({ [ANNOUNCED_KEY]: announced, [SETTLED_KEY]: settled });
+}
+
+/**
  * Announce the due reminders not yet announced at their current due time, and take down what
  * is no longer due. The record is kept even when notifications are off, so turning them on later
  * does not bring a flood of old ones.

@@ -8,6 +8,7 @@
 // instant that starts a day in the old zone to the start of the same date in the new one. A time
 // of day Kith stored falls on a day's first millisecond by a one-in-86,400,000 chance.
 import { type KithDB, moveDayStarts } from './db';
+import { moveAnnouncedTimes } from './notifications';
 import { startOfLocalDay } from './reminders';
 
 /** In `storage.local`: the IANA zone the notebook's date-only times start their days in. */
@@ -53,7 +54,10 @@ export function followTimeZone(openDb: () => Promise<KithDB>, zone: string): Pro
       } catch {
         // A zone this browser does not know (written by another build): nothing to move from.
       }
-      if (move) moved = await moveDayStarts(await openDb(), move);
+      if (move) {
+        moved = await moveDayStarts(await openDb(), move);
+        await moveAnnouncedTimes(move);
+      }
     }
     await browser.storage.local.set({ [ZONE_KEY]: zone });
     return moved > 0;

@@ -46,8 +46,18 @@ function logFailure(what: string) {
 }
 
 export function startWorker(deps: WorkerDeps): WorkerHandlers {
+  /** Date-only times keep their dates in a new zone (resolves whether any moved). */
+  const keepDatesInZone = () => followTimeZone(deps.openDb, deps.timeZone());
+  // Every start of the worker (a restart of the browser, an update, a wake after idling) looks
+  // for a new zone before anything reads the reminders: read before their dates moved, those
+  // announced in the old zone would be remembered at their old times and announced again.
+  const datesInZone = keepDatesInZone().catch((error) => {
+    logFailure('moving dates to the new time zone')(error);
+    return false;
+  });
   /** `contacts`: those a write of Kith's own named, see `refreshReminders`. */
-  const refresh = (contacts?: readonly string[]) => refreshReminders(deps, { ownWrite: contacts !== undefined });
+  const refreshNow = (contacts?: readonly string[]) => refreshReminders(deps, { ownWrite: contacts !== undefined });
+  const refresh = (contacts?: readonly string[]) => datesInZone.then(() => refreshNow(contacts));
   /** After the worker's own writes: the open pages are told, as the worker is told of theirs. */
   const changedHere = (contacts?: readonly string[]) => {
     tellPagesDataChanged(contacts);
@@ -57,8 +67,6 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     await syncAllKeepInTouch(await deps.openDb(), await deps.loadSettings(), deps.now());
     return changedHere();
   };
-  /** Date-only times keep their dates in a new zone (resolves whether any moved). */
-  const keepDatesInZone = () => followTimeZone(deps.openDb, deps.timeZone());
   const notificationDeps = { ...deps, refresh: changedHere };
   const handlers: WorkerHandlers = {
     contextMenuClick: (click, tab) => saveFromContextMenu(click, tab, { ...deps, afterSave: changedHere }),
@@ -112,12 +120,15 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     isExtensionPage,
   );
 
-  // Every start of the worker (a restart of the browser, an update, a wake after idling)
-  // recomputes from the data: the badge is not kept across browser restarts.
-  refresh().catch(logFailure('refresh on start'));
-  keepDatesInZone()
-    .then((moved) => (moved ? changedHere() : undefined))
-    .catch(logFailure('moving dates to the new time zone'));
+  // Every start recomputes from the data (the badge is not kept across browser restarts), and
+  // open pages hear of dates moved.
+  // Queued at once when the zone is known, ahead of any refresh asked for meanwhile.
+  datesInZone
+    .then((moved) => {
+      if (moved) tellPagesDataChanged();
+      return refreshNow();
+    })
+    .catch(logFailure('refresh on start'));
   bringContactsIntoFormOnce(deps.openDb).catch(logFailure('bringing contacts into form'));
   return handlers;
 }

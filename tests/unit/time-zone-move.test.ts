@@ -128,4 +128,32 @@ describe('the worker, started in a new zone', () => {
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(SCHEDULER_ALARM))?.scheduledTime).toBe(NEW_YORK_DEC_3));
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
+
+  it('announces nothing again that was announced in the old zone', async () => {
+    // Announced in Berlin on 3 December: the follow-up and the snoozed promise at the start of
+    // the day, the thank-you at noon on the 1st; the promise was then settled, the others not.
+    await fakeBrowser.storage.local.set({
+      timeZone: 'Europe/Berlin',
+      announcedReminders: { r1: BERLIN_DEC_3, r3: BERLIN_DEC_1_NOON },
+      settledReminders: { r2: { at: BERLIN_DEC_3, since: BERLIN_DEC_3 + 3_600_000 } },
+    });
+    Object.assign(fakeBrowser.contextMenus, { onClicked: { addListener: vi.fn() } });
+    startWorker({
+      openDb: async () => db,
+      now: () => Date.UTC(2026, 11, 3, 12),
+      loadSettings: async () => Settings.parse({}),
+      timeZone: () => 'America/New_York',
+      captureTab: async () => undefined,
+      linkTextOf: async () => '',
+      selectionTextOf: async () => '',
+    });
+    await vi.waitFor(async () => expect(await fakeBrowser.action.getBadgeText({})).toBe('3'));
+    expect(byId(await remindersOf(db, 'c1')).r1.dueAt).toBe(NEW_YORK_DEC_3);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    expect((await fakeBrowser.storage.local.get('announcedReminders')).announcedReminders).toEqual({
+      r1: NEW_YORK_DEC_3,
+      r2: NEW_YORK_DEC_3,
+      r3: BERLIN_DEC_1_NOON,
+    });
+  });
 });
