@@ -265,8 +265,10 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
       // The form shows the day it is due (a snooze's, which keeps its time of day): that day
       // saved again is no move, and the snooze stays.
       if (startOfLocalDayAt(dueTimeOf(shown)) === followUpAt) return;
+      // Moved, it is made anew: one moved to a day already begun is not announced, as the user
+      // has just chosen it (toAnnounce), and one moved ahead is announced when it comes due.
       const { snoozedUntil: _moved, ...rest } = reminderFromStore(shown);
-      await putReminderIn(tx, { ...rest, dueAt: followUpAt });
+      await putReminderIn(tx, { ...rest, dueAt: followUpAt, createdAt: now });
       return;
     }
     await putReminderIn(tx, { id: newId(), contactId: contact.id, kind: 'follow-up', dueAt: followUpAt, note: '', createdAt: now });

@@ -124,8 +124,11 @@ export function planKeepInTouch(
   if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
   const remove = duplicates.map((r) => r.id);
   if (current?.dueAt === dueAt) return { remove };
+  // A reminder moved is made anew (`now`), as remindersAlongside moves a follow-up: what moves it
+  // is the user's doing (a cadence set, an interaction logged or deleted), so one moved to a day
+  // already begun only counts on the badge (toAnnounce).
   const put: Reminder = current
-    ? { ...current, dueAt, snoozedUntil: undefined }
+    ? { ...current, dueAt, snoozedUntil: undefined, createdAt: now }
     : { id: makeId(), contactId: contact.id, kind: 'keep-in-touch', dueAt, note: '', createdAt: now };
   return { put: withoutUndefined(put), remove };
 }

@@ -31,7 +31,7 @@ import {
   syncAllKeepInTouch,
   undoRevision,
 } from '@/lib/reminder-store';
-import { localIsoDate, startOfLocalDay } from '@/lib/reminders';
+import { localIsoDate, startOfLocalDay, toAnnounce } from '@/lib/reminders';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 12);
@@ -333,6 +333,25 @@ describe('one-off reminders', () => {
     await saveDraft(db, { draft: { ...shown, followUp: '2026-11-25' }, now: at(22, 17), settings: SETTINGS, contactId: 'c1' });
     const moved = (await remindersOf(db, 'c1')).find((r) => r.id === followUp.id);
     expect([moved?.dueAt, moved?.snoozedUntil]).toEqual([at(25, 0), undefined]);
+  });
+
+  it('a follow-up or keep-in-touch the user moves to a day already begun is not announced: they have just chosen it', async () => {
+    const announcedNow = async (now: number) => toAnnounce(await dueReminders(db, now), { announced: {} }, now).fresh.map((r) => r.kind);
+    // Saved forty days ago with a follow-up for next week; both due later.
+    const then = NOW - 40 * DAY;
+    await putContact(db, { id: 'c2', name: 'Sam Tu', cadenceDays: 90, createdAt: then, updatedAt: then });
+    const contact = (await getContact(db, 'c2'))!;
+    await saveDraft(db, { draft: { ...draftFromContact(contact), followUp: localIsoDate(NOW + 7 * DAY) }, now: then, settings: SETTINGS, contactId: 'c2' });
+    expect(await announcedNow(NOW)).toEqual([]);
+
+    await saveDraft(db, { draft: { ...draftFromContact(contact), followUp: localIsoDate(NOW) }, now: NOW, settings: SETTINGS, contactId: 'c2' });
+    await updateContact(db, 'c2', (c) => ({ ...c, cadenceDays: 14 }), remindersAlongside(SETTINGS, NOW));
+    expect((await dueReminders(db, NOW)).map((r) => r.kind).sort()).toEqual(['follow-up', 'keep-in-touch']);
+    expect(await announcedNow(NOW)).toEqual([]);
+
+    // Moved ahead, each is announced when it comes due.
+    await saveDraft(db, { draft: { ...draftFromContact(contact), followUp: localIsoDate(NOW + 2 * DAY) }, now: NOW, settings: SETTINGS, contactId: 'c2' });
+    expect(await announcedNow(NOW + 3 * DAY)).toContain('follow-up');
   });
 
   it('refuses reminders for a missing contact or a non-date', async () => {
