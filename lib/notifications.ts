@@ -1,11 +1,11 @@
 // System notifications: a reminder falling due (one each, or a digest when several fall due
 // together), and the outcome of a right-click save. Each notification id says what it is about,
 // so clicks and buttons are handled after the worker has stopped and restarted.
-import { getContact, type KithDB } from './db';
+import { getContact, type KithDB, reminderFromStore } from './db';
 import { openContact } from './dashboard-link';
 import type { Contact, Reminder, ReminderKind, Settings } from './model';
 import { markDone, snooze } from './reminder-store';
-import { type Announced, type Settled, toAnnounce } from './reminders';
+import { type Announced, type Settled, dueTimeOf, toAnnounce } from './reminders';
 
 const REMINDER_PREFIX = 'kith:reminder:';
 const SAVED_PREFIX = 'kith:saved:';
@@ -68,17 +68,25 @@ async function namesOf(db: KithDB, reminders: readonly Reminder[]): Promise<Map<
 
 /**
  * Take down the notifications of reminders no longer due (done, snoozed or deleted elsewhere,
- * their contact deleted), so none offers Done on what is settled, and the digest once none it
- * lists is due.
+ * their contact deleted), so none offers Done on what is settled; the digest lists only those
+ * of its reminders still due, and goes once none is.
  */
-async function clearNoLongerDue(wasDue: Announced, stillDue: Announced, digestListed: unknown): Promise<void> {
+async function clearNoLongerDue(db: KithDB, wasDue: Announced, due: readonly Reminder[], digestListed: unknown): Promise<void> {
+  const stillDue = new Set(due.map((reminder) => reminder.id));
   for (const id of Object.keys(wasDue)) {
-    if (!(id in stillDue)) await browser.notifications.clear(reminderNotificationId(id));
+    if (!stillDue.has(id)) await browser.notifications.clear(reminderNotificationId(id));
   }
-  if (Array.isArray(digestListed) && !digestListed.some((id) => id in stillDue)) {
+  if (!Array.isArray(digestListed) || digestListed.every((id) => stillDue.has(id))) return;
+  const listed = due.filter((reminder) => digestListed.includes(reminder.id));
+  if (listed.length === 0) {
     await browser.notifications.clear(DIGEST_ID);
     await browser.storage.local.remove(DIGEST_KEY);
+    return;
   }
+  await browser.storage.local.set({ [DIGEST_KEY]: listed.map((reminder) => reminder.id) });
+  // Updated in place, not shown again (Firefox has no update: its digest keeps its first text,
+  // and its buttons act on what is still due all the same).
+  if (browser.notifications.update) await browser.notifications.update(DIGEST_ID, digestText(listed, await namesOf(db, listed)));
 }
 
 /**
@@ -103,7 +111,7 @@ export async function announceDue(db: KithDB, due: readonly Reminder[], settings
   const wasDue = (stored[ANNOUNCED_KEY] ?? {}) as Announced;
   const { fresh, announced, settled } = toAnnounce(due, { announced: wasDue, settled: (stored[SETTLED_KEY] ?? {}) as Settled }, now);
   await browser.storage.local.set({ [ANNOUNCED_KEY]: announced, [SETTLED_KEY]: settled });
-  await clearNoLongerDue(wasDue, announced, stored[DIGEST_KEY]);
+  await clearNoLongerDue(db, wasDue, due, stored[DIGEST_KEY]);
   if (!settings.notifications || fresh.length === 0) return fresh;
   const names = await namesOf(db, fresh);
   if (fresh.length >= DIGEST_FROM) {
@@ -201,7 +209,10 @@ export async function onNotificationButtonClicked(
   const changed = new Set<string>();
   for (const reminderId of await reminderIdsOf(notificationId)) {
     const now = deps.now();
-    // A reminder already done or deleted elsewhere is simply skipped.
+    // Only what is still due: one done, snoozed or deleted elsewhere since it was announced
+    // (the digest may list it still) keeps what was done to it there.
+    const stored = await db.get('reminders', reminderId);
+    if (!stored || stored.doneAt !== undefined || dueTimeOf(reminderFromStore(stored)) > now) continue;
     const action = buttonIndex === 0 ? markDone(db, reminderId, settings, now) : snooze(db, reminderId, '1-day', now);
     await action.then(
       (reminder) => changed.add(reminder.contactId),

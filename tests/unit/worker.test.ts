@@ -9,6 +9,7 @@ import { Settings } from '@/lib/model';
 import { DIGEST_ID } from '@/lib/notifications';
 import { startOfLocalDay } from '@/lib/reminders';
 import { saveSettings } from '@/lib/settings';
+import { snooze } from '@/lib/reminder-store';
 import { SCHEDULER_ALARM } from '@/lib/scheduler';
 import { type WorkerHandlers, startWorker } from '@/lib/worker';
 
@@ -227,6 +228,25 @@ describe('the background worker', () => {
       await vi.waitFor(async () => expect(await badge()).toBe(''));
       expect((await openReminders()).map((r) => [r.id, r.doneAt])).toEqual([['r1', T0], ['r2', T0], ['r3', T0]]);
       expect(await fakeBrowser.notifications.getAll()).toEqual({});
+    });
+
+    it('acts only on what is still due, and says so: one snoozed elsewhere keeps its snooze', async () => {
+      const updated: Record<string, unknown> = {};
+      Object.assign(fakeBrowser.notifications, { update: vi.fn(async (id: string, options: unknown) => (updated[id] = options)) });
+      await dueTogether();
+      // Bo's thank-you snoozed from the dashboard: the digest now lists the two still due.
+      await snooze(db, 'r3', '1-day', T0);
+      await handlers.refresh(['c2']);
+      expect(updated[DIGEST_ID]).toEqual({ title: '2 reminders due', message: 'Your promise to Ada Quinlan\nFollow up with Ada Quinlan' });
+      expect(await badge()).toBe('2');
+
+      await fakeBrowser.notifications.onButtonClicked.trigger(DIGEST_ID, 0);
+      await vi.waitFor(async () => expect(await badge()).toBe(''));
+      expect((await openReminders()).map((r) => [r.id, r.doneAt, r.snoozedUntil])).toEqual([
+        ['r1', T0, undefined],
+        ['r2', T0, undefined],
+        ['r3', undefined, T0 + DAY],
+      ]);
     });
 
     it('"Snooze all 1 day" snoozes every reminder in it and clears the badge until tomorrow', async () => {
