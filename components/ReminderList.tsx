@@ -8,6 +8,8 @@ export type ReminderRow = { reminder: Reminder; contactName?: string; contactHre
 
 type Props = {
   rows: ReminderRow[];
+  /** Which of a page's lists this is, where there are several (reminderButtonKey). */
+  place?: string;
   now: number;
   busy: boolean;
   onDone: (reminder: Reminder) => void;
@@ -24,12 +26,17 @@ function whenText(reminder: Reminder, now: number): string {
   return `due ${day}`;
 }
 
-/** The `data-return-focus` key of a reminder's Done or Snooze, for Undo to focus it again. */
-export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder): string {
-  return `${action}:${reminder.id}`;
+/**
+ * The `data-return-focus` key of a reminder's Done or Snooze, for Undo to focus it again; with
+ * the list it is in (`place`) on a page of several, as Undo brings the reminder back to that list.
+ * A snooze undone on This week is still drawn in the days ahead until the page reads it again:
+ * its button there is not the one to return to.
+ */
+export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder, place = ''): string {
+  return `${place && `${place}:`}${action}:${reminder.id}`;
 }
 
-export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
+export function ReminderList({ rows, place, now, busy, onDone, onSnooze }: Props) {
   return (
     <ul class="reminders">
       {rows.map(({ reminder, contactName, contactHref, onOpen }) => {
@@ -55,7 +62,7 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
                 type="button"
                 disabled={busy}
                 aria-label={`Done: ${what}${who}`}
-                data-return-focus={reminderButtonKey('done', reminder)}
+                data-return-focus={reminderButtonKey('done', reminder, place)}
                 onClick={() => onDone(reminder)}
               >
                 Done
@@ -64,7 +71,7 @@ export function ReminderList({ rows, now, busy, onDone, onSnooze }: Props) {
                 type="button"
                 disabled={busy}
                 aria-label={`Snooze for a day: ${what}${who}`}
-                data-return-focus={reminderButtonKey('snooze', reminder)}
+                data-return-focus={reminderButtonKey('snooze', reminder, place)}
                 onClick={() => onSnooze(reminder)}
               >
                 Snooze

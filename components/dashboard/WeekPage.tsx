@@ -50,10 +50,11 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
       setBusy(false);
     }
   };
-  const done = (r: Reminder) =>
-    act(r, async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r));
-  const later = (r: Reminder) =>
-    act(r, async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed for a day.', reminderButtonKey('snooze', r));
+  /** Done, in the list `place`, where Undo will return the focus. */
+  const done = (r: Reminder, place: string) =>
+    act(r, async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r, place));
+  const later = (r: Reminder, place: string) =>
+    act(r, async () => settleReminder(await deps.db(), r, 'snooze', notebook.settings, deps.now()), 'Snoozed for a day.', reminderButtonKey('snooze', r, place));
   const rows = (list: Reminder[]) =>
     list.map((reminder) => ({
       reminder,
@@ -65,7 +66,11 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
       <h2 id={`${id}-${key}`}>
         {title} ({list.length})
       </h2>
-      {list.length ? <ReminderList rows={rows(list)} now={now} busy={busy} onDone={done} onSnooze={later} /> : <p class="muted">{empty}</p>}
+      {list.length ? (
+        <ReminderList rows={rows(list)} place={key} now={now} busy={busy} onDone={(r) => done(r, key)} onSnooze={(r) => later(r, key)} />
+      ) : (
+        <p class="muted">{empty}</p>
+      )}
     </section>
   );
   const errorLine = error && (
@@ -116,8 +121,8 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
                   type="button"
                   disabled={busy}
                   aria-label={`Done: keep in touch with ${contact.name}`}
-                  data-return-focus={reminderButtonKey('done', reminder)}
-                  onClick={() => done(reminder)}
+                  data-return-focus={reminderButtonKey('done', reminder, 'cadence')}
+                  onClick={() => done(reminder, 'cadence')}
                 >
                   Done
                 </button>{' '}
@@ -125,8 +130,8 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
                   type="button"
                   disabled={busy}
                   aria-label={`Snooze for a day: keep in touch with ${contact.name}`}
-                  data-return-focus={reminderButtonKey('snooze', reminder)}
-                  onClick={() => later(reminder)}
+                  data-return-focus={reminderButtonKey('snooze', reminder, 'cadence')}
+                  onClick={() => later(reminder, 'cadence')}
                 >
                   Snooze
                 </button>

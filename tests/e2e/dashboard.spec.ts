@@ -1179,6 +1179,40 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
   expect(await reminders()).toEqual(before);
 });
 
+test('an overdue reminder snoozed by mistake on the week page: Undo returns the focus to its Snooze', async ({ kith }) => {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  await kith.putRecords('contacts', [{ id: 'c1', name: 'Pia Qu', emails: [], createdAt: now - 3 * DAY, updatedAt: now - 3 * DAY }]);
+  await kith.putRecords('reminders', [
+    { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: now - DAY, note: '', createdAt: now - 2 * DAY, openAt: now - DAY },
+  ]);
+  const page = await kith.openDashboard('#/week');
+  const overdue = page.getByRole('region', { name: /^Overdue/ });
+  // Snoozed for a day, it moves to the days ahead; Undo moves it back to Overdue, a row drawn
+  // anew once the page reads it again, and the focus goes with it.
+  await overdue.getByRole('button', { name: 'Snooze for a day: Follow up Pia Qu' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Snoozed for a day.');
+  await expect(overdue).toContainText('Nothing overdue.');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  // The page's reading of the week again is held back, as on a busy machine: until it comes, the
+  // row is still drawn snoozed among the days ahead, with a Snooze button of its own.
+  await page.evaluate(() => {
+    const getAll = IDBIndex.prototype.getAll;
+    IDBIndex.prototype.getAll = function (...args: Parameters<typeof getAll>) {
+      const request = getAll.apply(this, args);
+      if (this.name !== 'byKindOpenAt') return request;
+      const listen = request.addEventListener.bind(request);
+      request.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) =>
+        listen(type, type === 'success' ? (event) => setTimeout(() => listener.call(request, event), 400) : listener, options)) as typeof request.addEventListener;
+      return request;
+    };
+  });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(overdue.getByRole('button', { name: 'Snooze for a day: Follow up Pia Qu' })).toBeFocused();
+});
+
 test('settings: notifications off and a new default cadence are saved; the privacy statement and the popup’s shortcut are shown', async ({ kith }) => {
   const DAY = 86_400_000;
   const createdAt = Date.now() - DAY;
