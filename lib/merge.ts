@@ -107,12 +107,19 @@ export function withValuesTaken(saved: Contact, values: Partial<Record<FieldChan
 }
 
 /**
- * Notes the user wrote, added below the saved ones (unless already there). Notes are capped, and a
- * cap that cut the user's words would lose them without a word: too long is refused instead.
+ * Notes added below the saved ones: those of their paragraphs the saved notes do not hold already.
+ * A file imported again after the user edited what it brought (a line taken out, a typo fixed)
+ * would otherwise add its notes whole a second time. Notes are capped, and a cap that cut the
+ * user's words would lose them without a word: too long is refused instead.
  */
 export function joinedNotes(saved: string, added: string): string {
-  if (!added.trim() || saved.includes(added.trim())) return saved;
-  const notes = saved ? `${saved}\n\n${added}` : added;
+  const fresh = added
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph && !saved.includes(paragraph))
+    .join('\n\n');
+  if (!fresh) return saved;
+  const notes = saved ? `${saved}\n\n${fresh}` : fresh;
   if (notes.length > LIMITS.notes) {
     throw new Error(`Notes: together they are longer than ${LIMITS.notes.toLocaleString('en-US')} characters; shorten them first, so nothing is cut`);
   }

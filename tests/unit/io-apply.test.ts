@@ -240,6 +240,18 @@ describe('applyImport', () => {
     expect((await getContact(db, 's'))?.notes).toBe('Met at PyCon\n\nAllergic to peanuts; prefers calls');
   });
 
+  it('adds only the paragraphs of a file\'s notes the saved ones lack: an edit to what an import brought is not undone twice', async () => {
+    const csv =
+      'First Name,Last Name,Notes,E-mail 1 - Label,E-mail 1 - Value,Website 1 - Label,Website 1 - Value\nCy,Park,Met at the fair,Home,cy@x.com,Work,www.park.co\n';
+    await applyImport(db, parseImport(csv, NOW), NOW);
+    const [cy] = await listContacts(db);
+    expect(cy.notes).toBe('Met at the fair\n\nWork web page: https://www.park.co');
+    // The user takes out the line about the web page, then imports the same file again.
+    await putContact(db, { ...cy, notes: 'Met at the fair' });
+    await applyImport(db, parseImport(csv, NOW + 1), NOW + 1);
+    expect((await getContact(db, cy.id))?.notes).toBe('Met at the fair\n\nWork web page: https://www.park.co');
+  });
+
   it('refuses, naming the row, notes that together would be cut', async () => {
     await putContact(db, { id: 's', name: 'Cleo Park', emails: ['cleo@x.com'], notes: 'a'.repeat(19_990), createdAt: 1, updatedAt: 1 });
     const csv = 'First Name,Last Name,E-mail 1 - Value,Notes\nCleo,Park,cleo@x.com,Allergic to peanuts; prefers calls\n';
