@@ -228,10 +228,26 @@ function nameBeforeAddress(text: string): string | undefined {
 }
 
 /**
+ * The full name just before a bare address on its line: "Jane Doe jane@x.com", "Jane Doe:
+ * jane@x.com", "Jane Doe (jane@x.com)", "Jane Doe - jane@x.com". Prose before an address ("Write
+ * to me at …") is no full name.
+ */
+function nameBeforeBareAddress(text: string): string | undefined {
+  // `Name <address>` is the display name's, or a header's (nameBeforeAddress).
+  if (text.includes('<')) return undefined;
+  const at = text.indexOf('@');
+  const before = text
+    .slice(0, text.lastIndexOf(' ', at) + 1)
+    .replace(/[\s:,;(\[–—-]+$/, '');
+  return !before.includes(',') && isFullName(before) ? before : undefined;
+}
+
+/**
  * The selection's lines as a signature reads them, in runs that blank lines and separator lines
  * ("--") part. Closings, sign-offs, mail apps' footers, a copied message's quoted lines, header
  * lines and time, pronouns and LinkedIn's badges are left out, and each part between bars or
- * dashes is a line of its own: "John Smith | Engineer | Acme", "Jane Doe – Head of Design – Acme".
+ * dashes is a line of its own: "John Smith | Engineer | Acme", "Jane Doe – Head of Design – Acme",
+ * "Jane Doe - VP Sales - Acme".
  */
 function lineRuns(selection: string): string[][] {
   const runs: string[][] = [[]];
@@ -243,7 +259,7 @@ function lineRuns(selection: string): string[][] {
     }
     const kept = line.replace(CLOSING, '');
     if (SIGN_OFF.test(kept) || MAIL_APP_FOOTER.test(kept) || QUOTED_OR_ABOUT_MESSAGE.test(kept) || MESSAGE_TIME.test(kept)) continue;
-    for (const part of kept.replace(PEOPLE_LABEL, '').split(/\s+[|·•–—]\s+/)) {
+    for (const part of kept.replace(PEOPLE_LABEL, '').split(/\s+[|·•–—-]\s+/)) {
       // Pronouns beside the name ("Jane Doe (she/her)", "Jane Doe | she/her") are neither part
       // of it nor a title.
       const text = isPronouns(part) || CONNECTION_DEGREE.test(part) ? '' : withoutPronouns(part.replace(VIEW_PROFILE, ''));
@@ -328,11 +344,12 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
       if (nameAt < 0) {
         const display = DISPLAY_NAME.exec(line.text)?.[1];
         const shown = display && looksLikePersonName(display) ? firstNameFirst(display) : undefined;
-        const name = shown && !isNameList(shown) ? shown : nameBeforeAddress(line.text);
+        const header = shown && !isNameList(shown) ? undefined : nameBeforeAddress(line.text);
+        const name = (shown && !isNameList(shown) ? shown : header) ?? nameBeforeBareAddress(line.text);
         if (name) {
           answers.name = { value: name, from: 'signature:display-name' };
           nameAt = index;
-          namedInHeader = name !== shown;
+          namedInHeader = name === header;
         }
       }
       line.used = true;
@@ -412,12 +429,26 @@ function readJobBelow(below: readonly string[], jobOnNameLine: string | undefine
 }
 
 /**
- * People in selected text: an address list gives one person per address; anything else is read
- * as signatures, a person each.
+ * People in a table's rows, as a page copies them (cells apart by tabs, a row a line): a person
+ * for each row with an address, its cells read as a signature's lines. A row without one is the
+ * header ("Name  Role  Email"), which read as a signature would name the first person "Name".
+ * Undefined when the text is no table of addresses.
+ */
+function tableRows(text: string): PersonInput[] | undefined {
+  const rows = text.split(/\r\n?|\n/).filter((row) => row.includes('\t'));
+  if (rows.length < 2 || !rows.some((row) => row.includes('@'))) return undefined;
+  return rows
+    .filter((row) => row.includes('@'))
+    .flatMap((row) => readSignature(lineRuns(row.split('\t').join('\n')).flat()) ?? []);
+}
+
+/**
+ * People in selected text: an address list gives one person per address, a table one per row;
+ * anything else is read as signatures, a person each.
  */
 export function parseSignature(text: string): PersonInput[] {
   const list = parseAddressList(text);
   if (list.length > 1 || (list.length === 1 && !text.trim().includes('\n'))) return list;
-  const people = signatures(text).flatMap((lines) => readSignature(lines) ?? []);
+  const people = tableRows(text) ?? signatures(text).flatMap((lines) => readSignature(lines) ?? []);
   return people.length ? people : list;
 }

@@ -43,6 +43,29 @@ describe('selected text', () => {
     ]);
   });
 
+  it('reads the name written before a bare address on its line', () => {
+    const named = (text: string) => people(text).map((p) => [p.name, p.emails]);
+    for (const line of ['Jane Doe jane@x.example', 'Jane Doe: jane@x.example', 'Jane Doe (jane@x.example)', 'Jane Doe - jane@x.example', 'Jane Doe – jane@x.example']) {
+      expect(named(line), line).toEqual([['Jane Doe', ['jane@x.example']]]);
+    }
+    // Prose before an address names nobody; the address does.
+    expect(named('Email me at jane.doe@x.example')).toEqual([['Jane Doe', ['jane.doe@x.example']]]);
+    // What follows on the lines below is still their job.
+    expect(people('Jane Doe: jane@acme.example\nVP Sales, Acme').map((p) => [p.name, p.title, p.company])).toEqual([['Jane Doe', 'VP Sales', 'Acme']]);
+  });
+
+  it('reads a line of parts apart by plain hyphens as by dashes', () => {
+    expect(job('Jane Doe - VP Sales - Acme')).toEqual(['Jane Doe', 'VP Sales', 'Acme']);
+  });
+
+  it('reads a copied table a person per row with an address, not its header as a name', () => {
+    const table = 'Name\tRole\tEmail\nJane Doe\tVP Sales, Acme\tjane@acme.example\nJohn Smith\tCTO, Beta\tjohn@beta.example\n';
+    expect(people(table).map((p) => [p.name, p.title, p.company, p.emails])).toEqual([
+      ['Jane Doe', 'VP Sales', 'Acme', ['jane@acme.example']],
+      ['John Smith', 'CTO', 'Beta', ['john@beta.example']],
+    ]);
+  });
+
   it('reads a bare address', () => {
     expect(people('  kai@studio.example ').map((p) => [p.name, p.emails, p.fieldSources.name])).toEqual([
       ['kai@studio.example', ['kai@studio.example'], 'signature:address'],
