@@ -89,11 +89,13 @@ export function nameFromAddress(email: string): string {
 }
 
 // Link texts that are calls to action or a desk, not names ("Email me", "Kontakt", "Say hello 👋",
-// "Contáctame", "Press inquiries", "Sales", "Careers"), and mail apps' footers. A verb that also
-// begins names ("Sayuri", "Hiren", "Booker", "Schreiber") counts only with a word after it, and
-// one that begins them ("Maile", "Hereford", "Sendhil", "Reacher") only as a word of its own.
+// "Contáctame", "Press inquiries", "Sales", "Careers"), and mail apps' footers; and the texts of
+// links to a profile ("LinkedIn", "Connect on LinkedIn", "View profile", "Follow me", "My
+// profile"). A verb that also begins names ("Sayuri", "Hiren", "Booker", "Schreiber", "Connor")
+// counts only with a word after it, and one that begins them ("Maile", "Hereford", "Sendhil",
+// "Reacher") only as a word of its own.
 const NOT_A_NAME =
-  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous) |press(?: |$)|inquir|enquir)/i;
+  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media|linkedin)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous|view|follow|connect|find) |press(?: |$)|inquir|enquir|.*\b(?:linkedin|profile|profil)\b)/i;
 
 /**
  * A degree or credential written after a name ("Jane Doe, PhD", "Sam Lee, CFA"): what someone

@@ -175,6 +175,11 @@ describe('Save to Kith on a link', () => {
     setUp({ linkTextOf: async () => '<img src=x onerror=alert(1)>' });
     const noName = await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/jane/' }), TAB, deps);
     expect(noName).toEqual({ nothing: expect.stringMatching(/no name/) });
+    // A profile link's own words are no name: "LinkedIn", "Connect on LinkedIn", "View Profile", "Follow me".
+    for (const text of ['LinkedIn', 'Connect on LinkedIn', 'View Profile', 'Follow Me', 'Connect With Me', 'My profile', 'Find me on LinkedIn']) {
+      setUp({ linkTextOf: async () => text });
+      expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/jane/' }), TAB, deps), text).toEqual({ nothing: expect.stringMatching(/no name/) });
+    }
     const other = await saveFromContextMenu(click({ linkUrl: 'https://example.com/about' }), TAB, deps);
     expect(other).toEqual({ nothing: expect.stringMatching(/neither/) });
     expect(await listContacts(db)).toEqual([]);
