@@ -129,12 +129,15 @@ export function joinedNotes(saved: string, added: string): string {
 /**
  * Two saved contacts the user merges into one. Unlike an import, both records are the user's own
  * words, so both people's notes are kept (the kept contact's first); everything else fills blanks
- * and joins lists as `mergeContact` does.
+ * and joins lists as `mergeContact` does, and where both had a name, title, company or place that
+ * differ, the other one's goes into the history (from it to the one kept), as a job the page
+ * showed does: the merge loses none of what either said.
  */
 export function combineSavedContacts(keep: Contact, gone: Contact, now: number): Contact {
-  const { contact: merged } = mergeContact(keep, gone, now, { joinNotes: true });
+  const { contact: merged, kept } = mergeContact(keep, gone, now, { joinNotes: true });
   const notSameAs = merged.notSameAs.filter((id) => id !== keep.id && id !== gone.id);
-  return { ...merged, notSameAs, updatedAt: now };
+  const replaced = kept.map(({ field, saved, incoming }): FieldChange => ({ field, from: incoming, to: saved, at: now }));
+  return { ...merged, notSameAs, history: [...merged.history, ...replaced].slice(-200), updatedAt: now };
 }
 
 /**

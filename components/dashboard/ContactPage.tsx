@@ -1,5 +1,5 @@
 // One contact: every field editable, the timeline of interactions and reminders, who referred
-// them and whom they referred, the history of captured changes, merge and delete with undo;
+// them and whom they referred, the history of changes, merge and delete with undo;
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
@@ -624,9 +624,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       </section>
 
       <section aria-labelledby={`${id}-hist`}>
-        <h2 id={`${id}-hist`}>History of captured changes</h2>
+        <h2 id={`${id}-hist`}>History of changes</h2>
         {contact.history.length === 0 ? (
-          <p class="muted">No changes captured yet. When a saved profile shows a new title or company, it appears here.</p>
+          <p class="muted">No changes yet. When a saved profile shows a new title or company, or a merged contact had another, it appears here.</p>
         ) : (
           <ol class="history">
             {[...contact.history].reverse().map((change) => (

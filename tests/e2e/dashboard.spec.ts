@@ -141,7 +141,7 @@ test('a later Connections.csv offers the new jobs of people saved, and takes the
 
   // The contact's page shows the move in its history.
   await page.goto(kith.url(`dashboard.html#/contact/${byName(moved[1]).id}`));
-  await expect(page.getByRole('region', { name: 'History of captured changes' })).toContainText('company: Initech → Vandelay Industries');
+  await expect(page.getByRole('region', { name: 'History of changes' })).toContainText('company: Initech → Vandelay Industries');
 });
 
 test('a Connections.csv saved by Excel in Windows-1252 imports with its accents', async ({ kith }) => {
@@ -602,7 +602,7 @@ test('a contact page: edit and save a field, log an interaction into the timelin
 
   const page = await kith.openDashboard(`#/contact/${someone.id}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(someone.name);
-  const changes = page.getByRole('region', { name: 'History of captured changes' }).getByRole('listitem');
+  const changes = page.getByRole('region', { name: 'History of changes' }).getByRole('listitem');
   await expect(changes).toHaveText([
     new RegExp(`company: Initech → ${someone.company}$`),
     new RegExp(`title: Designer → ${someone.title}$`),

@@ -404,6 +404,18 @@ describe('bulk changes, merge and undo', () => {
     expect(combineSavedContacts(gone, keep, NOW).notes).toBe('Theirs');
   });
 
+  it('keeps the other one\'s differing name, title, company and place in the history, from it to what is kept', () => {
+    const keep = make({ id: 'keep', name: 'Jane Doe', title: 'VP Sales', company: 'Acme', location: 'Berlin' });
+    const gone = make({ id: 'gone', name: 'Jane Doe', title: 'CTO', company: 'Beta GmbH', location: 'Lisbon' });
+    const merged = combineSavedContacts(keep, gone, NOW);
+    expect([merged.title, merged.company, merged.location]).toEqual(['VP Sales', 'Acme', 'Berlin']);
+    expect(merged.history).toEqual([
+      { field: 'title', from: 'CTO', to: 'VP Sales', at: NOW },
+      { field: 'company', from: 'Beta GmbH', to: 'Acme', at: NOW },
+      { field: 'location', from: 'Lisbon', to: 'Berlin', at: NOW },
+    ]);
+  });
+
   it('keeps who each was told apart from, but not each other', () => {
     const keep = make({ id: 'keep', name: 'Jane Doe', notSameAs: ['other-jane', 'gone'] });
     const gone = make({ id: 'gone', name: 'J. Doe', notSameAs: ['keep', 'jane-at-school'] });
