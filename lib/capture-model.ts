@@ -75,10 +75,13 @@ export const ProfileUrl = cleanedOrIssue(canonicalProfileUrl, () => 'A profile l
 export const Email = cleanedOrIssue(normalizeEmail, (s) => `Not an email address: ${cleanLine(s, 80)}`);
 
 /** De-duplicated (first occurrence kept), blanks dropped, capped at LIMITS.listItems. */
-export const uniqueList = (item: mini.ZodMiniType<string, string>) =>
+export const uniqueList = (item: mini.ZodMiniType<string, string>, key: (item: string) => string = (s) => s) =>
   mini.pipe(
     mini._default(mini.array(item), []),
-    mini.transform((items: string[]) => [...new Set(items.filter((s) => s !== ''))].slice(0, LIMITS.listItems)),
+    mini.transform((items: string[]) => {
+      const seen = new Set<string>();
+      return items.filter((s) => s !== '' && !seen.has(key(s)) && seen.add(key(s))).slice(0, LIMITS.listItems);
+    }),
   );
 
 export const CAPTURE_SOURCES = [

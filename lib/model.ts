@@ -91,7 +91,15 @@ export const Contact = z.object({
   warmth: z._default(Warmth, 'cold'),
   canHelpWith: z._default(z.array(HelpKind), []),
   referredBy: z.optional(Id),
-  tags: uniqueList(line(LIMITS.tag)),
+  // One tag however it is capitalised ("Climate", "climate"), the first spelling kept, and
+  // without the "#" some write before a tag: the card shows its own.
+  tags: uniqueList(
+    z.pipe(
+      line(LIMITS.tag),
+      z.transform((tag: string) => tag.replace(/^#+\s*/, '')),
+    ),
+    (tag) => tag.toLocaleLowerCase(),
+  ),
   notes: z._default(multiline(LIMITS.notes), ''),
   /** Keep-in-touch cadence; absent means the default from settings. */
   cadenceDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),

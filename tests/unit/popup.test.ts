@@ -142,7 +142,8 @@ describe('saving from the popup', () => {
       ...emptyDraft(),
       name: 'Sam Reyes',
       emails: 'Sam@Example.org, sam.reyes@work.example',
-      tags: 'platform, rotterdam , ',
+      // One tag however it is capitalised, and without the "#" some type before one.
+      tags: 'platform, rotterdam , Platform, #climate, ##Climate, ',
       canHelpWith: ['referrals' as const, 'information' as const],
       referredBy: { id: 'ref', name: 'Ines Duarte' },
       cadenceDays: 30,
@@ -150,7 +151,7 @@ describe('saving from the popup', () => {
     const { contact } = await saveDraft(db, { settings: SETTINGS, draft, now: NOW });
     expect(contact).toMatchObject({
       emails: ['sam@example.org', 'sam.reyes@work.example'],
-      tags: ['platform', 'rotterdam'],
+      tags: ['platform', 'rotterdam', 'climate'],
       canHelpWith: ['referrals', 'information'],
       referredBy: 'ref',
       cadenceDays: 30,
