@@ -386,7 +386,8 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
       const signedAt = nameAt;
       const fuller = first.includes(' ') ? -1 : lines.findIndex((l, i) => i > signedAt && !l.used && l.text.startsWith(first) && l.text.includes(' ') && looksLikePersonName(l.text));
       if (fuller > 0) nameAt = fuller;
-      answers.name = { value: lines[nameAt].text, from: 'signature:first-name-line' };
+      // A directory's order, "Doe, Jane", as people say it.
+      answers.name = { value: firstNameFirst(lines[nameAt].text), from: 'signature:first-name-line' };
     }
   }
   if (nameAt >= 0) {

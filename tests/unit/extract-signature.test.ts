@@ -58,6 +58,11 @@ describe('selected text', () => {
     expect(job('Jane Doe - VP Sales - Acme')).toEqual(['Jane Doe', 'VP Sales', 'Acme']);
   });
 
+  it('puts a name written surname first in the order people say it', () => {
+    expect(job('Doe, Jane — VP Sales — Acme')).toEqual(['Jane Doe', 'VP Sales', 'Acme']);
+    expect(job('Doe, Jane\nDesigner')).toEqual(['Jane Doe', 'Designer', undefined]);
+  });
+
   it('reads a copied table a person per row with an address, not its header as a name', () => {
     const table = 'Name\tRole\tEmail\nJane Doe\tVP Sales, Acme\tjane@acme.example\nJohn Smith\tCTO, Beta\tjohn@beta.example\n';
     expect(people(table).map((p) => [p.name, p.title, p.company, p.emails])).toEqual([
