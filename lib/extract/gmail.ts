@@ -100,9 +100,12 @@ type Participant = {
   forwarded?: boolean;
 };
 
-/** Elements Gmail marks with a participant's address; never those inside a message body. */
+/**
+ * Elements Gmail marks with a participant's address; never those inside a message body, nor the
+ * senders of the message list (`tr.zA`), which the reading pane shows beside an open thread.
+ */
 function participantElements(root: Element, selector: string): Element[] {
-  return [...root.querySelectorAll(selector)].filter((el) => !el.closest('.a3s, .ii.gt'));
+  return [...root.querySelectorAll(selector)].filter((el) => !el.closest('.a3s, .ii.gt, tr.zA'));
 }
 
 // A post that a list or service sent under its own address, naming the poster: Google Groups'
@@ -135,8 +138,9 @@ const attributed = (el: Element, role: Participant['role'], at: number | undefin
 
 /** People of the open thread, best first. */
 export function extractGmail(doc: Document, url: string): PersonInput[] {
-  if (!isGmailUrl(url)) return [];
   const subjectEl = doc.querySelector('h2.hP');
+  // The inbox and other lists show many senders, none of them whom the page is about.
+  if (!isGmailUrl(url) || (!isGmailThreadOpen(doc, url) && !subjectEl)) return [];
   const thread = subjectEl?.closest('[role="main"]') ?? doc.querySelector('[role="main"]') ?? doc.body;
   if (!thread) return [];
   const own = gmailOwnAddresses(doc);

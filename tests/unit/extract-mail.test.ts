@@ -193,10 +193,19 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Dana Whitaker', emails: [], role: 'sender' });
   });
 
-  it('is no open message on the inbox list', () => {
+  it('is no open message on the inbox list, and proposes none of its senders', () => {
     const { document: inbox } = loadFixture('gmail-thread.html');
     inbox.querySelector('[role="main"]')!.innerHTML = '<table class="F cf zt"><tr class="zA zE"><td><span class="yP" email="x@y.example" name="X">X</span></td></tr></table>';
-    expect(capturePage(inbox, 'https://mail.google.com/mail/u/0/#inbox').expected).toBe(false);
+    expect(capturePage(inbox, 'https://mail.google.com/mail/u/0/#inbox')).toMatchObject({ expected: false, people: [] });
+  });
+
+  it('proposes none of the list’s senders beside a thread open in the reading pane', () => {
+    const { document: page, url } = loadFixture('gmail-thread.html');
+    const before = extractPeople(page, url).map((p) => p.name);
+    page
+      .querySelector('[role="main"]')!
+      .insertAdjacentHTML('afterbegin', '<table class="F cf zt"><tr class="zA zE"><td><span class="yP" email="leo@list.example" name="Leo Fischer">Leo</span></td></tr></table>');
+    expect(extractPeople(page, url).map((p) => p.name)).toEqual(before);
   });
 });
 
