@@ -10,13 +10,13 @@ export function isOpenGraphProfile(doc: Document): boolean {
 
 /**
  * The name in a profile's title. Social profiles put the handle after the name ("Eugen Rochko
- * (@Gargron@mastodon.social)", "Jane Doe (@janedoe) / X") and sites their section after a dash
- * or a slash ("Jane Doe - Medium"); a
- * title that is only the handle ("octocat - Overview", GitHub's) names nobody: the page's own
- * markup may.
+ * (@Gargron@mastodon.social)", "Jane Doe (@janedoe) / X", "Jane Doe (@janedoe) • Instagram
+ * photos and videos") and sites their section after a dash, a bullet or a slash ("Jane Doe -
+ * Medium"); a title that is only the handle ("octocat - Overview", GitHub's) names nobody: the
+ * page's own markup may.
  */
 function nameInTitle(title: string, username: string): string {
-  const name = title.split(/\s+[-–|·/]\s+/)[0].replace(/\s*\(@[^\s()]+\)$/, '');
+  const name = title.split(/\s+[-–|·•/]\s+/)[0].replace(/\s*\(@[^\s()]+\)/, '');
   return name.startsWith('@') || (username !== '' && name.toLowerCase() === username.toLowerCase()) ? '' : name;
 }
 

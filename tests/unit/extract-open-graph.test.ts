@@ -19,6 +19,9 @@ it('reads the name before a site’s section or a handle in the title', () => {
   expect(nameOf('Eugen Rochko (@Gargron@mastodon.social)')).toBe('Eugen Rochko');
   expect(nameOf('Jane Doe (@janedoe) / X')).toBe('Jane Doe');
   expect(nameOf('Anna-Lena Berg | Speaker')).toBe('Anna-Lena Berg');
+  // Instagram's and Threads' titles: the handle, then the site after a bullet.
+  expect(nameOf('Jane Doe (@janedoe) • Instagram photos and videos')).toBe('Jane Doe');
+  expect(nameOf('Jane Doe (@janedoe) • Threads, Say more')).toBe('Jane Doe');
 });
 
 it('takes a title that is only the handle for no name, so the page’s own card names the person', () => {
