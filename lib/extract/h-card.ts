@@ -151,12 +151,18 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
   });
 }
 
+// Where blogs list their comments (WordPress's `#comments` and `li.comment`, microformats'
+// `p-comment`): a commenter's card is never whom the page is about.
+const COMMENTS = '#comments, .comment, .comment-list, .commentlist, .p-comment';
+
 function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
   const people: PersonInput[] = [];
   for (const card of [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS)) {
     if (vocabulary.notAPerson.some((cls) => card.classList.contains(cls))) continue;
-    // Old hCard names an organisation's card with `fn org` on one element.
-    if (vocabulary === HCARD && card.querySelector('.fn.org')) continue;
+    // An organisation's card names itself as one: `fn org` (old hCard), `p-name p-org` (h-card).
+    const [name, org] = vocabulary === HCARD ? ['fn', 'org'] : ['p-name', 'p-org'];
+    if (card.querySelector(`.${name}.${org}`) || (card.classList.contains(name) && card.classList.contains(org))) continue;
+    if (card.closest(COMMENTS)) continue;
     const person = readCard(card, vocabulary);
     if (person) people.push(person);
   }

@@ -19,7 +19,7 @@ const PAGES = [
   {
     file: 'h-card.html',
     fields: { Name: 'Mina Okafor', Title: 'Data Journalist', Company: 'Ledger News', Location: 'Lagos, Nigeria', Email: 'mina@mina-okafor.example' },
-    people: ['Mina Okafor', 'Theo Grant', 'Lena Park'],
+    people: ['Mina Okafor', 'Lena Park'],
   },
   {
     file: 'open-graph.html',

@@ -207,9 +207,9 @@ describe('isJson', () => {
 describe('h-card and hCard', () => {
   const { document, url } = loadFixture('h-card.html');
 
-  it('reads the owner card without its nested organisation card, then other cards in order', () => {
+  it('reads the owner card without its nested organisation card, then other cards in order, but no commenter’s', () => {
     const people = extractPeople(document, url);
-    expect(people.map((p) => p.name)).toEqual(['Mina Okafor', 'Theo Grant', 'Lena Park']);
+    expect(people.map((p) => p.name)).toEqual(['Mina Okafor', 'Lena Park']);
     expect(people[0]).toEqual({
       name: 'Mina Okafor',
       title: 'Data Journalist',
@@ -231,8 +231,7 @@ describe('h-card and hCard', () => {
         photoUrl: 'h-card:u-photo',
       },
     });
-    expect(people[1]).toMatchObject({ profileUrl: 'https://theo-grant.example/', fieldSources: { name: 'h-card:implied' } });
-    expect(people[2]).toMatchObject({
+    expect(people[1]).toMatchObject({
       title: 'Cartographer',
       company: 'Northpoint Maps',
       location: 'Seoul',
@@ -293,6 +292,16 @@ describe('h-card and hCard', () => {
     page.body.innerHTML = `<div class="h-card">Ada Example <span class="p-note">writes about maps</span></div>
       <div class="h-card">Outer text <span class="h-card">Inner Person</span></div>`;
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Inner Person']);
+  });
+
+  it('takes no commenter and no organisation’s card for a person', () => {
+    const { document: page } = loadFixture('h-card.html');
+    page.body.innerHTML = `<article><p class="byline">By Ada Example</p>
+      <ol class="commentlist"><li class="comment"><div class="comment-author vcard"><img class="avatar photo" src="https://secure.gravatar.com/avatar/abc"><cite class="fn">Bob Commenter</cite> says:</div></li></ol>
+      <div class="h-entry"><div class="p-comment h-cite"><a class="p-author h-card" href="https://carol.example/">Carol Reply</a></div></div></article>
+      <footer><div class="h-card"><span class="p-name p-org">Acme Consulting Ltd</span> <a class="u-email" href="mailto:hello@acme.example">hello@acme.example</a></div>
+      <div class="h-card p-name p-org">Northwind Ltd</div></footer>`;
+    expect(extractHCards(page)).toEqual([]);
   });
 
   it('finds nobody, without throwing, on a page whose address is not a web address', () => {
