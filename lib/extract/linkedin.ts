@@ -59,12 +59,18 @@ export function warmUpLinkedIn(): void {
   withoutNameBadges('Kith (they/them) · 2nd');
 }
 
-/** "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may lead. */
-function titleParts(doc: Document): { name?: string; headline?: string } {
+/**
+ * "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may
+ * lead, and on a profile's own pages ("…/details/experience/") the section: "Experience | Ada
+ * Quinlan | LinkedIn".
+ */
+function titleParts(doc: Document, onSubpage: boolean): { name?: string; headline?: string } {
   const title = cleanLine(doc.title, 800).replace(/^\(\d+\+?\)\s*/, '');
   const match = /^(.+?)\s*\|\s*LinkedIn$/i.exec(title);
   if (!match) return {};
-  const [name, ...headline] = match[1].split(/\s+[-–]\s+/);
+  const section = onSubpage ? match[1].indexOf(' | ') : -1;
+  const person = section >= 0 ? match[1].slice(section + 3) : match[1];
+  const [name, ...headline] = person.split(/\s+[-–]\s+/);
   return { name: withoutNameBadges(name), headline: headline.join(' - ') || undefined };
 }
 
@@ -168,6 +174,16 @@ function contactInfoEmails(doc: Document, slug: string): string[] {
   return dialog ? [...dialog.querySelectorAll('a[href^="mailto:" i]')].flatMap((a) => normalizeEmail(attrOf(a, 'href')) ?? []) : [];
 }
 
+/** The profile picture in the top card: none inside a link to another page (a mutual connection's). */
+function ownPicture(card: Element, slug: string): Element | undefined {
+  for (const img of card.querySelectorAll('img[src*="profile-displayphoto"]')) {
+    const link = img.closest('a');
+    if (inPageChrome(img) || (link && !attrOf(link, 'href').toLowerCase().includes(`/in/${slug}`))) continue;
+    return img;
+  }
+  return undefined;
+}
+
 /** The person of a LinkedIn profile page; [] on any other LinkedIn page or when nothing answers. */
 export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   if (!isLinkedInProfileUrl(url)) return [];
@@ -175,7 +191,9 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const slug = linkedinProfileSlug(new URL(profileUrl))!;
   const ld = profileJsonLd(doc, slug);
   const main = doc.querySelector('main') ?? doc.body ?? doc.documentElement;
-  const title = once(() => titleParts(doc));
+  // A profile's own pages (its experience, its activity) show no top card, and lists of jobs.
+  const onSubpage = url.includes('/details/') || url.includes('/recent-activity/');
+  const title = once(() => titleParts(doc, onSubpage));
   const heading = nameHeading(main, () => title().name);
   const card = heading?.closest('section') ?? main;
   // Walking the top card is the costliest read and only pages without readable classes need it.
@@ -212,7 +230,8 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
         return textOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s|。/)[0];
       },
     ],
-    ['top card a[href*=/company/]', () => textOf(inCard('a[href*="/company/"]'), 300)],
+    // Without a top card, main's links to companies are the jobs listed on a profile's subpage.
+    ['top card a[href*=/company/]', () => (heading ? textOf(inCard('a[href*="/company/"]'), 300) : undefined)],
   ]);
 
   const headline = firstAnswer([
@@ -236,9 +255,12 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     ['og:image', () => safeHttpUrl(headMeta('og:image'))],
     ['img.pv-top-card-profile-picture__image--show', () => imageUrl(firstInContent(main, 'img.pv-top-card-profile-picture__image--show'))],
     ['img.top-card-layout__entity-image', () => imageUrl(firstInContent(main, 'img.top-card-layout__entity-image'))],
-    ['top card img[src*=profile-displayphoto]', () => imageUrl(inCard('img[src*="profile-displayphoto"]'))],
+    // Not a picture in a link to elsewhere: "Ada Quinlan is a mutual connection" beside a profile with no photo.
+    ['top card img[src*=profile-displayphoto]', () => imageUrl(ownPicture(card, slug))],
   ]);
 
+  // Out of network, LinkedIn names the person only as "LinkedIn Member": that is nobody's name.
+  if (name?.value === 'LinkedIn Member') return [];
   const person = candidate('linkedin', {
     name,
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },

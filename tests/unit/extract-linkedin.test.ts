@@ -302,6 +302,35 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect(extractPeople(page, url).map((p) => p.name)).toEqual(['Kenji Morales']);
   });
 
+  it('takes no mutual connection’s picture for a profile without a photo', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.querySelector('figure img')!.setAttribute('src', 'https://static.licdn.com/aero-v1/sc/h/ghost-person.svg');
+    page
+      .querySelector('main h1')!
+      .closest('div')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<a href="/search/results/people/?facetNetwork=F"><img src="https://media.licdn.com/dms/image/v2/profile-displayphoto-shrink_100_100/ada.jpg" alt=""> Ada Quinlan is a mutual connection</a>',
+      );
+    expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Kenji Morales' });
+    expect(extractPeople(page, url)[0].photoUrl).toBeUndefined();
+  });
+
+  it('reads the name, and no job, on a profile’s own pages: its experience, its activity', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.title = 'Experience | Kenji Morales | LinkedIn';
+    page.body.innerHTML = '<main><ul class="_list"><li><a href="/company/11111/"><span>Head of Partnerships</span></a></li></ul></main>';
+    const [person] = extractPeople(page, 'https://www.linkedin.com/in/kenji-morales-8812a/details/experience/');
+    expect([person.name, person.company, person.title]).toEqual(['Kenji Morales', undefined, undefined]);
+  });
+
+  it('finds nobody on a profile LinkedIn shows only as "LinkedIn Member"', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.title = 'LinkedIn Member | LinkedIn';
+    page.querySelector('main h1')!.textContent = 'LinkedIn Member';
+    expect(extractPeople(page, url)).toEqual([]);
+  });
+
   it('reports a capture failure when nothing answers on a profile URL', () => {
     const { document: skeleton } = loadFixture('linkedin-2026.html');
     skeleton.title = 'LinkedIn';
