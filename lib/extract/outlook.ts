@@ -109,14 +109,28 @@ function fromElement(scope: Element): Element | undefined {
 
 type Found = { name: Answer; email?: string; role: 'sender' | 'recipient' };
 
+// "Talent Team <talent@…> on behalf of Grace Mbeki <grace@…>": a delegate or a shared mailbox
+// sent it for someone, whose message it is. Looked for without a pattern: most senders have none.
+const ON_BEHALF_OF = [' on behalf of ', ' im auftrag von ', ' de la part de ', ' en nombre de ', ' per conto di ', ' namens '];
+
+/** The one a message was sent on behalf of, where the From line names a delegate too. */
+function principalOf(text: string): string {
+  const lower = text.toLowerCase();
+  for (const words of ON_BEHALF_OF) {
+    const at = lower.lastIndexOf(words);
+    if (at >= 0) return text.slice(at + words.length);
+  }
+  return text;
+}
+
 function senderOf(scope: Element): Found | undefined {
   // Without the label, the sender is the line before the recipients, which may say "From:" itself.
   const labelled = fromElement(scope);
   const line = scope.querySelector(RECIPIENTS)?.previousElementSibling;
   const from = labelled ?? (line?.closest(MESSAGE_BODY) ? undefined : line);
   if (!from) return undefined;
-  const label = nameAndAddress(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, ''));
-  const shown = nameAndAddress(textOf(from, 400).replace(FROM_LABEL, ''));
+  const label = nameAndAddress(principalOf(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, '')));
+  const shown = nameAndAddress(principalOf(textOf(from, 400).replace(FROM_LABEL, '')));
   const email = label.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320)) ?? addressIn(attrOf(from.querySelector('[title*="@"]'), 'title', 320));
   const name = nameFromDisplayName(label.name || shown.name);
   if (!name && !email) return undefined;

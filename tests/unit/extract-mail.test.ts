@@ -246,6 +246,14 @@ describe('Outlook on the web, English', () => {
     ]);
     expect(capturePage(document, url).expected).toBe(true);
   });
+
+  it('reads a message sent on behalf of someone as theirs, not as the delegate’s and theirs in one name', () => {
+    const { document: page } = loadFixture('outlook-en.html');
+    const from = page.querySelector('[aria-label="From: Grace Mbeki"]')!;
+    from.setAttribute('aria-label', 'From: Talent Team <talent@fabrikam.example> on behalf of Grace Mbeki <grace.mbeki@fabrikam.example>');
+    from.querySelector('span')!.textContent = 'Talent Team <talent@fabrikam.example> on behalf of Grace Mbeki <grace.mbeki@fabrikam.example>';
+    expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Grace Mbeki', emails: ['grace.mbeki@fabrikam.example'], role: 'sender' });
+  });
 });
 
 describe('Outlook on the web, names written surname first or with pronouns', () => {
