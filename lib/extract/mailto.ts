@@ -49,8 +49,17 @@ export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
 }
 
 // The site's header, navigation and footer: where the signed-in user's own address ("Signed in
-// as …") and the site's desks are, rather than whom the page is about.
-const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"]';
+// as …") and the site's desks are, rather than whom the page is about. Sites built of <div>s
+// name theirs by id.
+const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"], #header, #footer, #top-bar, #masthead';
+
+// The addresses of a desk, not a person ("enquiries@", "info@", "webmaster@"), wherever they
+// are on the page: the person's own address goes before them.
+const DESKS = new Set([
+  'info', 'enquiries', 'inquiries', 'enquiry', 'hello', 'contact', 'office', 'admin', 'webmaster', 'support', 'help',
+  'sales', 'press', 'media', 'jobs', 'careers', 'hr', 'team', 'general', 'reception', 'mail', 'noreply', 'no-reply',
+]);
+const isDesk = (email: string) => DESKS.has(email.slice(0, email.indexOf('@')).split('+')[0]);
 
 /** Whether the link is in the site's chrome; an article's own header or footer (a byline) is content, as ARIA reads it. */
 function inSiteChrome(link: Element): boolean {
@@ -59,7 +68,10 @@ function inSiteChrome(link: Element): boolean {
   return chrome.localName === 'nav' || chrome.hasAttribute('role') || !chrome.parentElement?.closest('article, aside, main, nav, section');
 }
 
-/** People of every mailto link on the page, one per address: the page's content first, then the site's chrome, each in order. */
+/**
+ * People of every mailto link on the page, one per address: the page's content first, then the
+ * site's chrome, each in order; desks after people.
+ */
 export function extractMailtoLinks(doc: Document): PersonInput[] {
   const seen = new Set<string>();
   const people: PersonInput[] = [];
@@ -77,5 +89,7 @@ export function extractMailtoLinks(doc: Document): PersonInput[] {
       people.push(person);
     }
   }
-  return people;
+  if (people.length < 2) return people;
+  const desk = people.map((person) => isDesk(person.emails![0]));
+  return [...people.filter((_, i) => !desk[i]), ...people.filter((_, i) => desk[i])];
 }

@@ -429,6 +429,23 @@ describe('mailto links', () => {
     ]);
   });
 
+  it('reads a desk’s address after a person’s, and a site’s bars and footers of <div>s as its chrome', () => {
+    const url = 'https://www.cs.uni.example.ac.uk/people/staff/jsmith/';
+    const page = new JSDOM(
+      `<div id="top-bar"><a href="mailto:enquiries@cs.uni.example.ac.uk">enquiries@cs.uni.example.ac.uk</a></div>
+       <div id="content"><a href="mailto:info@cs.uni.example.ac.uk">Department office</a><h1>Professor Jane Smith</h1>
+         <a href="mailto:jane.smith@uni.example.ac.uk">jane.smith@uni.example.ac.uk</a></div>
+       <div id="footer"><a href="mailto:webmaster@cs.uni.example.ac.uk">Webmaster</a></div>`,
+      { url },
+    ).window.document;
+    expect(extractPeople(page, url).map((p) => p.emails[0])).toEqual([
+      'jane.smith@uni.example.ac.uk',
+      'info@cs.uni.example.ac.uk',
+      'enquiries@cs.uni.example.ac.uk',
+      'webmaster@cs.uni.example.ac.uk',
+    ]);
+  });
+
   it('reads the links in the site’s header, navigation and footer after those in the page’s content', () => {
     const url = 'https://events.example/attendees/li-wei';
     const page = new JSDOM(
