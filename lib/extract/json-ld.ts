@@ -2,6 +2,7 @@
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
+import { textOf } from './dom';
 import { candidate, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
@@ -263,10 +264,13 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     }
     if (value.name !== undefined && typeof value['@id'] === 'string') described.set(value['@id'], value);
     const isProfilePage = types.includes('ProfilePage');
+    // A post's author is whom the page is about (a guest post's, not the site owner's listed first).
+    const isPost = types.some((type) => type.endsWith('Article') || type.endsWith('Posting'));
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context') continue;
       const listing = PEOPLE_OF_ORGANISATION.has(key) && value.name !== undefined ? value : undefined;
-      walk(child, depth + 1, key === '@graph' ? rank : rank + 1, isProfilePage && (key === 'mainEntity' || key === 'about'), listing);
+      const ofSubject = (isProfilePage && (key === 'mainEntity' || key === 'about')) || (isPost && key === 'author');
+      walk(child, depth + 1, key === '@graph' ? rank : rank + 1, ofSubject, listing);
     }
   };
   for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
@@ -285,6 +289,13 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
     entry.subject ||=
       (subjectIds.size > 0 && referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href))) ||
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
+  }
+  // Otherwise, of several people (an event's speakers on one speaker's page), the one the page's
+  // heading names.
+  if (found.length > 1 && !found.some((entry) => entry.subject)) {
+    const heading = textOf(doc.querySelector('h1')).toLowerCase();
+    const named = heading ? found.find((entry) => first(entry.node.name)?.toLowerCase() === heading) : undefined;
+    if (named) named.subject = true;
   }
   return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => withEmployerInContext(f.node, f.listedBy, described));
 }

@@ -158,6 +158,27 @@ describe('JSON-LD', () => {
     expect(names([owner, { ...member, mainEntityOfPage: 'https://community.example/members/other' }])).toEqual(['Site Owner', 'Mira Chen']);
   });
 
+  it('reads first a post’s author, and of an event’s speakers the one the page’s heading names', () => {
+    const owner = { '@type': ['Person', 'Organization'], '@id': 'https://blog.example/#owner', name: 'Jane Owner' };
+    const guest = { '@type': 'Person', '@id': 'https://blog.example/#/schema/person/sam', name: 'Sam Guest' };
+    const url = 'https://blog.example/2025/guest-post/';
+    const post = { '@type': 'BlogPosting', headline: 'A guest post', author: { '@id': guest['@id'] }, publisher: { '@id': owner['@id'] } };
+    expect(extractPeople(jsonLdPage(url, [owner, guest, post]), url).map((p) => p.name)).toEqual(['Sam Guest', 'Jane Owner']);
+
+    const speakerUrl = 'https://summit.example/2025/speakers/priya-natarajan/';
+    const event = {
+      '@type': 'Event',
+      name: 'Summit 2025',
+      performer: [
+        { '@type': 'Person', name: 'Keynote Kim', jobTitle: 'CTO' },
+        { '@type': 'Person', name: 'Priya Natarajan', jobTitle: 'Staff Engineer' },
+      ],
+    };
+    const page = jsonLdPage(speakerUrl, [event]);
+    page.body.innerHTML = '<h1>Priya Natarajan</h1>';
+    expect(extractPeople(page, speakerUrl).map((p) => p.name)).toEqual(['Priya Natarajan', 'Keynote Kim']);
+  });
+
   it('skips a broken block without making JSON.parse throw', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');
