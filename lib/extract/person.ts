@@ -40,8 +40,30 @@ export function candidate(
     if (field !== 'name') (person as Record<string, unknown>)[field] = answer.value;
     fieldSources[field] = answer.from;
   }
+  if (person.profileUrl && !isOwnSite(person.profileUrl, name)) {
+    delete person.profileUrl;
+    delete fieldSources.profileUrl;
+  }
   person.fieldSources = fieldSources;
   return person;
+}
+
+/**
+ * Whether a link is the person's own: any page but a site's home, and a home whose host bears
+ * their name ("mina-okafor.example", "jane.dev"). A post's author or a speaker is often given
+ * their blog's or employer's home ("https://acme.example/"), which is everyone's there: kept as
+ * the person's link, it would make them one contact. Read without parsing, as most links are
+ * pages.
+ */
+function isOwnSite(link: string, name: string): boolean {
+  const hostStart = link.indexOf('//') + 2;
+  const path = link.indexOf('/', hostStart);
+  if (path >= 0 && path < link.length - 1) return true;
+  const host = link.slice(hostStart, path < 0 ? undefined : path).toLowerCase();
+  return name
+    .toLowerCase()
+    .split(' ')
+    .some((word) => word.length >= 3 && host.includes(word));
 }
 
 /**

@@ -179,6 +179,16 @@ describe('JSON-LD', () => {
     expect(extractPeople(page, speakerUrl).map((p) => p.name)).toEqual(['Priya Natarajan', 'Keynote Kim']);
   });
 
+  it('takes a site’s home for the person’s link only where its name is theirs: a blog’s or an employer’s is everyone’s there', () => {
+    const url = 'https://acme.example/blog/scaling-our-team/';
+    const links = (author: Record<string, unknown>) =>
+      extractPeople(jsonLdPage(url, [{ '@type': 'BlogPosting', author: { '@type': 'Person', ...author } }]), url).map((p) => p.profileUrl);
+    expect(links({ name: 'Jane Okoro', url: 'https://acme.example/' })).toEqual([undefined]);
+    expect(links({ name: 'Bob Tanaka', url: 'https://northwind.example' })).toEqual([undefined]);
+    expect(links({ name: 'Jane Okoro', url: 'https://janeokoro.dev/' })).toEqual(['https://janeokoro.dev/']);
+    expect(links({ name: 'Jane Okoro', url: 'https://acme.example/team/jane' })).toEqual(['https://acme.example/team/jane']);
+  });
+
   it('skips a broken block without making JSON.parse throw', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');
