@@ -314,20 +314,31 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
   });
 }
 
+/** What a Done or Snooze changed among a contact's reminders: each one it changed or removed, as it was, and the ones it made. */
+type ReminderChanges = { changed: Reminder[]; made: string[] };
+
+/** The changes from `before` to `after`, two reads of one contact's reminders (`remindersOf`). */
+function reminderChanges(before: readonly Reminder[], after: readonly Reminder[]): ReminderChanges {
+  const afterById = new Map(after.map((reminder) => [reminder.id, JSON.stringify(reminder)]));
+  const ids = new Set(before.map((reminder) => reminder.id));
+  return {
+    changed: before.filter((reminder) => afterById.get(reminder.id) !== JSON.stringify(reminder)),
+    made: after.filter((reminder) => !ids.has(reminder.id)).map((reminder) => reminder.id),
+  };
+}
+
 /**
- * Undo of Done or Snooze: a contact's reminders put back exactly as `before` (read with
- * `remindersOf` just before the change) held them, in one transaction; one made since (the next
- * keep-in-touch a Done started) is removed. Refused when the contact was deleted since.
+ * Undo of Done or Snooze, in one transaction: the reminders it changed put back as they were, the
+ * one it made (the next keep-in-touch a Done started) removed; nothing else. A reminder added,
+ * done or edited since, in this page or another, stays as it is now. Refused when the contact was
+ * deleted since.
  */
-export async function putRemindersBack(db: KithDB, contactId: string, before: readonly Reminder[]): Promise<void> {
+async function putRemindersBack(db: KithDB, contactId: string, { changed, made }: ReminderChanges): Promise<void> {
   await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     await contactIn(tx, contactId);
     const store = tx.objectStore('reminders');
-    const kept = new Set(before.map((reminder) => reminder.id));
-    for (const id of await store.index('byContact').getAllKeys(contactId)) {
-      if (!kept.has(id)) await store.delete(id);
-    }
-    for (const reminder of before) await putReminderIn(tx, reminder);
+    for (const id of made) await store.delete(id);
+    for (const reminder of changed) await putReminderIn(tx, reminder);
   });
 }
 
@@ -353,7 +364,8 @@ export async function settleReminder(
   const before = await remindersOf(db, reminder.contactId);
   if (how === 'done') await markDone(db, reminder.id, settings, now);
   else await snooze(db, reminder.id, '1-day', now);
-  return () => putRemindersBack(db, reminder.contactId, before);
+  const changes = reminderChanges(before, await remindersOf(db, reminder.contactId));
+  return () => putRemindersBack(db, reminder.contactId, changes);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */

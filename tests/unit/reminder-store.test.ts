@@ -20,7 +20,6 @@ import {
   addReminder,
   logInteraction,
   markDone,
-  putRemindersBack,
   removeInteraction,
   restoreInteraction,
   restoreReminder,
@@ -112,19 +111,33 @@ describe('keep-in-touch in the database', () => {
     const othersBefore = await remindersOf(db, 'c2');
     const dueBy = startOfLocalDay('2026-12-22') + 1;
     expect(await dueCount(dueBy)).toBe(1);
-    await markDone(db, before[0].id, SETTINGS, NOW + DAY);
+    const undoDone = await settleReminder(db, before[0], 'done', SETTINGS, NOW + DAY);
     expect(await remindersOf(db, 'c1')).toHaveLength(2);
     expect(await dueCount(dueBy)).toBe(0);
-    await putRemindersBack(db, 'c1', before);
+    await undoDone();
     expect(await remindersOf(db, 'c1')).toEqual(before);
     // Due again, as the badge counts it.
     expect(await dueCount(dueBy)).toBe(1);
 
-    await snooze(db, before[0].id, '1-week', NOW);
-    await putRemindersBack(db, 'c1', before);
+    const undoSnooze = await settleReminder(db, before[0], 'snooze', SETTINGS, NOW);
+    await undoSnooze();
     expect(await remindersOf(db, 'c1')).toEqual(before);
     // Another contact's reminders are not touched.
     expect(await remindersOf(db, 'c2')).toEqual(othersBefore);
+  });
+
+  it('undo of Done changes only what that Done did: a reminder added or done since, elsewhere, stays as it is', async () => {
+    const followUp = await addReminder(db, { contactId: 'c1', kind: 'follow-up', date: localIsoDate(NOW) }, NOW);
+    const thanks = await addReminder(db, { contactId: 'c1', kind: 'thank-you', date: localIsoDate(NOW) }, NOW);
+    const undo = await settleReminder(db, followUp, 'done', SETTINGS, NOW + 1);
+    // Meanwhile, in another tab: a promise written down, the thank-you done.
+    const promise = await addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'Send Ada the deck and the salary data' }, NOW + 2);
+    await markDone(db, thanks.id, SETTINGS, NOW + 3);
+    await undo();
+    const byId = new Map((await remindersOf(db, 'c1')).map((r) => [r.id, r]));
+    expect(byId.get(followUp.id)?.doneAt).toBeUndefined();
+    expect(byId.get(promise.id)?.note).toBe('Send Ada the deck and the salary data');
+    expect(byId.get(thanks.id)?.doneAt).toBe(NOW + 3);
   });
 
   it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
