@@ -113,10 +113,11 @@ export function withValuesTaken(saved: Contact, values: Partial<Record<FieldChan
  * user's words would lose them without a word: too long is refused instead.
  */
 export function joinedNotes(saved: string, added: string): string {
-  const fresh = added
-    .split(/\n[ \t]*\n/)
-    .map((paragraph) => paragraph.trim())
-    .filter((paragraph) => paragraph && !saved.includes(paragraph))
+  const paragraphs = (notes: string) => notes.split(/\n[ \t]*\n/).map((paragraph) => paragraph.trim());
+  // Whole paragraphs: "call before 9am" is a note of its own beside "Do not call before 9am".
+  const had = new Set(paragraphs(saved));
+  const fresh = paragraphs(added)
+    .filter((paragraph) => paragraph && !had.has(paragraph))
     .join('\n\n');
   if (!fresh) return saved;
   const notes = saved ? `${saved}\n\n${fresh}` : fresh;

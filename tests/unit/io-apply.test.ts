@@ -252,6 +252,13 @@ describe('applyImport', () => {
     expect((await getContact(db, cy.id))?.notes).toBe('Met at the fair\n\nWork web page: https://www.park.co');
   });
 
+  it('adds a note that is only part of a saved paragraph: it says something of its own', async () => {
+    await putContact(db, { id: 's', name: 'Cleo Park', emails: ['cleo@x.com'], notes: 'Do not call before 9am; she prefers email', createdAt: 1, updatedAt: 1 });
+    const csv = 'First Name,Last Name,E-mail 1 - Value,Notes\nCleo,Park,cleo@x.com,call before 9am\n';
+    await applyImport(db, parseImport(csv, NOW), NOW);
+    expect((await getContact(db, 's'))?.notes).toBe('Do not call before 9am; she prefers email\n\ncall before 9am');
+  });
+
   it('refuses, naming the row, notes that together would be cut', async () => {
     await putContact(db, { id: 's', name: 'Cleo Park', emails: ['cleo@x.com'], notes: 'a'.repeat(19_990), createdAt: 1, updatedAt: 1 });
     const csv = 'First Name,Last Name,E-mail 1 - Value,Notes\nCleo,Park,cleo@x.com,Allergic to peanuts; prefers calls\n';
