@@ -59,7 +59,10 @@ export async function openDashboardDrafts(now: () => number): Promise<DashboardD
   const left: { key: string; contactId: string; at: number; typed: TypedOnContactPage }[] = [];
   for (const [key, value] of Object.entries(stored)) {
     if (!key.startsWith(PREFIX)) continue;
-    const [owner, contactId] = key.slice(PREFIX.length).split(':');
+    // The owner's id has no colon; a contact's may ("ext:42", from another program).
+    const ownerAndContact = key.slice(PREFIX.length);
+    const colon = ownerAndContact.indexOf(':');
+    const [owner, contactId] = colon < 0 ? [ownerAndContact, ''] : [ownerAndContact.slice(0, colon), ownerAndContact.slice(colon + 1)];
     if (living.has(owner)) continue;
     const kept = Kept.safeParse(value);
     if (kept.success && contactId && openedAt - kept.data.at < KEEP_TYPED_MS) left.push({ key, contactId, ...kept.data });

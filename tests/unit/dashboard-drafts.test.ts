@@ -53,12 +53,15 @@ describe('a dashboard’s typing in storage', () => {
   it('is taken over by the next dashboard once the one that kept it is gone without closing', async () => {
     const crashed = await openDashboardDrafts(() => NOW);
     await crashed.keep('ada', typed('Half a note'));
+    // An id another program gave, with a colon in it.
+    await crashed.keep('ext:42', typed('On the imported one'));
     held.clear();
     const next = await openDashboardDrafts(() => NOW + 60_000);
     expect(next.restored.get('ada')?.draft.notes).toBe('Half a note');
-    // Now the new dashboard's: one entry, under its id.
+    expect(next.restored.get('ext:42')?.draft.notes).toBe('On the imported one');
+    // Now the new dashboard's: an entry each, under its id.
     const keys = await storedKeys();
-    expect(keys).toHaveLength(1);
+    expect(keys).toHaveLength(2);
     next.giveUp();
     await vi.waitFor(async () => expect(await storedKeys()).toEqual([]));
   });
