@@ -9,6 +9,17 @@ import { weekAgenda, weekAgoOf, weekAheadOf } from '@/lib/week';
 import { ReminderList, reminderButtonKey } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
+/**
+ * Rows drawn per list. A backlog of thousands would be drawn again at every Done (seconds each
+ * at 4,000); the heading counts them all, and the contacts list filtered by "Due now" has them.
+ */
+const SHOWN = 200;
+
+/** What the list leaves out, said where it ends. */
+function notShown(total: number) {
+  return total > SHOWN && <p class="muted">The first {SHOWN} of {total.toLocaleString()} are shown; Contacts, filtered by Due now, lists them all.</p>;
+}
+
 export function WeekPage({ deps, notebook, changed }: PageProps) {
   const id = useId();
   const [read, setRead] = useState<{ recent: Interaction[]; open: Reminder[] }>();
@@ -67,10 +78,11 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
         {title} ({list.length})
       </h2>
       {list.length ? (
-        <ReminderList rows={rows(list)} place={key} now={now} busy={busy} onDone={(r) => done(r, key)} onSnooze={(r) => later(r, key)} />
+        <ReminderList rows={rows(list.slice(0, SHOWN))} place={key} now={now} busy={busy} onDone={(r) => done(r, key)} onSnooze={(r) => later(r, key)} />
       ) : (
         <p class="muted">{empty}</p>
       )}
+      {notShown(list.length)}
     </section>
   );
   const errorLine = error && (
@@ -113,7 +125,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
           <p class="muted">Everyone is within their cadence.</p>
         ) : (
           <ul class="reminders">
-            {agenda.pastCadence.slice(0, 200).map(({ contact, reminder, daysOver }) => (
+            {agenda.pastCadence.slice(0, SHOWN).map(({ contact, reminder, daysOver }) => (
               <li key={reminder.id}>
                 <a href={`#/contact/${encodeURIComponent(contact.id)}`}>{contact.name}</a>{' '}
                 <span class="muted">{daysOver === 0 ? 'due today' : daysOver === 1 ? '1 day over' : `${daysOver} days over`}</span>{' '}
@@ -139,6 +151,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
             ))}
           </ul>
         )}
+        {notShown(agenda.pastCadence.length)}
       </section>
       {section('promises', 'Open promises', agenda.promises, 'No open promises.')}
       {section('coming', 'Coming up this week', agenda.comingUp, 'Nothing else this week.')}

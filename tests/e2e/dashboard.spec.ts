@@ -1179,6 +1179,19 @@ test('Done and Snooze pressed by mistake, on the week page and a contact page, a
   expect(await reminders()).toEqual(before);
 });
 
+test('the week page draws the first 200 of a long backlog and says how many there are', async ({ kith }) => {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  const contacts = Array.from({ length: 250 }, (_, i) => ({ id: `c${i}`, name: `Person ${i}`, emails: [], createdAt: now - 9 * DAY, updatedAt: now - 9 * DAY }));
+  const reminders = contacts.map((c, i) => ({ id: `r${i}`, contactId: c.id, kind: 'follow-up', dueAt: now - 2 * DAY, note: '', createdAt: now - 3 * DAY, openAt: now - 2 * DAY }));
+  await kith.putRecords('contacts', contacts);
+  await kith.putRecords('reminders', reminders);
+  const page = await kith.openDashboard('#/week');
+  const overdue = page.getByRole('region', { name: 'Overdue (250)' });
+  await expect(overdue.getByRole('listitem')).toHaveCount(200);
+  await expect(overdue).toContainText('The first 200 of 250 are shown; Contacts, filtered by Due now, lists them all.');
+});
+
 test('an overdue reminder snoozed by mistake on the week page: Undo returns the focus to its Snooze', async ({ kith }) => {
   const DAY = 86_400_000;
   const now = Date.now();
