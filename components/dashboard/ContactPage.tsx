@@ -45,7 +45,10 @@ const MERGE_PICKER_KEY = 'merge-picker';
 const deleteKey = (id: string) => `delete:${id}`;
 /** The `data-return-focus` key of an interaction's Edit, where the keyboard goes back once it is saved or left. */
 const editKey = (id: string) => `edit:${id}`;
-const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+// One formatter for the page's life: `toLocaleDateString` with options builds one per call, three
+// calls per timeline entry per render, which at 500 interactions made each keystroke take 0.2 s.
+let dayFormat: Intl.DateTimeFormat | undefined;
+const day = (ms: number) => (dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })).format(ms);
 
 const detailsOf = (contact: Contact) => ({
   phones: contact.phones.join(', '),
