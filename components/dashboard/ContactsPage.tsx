@@ -1,6 +1,6 @@
 // Everyone: search as you type, filters, sorting, a windowed table (only the rows in view are
 // rendered, so 100,000 contacts scroll like 100) and bulk actions with undo.
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold } from '@/lib/search';
@@ -28,13 +28,24 @@ function lastContactText(at: number | undefined, now: number): string {
   return days <= 0 ? 'Today' : days === 1 ? 'Yesterday' : `${days} days ago`;
 }
 
-export function ContactsPage({ deps, notebook, changed }: PageProps) {
+/**
+ * What the list was showing: its search, filters, sort, selection and scroll. The dashboard keeps
+ * it while other pages are open, so a user working down a filtered list one contact at a time
+ * comes back to where they were.
+ */
+export type ContactsView = { text: string; filters: ContactFilters; sort: SortKey; selected: ReadonlySet<string>; scrollTop: number };
+
+type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void };
+
+export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: Props) {
   const id = useId();
-  const [text, setText] = useState('');
-  const [filters, setFilters] = useState<ContactFilters>({});
-  const [sort, setSort] = useState<SortKey>('warmth');
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [scrollTop, setScrollTop] = useState(0);
+  const [text, setText] = useState(viewBefore?.text ?? '');
+  const [filters, setFilters] = useState<ContactFilters>(viewBefore?.filters ?? {});
+  const [sort, setSort] = useState<SortKey>(viewBefore?.sort ?? 'warmth');
+  // Contacts deleted meanwhile are no longer selected.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set([...(viewBefore?.selected ?? [])].filter((c) => notebook.byId.has(c))));
+  const [scrollTop, setScrollTop] = useState(viewBefore?.scrollTop ?? 0);
+  useEffect(() => keepView({ text, filters, sort, selected, scrollTop }), [keepView, text, filters, sort, selected, scrollTop]);
   const [bulkTag, setBulkTag] = useState('');
   const [bulkRelationship, setBulkRelationship] = useState<Relationship>('colleague');
   /** What the last bulk action failed on, and the field it was about, if one was. */
@@ -47,10 +58,23 @@ export function ContactsPage({ deps, notebook, changed }: PageProps) {
   );
   const tags = useMemo(() => notebook.search.tags(), [notebook]);
   const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
+  // A tag no contact has any more (a bulk tag undone, its last contacts deleted) is no filter: left
+  // on, it would hide everyone behind a blank choice.
+  const tagGone = filters.tag !== undefined && !tags.includes(filters.tag);
+  useEffect(() => {
+    if (tagGone) setFilter('tag', undefined);
+  }, [tagGone]);
   // A new search, filter or sort shows its first matches: the table itself scrolls back to the
   // top, not only the rows drawn, or those would be drawn out of view.
   const viewport = useRef<HTMLDivElement>(null);
+  // Back on the list, it is scrolled where it was left, once: later it follows the user.
+  const scrollBack = useRef(viewBefore?.scrollTop ?? 0);
   useLayoutEffect(() => {
+    if (scrollBack.current > 0) {
+      if (viewport.current) viewport.current.scrollTop = scrollBack.current;
+      scrollBack.current = 0;
+      return;
+    }
     // Left alone when already at the top: no layout forced on a keystroke at 100,000 contacts.
     if (scrollTop === 0) return;
     if (viewport.current) viewport.current.scrollTop = 0;

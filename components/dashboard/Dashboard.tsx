@@ -7,7 +7,7 @@ import { type HeldByOther, leftOffNotice } from '@/lib/db';
 import { startOfLocalDayAfter } from '@/lib/reminders';
 import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage } from './ContactPage';
-import { ContactsPage } from './ContactsPage';
+import { type ContactsView, ContactsPage } from './ContactsPage';
 import { ImportExportPage } from './ImportExportPage';
 import { MapPage } from './MapPage';
 import { type DashboardDeps, type Notebook, loadContactFirst, loadNotebook, withContactsReread } from './notebook';
@@ -120,6 +120,11 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     addEventListener('pagehide', giveUp);
     return () => removeEventListener('pagehide', giveUp);
   }, [deps, showUnsaved]);
+  // The contacts list as it was left (ContactsView), for when the user comes back to it.
+  const contactsView = useRef<ContactsView>(undefined);
+  const keepContactsView = useCallback((view: ContactsView) => {
+    contactsView.current = view;
+  }, []);
   const typedSettings = useRef<SettingsForm>(undefined);
   const [settingsUnsaved, setSettingsUnsaved] = useState(false);
   const keepSettingsTyped = useCallback((typed: SettingsForm | undefined) => {
@@ -360,7 +365,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         ) : route.page === 'settings' ? (
           <SettingsPage {...props} typedBefore={typedSettings.current} keepTyped={keepSettingsTyped} />
         ) : (
-          <ContactsPage {...props} />
+          <ContactsPage {...props} viewBefore={contactsView.current} keepView={keepContactsView} />
         )}
       </main>
     </div>

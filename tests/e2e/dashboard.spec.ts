@@ -379,6 +379,49 @@ test('the contacts table: the count of contacts selected is announced, and cut t
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
 });
 
+test('the contacts list is as it was left after a visit to a contact: search, sort, selection and scroll', async ({ kith }) => {
+  const now = Date.now();
+  const contacts = Array.from({ length: 300 }, (_, i) => ({ id: `c${i}`, name: `Person ${String(i).padStart(3, '0')}`, emails: [], createdAt: now, updatedAt: now }));
+  await kith.putRecords('contacts', contacts);
+  const page = await kith.openDashboard('#/contacts');
+  await page.getByLabel('Search contacts').fill('Person 1');
+  await page.getByLabel('Sort by').selectOption('name');
+  const count = page.getByText(/ matches of 300$/);
+  await expect(count).toBeVisible();
+  const matches = await count.textContent();
+  await page.getByRole('checkbox', { name: 'Select Person 100' }).check();
+  const table = page.getByRole('region', { name: 'Contacts table' });
+  const firstDrawn = await table.getByRole('link').first().textContent();
+  await table.evaluate((el) => (el.scrollTop = 1200));
+  await expect(table.getByRole('link').first()).not.toHaveText(firstDrawn!);
+  const opened = (await table.getByRole('link').nth(8).textContent())!;
+  await table.getByRole('link', { name: opened }).click();
+  await expect(page.getByRole('heading', { level: 1, name: opened })).toBeVisible();
+
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(page.getByLabel('Search contacts')).toHaveValue('Person 1');
+  await expect(page.getByLabel('Sort by')).toHaveValue('name');
+  await expect(count).toHaveText(matches!);
+  await expect(page.getByRole('group', { name: 'Bulk actions' })).toContainText('1 selected contact');
+  expect(await table.evaluate((el) => el.scrollTop)).toBe(1200);
+  await expect(table.getByRole('link', { name: opened })).toBeVisible();
+});
+
+test('a tag filter whose tag no contact has any more falls back to any tag', async ({ kith }) => {
+  const page = await withConnections(kith, 4);
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('checkbox', { name: `Select ${nameOf(0)}` }).check();
+  const bulk = page.getByRole('group', { name: 'Bulk actions' });
+  await bulk.getByLabel('Tag').fill('zzz');
+  await bulk.getByRole('button', { name: 'Add tag' }).click();
+  await expect(page.getByRole('status')).toContainText('Tagged 1 contact');
+  await page.getByLabel('Tag', { exact: true }).first().selectOption('zzz');
+  await expect(page.getByText('1 match of 4', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('status')).toContainText('Undone.');
+  await expect(page.getByText('4 contacts', { exact: true })).toBeVisible();
+});
+
 test('bulk tag and bulk delete from the contacts table, each with undo', async ({ kith }) => {
   const page = await withConnections(kith, 12);
   await page.getByRole('link', { name: 'Contacts' }).click();
