@@ -1,6 +1,6 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
-import { Settings } from '@/lib/model';
+import { LIMITS, Settings, refuseOverLimit } from '@/lib/model';
 import { fold } from '@/lib/search';
 import type { PageProps } from './Dashboard';
 
@@ -50,7 +50,15 @@ function changeOf(typed: SettingsForm): Partial<Settings> {
     change.weeklyGoal = goal;
   }
   if (typed.notifications !== undefined) change.notifications = typed.notifications;
-  if (typed.targets !== undefined) change.targets = targetsIn(typed.targets);
+  if (typed.targets !== undefined) {
+    // Refused rather than cut, as every form of Kith's refuses: a 51st company would be dropped.
+    const targets = targetsIn(typed.targets);
+    if (targets.length > LIMITS.listItems) {
+      throw new Error(`Target companies: ${targets.length} of them, where Kith keeps up to ${LIMITS.listItems}. Remove some to save.`);
+    }
+    for (const target of targets) refuseOverLimit('Target companies', target, LIMITS.company);
+    change.targets = targets;
+  }
   return change;
 }
 

@@ -312,6 +312,22 @@ it('keeps the settings typed and not saved while another page is shown, and forg
   expect(closing()).toBe(false);
 });
 
+it('refuses more target companies than Kith keeps, or one too long, rather than dropping some', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  let stored = Settings.parse({});
+  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  await fill('Target companies (one per line)', Array.from({ length: 60 }, (_, i) => `Company ${i}`).join('\n'));
+  click('Save settings');
+  await vi.waitFor(() => expect(text()).toContain('Target companies: 60 of them, where Kith keeps up to 50. Remove some to save.'));
+  expect(stored.targets).toEqual([]);
+  await fill('Target companies (one per line)', `Acme\n${'x'.repeat(250)}`);
+  click('Save settings');
+  await vi.waitFor(() => expect(text()).toContain('Target companies: 250 characters, where Kith keeps up to 200. Shorten it to save.'));
+  expect(stored.targets).toEqual([]);
+});
+
 it('saves only the settings typed here: what another tab saved meanwhile is shown and kept', async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
