@@ -101,11 +101,13 @@ function currentEmployer(worksFor: unknown): { company?: string; roleName?: stri
 function place(address: unknown): string | undefined {
   const entry = Array.isArray(address) ? address[0] : address;
   if (!isObject(entry)) return first(entry);
-  const parts = [first(entry.addressLocality), first(entry.addressRegion), first(entry.addressCountry)];
+  const country = first(entry.addressCountry);
+  // A country code is left out ("Lisbon, Portugal" + "PT"), a region's kept ("Austin, TX").
+  const parts = [first(entry.addressLocality), first(entry.addressRegion), country && country.length > 2 ? country : undefined];
   const unique: string[] = [];
   for (const part of parts) {
-    // Skip a country code or a part the locality already spells out ("Lisbon, Portugal" + "PT").
-    if (!part || part.length <= 2 || unique.some((u) => u.includes(part))) continue;
+    // Skip a part the locality already spells out.
+    if (!part || unique.some((u) => u.includes(part))) continue;
     unique.push(part);
   }
   return unique.join(', ') || first(entry.name);

@@ -189,6 +189,15 @@ describe('JSON-LD', () => {
     expect(links({ name: 'Jane Okoro', url: 'https://acme.example/team/jane' })).toEqual(['https://acme.example/team/jane']);
   });
 
+  it('keeps a region written as a code, and leaves out a country code', () => {
+    const url = 'https://example.org/people/ana';
+    const place = (address: Record<string, string>) =>
+      extractPeople(jsonLdPage(url, [{ '@type': 'Person', name: 'Ana Ruiz', address: { '@type': 'PostalAddress', ...address } }]), url)[0].location;
+    expect(place({ addressLocality: 'Austin', addressRegion: 'TX', addressCountry: 'US' })).toBe('Austin, TX');
+    expect(place({ addressLocality: 'Lisbon', addressCountry: 'PT' })).toBe('Lisbon');
+    expect(place({ addressLocality: 'Lisbon', addressCountry: 'Portugal' })).toBe('Lisbon, Portugal');
+  });
+
   it('skips a broken block without making JSON.parse throw', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');
