@@ -377,7 +377,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     attempt('delete', async () => {
       const db = await deps.db();
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
-      location.hash = '#/contacts';
+      // In place of the page deleted: Back goes to where the user was before it, not to "not found".
+      location.replace('#/contacts');
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
       await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY }, contactIdsOf(snapshot));
     });

@@ -498,8 +498,14 @@ test('Undo of a delete after the person was saved again keeps one email to one c
 test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;
-  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const page = await kith.openDashboard('#/week');
+  await page.goto(kith.url(`dashboard.html#/contact/${someone.id}`));
   await page.getByRole('button', { name: `Delete ${someone.name}` }).click();
+  await expect(page).toHaveURL(/#\/contacts$/);
+  // The deleted contact's page is no step back: Back goes to the page before it.
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/week$/);
+  await page.goForward();
   await expect(page).toHaveURL(/#\/contacts$/);
   await expect(page.getByRole('status')).toContainText(`Deleted ${someone.name}.`);
   await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
