@@ -378,6 +378,15 @@ describe('names', () => {
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Jane Doe-Ålander']);
   });
 
+  it('are put in the order people say them when a directory wrote them surname first', () => {
+    expect(personName('Smith, Jane')).toBe('Jane Smith');
+    expect(personName('van Dijk, Ellen')).toBe('Ellen van Dijk');
+    // Not a name written surname first: a company, a generation, a job.
+    expect(personName('Acme, Inc.')).toBe('Acme, Inc.');
+    expect(personName('Sam Lee, Jr.')).toBe('Sam Lee, Jr.');
+    expect(personName('Doe, CTO')).toBe('Doe, CTO');
+  });
+
   it('keep what tells people apart or is all there is: a generation, an honorific before one word', () => {
     expect(personName('Sam Lee, Jr., CFA')).toBe('Sam Lee, Jr.');
     expect(personName('Ravi Shah, M.B.A., CISSP 👋🏽')).toBe('Ravi Shah');
