@@ -194,12 +194,28 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   );
 
   if (!contact || !draft || !details) {
+    // Deleted or merged away in another tab while the user typed here: what they typed is shown,
+    // to copy where it belongs, and kept (Dashboard asks before the tab closes) until they leave.
+    const typed = draft && shown.current.draft ? Object.entries(editedFields(draft, shown.current.draft)).filter(([, value]) => typeof value === 'string' && value.trim()) : [];
     return (
       <section>
         <h1>Contact not found</h1>
         <p>
           This contact is not in your notebook (it may have been deleted or merged). <a href="#/contacts">Back to contacts</a>
         </p>
+        {typed.length > 0 && (
+          <div class="overwrites" role="alert">
+            <p>What you typed here was not saved. Copy it to the contact it belongs to:</p>
+            <dl>
+              {typed.map(([field, value]) => (
+                <div key={field}>
+                  <dt>{FIELD_LABELS[field] ?? field}</dt>
+                  <dd>{value as string}</dd>
+                </div>
+              ))}
+            </dl>
+          </div>
+        )}
       </section>
     );
   }

@@ -133,7 +133,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   }, []);
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
-      // Typing on a contact since deleted or merged away is nothing to lose.
+      // Typing on a contact since deleted or merged away has nowhere to be saved: its page shows
+      // it to be copied (ContactPage), and closing is not held up for it.
       if (typedSettings.current || [...typedOn.current.keys()].some((id) => latest.current?.byId.has(id))) event.preventDefault();
     };
     addEventListener('beforeunload', askFirst);

@@ -495,6 +495,21 @@ test('Undo of a delete after the person was saved again keeps one email to one c
   expect((await kith.readStore<StoredContact>('contacts')).filter((c) => c.name === someone.name)).toHaveLength(2);
 });
 
+test('typing on a contact deleted in another dashboard is shown on its page, to be copied', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
+  const typing = await kith.openDashboard(`#/contact/${someone.id}`);
+  await typing.getByLabel('Notes', { exact: true }).fill('Wants an intro to Priya\nAsk about the Lisbon office');
+  const other = await kith.openDashboard(`#/contact/${someone.id}`);
+  await other.getByRole('button', { name: `Delete ${someone.name}` }).click();
+  await expect(other.getByRole('status')).toContainText(`Deleted ${someone.name}.`);
+  await expect(typing.getByRole('heading', { level: 1, name: 'Contact not found' })).toBeVisible();
+  const kept = typing.getByRole('alert');
+  await expect(kept).toContainText('What you typed here was not saved.');
+  await expect(kept).toContainText('Wants an intro to Priya');
+  await expect(kept).toContainText('Ask about the Lisbon office');
+});
+
 test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;
