@@ -38,7 +38,26 @@ function hasWordsInRow(words: readonly string[], wanted: readonly string[]): boo
   return false;
 }
 
-/** For each target company, the contacts whose company names it (whole words; case and accents ignored), warm first. */
+// A company's legal form, which a target may be written with or without: "Acme Inc." is Acme.
+const LEGAL_FORMS = new Set(['inc', 'llc', 'llp', 'ltd', 'limited', 'gmbh', 'ag', 'sa', 'sas', 'srl', 'spa', 'bv', 'nv', 'plc', 'corp', 'corporation', 'co', 'pty', 'pte', 'oy', 'ab', 'kk']);
+
+/** The target's words without a legal form at their end; the whole of it where that is all there is. */
+function wantedWords(target: string): string[] {
+  const words = wordsOf(target);
+  let end = words.length;
+  while (end > 1 && LEGAL_FORMS.has(words[end - 1])) end -= 1;
+  return words.slice(0, end);
+}
+
+// Scripts written without spaces between words (トヨタ自動車株式会社, 腾讯科技): a name is one run of
+// them, so a target in one is looked for inside the company's name, not as a word of it.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+/**
+ * For each target company, the contacts whose company names it, warm first: as whole words, case,
+ * accents and a legal form ignored ("Acme Inc." finds Acme GmbH), or inside the name in a script
+ * without spaces.
+ */
 export function targetsOf(contacts: readonly Contact[], targets: readonly string[]): { target: string; people: Contact[] }[] {
   // "Acme, Inc." and "acme, inc." are one target: listed once, as first written.
   const seen = new Set<string>();
@@ -47,8 +66,10 @@ export function targetsOf(contacts: readonly Contact[], targets: readonly string
     return !seen.has(key) && !!seen.add(key);
   });
   return distinct.map((target) => {
-    const wanted = wordsOf(target);
-    const people = wanted.length ? contacts.filter((c) => c.company && hasWordsInRow(wordsOf(c.company), wanted)) : [];
+    const wanted = wantedWords(target);
+    const unspaced = UNSPACED.test(target) ? fold(target.trim()) : undefined;
+    const names = (c: Contact) => (unspaced ? fold(c.company).includes(unspaced) : hasWordsInRow(wordsOf(c.company), wanted));
+    const people = wanted.length ? contacts.filter((c) => c.company && names(c)) : [];
     people.sort(warmFirst);
     return { target, people };
   });

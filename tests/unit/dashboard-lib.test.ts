@@ -90,6 +90,16 @@ describe('network map', () => {
       ['societe generale', ['sg']],
       ['Platforms Inc', ['meta']],
     ]);
+    // A legal form written or not, and names in scripts without spaces.
+    const acmes = ['Acme', 'Acme GmbH', 'ACME Corporation', 'acme ltd', 'Acme, Inc', 'Acmeware', 'トヨタ自動車株式会社', '腾讯科技'].map((company, i) =>
+      make({ id: `c${i}`, name: `P${i}`, company }),
+    );
+    expect(targetsOf(acmes, ['Acme Inc.', 'Google LLC', 'トヨタ', '腾讯']).map((t) => [t.target, t.people.map((c) => c.company).sort()])).toEqual([
+      ['Acme Inc.', ['ACME Corporation', 'Acme', 'Acme GmbH', 'Acme, Inc', 'acme ltd']],
+      ['Google LLC', []],
+      ['トヨタ', ['トヨタ自動車株式会社']],
+      ['腾讯', ['腾讯科技']],
+    ]);
   });
 });
 
