@@ -383,6 +383,19 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     });
   }, [db, shownCardId, deps]);
 
+  /**
+   * The page's person as the form had them when it was folded into a saved contact: a job or
+   * place typed over the page's is offered on the card, as the page's own would be, rather than
+   * lost where the card had one already (a save fills blanks, never overwrites).
+   */
+  const asTyped = (person: Person | undefined, typed: ContactDraft): Person | undefined =>
+    person && {
+      ...person,
+      ...(typed.title.trim() && { title: typed.title.trim() }),
+      ...(typed.company.trim() && { company: typed.company.trim() }),
+      ...(typed.location.trim() && { location: typed.location.trim() }),
+    };
+
   const saveContact = () => {
     const current = screen;
     if (current.kind !== 'new' && current.kind !== 'saved') return;
@@ -399,7 +412,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         });
         clearUnsaved('contact');
         setError(undefined);
-        await reloadCard(kithDb, contact.id, current.person);
+        // A new person's form that found them saved already (in another popup, or by email).
+        await reloadCard(kithDb, contact.id, current.kind === 'new' && !created ? asTyped(current.person, draft) : current.person);
         const saved = created ? `Saved ${contact.name} to Kith.` : `Updated ${contact.name}.`;
         setStatus([saved, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
         return contact.id;
@@ -421,7 +435,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         const { contact, heldByOthers } = await saveDraft(kithDb, { draft, now: deps.now(), settings: cadence(), person, into: hit.id });
         clearUnsaved('contact');
         setError(undefined);
-        await reloadCard(kithDb, contact.id, person);
+        await reloadCard(kithDb, contact.id, asTyped(person, draft));
         setStatus([`Added to ${contact.name}’s card.`, leftOffNotice(heldByOthers)].filter(Boolean).join(' '));
         return contact.id;
       },

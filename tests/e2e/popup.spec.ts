@@ -131,6 +131,23 @@ test('a dashboard open beside the popup lists the person the popup saves, withou
   expect(await recordsRead(dashboard, 'contacts')).toBe(31);
 });
 
+test('a job typed in the form of someone added to a saved contact with another job is offered on their card, not lost', async ({ kith }) => {
+  const at = Date.now() - 60_000;
+  await kith.putRecords('contacts', [{ id: 'from-mail', name: 'Ada Q.', title: 'Engineer', company: 'OldCo', emails: [], createdAt: at, updatedAt: at }]);
+  const profile = await openFixture(kith, 'linkedin-public.html');
+  const popup = await kith.openPopup(profile);
+  await expectPrefilled(popup, { Name: 'Ada Quinlan' });
+  await field(popup, 'Title').fill('VP Engineering');
+  await popup.getByRole('combobox', { name: 'Add Ada Quinlan to' }).fill('ada q');
+  await popup.getByRole('option', { name: /^Ada Q\./ }).click();
+  await expect(popup.getByRole('status')).toHaveText('Added to Ada Q.’s card.');
+  const offered = popup.getByRole('region', { name: 'This page shows something new' });
+  await expect(offered).toContainText('VP Engineering');
+  await expect(offered).toContainText('(saved: Engineer)');
+  await popup.getByRole('button', { name: 'Use new title' }).click();
+  await expect.poll(async () => (await kith.readStore<StoredContact>('contacts')).find((c) => c.id === 'from-mail')?.title).toBe('VP Engineering');
+});
+
 test('a profile of someone saved under another name and address is added to that contact, not saved twice', async ({ kith }) => {
   const at = Date.now() - 60_000;
   // Saved from their email signature: another spelling, no profile link.
