@@ -120,9 +120,9 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
     isExtensionPage,
   );
 
-  // Every start recomputes from the data (the badge is not kept across browser restarts), and
-  // open pages hear of dates moved.
-  // Queued at once when the zone is known, ahead of any refresh asked for meanwhile.
+  // Every start recomputes from the data (the badge is not kept across browser restarts), queued
+  // as soon as the zone is known, ahead of any refresh asked for meanwhile; open pages hear of
+  // dates moved.
   datesInZone
     .then((moved) => {
       if (moved) tellPagesDataChanged();
