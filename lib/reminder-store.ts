@@ -314,16 +314,19 @@ export async function markDone(db: KithDB, reminderId: string, settings: Cadence
   });
 }
 
-/** What a Done or Snooze changed among a contact's reminders: each one it changed or removed, as it was, and the ones it made. */
-type ReminderChanges = { changed: Reminder[]; made: string[] };
+/**
+ * What a Done or Snooze changed among a contact's reminders: each one it changed or removed, as
+ * it was and as it left it (`left`, JSON; undefined when removed), and each it made, as made.
+ */
+type ReminderChanges = { changed: { was: Reminder; left?: string }[]; made: { id: string; left: string }[] };
 
 /** The changes from `before` to `after`, two reads of one contact's reminders (`remindersOf`). */
 function reminderChanges(before: readonly Reminder[], after: readonly Reminder[]): ReminderChanges {
   const afterById = new Map(after.map((reminder) => [reminder.id, JSON.stringify(reminder)]));
   const ids = new Set(before.map((reminder) => reminder.id));
   return {
-    changed: before.filter((reminder) => afterById.get(reminder.id) !== JSON.stringify(reminder)),
-    made: after.filter((reminder) => !ids.has(reminder.id)).map((reminder) => reminder.id),
+    changed: before.filter((reminder) => afterById.get(reminder.id) !== JSON.stringify(reminder)).map((was) => ({ was, left: afterById.get(was.id) })),
+    made: after.filter((reminder) => !ids.has(reminder.id)).map((reminder) => ({ id: reminder.id, left: JSON.stringify(reminder) })),
   };
 }
 
@@ -337,8 +340,14 @@ async function putRemindersBack(db: KithDB, contactId: string, { changed, made }
   await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     await contactIn(tx, contactId);
     const store = tx.objectStore('reminders');
-    for (const id of made) await store.delete(id);
-    for (const reminder of changed) await putReminderIn(tx, reminder);
+    // Each only while it is as the press left it: one edited since (a follow-up moved in another
+    // tab, the next keep-in-touch snoozed) keeps that edit.
+    const asLeft = async (id: string, left: string | undefined) => {
+      const now = await store.get(id);
+      return (now && JSON.stringify(reminderFromStore(now))) === left;
+    };
+    for (const { id, left } of made) if (await asLeft(id, left)) await store.delete(id);
+    for (const { was, left } of changed) if (await asLeft(was.id, left)) await putReminderIn(tx, was);
   });
 }
 

@@ -138,6 +138,14 @@ describe('keep-in-touch in the database', () => {
     expect(byId.get(followUp.id)?.doneAt).toBeUndefined();
     expect(byId.get(promise.id)?.note).toBe('Send Ada the deck and the salary data');
     expect(byId.get(thanks.id)?.doneAt).toBe(NOW + 3);
+
+    // Snoozed, then moved in another tab: Undo leaves the move.
+    const undoSnooze = await settleReminder(db, byId.get(followUp.id)!, 'snooze', SETTINGS, NOW + 4);
+    const contact = (await getContact(db, 'c1'))!;
+    const [snoozed] = (await remindersOf(db, 'c1')).filter((r) => r.id === followUp.id);
+    await saveDraft(db, { draft: { ...draftFromContact(contact, undefined, snoozed), followUp: '2030-01-15' }, now: NOW + 5, settings: SETTINGS, contactId: 'c1' });
+    await undoSnooze();
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.dueAt).toBe(startOfLocalDay('2030-01-15'));
   });
 
   it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
