@@ -239,8 +239,12 @@ function nameBeforeBareAddress(text: string): string | undefined {
   const before = text
     .slice(0, text.lastIndexOf(' ', at) + 1)
     .replace(/[\s:,;(\[–—-]+$/, '');
-  return !before.includes(',') && isFullName(before) ? before : undefined;
+  // A label is no name: "Work Email: …", "Reply To …", "New York Office: …".
+  if (before.includes(',') || before.split(' ').some((word) => ADDRESS_LABEL_WORDS.has(word.toLowerCase()))) return undefined;
+  return isFullName(before) ? before : undefined;
 }
+
+const ADDRESS_LABEL_WORDS = new Set(['email', 'e-mail', 'mail', 'reply', 'to', 'office', 'team', 'desk', 'enquiries', 'inquiries', 'contact', 'support', 'general', 'direct', 'personal', 'work', 'my']);
 
 /**
  * The selection's lines as a signature reads them, in runs that blank lines and separator lines
@@ -345,7 +349,9 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
         const display = DISPLAY_NAME.exec(line.text)?.[1];
         const shown = display && looksLikePersonName(display) ? firstNameFirst(display) : undefined;
         const header = shown && !isNameList(shown) ? undefined : nameBeforeAddress(line.text);
-        const name = (shown && !isNameList(shown) ? shown : header) ?? nameBeforeBareAddress(line.text);
+        // A name before a bare address only on the first line: below it, the address line is a
+        // signature's, under the name line.
+        const name = (shown && !isNameList(shown) ? shown : header) ?? (index === 0 ? nameBeforeBareAddress(line.text) : undefined);
         if (name) {
           answers.name = { value: name, from: 'signature:display-name' };
           nameAt = index;
@@ -437,10 +443,17 @@ function readJobBelow(below: readonly string[], jobOnNameLine: string | undefine
  */
 function tableRows(text: string): PersonInput[] | undefined {
   const rows = text.split(/\r\n?|\n/).filter((row) => row.includes('\t'));
-  if (rows.length < 2 || !rows.some((row) => row.includes('@'))) return undefined;
-  return rows
-    .filter((row) => row.includes('@'))
-    .flatMap((row) => readSignature(lineRuns(row.split('\t').join('\n')).flat()) ?? []);
+  const addressed = rows.filter((row) => row.includes('@'));
+  // One address among the rows is one person laid out in a table (a signature in two columns,
+  // "Name / Email" pairs): a signature's reading knows those.
+  if (addressed.length < 2) return undefined;
+  return addressed.flatMap((row) => {
+    const cells = row.split('\t').map((cell) => cell.trim());
+    // A spreadsheet's given and family names in two columns are one name.
+    const [first, second] = cells;
+    const named = first && second && !first.includes(' ') && !second.includes(' ') && isFullName(`${first} ${second}`) ? [`${first} ${second}`, ...cells.slice(2)] : cells;
+    return readSignature(lineRuns(named.join('\n')).flat()) ?? [];
+  });
 }
 
 /**

@@ -54,6 +54,22 @@ describe('selected text', () => {
     expect(people('Jane Doe: jane@acme.example\nVP Sales, Acme').map((p) => [p.name, p.title, p.company])).toEqual([['Jane Doe', 'VP Sales', 'Acme']]);
   });
 
+  it('takes no label before an address for a name, and a name before one only on the first line', () => {
+    const signature = 'Jane Doe\nHead of Partnerships\nAcme Corp\nWork Email: jane@acme.example';
+    expect(people(signature).map((p) => [p.name, p.title, p.company])).toEqual([['Jane Doe', 'Head of Partnerships', 'Acme Corp']]);
+    expect(people('Reply To: jane@acme.example').map((p) => p.name)).toEqual(['jane@acme.example']);
+  });
+
+  it('reads a signature laid out as a table, and names in two columns, as one person or a person per row', () => {
+    // Two columns of one signature: no title taken for the name.
+    expect(people('Jane Doe\tT: +1 555 0100\nHead of Research\tE: jane@acme.example\nAcme Corp\tW: acme.example').map((p) => p.name)).not.toContain('Head of Research');
+    expect(people('Name\tJane Doe\nTitle\tHead of Research\nEmail\tjane@acme.example').map((p) => p.emails)).toEqual([['jane@acme.example']]);
+    expect(people('Jane\tDoe\tjane@x.example\nJohn\tSmith\tjohn@y.example').map((p) => [p.name, p.emails])).toEqual([
+      ['Jane Doe', ['jane@x.example']],
+      ['John Smith', ['john@y.example']],
+    ]);
+  });
+
   it('reads a line of parts apart by plain hyphens as by dashes', () => {
     expect(job('Jane Doe - VP Sales - Acme')).toEqual(['Jane Doe', 'VP Sales', 'Acme']);
   });
