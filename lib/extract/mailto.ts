@@ -4,7 +4,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
-import { candidate, looksLikePersonName, nameFromAddress } from './person';
+import { candidate, isDesk, looksLikePersonName, nameFromAddress } from './person';
 
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
@@ -50,16 +50,15 @@ export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
 
 // The site's header, navigation and footer: where the signed-in user's own address ("Signed in
 // as …") and the site's desks are, rather than whom the page is about. Sites built of <div>s
-// name theirs by id.
-const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"], #header, #footer, #top-bar, #masthead';
+// name their bars and footers by id (a `#header` often holds the page's owner: not that).
+const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"], #footer, #top-bar';
 
-// The addresses of a desk, not a person ("enquiries@", "info@", "webmaster@"), wherever they
-// are on the page: the person's own address goes before them.
-const DESKS = new Set([
-  'info', 'enquiries', 'inquiries', 'enquiry', 'hello', 'contact', 'office', 'admin', 'webmaster', 'support', 'help',
-  'sales', 'press', 'media', 'jobs', 'careers', 'hr', 'team', 'general', 'reception', 'mail', 'noreply', 'no-reply',
-]);
-const isDesk = (email: string) => DESKS.has(email.slice(0, email.indexOf('@')).split('+')[0]);
+
+/** Two words or more, each capitalised: "Anna Schmidt", not "Department office" or "Webmaster". */
+function namesSomeone(text: string): boolean {
+  const words = text.split(' ');
+  return words.length >= 2 && words.every((word) => word[0] !== word[0].toLowerCase());
+}
 
 /** Whether the link is in the site's chrome; an article's own header or footer (a byline) is content, as ARIA reads it. */
 function inSiteChrome(link: Element): boolean {
@@ -70,7 +69,7 @@ function inSiteChrome(link: Element): boolean {
 
 /**
  * People of every mailto link on the page, one per address: the page's content first, then the
- * site's chrome, each in order; desks after people.
+ * site's chrome, each in order, its desks after its people.
  */
 export function extractMailtoLinks(doc: Document): PersonInput[] {
   const seen = new Set<string>();
@@ -80,16 +79,20 @@ export function extractMailtoLinks(doc: Document): PersonInput[] {
   const links = [...doc.querySelectorAll('a[href^="mailto:" i]')].slice(0, MAX_LINKS);
   // A lone link has nothing to come before: where it sits is not looked up.
   for (const link of links) (links.length > 1 && inSiteChrome(link) ? chrome : content).push(link);
-  for (const link of [...content, ...chrome]) {
-    const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
-    for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {
-      const email = person.emails?.[0];
-      if (!email || seen.has(email)) continue;
-      seen.add(email);
-      people.push(person);
+  for (const links of [content, chrome]) {
+    const inPart: PersonInput[] = [];
+    for (const link of links) {
+      const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
+      for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {
+        const email = person.emails?.[0];
+        if (!email || seen.has(email)) continue;
+        seen.add(email);
+        inPart.push(person);
+      }
     }
+    // In each part, a desk after the people, unless the link names a person ("Dr. Anna Schmidt").
+    const desk = inPart.map((person) => !(person.fieldSources?.name === 'mailto:link-text' && namesSomeone(person.name)) && isDesk(person.emails![0]));
+    people.push(...inPart.filter((_, i) => !desk[i]), ...inPart.filter((_, i) => desk[i]));
   }
-  if (people.length < 2) return people;
-  const desk = people.map((person) => isDesk(person.emails![0]));
-  return [...people.filter((_, i) => !desk[i]), ...people.filter((_, i) => desk[i])];
+  return people;
 }

@@ -4,7 +4,7 @@
 import type { MessageRef, PersonInput } from '../capture-model';
 import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
-import { addressIn, candidate, nameFromAddress, nameFromDisplayName, type Answer } from './person';
+import { addressIn, candidate, isDesk, nameFromAddress, nameFromDisplayName, type Answer } from './person';
 
 // outlook.cloud.microsoft is where Microsoft now serves work accounts; outlook.office.com redirects there.
 const OUTLOOK_ORIGINS = ['https://outlook.cloud.microsoft/', 'https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
@@ -113,12 +113,19 @@ type Found = { name: Answer; email?: string; role: 'sender' | 'recipient' };
 // sent it for someone, whose message it is. Looked for without a pattern: most senders have none.
 const ON_BEHALF_OF = [' on behalf of ', ' im auftrag von ', ' de la part de ', ' en nombre de ', ' per conto di ', ' namens '];
 
-/** The one a message was sent on behalf of, where the From line names a delegate too. */
+/**
+ * Whose message it is, where the From line names one sender on behalf of another: the one sent
+ * for, unless that is a shared mailbox ("Grace Mbeki on behalf of Fabrikam Careers"), whose
+ * messages are the person's who sent them. Only between two addresses: a name may hold the words.
+ */
 function principalOf(text: string): string {
   const lower = text.toLowerCase();
   for (const words of ON_BEHALF_OF) {
     const at = lower.lastIndexOf(words);
-    if (at >= 0) return text.slice(at + words.length);
+    if (at < 0 || !text.slice(0, at).includes('@')) continue;
+    const [sender, sentFor] = [text.slice(0, at), text.slice(at + words.length)];
+    const forAddress = addressIn(sentFor);
+    return forAddress && isDesk(forAddress) ? sender : sentFor;
   }
   return text;
 }

@@ -224,6 +224,14 @@ export function personName(text: string): string {
   return (words.length > 2 && HONORIFICS.includes(words[0].replace('.', '')) ? words.slice(1) : words).join(' ');
 }
 
+// The addresses of a desk, not a person ("enquiries@", "info@", "careers@"): on a page, a
+// person's own address goes before them; sent "on behalf of" one, a message is the sender's.
+const DESKS = new Set([
+  'info', 'enquiries', 'inquiries', 'enquiry', 'hello', 'contact', 'office', 'admin', 'webmaster', 'support', 'help',
+  'sales', 'press', 'media', 'jobs', 'careers', 'hr', 'team', 'general', 'reception', 'mail', 'noreply', 'no-reply', 'privacy',
+]);
+export const isDesk = (email: string) => DESKS.has(email.slice(0, email.indexOf('@')).split('+')[0]);
+
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {
   if (text.length < 2 || text.length > 80) return false;

@@ -493,6 +493,15 @@ describe('mailto links', () => {
       'enquiries@cs.uni.example.ac.uk',
       'webmaster@cs.uni.example.ac.uk',
     ]);
+    // A person's own desk-like address in the page stays before the site's footer, and a link
+    // that names a person is theirs.
+    const site = 'https://anna-schmidt.example/';
+    const own = new JSDOM(
+      `<main><h1>Anna Schmidt</h1><a href="mailto:mail@anna-schmidt.example">Write to me</a> <a href="mailto:office@lawfirm.example">Dr. Anna Schmidt</a></main>
+       <footer>Webdesign: <a href="mailto:max@agentur.example">Max Weber</a></footer>`,
+      { url: site },
+    ).window.document;
+    expect(extractPeople(own, site).map((p) => p.emails[0])).toEqual(['office@lawfirm.example', 'mail@anna-schmidt.example', 'max@agentur.example']);
   });
 
   it('reads the links in the site’s header, navigation and footer after those in the page’s content', () => {

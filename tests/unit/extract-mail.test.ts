@@ -253,6 +253,15 @@ describe('Outlook on the web, English', () => {
     from.setAttribute('aria-label', 'From: Talent Team <talent@fabrikam.example> on behalf of Grace Mbeki <grace.mbeki@fabrikam.example>');
     from.querySelector('span')!.textContent = 'Talent Team <talent@fabrikam.example> on behalf of Grace Mbeki <grace.mbeki@fabrikam.example>';
     expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Grace Mbeki', emails: ['grace.mbeki@fabrikam.example'], role: 'sender' });
+    // Sent by a person from a shared mailbox: theirs.
+    const shared = 'Grace Mbeki <grace.mbeki@fabrikam.example> on behalf of Fabrikam Careers <careers@fabrikam.example>';
+    from.setAttribute('aria-label', `From: ${shared}`);
+    from.querySelector('span')!.textContent = shared;
+    expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Grace Mbeki', emails: ['grace.mbeki@fabrikam.example'] });
+    // The words in a name, with no address before them, are the name's.
+    from.setAttribute('aria-label', 'From: Stichting Namens de Bewoners');
+    from.querySelector('span')!.textContent = 'Stichting Namens de Bewoners<info@bewoners.example>';
+    expect(extractPeople(page, url)[0].name).toBe('Stichting Namens de Bewoners');
   });
 });
 
