@@ -219,8 +219,7 @@ export function personName(text: string): string {
   if (name.includes('/')) name = withoutPronouns(name);
   const parts = name.split(', ');
   while (parts.length > 1 && parts[0].includes(' ') && CREDENTIAL.test(parts[parts.length - 1])) parts.pop();
-  // A directory's order ("Smith, Jane"), as people say it.
-  const words = (parts.length === 2 ? firstNameFirst(parts.join(', ')) : parts.join(', ')).split(' ');
+  const words = parts.join(', ').split(' ');
   return (words.length > 2 && HONORIFICS.includes(words[0].replace('.', '')) ? words.slice(1) : words).join(' ');
 }
 

@@ -392,8 +392,9 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
       const signedAt = nameAt;
       const fuller = first.includes(' ') ? -1 : lines.findIndex((l, i) => i > signedAt && !l.used && l.text.startsWith(first) && l.text.includes(' ') && looksLikePersonName(l.text));
       if (fuller > 0) nameAt = fuller;
-      // A directory's order, "Doe, Jane", as people say it.
-      answers.name = { value: firstNameFirst(lines[nameAt].text), from: 'signature:first-name-line' };
+      // A directory's order, "Doe, Jane", as people say it; not a sign-off with a company ("Jane, Acme Corp").
+      const text = lines[nameAt].text;
+      answers.name = { value: /^[^,\s]+, [^,\s]+$/.test(text) ? firstNameFirst(text) : text, from: 'signature:first-name-line' };
     }
   }
   if (nameAt >= 0) {
