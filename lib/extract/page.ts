@@ -10,6 +10,7 @@ import { extractLinkedIn, isLinkedInProfileUrl, warmUpLinkedIn } from './linkedi
 import { extractMailtoLinks } from './mailto';
 import { extractOpenGraph } from './open-graph';
 import { extractOutlook, isOutlookMessageOpen, warmUpOutlook } from './outlook';
+import { withoutOthersHomes } from './person';
 import { type SiteName, siteNameOf } from './sites';
 
 /**
@@ -60,7 +61,8 @@ export function captureSite(site: SiteReader, document: Document, url: string): 
 
 /** capturePage for a page of no site with a reader of its own. */
 export function captureMarkup(document: Document, url: string): PageCaptureInput {
-  return { url: pageAddress(url), expected: false, people: markupCandidates(document) };
+  const address = pageAddress(url);
+  return { url: address, expected: false, people: withoutOthersHomes(markupCandidates(document), address) };
 }
 
 /**

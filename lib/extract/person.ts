@@ -40,30 +40,41 @@ export function candidate(
     if (field !== 'name') (person as Record<string, unknown>)[field] = answer.value;
     fieldSources[field] = answer.from;
   }
-  if (person.profileUrl && !isOwnSite(person.profileUrl, name)) {
-    delete person.profileUrl;
-    delete fieldSources.profileUrl;
-  }
   person.fieldSources = fieldSources;
   return person;
 }
 
-/**
- * Whether a link is the person's own: any page but a site's home, and a home whose host bears
- * their name ("mina-okafor.example", "jane.dev"). A post's author or a speaker is often given
- * their blog's or employer's home ("https://acme.example/"), which is everyone's there: kept as
- * the person's link, it would make them one contact. Read without parsing, as most links are
- * pages.
- */
-function isOwnSite(link: string, name: string): boolean {
+/** A link's host, when the link is a site's home ("https://acme.example/"); undefined for any other page. Read without parsing, as most links are pages. */
+function homeHost(link: string): string | undefined {
   const hostStart = link.indexOf('//') + 2;
   const path = link.indexOf('/', hostStart);
-  if (path >= 0 && path < link.length - 1) return true;
-  const host = link.slice(hostStart, path < 0 ? undefined : path).toLowerCase();
-  return name
-    .toLowerCase()
-    .split(' ')
-    .some((word) => word.length >= 3 && host.includes(word));
+  if (path >= 0 && path < link.length - 1) return undefined;
+  return link.slice(hostStart, path < 0 ? undefined : path).toLowerCase();
+}
+
+/**
+ * The people without a link that is a site's home but not theirs. A post's author or a speaker is
+ * often given their blog's or employer's home ("https://acme.example/"), which is everyone's
+ * there: kept as the person's link, it would make them one contact. A home is theirs where its
+ * host bears their name ("mina-okafor.example", "josemuller.dev"), or on that home page itself
+ * (a personal site's card of its owner: "adactio.com").
+ */
+export function withoutOthersHomes(people: PersonInput[], pageUrl: string): PersonInput[] {
+  const homePage = homeHost(pageUrl.split('#')[0].split('?')[0]);
+  for (const person of people) {
+    const host = person.profileUrl && homeHost(person.profileUrl);
+    if (!host || host === homePage || hostBearsName(host, person.name)) continue;
+    delete person.profileUrl;
+    delete person.fieldSources?.profileUrl;
+  }
+  return people;
+}
+
+function hostBearsName(host: string, name: string): boolean {
+  const bears = (text: string) => text.replaceAll('-', ' ').split(' ').some((word) => word.length >= 2 && host.includes(word));
+  const lower = name.toLowerCase();
+  // Accents are folded only where the plain name finds nothing ("José Müller", josemuller.dev).
+  return bears(lower) || bears(lower.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
 
 /**

@@ -187,6 +187,13 @@ describe('JSON-LD', () => {
     expect(links({ name: 'Bob Tanaka', url: 'https://northwind.example' })).toEqual([undefined]);
     expect(links({ name: 'Jane Okoro', url: 'https://janeokoro.dev/' })).toEqual(['https://janeokoro.dev/']);
     expect(links({ name: 'Jane Okoro', url: 'https://acme.example/team/jane' })).toEqual(['https://acme.example/team/jane']);
+    // A name with accents or a hyphen, or two letters, is found in its host; a home is its owner's on itself.
+    expect(links({ name: 'José Müller', url: 'https://josemuller.dev/' })).toEqual(['https://josemuller.dev/']);
+    expect(links({ name: 'Anne-Marie Lo', url: 'https://annemarie.dev/' })).toEqual(['https://annemarie.dev/']);
+    expect(links({ name: 'Yi Wu', url: 'https://yiwu.me/' })).toEqual(['https://yiwu.me/']);
+    const home = 'https://adactio.com/';
+    const owner = extractPeople(jsonLdPage(home, [{ '@type': 'Person', name: 'Jeremy Keith', url: home }]), home);
+    expect(owner.map((p) => p.profileUrl)).toEqual([home]);
   });
 
   it('keeps a region written as a code, and leaves out a country code', () => {
