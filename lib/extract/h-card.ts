@@ -159,9 +159,13 @@ function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
   const people: PersonInput[] = [];
   for (const card of [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS)) {
     if (vocabulary.notAPerson.some((cls) => card.classList.contains(cls))) continue;
-    // An organisation's card names itself as one: `fn org` (old hCard), `p-name p-org` (h-card).
+    // An organisation's card names itself as one: `fn org` (old hCard), `p-name p-org` (h-card),
+    // on the card or an element of its own, not of a card nested in it (a person's employer).
     const [name, org] = vocabulary === HCARD ? ['fn', 'org'] : ['p-name', 'p-org'];
-    if (card.querySelector(`.${name}.${org}`) || (card.classList.contains(name) && card.classList.contains(org))) continue;
+    const ownName = [card, ...card.querySelectorAll(`.${name}.${org}`)].some(
+      (el) => el.classList.contains(name) && el.classList.contains(org) && (el === card || el.parentElement?.closest(`.${vocabulary.root}`) === card),
+    );
+    if (ownName) continue;
     if (card.closest(COMMENTS)) continue;
     const person = readCard(card, vocabulary);
     if (person) people.push(person);

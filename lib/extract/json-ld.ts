@@ -98,12 +98,17 @@ function currentEmployer(worksFor: unknown): { company?: string; roleName?: stri
   return { company: employer(current), roleName: first(role?.roleName) };
 }
 
+const COUNTRIES_OF_REGION_CODES = new Set(['US', 'USA', 'UNITED STATES', 'CA', 'CANADA', 'AU', 'AUSTRALIA']);
+
 function place(address: unknown): string | undefined {
   const entry = Array.isArray(address) ? address[0] : address;
   if (!isObject(entry)) return first(entry);
   const country = first(entry.addressCountry);
-  // A country code is left out ("Lisbon, Portugal" + "PT"), a region's kept ("Austin, TX").
-  const parts = [first(entry.addressLocality), first(entry.addressRegion), country && country.length > 2 ? country : undefined];
+  const region = first(entry.addressRegion);
+  // A code is left out ("Lisbon" + "PT", "Berlin" + "BE"), but for the states and provinces
+  // people write with their city ("Austin, TX", "Toronto, ON").
+  const regionByCode = region && region.length <= 2 && COUNTRIES_OF_REGION_CODES.has((country ?? '').toUpperCase());
+  const parts = [first(entry.addressLocality), region && (region.length > 2 || regionByCode) ? region : undefined, country && country.length > 2 ? country : undefined];
   const unique: string[] = [];
   for (const part of parts) {
     // Skip a part the locality already spells out.

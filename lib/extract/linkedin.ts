@@ -177,8 +177,9 @@ function contactInfoEmails(doc: Document, slug: string): string[] {
 /** The profile picture in the top card: none inside a link to another page (a mutual connection's). */
 function ownPicture(card: Element, slug: string): Element | undefined {
   for (const img of card.querySelectorAll('img[src*="profile-displayphoto"]')) {
-    const link = img.closest('a');
-    if (inPageChrome(img) || (link && !attrOf(link, 'href').toLowerCase().includes(`/in/${slug}`))) continue;
+    const href = attrOf(img.closest('a'), 'href').toLowerCase();
+    // A link to the photo itself opens it on this profile, however the profile is named there.
+    if (inPageChrome(img) || (href && !href.includes(`/in/${slug}`) && !href.includes('/overlay/photo'))) continue;
     return img;
   }
   return undefined;
@@ -231,7 +232,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
       },
     ],
     // Without a top card, main's links to companies are the jobs listed on a profile's subpage.
-    ['top card a[href*=/company/]', () => (heading ? textOf(inCard('a[href*="/company/"]'), 300) : undefined)],
+    ['top card a[href*=/company/]', () => (onSubpage && !heading ? undefined : textOf(inCard('a[href*="/company/"]'), 300))],
   ]);
 
   const headline = firstAnswer([

@@ -203,6 +203,8 @@ describe('JSON-LD', () => {
     expect(place({ addressLocality: 'Austin', addressRegion: 'TX', addressCountry: 'US' })).toBe('Austin, TX');
     expect(place({ addressLocality: 'Lisbon', addressCountry: 'PT' })).toBe('Lisbon');
     expect(place({ addressLocality: 'Lisbon', addressCountry: 'Portugal' })).toBe('Lisbon, Portugal');
+    expect(place({ addressLocality: 'Berlin', addressRegion: 'BE', addressCountry: 'DE' })).toBe('Berlin');
+    expect(place({ addressLocality: 'Singapore', addressCountry: 'SG' })).toBe('Singapore');
   });
 
   it('skips a broken block without making JSON.parse throw', () => {
@@ -349,6 +351,10 @@ describe('h-card and hCard', () => {
       <footer><div class="h-card"><span class="p-name p-org">Acme Consulting Ltd</span> <a class="u-email" href="mailto:hello@acme.example">hello@acme.example</a></div>
       <div class="h-card p-name p-org">Northwind Ltd</div></footer>`;
     expect(extractHCards(page)).toEqual([]);
+    // A person whose employer is a card of its own, named as an organisation, is still a person.
+    page.body.innerHTML = `<div class="h-card"><a class="p-name u-url" href="https://janedoe.example/about">Jane Doe</a>, <span class="p-job-title">CTO</span> at
+      <span class="p-org h-card"><a class="p-name p-org u-url" href="https://acme.example">Acme</a></span></div>`;
+    expect(extractHCards(page).map((p) => [p.name, p.title, p.company])).toEqual([['Jane Doe', 'CTO', 'Acme']]);
   });
 
   it('finds nobody, without throwing, on a page whose address is not a web address', () => {

@@ -314,6 +314,18 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
       );
     expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Kenji Morales' });
     expect(extractPeople(page, url)[0].photoUrl).toBeUndefined();
+    // Their own photo in a link that opens it, by their member id, is theirs.
+    const photo = 'https://media.licdn.com/dms/image/v2/profile-displayphoto-shrink_400_400/kenji-own.jpg';
+    page.querySelector('figure')!.innerHTML = `<a href="/in/ACoAABxyz/overlay/photo/"><img src="${photo}" alt="Kenji Morales"></a>`;
+    expect(extractPeople(page, url)[0].photoUrl).toBe(photo);
+  });
+
+  it('reads the top card’s company on a profile whose heading is none the title agrees with', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.title = 'Dr. Kenji Morales, PhD | LinkedIn';
+    const h1 = page.querySelector('main h1')!;
+    h1.outerHTML = `<h2 class="${h1.className}">Kenji Morales</h2>`;
+    expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Kenji Morales', company: 'Lumen Works' });
   });
 
   it('reads the name, and no job, on a profile’s own pages: its experience, its activity', () => {
