@@ -51,6 +51,8 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // Every start of the worker (a restart of the browser, an update, a wake after idling) looks
   // for a new zone before anything reads the reminders: read before their dates moved, those
   // announced in the old zone would be remembered at their old times and announced again.
+  // The database is opened (made, on a first start) at once, as before the zone was looked for.
+  deps.openDb().catch(logFailure('opening the database'));
   const datesInZone = keepDatesInZone().catch((error) => {
     logFailure('moving dates to the new time zone')(error);
     return false;

@@ -290,11 +290,19 @@ export class Kith {
   async putRecords(store: 'contacts' | 'interactions' | 'reminders', records: unknown[]): Promise<void> {
     await this.worker.evaluate(
       async ({ name, records }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('kith');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
+        const open = () =>
+          new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open('kith');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+        // The worker makes the database as it starts: a test that seeds at once may be first.
+        let db = await open();
+        for (let tries = 0; !db.objectStoreNames.contains(name) && tries < 50; tries++) {
+          db.close();
+          await new Promise((wait) => setTimeout(wait, 100));
+          db = await open();
+        }
         try {
           const tx = db.transaction(name, 'readwrite');
           for (const record of records) tx.objectStore(name).put(record);
