@@ -42,10 +42,13 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
   const [text, setText] = useState(viewBefore?.text ?? '');
   const [filters, setFilters] = useState<ContactFilters>(viewBefore?.filters ?? {});
   const [sort, setSort] = useState<SortKey>(viewBefore?.sort ?? 'warmth');
-  // Contacts deleted meanwhile are no longer selected.
-  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set([...(viewBefore?.selected ?? [])].filter((c) => notebook.byId.has(c))));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(viewBefore?.selected ?? new Set());
   const [scrollTop, setScrollTop] = useState(viewBefore?.scrollTop ?? 0);
   useEffect(() => keepView({ text, filters, sort, selected, scrollTop }), [keepView, text, filters, sort, selected, scrollTop]);
+  // A contact deleted meanwhile (on its page, in another tab) is no longer selected.
+  useEffect(() => {
+    if ([...selected].some((c) => !notebook.byId.has(c))) setSelected(new Set([...selected].filter((c) => notebook.byId.has(c))));
+  }, [notebook]);
   const [bulkTag, setBulkTag] = useState('');
   const [bulkRelationship, setBulkRelationship] = useState<Relationship>('colleague');
   /** What the last bulk action failed on, and the field it was about, if one was. */
@@ -60,7 +63,7 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
   const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
   // A tag no contact has any more (a bulk tag undone, its last contacts deleted) is no filter: left
   // on, it would hide everyone behind a blank choice.
-  const tagGone = filters.tag !== undefined && !tags.includes(filters.tag);
+  const tagGone = filters.tag !== undefined && !tags.some((tag) => fold(tag) === fold(filters.tag!));
   useEffect(() => {
     if (tagGone) setFilter('tag', undefined);
   }, [tagGone]);

@@ -15,9 +15,14 @@ import type { PageProps } from './Dashboard';
  */
 const SHOWN = 200;
 
-/** What the list leaves out, said where it ends. */
-function notShown(total: number) {
-  return total > SHOWN && <p class="muted">The first {SHOWN} of {total.toLocaleString()} are shown; Contacts, filtered by Due now, lists them all.</p>;
+/** What the list leaves out, said where it ends; where the contacts list's Due now filter has them all, so. */
+function notShown(total: number, due: boolean) {
+  if (total <= SHOWN) return false;
+  return (
+    <p class="muted">
+      The first {SHOWN} of {total.toLocaleString()} are shown{due ? '; Contacts, filtered by Due now, lists them all.' : '.'}
+    </p>
+  );
 }
 
 export function WeekPage({ deps, notebook, changed }: PageProps) {
@@ -82,7 +87,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
       ) : (
         <p class="muted">{empty}</p>
       )}
-      {notShown(list.length)}
+      {notShown(list.length, key === 'overdue' || key === 'today')}
     </section>
   );
   const errorLine = error && (
@@ -151,7 +156,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
             ))}
           </ul>
         )}
-        {notShown(agenda.pastCadence.length)}
+        {notShown(agenda.pastCadence.length, true)}
       </section>
       {section('promises', 'Open promises', agenda.promises, 'No open promises.')}
       {section('coming', 'Coming up this week', agenda.comingUp, 'Nothing else this week.')}

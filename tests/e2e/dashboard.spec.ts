@@ -405,6 +405,13 @@ test('the contacts list is as it was left after a visit to a contact: search, so
   await expect(page.getByRole('group', { name: 'Bulk actions' })).toContainText('1 selected contact');
   expect(await table.evaluate((el) => el.scrollTop)).toBe(1200);
   await expect(table.getByRole('link', { name: opened })).toBeVisible();
+
+  // The one selected, deleted from their page, is selected no more.
+  await page.getByLabel('Search contacts').fill('Person 100');
+  await table.getByRole('link', { name: 'Person 100' }).click();
+  await page.getByRole('button', { name: 'Delete Person 100' }).click();
+  await expect(page.getByRole('status')).toContainText('Deleted Person 100.');
+  await expect(page.getByRole('group', { name: 'Bulk actions' })).toHaveCount(0);
 });
 
 test('a tag filter whose tag no contact has any more falls back to any tag', async ({ kith }) => {
