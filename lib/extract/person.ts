@@ -236,11 +236,15 @@ export function personName(text: string): string {
 
 // The addresses of a desk, not a person ("enquiries@", "info@", "careers@"): on a page, a
 // person's own address goes before them; sent "on behalf of" one, a message is the sender's.
-const DESKS = new Set([
-  'info', 'enquiries', 'inquiries', 'enquiry', 'hello', 'contact', 'office', 'admin', 'webmaster', 'support', 'help',
-  'sales', 'press', 'media', 'jobs', 'careers', 'hr', 'team', 'general', 'reception', 'mail', 'noreply', 'no-reply', 'privacy',
-]);
-export const isDesk = (email: string) => DESKS.has(email.slice(0, email.indexOf('@')).split('+')[0]);
+// Built on first use, as the pronouns are: every reader loads this module, few pages need it.
+const desks = /* @__PURE__ */ once(
+  () =>
+    new Set([
+      'info', 'enquiries', 'inquiries', 'enquiry', 'hello', 'contact', 'office', 'admin', 'webmaster', 'support', 'help',
+      'sales', 'press', 'media', 'jobs', 'careers', 'hr', 'team', 'general', 'reception', 'mail', 'noreply', 'no-reply', 'privacy',
+    ]),
+);
+export const isDesk = (email: string) => desks().has(email.slice(0, email.indexOf('@')).split('+')[0]);
 
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {
