@@ -140,7 +140,7 @@ const attributed = (el: Element, role: Participant['role'], at: number | undefin
 export function extractGmail(doc: Document, url: string): PersonInput[] {
   const subjectEl = doc.querySelector('h2.hP');
   // The inbox and other lists show many senders, none of them whom the page is about.
-  if (!isGmailUrl(url) || (!isGmailThreadOpen(doc, url) && !subjectEl)) return [];
+  if (!isGmailUrl(url) || (!subjectEl && !isGmailThreadOpen(doc, url))) return [];
   const thread = subjectEl?.closest('[role="main"]') ?? doc.querySelector('[role="main"]') ?? doc.body;
   if (!thread) return [];
   const own = gmailOwnAddresses(doc);
