@@ -1,5 +1,5 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
-import { useEffect, useId, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, Settings, refuseOverLimit } from '@/lib/model';
 import { fold } from '@/lib/search';
 import type { PageProps } from './Dashboard';
@@ -56,7 +56,7 @@ function changeOf(typed: SettingsForm): Partial<Settings> {
     if (targets.length > LIMITS.listItems) {
       throw new Error(`Target companies: ${targets.length} of them, where Kith keeps up to ${LIMITS.listItems}. Remove some to save.`);
     }
-    for (const target of targets) refuseOverLimit('Target companies', target, LIMITS.company);
+    for (const target of targets) refuseOverLimit(`Target companies, “${target.slice(0, 30)}…”`, target, LIMITS.company);
     change.targets = targets;
   }
   return change;
@@ -98,6 +98,12 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
     keepTyped(savedAlready(typed, saved) ? undefined : typed);
   }, [typed, saved, keepTyped]);
   const [error, setError] = useState<string>();
+  // A refusal of the targets is tied to their field, which takes the keyboard to be fixed.
+  const targetsRefused = error?.startsWith('Target companies') ?? false;
+  const targetsField = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (targetsRefused) targetsField.current?.focus();
+  }, [error]);
   const [busy, setBusy] = useState(false);
   // undefined while asked; null when no shortcut is set.
   const [shortcut, setShortcut] = useState<string | null>();
@@ -149,9 +155,17 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
           Show a notification when a reminder is due
         </label>
         <label for={`${id}-targets`}>Target companies (one per line)</label>
-        <textarea id={`${id}-targets`} rows={4} value={shown.targets} onInput={(e) => typeInto('targets', e.currentTarget.value)} />
+        <textarea
+          id={`${id}-targets`}
+          ref={targetsField}
+          rows={4}
+          value={shown.targets}
+          onInput={(e) => typeInto('targets', e.currentTarget.value)}
+          aria-invalid={targetsRefused || undefined}
+          aria-describedby={targetsRefused ? `${id}-error` : undefined}
+        />
         {error && (
-          <p class="error" role="alert">
+          <p class="error" role="alert" id={`${id}-error`}>
             {error}
           </p>
         )}

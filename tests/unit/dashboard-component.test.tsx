@@ -324,8 +324,13 @@ it('refuses more target companies than Kith keeps, or one too long, rather than 
   expect(stored.targets).toEqual([]);
   await fill('Target companies (one per line)', `Acme\n${'x'.repeat(250)}`);
   click('Save settings');
-  await vi.waitFor(() => expect(text()).toContain('Target companies: 250 characters, where Kith keeps up to 200. Shorten it to save.'));
+  await vi.waitFor(() => expect(text()).toContain(`Target companies, “${'x'.repeat(30)}…”: 250 characters, where Kith keeps up to 200. Shorten it to save.`));
   expect(stored.targets).toEqual([]);
+  // The refusal is the field's: marked, described by it, and the keyboard on it.
+  const field = document.querySelector('textarea')!;
+  expect(field.getAttribute('aria-invalid')).toBe('true');
+  expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toContain('Shorten it to save.');
+  expect(document.activeElement).toBe(field);
 });
 
 it('saves only the settings typed here: what another tab saved meanwhile is shown and kept', async () => {
