@@ -23,7 +23,7 @@ import {
 import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
-import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Reminder, refuseOverLimit } from '@/lib/model';
+import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Relationship, type Reminder, refuseOverLimit } from '@/lib/model';
 import { REMINDER_FIELD_LABELS, addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
@@ -49,6 +49,9 @@ const editKey = (id: string) => `edit:${id}`;
 // calls per timeline entry per render, which at 500 interactions made each keystroke take 0.2 s.
 let dayFormat: Intl.DateTimeFormat | undefined;
 const day = (ms: number) => (dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })).format(ms);
+
+/** The contact form's fields by their labels, for what was typed on a contact gone meanwhile. */
+const TYPED_LABELS: Record<string, string> = { ...FIELD_LABELS, relationship: 'Relationship', followUp: 'Follow up' };
 
 const detailsOf = (contact: Contact) => ({
   phones: contact.phones.join(', '),
@@ -196,7 +199,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   if (!contact || !draft || !details) {
     // Deleted or merged away in another tab while the user typed here: what they typed is shown,
     // to copy where it belongs, and kept (Dashboard asks before the tab closes) until they leave.
-    const typed = draft && shown.current.draft ? Object.entries(editedFields(draft, shown.current.draft)).filter(([, value]) => typeof value === 'string' && value.trim()) : [];
+    // Each field typed into, by its label, a cleared one too; a relationship by its name.
+    const typed = (draft && shown.current.draft ? Object.entries(editedFields(draft, shown.current.draft)) : [])
+      .filter(([field, value]) => typeof value === 'string' && field in TYPED_LABELS)
+      .map(([field, value]) => [TYPED_LABELS[field], field === 'relationship' ? RELATIONSHIP_LABELS[value as Relationship] : (value as string).trim() || '(cleared)']);
     return (
       <section>
         <h1>Contact not found</h1>
@@ -207,10 +213,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
           <div class="overwrites" role="alert">
             <p>What you typed here was not saved. Copy it to the contact it belongs to:</p>
             <dl>
-              {typed.map(([field, value]) => (
-                <div key={field}>
-                  <dt>{FIELD_LABELS[field] ?? field}</dt>
-                  <dd>{value as string}</dd>
+              {typed.map(([label, value]) => (
+                <div key={label}>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
                 </div>
               ))}
             </dl>

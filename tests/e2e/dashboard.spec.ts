@@ -507,6 +507,7 @@ test('typing on a contact deleted in another dashboard is shown on its page, to 
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
   const typing = await kith.openDashboard(`#/contact/${someone.id}`);
   await typing.getByLabel('Notes', { exact: true }).fill('Wants an intro to Priya\nAsk about the Lisbon office');
+  await typing.getByLabel('Title', { exact: true }).fill('');
   const other = await kith.openDashboard(`#/contact/${someone.id}`);
   await other.getByRole('button', { name: `Delete ${someone.name}` }).click();
   await expect(other.getByRole('status')).toContainText(`Deleted ${someone.name}.`);
@@ -515,6 +516,7 @@ test('typing on a contact deleted in another dashboard is shown on its page, to 
   await expect(kept).toContainText('What you typed here was not saved.');
   await expect(kept).toContainText('Wants an intro to Priya');
   await expect(kept).toContainText('Ask about the Lisbon office');
+  await expect(kept).toContainText('Title(cleared)');
 });
 
 test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
