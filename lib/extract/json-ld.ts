@@ -3,7 +3,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { textOf } from './dom';
-import { candidate, type Answer, type Answers, withoutSharedLinks } from './person';
+import { candidate, once, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -98,7 +98,8 @@ function currentEmployer(worksFor: unknown): { company?: string; roleName?: stri
   return { company: employer(current), roleName: first(role?.roleName) };
 }
 
-const COUNTRIES_OF_REGION_CODES = new Set(['US', 'USA', 'UNITED STATES', 'CA', 'CANADA', 'AU', 'AUSTRALIA']);
+// Built on first use: the LinkedIn script and the capture script load this module on every page.
+const countriesOfRegionCodes = /* @__PURE__ */ once(() => new Set(['US', 'USA', 'UNITED STATES', 'CA', 'CANADA', 'AU', 'AUSTRALIA']));
 
 function place(address: unknown): string | undefined {
   const entry = Array.isArray(address) ? address[0] : address;
@@ -107,7 +108,7 @@ function place(address: unknown): string | undefined {
   const region = first(entry.addressRegion);
   // A code is left out ("Lisbon" + "PT", "Berlin" + "BE"), but for the states and provinces
   // people write with their city ("Austin, TX", "Toronto, ON").
-  const regionByCode = region && region.length <= 2 && COUNTRIES_OF_REGION_CODES.has((country ?? '').toUpperCase());
+  const regionByCode = region && region.length <= 2 && countriesOfRegionCodes().has((country ?? '').toUpperCase());
   const parts = [first(entry.addressLocality), region && (region.length > 2 || regionByCode) ? region : undefined, country && country.length > 2 ? country : undefined];
   const unique: string[] = [];
   for (const part of parts) {

@@ -53,7 +53,6 @@ export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
 // name their bars and footers by id (a `#header` often holds the page's owner: not that).
 const SITE_CHROME = 'header, footer, nav, [role="banner"], [role="navigation"], [role="contentinfo"], #footer, #top-bar';
 
-
 /** Two words or more, each capitalised: "Anna Schmidt", not "Department office" or "Webmaster". */
 function namesSomeone(text: string): boolean {
   const words = text.split(' ');

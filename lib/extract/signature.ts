@@ -14,6 +14,7 @@ import {
   isPronouns,
   looksLikePersonName,
   nameFromAddress,
+  once,
   withoutPronouns,
   type Answers,
 } from './person';
@@ -240,11 +241,14 @@ function nameBeforeBareAddress(text: string): string | undefined {
     .slice(0, text.lastIndexOf(' ', at) + 1)
     .replace(/[\s:,;(\[–—-]+$/, '');
   // A label is no name: "Work Email: …", "Reply To …", "New York Office: …".
-  if (before.includes(',') || before.split(' ').some((word) => ADDRESS_LABEL_WORDS.has(word.toLowerCase()))) return undefined;
+  if (before.includes(',') || before.split(' ').some((word) => addressLabelWords().has(word.toLowerCase()))) return undefined;
   return isFullName(before) ? before : undefined;
 }
 
-const ADDRESS_LABEL_WORDS = new Set(['email', 'e-mail', 'mail', 'reply', 'to', 'office', 'team', 'desk', 'enquiries', 'inquiries', 'contact', 'support', 'general', 'direct', 'personal', 'work', 'my']);
+// Built on first use: the mail readers load this module on every message.
+const addressLabelWords = /* @__PURE__ */ once(
+  () => new Set(['email', 'e-mail', 'mail', 'reply', 'to', 'office', 'team', 'desk', 'enquiries', 'inquiries', 'contact', 'support', 'general', 'direct', 'personal', 'work', 'my']),
+);
 
 /**
  * The selection's lines as a signature reads them, in runs that blank lines and separator lines
