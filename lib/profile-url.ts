@@ -10,11 +10,22 @@ export function isLinkedInHost(hostname: string): boolean {
   return hostname === 'linkedin.com' || hostname.endsWith('.linkedin.com');
 }
 
-/** The LinkedIn profile slug in a URL, or undefined when the URL is not a profile. */
-export function linkedinProfileSlug(url: URL): string | undefined {
+// LinkedIn's member ids (`/in/ACoAAB…`), which its own pages link to where they do not show a
+// profile's public name, are case-sensitive, unlike the names people choose for their profiles.
+const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{20,}$/;
+
+/** A profile's slug as Kith keeps it: names in lower case, member ids as written. */
+const slugInForm = (slug: string) => (MEMBER_ID.test(slug) ? slug : slug.toLowerCase());
+
+/** The slug of a profile URL as written, or undefined when the URL is not a profile. */
+function slugAsWritten(url: URL): string | undefined {
   if (!isLinkedInHost(url.hostname)) return undefined;
-  const match = LINKEDIN_PROFILE_PATH.exec(url.pathname);
-  return match ? match[1].toLowerCase() : undefined;
+  return LINKEDIN_PROFILE_PATH.exec(url.pathname)?.[1];
+}
+
+/** The LinkedIn profile slug in a URL, lower-cased to compare, or undefined when the URL is not a profile. */
+export function linkedinProfileSlug(url: URL): string | undefined {
+  return slugAsWritten(url)?.toLowerCase();
 }
 
 /**
@@ -26,11 +37,11 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
   // Most links are a profile already in this form but for case or a slash (a connections file
   // holds 10,000): read without parsing a URL, which took a tenth of an import's preview.
   const plain = input && PLAIN_PROFILE.exec(input);
-  if (plain) return `https://www.linkedin.com/in/${plain[1].toLowerCase()}/`;
+  if (plain) return `https://www.linkedin.com/in/${slugInForm(plain[1])}/`;
   const url = parseHttpUrl(input);
   if (!url) return undefined;
-  const slug = linkedinProfileSlug(url);
-  if (slug) return `https://www.linkedin.com/in/${slug}/`;
+  const slug = slugAsWritten(url);
+  if (slug) return `https://www.linkedin.com/in/${slugInForm(slug)}/`;
   // Setters re-serialise the URL, so only those with something to remove; the parser has
   // already lower-cased the host.
   if (url.search) url.search = '';

@@ -91,7 +91,7 @@ describe('canonicalProfileUrl', () => {
     expect(canonicalProfileUrl('https://linkedin.com/in/jane-doe-12ab#about')).toBe(canonical);
   });
   it('reads a link already in plain form without parsing it, to the same result as parsing it', () => {
-    const slug = fc.stringMatching(/^[A-Za-z0-9_\-%é.]{1,30}$/);
+    const slug = fc.oneof(fc.stringMatching(/^[A-Za-z0-9_\-%é.]{1,30}$/), fc.stringMatching(/^ACoAA[A-Za-z0-9_-]{18,40}$/));
     const link = fc
       .tuple(fc.constantFrom('http://', 'https://', 'HTTPS://'), fc.constantFrom('', 'www.', 'uk.', 'de.', 'WWW.', 'mobile.'), slug, fc.constantFrom('', '/', '?trk=x', '/overlay/contact-info/'))
       .map(([scheme, host, name, tail]) => `${scheme}${host}linkedin.com/in/${name}${tail}`);
@@ -105,6 +105,14 @@ describe('canonicalProfileUrl', () => {
     expect(canonicalProfileUrl('https://www.linkedin.com/in/Jane-Doe_12')).toBe('https://www.linkedin.com/in/jane-doe_12/');
   });
 
+  it('keeps the case of a LinkedIn member id, which LinkedIn reads case-sensitively, on both paths', () => {
+    const canonical = 'https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456/';
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456')).toBe(canonical);
+    expect(canonicalProfileUrl('https://de.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456?miniProfileUrn=x')).toBe(canonical);
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456/overlay/contact-info/')).toBe(canonical);
+    // A name chosen by its owner is still one profile however it is written.
+    expect(canonicalProfileUrl('https://www.linkedin.com/in/ACorn-Smith')).toBe('https://www.linkedin.com/in/acorn-smith/');
+  });
   it('strips the query of other profile links and refuses non-http ones', () => {
     expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x#top')).toBe('https://example.com/people/jane');
     expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
