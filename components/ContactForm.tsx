@@ -23,7 +23,7 @@ type Props = {
   error?: string;
   focus: FocusField;
   defaultCadenceDays: number;
-  searchContacts: (query: string) => Promise<ContactHit[]>;
+  searchContacts: (query: string, limit: number) => Promise<ContactHit[]>;
   children?: ComponentChildren;
 };
 

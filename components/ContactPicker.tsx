@@ -7,7 +7,8 @@ import { jobLine } from './labels';
 
 type Props = {
   label: string;
-  search: (query: string) => Promise<ContactHit[]>;
+  /** Up to `limit` contacts matching `query`, best first. */
+  search: (query: string, limit: number) => Promise<ContactHit[]>;
   onPick: (hit: ContactHit) => void;
   placeholder?: string;
   autoFocus?: boolean;
@@ -22,11 +23,14 @@ type Props = {
 
 /** A search that has not answered by then is said to be running (the popup's first one reads the whole notebook). */
 const SLOW_SEARCH_MS = 250;
+/** Suggestions shown at once; when more match, the list says so, so no one is taken for missing. */
+const SHOWN = 8;
 
 export function ContactPicker({ label, search, onPick, placeholder, autoFocus, returnFocusKey, unpicked }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<ContactHit[]>([]);
+  const [more, setMore] = useState(false);
   const [active, setActive] = useState(0);
   /** The query the shown answer is for. */
   const [searched, setSearched] = useState<string>();
@@ -47,6 +51,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     setSlow(false);
     if (!query.trim()) {
       setHits([]);
+      setMore(false);
       setSearched(undefined);
       setFailure(undefined);
       return;
@@ -58,10 +63,11 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
         clearTimeout(slowTimer);
         return ticket === latest.current;
       };
-      search(query).then(
+      search(query, SHOWN + 1).then(
         (found) => {
           if (!answered()) return;
-          setHits(found);
+          setHits(found.slice(0, SHOWN));
+          setMore(found.length > SHOWN);
           setActive(0);
           setSearched(query.trim());
           setSlow(false);
@@ -70,6 +76,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
         (cause: unknown) => {
           if (!answered()) return;
           setHits([]);
+          setMore(false);
           setSearched(undefined);
           setSlow(false);
           setFailure(failureMessage(cause));
@@ -91,6 +98,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     onPick(hit);
     setQuery('');
     setHits([]);
+    setMore(false);
     setSearched(undefined);
   };
 
@@ -172,6 +180,10 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
       ) : slow ? (
         <p class="muted small" role="status">
           Searching your notebook…
+        </p>
+      ) : open && more ? (
+        <p class="muted small" role="status">
+          More contacts match “{searched}”: type more to narrow it down.
         </p>
       ) : (
         searched !== undefined &&

@@ -285,12 +285,15 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const [writes, setWrites] = useState(0);
   const searchNotebook = useMemo(() => db && contactSearch(db), [db, writes]);
   const search = useCallback(
-    (query: string, excludeId?: string) => (searchNotebook ? searchNotebook(query, { excludeId }) : Promise.resolve([])),
+    (query: string, limit: number) => (searchNotebook ? searchNotebook(query, { limit }) : Promise.resolve([])),
     [searchNotebook],
   );
   // Stable, as the picker searches again whenever its search function changes.
   const referrerExcluded = screen.kind === 'saved' ? screen.card.contact.id : undefined;
-  const searchReferrers = useCallback((query: string) => search(query, referrerExcluded), [search, referrerExcluded]);
+  const searchReferrers = useCallback(
+    (query: string, limit: number) => (searchNotebook ? searchNotebook(query, { limit, excludeId: referrerExcluded }) : Promise.resolve([])),
+    [searchNotebook, referrerExcluded],
+  );
 
   // A new person may be someone saved from elsewhere under the same name (an email where the
   // page has a profile): looked for once the form is up, so it never delays it, and not while a

@@ -185,13 +185,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   }, [deps, contactId, notebook]);
 
   const searchOthers = useMemo(
-    () => async (query: string) => {
+    () => async (query: string, limit: number) => {
       // Drawn before the notebook was read: a search answers once it is.
       const all = (await notebook.whole) ?? notebook;
       return all.search
         .search({ text: query, filters: {}, sort: 'name' }, { now: all.loadedAt, dueContactIds: all.dueContactIds })
         .filter((c) => c.id !== contactId)
-        .slice(0, 8);
+        .slice(0, limit);
     },
     [notebook, contactId],
   );

@@ -14,7 +14,7 @@ afterEach(() => {
   host?.remove();
 });
 
-function pickerWith(search: (query: string) => Promise<ContactHit[]>, onPick: (hit: ContactHit) => void = () => {}) {
+function pickerWith(search: (query: string, limit: number) => Promise<ContactHit[]>, onPick: (hit: ContactHit) => void = () => {}) {
   host = document.body.appendChild(document.createElement('div'));
   render(<ContactPicker label="Search your contacts" search={search} onPick={onPick} />, host);
   const input = host.querySelector('input')!;
@@ -49,12 +49,23 @@ function heldSearch() {
 }
 
 describe('ContactPicker', () => {
+  it('shows eight suggestions and says when more contacts match, until the query narrows them', async () => {
+    const many = Array.from({ length: 20 }, (_, i): ContactHit => ({ id: `c${i}`, name: `Ada ${String.fromCharCode(65 + i)}`, title: '', company: '' }));
+    const search = vi.fn(async (query: string, limit: number) => many.filter((hit) => hit.name.toLowerCase().startsWith(query)).slice(0, limit));
+    const picker = pickerWith(search);
+    picker.type('ada');
+    await vi.waitFor(() => expect(picker.options()).toHaveLength(8));
+    expect(picker.text()).toContain('More contacts match “ada”: type more to narrow it down.');
+    picker.type('ada b');
+    await vi.waitFor(() => expect(picker.options()).toEqual(['Ada B']));
+    expect(picker.text()).not.toContain('More contacts match');
+  });
   it('says it is searching when the answer is slow, then shows it', async () => {
     const held = heldSearch();
     const picker = pickerWith(held.search);
     picker.type('ada');
     await vi.waitFor(() => expect(picker.text()).toContain('Searching your notebook…'));
-    expect(held.search).toHaveBeenCalledWith('ada');
+    expect(held.search).toHaveBeenCalledWith('ada', 9);
     held.answer([ada]);
     await vi.waitFor(() => expect(picker.options()).toEqual(['Ada Quinlan CTO · Northwind']));
     expect(picker.text()).not.toContain('Searching');
