@@ -92,8 +92,12 @@ export function phoneDigitsOf(c: Contact): string {
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
-/** One word of a query, and for a word written as part of a phone number, the forms it matches numbers in. */
-export type QueryTerm = { text: string; also?: string[] };
+/**
+ * One word of a query, and for a word written as part of a phone number, the forms it matches
+ * numbers in: `also` anywhere in a number, `national` (the number after a country code) only at
+ * a number's start.
+ */
+export type QueryTerm = { text: string; also?: string[]; national?: string[] };
 
 // "+46", "(555)", "555-0134", "070.123": what phone numbers are written with. A word of these
 // alone without digits ("(", "+") matches everyone with a phone, as its digits-to-come would not
@@ -115,9 +119,11 @@ export function queryTerms(query: string): QueryTerm[] {
       if (!PHONE_WORD.test(text)) return { text };
       const digits = digitsOf(text);
       const afterPrefix = digits.replace(/^0+/, '');
-      const forms = new Set([digits, afterPrefix]);
-      if (text.startsWith('+') || digits.startsWith('00')) for (let code = 1; code <= 3; code++) forms.add(afterPrefix.slice(code));
-      return { text, also: [...forms] };
+      const also = [...new Set([digits, afterPrefix])];
+      if (!text.startsWith('+') && !digits.startsWith('00')) return { text, also };
+      // Which digits are the country code is not known, so each length is tried; a national
+      // number found in the middle of another would be a guess, hence only at a number's start.
+      return { text, also, national: [...new Set([1, 2, 3].map((code) => afterPrefix.slice(code)))] };
     });
 }
 
@@ -132,8 +138,19 @@ export function queryTerms(query: string): QueryTerm[] {
 export function includesTerm(haystack: string, phoneDigits: string, term: QueryTerm): boolean {
   if (haystack.includes(term.text)) return true;
   if (term.also === undefined || phoneDigits === '') return false;
-  // A loop, not `some`: this runs once per contact per keystroke, 100,000 times at most.
+  // Loops, not `some`: this runs once per contact per keystroke, 100,000 times at most.
   for (const form of term.also) if (phoneDigits.includes(form)) return true;
+  if (term.national) for (const form of term.national) if (startsANumber(phoneDigits, form)) return true;
+  return false;
+}
+
+/** Whether a number of `phoneDigits` (numbers apart by spaces) starts with `form`, after the zeros a number is dialled with at home. */
+function startsANumber(phoneDigits: string, form: string): boolean {
+  for (let at = phoneDigits.indexOf(form); at !== -1; at = phoneDigits.indexOf(form, at + 1)) {
+    let before = at - 1;
+    while (before >= 0 && phoneDigits[before] === '0') before--;
+    if (before < 0 || phoneDigits[before] === ' ') return true;
+  }
   return false;
 }
 

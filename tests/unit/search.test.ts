@@ -394,6 +394,7 @@ describe('finding people by phone number', () => {
     make({ id: 'se', name: 'Britt Ek', phones: ['070-123 45 67'] }),
     make({ id: 'none', name: 'Cai Noor', notes: 'Room 555-01 on the second floor' }),
     make({ id: 'de', name: 'Dana Roth', phones: ['+49 151 2345678'] }),
+    make({ id: 'jp', name: 'Eri Sato', phones: ['03-1234-5678'] }),
   ];
   const context = { now: NOW, dueContactIds: NO_DUE };
 
@@ -415,10 +416,14 @@ describe('finding people by phone number', () => {
       ['+46 70 123 45 67', ['se']],
       ['+46701234567', ['se']],
       ['0046 70-123 45 67', ['se']],
+      ['+81312345678', ['jp']],
+      // Another country's number is not found for sharing the last eight digits of Eri's.
+      ['+34612345678', []],
+      ['+3461234', []],
       // A prefix or a country code alone, its digits still to come: everyone with a number.
-      ['+46', ['us', 'se', 'de']],
-      ['00', ['us', 'se', 'de']],
-      ['(', ['us', 'se', 'de']],
+      ['+46', ['us', 'se', 'de', 'jp']],
+      ['00', ['us', 'se', 'de', 'jp']],
+      ['(', ['us', 'se', 'de', 'jp']],
     ] as const) {
       expect(ids(new ContactSearch(withPhones).search(query(typed), context)), typed).toEqual(found);
       expect(ids(search.search(query(typed), context)), `${typed}, typed after the others`).toEqual(found);
@@ -428,12 +433,12 @@ describe('finding people by phone number', () => {
   it('a phone word matches itself or its other forms, never more as it grows', () => {
     expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 +441 (')).toEqual([
       { text: 'ada' },
-      { text: '+46', also: ['46', '6', ''] },
+      { text: '+46', also: ['46'], national: ['6', ''] },
       { text: '(070)', also: ['070', '70'] },
       { text: '555-0134', also: ['5550134'] },
       { text: '2024', also: ['2024'] },
-      { text: '0049', also: ['0049', '49', '9', ''] },
-      { text: '+441', also: ['441', '41', '1', ''] },
+      { text: '0049', also: ['0049', '49'], national: ['9', ''] },
+      { text: '+441', also: ['441'], national: ['41', '1', ''] },
       { text: '(', also: [''] },
     ]);
     // Typing a letter at a time, each result is within the one before (so narrowing is exact).
