@@ -202,13 +202,21 @@ export async function reviseInteraction(db: KithDB, input: Interaction, settings
     const before = interactionFromStore(stored);
     await putInteractionIn(tx, after);
     await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
-    const newlyReceived = after.received.filter((kind) => !before.received.includes(kind));
+    // Help ticked again after being unticked is still asked for by the thank-you it asked for
+    // first, which unticking left open.
+    const dueAt = thankYouDueAt(after.at);
+    const openThanks = (await tx.objectStore('reminders').index('byContact').getAll(after.contactId))
+      .filter((r) => r.kind === 'thank-you' && r.doneAt === undefined && r.dueAt === dueAt)
+      .map((r) => r.note);
+    const newlyReceived = after.received.filter(
+      (kind) => !before.received.includes(kind) && !openThanks.some((note) => note.includes(HELP_WORDS[kind])),
+    );
     if (newlyReceived.length === 0) return { before, after };
     const thankYou = await putReminderIn(tx, {
       id: newId(),
       contactId: after.contactId,
       kind: 'thank-you',
-      dueAt: thankYouDueAt(after.at),
+      dueAt,
       note: thankYouNote(newlyReceived),
       createdAt: now,
     });
@@ -334,11 +342,18 @@ function reminderChanges(before: readonly Reminder[], after: readonly Reminder[]
  * Undo of Done or Snooze, in one transaction: the reminders it changed put back as they were, the
  * one it made (the next keep-in-touch a Done started) removed; nothing else. A reminder added,
  * done or edited since, in this page or another, stays as it is now. Refused when the contact was
- * deleted since.
+ * deleted since. A keep-in-touch put back is planned again: an interaction logged since the Done
+ * moves it, as it would have moved the one the Done made, and the contact keeps only one.
  */
-async function putRemindersBack(db: KithDB, contactId: string, { changed, made }: ReminderChanges): Promise<void> {
+async function putRemindersBack(
+  db: KithDB,
+  contactId: string,
+  { changed, made }: ReminderChanges,
+  settings: CadenceSettings,
+  now: number,
+): Promise<void> {
   await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
-    await contactIn(tx, contactId);
+    const contact = await contactIn(tx, contactId);
     const store = tx.objectStore('reminders');
     // Each only while it is as the press left it: one edited since (a follow-up moved in another
     // tab, the next keep-in-touch snoozed) keeps that edit.
@@ -348,6 +363,7 @@ async function putRemindersBack(db: KithDB, contactId: string, { changed, made }
     };
     for (const { id, left } of made) if (await asLeft(id, left)) await store.delete(id);
     for (const { was, left } of changed) if (await asLeft(was.id, left)) await putReminderIn(tx, was);
+    if (changed.some(({ was }) => was.kind === 'keep-in-touch')) await syncKeepInTouchIn(tx, contact, settings, now);
   });
 }
 
@@ -374,7 +390,7 @@ export async function settleReminder(
   if (how === 'done') await markDone(db, reminder.id, settings, now);
   else await snooze(db, reminder.id, '1-day', now);
   const changes = reminderChanges(before, await remindersOf(db, reminder.contactId));
-  return () => putRemindersBack(db, reminder.contactId, changes);
+  return () => putRemindersBack(db, reminder.contactId, changes, settings, now);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */

@@ -148,6 +148,24 @@ describe('keep-in-touch in the database', () => {
     expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.dueAt).toBe(startOfLocalDay('2030-01-15'));
   });
 
+  it('undo of a keep-in-touch Done after talking to them elsewhere keeps them counted from that talk, with one reminder', async () => {
+    for (const talkedAfter of [60_000, DAY]) {
+      await putContact(db, { id: 'c3', name: 'Cai Noor', cadenceDays: 30, createdAt: NOW - 40 * DAY, updatedAt: NOW - 40 * DAY });
+      await save('c3', NOW - 40 * DAY);
+      const [overdue] = await openKeepInTouch('c3');
+      expect(overdue.dueAt).toBeLessThan(NOW);
+      const undo = await settleReminder(db, overdue, 'done', SETTINGS, NOW);
+      // In another tab, a call with Cai is logged: the same day, or the next.
+      const talked = NOW + talkedAfter;
+      await logInteraction(db, { id: `call-${talkedAfter}`, contactId: 'c3', at: talked, channel: 'call' }, SETTINGS, talked);
+      await undo();
+      const open = await openKeepInTouch('c3');
+      expect(open.map((r) => localIsoDate(r.dueAt)), `talked ${talkedAfter} ms after the Done`).toEqual([localIsoDate(talked + 30 * DAY)]);
+      expect(await dueCount(talked + 1)).toBe(0);
+      await deleteContacts(db, ['c3']);
+    }
+  });
+
   it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
     await expect(addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'n'.repeat(1_001) }, NOW)).rejects.toThrow(
       'What: 1,001 characters, where Kith keeps up to 1,000.',
@@ -285,6 +303,16 @@ describe('correcting a logged interaction', () => {
     await undoRevision(db, more, SETTINGS, NOW);
     expect(await thankYous()).toEqual([['Thank them for information', undefined]]);
     expect((await interactionsOf(db, 'c1'))[0]).toMatchObject({ summary: 'Intro call', received: ['information'] });
+  });
+
+  it('help unticked and ticked again is still thanked for once', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
+    await reviseInteraction(db, { ...interaction, received: [] }, SETTINGS, NOW + 1000);
+    await reviseInteraction(db, { ...interaction, received: ['referrals', 'contacts'] }, SETTINGS, NOW + 2000);
+    expect(await thankYous()).toEqual([
+      ['Thank them for a referral', undefined],
+      ['Thank them for contacts', undefined],
+    ]);
   });
 
   it('refuses an interaction deleted meanwhile, and undo does not bring one back', async () => {
