@@ -614,8 +614,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <h1>{screen.person ? 'Save to Kith' : 'Add a person'}</h1>
           {screen.failedUrl && (
             <div class="notice" role="alert">
-              <strong>Capture failed on this page.</strong> Kith expected a person here but could not read one
-              (the site may have changed). Enter them by hand below; the page link is kept.
+              <strong>Capture failed on this page.</strong> Kith expected a person here but could not read one: the
+              page may still be loading (open Kith again in a moment), or the site may have changed. Enter them by hand
+              below; the page link is kept.
             </div>
           )}
           <div aria-live="polite">

@@ -11,7 +11,7 @@ import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
 import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
-import { candidate, firstAnswer, isPronouns, once, withoutPronouns, type Answers } from './person';
+import { candidate, firstAnswer, isPronouns, once, personName, withoutPronouns, type Answers } from './person';
 
 export function isLinkedInProfileUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -59,15 +59,19 @@ export function warmUpLinkedIn(): void {
   withoutNameBadges('Kith (they/them) · 2nd');
 }
 
+// LinkedIn's own pages, which its titles name as they name a person ("(2) Feed | LinkedIn").
+const LINKEDIN_PAGES = ['feed', 'messaging', 'notifications', 'jobs', 'my network', 'search', 'home', 'groups', 'events', 'learning', 'sign in', 'sign up', 'log in'];
+
 /**
  * "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may
  * lead, and on a profile's own pages ("…/details/experience/") the section: "Experience | Ada
- * Quinlan | LinkedIn".
+ * Quinlan | LinkedIn". `page` when it names one of LinkedIn's own pages instead.
  */
-function titleParts(doc: Document, onSubpage: boolean): { name?: string; headline?: string } {
+function titleParts(doc: Document, onSubpage: boolean): { name?: string; headline?: string; page?: true } {
   const title = cleanLine(doc.title, 800).replace(/^\(\d+\+?\)\s*/, '');
   const match = /^(.+?)\s*\|\s*LinkedIn$/i.exec(title);
   if (!match) return {};
+  if (LINKEDIN_PAGES.includes(match[1].toLowerCase())) return { page: true };
   const section = onSubpage ? match[1].indexOf(' | ') : -1;
   const person = section >= 0 ? match[1].slice(section + 3) : match[1];
   const [name, ...headline] = person.split(/\s+[-–]\s+/);
@@ -185,6 +189,35 @@ function ownPicture(card: Element, slug: string): Element | undefined {
   return undefined;
 }
 
+/** Whether two names are one person's, as a heading and a title write it ("Dr. Kenji Morales, PhD" and "Kenji Morales"). */
+function sameName(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  const [x, y] = [personName(a).toLowerCase(), personName(b).toLowerCase()];
+  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+}
+
+/**
+ * Whether `main` still shows the page LinkedIn's app is moving away from. It changes the address
+ * first, then the title, and draws the profile last: until then the heading is the last page's
+ * (a feed's, the last profile's), which must not be saved under this profile's link. Told by the
+ * title naming one of LinkedIn's own pages or another person than the heading does, or by the
+ * top card's own links (contact info, photo: `/in/<slug>/overlay/…`) naming another profile.
+ */
+function showsAnotherPage(card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string): boolean {
+  if (title.page) return true;
+  const named = heading && withoutNameBadges(textOf(heading));
+  if (named && title.name && !sameName(named, title.name)) return true;
+  const own: string[] = [];
+  for (const link of card.querySelectorAll('a[href*="/overlay/"]')) {
+    const href = attrOf(link, 'href').toLowerCase();
+    const start = href.indexOf('/in/') + 4;
+    const end = href.indexOf('/overlay/');
+    if (start >= 4 && end > start) own.push(href.slice(start, end));
+  }
+  // A member id in the address (`/in/ACoAA…`) names the profile another way than its own links do.
+  return own.length > 0 && !own.includes(slug) && !slug.startsWith('acoaa');
+}
+
 /** The person of a LinkedIn profile page; [] on any other LinkedIn page or when nothing answers. */
 export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   if (!isLinkedInProfileUrl(url)) return [];
@@ -197,6 +230,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const title = once(() => titleParts(doc, onSubpage));
   const heading = nameHeading(main, () => title().name);
   const card = heading?.closest('section') ?? main;
+  if (!onSubpage && showsAnotherPage(card, heading, title(), slug)) return [];
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
   const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));

@@ -914,6 +914,19 @@ test('capture: one profile → another without a page load → the popup shows t
   await expectPrefilled(popup, PROFILES[2].fields);
 });
 
+test('capture: one profile → another, the address and title moved on before the top card → the popup offers neither person under the new link', async ({ kith }) => {
+  const page = await openFixture(kith, 'linkedin-2023.html');
+  // LinkedIn's app has pushed Kenji's address and title; Rosa's top card is still drawn.
+  await page.evaluate((path) => {
+    document.title = 'Kenji Morales | LinkedIn';
+    history.pushState({}, '', path);
+  }, new URL(fixtureUrl('linkedin-2026.html')).pathname);
+  const popup = await kith.openPopup(page);
+  await expect(popup.getByRole('alert')).toContainText('Capture failed on this page');
+  await expect(popup.getByRole('alert')).toContainText('may still be loading');
+  await expect(field(popup, 'Name')).toHaveValue('');
+});
+
 test('with 10,000 contacts the popup is ready at once: it loads one contact, not the notebook', async ({ kith }) => {
   const profile = await openFixture(kith, 'linkedin-2023.html');
   // Seed through the worker's own IndexedDB, after the extension has created the schema.

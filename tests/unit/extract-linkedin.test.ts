@@ -240,6 +240,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
   it('keeps a headline that looks like a badge: a slash between titles, an ordinal at the start', () => {
     for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student', 'Technicien support niveau 2', 'Technicien support 2e niveau']) {
       const { document: page } = loadFixture('linkedin-2026.html');
+      page.title = 'Sam Okoro | LinkedIn';
       const main = page.querySelector('main')!;
       main.innerHTML =
         '<section><div><h1>Sam Okoro</h1><span>(They/Them)</span><span>· 2nd</span></div>' +
@@ -364,6 +365,25 @@ describe('LinkedIn single-page navigation', () => {
     expect(extractPeople(document, profile.url).map((p) => [p.name, p.title, p.profileUrl])).toEqual([
       ['Kenji Morales', 'Product Designer · Accessibility advocate', 'https://www.linkedin.com/in/kenji-morales-8812a/'],
     ]);
+  });
+
+  it('reads no one at a profile’s address until the app has drawn that profile: not the feed, not the last profile', () => {
+    const kenji = 'https://www.linkedin.com/in/kenji-morales-8812a/';
+    const failed = { url: kenji, expected: true, people: [] };
+    // The address moved on, the feed still on screen and in the title.
+    const feed = loadFixture('linkedin-feed.html').document;
+    expect(capturePage(feed, kenji)).toEqual(failed);
+    // A loading skeleton, the title still the feed's.
+    feed.body.innerHTML = '<main aria-busy="true"><div class="skeleton"></div></main>';
+    expect(capturePage(feed, kenji)).toEqual(failed);
+    // The last profile's top card, under the new address, with the new title or the old one.
+    const rosa = loadFixture('linkedin-2023.html').document;
+    expect(capturePage(rosa, kenji)).toEqual(failed);
+    rosa.title = 'Kenji Morales | LinkedIn';
+    expect(capturePage(rosa, kenji)).toEqual(failed);
+    // The skeleton under the new title: the title's name is the person's.
+    rosa.body.innerHTML = '<main aria-busy="true"><div class="skeleton"></div></main>';
+    expect(extractPeople(rosa, kenji).map((p) => [p.name, p.profileUrl])).toEqual([['Kenji Morales', kenji]]);
   });
 
   it('reads no one on other LinkedIn pages, even ones full of people and mailto links', () => {
