@@ -22,9 +22,21 @@ function threadIdInUrl(url: string): string | undefined {
   return hash ? THREAD_HASH.exec(hash)?.[1] : undefined;
 }
 
+/**
+ * Whether `el` is on screen. Gmail keeps a view it has left (the last thread, the inbox) in the
+ * page, hidden, to come back to it fast; what it shows is the view on screen. Where there is no
+ * layout to ask (a test's DOM), hidden is what the attributes say.
+ */
+function shown(el: Element): boolean {
+  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
+  return el.closest('[hidden], [style*="display: none"], [style*="display:none"]') === null;
+}
+
+const firstShown = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].find(shown);
+
 /** An open thread, by URL or by a message on screen: a page that should hold a person. */
 export function isGmailThreadOpen(doc: Document, url: string): boolean {
-  return isGmailUrl(url) && (threadIdInUrl(url) !== undefined || doc.querySelector('[data-message-id]') !== null);
+  return isGmailUrl(url) && (threadIdInUrl(url) !== undefined || firstShown(doc, '[data-message-id]') !== undefined);
 }
 
 /** The signed-in account: from the title ("Inbox - me@x.com - Gmail") and the account button's label. */
@@ -44,9 +56,9 @@ export function gmailOwnAddresses(doc: Document): Set<string> {
 }
 
 /** A link that reopens the thread: the page URL when it names one, else the legacy id Gmail keeps on the subject. */
-function threadLink(doc: Document, url: string): string | undefined {
+function threadLink(subject: Element | undefined, url: string): string | undefined {
   if (threadIdInUrl(url)) return safeHttpUrl(url);
-  const legacyId = doc.querySelector('h2.hP[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id') ?? '';
+  const legacyId = subject?.getAttribute('data-legacy-thread-id') ?? '';
   if (!/^[0-9a-f]{8,32}$/i.test(legacyId)) return undefined;
   const account = /\/mail\/u\/(\d{1,2})\//.exec(url)?.[1] ?? '0';
   return `https://mail.google.com/mail/u/${account}/#all/${legacyId}`;
@@ -138,10 +150,10 @@ const attributed = (el: Element, role: Participant['role'], at: number | undefin
 
 /** People of the open thread, best first. */
 export function extractGmail(doc: Document, url: string): PersonInput[] {
-  const subjectEl = doc.querySelector('h2.hP');
+  const subjectEl = firstShown(doc, 'h2.hP');
   // The inbox and other lists show many senders, none of them whom the page is about.
   if (!isGmailUrl(url) || (!subjectEl && !isGmailThreadOpen(doc, url))) return [];
-  const thread = subjectEl?.closest('[role="main"]') ?? doc.querySelector('[role="main"]') ?? doc.body;
+  const thread = subjectEl?.closest('[role="main"]') ?? firstShown(doc, '[role="main"]') ?? doc.body;
   if (!thread) return [];
   const own = gmailOwnAddresses(doc);
   // Gmail marks messages with data-message-id; an expanded one has a body (`.a3s`), a collapsed
@@ -186,7 +198,7 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
   }
 
   const subject = textOf(subjectEl, 300);
-  const link = threadLink(doc, url);
+  const link = threadLink(subjectEl, url);
   const latestAt = latestFirst.map(dateOf).find((at) => at !== undefined);
   const participants = [...senders, ...recipients];
   const keyOf = (p: Participant) => p.email ?? `name:${p.name.toLowerCase()}`;

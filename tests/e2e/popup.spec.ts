@@ -848,6 +848,23 @@ for (const { file, people, email } of MESSAGES) {
   });
 }
 
+test('capture: Gmail keeps the last thread hidden beside the one opened → the popup offers the people on screen', async ({ kith }) => {
+  const page = await openFixture(kith, 'gmail-single.html');
+  const threadHtml = readFileSync('tests/fixtures/gmail-thread.html', 'utf8');
+  await page.evaluate((html) => {
+    const earlier = document.querySelector<HTMLElement>('[role="main"]')!;
+    earlier.style.display = 'none';
+    earlier.after(document.importNode(new DOMParser().parseFromString(html, 'text/html').querySelector('[role="main"]')!, true));
+    history.pushState({}, '', '#label/Networking/FMfcgzQXJWcdGhJkLmNpQrStVwXyZbCd');
+  }, threadHtml);
+  const popup = await kith.openPopup(page);
+  await expect(popup.getByRole('navigation', { name: 'People on this page' }).getByRole('button')).toHaveText([
+    'Dana Whitaker (sender)',
+    'Leo Fischer (sender)',
+    'Marta Silva (recipient)',
+  ]);
+});
+
 test('switching between the people on a page and back keeps what was typed for each', async ({ kith }) => {
   const popup = await kith.openPopup(await openFixture(kith, 'gmail-thread.html'));
   const switcher = popup.getByRole('navigation', { name: 'People on this page' });

@@ -199,6 +199,20 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     expect(capturePage(inbox, 'https://mail.google.com/mail/u/0/#inbox')).toMatchObject({ expected: false, people: [] });
   });
 
+  it('reads the thread on screen, not one Gmail keeps hidden in the page from before; on the inbox, none', () => {
+    const { document: page } = loadFixture('gmail-single.html');
+    const earlier = page.querySelector<HTMLElement>('[role="main"]')!;
+    earlier.style.display = 'none';
+    const { document: next } = loadFixture('gmail-thread.html');
+    earlier.after(page.importNode(next.querySelector('[role="main"]')!, true));
+    const threadUrl = 'https://mail.google.com/mail/u/0/#label/Networking/FMfcgzQXJWcdGhJkLmNpQrStVwXyZbCd';
+    const shown = extractPeople(next, loadFixture('gmail-thread.html').url);
+    expect(extractPeople(page, threadUrl).map((p) => [p.name, p.message?.subject])).toEqual(shown.map((p) => [p.name, p.message?.subject]));
+    // Back on the inbox, the thread kept hidden is no open message.
+    page.querySelectorAll<HTMLElement>('[role="main"]')[1].style.display = 'none';
+    expect(capturePage(page, 'https://mail.google.com/mail/u/0/#inbox')).toMatchObject({ expected: false, people: [] });
+  });
+
   it('proposes none of the list’s senders beside a thread open in the reading pane', () => {
     const { document: page, url } = loadFixture('gmail-thread.html');
     const before = extractPeople(page, url).map((p) => p.name);
