@@ -15,6 +15,7 @@ import {
   looksLikePersonName,
   nameFromAddress,
   once,
+  personName,
   withoutPronouns,
   type Answers,
 } from './person';
@@ -45,8 +46,9 @@ const QUOTED_OR_ABOUT_MESSAGE = /^(?:>|(?:sent|subject|date|gesendet|betreff|dat
 // When a message was sent, as a mail app shows it above the message ("Tue, Mar 4, 9:14 AM (2
 // days ago)", "4 Mar 2025, 09:14"), and Gmail's "to me, Bob" beside it: no part of a signature.
 const MESSAGE_TIME = /^(?:to me\b|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
-// The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the people stay.
-const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)\s?:\s*/i;
+// The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the
+// people stay. At the start of each line, as mail apps copy a header of several.
+const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)[ \t]?:[ \t]*/gim;
 // A line between a message and its signature, or between two signatures: "--", "____", "━━━━".
 const SEPARATOR = /^[-–—_=━─]{2,}$/;
 // A LinkedIn card selected as text: the hidden "View Lena Hartmann’s profile" runs on after the
@@ -73,14 +75,14 @@ const TITLE_COMPANY = /^(.{2,150}?)\s+(\||·|•|–|—|-|@|at|bei|chez|en|pres
 
 /** Each address in a list like `Jane <jane@x>, "Doe, John" <john@y>; bob@z`; [] if the text is not such a list. */
 export function parseAddressList(text: string): PersonInput[] {
-  const input = cleanMultiline(text, MAX_TEXT);
+  const input = cleanMultiline(text, MAX_TEXT).replace(PEOPLE_LABEL, '');
   const people: PersonInput[] = [];
   let rest = input;
   for (const match of input.matchAll(NAMED_ADDRESS)) {
     const email = normalizeEmail(match[3]);
     if (!email) return [];
     const name = withoutPronouns(cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, ''));
-    people.push(addressPerson(email, name));
+    people.push(addressPerson(email, match[1] === undefined ? lastOfList(name) : name));
     rest = rest.replace(match[0], ' ');
   }
   // What is left must be bare addresses and separators, or this was prose, not a list.
@@ -90,6 +92,17 @@ export function parseAddressList(text: string): PersonInput[] {
     people.push(addressPerson(email, ''));
   }
   return people;
+}
+
+/**
+ * An unquoted name before an address as written in a copied list: "Doe, Jane" and "van Dijk,
+ * Ellen" are a name surname first (firstNameFirst turns them), but "Jane Doe, Bob" is two people,
+ * the address the last one's.
+ */
+function lastOfList(name: string): string {
+  const comma = name.lastIndexOf(', ');
+  if (comma < 0 || !name.slice(0, comma).includes(' ') || firstNameFirst(name) !== name || personName(name) !== name) return name;
+  return name.slice(comma + 2);
 }
 
 function addressPerson(email: string, name: string): PersonInput {

@@ -30,6 +30,16 @@ describe('selected text', () => {
     ]);
   });
 
+  it('reads header lines as mail apps copy them, without their labels', () => {
+    expect(people('To: Jane Doe <jane.doe@example.com>, Bob Roe <bob.roe@example.com>').map((p) => p.name)).toEqual(['Jane Doe', 'Bob Roe']);
+    expect(people('To: Jane Doe <jane.doe@example.com>\nCc: Lena Park <lena.park@example.com>\nAn: Jonas Weber <jonas@example.de>').map((p) => p.name)).toEqual([
+      'Jane Doe',
+      'Lena Park',
+      'Jonas Weber',
+    ]);
+    expect(people('Cc: lena.park@example.com').map((p) => p.emails)).toEqual([['lena.park@example.com']]);
+  });
+
   it('puts a display name written surname first in the order people say it, and leaves the rest', () => {
     const names = (text: string) => people(text).map((p) => p.name);
     expect(names('"Kim, Bo" <bo@x.example>, "van Dijk, Ellen" <ellen@x.example>')).toEqual(['Bo Kim', 'Ellen van Dijk']);
@@ -193,7 +203,8 @@ Tel. +44 20 7946 0958.`;
     expect(named('On Tue, Mar 4, 2025 at 9:14 AM Jane Doe <jd@acme.example> wrote:')).toEqual([['Jane Doe', ['jd@acme.example']]]);
     expect(named('Op di 4 mrt. 2025 om 09:14 schreef Jan de Vries <jan@vries.example>:')).toEqual([['Jan de Vries', ['jan@vries.example']]]);
     // Only the words after the last comma: a list before the address is not one name.
-    expect(named('To: Jane Doe, Bob <b@y.example>')).toEqual([['b@y.example', ['b@y.example']]]);
+    expect(named('To: Jane Doe, Bob <b@y.example>')).toEqual([['Bob', ['b@y.example']]]);
+    expect(named('Jane Doe, Bob <b@y.example>')).toEqual([['Bob', ['b@y.example']]]);
   });
 
   it('reads no job from a quoted message: its header names the person, its lines are the message', () => {
