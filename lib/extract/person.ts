@@ -218,7 +218,8 @@ export function nameFromDisplayName(displayName: string): string {
 // names compile none on a fresh page.
 const HONORIFICS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'];
 const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:[A-Z][a-z]?\.?){1,6}$/;
-const TRAILING_EMOJI = /(?:\s*(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f]|[\ud83c-\ud83e][\udc00-\udfff]))+$/;
+// With the joiner and tags that make one emoji of several ("👩‍💻", "🏳️‍🌈", a region's flag).
+const TRAILING_EMOJI = /(?:\s*(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]|[\ud83c-\ud83e][\udc00-\udfff]|\udb40[\udc20-\udc7f]))+$/;
 
 /**
  * The name as an address book keeps it, without what people write around it on profiles and in

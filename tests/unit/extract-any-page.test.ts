@@ -400,6 +400,8 @@ describe('names', () => {
     expect(personName('Sam Lee, Jr., CFA')).toBe('Sam Lee, Jr.');
     expect(personName('Ravi Shah, M.B.A., CISSP 👋🏽')).toBe('Ravi Shah');
     expect(personName('Prof Ada Lovelace ✨')).toBe('Ada Lovelace');
+    // Emoji made of several, joined: a person at a laptop, a flag, a region's flag.
+    for (const emoji of ['👩‍💻', '🏳️‍🌈', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(personName(`Ada Quinlan ${emoji}`), emoji).toBe('Ada Quinlan');
     expect(personName('Dr. Smith')).toBe('Dr. Smith');
     expect(personName('Doe, CTO')).toBe('Doe, CTO');
     expect(personName('Ellen van Dijk, Partner')).toBe('Ellen van Dijk, Partner');
