@@ -23,18 +23,18 @@ export function isLinkedInProfileUrl(url: string): boolean {
 const CURRENT_COMPANY_LABEL =
   /^(current company|aktuelles unternehmen|entreprise actuelle|empresa actual|empresa atual|azienda attuale|huidig bedrijf|nuvarande företag|nåværende selskap|obecna firma|現在の会社)\s*:\s*/i;
 
-// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", Japanese "2次",
-// Korean "2촌", Chinese "2度", or the hidden "2nd degree connection") and pronouns (person.ts). A
+// Badges LinkedIn puts beside the name: connection degree ("· 2nd", "2.", "3e+", Russian "2-й",
+// Japanese "2次", Korean "2촌", Chinese "2度", or the hidden "2nd degree connection") and pronouns (person.ts). A
 // headline can look like either ("2nd Line Support", "Founder/CEO"), so a degree is the whole
 // text or followed by the word for degree.
-const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.|次|촌|度)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
+const DEGREE_BADGE = /^[·•]?\s*[123](?:st|nd|rd|th|e|er|º|°|\.|-й|次|촌|度)?\+?(?:\s+(?:degree|grades?|niveau|grado|grau)\b.*)?$/i;
 // Some languages put the word for a connection first ("Relation de 2e niveau", "Kontakt 2. Grades";
 // "Technicien support 2e niveau" is a headline). Its pattern is tried only on a text with the
 // word for degree in it, so a profile in English does not compile it on its first read, which
 // every profile visited pays (BENCHMARKS.md).
-const DEGREE_WORDS = ['degree', 'grade', 'grado', 'grau', 'graads', 'niveau', 'stopnia'];
+const DEGREE_WORDS = ['degree', 'grade', 'grado', 'grau', 'graads', 'niveau', 'stopnia', 'уровня'];
 const WORDS_THEN_DEGREE =
-  /^(?:relation|kontakt|contacto|conexão|collegamento|connectie|contact)(?:\s+\S+)?\s+[123](?:st|nd|rd|th|er|e|\.?º|°|\.)\+?\s+(?:degree|grades?|grado|grau|graads|niveau|stopnia)\b/i;
+  /^(?:relation|kontakt|contacto|conexão|collegamento|connectie|contact|контакт)(?:\s+\S+)?\s+[123](?:st|nd|rd|th|er|e|\.?º|°|\.|-го)\+?\s+(?:degree|grades?|grado|grau|graads|niveau|stopnia|уровня)(?![\wа-я])/i;
 
 function isDegree(text: string): boolean {
   if (text.length > 40) return false;

@@ -266,7 +266,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     }
   });
 
-  it('passes over the connection degree in French, German, Spanish, Japanese, Korean and Chinese as in English', () => {
+  it('passes over the connection degree in French, German, Spanish, Russian, Japanese, Korean and Chinese as in English', () => {
     for (const [lang, degree, hidden, headline, location] of [
       // The dot apart from the degree, as LinkedIn draws them in these languages.
       ['ja', '·', '2次', 'プロダクトデザイナー', '日本 大阪府 大阪市'],
@@ -276,6 +276,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
       ['de', '· 2.', 'Kontakt 2. Grades', 'Produktdesignerin bei Lumen Works', 'München, Bayern, Deutschland'],
       ['es', '· 2.º', 'Contacto de 2.º grado', 'Diseñador de producto', 'Valencia, Comunidad Valenciana, España'],
       ['en', '· 3rd+', '3rd+ degree connection', 'Product Designer', 'Leeds, England, United Kingdom'],
+      ['ru', '· 2-й', 'Контакт 2-го уровня', 'Дизайнер продуктов', 'Москва, Россия'],
     ]) {
       const { document: page } = loadFixture('linkedin-2026.html');
       page.documentElement.lang = lang;
