@@ -4,7 +4,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
-import { candidate, isDesk, looksLikePersonName, nameFromAddress } from './person';
+import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress } from './person';
 
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
@@ -12,16 +12,34 @@ const MAX_HREF = 2048;
 /** A `mailto:` link, in any case. */
 export const isMailtoLink = (href: string) => /^mailto:/i.test(href);
 
-const decodedEmail = (part: string) => {
+const decoded = (text: string) => {
   try {
-    return normalizeEmail(decodeURIComponent(part));
+    return decodeURIComponent(text);
   } catch {
-    return undefined;
+    return '';
   }
 };
 
-/** The addresses a mailto URL writes to, path first, then its `to` fields, percent-decoded; [] when it is not one. */
-export function mailtoAddresses(href: string): string[] {
+type Recipient = { email: string; name?: string };
+
+/**
+ * One recipient as a link writes it: an address, or `Name <address>`, which RFC 6068 leaves out
+ * but mail apps accept and pages write ("mailto:Bo Lindqvist <bo@…>", `"Roe, Rita" <rita@…>`).
+ */
+function recipient(part: string): Recipient | undefined {
+  const open = part.lastIndexOf('<');
+  if (open < 0 || !part.endsWith('>')) {
+    const email = normalizeEmail(part);
+    return email ? { email } : undefined;
+  }
+  const email = normalizeEmail(part.slice(open + 1, -1));
+  // Quoted names are often surname first, as address books sort them ("Roe, Rita").
+  const name = firstNameFirst(cleanLine(part.slice(0, open).replace(/^\s*"|"\s*$/g, ''), 200));
+  return email ? { email, name: name || undefined } : undefined;
+}
+
+/** Whom a mailto URL writes to, path first, then its `to` fields, percent-decoded; [] when it is not one. */
+function mailtoRecipients(href: string): Recipient[] {
   const trimmed = href.trim().slice(0, MAX_HREF);
   if (!isMailtoLink(trimmed)) return [];
   const [path, query = ''] = trimmed.slice('mailto:'.length).split('#')[0].split(/\?(.*)/s);
@@ -30,18 +48,37 @@ export function mailtoAddresses(href: string): string[] {
     .map((field) => field.split('='))
     .filter(([name]) => /^to$/i.test(name))
     .map(([, value = '']) => value);
-  const addresses = [path, ...fields].flatMap((list) => list.split(',')).map(decodedEmail);
-  return [...new Set(addresses.filter((e): e is string => e !== undefined))];
+  const found = new Map<string, Recipient>();
+  for (const list of [path, ...fields]) {
+    const text = decoded(list);
+    // Commas part the recipients, but not inside a quoted name.
+    const parts = text.includes('"') ? (text.match(/(?:"[^"]*"|[^,])+/g) ?? []) : text.split(',');
+    for (const part of parts) {
+      const one = recipient(part);
+      if (one && !found.has(one.email)) found.set(one.email, one);
+    }
+  }
+  return [...found.values()];
 }
 
-/** People of one mailto link; the link text names the first address when it reads as a name. */
+/** The addresses a mailto URL writes to, path first, then its `to` fields; [] when it is not one. */
+export const mailtoAddresses = (href: string): string[] => mailtoRecipients(href).map(({ email }) => email);
+
+/**
+ * People of one mailto link. Each is named as the link names their address, else by the link
+ * text (for the first, when it reads as a name), else from the address.
+ */
 export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
   const text = cleanLine(linkText, 200);
   const textIsName = looksLikePersonName(text);
-  return mailtoAddresses(href)
-    .map((email, i) =>
+  return mailtoRecipients(href)
+    .map(({ email, name }, i) =>
       candidate('mailto', {
-        name: i === 0 && textIsName ? { value: text, from: 'mailto:link-text' } : { value: nameFromAddress(email), from: 'mailto:address' },
+        name: name
+          ? { value: name, from: 'mailto:href' }
+          : i === 0 && textIsName
+            ? { value: text, from: 'mailto:link-text' }
+            : { value: nameFromAddress(email), from: 'mailto:address' },
         emails: { value: [email], from: 'mailto:href' },
       }),
     )

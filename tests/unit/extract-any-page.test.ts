@@ -547,6 +547,16 @@ describe('mailto links', () => {
     expect(parseMailtoLink('mailto:jane.doe@example.com', 'Contact')[0].name).toBe('Jane Doe');
   });
 
+  it('reads a link that names its recipients as mail apps write them, "Name <address>", quoted commas included', () => {
+    const people = (href: string, text = '') => parseMailtoLink(href, text).map((p) => [p.name, p.emails]);
+    expect(people('mailto:Bo%20Lindqvist%20%3Cbo@lumen.example%3E?subject=Hello', 'Email Bo')).toEqual([['Bo Lindqvist', ['bo@lumen.example']]]);
+    expect(people('mailto:"Roe, Rita" <rita.roe@acme.example>, sam.lee@acme.example?subject=Hi', 'Write')).toEqual([
+      ['Rita Roe', ['rita.roe@acme.example']],
+      ['Sam Lee', ['sam.lee@acme.example']],
+    ]);
+    expect(mailtoAddresses('mailto:?to=Jane%20Doe%20%3Cjane@x.example%3E,%3Cbo@x.example%3E')).toEqual(['jane@x.example', 'bo@x.example']);
+  });
+
   it('does not take a call to action or a desk for the name, but takes names that begin as one does', () => {
     const nameOf = (text: string) => parseMailtoLink('mailto:sam.lee@example.com', text)[0].name;
     const labels = ['Say hello 👋', 'Say hi', "Let's talk", 'Let’s talk', 'Hire me', 'Drop me a line', 'Book a call', 'Schreib mir', 'Schreiben Sie uns', 'Escríbeme', 'Contáctame', 'Nous contacter', 'Newsletter', 'Support', 'Press', 'Press inquiries', 'Inquiries'];
