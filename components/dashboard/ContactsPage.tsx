@@ -315,7 +315,15 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
             <button type="button" class="danger" aria-disabled={working !== undefined} onClick={remove}>
               Delete
             </button>
-            <button type="button" class="link" onClick={() => setSelected(new Set())}>
+            <button
+              type="button"
+              class="link"
+              onClick={() => {
+                // The bar goes with the selection, this button too: the keyboard goes on to the search box.
+                document.getElementById(`${id}-search`)?.focus();
+                setSelected(new Set());
+              }}
+            >
               Clear selection
             </button>
           </>

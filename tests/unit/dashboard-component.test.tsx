@@ -280,6 +280,16 @@ it('a bulk tag parts tags at commas, as the contact form does, and refuses one l
   expect((await getContact(db, 'bo'))?.tags).toEqual(['mentor', 'climate']);
 });
 
+it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  await fill('Select Bo Lindqvist', true);
+  press('Clear selection');
+  await vi.waitFor(() => expect(text()).not.toContain('Clear selection'));
+  expect(document.activeElement).toBe(host!.querySelector('input[type="search"]'));
+});
+
 it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
