@@ -120,7 +120,15 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
       {draft.link && (
         <p class="muted small">
           Linked to the email thread.{' '}
-          <button type="button" class="link" onClick={() => set('link', undefined)}>
+          <button
+            type="button"
+            class="link"
+            onClick={() => {
+              // This line goes with the link: the keyboard goes on to the summary beside it.
+              summaryRef.current?.focus();
+              set('link', undefined);
+            }}
+          >
             Unlink
           </button>
         </p>
