@@ -1,6 +1,6 @@
 // The dashboard shell: navigation between the hash routes, the notebook loaded once and
 // reloaded after writes (its own, and those made elsewhere), and a status line that can offer Undo.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardDrafts, TypedOnContactPage } from '@/lib/dashboard-drafts';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { type HeldByOther, leftOffNotice } from '@/lib/db';
@@ -65,6 +65,10 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const undoButton = useFocusWhenLost<HTMLButtonElement>(status?.undo && status);
   // …and Undo leaves in turn, as the row comes back: focus returns to the button pressed.
   const returnFocus = useReturnFocus();
+  // Each status is drawn anew, so a screen reader announces the second "Saved." as it did the first:
+  // a live region speaks when its content changes, and the same text again would change nothing.
+  const statuses = useRef(0);
+  const statusKey = useMemo(() => ++statuses.current, [status]);
 
   /** The notebook shown, for callbacks that outlive a render. */
   const latest = useRef(notebook);
@@ -306,7 +310,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
       <div class="status-bar" role="status" aria-live="polite">
         {status && (
           <>
-            <span>{status.message}</span>
+            <span key={statusKey}>{status.message}</span>
             {status.undo && (
               <button type="button" ref={undoButton} onClick={undo}>
                 Undo

@@ -343,6 +343,24 @@ it('refuses more target companies than Kith keeps, or one too long, rather than 
   expect(document.activeElement).toBe(field);
 });
 
+it('says a second "Settings saved." anew, for a screen reader to announce it as it did the first', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  let stored = Settings.parse({});
+  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
+  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  const statusBar = document.querySelector('[role="status"].status-bar')!;
+  click('Save settings');
+  await vi.waitFor(() => expect(statusBar.textContent).toContain('Settings saved.'));
+  const changes: MutationRecord[] = [];
+  const observer = new MutationObserver((records) => changes.push(...records));
+  observer.observe(statusBar, { childList: true, subtree: true, characterData: true });
+  click('Save settings');
+  await vi.waitFor(() => expect(changes.length).toBeGreaterThan(0));
+  observer.disconnect();
+  expect(statusBar.textContent).toContain('Settings saved.');
+});
+
 it('saves only the settings typed here: what another tab saved meanwhile is shown and kept', async () => {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
