@@ -38,6 +38,14 @@ import { CONTACTS_SEARCH_KEY } from './ContactsPage';
 
 const messageOf = failureMessage;
 
+/** Two contacts' names, each with their job when the names alone are one ("Dev Patel (CTO · Hooli)"): which is merged into which must be told. */
+type Named = Pick<Contact, 'name' | 'title' | 'company'>;
+function namedApart(a: Named, b: Named): [string, string] {
+  if (a.name !== b.name) return [a.name, b.name];
+  const withJob = (c: Named) => (jobLine(c) ? `${c.name} (${jobLine(c)})` : c.name);
+  return [withJob(a), withJob(b)];
+}
+
 /** The `data-return-focus` key of the search box that picks whom to merge. */
 const MERGE_PICKER_KEY = 'merge-picker';
 
@@ -387,7 +395,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       }));
       await changed(
         {
-          message: `${other.name} and ${contact.name} are kept apart as different people.`,
+          message: `${namedApart(other, contact).join(' and ')} are kept apart as different people.`,
           undo: () => revertContactChanges(db, toldApart, deps.now()),
           returnFocus: MERGE_PICKER_KEY,
         },
@@ -668,10 +676,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
         <h2 id={`${id}-merge`}>Merge or delete</h2>
         {mergeWith ? (
           <p>
-            Merge <strong>{mergeWith.name}</strong> into {contact.name}? Their details, notes, interactions and reminders move here.{' '}
+            Merge <strong>{namedApart(mergeWith, contact)[0]}</strong> into {namedApart(mergeWith, contact)[1]}? Their details, notes, interactions and
+            reminders move here.{' '}
             {/* Held, not disabled, while merging: a merge refused leaves the keyboard here. */}
             <button ref={confirmMerge} type="button" class="primary" aria-disabled={busy} onClick={() => !busy && merge(mergeWith)}>
-              Merge {mergeWith.name} into {contact.name}
+              Merge {namedApart(mergeWith, contact).join(' into ')}
             </button>{' '}
             <button
               type="button"
@@ -693,7 +702,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                     <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a>
                     {job ? ` (${job})` : ''} {why}: perhaps the same person.{' '}
                     <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
-                      Merge {other.name} into {contact.name}…
+                      Merge {namedApart(other, contact).join(' into ')}…
                     </button>{' '}
                     <button
                       type="button"

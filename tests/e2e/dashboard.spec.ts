@@ -633,11 +633,15 @@ test('two people of one name, told apart on a contact page, are suggested nowher
   ]);
   const page = await kith.openDashboard('#/contact/sam-work');
   const section = page.getByRole('region', { name: 'Merge or delete' });
-  const suggestion = 'Sam Lee (Teacher) has the same name: perhaps the same person. Merge Sam Lee into Sam Lee… Not the same person';
+  const suggestion = 'Sam Lee (Teacher) has the same name: perhaps the same person. Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)… Not the same person';
   await expect(section.getByRole('listitem')).toHaveText(suggestion);
+  // Which Sam Lee goes into which is said by their jobs, in the question and its button.
+  await section.getByRole('button', { name: 'Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)…' }).click();
+  await expect(section.getByRole('button', { name: 'Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)', exact: true })).toBeFocused();
+  await section.getByRole('button', { name: 'Cancel' }).click();
   const tellApart = async () => {
     await section.getByRole('button', { name: 'Not the same person: Sam Lee (Teacher)', exact: true }).click();
-    await expect(page.getByRole('status')).toContainText('Sam Lee and Sam Lee are kept apart as different people.');
+    await expect(page.getByRole('status')).toContainText('Sam Lee (Teacher) and Sam Lee (Designer · Fjord) are kept apart as different people.');
     await expect(section.getByRole('listitem')).toHaveCount(0);
   };
   const toldApart = async () => (await kith.readStore<{ id: string; notSameAs: string[] }>('contacts')).map(({ id, notSameAs }) => ({ id, notSameAs }));
