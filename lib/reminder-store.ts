@@ -11,6 +11,7 @@ import {
   allOf,
   contactFromStore,
   deleteInteractionIn,
+  getContact,
   inTransaction,
   interactionFromStore,
   putInteractionIn,
@@ -338,17 +339,22 @@ function reminderChanges(before: readonly Reminder[], after: readonly Reminder[]
   };
 }
 
+/** What a contact's keep-in-touch is planned from, as JSON, to tell whether it changed. */
+const planBasis = (contact: Contact | undefined) => JSON.stringify([contact?.lastInteractionAt, contact?.cadenceDays, contact?.createdAt]);
+
 /**
  * Undo of Done or Snooze, in one transaction: the reminders it changed put back as they were, the
  * one it made (the next keep-in-touch a Done started) removed; nothing else. A reminder added,
  * done or edited since, in this page or another, stays as it is now. Refused when the contact was
- * deleted since. A keep-in-touch put back is planned again: an interaction logged since the Done
- * moves it, as it would have moved the one the Done made, and the contact keeps only one.
+ * deleted since. When what the contact's keep-in-touch is planned from changed since the press
+ * (`basis`: an interaction logged elsewhere), a keep-in-touch put back is planned again, as the
+ * one the Done made was, and the contact keeps only one.
  */
 async function putRemindersBack(
   db: KithDB,
   contactId: string,
   { changed, made }: ReminderChanges,
+  basis: string,
   settings: CadenceSettings,
   now: number,
 ): Promise<void> {
@@ -363,7 +369,7 @@ async function putRemindersBack(
     };
     for (const { id, left } of made) if (await asLeft(id, left)) await store.delete(id);
     for (const { was, left } of changed) if (await asLeft(was.id, left)) await putReminderIn(tx, was);
-    if (changed.some(({ was }) => was.kind === 'keep-in-touch')) await syncKeepInTouchIn(tx, contact, settings, now);
+    if (planBasis(contact) !== basis && changed.some(({ was }) => was.kind === 'keep-in-touch')) await syncKeepInTouchIn(tx, contact, settings, now);
   });
 }
 
@@ -386,11 +392,11 @@ export async function settleReminder(
   settings: CadenceSettings,
   now: number,
 ): Promise<() => Promise<void>> {
-  const before = await remindersOf(db, reminder.contactId);
+  const [before, contact] = await Promise.all([remindersOf(db, reminder.contactId), getContact(db, reminder.contactId)]);
   if (how === 'done') await markDone(db, reminder.id, settings, now);
   else await snooze(db, reminder.id, '1-day', now);
   const changes = reminderChanges(before, await remindersOf(db, reminder.contactId));
-  return () => putRemindersBack(db, reminder.contactId, changes, settings, now);
+  return () => putRemindersBack(db, reminder.contactId, changes, planBasis(contact), settings, now);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */
