@@ -53,7 +53,7 @@ export function ProposedUpdate({
                 <strong>{FIELD_LABELS[field]}:</strong> {proposed[field]}{' '}
                 <span class="muted">(saved: {contact[field] || 'blank'})</span>
               </span>
-              <button type="button" disabled={busy} onClick={() => onAccept({ [field]: proposed[field] })}>
+              <button type="button" aria-disabled={busy} onClick={() => !busy && onAccept({ [field]: proposed[field] })}>
                 Use new {FIELD_LABELS[field].toLowerCase()}
               </button>
             </li>
@@ -66,7 +66,7 @@ export function ProposedUpdate({
                 <span>
                   <strong>{label}:</strong> {values.join(', ')} <span class="muted">(not on the card)</span>
                 </span>
-                <button type="button" disabled={busy} onClick={() => onAccept({ [list]: values })}>
+                <button type="button" aria-disabled={busy} onClick={() => !busy && onAccept({ [list]: values })}>
                   Add {label.toLowerCase()}
                 </button>
               </li>
@@ -77,7 +77,7 @@ export function ProposedUpdate({
               <span>
                 <strong>Profile link:</strong> {proposed.profileUrl} <span class="muted">(not on the card)</span>
               </span>
-              <button type="button" disabled={busy} onClick={() => onAccept({ profileUrl: proposed.profileUrl })}>
+              <button type="button" aria-disabled={busy} onClick={() => !busy && onAccept({ profileUrl: proposed.profileUrl })}>
                 Add link
               </button>
             </li>
@@ -86,7 +86,7 @@ export function ProposedUpdate({
       )}
       {heldByOthers.length > 0 && <p class="muted">{leftOffNotice(heldByOthers)}</p>}
       {rows > 1 && (
-        <button type="button" disabled={busy} onClick={() => onAccept(proposed)}>
+        <button type="button" aria-disabled={busy} onClick={() => !busy && onAccept(proposed)}>
           Accept all updates
         </button>
       )}

@@ -600,7 +600,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       {people.length > 1 && screen.kind !== 'home' && (
         <nav class="people" aria-label="People on this page">
           {people.map((person, index) => (
-            <button key={index} type="button" aria-current={index === selected} disabled={busy} onClick={() => switchTo(index)}>
+            <button key={index} type="button" aria-current={index === selected} aria-disabled={busy} onClick={() => !busy && switchTo(index)}>
               {personLabel(person)}
             </button>
           ))}
@@ -632,7 +632,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
                         <span>
                           {contact.name} {who && <span class="muted">({who})</span>}
                         </span>
-                        <button type="button" disabled={busy} aria-label={`Add to ${contact.name}${who ? ` (${who})` : ''}`} onClick={() => addToSaved(contact)}>
+                        <button type="button" aria-disabled={busy} aria-label={`Add to ${contact.name}${who ? ` (${who})` : ''}`} onClick={() => !busy && addToSaved(contact)}>
                           Add to card
                         </button>
                       </li>

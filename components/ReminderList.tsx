@@ -60,19 +60,19 @@ export function ReminderList({ rows, place, now, busy, onDone, onSnooze }: Props
             <div class="reminder-actions">
               <button
                 type="button"
-                disabled={busy}
+                aria-disabled={busy}
                 aria-label={`Done: ${what}${who}`}
                 data-return-focus={reminderButtonKey('done', reminder, place)}
-                onClick={() => onDone(reminder)}
+                onClick={() => !busy && onDone(reminder)}
               >
                 Done
               </button>
               <button
                 type="button"
-                disabled={busy}
+                aria-disabled={busy}
                 aria-label={`Snooze for a day: ${what}${who}`}
                 data-return-focus={reminderButtonKey('snooze', reminder, place)}
-                onClick={() => onSnooze(reminder)}
+                onClick={() => !busy && onSnooze(reminder)}
               >
                 Snooze
               </button>

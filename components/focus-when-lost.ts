@@ -1,17 +1,38 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
+/** How long a button that an action takes away, or Undo brings back, may take to be drawn so. */
+const RETURN_WITHIN_MS = 2000;
+
 /** Whether nothing has the keyboard's focus (what had it was removed, or nothing took it). */
 export const focusLost = () => !document.activeElement || document.activeElement === document.body;
 
 /**
  * A ref for a button offered after an action whose own button is gone with it (Done leaves with
  * its row): while `offer` is set, and each time it changes, the button takes focus if the focus
- * was lost, so the keyboard is one key from it. Focus the user has put elsewhere stays there.
+ * was lost, so the keyboard is one key from it. The button pressed may leave a render later (a
+ * page reading its records again after the write), so for a while the focus is taken when it is
+ * lost with what held it. Focus the user has put elsewhere stays there.
  */
 export function useFocusWhenLost<T extends HTMLElement>(offer: unknown) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    if (offer && focusLost()) ref.current?.focus();
+    if (!offer) return;
+    if (focusLost()) {
+      ref.current?.focus();
+      return;
+    }
+    const holder = document.activeElement;
+    const gone = new MutationObserver(() => {
+      if (holder?.isConnected) return;
+      gone.disconnect();
+      if (focusLost()) ref.current?.focus();
+    });
+    gone.observe(document.body, { childList: true, subtree: true });
+    const giveUp = setTimeout(() => gone.disconnect(), RETURN_WITHIN_MS);
+    return () => {
+      gone.disconnect();
+      clearTimeout(giveUp);
+    };
   }, [offer]);
   return ref;
 }
@@ -28,8 +49,6 @@ export function focusPageHeading(): void {
   heading.focus();
 }
 
-/** How long a button that Undo brings back may take to be drawn again. */
-const RETURN_WITHIN_MS = 2000;
 
 /**
  * For Undo, which brings back the row whose button was pressed and leaves with its own: call the

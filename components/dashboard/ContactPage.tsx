@@ -505,20 +505,20 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                       <button
                         type="button"
                         class="link"
-                        disabled={busy}
+                        aria-disabled={busy}
                         aria-label={`Edit ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
                         data-return-focus={editKey(interaction.id)}
-                        onClick={() => correct(interaction)}
+                        onClick={() => !busy && correct(interaction)}
                       >
                         Edit
                       </button>{' '}
                       <button
                         type="button"
                         class="link"
-                        disabled={busy}
+                        aria-disabled={busy}
                         aria-label={`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
                         data-return-focus={deleteKey(interaction.id)}
-                        onClick={() => removeLogged(interaction)}
+                        onClick={() => !busy && removeLogged(interaction)}
                       >
                         Delete
                       </button>
@@ -534,10 +534,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                           <button
                             type="button"
                             class="link"
-                            disabled={busy}
+                            aria-disabled={busy}
                             aria-label={`Delete reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}, ${day(at)}`}
                             data-return-focus={deleteKey(reminder.id)}
-                            onClick={() => removeReminder(reminder)}
+                            onClick={() => !busy && removeReminder(reminder)}
                           >
                             Delete
                           </button>
@@ -701,14 +701,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                   <li key={other.id}>
                     <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a>
                     {job ? ` (${job})` : ''} {why}: perhaps the same person.{' '}
-                    <button type="button" disabled={busy} onClick={() => setMergeWith(other)}>
+                    <button type="button" aria-disabled={busy} onClick={() => !busy && setMergeWith(other)}>
                       Merge {namedApart(other, contact).join(' into ')}…
                     </button>{' '}
                     <button
                       type="button"
-                      disabled={busy}
+                      aria-disabled={busy}
                       aria-label={`Not the same person: ${other.name}${job ? ` (${job})` : ''}`}
-                      onClick={() => tellApart(other)}
+                      onClick={() => !busy && tellApart(other)}
                     >
                       Not the same person
                     </button>
@@ -731,7 +731,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
           </p>
         )}
         <p>
-          <button type="button" class="danger" disabled={busy} onClick={remove}>
+          <button type="button" class="danger" aria-disabled={busy} onClick={() => !busy && remove()}>
             Delete {contact.name}
           </button>
         </p>

@@ -136,19 +136,19 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
                 <span class="muted">{daysOver === 0 ? 'due today' : daysOver === 1 ? '1 day over' : `${daysOver} days over`}</span>{' '}
                 <button
                   type="button"
-                  disabled={busy}
+                  aria-disabled={busy}
                   aria-label={`Done: keep in touch with ${contact.name}`}
                   data-return-focus={reminderButtonKey('done', reminder, 'cadence')}
-                  onClick={() => done(reminder, 'cadence')}
+                  onClick={() => !busy && done(reminder, 'cadence')}
                 >
                   Done
                 </button>{' '}
                 <button
                   type="button"
-                  disabled={busy}
+                  aria-disabled={busy}
                   aria-label={`Snooze for a day: keep in touch with ${contact.name}`}
                   data-return-focus={reminderButtonKey('snooze', reminder, 'cadence')}
-                  onClick={() => later(reminder, 'cadence')}
+                  onClick={() => !busy && later(reminder, 'cadence')}
                 >
                   Snooze
                 </button>

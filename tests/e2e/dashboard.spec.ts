@@ -285,6 +285,31 @@ test('this week: a contact past their cadence is Done and undone from the keyboa
   await expect(page.getByRole('row', { name: /Noor Haddad/ })).toContainText('Yesterday');
 });
 
+test('this week: a Done that fails says why and leaves the keyboard on Done', async ({ kith }) => {
+  const page = await kith.openDashboard('#/week');
+  const now = await page.evaluate(() => Date.now());
+  await kith.putRecords('contacts', [{ id: 'ben', name: 'Ben Okafor', emails: [], createdAt: now - 86_400_000, updatedAt: now - 86_400_000 }]);
+  await kith.putRecords('reminders', [{ id: 'call-ben', contactId: 'ben', kind: 'follow-up', dueAt: now - 60_000, openAt: now - 60_000, createdAt: now - 86_400_000 }]);
+  await page.reload();
+  const done = page.getByRole('button', { name: 'Done: Follow up Ben Okafor' });
+  await expect(done).toBeVisible();
+  // Done elsewhere and cleared away meanwhile, as another window might: this page still shows it.
+  await kith.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((opened) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => opened(request.result);
+    });
+    const tx = db.transaction('reminders', 'readwrite');
+    tx.objectStore('reminders').delete('call-ben');
+    await new Promise((written) => (tx.oncomplete = written));
+    db.close();
+  });
+  await done.focus();
+  await done.press('Enter');
+  await expect(page.getByRole('alert')).toContainText('That reminder no longer exists');
+  await expect(done).toBeFocused();
+});
+
 test('this week: each reminder’s contact is a link to their page, where the keyboard lands as after any link there', async ({ kith }) => {
   const page = await kith.openDashboard('#/week');
   const [now, startOfToday] = await page.evaluate(() => {
