@@ -189,10 +189,14 @@ function ownPicture(card: Element, slug: string): Element | undefined {
   return undefined;
 }
 
-/** Whether two names are one person's, as a heading and a title write it ("Dr. Kenji Morales, PhD" and "Kenji Morales"). */
+/**
+ * Whether two names are one person's, as a heading and a title write it ("Dr. Kenji Morales, PhD"
+ * and "Kenji Morales"), spaced apart differently (a title shows a control character as a space).
+ */
 function sameName(a: string, b: string): boolean {
-  if (a.toLowerCase() === b.toLowerCase()) return true;
-  const [x, y] = [personName(a).toLowerCase(), personName(b).toLowerCase()];
+  const key = (name: string) => name.toLowerCase().replace(/\s/g, '');
+  if (key(a) === key(b)) return true;
+  const [x, y] = [key(personName(a)), key(personName(b))];
   return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
 }
 
@@ -207,15 +211,27 @@ function showsAnotherPage(card: Element, heading: Element | undefined, title: { 
   if (title.page) return true;
   const named = heading && withoutNameBadges(textOf(heading));
   if (named && title.name && !sameName(named, title.name)) return true;
+  // A member id (`/in/ACoAA…`) names a profile another way than its name does: it is compared with neither.
+  const here = decodedSlug(slug);
+  if (here.startsWith('acoaa')) return false;
   const own: string[] = [];
   for (const link of card.querySelectorAll('a[href*="/overlay/"]')) {
-    const href = attrOf(link, 'href').toLowerCase();
+    const href = attrOf(link, 'href');
     const start = href.indexOf('/in/') + 4;
     const end = href.indexOf('/overlay/');
-    if (start >= 4 && end > start) own.push(href.slice(start, end));
+    const named = start >= 4 && end > start ? decodedSlug(href.slice(start, end)) : '';
+    if (named && !named.startsWith('acoaa')) own.push(named);
   }
-  // A member id in the address (`/in/ACoAA…`) names the profile another way than its own links do.
-  return own.length > 0 && !own.includes(slug) && !slug.startsWith('acoaa');
+  return own.length > 0 && !own.includes(here);
+}
+
+/** A profile's slug as its links may write it, percent-encoded or not, in any case. */
+function decodedSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug).toLowerCase();
+  } catch {
+    return slug.toLowerCase();
+  }
 }
 
 /** The person of a LinkedIn profile page; [] on any other LinkedIn page or when nothing answers. */
@@ -230,7 +246,8 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const title = once(() => titleParts(doc, onSubpage));
   const heading = nameHeading(main, () => title().name);
   const card = heading?.closest('section') ?? main;
-  if (!onSubpage && showsAnotherPage(card, heading, title(), slug)) return [];
+  // JSON-LD naming this profile is only in a page LinkedIn served whole (a public profile): no app moved it.
+  if (!onSubpage && !ld.name && showsAnotherPage(card, heading, title(), slug)) return [];
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
   const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));

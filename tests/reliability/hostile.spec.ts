@@ -1,6 +1,7 @@
 // Hostile pages (cases 1, 2 and 4 of issue 8): a LinkedIn profile whose every field is an attack,
 // a page that forges messages claiming to be Kith, and megabyte strings through the popup.
 // Every payload in the fixtures, if it ever ran, would set `__kithPwned` and change the title.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { type Kith, expect, test } from '../e2e/harness';
 
@@ -121,7 +122,8 @@ test('extreme strings on a profile are capped and cleaned through the popup save
   const url = 'https://www.linkedin.com/in/extreme-strings/';
   const headline = `Principal\u202E\u200B\u0000 Engineer ${'x'.repeat(200_000)}`;
   const name = `Zo\u0000e\u200D \u202EBidi\u202C \uD800Lone 🧑🏽‍💻`;
-  await kith.serve(url, { file: 'linkedin-2023.html' });
+  // Rosa's profile, as LinkedIn would serve it at this address: its links name it.
+  await kith.serve(url, { html: readFileSync('tests/fixtures/linkedin-2023.html', 'utf8').replaceAll('rosa-lindqvist', 'extreme-strings') });
   const page = await kith.open(url);
   // Replace the top card's text with the extreme strings, as a hostile page would serve them.
   await page.evaluate(
@@ -139,7 +141,8 @@ test('extreme strings on a profile are capped and cleaned through the popup save
   const titleValue = await field(popup, 'Title').inputValue();
   expect(nameValue).not.toMatch(/[\u0000\u200B\u202E\u202C\uD800]/);
   expect(nameValue).toContain('Bidi');
-  expect(nameValue).toContain('🧑🏽');
+  // The emoji after the name is no part of it, whole: its joiner and skin tone go with it.
+  expect(nameValue).not.toMatch(/🧑|🏽|💻/);
   expect(titleValue.startsWith('Principal Engineer x')).toBe(true);
   expect(titleValue.length).toBeLessThanOrEqual(300);
   // The user pastes 200,000 characters of notes too: what someone typed is refused, not cut.

@@ -1,6 +1,7 @@
 // Saving in the real browser when things go wrong around it (issue 8, cases 7, 8 and 11): two
 // popups saving one person at once, the service worker stopped in the middle of a save, and the
 // browser's storage full.
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from '../e2e/harness';
 
@@ -86,7 +87,8 @@ test('the worker stopped in the middle of right-click saves leaves every save wh
   /** Open a profile in a tab and start a right-click save of it in the worker; the tab is returned. */
   const startSave = async (slug: string) => {
     const url = `https://www.linkedin.com/in/${slug}/`;
-    await kith.serve(url, { file: 'linkedin-2026.html' });
+    // Kenji's profile at another address, as LinkedIn would serve it there: its links name it.
+    await kith.serve(url, { html: readFileSync('tests/fixtures/linkedin-2026.html', 'utf8').replaceAll('kenji-morales-8812a', slug) });
     const page = await kith.open(url);
     // Asked from the dashboard: Playwright's handle on the worker dies with the first stop.
     const tabId = await dashboard.evaluate(async (u) => (await chrome.tabs.query({ url: u }))[0]?.id ?? -1, url);

@@ -387,6 +387,16 @@ describe('LinkedIn single-page navigation', () => {
     expect(extractPeople(rosa, kenji).map((p) => [p.name, p.profileUrl])).toEqual([['Kenji Morales', kenji]]);
   });
 
+  it('knows its own top card by a name written in other letters, however its links encode it, or by its member id', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    const contactInfo = page.querySelector('a[href*="/overlay/contact-info/"]')!;
+    contactInfo.setAttribute('href', '/in/jürgen-müller-7/overlay/contact-info/');
+    const jurgen = 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller-7/';
+    expect(extractPeople(page, jurgen).map((p) => p.name)).toEqual(['Kenji Morales']);
+    contactInfo.setAttribute('href', '/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456/overlay/contact-info/');
+    expect(extractPeople(page, jurgen).map((p) => p.name)).toEqual(['Kenji Morales']);
+  });
+
   it('reads no one on other LinkedIn pages, even ones full of people and mailto links', () => {
     const { document } = loadFixture('linkedin-feed.html');
     expect(extractPeople(document, 'https://www.linkedin.com/search/results/people/?keywords=design')).toEqual([]);
