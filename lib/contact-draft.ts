@@ -151,16 +151,32 @@ export function fieldOfError(message: string, labels: Record<string, string> = F
 
 const FormFields = z.pick(Contact, { name: true, emails: true, tags: true, notes: true });
 
+/** Refuses `fields` as `schema` would, saying so under the field's label ("Email: Not an email address"). */
+function parseLabelled(schema: z.ZodMiniType, fields: object, labels: Record<string, string>): void {
+  const result = schema.safeParse(fields);
+  if (result.success) return;
+  const [issue] = result.error.issues;
+  const label = labels[String(issue.path[0])] ?? String(issue.path[0]);
+  throw new Error(`${label}: ${issue.message}`);
+}
+
 /** The form's fields checked as the user sees them, with the field's label in the message. */
 function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
   for (const field of ['name', 'title', 'company', 'location'] as const) refuseOverLimit(FIELD_LABELS[field], fields[field], LIMITS[field]);
   refuseOverLimit(FIELD_LABELS.notes, fields.notes, LIMITS.notes, true);
   for (const tag of fields.tags) refuseOverLimit(FIELD_LABELS.tags, tag, LIMITS.tag);
-  const result = FormFields.safeParse(fields);
-  if (result.success) return;
-  const [issue] = result.error.issues;
-  const label = FIELD_LABELS[String(issue.path[0])] ?? String(issue.path[0]);
-  throw new Error(`${label}: ${issue.message}`);
+  parseLabelled(FormFields, fields, FIELD_LABELS);
+}
+
+/** A contact page's second form, of phones, addresses and profile link, by its labels. */
+export const DETAIL_LABELS: Record<string, string> = { phones: 'Phones', addresses: 'Addresses', profileUrl: 'Profile link' };
+const DetailFields = z.partial(z.pick(Contact, { phones: true, addresses: true, profileUrl: true }));
+
+/** Those details checked as the user sees them, before anything is written, with the field's label in the message. */
+export function checkDetails(fields: Partial<Pick<Contact, 'phones' | 'addresses' | 'profileUrl'>>): void {
+  for (const phone of fields.phones ?? []) refuseOverLimit(DETAIL_LABELS.phones, phone, LIMITS.phone);
+  for (const address of fields.addresses ?? []) refuseOverLimit(DETAIL_LABELS.addresses, address, LIMITS.address);
+  parseLabelled(DetailFields, fields, DETAIL_LABELS);
 }
 
 export type SaveDraftArgs = {

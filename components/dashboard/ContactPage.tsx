@@ -3,7 +3,7 @@
 // an interaction logged wrong is corrected in the log form, and one logged or a one-off reminder
 // added by mistake is deleted from the timeline, each with undo.
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
-import { FIELD_LABELS, draftFromContact, fieldOfError, saveDraft } from '@/lib/contact-draft';
+import { DETAIL_LABELS, FIELD_LABELS, checkDetails, draftFromContact, fieldOfError, saveDraft } from '@/lib/contact-draft';
 import type { TypedOnContactPage } from '@/lib/dashboard-drafts';
 import type { ContactHit } from '@/lib/contact-search';
 import {
@@ -23,7 +23,7 @@ import {
 import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
-import { type Contact, type Interaction, LIMITS, RELATIONSHIP_LABELS, type Relationship, type Reminder, refuseOverLimit } from '@/lib/model';
+import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Relationship, type Reminder } from '@/lib/model';
 import { REMINDER_FIELD_LABELS, addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
@@ -70,12 +70,7 @@ const detailsOf = (contact: Contact) => ({
 type Details = ReturnType<typeof detailsOf>;
 
 /** The text fields of the two forms, by the labels the user sees. */
-const TEXT_FIELD_LABELS: Record<string, string> = {
-  ...FIELD_LABELS,
-  phones: 'Phones',
-  addresses: 'Addresses',
-  profileUrl: 'Profile link',
-};
+const TEXT_FIELD_LABELS: Record<string, string> = { ...FIELD_LABELS, ...DETAIL_LABELS };
 
 /** The contact fields the details form sets. */
 const fieldsOfDetails = (details: Details) => ({
@@ -147,6 +142,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   );
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // The details form's error is its field's, as in the contact form: marked, and described by it.
+  const detailInError = errors.details ? fieldOfError(errors.details, DETAIL_LABELS) : undefined;
+  const invalidDetail = (field: string) => (detailInError === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-details-error` } : {});
   const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>({});
 
   // After a save, merge or undo anywhere on the page the contact is a new object: show what is
@@ -267,8 +265,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       // Only what was typed: a detail saved elsewhere since the form was drawn stays.
       const before = shown.current.details;
       const typed = before ? editedFields(fieldsOfDetails(details), fieldsOfDetails(before)) : fieldsOfDetails(details);
-      for (const phone of typed.phones ?? []) refuseOverLimit('Phones', phone, LIMITS.phone);
-      for (const address of typed.addresses ?? []) refuseOverLimit('Addresses', address, LIMITS.address);
+      checkDetails(typed);
       await updateContact(db, contactId, (saved) => ({ ...saved, ...typed, updatedAt: now }));
       shown.current = { ...shown.current, details };
       setOverwrites(({ phones: _p, addresses: _a, profileUrl: _u, ...others }) => others);
@@ -457,13 +454,32 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
           >
             <h3 id={`${id}-more`}>Phones, addresses and profile</h3>
             <label for={`${id}-phones`}>Phones</label>
-            <input id={`${id}-phones`} value={details.phones} placeholder="Separate with commas" onInput={(e) => setDetails({ ...details, phones: e.currentTarget.value })} />
+            <input
+              id={`${id}-phones`}
+              value={details.phones}
+              placeholder="Separate with commas"
+              {...invalidDetail('phones')}
+              onInput={(e) => setDetails({ ...details, phones: e.currentTarget.value })}
+            />
             <label for={`${id}-addresses`}>Addresses</label>
-            <textarea id={`${id}-addresses`} rows={2} value={details.addresses} placeholder="One per line" onInput={(e) => setDetails({ ...details, addresses: e.currentTarget.value })} />
+            <textarea
+              id={`${id}-addresses`}
+              rows={2}
+              value={details.addresses}
+              placeholder="One per line"
+              {...invalidDetail('addresses')}
+              onInput={(e) => setDetails({ ...details, addresses: e.currentTarget.value })}
+            />
             <label for={`${id}-profile`}>Profile link</label>
-            <input id={`${id}-profile`} type="url" value={details.profileUrl} onInput={(e) => setDetails({ ...details, profileUrl: e.currentTarget.value })} />
+            <input
+              id={`${id}-profile`}
+              type="url"
+              value={details.profileUrl}
+              {...invalidDetail('profileUrl')}
+              onInput={(e) => setDetails({ ...details, profileUrl: e.currentTarget.value })}
+            />
             {errors.details && (
-              <p class="error" role="alert">
+              <p id={`${id}-details-error`} class="error" role="alert">
                 {errors.details}
               </p>
             )}

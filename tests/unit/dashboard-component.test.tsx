@@ -189,6 +189,25 @@ it('after a save on a contact’s page, reads that contact again rather than eve
   expect(text()).toContain('A. Quinlan also has ada@harbor.example: perhaps the same person.');
 });
 
+it('a refused detail is said under its label and marks its field, described by what is wrong', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contact/ada', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('Phones, addresses and profile'));
+  const field = (name: string) => document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === name)!.htmlFor) as HTMLInputElement;
+  for (const [label, value, said] of [
+    ['Profile link', 'ftp://files.example/eve', 'Profile link: '],
+    ['Phones', '1'.repeat(200), 'Phones: 200 characters'],
+  ]) {
+    await fill(label, value);
+    click('Save details');
+    await vi.waitFor(() => expect(document.querySelector('.details-form [role="alert"]')?.textContent).toContain(said));
+    expect(field(label).getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(field(label).getAttribute('aria-describedby')!)?.textContent).toContain(said);
+    await fill(label, '');
+  }
+  expect((await getContact(db, 'ada'))?.profileUrl).toBeUndefined();
+});
+
 it('after a merge on a contact’s page, and its Undo, reads only the two contacts again', async () => {
   const { db, holdReads } = await slowNotebook();
   const dataChanged = vi.fn(async () => undefined);
