@@ -275,14 +275,26 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   const servesRoute = notebook && (!notebook.whole || (route.page === 'contact' && notebook.byId.has(route.id)));
   const props = servesRoute && notebook && (route.page !== 'contact' || draftsRead) && { deps, notebook, changed };
 
-  // A link inside a page leaves with it: the keyboard goes to the heading of the page it opened,
-  // once that is drawn. Only after such a link: other ways of leaving a page hand the focus on.
+  // A link inside a page leaves with it, and so does the browser's Back or Forward: the keyboard
+  // goes to the heading of the page it opened, once that is drawn. Only after these: other ways of
+  // leaving a page (a delete, an Undo) hand the focus on themselves.
   const headingAfterLink = useRef(false);
+  useEffect(() => {
+    // Back and Forward are told apart from other moves by the Navigation API, where there is one.
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    const traverse = (event: Event) => {
+      if ((event as Event & { navigationType?: string }).navigationType === 'traverse') headingAfterLink.current = true;
+    };
+    navigation?.addEventListener('navigate', traverse);
+    return () => navigation?.removeEventListener('navigate', traverse);
+  }, []);
   const drawn = !!props;
   useEffect(() => {
     if (!headingAfterLink.current || !drawn) return;
     headingAfterLink.current = false;
     focusPageHeading();
+    // A page may draw its heading anew as its records come (the list after Back): again if so.
+    requestAnimationFrame(focusPageHeading);
   }, [route, drawn]);
   const unsavedElsewhere = notebook
     ? unsavedIds.flatMap((id) => {

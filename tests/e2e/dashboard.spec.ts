@@ -1187,6 +1187,16 @@ test('the keyboard is never dropped: buttons pressed while saving, links to othe
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeFocused();
   expect(await focusIsSomewhere()).toBe(true);
+  // The browser's Back and Forward leave a page as a link does.
+  await page.getByRole('link', { name: someone.name }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: someone.name })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'Contacts' })).toBeFocused();
+  await page.goForward();
+  await expect(page.getByRole('heading', { level: 1, name: someone.name })).toBeVisible();
+  await expect.poll(focusIsSomewhere).toBe(true);
+  await page.goBack();
 
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Weekly goal (interactions per week)').fill('4');
