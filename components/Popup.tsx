@@ -658,6 +658,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} heldByOthers={screen.card.heldByOthers} busy={busy} onAccept={accept} />
           {screen.editing ? (
             <>
+              {/* In the card's place, whose name was its heading: whose card this edits. */}
+              <h2>Edit {screen.card.contact.name}</h2>
               <SavedElsewhere overwrites={overwrites} typed={draft} />
               {form(
                 'name',
