@@ -23,14 +23,11 @@ function threadIdInUrl(url: string): string | undefined {
 }
 
 /**
- * Whether `el` is on screen. Gmail keeps a view it has left (the last thread, the inbox) in the
- * page, hidden, to come back to it fast; what it shows is the view on screen. Where there is no
- * layout to ask (a test's DOM), hidden is what the attributes say.
+ * Whether `el` is in a view on screen. Gmail keeps a view it has left (the last thread, the inbox)
+ * in the page, hidden by its style, to come back to it fast. Read from the attributes, as no
+ * reader asks the page for its layout (DESIGN.md).
  */
-function shown(el: Element): boolean {
-  if (typeof el.checkVisibility === 'function') return el.checkVisibility();
-  return el.closest('[hidden], [style*="display: none"], [style*="display:none"]') === null;
-}
+const shown = (el: Element) => el.closest('[hidden], [style*="display: none"], [style*="display:none"]') === null;
 
 const firstShown = (doc: Document, selector: string) => [...doc.querySelectorAll(selector)].find(shown);
 
