@@ -75,6 +75,9 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/** How often to keep in touch, in days: up to ten years. */
+const CadenceDays = z.int().check(z.minimum(1), z.maximum(3650));
+
 export const Contact = z.object({
   id: Id,
   name: z.pipe(line(LIMITS.name), z.string().check(z.minLength(1, 'A contact needs a name'))),
@@ -102,7 +105,7 @@ export const Contact = z.object({
   ),
   notes: z._default(multiline(LIMITS.notes), ''),
   /** Keep-in-touch cadence; absent means the default from settings. */
-  cadenceDays: z.optional(z.int().check(z.minimum(1), z.maximum(3650))),
+  cadenceDays: z.optional(CadenceDays),
   sources: z._default(z.array(Source).check(z.maxLength(100)), []),
   history: z._default(z.array(FieldChange).check(z.maxLength(200)), []),
   /** Contacts the user said are someone else, though they share a name, an email or the link. */
@@ -148,12 +151,18 @@ export const Reminder = z.object({
   doneAt: z.optional(EpochMs),
   snoozedUntil: z.optional(EpochMs),
   createdAt: EpochMs,
+  /**
+   * A keep-in-touch reminder's basis: the moment of last contact and the cadence it was planned
+   * from (reminders.ts keepInTouchBasis). Its day is that moment's local day plus the cadence, in
+   * the time zone it was planned in, which a move to another keeps (time-zone-move.ts).
+   */
+  plannedFrom: z.optional(z.object({ since: EpochMs, days: CadenceDays })),
 });
 export type Reminder = z.infer<typeof Reminder>;
 export type ReminderInput = z.input<typeof Reminder>;
 
 export const Settings = z.object({
-  defaultCadenceDays: z._default(z.int().check(z.minimum(1), z.maximum(3650)), 90),
+  defaultCadenceDays: z._default(CadenceDays, 90),
   notifications: z._default(z.boolean(), true),
   weeklyGoal: z._default(z.int().check(z.minimum(0), z.maximum(100)), 3),
   /** Companies the user wants to work at. */

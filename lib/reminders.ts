@@ -78,20 +78,31 @@ export function cadenceDaysOf(contact: Pick<Contact, 'cadenceDays'>, settings: P
   return contact.cadenceDays ?? settings.defaultCadenceDays;
 }
 
+/** What keep-in-touch is planned from: the moment of last contact, and the cadence in days. */
+export type KeepInTouchBasis = NonNullable<Reminder['plannedFrom']>;
+
 /**
- * When to get back in touch: the start of the local day `cadence` days after the last contact
- * (an interaction, or the day the contact was saved) or after the last keep-in-touch reminder
- * was marked done, whichever is later.
+ * The last contact (an interaction, or the day the contact was saved) or the last keep-in-touch
+ * reminder marked done, whichever is later, and the contact's cadence.
  */
+export function keepInTouchBasis(
+  contact: Pick<Contact, 'cadenceDays' | 'createdAt' | 'lastInteractionAt'>,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  lastDoneAt = 0,
+): KeepInTouchBasis {
+  // The later of all three: an old email logged for someone saved today is not a reason to be
+  // overdue with them already.
+  return { since: Math.max(contact.lastInteractionAt ?? 0, contact.createdAt, lastDoneAt), days: cadenceDaysOf(contact, settings) };
+}
+
+/** When to get back in touch: the start of the local day the cadence's days after the basis's moment. */
 export function keepInTouchDueAt(
   contact: Pick<Contact, 'cadenceDays' | 'createdAt' | 'lastInteractionAt'>,
   settings: Pick<Settings, 'defaultCadenceDays'>,
   lastDoneAt = 0,
 ): number {
-  // The later of all three: an old email logged for someone saved today is not a reason to be
-  // overdue with them already.
-  const since = Math.max(contact.lastInteractionAt ?? 0, contact.createdAt, lastDoneAt);
-  return startOfLocalDayAfter(since, cadenceDaysOf(contact, settings));
+  const { since, days } = keepInTouchBasis(contact, settings, lastDoneAt);
+  return startOfLocalDayAfter(since, days);
 }
 
 /**
@@ -119,17 +130,21 @@ export function planKeepInTouch(
 ): { put?: Reminder; remove: string[] } {
   const mine = reminders.filter((r) => r.kind === 'keep-in-touch' && r.contactId === contact.id);
   const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
-  const dueAt = keepInTouchDueAt(contact, settings, lastDoneAt);
+  const plannedFrom = keepInTouchBasis(contact, settings, lastDoneAt);
+  const dueAt = startOfLocalDayAfter(plannedFrom.since, plannedFrom.days);
   const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
   if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
   const remove = duplicates.map((r) => r.id);
-  if (current?.dueAt === dueAt) return { remove };
+  // Planned from the same moment and cadence, it stays as it is, snooze and all: in another time
+  // zone that moment can fall on another day, but the reminder's day was kept when the zone moved.
+  const samePlan = current?.plannedFrom?.since === plannedFrom.since && current.plannedFrom.days === plannedFrom.days;
+  if (current && (current.dueAt === dueAt || samePlan)) return { remove };
   // A reminder moved is made anew (`now`), as remindersAlongside moves a follow-up: what moves it
   // is the user's doing (a cadence set, an interaction logged or deleted), so one moved to a day
   // already begun only counts on the badge (toAnnounce).
   const put: Reminder = current
-    ? { ...current, dueAt, snoozedUntil: undefined, createdAt: now }
-    : { id: makeId(), contactId: contact.id, kind: 'keep-in-touch', dueAt, note: '', createdAt: now };
+    ? { ...current, dueAt, plannedFrom, snoozedUntil: undefined, createdAt: now }
+    : { id: makeId(), contactId: contact.id, kind: 'keep-in-touch', dueAt, plannedFrom, note: '', createdAt: now };
   return { put: withoutUndefined(put), remove };
 }
 

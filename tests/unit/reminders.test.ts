@@ -94,7 +94,15 @@ describe('keep-in-touch cadence', () => {
   it('creates one open reminder for a contact without one', () => {
     const plan = planKeepInTouch(contact({ cadenceDays: 180 }), settings, [], NOW, ids());
     expect(plan).toEqual({
-      put: { id: 'new-1', contactId: 'c1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2027-05-21'), note: '', createdAt: NOW },
+      put: {
+        id: 'new-1',
+        contactId: 'c1',
+        kind: 'keep-in-touch',
+        dueAt: startOfLocalDay('2027-05-21'),
+        plannedFrom: { since: NOW, days: 180 },
+        note: '',
+        createdAt: NOW,
+      },
       remove: [],
     });
   });
@@ -115,7 +123,7 @@ describe('keep-in-touch cadence', () => {
   it('moves the open reminder when an interaction is logged, dropping its snooze', () => {
     const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
     const plan = planKeepInTouch(contact({ cadenceDays: 30, lastInteractionAt: NOW + 3 * DAY }), settings, [open], NOW, ids());
-    expect(plan.put).toEqual({ ...open, dueAt: startOfLocalDay('2026-12-25'), snoozedUntil: undefined });
+    expect(plan.put).toEqual({ ...open, dueAt: startOfLocalDay('2026-12-25'), plannedFrom: { since: NOW + 3 * DAY, days: 30 }, snoozedUntil: undefined });
     expect(plan.put).not.toHaveProperty('snoozedUntil');
   });
 

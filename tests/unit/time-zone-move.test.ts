@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type KithDB, dueReminders, getContact, interactionsOf, openKithDb, putReminder, remindersOf } from '@/lib/db';
 import { Settings } from '@/lib/model';
+import { logInteraction, syncAllKeepInTouch } from '@/lib/reminder-store';
 import { SCHEDULER_ALARM } from '@/lib/scheduler';
 import { dayStartsMovedFrom, followTimeZone } from '@/lib/time-zone-move';
 import { startWorker } from '@/lib/worker';
@@ -99,6 +100,34 @@ describe('followTimeZone', () => {
 
     // Home again is a move back; a second pass in the same zone moves nothing.
     expect(await followTimeZone(async () => db, 'America/New_York')).toBe(false);
+  });
+
+  it('keeps a keep-in-touch on its day and snooze when it is planned again from the same last contact, and moves it from a new one', async () => {
+    // Saved at 00:30 on 3 December in Berlin (18:30 on the 2nd in New York), kept in touch with
+    // monthly: due 2 January, as Berlin planned it, snoozed to 10 January.
+    const savedAt = Date.UTC(2026, 11, 2, 23, 30);
+    await putContact(db, { id: 'c2', name: 'Bo Lindqvist', cadenceDays: 30, createdAt: savedAt, updatedAt: savedAt });
+    await putReminder(db, {
+      id: 'kit',
+      contactId: 'c2',
+      kind: 'keep-in-touch',
+      dueAt: Date.UTC(2027, 0, 1, 23),
+      snoozedUntil: Date.UTC(2027, 0, 9, 23),
+      plannedFrom: { since: savedAt, days: 30 },
+      createdAt: savedAt,
+    });
+    await followTimeZone(async () => db, 'Europe/Berlin');
+    await followTimeZone(async () => db, 'America/New_York');
+    const moved = { dueAt: Date.UTC(2027, 0, 2, 5), snoozedUntil: Date.UTC(2027, 0, 10, 5) };
+    expect(byId(await remindersOf(db, 'c2')).kit).toMatchObject(moved);
+    // A new default cadence, an import or an update plans every contact again: nothing moves.
+    await syncAllKeepInTouch(db, Settings.parse({ defaultCadenceDays: 60 }), Date.UTC(2026, 11, 20, 17));
+    expect(byId(await remindersOf(db, 'c2')).kit).toMatchObject(moved);
+    // A call on 20 December in New York is a new last contact: planned from it, here.
+    const called = Date.UTC(2026, 11, 20, 17);
+    await logInteraction(db, { id: 'call', contactId: 'c2', at: called, channel: 'call' }, Settings.parse({}), called);
+    const kit = byId(await remindersOf(db, 'c2')).kit;
+    expect([kit.dueAt, kit.snoozedUntil]).toEqual([Date.UTC(2027, 0, 19, 5), undefined]);
   });
 
   it('moves nothing from a zone the browser does not know, and remembers the new one', async () => {
