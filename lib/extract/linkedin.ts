@@ -219,8 +219,8 @@ function showsAnotherPage(card: Element, heading: Element | undefined, title: { 
     const href = attrOf(link, 'href');
     const start = href.indexOf('/in/') + 4;
     const end = href.indexOf('/overlay/');
-    const named = start >= 4 && end > start ? decodedSlug(href.slice(start, end)) : '';
-    if (named && !named.startsWith('acoaa')) own.push(named);
+    const linked = start >= 4 && end > start ? decodedSlug(href.slice(start, end)) : '';
+    if (linked && !linked.startsWith('acoaa')) own.push(linked);
   }
   return own.length > 0 && !own.includes(here);
 }
