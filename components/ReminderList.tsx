@@ -1,4 +1,5 @@
 // Open reminders with their two actions: done, or snooze for a day (from when it is due, or from now once it is).
+import { useEffect, useRef } from 'preact/hooks';
 import type { Reminder } from '@/lib/model';
 import { dueTimeOf, localIsoDate } from '@/lib/reminders';
 import { REMINDER_LABELS } from './labels';
@@ -32,6 +33,24 @@ function whenText(reminder: Reminder, now: number): string {
  * A snooze undone on This week is still drawn in the days ahead until the page reads it again:
  * its button there is not the one to return to.
  */
+/**
+ * Done and Snooze each once per reminder until its list is read again (`list`, the records the
+ * rows are drawn from). The write ends before the list is read again, and a second press on the
+ * row still drawn would write again: a snooze of two days, or an Undo for a Done that did nothing
+ * in place of the real one. `press` answers whether it wrote; one that failed may be pressed again.
+ */
+export function useOncePerRead(list: unknown): (reminder: Reminder, press: () => Promise<boolean>) => void {
+  const pressed = useRef(new Set<string>());
+  useEffect(() => pressed.current.clear(), [list]);
+  return (reminder, press) => {
+    if (pressed.current.has(reminder.id)) return;
+    pressed.current.add(reminder.id);
+    void press().then((wrote) => {
+      if (!wrote) pressed.current.delete(reminder.id);
+    });
+  };
+}
+
 export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder, place = ''): string {
   return `${place && `${place}:`}${action}:${reminder.id}`;
 }

@@ -31,7 +31,7 @@ import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
 import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS, jobLine } from '../labels';
-import { ReminderList, reminderButtonKey } from '../ReminderList';
+import { ReminderList, reminderButtonKey, useOncePerRead } from '../ReminderList';
 import { type Overwrite, SavedElsewhere, overwritesIn } from '../SavedElsewhere';
 import type { PageProps } from './Dashboard';
 import { CONTACTS_SEARCH_KEY } from './ContactsPage';
@@ -141,6 +141,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     [contact, notebook],
   );
   const [busy, setBusy] = useState(false);
+  const once = useOncePerRead(reminders);
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The details form's error is its field's, as in the contact form: marked, and described by it.
   const detailInError = errors.details ? fieldOfError(errors.details, DETAIL_LABELS) : undefined;
@@ -321,16 +322,20 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     });
 
   const done = (reminder: Reminder) =>
-    attempt('reminders', async () => {
-      const undo = await settleReminder(await deps.db(), reminder, 'done', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo, returnFocus: reminderButtonKey('done', reminder) }, [contactId]);
-    });
+    once(reminder, () =>
+      attempt('reminders', async () => {
+        const undo = await settleReminder(await deps.db(), reminder, 'done', notebook.settings, deps.now());
+        await changed({ message: `${REMINDER_LABELS[reminder.kind]}: done.`, undo, returnFocus: reminderButtonKey('done', reminder) }, [contactId]);
+      }),
+    );
 
   const later = (reminder: Reminder) =>
-    attempt('reminders', async () => {
-      const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
-      await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed for a day.`, undo, returnFocus: reminderButtonKey('snooze', reminder) }, [contactId]);
-    });
+    once(reminder, () =>
+      attempt('reminders', async () => {
+        const undo = await settleReminder(await deps.db(), reminder, 'snooze', notebook.settings, deps.now());
+        await changed({ message: `${REMINDER_LABELS[reminder.kind]}: snoozed for a day.`, undo, returnFocus: reminderButtonKey('snooze', reminder) }, [contactId]);
+      }),
+    );
 
   const removeLogged = (interaction: Interaction) =>
     attempt('timeline', async () => {

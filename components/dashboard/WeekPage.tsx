@@ -6,7 +6,7 @@ import { failureMessage, interactionsSince, weekReminders } from '@/lib/db';
 import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
 import { weekAgenda, weekAgoOf, weekAheadOf } from '@/lib/week';
-import { ReminderList, reminderButtonKey } from '../ReminderList';
+import { ReminderList, reminderButtonKey, useOncePerRead } from '../ReminderList';
 import type { PageProps } from './Dashboard';
 
 /**
@@ -53,19 +53,23 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
 
   const agenda = useMemo(() => read && weekAgenda(notebook.byId, read.open, read.recent, notebook.settings, now), [notebook, read, now]);
 
+  const once = useOncePerRead(read);
   /** `r`'s Done or Snooze: only its contact is read again after, not every contact. */
-  const act = async (r: Reminder, work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const undo = await work();
-      await changed({ message, undo, returnFocus }, [r.contactId]);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const act = (r: Reminder, work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) =>
+    once(r, async () => {
+      setBusy(true);
+      setError(undefined);
+      try {
+        const undo = await work();
+        await changed({ message, undo, returnFocus }, [r.contactId]);
+        return true;
+      } catch (failure) {
+        setError(failure instanceof Error ? failure.message : String(failure));
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    });
   /** Done, in the list `place`, where Undo will return the focus. */
   const done = (r: Reminder, place: string) =>
     act(r, async () => settleReminder(await deps.db(), r, 'done', notebook.settings, deps.now()), 'Marked done.', reminderButtonKey('done', r, place));

@@ -310,6 +310,42 @@ test('this week: a Done that fails says why and leaves the keyboard on Done', as
   await expect(done).toBeFocused();
 });
 
+test('this week: Snooze pressed again while its row is still drawn snoozes once, for one day', async ({ kith }) => {
+  const page = await kith.openDashboard('#/week');
+  const now = await page.evaluate(() => Date.now());
+  await kith.putRecords('contacts', [{ id: 'ben', name: 'Ben Okafor', emails: [], createdAt: now - 86_400_000, updatedAt: now - 86_400_000 }]);
+  await kith.putRecords('reminders', [{ id: 'call-ben', contactId: 'ben', kind: 'follow-up', dueAt: now - 60_000, openAt: now - 60_000, createdAt: now - 86_400_000 }]);
+  await page.reload();
+  const snooze = page.getByRole('button', { name: 'Snooze for a day: Follow up Ben Okafor' });
+  await expect(snooze).toBeVisible();
+  // Pressed, then pressed again as soon as it is no longer held, its row not yet read again.
+  const pressedAgain = await page.evaluate(
+    (name) =>
+      new Promise<boolean>((done) => {
+        const find = () => [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === name);
+        find()!.click();
+        const started = performance.now();
+        const tick = () => {
+          const button = find();
+          if (!button || performance.now() - started > 5000) return done(false);
+          if (button.getAttribute('aria-disabled') !== 'true') {
+            button.click();
+            return done(true);
+          }
+          setTimeout(tick);
+        };
+        tick();
+      }),
+    'Snooze for a day: Follow up Ben Okafor',
+  );
+  await expect(page.getByRole('status')).toContainText('Snoozed for a day.');
+  // Among the days ahead now, and read again there.
+  await expect(page.getByRole('region', { name: /^Coming up/ }).getByRole('button', { name: 'Snooze for a day: Follow up Ben Okafor' })).toBeVisible();
+  await page.evaluate(() => new Promise((settled) => setTimeout(settled, 300)));
+  const [ben] = await kith.readStore<{ snoozedUntil?: number }>('reminders');
+  expect(ben.snoozedUntil! - now, `pressed again: ${pressedAgain}`).toBeLessThan(1.5 * 86_400_000);
+});
+
 test('this week: each reminder’s contact is a link to their page, where the keyboard lands as after any link there', async ({ kith }) => {
   const page = await kith.openDashboard('#/week');
   const [now, startOfToday] = await page.evaluate(() => {
