@@ -157,6 +157,8 @@ export const Reminder = z.object({
    * the time zone it was planned in, which a move to another keeps (time-zone-move.ts).
    */
   plannedFrom: z.optional(z.object({ since: EpochMs, days: CadenceDays })),
+  /** A thank-you's interaction: the one whose help received asked for it. */
+  interactionId: z.optional(Id),
 });
 export type Reminder = z.infer<typeof Reminder>;
 export type ReminderInput = z.input<typeof Reminder>;

@@ -135,6 +135,7 @@ export async function logInteraction(
       kind: 'thank-you',
       dueAt: thankYouDueAt(interaction.at),
       note: thankYouNote(interaction.received),
+      interactionId: interaction.id,
       createdAt: now,
     });
     return { interaction, keepInTouch, thankYou };
@@ -203,11 +204,10 @@ export async function reviseInteraction(db: KithDB, input: Interaction, settings
     const before = interactionFromStore(stored);
     await putInteractionIn(tx, after);
     await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
-    // Help ticked again after being unticked is still asked for by the thank-you it asked for
-    // first, which unticking left open.
-    const dueAt = thankYouDueAt(after.at);
+    // Help ticked again after being unticked is still asked for by the thank-you this interaction
+    // asked for first, which unticking left open.
     const openThanks = (await tx.objectStore('reminders').index('byContact').getAll(after.contactId))
-      .filter((r) => r.kind === 'thank-you' && r.doneAt === undefined && r.dueAt === dueAt)
+      .filter((r) => r.kind === 'thank-you' && r.doneAt === undefined && r.interactionId === after.id)
       .map((r) => r.note);
     const newlyReceived = after.received.filter(
       (kind) => !before.received.includes(kind) && !openThanks.some((note) => note.includes(HELP_WORDS[kind])),
@@ -217,8 +217,9 @@ export async function reviseInteraction(db: KithDB, input: Interaction, settings
       id: newId(),
       contactId: after.contactId,
       kind: 'thank-you',
-      dueAt,
+      dueAt: thankYouDueAt(after.at),
       note: thankYouNote(newlyReceived),
+      interactionId: after.id,
       createdAt: now,
     });
     return { before, after, thankYou };
@@ -369,7 +370,11 @@ async function putRemindersBack(
     };
     for (const { id, left } of made) if (await asLeft(id, left)) await store.delete(id);
     for (const { was, left } of changed) if (await asLeft(was.id, left)) await putReminderIn(tx, was);
-    if (planBasis(contact) !== basis && changed.some(({ was }) => was.kind === 'keep-in-touch')) await syncKeepInTouchIn(tx, contact, settings, now);
+    if (!changed.some(({ was }) => was.kind === 'keep-in-touch')) return;
+    // The next one the Done started, kept for an edit since (a snooze, a new default cadence),
+    // and the one put back would be two: planned again, the contact keeps one.
+    const openKeepInTouch = (await store.index('byContact').getAll(contactId)).filter((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined);
+    if (planBasis(contact) !== basis || openKeepInTouch.length > 1) await syncKeepInTouchIn(tx, contact, settings, now);
   });
 }
 

@@ -166,6 +166,21 @@ describe('keep-in-touch in the database', () => {
     }
   });
 
+  it('undo of a keep-in-touch Done leaves one open, when the next one was snoozed or moved elsewhere meanwhile', async () => {
+    for (const meanwhile of ['snoozed', 'a new default cadence'] as const) {
+      await putContact(db, { id: 'c4', name: 'Dee Ahn', createdAt: NOW - 100 * DAY, updatedAt: NOW - 100 * DAY });
+      await save('c4', NOW - 100 * DAY);
+      const [overdue] = await openKeepInTouch('c4');
+      const undo = await settleReminder(db, overdue, 'done', SETTINGS, NOW);
+      const [next] = await openKeepInTouch('c4');
+      if (meanwhile === 'snoozed') await snooze(db, next.id, '1-week', NOW + DAY);
+      else await syncAllKeepInTouch(db, { defaultCadenceDays: 30 }, NOW + 60_000);
+      await undo();
+      expect(await openKeepInTouch('c4'), meanwhile).toHaveLength(1);
+      await deleteContacts(db, ['c4']);
+    }
+  });
+
   it('a reminder whose note is longer than Kith keeps is refused, not cut', async () => {
     await expect(addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'n'.repeat(1_001) }, NOW)).rejects.toThrow(
       'What: 1,001 characters, where Kith keeps up to 1,000.',
@@ -312,6 +327,17 @@ describe('correcting a logged interaction', () => {
     expect(await thankYous()).toEqual([
       ['Thank them for a referral', undefined],
       ['Thank them for contacts', undefined],
+    ]);
+  });
+
+  it('help ticked on a second interaction of the day asks for its own thank-you, as logging it so does', async () => {
+    await logInteraction(db, { id: 'call', contactId: 'c1', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
+    const { interaction: email } = await logInteraction(db, { id: 'email', contactId: 'c1', at: NOW + 3_600_000 }, SETTINGS, NOW + 3_600_000);
+    const revised = await reviseInteraction(db, { ...email, received: ['referrals'] }, SETTINGS, NOW + 7_200_000);
+    expect(revised.thankYou?.interactionId).toBe('email');
+    expect(await thankYous()).toEqual([
+      ['Thank them for a referral', undefined],
+      ['Thank them for a referral', undefined],
     ]);
   });
 
