@@ -15,7 +15,6 @@ import {
   looksLikePersonName,
   nameFromAddress,
   once,
-  personName,
   withoutPronouns,
   type Answers,
 } from './person';
@@ -82,7 +81,7 @@ export function parseAddressList(text: string): PersonInput[] {
     const email = normalizeEmail(match[3]);
     if (!email) return [];
     const name = withoutPronouns(cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, ''));
-    people.push(addressPerson(email, match[1] === undefined ? lastOfList(name) : name));
+    people.push(addressPerson(email, name));
     rest = rest.replace(match[0], ' ');
   }
   // What is left must be bare addresses and separators, or this was prose, not a list.
@@ -92,17 +91,6 @@ export function parseAddressList(text: string): PersonInput[] {
     people.push(addressPerson(email, ''));
   }
   return people;
-}
-
-/**
- * An unquoted name before an address as written in a copied list: "Doe, Jane" and "van Dijk,
- * Ellen" are a name surname first (firstNameFirst turns them), but "Jane Doe, Bob" is two people,
- * the address the last one's.
- */
-function lastOfList(name: string): string {
-  const comma = name.lastIndexOf(', ');
-  if (comma < 0 || !name.slice(0, comma).includes(' ') || firstNameFirst(name) !== name || personName(name) !== name) return name;
-  return name.slice(comma + 2);
 }
 
 function addressPerson(email: string, name: string): PersonInput {

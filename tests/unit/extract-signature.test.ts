@@ -202,9 +202,11 @@ Tel. +44 20 7946 0958.`;
     ]);
     expect(named('On Tue, Mar 4, 2025 at 9:14 AM Jane Doe <jd@acme.example> wrote:')).toEqual([['Jane Doe', ['jd@acme.example']]]);
     expect(named('Op di 4 mrt. 2025 om 09:14 schreef Jan de Vries <jan@vries.example>:')).toEqual([['Jan de Vries', ['jan@vries.example']]]);
-    // Only the words after the last comma: a list before the address is not one name.
-    expect(named('To: Jane Doe, Bob <b@y.example>')).toEqual([['Bob', ['b@y.example']]]);
-    expect(named('Jane Doe, Bob <b@y.example>')).toEqual([['Bob', ['b@y.example']]]);
+    // Unquoted, what comes before a comma may be a surname of two words ("García Márquez,
+    // Gabriel"), a generation or a title after it ("Sam Lee, Jr."): the whole is kept as written,
+    // whatever the label before it.
+    expect(named('To: García Márquez, Gabriel <g@y.example>')).toEqual([['García Márquez, Gabriel', ['g@y.example']]]);
+    expect(named('Sam Lee, Jr. <sam@y.example>')).toEqual([['Sam Lee, Jr.', ['sam@y.example']]]);
   });
 
   it('reads no job from a quoted message: its header names the person, its lines are the message', () => {
