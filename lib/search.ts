@@ -94,10 +94,10 @@ const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 /**
  * One word of a query, and for a word written as part of a phone number, the forms it matches
- * numbers in: `also` anywhere in a number, `national` (the number after a country code) only at
- * a number's start.
+ * numbers in: `also` anywhere in a number; `national`, the number after each length its country
+ * code may have, only where a saved number starts it (startsANumber).
  */
-export type QueryTerm = { text: string; also?: string[]; national?: string[] };
+export type QueryTerm = { text: string; also?: string[]; national?: { code: string; rest: string }[] };
 
 // "+46", "(555)", "555-0134", "070.123": what phone numbers are written with. A word of these
 // alone without digits ("(", "+") matches everyone with a phone, as its digits-to-come would not
@@ -123,7 +123,8 @@ export function queryTerms(query: string): QueryTerm[] {
       if (!text.startsWith('+') && !digits.startsWith('00')) return { text, also };
       // Which digits are the country code is not known, so each length is tried; a national
       // number found in the middle of another would be a guess, hence only at a number's start.
-      return { text, also, national: [...new Set([1, 2, 3].map((code) => afterPrefix.slice(code)))] };
+      const lengths = [1, 2, 3].filter((length) => length <= afterPrefix.length);
+      return { text, also, national: lengths.map((length) => ({ code: afterPrefix.slice(0, length), rest: afterPrefix.slice(length) })) };
     });
 }
 
@@ -140,16 +141,21 @@ export function includesTerm(haystack: string, phoneDigits: string, term: QueryT
   if (term.also === undefined || phoneDigits === '') return false;
   // Loops, not `some`: this runs once per contact per keystroke, 100,000 times at most.
   for (const form of term.also) if (phoneDigits.includes(form)) return true;
-  if (term.national) for (const form of term.national) if (startsANumber(phoneDigits, form)) return true;
+  if (term.national) for (const { code, rest } of term.national) if (startsANumber(phoneDigits, code, rest)) return true;
   return false;
 }
 
-/** Whether a number of `phoneDigits` (numbers apart by spaces) starts with `form`, after the zeros a number is dialled with at home. */
-function startsANumber(phoneDigits: string, form: string): boolean {
-  for (let at = phoneDigits.indexOf(form); at !== -1; at = phoneDigits.indexOf(form, at + 1)) {
-    let before = at - 1;
-    while (before >= 0 && phoneDigits[before] === '0') before--;
-    if (before < 0 || phoneDigits[before] === ' ') return true;
+/**
+ * Whether a number of `phoneDigits` (numbers apart by spaces) has `rest` where its national part
+ * starts: first, after the prefix it is dialled with at home (zeros; Russia's 8), or after the
+ * same country code and a "(0)" ("+44 (0)20 …"). Found elsewhere, it would be the end of another
+ * number ("+34 612 345 678" is not "03-1234-5678").
+ */
+function startsANumber(phoneDigits: string, code: string, rest: string): boolean {
+  for (let at = phoneDigits.indexOf(rest); at !== -1; at = phoneDigits.indexOf(rest, at + 1)) {
+    const start = phoneDigits.lastIndexOf(' ', at - 1) + 1;
+    const before = phoneDigits.slice(start, at).replace(/0+$/, '');
+    if (before === '' || before === '8' || before === code) return true;
   }
   return false;
 }

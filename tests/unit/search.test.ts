@@ -395,6 +395,8 @@ describe('finding people by phone number', () => {
     make({ id: 'none', name: 'Cai Noor', notes: 'Room 555-01 on the second floor' }),
     make({ id: 'de', name: 'Dana Roth', phones: ['+49 151 2345678'] }),
     make({ id: 'jp', name: 'Eri Sato', phones: ['03-1234-5678'] }),
+    make({ id: 'uk', name: 'Fay Hill', phones: ['+44 (0)20 7946 0958'] }),
+    make({ id: 'ru', name: 'Gleb Orlov', phones: ['8 (916) 123-45-67'] }),
   ];
   const context = { now: NOW, dueContactIds: NO_DUE };
 
@@ -417,13 +419,16 @@ describe('finding people by phone number', () => {
       ['+46701234567', ['se']],
       ['0046 70-123 45 67', ['se']],
       ['+81312345678', ['jp']],
+      // Saved with the "(0)" dialled at home, or Russia's 8 before the number.
+      ['+442079460958', ['uk']],
+      ['+79161234567', ['ru']],
       // Another country's number is not found for sharing the last eight digits of Eri's.
       ['+34612345678', []],
       ['+3461234', []],
       // A prefix or a country code alone, its digits still to come: everyone with a number.
-      ['+46', ['us', 'se', 'de', 'jp']],
-      ['00', ['us', 'se', 'de', 'jp']],
-      ['(', ['us', 'se', 'de', 'jp']],
+      ['+46', ['us', 'se', 'de', 'jp', 'uk', 'ru']],
+      ['00', ['us', 'se', 'de', 'jp', 'uk', 'ru']],
+      ['(', ['us', 'se', 'de', 'jp', 'uk', 'ru']],
     ] as const) {
       expect(ids(new ContactSearch(withPhones).search(query(typed), context)), typed).toEqual(found);
       expect(ids(search.search(query(typed), context)), `${typed}, typed after the others`).toEqual(found);
@@ -433,12 +438,12 @@ describe('finding people by phone number', () => {
   it('a phone word matches itself or its other forms, never more as it grows', () => {
     expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 +441 (')).toEqual([
       { text: 'ada' },
-      { text: '+46', also: ['46'], national: ['6', ''] },
+      { text: '+46', also: ['46'], national: [{ code: '4', rest: '6' }, { code: '46', rest: '' }] },
       { text: '(070)', also: ['070', '70'] },
       { text: '555-0134', also: ['5550134'] },
       { text: '2024', also: ['2024'] },
-      { text: '0049', also: ['0049', '49'], national: ['9', ''] },
-      { text: '+441', also: ['441'], national: ['41', '1', ''] },
+      { text: '0049', also: ['0049', '49'], national: [{ code: '4', rest: '9' }, { code: '49', rest: '' }] },
+      { text: '+441', also: ['441'], national: [{ code: '4', rest: '41' }, { code: '44', rest: '1' }, { code: '441', rest: '' }] },
       { text: '(', also: [''] },
     ]);
     // Typing a letter at a time, each result is within the one before (so narrowing is exact).
