@@ -59,8 +59,17 @@ export function warmUpLinkedIn(): void {
   withoutNameBadges('Kith (they/them) · 2nd');
 }
 
-// LinkedIn's own pages, which its titles name as they name a person ("(2) Feed | LinkedIn").
-const LINKEDIN_PAGES = ['feed', 'messaging', 'notifications', 'jobs', 'my network', 'search', 'home', 'groups', 'events', 'learning', 'sign in', 'sign up', 'log in'];
+// LinkedIn's own pages, which its titles name as they name a person ("(2) Feed | LinkedIn"), in
+// the languages LinkedIn is used in most.
+const LINKEDIN_PAGES = [
+  'feed', 'messaging', 'notifications', 'jobs', 'my network', 'search', 'home', 'groups', 'events', 'learning', 'sign in', 'sign up', 'log in',
+  'benachrichtigungen', 'nachrichten', 'mein netzwerk', 'suche', 'startseite',
+  'fil d’actualité', "fil d'actualité", 'messagerie', 'emplois', 'mon réseau', 'recherche', 'accueil',
+  'notificaciones', 'mensajes', 'empleos', 'mi red', 'búsqueda', 'inicio',
+  'notificações', 'mensagens', 'vagas', 'minha rede', 'pesquisa', 'início',
+  'notifiche', 'messaggistica', 'offerte di lavoro', 'la mia rete', 'ricerca',
+  'meldingen', 'berichten', 'vacatures', 'mijn netwerk', 'zoeken',
+];
 
 /**
  * "(3) Ada Quinlan - Staff Engineer | LinkedIn" → name and headline; a notification count may
@@ -190,14 +199,18 @@ function ownPicture(card: Element, slug: string): Element | undefined {
 }
 
 /**
- * Whether two names are one person's, as a heading and a title write it ("Dr. Kenji Morales, PhD"
- * and "Kenji Morales"), spaced apart differently (a title shows a control character as a space).
+ * Whether two names are one person's, as a heading and a title write it: spaced apart differently
+ * (a title shows a control character as a space), with or without an honorific, credentials, a
+ * middle name or initial, a nickname ("Dr. Kenji A. Morales, PhD" and "Kenji Morales").
  */
 function sameName(a: string, b: string): boolean {
   const key = (name: string) => name.toLowerCase().replace(/\s/g, '');
   if (key(a) === key(b)) return true;
-  const [x, y] = [key(personName(a)), key(personName(b))];
-  return x !== '' && y !== '' && (x.includes(y) || y.includes(x));
+  const [x, y] = [personName(a).toLowerCase(), personName(b).toLowerCase()];
+  if (x === '' || y === '') return false;
+  if (key(x).includes(key(y)) || key(y).includes(key(x))) return true;
+  const [first, last] = [(name: string) => name.split(' ')[0], (name: string) => name.slice(name.lastIndexOf(' ') + 1)];
+  return first(x) === first(y) && last(x) === last(y);
 }
 
 /**

@@ -385,6 +385,24 @@ describe('LinkedIn single-page navigation', () => {
     // The skeleton under the new title: the title's name is the person's.
     rosa.body.innerHTML = '<main aria-busy="true"><div class="skeleton"></div></main>';
     expect(extractPeople(rosa, kenji).map((p) => [p.name, p.profileUrl])).toEqual([['Kenji Morales', kenji]]);
+    // Under the title of one of LinkedIn's own pages in another language, it is no one yet.
+    for (const page of ['Benachrichtigungen', '(2) Fil d’actualité', 'Mi red']) {
+      rosa.title = `${page} | LinkedIn`;
+      expect(capturePage(rosa, kenji), page).toEqual(failed);
+    }
+  });
+
+  it('reads a drawn profile whose heading and title write the name with or without a middle name, an initial or a nickname', () => {
+    for (const [heading, title] of [
+      ['Kenji A. Morales', 'Kenji Morales'],
+      ['Kenji Morales', 'Kenji Alberto Morales'],
+      ['Kenji "Ken" Morales', 'Kenji Morales'],
+    ]) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.querySelector('main h1')!.textContent = heading;
+      page.title = `${title} | LinkedIn`;
+      expect(extractPeople(page, 'https://www.linkedin.com/in/kenji-morales-8812a/').map((p) => p.name), heading).toEqual([heading]);
+    }
   });
 
   it('knows its own top card by a name written in other letters, however its links encode it, or by its member id', () => {
