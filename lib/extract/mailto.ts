@@ -12,11 +12,11 @@ const MAX_HREF = 2048;
 /** A `mailto:` link, in any case. */
 export const isMailtoLink = (href: string) => /^mailto:/i.test(href);
 
-const decoded = (text: string) => {
+const decoded = (text: string): string | undefined => {
   try {
     return decodeURIComponent(text);
   } catch {
-    return '';
+    return undefined;
   }
 };
 
@@ -51,8 +51,10 @@ function mailtoRecipients(href: string): Recipient[] {
   const found = new Map<string, Recipient>();
   for (const list of [path, ...fields]) {
     const text = decoded(list);
-    // Commas part the recipients, but not inside a quoted name.
-    const parts = text.includes('"') ? (text.match(/(?:"[^"]*"|[^,])+/g) ?? []) : text.split(',');
+    // Commas part the recipients, but not inside a quoted name. A list with a broken escape is
+    // parted first, so only its broken recipient is lost.
+    const parts =
+      text === undefined ? list.split(',').map((part) => decoded(part) ?? '') : text.includes('"') ? (text.match(/(?:"[^"]*"|[^,])+/g) ?? []) : text.split(',');
     for (const part of parts) {
       const one = recipient(part);
       if (one && !found.has(one.email)) found.set(one.email, one);

@@ -555,6 +555,8 @@ describe('mailto links', () => {
       ['Sam Lee', ['sam.lee@acme.example']],
     ]);
     expect(mailtoAddresses('mailto:?to=Jane%20Doe%20%3Cjane@x.example%3E,%3Cbo@x.example%3E')).toEqual(['jane@x.example', 'bo@x.example']);
+    // A broken escape loses only its own recipient.
+    expect(mailtoAddresses('mailto:ana@x.example,b%ZZ@y.example,100%@y.example')).toEqual(['ana@x.example']);
   });
 
   it('does not take a call to action or a desk for the name, but takes names that begin as one does', () => {
