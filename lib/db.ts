@@ -161,8 +161,14 @@ export function reminderFromStore(stored: StoredReminder): Reminder {
   return asReminder(stored, REMINDER_CLOSED);
 }
 
+/** A reminder's fields that only Kith's planning reads: one another program wrote out of form is as good as absent. */
+const PLANNING_FIELDS = ['plannedFrom', 'interactionId'] as const;
+
 function asReminder(stored: StoredReminder, closed?: ClosedFields): Reminder {
   const { openAt: _ignored, ...reminder } = stored;
+  for (const field of PLANNING_FIELDS) {
+    if (reminder[field] !== undefined && !z.safeParse(Reminder.shape[field], reminder[field]).success) delete reminder[field];
+  }
   const filled = withDefaults(reminder, Reminder, closed);
   if (filled.kind !== undefined && filled.createdAt !== undefined) return filled;
   return { ...filled, kind: filled.kind ?? 'follow-up', createdAt: filled.createdAt ?? filled.dueAt };

@@ -76,7 +76,7 @@ export const FieldChange = z.object({
 export type FieldChange = z.infer<typeof FieldChange>;
 
 /** How often to keep in touch, in days: up to ten years. */
-const CadenceDays = z.int().check(z.minimum(1), z.maximum(3650));
+export const CadenceDays = z.int().check(z.minimum(1), z.maximum(3650));
 
 export const Contact = z.object({
   id: Id,

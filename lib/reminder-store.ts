@@ -205,9 +205,11 @@ export async function reviseInteraction(db: KithDB, input: Interaction, settings
     await putInteractionIn(tx, after);
     await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
     // Help ticked again after being unticked is still asked for by the thank-you this interaction
-    // asked for first, which unticking left open.
+    // asked for first, which unticking left open: one from before thank-yous knew their
+    // interaction is taken for it by its day.
+    const ownThanks = (r: StoredReminder) => r.interactionId === after.id || (r.interactionId === undefined && r.dueAt === thankYouDueAt(after.at));
     const openThanks = (await tx.objectStore('reminders').index('byContact').getAll(after.contactId))
-      .filter((r) => r.kind === 'thank-you' && r.doneAt === undefined && r.interactionId === after.id)
+      .filter((r) => r.kind === 'thank-you' && r.doneAt === undefined && ownThanks(r))
       .map((r) => r.note);
     const newlyReceived = after.received.filter(
       (kind) => !before.received.includes(kind) && !openThanks.some((note) => note.includes(HELP_WORDS[kind])),

@@ -8,7 +8,8 @@
 // `keep-in-touch` reminder, due from the start of the local day `cadence` days after the later of
 // the contact's last interaction (or creation) and the last time such a reminder was marked done.
 // `lib/reminder-store.ts` keeps it in step whenever a contact, an interaction or settings change.
-import type { Contact, Reminder, ReminderInput, Settings } from './model';
+import * as z from 'zod/mini';
+import { CadenceDays, type Contact, type Reminder, type ReminderInput, type Settings } from './model';
 
 /**
  * A date-only reminder ("follow up on 2026-11-30") is due from the start of that day in the
@@ -130,15 +131,20 @@ export function planKeepInTouch(
 ): { put?: Reminder; remove: string[] } {
   const mine = reminders.filter((r) => r.kind === 'keep-in-touch' && r.contactId === contact.id);
   const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
-  const plannedFrom = keepInTouchBasis(contact, settings, lastDoneAt);
-  const dueAt = startOfLocalDayAfter(plannedFrom.since, plannedFrom.days);
+  const basis = keepInTouchBasis(contact, settings, lastDoneAt);
+  const dueAt = startOfLocalDayAfter(basis.since, basis.days);
+  // A cadence another program wrote out of range plans a day, but is kept as no basis.
+  const plannedFrom = z.safeParse(CadenceDays, basis.days).success ? basis : undefined;
   const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
   if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
   const remove = duplicates.map((r) => r.id);
   // Planned from the same moment and cadence, it stays as it is, snooze and all: in another time
   // zone that moment can fall on another day, but the reminder's day was kept when the zone moved.
-  const samePlan = current?.plannedFrom?.since === plannedFrom.since && current.plannedFrom.days === plannedFrom.days;
-  if (current && (current.dueAt === dueAt || samePlan)) return { remove };
+  const samePlan = current?.plannedFrom?.since === basis.since && current.plannedFrom.days === basis.days;
+  if (current && samePlan) return { remove };
+  // On its day already, it learns its basis (a call the day it was saved; a reminder from before
+  // there was one), so a time-zone move later keeps it too.
+  if (current && current.dueAt === dueAt) return { put: plannedFrom && withoutUndefined({ ...current, plannedFrom }), remove };
   // A reminder moved is made anew (`now`), as remindersAlongside moves a follow-up: what moves it
   // is the user's doing (a cadence set, an interaction logged or deleted), so one moved to a day
   // already begun only counts on the badge (toAnnounce).

@@ -11,6 +11,7 @@ import {
   nextDueAfter,
   openKithDb,
   remindersOf,
+  restoreSnapshot,
   updateContact,
   writeRemindersInPieces,
 } from '@/lib/db';
@@ -30,7 +31,7 @@ import {
   syncAllKeepInTouch,
   undoRevision,
 } from '@/lib/reminder-store';
-import { localIsoDate, startOfLocalDay, toAnnounce } from '@/lib/reminders';
+import { localIsoDate, startOfLocalDay, thankYouDueAt, toAnnounce } from '@/lib/reminders';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 12);
@@ -453,5 +454,34 @@ describe('a contact another program wrote with only the contract’s fields', ()
     expect((await getContact(db, 'foreign'))?.lastInteractionAt).toBe(NOW);
     expect(await removeInteraction(db, 'i1', SETTINGS, NOW)).toMatchObject({ interaction: { id: 'i1' } });
     expect((await getContact(db, 'foreign'))?.lastInteractionAt).toBeUndefined();
+  });
+
+  it('with a cadence out of range, keeps no one else from being planned again', async () => {
+    await db.put('contacts', { id: 'odd', name: 'Cy Odd', emails: [], cadenceDays: 4000, createdAt: NOW, updatedAt: NOW } as never);
+    await syncAllKeepInTouch(db, { defaultCadenceDays: 30 }, NOW);
+    expect((await openKeepInTouch('foreign')).map((r) => r.dueAt)).toEqual([startOfLocalDay(localIsoDate(NOW + 30 * DAY))]);
+    expect(await logInteraction(db, { id: 'i2', contactId: 'odd', at: NOW }, SETTINGS, NOW)).toMatchObject({ interaction: { id: 'i2' } });
+  });
+
+  it('with a planning field out of form on a reminder, can still have it snoozed, done, deleted and undeleted', async () => {
+    const dueAt = startOfLocalDay(localIsoDate(NOW + 90 * DAY));
+    await db.put('reminders', { id: 'kit', contactId: 'foreign', kind: 'keep-in-touch', dueAt, openAt: dueAt, createdAt: NOW, plannedFrom: { since: NOW, days: 0 } } as never);
+    await db.put('reminders', { id: 'thanks', contactId: 'foreign', kind: 'thank-you', dueAt: NOW, openAt: NOW, createdAt: NOW, interactionId: 42 } as never);
+    await snooze(db, 'kit', '1-day', NOW);
+    await markDone(db, 'thanks', SETTINGS, NOW);
+    const snapshot = await deleteContacts(db, ['foreign']);
+    await restoreSnapshot(db, snapshot);
+    expect((await remindersOf(db, 'foreign')).map((r) => [r.id, r.plannedFrom, r.interactionId]).sort()).toEqual([
+      ['kit', undefined, undefined],
+      ['thanks', undefined, undefined],
+    ]);
+  });
+
+  it('with a thank-you from before thank-yous knew their interaction, help ticked again is not thanked for twice', async () => {
+    await db.put('interactions', { id: 'old', contactId: 'foreign', at: NOW, channel: 'call', summary: '', received: [], gave: [] } as never);
+    await db.put('reminders', { id: 'thanks', contactId: 'foreign', kind: 'thank-you', dueAt: thankYouDueAt(NOW), openAt: thankYouDueAt(NOW), note: 'Thank them for a referral', createdAt: NOW } as never);
+    const [old] = await interactionsOf(db, 'foreign');
+    await reviseInteraction(db, { ...old, received: ['referrals'] }, SETTINGS, NOW + 1);
+    expect((await remindersOf(db, 'foreign')).filter((r) => r.kind === 'thank-you')).toHaveLength(1);
   });
 });

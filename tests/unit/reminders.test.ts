@@ -128,12 +128,23 @@ describe('keep-in-touch cadence', () => {
   });
 
   it('leaves a reminder that is already right alone, snooze and all', () => {
-    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY, plannedFrom: { since: NOW, days: 30 } });
     expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [open], NOW, ids())).toEqual({ remove: [] });
   });
 
+  it('gives a reminder on its day its basis, and only that: one from before there was one, or planned again the same day', () => {
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY });
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [open], NOW, ids())).toEqual({ put: { ...open, plannedFrom: { since: NOW, days: 30 } }, remove: [] });
+    // Called an hour after being saved: the same day, so the same due day, from a later moment.
+    const planned = { ...open, plannedFrom: { since: NOW, days: 30 } };
+    const later = planKeepInTouch(contact({ cadenceDays: 30, lastInteractionAt: NOW + 3_600_000 }), settings, [planned], NOW, ids());
+    expect(later).toEqual({ put: { ...open, plannedFrom: { since: NOW + 3_600_000, days: 30 } }, remove: [] });
+    // A cadence another program wrote out of range plans a day but is no basis.
+    expect(planKeepInTouch(contact({ cadenceDays: 0 }), settings, [], NOW, ids()).put).not.toHaveProperty('plannedFrom');
+  });
+
   it('keeps the oldest of duplicate open reminders and removes the rest; ignores other kinds', () => {
-    const first = reminder({ id: 'k1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW - 2 });
+    const first = reminder({ id: 'k1', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW - 2, plannedFrom: { since: NOW, days: 30 } });
     const second = reminder({ id: 'k2', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), createdAt: NOW - 1 });
     const other = reminder({ id: 'f', kind: 'follow-up' });
     expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [second, other, first], NOW, ids())).toEqual({
