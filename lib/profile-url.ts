@@ -14,8 +14,8 @@ export function isLinkedInHost(hostname: string): boolean {
 // profile's public name, are case-sensitive, unlike the names people choose for their profiles.
 const MEMBER_ID = /^ACoAA[A-Za-z0-9_-]{20,}$/;
 
-/** A profile's slug as Kith keeps it: names in lower case, member ids as written. */
-const slugInForm = (slug: string) => (MEMBER_ID.test(slug) ? slug : slug.toLowerCase());
+/** A profile's slug as Kith keeps it: names in lower case, member ids as written. Most are names, which compile no pattern. */
+const slugInForm = (slug: string) => (slug.startsWith('ACoAA') && MEMBER_ID.test(slug) ? slug : slug.toLowerCase());
 
 /** The slug of a profile URL as written, or undefined when the URL is not a profile. */
 function slugAsWritten(url: URL): string | undefined {
