@@ -658,8 +658,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           <ProposedUpdate contact={screen.card.contact} proposed={screen.card.proposed} heldByOthers={screen.card.heldByOthers} busy={busy} onAccept={accept} />
           {screen.editing ? (
             <>
-              {/* In the card's place, whose name was its heading: whose card this edits. */}
-              <h2>Edit {screen.card.contact.name}</h2>
               <SavedElsewhere overwrites={overwrites} typed={draft} />
               {form(
                 'name',
@@ -699,7 +697,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           )}
           {screen.card.reminders.length > 0 && (
             <section aria-labelledby="reminders-heading">
-              <h3 id="reminders-heading">Reminders</h3>
+              <h2 id="reminders-heading">Reminders</h2>
               <ReminderList
                 rows={screen.card.reminders.map((reminder) => ({ reminder }))}
                 now={deps.now()}
@@ -721,7 +719,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             />
           )}
           <section aria-labelledby="recent-heading">
-            <h3 id="recent-heading">Last interactions</h3>
+            <h2 id="recent-heading">Last interactions</h2>
             <InteractionList interactions={screen.card.interactions} />
           </section>
         </>
