@@ -204,7 +204,8 @@ function ownPicture(card: Element, slug: string): Element | undefined {
  * middle name or initial, a nickname ("Dr. Kenji A. Morales, PhD" and "Kenji Morales").
  */
 function sameName(a: string, b: string): boolean {
-  const key = (name: string) => name.toLowerCase().replace(/\s/g, '');
+  // Cleaned text holds plain spaces only: parted without a pattern, which a first read would compile.
+  const key = (name: string) => name.toLowerCase().replaceAll(' ', '');
   if (key(a) === key(b)) return true;
   const [x, y] = [personName(a).toLowerCase(), personName(b).toLowerCase()];
   if (x === '' || y === '') return false;
@@ -240,6 +241,7 @@ function showsAnotherPage(card: Element, heading: Element | undefined, title: { 
 
 /** A profile's slug as its links may write it, percent-encoded or not, in any case. */
 function decodedSlug(slug: string): string {
+  if (!slug.includes('%')) return slug.toLowerCase();
   try {
     return decodeURIComponent(slug).toLowerCase();
   } catch {
