@@ -131,17 +131,17 @@ export function planKeepInTouch(
 ): { put?: Reminder; remove: string[] } {
   const mine = reminders.filter((r) => r.kind === 'keep-in-touch' && r.contactId === contact.id);
   const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
-  const basis = keepInTouchBasis(contact, settings, lastDoneAt);
-  const dueAt = startOfLocalDayAfter(basis.since, basis.days);
-  // A cadence another program wrote out of range plans a day, but is kept as no basis.
-  const plannedFrom = z.safeParse(CadenceDays, basis.days).success ? basis : undefined;
   const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
   if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
   const remove = duplicates.map((r) => r.id);
+  const basis = keepInTouchBasis(contact, settings, lastDoneAt);
   // Planned from the same moment and cadence, it stays as it is, snooze and all: in another time
   // zone that moment can fall on another day, but the reminder's day was kept when the zone moved.
-  const samePlan = current?.plannedFrom?.since === basis.since && current.plannedFrom.days === basis.days;
-  if (current && samePlan) return { remove };
+  // Most contacts end here when every one is planned again (a new default cadence, an import).
+  if (current?.plannedFrom?.since === basis.since && current.plannedFrom.days === basis.days) return { remove };
+  const dueAt = startOfLocalDayAfter(basis.since, basis.days);
+  // A cadence another program wrote out of range plans a day, but is kept as no basis.
+  const plannedFrom = z.safeParse(CadenceDays, basis.days).success ? basis : undefined;
   // On its day already, it learns its basis (a call the day it was saved; a reminder from before
   // there was one), so a time-zone move later keeps it too.
   if (current && current.dueAt === dueAt) return { put: plannedFrom && withoutUndefined({ ...current, plannedFrom }), remove };
