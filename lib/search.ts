@@ -122,7 +122,7 @@ export function queryTerms(query: string): QueryTerm[] {
       const also = [...new Set([digits, afterPrefix])];
       if (!text.startsWith('+') && !digits.startsWith('00')) return { text, also };
       // Which digits are the country code is not known, so each length is tried; a national
-      // number found in the middle of another would be a guess, hence only at a number's start.
+      // number found in the middle of another would be a guess, hence only where one starts.
       const lengths = [1, 2, 3].filter((length) => length <= afterPrefix.length);
       return { text, also, national: lengths.map((length) => ({ code: afterPrefix.slice(0, length), rest: afterPrefix.slice(length) })) };
     });
