@@ -28,12 +28,6 @@ function whenText(reminder: Reminder, now: number): string {
 }
 
 /**
- * The `data-return-focus` key of a reminder's Done or Snooze, for Undo to focus it again; with
- * the list it is in (`place`) on a page of several, as Undo brings the reminder back to that list.
- * A snooze undone on This week is still drawn in the days ahead until the page reads it again:
- * its button there is not the one to return to.
- */
-/**
  * Done and Snooze each once per reminder until its list is read again (`list`, the records the
  * rows are drawn from). The write ends before the list is read again, and a second press on the
  * row still drawn would write again: a snooze of two days, or an Undo for a Done that did nothing
@@ -51,6 +45,12 @@ export function useOncePerRead(list: unknown): (reminder: Reminder, press: () =>
   };
 }
 
+/**
+ * The `data-return-focus` key of a reminder's Done or Snooze, for Undo to focus it again; with
+ * the list it is in (`place`) on a page of several, as Undo brings the reminder back to that list.
+ * A snooze undone on This week is still drawn in the days ahead until the page reads it again:
+ * its button there is not the one to return to.
+ */
 export function reminderButtonKey(action: 'done' | 'snooze', reminder: Reminder, place = ''): string {
   return `${place && `${place}:`}${action}:${reminder.id}`;
 }
