@@ -17,24 +17,32 @@ export function useFocusWhenLost<T extends HTMLElement>(offer: unknown) {
   const ref = useRef<T>(null);
   useEffect(() => {
     if (!offer) return;
-    if (focusLost()) {
-      ref.current?.focus();
-      return;
-    }
     const holder = document.activeElement;
-    const gone = new MutationObserver(() => {
-      if (holder?.isConnected) return;
-      gone.disconnect();
-      if (focusLost()) ref.current?.focus();
+    return untilSettled(() => {
+      if (!focusLost()) return !holder?.isConnected;
+      ref.current?.focus();
+      return true;
     });
-    gone.observe(document.body, { childList: true, subtree: true });
-    const giveUp = setTimeout(() => gone.disconnect(), RETURN_WITHIN_MS);
-    return () => {
-      gone.disconnect();
-      clearTimeout(giveUp);
-    };
   }, [offer]);
   return ref;
+}
+
+/**
+ * Calls `settled` now, then after each change to the page, until it answers that there is
+ * nothing more to do or the wait runs out: what is drawn a render later is waited for. Returns
+ * what stops the waiting.
+ */
+function untilSettled(settled: () => boolean): (() => void) | undefined {
+  if (settled()) return undefined;
+  const drawn = new MutationObserver(() => {
+    if (settled()) drawn.disconnect();
+  });
+  drawn.observe(document.body, { childList: true, subtree: true });
+  const giveUp = setTimeout(() => drawn.disconnect(), RETURN_WITHIN_MS);
+  return () => {
+    drawn.disconnect();
+    clearTimeout(giveUp);
+  };
 }
 
 /**
@@ -48,7 +56,6 @@ export function focusPageHeading(): void {
   if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
   heading.focus();
 }
-
 
 /**
  * For Undo, which brings back the row whose button was pressed and leaves with its own: call the
@@ -70,16 +77,7 @@ export function useReturnFocus(): (key: string | undefined) => void {
       button?.focus();
       return button !== undefined;
     };
-    if (settled()) return;
-    const drawn = new MutationObserver(() => {
-      if (settled()) drawn.disconnect();
-    });
-    drawn.observe(document.body, { childList: true, subtree: true });
-    const giveUp = setTimeout(() => drawn.disconnect(), RETURN_WITHIN_MS);
-    return () => {
-      drawn.disconnect();
-      clearTimeout(giveUp);
-    };
+    return untilSettled(settled);
   }, [target]);
   return useCallback((key) => setTarget(key === undefined ? undefined : { key }), []);
 }
