@@ -309,12 +309,18 @@ it('Clear selection hands the keyboard on to the search box, as the bar it sits 
   expect(document.activeElement).toBe(host!.querySelector('input[type="search"]'));
 });
 
-it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
+/** The settings page over a new notebook, its saves kept in memory; returns what is saved now. */
+async function openSettings(): Promise<() => Settings> {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
   let stored = Settings.parse({});
   openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
   await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  return () => stored;
+}
+
+it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
+  const saved = await openSettings();
   await fill('Target companies (one per line)', 'Acme\nGlobex\n');
 
   location.hash = '#/contacts';
@@ -334,7 +340,7 @@ it('keeps the settings typed and not saved while another page is shown, and forg
 
   click('Save settings');
   await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
-  expect(stored.targets).toEqual(['Acme', 'Globex']);
+  expect(saved().targets).toEqual(['Acme', 'Globex']);
   location.hash = '#/contacts';
   await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
   expect(text()).not.toContain('Typed and not saved yet');
@@ -342,19 +348,15 @@ it('keeps the settings typed and not saved while another page is shown, and forg
 });
 
 it('refuses more target companies than Kith keeps, or one too long, rather than dropping some', async () => {
-  globalThis.indexedDB = new IDBFactory();
-  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
-  let stored = Settings.parse({});
-  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
-  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  const saved = await openSettings();
   await fill('Target companies (one per line)', Array.from({ length: 60 }, (_, i) => `Company ${i}`).join('\n'));
   click('Save settings');
   await vi.waitFor(() => expect(text()).toContain('Target companies: 60 of them, where Kith keeps up to 50. Remove some to save.'));
-  expect(stored.targets).toEqual([]);
+  expect(saved().targets).toEqual([]);
   await fill('Target companies (one per line)', `Acme\n${'x'.repeat(250)}`);
   click('Save settings');
   await vi.waitFor(() => expect(text()).toContain(`Target companies, “${'x'.repeat(30)}…”: 250 characters, where Kith keeps up to 200. Shorten it to save.`));
-  expect(stored.targets).toEqual([]);
+  expect(saved().targets).toEqual([]);
   // The refusal is the field's: marked, described by it, and the keyboard on it.
   const field = document.querySelector('textarea')!;
   expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -363,11 +365,7 @@ it('refuses more target companies than Kith keeps, or one too long, rather than 
 });
 
 it('says a second "Settings saved." anew, for a screen reader to announce it as it did the first', async () => {
-  globalThis.indexedDB = new IDBFactory();
-  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
-  let stored = Settings.parse({});
-  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
-  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  await openSettings();
   const statusBar = document.querySelector('[role="status"].status-bar')!;
   click('Save settings');
   await vi.waitFor(() => expect(statusBar.textContent).toContain('Settings saved.'));
