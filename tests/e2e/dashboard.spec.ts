@@ -285,12 +285,18 @@ test('this week: a contact past their cadence is Done and undone from the keyboa
   await expect(page.getByRole('row', { name: /Noor Haddad/ })).toContainText('Yesterday');
 });
 
-test('this week: a Done that fails says why and leaves the keyboard on Done', async ({ kith }) => {
+/** This week, with Ben Okafor's follow-up due a minute ago; `now`, the page's clock as it was seeded. */
+async function weekWithBensFollowUp(kith: Kith) {
   const page = await kith.openDashboard('#/week');
   const now = await page.evaluate(() => Date.now());
   await kith.putRecords('contacts', [{ id: 'ben', name: 'Ben Okafor', emails: [], createdAt: now - 86_400_000, updatedAt: now - 86_400_000 }]);
   await kith.putRecords('reminders', [{ id: 'call-ben', contactId: 'ben', kind: 'follow-up', dueAt: now - 60_000, openAt: now - 60_000, createdAt: now - 86_400_000 }]);
   await page.reload();
+  return { page, now };
+}
+
+test('this week: a Done that fails says why and leaves the keyboard on Done', async ({ kith }) => {
+  const { page } = await weekWithBensFollowUp(kith);
   const done = page.getByRole('button', { name: 'Done: Follow up Ben Okafor' });
   await expect(done).toBeVisible();
   // Done elsewhere and cleared away meanwhile, as another window might: this page still shows it.
@@ -311,11 +317,7 @@ test('this week: a Done that fails says why and leaves the keyboard on Done', as
 });
 
 test('this week: Snooze pressed again while its row is still drawn snoozes once, for one day', async ({ kith }) => {
-  const page = await kith.openDashboard('#/week');
-  const now = await page.evaluate(() => Date.now());
-  await kith.putRecords('contacts', [{ id: 'ben', name: 'Ben Okafor', emails: [], createdAt: now - 86_400_000, updatedAt: now - 86_400_000 }]);
-  await kith.putRecords('reminders', [{ id: 'call-ben', contactId: 'ben', kind: 'follow-up', dueAt: now - 60_000, openAt: now - 60_000, createdAt: now - 86_400_000 }]);
-  await page.reload();
+  const { page, now } = await weekWithBensFollowUp(kith);
   const snooze = page.getByRole('button', { name: 'Snooze for a day: Follow up Ben Okafor' });
   await expect(snooze).toBeVisible();
   // Pressed, then pressed again as soon as it is no longer held, its row not yet read again.
