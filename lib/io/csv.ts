@@ -11,12 +11,33 @@ import { type WebPage, notesWithPages, sortWebPages } from './web-pages';
 
 type CsvRow = { cells: Map<string, string>; raw: string[]; where: string };
 
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * What a header row parts its columns with: a comma, or the semicolon that spreadsheets write
+ * where the comma is the decimal mark (Excel in German, French or Dutch), or a tab. The one that
+ * parts the row most, outside quotes.
+ */
+function delimiterOf(headerLine: string): string {
+  const unquoted = headerLine.replace(/"[^"]*"/g, '');
+  const count = (delimiter: string) => unquoted.split(delimiter).length;
+  return DELIMITERS.reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best));
+}
+
+/** A file's header row as readTable keys it: its column names, trimmed and lowercased. */
+export function headerNames(headerLine: string): string[] {
+  const [names = []] = Papa.parse<string[]>(headerLine, { delimiter: delimiterOf(headerLine), preview: 1 }).data;
+  return names.map((name) => name.trim().toLowerCase());
+}
+
 /**
  * Read a CSV table whose header is the first line from `headerOffset` that is not blank. Quoting
  * errors and rows with the wrong number of fields throw, naming the data row (1 = the first after
- * the header) and file line.
+ * the header) and file line. `column` renames a header's column (a localised one to English).
  */
-function readTable(text: string, headerOffset: number): { header: string[]; rows: CsvRow[] } {
+function readTable(text: string, headerOffset: number, column = (name: string) => name): { header: string[]; rows: CsvRow[] } {
+  const headerStart = headerOffset + text.slice(headerOffset).search(/\S|$/);
+  const headerEnd = text.slice(headerStart).search(/[\r\n]|$/);
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
   let line = 1;
@@ -24,7 +45,7 @@ function readTable(text: string, headerOffset: number): { header: string[]; rows
   let counted = headerOffset;
   let dataRow = 0;
   Papa.parse<string[]>(text.slice(headerOffset), {
-    delimiter: ',',
+    delimiter: delimiterOf(text.slice(headerStart, headerStart + headerEnd)),
     step: (result) => {
       const startLine = line;
       const end = headerOffset + result.meta.cursor;
@@ -34,7 +55,7 @@ function readTable(text: string, headerOffset: number): { header: string[]; rows
       // Blank lines hold nothing, also before the header (a file someone has edited).
       if (fields.length === 1 && fields[0].trim() === '') return;
       if (!header) {
-        header = fields.map((name) => name.trim().toLowerCase());
+        header = fields.map((name) => column(name.trim().toLowerCase()));
         return;
       }
       dataRow += 1;
@@ -61,7 +82,8 @@ function readTable(text: string, headerOffset: number): { header: string[]; rows
   return { header, rows };
 }
 
-const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*,\s*"?last name"?\s*,\s*"?url"?/im;
+// Saved again from a spreadsheet, the file may part its columns with semicolons.
+const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*[,;]\s*"?last name"?\s*[,;]\s*"?url"?/im;
 
 /** Where LinkedIn's header row starts, after its "Notes:" preamble; -1 when it is not there. */
 export function linkedinHeaderOffset(text: string): number {
@@ -104,8 +126,8 @@ export function parseLinkedInCsv(text: string, now: number): ImportBatch {
 }
 
 /** Google Contacts CSV, both the current header ("First Name", "E-mail 1 - Value") and the older one ("Given Name"). */
-export function looksLikeGoogleCsv(headerLine: string): boolean {
-  return /e-mail 1 - value|phone 1 - value/i.test(headerLine) && /(^|,)"?(first name|given name|name)"?(,|$)/i.test(headerLine);
+export function looksLikeGoogleCsv(header: readonly string[]): boolean {
+  return header.some((name) => name === 'e-mail 1 - value' || name === 'phone 1 - value') && header.some((name) => ['first name', 'given name', 'name'].includes(name));
 }
 
 const MULTI = / ::: /;
@@ -170,9 +192,64 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
  * Outlook's contacts CSV (Outlook.com and the desktop app's "Comma Separated Values"): "E-mail
  * Address" rather than Google's "E-mail 1 - Value", and "Job Title" (its "Title" is Mr. or Dr.).
  */
-export function looksLikeOutlookCsv(headerLine: string): boolean {
-  return /(^|,)"?e-mail address"?(,|$)/i.test(headerLine) && /(^|,)"?(job title|company)"?(,|$)/i.test(headerLine);
+export function looksLikeOutlookCsv(header: readonly string[]): boolean {
+  const names = header.map(outlookColumn);
+  return names.includes('e-mail address') && (names.includes('job title') || names.includes('company'));
 }
+
+/**
+ * The German desktop app names its columns in German ("Vorname", "E-Mail-Adresse", "Position"
+ * for the job title, "Anrede" for the honorific): each as the English export names it.
+ */
+const OUTLOOK_GERMAN_COLUMNS: Record<string, string> = {
+  anrede: 'title',
+  vorname: 'first name',
+  'weitere vornamen': 'middle name',
+  nachname: 'last name',
+  firma: 'company',
+  abteilung: 'department',
+  position: 'job title',
+  'e-mail-adresse': 'e-mail address',
+  'e-mail 2: adresse': 'e-mail 2 address',
+  'e-mail 3: adresse': 'e-mail 3 address',
+  'telefon geschäftlich': 'business phone',
+  'telefon geschäftlich 2': 'business phone 2',
+  'telefon (privat)': 'home phone',
+  'telefon (privat 2)': 'home phone 2',
+  mobiltelefon: 'mobile phone',
+  'mobiltelefon 2': 'mobile phone 2',
+  autotelefon: 'car phone',
+  haupttelefon: 'primary phone',
+  'weiteres telefon': 'other phone',
+  'telefon firma': 'company main phone',
+  'telefon assistent': "assistant's phone",
+  'straße geschäftlich': 'business street',
+  'straße geschäftlich 2': 'business street 2',
+  'straße geschäftlich 3': 'business street 3',
+  'ort geschäftlich': 'business city',
+  'region geschäftlich': 'business state',
+  'postleitzahl geschäftlich': 'business postal code',
+  'land/region geschäftlich': 'business country/region',
+  'straße privat': 'home street',
+  'straße privat 2': 'home street 2',
+  'straße privat 3': 'home street 3',
+  'ort privat': 'home city',
+  'bundesland/kanton privat': 'home state',
+  'postleitzahl privat': 'home postal code',
+  'land/region privat': 'home country/region',
+  'weitere straße': 'other street',
+  'weitere straße 2': 'other street 2',
+  'weitere straße 3': 'other street 3',
+  'weiterer ort': 'other city',
+  'weiteres/r bundesland/kanton': 'other state',
+  'weitere postleitzahl': 'other postal code',
+  'weiteres/e land/region': 'other country/region',
+  webseite: 'web page',
+  notizen: 'notes',
+  kategorien: 'categories',
+};
+
+const outlookColumn = (name: string) => OUTLOOK_GERMAN_COLUMNS[name] ?? name;
 
 /** Street, city, region, postcode and country of one of Outlook's addresses, as one line. */
 function outlookAddress(cells: Map<string, string>, kind: 'business' | 'home' | 'other'): string {
@@ -189,7 +266,7 @@ export function parseOutlookCsv(text: string, now: number): ImportBatch {
   const batch = emptyBatch('outlook-csv');
   const collect = contactCollector(batch, now);
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (const { cells, where } of readTable(text, start).rows) {
+  for (const { cells, where } of readTable(text, start, outlookColumn).rows) {
     const get = (name: string) => cells.get(name) ?? '';
     // An address inside the sender's own Exchange ("/o=ExchangeLabs/…") is not one Kith can write to.
     const emails = ['e-mail address', 'e-mail 2 address', 'e-mail 3 address'].map(get).filter((email) => email.includes('@'));

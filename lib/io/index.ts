@@ -1,7 +1,7 @@
 // One entry for every import: detect the format from the file's content, then parse it.
 import { type ImportBatch, ImportError, type ImportFormat } from './batch';
 import { BACKUP_FORMAT, parseBackup } from './backup';
-import { linkedinHeaderOffset, looksLikeGoogleCsv, looksLikeOutlookCsv, parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv';
+import { headerNames, linkedinHeaderOffset, looksLikeGoogleCsv, looksLikeOutlookCsv, parseGoogleCsv, parseLinkedInCsv, parseOutlookCsv } from './csv';
 import { parseVcards } from './vcard';
 
 export * from './batch';
@@ -19,8 +19,9 @@ export function detectFormat(text: string): ImportFormat | undefined {
   // Only as a file's first line: a CSV's note may hold a pasted card.
   if (/^BEGIN:VCARD\s*$/i.test(firstLine)) return 'vcard';
   if (linkedinHeaderOffset(text) >= 0) return 'linkedin-csv';
-  if (looksLikeGoogleCsv(firstLine)) return 'google-csv';
-  if (looksLikeOutlookCsv(firstLine)) return 'outlook-csv';
+  const header = headerNames(firstLine);
+  if (looksLikeGoogleCsv(header)) return 'google-csv';
+  if (looksLikeOutlookCsv(header)) return 'outlook-csv';
   return undefined;
 }
 

@@ -50,6 +50,8 @@ describe('detectFormat', () => {
     expect(detectFormat('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nEND:VCARD\r\n')).toBe('vcard');
     expect(detectFormat('{"format":"kith-backup","version":1}')).toBe('kith-backup');
     expect(detectFormat('First Name,Last Name,E-mail Address,Job Title,Company\r\n')).toBe('outlook-csv');
+    expect(detectFormat('"Vorname";"Nachname";"E-Mail-Adresse";"Position";"Firma"\r\n')).toBe('outlook-csv');
+    expect(detectFormat('First Name;Last Name;E-mail 1 - Value\r\n')).toBe('google-csv');
     expect(detectFormat('{"hello":1}')).toBeUndefined();
     expect(detectFormat('a,b,c\n1,2,3')).toBeUndefined();
   });
@@ -83,6 +85,18 @@ describe('decodeFileText', () => {
 });
 
 describe('LinkedIn Connections.csv', () => {
+  it('reads the file saved again by a spreadsheet that parts columns with semicolons', () => {
+    const text = LINKEDIN.split('\n')
+      .map((line, i) => (i < 3 ? line : line.replaceAll('"Acme, Inc."', 'Acme, Inc.').replaceAll(',', ';').replace('Acme; Inc.', 'Acme, Inc.')))
+      .join('\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.format).toBe('linkedin-csv');
+    expect(batch.contacts.map(({ where, contact }) => [where, contact.name, contact.company, contact.title])).toEqual([
+      ['Row 1 (line 5)', 'Ada Quinlan', 'Acme, Inc.', 'Staff Engineer'],
+      ['Row 2 (line 6)', 'Bo Lind', 'Globex', 'Head of "Growth"'],
+    ]);
+  });
+
   it('skips the Notes preamble, reads quoted fields and canonicalises profile links', () => {
     const batch = parseImport(LINKEDIN, NOW);
     expect(batch.format).toBe('linkedin-csv');
@@ -236,6 +250,23 @@ describe('Google Contacts CSV', () => {
     });
   });
 
+  it('reads the export saved again by a spreadsheet, with semicolons or tabs between columns', () => {
+    const rows = [
+      ['First Name', 'Last Name', 'Organization Name', 'Notes', 'E-mail 1 - Value'],
+      ['Jörg', 'Weiß', 'Müller, Schmidt & Co.', 'Kaffee; 2,5 Tassen', 'joerg@example.de'],
+    ];
+    for (const delimiter of [';', '\t']) {
+      const text = rows.map((row) => row.map((cell) => (cell.includes(delimiter) ? `"${cell}"` : cell)).join(delimiter)).join('\r\n');
+      expect(detectFormat(text)).toBe('google-csv');
+      expect(parseImport(text, NOW).contacts[0].contact).toMatchObject({
+        name: 'Jörg Weiß',
+        company: 'Müller, Schmidt & Co.',
+        notes: 'Kaffee; 2,5 Tassen',
+        emails: ['joerg@example.de'],
+      });
+    }
+  });
+
   it('reads a file with blank lines before the header, naming rows by their true lines', () => {
     const text = '\uFEFF\r\n  \r\nFirst Name,Last Name,E-mail 1 - Value\r\nAda,Quinlan,ada@example.com\r\n';
     expect(detectFormat(text)).toBe('google-csv');
@@ -339,6 +370,44 @@ describe('Outlook contacts CSV', () => {
     });
     // A company's card, as Outlook keeps them, is named after the company.
     expect(batch.contacts[1].contact).toMatchObject({ name: 'Initech', company: 'Initech', phones: ['+1 555 0123'] });
+  });
+
+  it('reads the German desktop app’s export, its columns named in German', () => {
+    const header =
+      'Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,Firma,Abteilung,Position,Straße geschäftlich,Straße geschäftlich 2,Straße geschäftlich 3,Ort geschäftlich,Region geschäftlich,Postleitzahl geschäftlich,Land/Region geschäftlich,Straße privat,Straße privat 2,Straße privat 3,Ort privat,Bundesland/Kanton privat,Postleitzahl privat,Land/Region privat,Weitere Straße,Weitere Straße 2,Weitere Straße 3,Weiterer Ort,Weiteres/r Bundesland/Kanton,Weitere Postleitzahl,Weiteres/e Land/Region,Telefon Assistent,Fax geschäftlich,Telefon geschäftlich,Telefon geschäftlich 2,Rückmeldung,Autotelefon,Telefon Firma,Fax privat,Telefon (privat),Telefon (privat 2),ISDN,Mobiltelefon,Weiteres Fax,Weiteres Telefon,Pager,Haupttelefon,Mobiltelefon 2,Telefon für Hörbehinderte,Telex,Abrechnungsinformation,Assistent(in),Benutzer 1,Benutzer 2,Benutzer 3,Benutzer 4,Beruf,Büro,E-Mail-Adresse,E-Mail-Typ,E-Mail: Angezeigter Name,E-Mail 2: Adresse,E-Mail 2: Typ,E-Mail 2: Angezeigter Name,E-Mail 3: Adresse,E-Mail 3: Typ,E-Mail 3: Angezeigter Name,Empfohlen von,Geburtstag,Geschlecht,Hobby,Initialen,Internet Frei/Gebucht,Jahrestag,Kategorien,Kinder,Konto,Name des/r Vorgesetzten,Notizen,Organisationsnr.,Ort,Partner,Postfach geschäftlich,Postfach privat,Priorität,Privat,Reisekilometer,Sozialversicherungsnr.,Sprache,Stichwörter,Vertraulichkeit,Verzeichnisserver,Webseite,Weiteres Postfach';
+    const values: Record<string, string> = {
+      Anrede: 'Dr.',
+      Vorname: 'Jürgen',
+      Nachname: 'Müller',
+      Firma: 'Acme GmbH',
+      Position: 'Leiter Einkauf',
+      'Straße geschäftlich': 'Hauptstraße 1',
+      'Ort geschäftlich': 'Berlin',
+      'Postleitzahl geschäftlich': '10115',
+      'Land/Region geschäftlich': 'Deutschland',
+      'Telefon Assistent': '+49 30 1111',
+      'Telefon geschäftlich': '+49 30 1234',
+      'Telefon Firma': '+49 30 0000',
+      Mobiltelefon: '+49 170 1234567',
+      'E-Mail-Adresse': 'juergen@acme.de',
+      'E-Mail 2: Adresse': 'j.mueller@web.de',
+      Kategorien: 'Mentoren;Berlin',
+      Notizen: 'Kennengelernt auf der Messe, Halle 3.',
+    };
+    const row = header.split(',').map((column) => (values[column]?.includes(',') ? `"${values[column]}"` : (values[column] ?? ''))).join(',');
+    const text = `${header}\r\n${row}\r\n`;
+    expect(detectFormat(text)).toBe('outlook-csv');
+    expect(parseImport(text, NOW).contacts[0].contact).toMatchObject({
+      name: 'Jürgen Müller',
+      title: 'Leiter Einkauf',
+      company: 'Acme GmbH',
+      location: 'Berlin, Deutschland',
+      emails: ['juergen@acme.de', 'j.mueller@web.de'],
+      phones: ['+49 30 1234', '+49 170 1234567'],
+      addresses: ['Hauptstraße 1, Berlin, 10115, Deutschland'],
+      tags: ['Mentoren', 'Berlin'],
+      notes: 'Kennengelernt auf der Messe, Halle 3.',
+    });
   });
 
   it('reads the desktop app’s export, with its categories as tags', () => {
