@@ -75,6 +75,9 @@ function splitCards(text: string): { text: string; line: number }[] {
  */
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\\;/g, ';') : '');
 
+/** A part of a structured value (N, ORG, ADR), which ical.js hands over wholly unescaped. */
+const part = (value: unknown): string => (typeof value === 'string' ? value : '');
+
 /**
  * The whole text of a property ical.js splits at unescaped commas (a 3.0 NOTE), which writers
  * that do not escape them (Android, Outlook's 2.1) mean as commas.
@@ -97,9 +100,9 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
   const all = (name: string) => properties.filter((p) => p[0] === name);
   const first = (name: string) => all(name)[0];
   const n = first('n')?.[3];
-  const nameFromN = Array.isArray(n) ? [n[3], n[1], n[2], n[0], n[4]].map(text).filter(Boolean).join(' ') : text(n);
+  const nameFromN = Array.isArray(n) ? [n[3], n[1], n[2], n[0], n[4]].map(part).filter(Boolean).join(' ') : part(n);
   const org = first('org')?.[3];
-  const company = Array.isArray(org) ? text(org[0]) : text(org);
+  const company = Array.isArray(org) ? part(org[0]) : part(org);
   const pages = sortWebPages([...all('url'), ...all('x-socialprofile')].map((p) => ({ url: text(p[3]), work: isWork(p[1]) })));
   const uid = text(first('uid')?.[3]).replace(/^urn:uuid:/i, '');
   const emails = all('email').map((p) => text(p[3]));
@@ -121,7 +124,7 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
       const label = p[1].label;
       if (typeof label === 'string' && label) return label.replace(/\s*\n\s*/g, ', ');
       const parts = Array.isArray(p[3]) ? p[3] : [p[3]];
-      return parts.flat().map(text).filter(Boolean).join(', ');
+      return parts.flat().map(part).filter(Boolean).join(', ');
     }),
     profileUrl: pages.profileUrl,
     tags: all('categories').flatMap((p) => p.slice(3).map(text)).filter((tag) => !GOOGLE_SYSTEM_GROUPS.has(tag)),
@@ -150,6 +153,27 @@ export function parseVcards(input: string, now: number): ImportBatch {
 
 const dateTime = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 
+/**
+ * An address as one line, in the label and the street part. ical.js reads `\\`, `\n` and `\,` in
+ * a parameter as escapes, which RFC 6868 has none of, and takes an escaped backslash before `;`
+ * for an escaped `;`: an address with a backslash goes without its label, and the street is the
+ * last part written.
+ */
+function adrLine(address: string): string {
+  const street = escapeText(address);
+  return address.includes('\\') ? `ADR:;;${street}` : `ADR;LABEL=${paramValue(address)}:;;${street};;;;`;
+}
+
+/**
+ * The tags in one CATEGORIES line, or where one ends in a backslash, which ical.js would run into
+ * the next tag, each on a line of its own.
+ */
+function categoriesLines(tags: readonly string[]): string[] {
+  if (tags.length === 0) return [];
+  const lines = tags.some((tag) => tag.endsWith('\\')) ? tags.map((tag) => [tag]) : [tags];
+  return lines.map((line) => `CATEGORIES:${line.map(escapeText).join(',')}`);
+}
+
 /** vCard 4.0: one card per contact, with Kith's id as UID so re-importing merges instead of duplicating. */
 export function exportVcards(contacts: readonly Contact[]): string {
   let out = '';
@@ -159,10 +183,10 @@ export function exportVcards(contacts: readonly Contact[]): string {
     if (c.title) lines.push(`TITLE:${escapeText(c.title)}`);
     c.emails.forEach((email, i) => lines.push(`EMAIL${i === 0 ? ';PREF=1' : ''}:${escapeText(email)}`));
     for (const phone of c.phones) lines.push(`TEL;VALUE=text:${escapeText(phone)}`);
-    for (const address of c.addresses) lines.push(`ADR;LABEL=${paramValue(address)}:;;${escapeText(address)};;;;`);
+    for (const address of c.addresses) lines.push(adrLine(address));
     if (c.location) lines.push(`X-KITH-LOCATION:${escapeText(c.location)}`);
     if (c.profileUrl) lines.push(`URL:${c.profileUrl}`);
-    if (c.tags.length) lines.push(`CATEGORIES:${c.tags.map(escapeText).join(',')}`);
+    lines.push(...categoriesLines(c.tags));
     if (c.notes) lines.push(`NOTE:${escapeText(c.notes)}`);
     lines.push(`REV:${dateTime(c.updatedAt)}`, 'END:VCARD');
     out += contentLines(lines);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ImportError,
@@ -673,6 +674,21 @@ describe('vCard', () => {
     expect(batch.invalid).toEqual([]);
     const back = batch.contacts[0].contact;
     for (const field of ['name', 'title', 'company', 'addresses', 'tags', 'notes'] as const) expect(back[field]).toEqual(contact[field]);
+  });
+
+  it('reads back its own export of any text, backslashes and escape-like sequences included', () => {
+    // Characters that vCard escaping and ical.js treat specially, beside plain ones.
+    const tricky = fc.string({ unit: fc.constantFrom('\\', ';', ',', 'n', 'N', ':', '"', '^', "'", 'a', ' ', '\n'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(tricky, tricky, tricky, tricky, fc.array(tricky, { maxLength: 3 }), fc.array(tricky, { maxLength: 3 }), (name, company, title, notes, addresses, tags) => {
+        const parsed = Contact.safeParse({ id: 'c1', name: `N${name}`, company, title, notes, location: title, addresses, tags, createdAt: NOW, updatedAt: NOW });
+        fc.pre(parsed.success);
+        const contact = parsed.data!;
+        const back = parseImport(exportVcards([contact]), NOW).contacts[0].contact;
+        for (const field of ['name', 'company', 'title', 'notes', 'location', 'addresses', 'tags'] as const) expect(back[field]).toEqual(contact[field]);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps a quoted parameter holding ; whole, in 2.1 cards and in files that say 3.0 but are 2.1 inside', () => {
