@@ -3,7 +3,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { textOf } from './dom';
-import { candidate, once, type Answer, type Answers, withoutSharedLinks } from './person';
+import { candidate, once, personName, type Answer, type Answers, withoutSharedLinks } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -301,8 +301,9 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
   // Otherwise, of several people (an event's speakers on one speaker's page), the one the page's
   // heading names.
   if (found.length > 1 && !found.some((entry) => entry.subject)) {
-    const heading = textOf(doc.querySelector('h1')).toLowerCase();
-    const named = heading ? found.find((entry) => first(entry.node.name)?.toLowerCase() === heading) : undefined;
+    const nameOf = (text: string | undefined) => (text ? personName(text).toLowerCase() : '');
+    const heading = nameOf(textOf(doc.querySelector('h1')));
+    const named = heading ? found.find((entry) => nameOf(first(entry.node.name)) === heading) : undefined;
     if (named) named.subject = true;
   }
   return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => withEmployerInContext(f.node, f.listedBy, described));

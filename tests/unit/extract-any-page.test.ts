@@ -177,6 +177,9 @@ describe('JSON-LD', () => {
     const page = jsonLdPage(speakerUrl, [event]);
     page.body.innerHTML = '<h1>Priya Natarajan</h1>';
     expect(extractPeople(page, speakerUrl).map((p) => p.name)).toEqual(['Priya Natarajan', 'Keynote Kim']);
+    // The heading and the data may each write the name with what people write around it.
+    page.body.innerHTML = '<h1>Dr. Priya  Natarajan, PhD</h1>';
+    expect(extractPeople(page, speakerUrl).map((p) => p.name)).toEqual(['Priya Natarajan', 'Keynote Kim']);
   });
 
   it('takes a site’s home for the person’s link only where its name is theirs: a blog’s or an employer’s is everyone’s there', () => {
