@@ -33,8 +33,11 @@ function recipient(part: string): Recipient | undefined {
     return email ? { email } : undefined;
   }
   const email = normalizeEmail(part.slice(open + 1, -1));
+  const written = part.slice(0, open).trim();
+  // A page that form-encodes its links writes a name's spaces as '+' ("Bo+Lindqvist+<bo@…>").
+  const spaced = written.includes(' ') ? written : written.replaceAll('+', ' ');
   // Quoted names are often surname first, as address books sort them ("Roe, Rita").
-  const name = firstNameFirst(cleanLine(part.slice(0, open).replace(/^\s*"|"\s*$/g, ''), 200));
+  const name = firstNameFirst(cleanLine(spaced.replace(/^\s*"|"\s*$/g, ''), 200));
   return email ? { email, name: name || undefined } : undefined;
 }
 

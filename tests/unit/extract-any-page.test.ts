@@ -558,6 +558,9 @@ describe('mailto links', () => {
       ['Sam Lee', ['sam.lee@acme.example']],
     ]);
     expect(mailtoAddresses('mailto:?to=Jane%20Doe%20%3Cjane@x.example%3E,%3Cbo@x.example%3E')).toEqual(['jane@x.example', 'bo@x.example']);
+    // Written as a form encodes it, a name has '+' for its spaces; a name with spaces keeps its '+'.
+    expect(people('mailto:Bo+Lindqvist+%3Cbo@lumen.example%3E')).toEqual([['Bo Lindqvist', ['bo@lumen.example']]]);
+    expect(people('mailto:%22C++ Guild%22 %3Cguild@lumen.example%3E')).toEqual([['C++ Guild', ['guild@lumen.example']]]);
     // A broken escape loses only its own recipient.
     expect(mailtoAddresses('mailto:ana@x.example,b%ZZ@y.example,100%@y.example')).toEqual(['ana@x.example']);
   });
