@@ -67,6 +67,16 @@ export function refuseOverLimit(label: string, text: string, max: number, lines 
   }
 }
 
+/**
+ * Refuse a list a person typed with more items than `uniqueList` keeps, which would drop the
+ * last ones. Items count once by `key`, as the list's schema counts them.
+ */
+export function refuseTooMany(label: string, items: readonly string[], key: (item: string) => string = (item) => item): void {
+  if (items.length <= LIMITS.listItems) return;
+  const count = new Set(items.filter(Boolean).map(key)).size;
+  if (count > LIMITS.listItems) throw new Error(`${label}: ${count} of them, where Kith keeps up to ${LIMITS.listItems}. Remove some to save.`);
+}
+
 export const Id = /* @__PURE__ */ mini.string().check(mini.minLength(1), mini.maxLength(100));
 export const EpochMs = /* @__PURE__ */ mini.int().check(mini.minimum(0), mini.maximum(8.64e15));
 

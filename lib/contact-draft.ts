@@ -15,6 +15,7 @@ import {
   Warmth,
   newId,
   refuseOverLimit,
+  refuseTooMany,
 } from './model';
 import { editedFields } from './form-edits';
 import { joinedNotes, mergeContact } from './merge';
@@ -165,6 +166,8 @@ function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
   for (const field of ['name', 'title', 'company', 'location'] as const) refuseOverLimit(FIELD_LABELS[field], fields[field], LIMITS[field]);
   refuseOverLimit(FIELD_LABELS.notes, fields.notes, LIMITS.notes, true);
   for (const tag of fields.tags) refuseOverLimit(FIELD_LABELS.tags, tag, LIMITS.tag);
+  refuseTooMany(FIELD_LABELS.emails, fields.emails, (email) => email.toLowerCase());
+  refuseTooMany(FIELD_LABELS.tags, fields.tags, (tag) => tag.replace(/^#+\s*/, '').toLocaleLowerCase());
   parseLabelled(FormFields, fields, FIELD_LABELS);
 }
 
@@ -176,6 +179,8 @@ const DetailFields = z.partial(z.pick(Contact, { phones: true, addresses: true, 
 export function checkDetails(fields: Partial<Pick<Contact, 'phones' | 'addresses' | 'profileUrl'>>): void {
   for (const phone of fields.phones ?? []) refuseOverLimit(DETAIL_LABELS.phones, phone, LIMITS.phone);
   for (const address of fields.addresses ?? []) refuseOverLimit(DETAIL_LABELS.addresses, address, LIMITS.address);
+  refuseTooMany(DETAIL_LABELS.phones, fields.phones ?? []);
+  refuseTooMany(DETAIL_LABELS.addresses, fields.addresses ?? []);
   parseLabelled(DetailFields, fields, DETAIL_LABELS);
 }
 

@@ -122,11 +122,15 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
       const db = await deps.db();
       const now = deps.now();
       // A tag a contact has in another case is theirs already: search and the Tag filter read them as one.
-      const tagged = await updateContacts(db, [...selected], (c) => ({
-        ...c,
-        tags: [...c.tags, ...tags.filter((tag) => !c.tags.some((own) => fold(own) === fold(tag)))],
-        updatedAt: now,
-      }));
+      const tagged = await updateContacts(db, [...selected], (c) => {
+        const added = tags.filter((tag, i) => !c.tags.some((own) => fold(own) === fold(tag)) && tags.findIndex((other) => fold(other) === fold(tag)) === i);
+        // Saved, a list longer than Kith keeps would lose its last tags without a word.
+        const count = c.tags.length + added.length;
+        if (count > LIMITS.listItems) {
+          throw new Error(`Tags: ${c.name} would have ${count}, where Kith keeps up to ${LIMITS.listItems}. Remove some of theirs first; nothing was tagged.`);
+        }
+        return { ...c, tags: [...c.tags, ...added], updatedAt: now };
+      });
       setBulkTag('');
       await changed(
         {

@@ -1,6 +1,6 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { LIMITS, Settings, refuseOverLimit } from '@/lib/model';
+import { LIMITS, Settings, refuseOverLimit, refuseTooMany } from '@/lib/model';
 import { fold } from '@/lib/search';
 import type { PageProps } from './Dashboard';
 
@@ -53,9 +53,7 @@ function changeOf(typed: SettingsForm): Partial<Settings> {
   if (typed.targets !== undefined) {
     // Refused rather than cut, as every form of Kith's refuses: a 51st company would be dropped.
     const targets = targetsIn(typed.targets);
-    if (targets.length > LIMITS.listItems) {
-      throw new Error(`Target companies: ${targets.length} of them, where Kith keeps up to ${LIMITS.listItems}. Remove some to save.`);
-    }
+    refuseTooMany('Target companies', targets);
     for (const target of targets) refuseOverLimit(`Target companies, “${target.slice(0, 30)}…”`, target, LIMITS.company);
     change.targets = targets;
   }

@@ -299,6 +299,29 @@ it('a bulk tag parts tags at commas, as the contact form does, and refuses one l
   expect((await getContact(db, 'bo'))?.tags).toEqual(['mentor', 'climate']);
 });
 
+it('a bulk tag that would give a contact more tags than Kith keeps tags nobody, and says whose', async () => {
+  const { db } = await slowNotebook();
+  const at = Date.now();
+  const many = Array.from({ length: 49 }, (_, i) => `tag ${i}`);
+  await putContact(db, { id: 'bo', name: 'Bo Lindqvist', tags: many, createdAt: at, updatedAt: at });
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  await fill('Select Bo Lindqvist', true);
+  await fill('Select Cy Okafor', true);
+  const bulk = document.querySelector('[aria-label="Bulk actions"]')!;
+  await fill('Tag', 'mentor, climate', bulk);
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Tags: Bo Lindqvist would have 51, where Kith keeps up to 50. Remove some of theirs first; nothing was tagged.'));
+  expect((await getContact(db, 'bo'))?.tags).toEqual(many);
+  expect((await getContact(db, 'cy'))?.tags).toEqual([]);
+
+  // One tag has room, and a tag they have already takes none.
+  await fill('Tag', 'mentor, Tag 3', bulk);
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Tagged 2 contacts “mentor”, “Tag 3”.'));
+  expect((await getContact(db, 'bo'))?.tags).toEqual([...many, 'mentor']);
+});
+
 it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));

@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { checkDetails, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, getContact, interactionsOf, leftOffNotice, listContacts, openKithDb, putReminder, remindersOf, updateContact } from '@/lib/db';
 import { putContact } from '../records';
@@ -293,10 +293,23 @@ describe('saving from the popup', () => {
     );
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', tags: `ok, ${'t'.repeat(61)}` }, now: NOW })).rejects.toThrow('Tags: 61 characters');
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'S'.repeat(201) }, now: NOW })).rejects.toThrow('Name: 201 characters');
+    // So is a list longer than Kith keeps, counted as it would be kept: each tag or address once.
+    const list = (n: number, item: (i: number) => string) => Array.from({ length: n }, (_, i) => item(i)).join(', ');
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', tags: list(51, (i) => `t${i}`) }, now: NOW })).rejects.toThrow(
+      'Tags: 51 of them, where Kith keeps up to 50. Remove some to save.',
+    );
+    await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', emails: list(51, (i) => `s${i}@example.org`) }, now: NOW })).rejects.toThrow(
+      'Email: 51 of them, where Kith keeps up to 50.',
+    );
     expect(await listContacts(db)).toEqual([]);
     // Spaces the notes would not keep do not count.
     const { contact } = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', notes: `${'n'.repeat(20_000)}${' '.repeat(50)}` }, now: NOW });
     expect(contact.notes).toHaveLength(20_000);
+    // The contact page's phones and addresses too.
+    expect(() => checkDetails({ phones: list(51, (i) => `+1 555 01${i}`).split(', ') })).toThrow('Phones: 51 of them, where Kith keeps up to 50.');
+    expect(() => checkDetails({ addresses: list(50, (i) => `${i} Main St`).split(', ') })).not.toThrow();
+    const tagged = await saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Tia', tags: `${list(50, (i) => `t${i}`)}, T0, #t1`, emails: `${list(50, (i) => `s${i}@example.org`)}, S0@Example.org` }, now: NOW });
+    expect([tagged.contact.tags.length, tagged.contact.emails.length]).toEqual([50, 50]);
   });
 
   it('edits a saved contact in place', async () => {
