@@ -18,11 +18,10 @@ import {
   refuseTooMany,
 } from './model';
 import { editedFields } from './form-edits';
-import { joinedNotes, mergeContact } from './merge';
+import { joinedNotes, mayBeSamePerson, mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
 import { dueTimeOf, localIsoDate } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
-import { nameKey } from './search';
 
 /** The form as the user sees it; a schema too, so a draft kept in storage is checked when read back. */
 export const ContactDraft = z.object({
@@ -204,22 +203,6 @@ export type SaveDraftArgs = {
   /** A saved contact the user says this new person is, though no profile link or email found it. */
   into?: string;
 };
-
-const nameWords = (name: string) => nameKey(name).split(' ').filter(Boolean);
-
-/**
- * Whether a saved contact that shares an email with a new person typed in the form may be them:
- * an address a team or an office shares must not fold one person into another. Another profile
- * link says no; otherwise the names agree when each word of the shorter is a word of the longer,
- * or its initial ("Mara", "M. Lind" and "Mara Lind"). A name that is only an address says nothing.
- */
-function mayBeSamePerson(saved: Contact, typed: Contact): boolean {
-  if (saved.profileUrl && typed.profileUrl) return saved.profileUrl === typed.profileUrl;
-  if (saved.name.includes('@') || typed.name.includes('@')) return true;
-  const [shorter, longer] = [nameWords(saved.name), nameWords(typed.name)].sort((a, b) => a.length - b.length);
-  const agree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
-  return shorter.every((word) => longer.some((other) => agree(word, other)));
-}
 
 /**
  * Save what the form says. Editing a saved contact replaces the fields the user changed (all of

@@ -3,6 +3,7 @@
 import { type KithDB, type MergeUndo, mergeContacts } from './db';
 import { LIMITS } from './capture-model';
 import { Contact, type FieldChange, type Settings } from './model';
+import { nameKey } from './search';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
 const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith', 'notSameAs'] as const;
@@ -13,6 +14,23 @@ const CAPPED_LIST_LABELS: Partial<Record<(typeof LISTS)[number], string>> = { em
 
 /** A field both records fill, differently: what was saved, and what came in. */
 export type Difference = { field: FieldChange['field']; saved: string; incoming: string };
+
+const nameWords = (name: string) => nameKey(name).split(' ').filter(Boolean);
+
+/**
+ * Whether a contact that shares an email with another person (typed in the form, or a row of a
+ * file) may be them: an address a family, a team or an office shares must not fold one person
+ * into another. Another profile link says no; otherwise the names agree when each word of the
+ * shorter is a word of the longer, or its initial ("Mara", "M. Lind" and "Mara Lind"). A name
+ * that is only an address says nothing.
+ */
+export function mayBeSamePerson(saved: Contact, incoming: Contact): boolean {
+  if (saved.profileUrl && incoming.profileUrl) return saved.profileUrl === incoming.profileUrl;
+  if (saved.name.includes('@') || incoming.name.includes('@')) return true;
+  const [shorter, longer] = [nameWords(saved.name), nameWords(incoming.name)].sort((a, b) => a.length - b.length);
+  const agree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+  return shorter.every((word) => longer.some((other) => agree(word, other)));
+}
 
 function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = String): T[] {
   const seen = new Set(a.map(key));

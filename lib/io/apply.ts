@@ -5,6 +5,7 @@
 import { type IDBPObjectStore, type IDBPTransaction, unwrap } from 'idb';
 import {
   type AddedKey,
+  type HeldByOther,
   type KithDB,
   type KithSchema,
   allOf,
@@ -18,7 +19,7 @@ import {
   withoutHeld,
 } from '../db';
 import { type Contact, type Interaction, type Reminder, toldApart } from '../model';
-import { type Difference, mergeContact, withValuesTaken } from '../merge';
+import { type Difference, mayBeSamePerson, mergeContact, withValuesTaken } from '../merge';
 import { nameKey } from '../search';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
@@ -71,9 +72,15 @@ export type ImportReport = {
   settings?: 'restored' | 'kept';
 };
 
+const EMAIL_KEY = 'email:';
+
 function keysOf(contact: Contact): string[] {
-  return [`id:${contact.id}`, ...(contact.profileUrl ? [`url:${contact.profileUrl}`] : []), ...contact.emails.map((e) => `email:${e}`)];
+  return [`id:${contact.id}`, ...(contact.profileUrl ? [`url:${contact.profileUrl}`] : []), ...contact.emails.map((e) => `${EMAIL_KEY}${e}`)];
 }
+
+/** The contact without the emails others hold. */
+const withoutEmailsOf = (contact: Contact, held: readonly HeldByOther[]): Contact =>
+  held.length ? { ...contact, emails: contact.emails.filter((email) => !held.some(({ key }) => key === email)) } : contact;
 
 /**
  * A row folded into a person. Where the file's notes are someone's words (an address book's, not
@@ -93,7 +100,9 @@ function joinedRecords(person: Contact, row: ImportedContact, now: number, joinN
 /**
  * Rows of one file that are the same person (shared id, profile link or email) become one, also
  * when only a later row ties them together (a home address, a work address, then a row with
- * both): otherwise one address would end up on two contacts.
+ * both): otherwise one address would end up on two contacts. An email shared by rows that name
+ * other people (a family's, an office's: `mayBeSamePerson`) stays with the first of them, and the
+ * others go without it (`leftOff`).
  */
 function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joinNotes: boolean) {
   /** Per group of rows, the person they make so far: the first row with the others folded in. */
@@ -103,6 +112,7 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
   const groupOfKey = new Map<string, number>();
   const groupOfRow = new Map<string, number>();
   const repeated: Problem[] = [];
+  const leftOff: Problem[] = [];
   const current = (group: number): number => {
     while (joined.has(group)) group = joined.get(group)!;
     return group;
@@ -112,13 +122,25 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
     repeated.push({ where: row.where, reason: `the same person as ${person.where} (${person.contact.name}); merged into it` });
     people[group] = { where: person.where, contact: joinedRecords(person.contact, row, now, joinNotes).contact };
   };
-  for (const row of contacts) {
-    const keys = keysOf(row.contact);
+  for (const input of contacts) {
     const hit = new Set<number>();
-    for (const key of keys) {
+    const shared: HeldByOther[] = [];
+    const inputKeys = keysOf(input.contact);
+    for (const key of inputKeys) {
       const group = groupOfKey.get(key);
-      if (group !== undefined) hit.add(current(group));
+      if (group !== undefined && !key.startsWith(EMAIL_KEY)) hit.add(current(group));
     }
+    for (const key of inputKeys) {
+      const found = groupOfKey.get(key);
+      if (found === undefined || !key.startsWith(EMAIL_KEY)) continue;
+      const group = current(found);
+      const person = people[group];
+      if (hit.has(group) || mayBeSamePerson(person.contact, input.contact)) hit.add(group);
+      else shared.push({ key: key.slice(EMAIL_KEY.length), owner: person.contact.name });
+    }
+    const row = { ...input, contact: withoutEmailsOf(input.contact, shared) };
+    for (const held of shared) leftOff.push({ where: row.where, reason: `${alreadyTheirs(held)}; not added to ${row.contact.name}` });
+    const keys = keysOf(row.contact);
     const [group = people.length, ...others] = [...hit].sort((a, b) => a - b);
     if (hit.size === 0) people.push(row);
     else fold(group, row);
@@ -134,24 +156,42 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
     const id = people[current(group)].contact.id;
     if (id !== rowId) sameAs.set(rowId, id);
   }
-  return { unique: people.filter((_, group) => !joined.has(group)), sameAs, repeated };
+  return { unique: people.filter((_, group) => !joined.has(group)), sameAs, repeated, leftOff };
 }
 
 type ContactStore = IDBPObjectStore<KithSchema, ('contacts' | 'interactions' | 'reminders')[], 'contacts', IDBTransactionMode>;
 
-/** The saved contact an incoming one is: same id, then canonical profile URL, then any email. */
-async function findSaved(store: ContactStore, contact: Contact, byId: boolean): Promise<Contact | undefined> {
+/**
+ * The saved contact an incoming one is, if any, and the emails of saved contacts it passed over
+ * on the way: they are held by others who share them (`mayBeSamePerson`).
+ */
+type Found = { saved?: Contact; passedOver: HeldByOther[] };
+
+/**
+ * Whether a saved contact with an incoming one's email is them: in a backup, always (it is Kith's
+ * own record, and the user who merged "Ben Lee" into "Ann Lee" said so); in another file, when the
+ * names agree (`mayBeSamePerson`).
+ */
+type EmailTrust = (saved: Contact, incoming: Contact) => boolean;
+const trustBackupEmails: EmailTrust = () => true;
+
+/** The saved contact an incoming one is: same id, then canonical profile URL, then an email of someone who may be them. */
+async function findSaved(store: ContactStore, contact: Contact, byId: boolean, isThem: EmailTrust): Promise<Found> {
   const found = byId ? await store.get(contact.id) : undefined;
-  if (found) return found;
+  if (found) return { saved: contactFromStore(found), passedOver: [] };
   if (contact.profileUrl) {
     const byUrl = await store.index('byProfileUrl').get(contact.profileUrl);
-    if (byUrl) return byUrl;
+    if (byUrl) return { saved: contactFromStore(byUrl), passedOver: [] };
   }
+  const passedOver: HeldByOther[] = [];
   for (const email of contact.emails) {
-    const byEmail = await store.index('byEmail').get(email);
-    if (byEmail) return byEmail;
+    const stored = await store.index('byEmail').get(email);
+    if (!stored) continue;
+    const holder = contactFromStore(stored);
+    if (isThem(holder, contact)) return { saved: holder, passedOver };
+    passedOver.push({ key: email, owner: holder.name });
   }
-  return undefined;
+  return { passedOver };
 }
 
 /** A contact with neither an email nor a profile link: nothing a file's row can be found by but its name. */
@@ -171,7 +211,7 @@ function sameKeylessPerson(saved: Contact, row: Contact): boolean {
 }
 
 /** The same lookups as findSaved and keysOfOthers, over saved contacts already read into memory. */
-function inMemoryLookup(saved: readonly Contact[]) {
+function inMemoryLookup(saved: readonly Contact[], isThem: EmailTrust) {
   const byKey = new Map<string, Contact>();
   const keylessByName = new Map<string, Contact[]>();
   // Reversed so the first contact holding a key wins, as an index lookup would return it.
@@ -182,13 +222,18 @@ function inMemoryLookup(saved: readonly Contact[]) {
     keylessByName.set(key, [...(keylessByName.get(key) ?? []), c]);
   }
   return {
-    find: (contact: Contact): Contact | undefined => {
+    find: (contact: Contact): Found => {
+      const passedOver: HeldByOther[] = [];
       for (const key of keysOf(contact)) {
         const found = byKey.get(key);
-        if (found) return found;
+        if (!found) continue;
+        if (!key.startsWith(EMAIL_KEY) || isThem(found, contact)) return { saved: found, passedOver };
+        passedOver.push({ key: key.slice(EMAIL_KEY.length), owner: found.name });
       }
-      if (!keyless(contact)) return undefined;
-      return keylessByName.get(nameKey(contact.name))?.find((c) => sameKeylessPerson(c, contact));
+      // Left without an address by those others hold, a row is found by its name.
+      const rest = withoutEmailsOf(contact, passedOver);
+      if (!keyless(rest)) return { passedOver };
+      return { saved: keylessByName.get(nameKey(contact.name))?.find((c) => sameKeylessPerson(c, rest)), passedOver };
     },
     holderOf: ({ key, index }: AddedKey) => byKey.get(index === 'byEmail' ? `email:${key}` : `url:${key}`),
   };
@@ -211,18 +256,21 @@ async function findAllSaved(
   store: ContactStore,
   contacts: readonly Contact[],
   idsFromFile: boolean,
-): Promise<{ found: (Contact | undefined)[]; holderOf?: (key: AddedKey) => Contact | undefined }> {
+  isThem: EmailTrust,
+): Promise<{ found: Found[]; holderOf?: (key: AddedKey) => Contact | undefined }> {
   const saved = await store.count();
-  if (saved === 0) return { found: contacts.map(() => undefined) };
-  // A row with no email or link is found by name, which no index holds: then every contact is read.
-  if (saved <= contacts.length * READ_ALL_RATIO || contacts.some(keyless)) {
+  if (saved === 0) return { found: contacts.map(() => ({ passedOver: [] })) };
+  const readAll = async () => {
     // Keys in form, so a contact another program saved with an odd spelling is still found.
-    const lookup = inMemoryLookup((await allOf(store)).map((stored) => withKeysInForm(contactFromStore(stored))));
+    const lookup = inMemoryLookup((await allOf(store)).map((stored) => withKeysInForm(contactFromStore(stored))), isThem);
     return { found: contacts.map(lookup.find), holderOf: lookup.holderOf };
-  }
+  };
+  // A row with no email or link is found by name, which no index holds: then every contact is read.
+  if (saved <= contacts.length * READ_ALL_RATIO || contacts.some(keyless)) return readAll();
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
-  const found = await Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile)));
-  return { found: found.map((contact) => contact && contactFromStore(contact)) };
+  const found = await Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile, isThem)));
+  // So is one left with no address by those others hold.
+  return found.some(({ saved, passedOver }, i) => !saved && passedOver.length > 0 && keyless(withoutEmailsOf(contacts[i], passedOver))) ? readAll() : { found };
 }
 
 type Plan = { report: ImportReport; writes: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
@@ -260,18 +308,20 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
   const notesAreWords = batch.format !== 'linkedin-csv';
   // A backup's records are distinct by construction (parseBackup refuses an id twice), and two of
   // them may share an address: people the user told apart (`notSameAs`).
-  const { unique, sameAs, repeated } =
-    batch.format === 'kith-backup'
-      ? { unique: batch.contacts, sameAs: new Map<string, string>(), repeated: [] }
+  const isBackup = batch.format === 'kith-backup';
+  const { unique, sameAs, repeated, leftOff } =
+    isBackup
+      ? { unique: batch.contacts, sameAs: new Map<string, string>(), repeated: [], leftOff: [] }
       : dedupeWithinFile(batch.contacts, now, notesAreWords);
   // CSV rows get fresh ids; only backups and vCards (UID) carry ids that may already be saved.
-  const idsFromFile = batch.format === 'kith-backup' || batch.format === 'vcard';
-  const { found: matched, holderOf } = await findAllSaved(
+  const idsFromFile = isBackup || batch.format === 'vcard';
+  const { found: lookups, holderOf } = await findAllSaved(
     tx.objectStore('contacts'),
     unique.map(({ contact }) => contact),
     idsFromFile,
+    isBackup ? trustBackupEmails : mayBeSamePerson,
   );
-  const found = matched.map((saved, i) => (saved && !toldApart(saved, unique[i].contact) ? saved : undefined));
+  const found = lookups.map(({ saved }, i) => (saved && !toldApart(saved, unique[i].contact) ? saved : undefined));
   // A connection saved once from an email and once from their profile is two contacts until the
   // user merges them: a row with both keys is merged into the first, and the other key stays put.
   const held = await Promise.all(
@@ -287,7 +337,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     added: [],
     merged: [],
     repeated,
-    heldByOthers: [],
+    heldByOthers: [...leftOff],
     skipped: batch.skipped,
     invalid: batch.invalid,
     interactions: 0,
@@ -301,7 +351,9 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
   unique.forEach(({ where, contact }, i) => {
     const saved = found[i];
     if (!saved) {
-      fresh.push(contact);
+      const { passedOver } = lookups[i];
+      report.heldByOthers.push(...passedOver.map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${contact.name}` })));
+      fresh.push(withoutEmailsOf(contact, passedOver));
       report.added.push({ where, name: contact.name, id: contact.id });
       return;
     }

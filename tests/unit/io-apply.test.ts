@@ -82,6 +82,26 @@ describe('applyImport', () => {
     expect(await getContact(db, 'by-email')).toMatchObject({ emails: ['ada@q.com'] });
   });
 
+  it('keeps rows of one file that share an email but name other people apart, the address with the first', async () => {
+    const csv = [
+      'First Name,Last Name,Notes,E-mail 1 - Value,Phone 1 - Value',
+      'John,Smith,,smiths@family.example,+47 900 00 001',
+      'Jane,Smith,Nurse at St Mary’s,smiths@family.example,+47 900 00 002',
+      'J.,Smith,Likes sailing,smiths@family.example,',
+    ].join('\n');
+    const report = await applyImport(db, parseImport(csv, NOW), NOW);
+    expect(report.repeated.map((p) => p.reason)).toEqual(['the same person as Row 1 (line 2) (John Smith); merged into it']);
+    expect(report.heldByOthers).toEqual([{ where: 'Row 2 (line 3)', reason: 'smiths@family.example is already John Smith’s; not added to Jane Smith' }]);
+    expect((await listContacts(db)).map((c) => [c.name, c.emails, c.phones, c.notes]).sort()).toEqual([
+      ['Jane Smith', [], ['+47 900 00 002'], 'Nurse at St Mary’s'],
+      ['John Smith', ['smiths@family.example'], ['+47 900 00 001'], 'Likes sailing'],
+    ]);
+    // The same file again adds no one: Jane is found by her name and phone.
+    const again = await applyImport(db, parseImport(csv, NOW + 1), NOW + 1);
+    expect(again.added).toEqual([]);
+    expect(await listContacts(db)).toHaveLength(2);
+  });
+
   it('merges into a contact another program wrote with only the contract’s fields', async () => {
     await db.put('contacts', { id: 'foreign', name: 'Bo Lind', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 } as never);
     const report = await applyImport(db, parseImport(linkedin(['Bo,Lind,https://www.linkedin.com/in/bolind,bo@lind.se,Globex,CEO,1 Mar 2020']), NOW), NOW);
@@ -427,12 +447,19 @@ describe('finding saved contacts, one by one or from one read of the notebook', 
     'Ada,Quinlan,https://www.linkedin.com/in/ada,ada@work.example,Acme,Staff Engineer,22 Nov 2026',
     'Bo,Lind,,bo@lind.se,Globex,CEO,1 Mar 2020',
     'Cy,New,https://www.linkedin.com/in/cy,,Initech,Analyst,5 Jan 2021',
+    // An address a family or an office shares is not the person's who has it saved.
+    'Jane,Smith,,smiths@family.example,,,1 Mar 2020',
+    'Tom,Baker,,office@rao.example,Rao Partners,Associate,5 Jan 2021',
   ];
   async function mergedInto(fillers: number) {
     await putContact(db, { id: 'b-url', name: 'Ada Q.', profileUrl: 'https://www.linkedin.com/in/ada/', createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'a-email', name: 'Bo L.', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'c-email', name: 'Bo Lind (work)', emails: ['bo@lind.se'], createdAt: 1, updatedAt: 1 });
     await putContact(db, { id: 'd-work', name: 'Ada at work', emails: ['ada@work.example'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'e-family', name: 'John Smith', emails: ['smiths@family.example'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'f-office', name: 'Priya Rao', emails: ['office@rao.example'], createdAt: 1, updatedAt: 1 });
+    // Imported before, without the office's address: found again by name.
+    await putContact(db, { id: 'g-tom', name: 'Tom Baker', notes: 'Connected on LinkedIn on 5 Jan 2021.', createdAt: 1, updatedAt: 1 });
     for (let i = 0; i < fillers; i++) await putContact(db, { id: `z-${i}`, name: `Filler ${i}`, createdAt: 1, updatedAt: 1 });
     const report = await applyImport(db, parseImport(linkedin(rows), NOW), NOW);
     return {
@@ -446,9 +473,14 @@ describe('finding saved contacts, one by one or from one read of the notebook', 
     merged: [
       ['Ada Quinlan', 'b-url'],
       ['Bo Lind', 'a-email'],
+      ['Tom Baker', 'g-tom'],
     ],
-    added: ['Cy New'],
-    heldByOthers: ['ada@work.example is already Ada at work’s; not added to Ada Q.'],
+    added: ['Cy New', 'Jane Smith'],
+    heldByOthers: [
+      'ada@work.example is already Ada at work’s; not added to Ada Q.',
+      'smiths@family.example is already John Smith’s; not added to Jane Smith',
+      'office@rao.example is already Priya Rao’s; not added to Tom Baker',
+    ],
     ada: [],
   };
 
