@@ -84,9 +84,10 @@ const withoutEmailsOf = (contact: Contact, held: readonly HeldByOther[]): Contac
 
 /**
  * A row folded into a person. Where the file's notes are someone's words (an address book's, not
- * LinkedIn's "Connected on …" that Kith writes) and the row is another record of the person (not
- * a copy of the same one, found by id: a backup or Kith's own vCard, older or newer but not more),
- * its notes go below theirs; otherwise they only fill a blank. Notes too long together stop the
+ * LinkedIn's "Connected on …" that Kith writes) and the row is another record of the person, or a
+ * later copy of the same one (found by id: a backup or a vCard, revised since the contact was
+ * saved), its paragraphs the saved notes lack go below them; otherwise they only fill a blank: an
+ * older copy would bring back what the user has since removed. Notes too long together stop the
  * import, naming the row, rather than cut what the user wrote.
  */
 function joinedRecords(person: Contact, row: ImportedContact, now: number, joinNotes: boolean) {
@@ -348,7 +349,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
   const original = new Map<string, Contact>();
   const folded = new Map<string, Contact>();
   const fresh: Contact[] = [];
-  unique.forEach(({ where, contact }, i) => {
+  unique.forEach(({ where, contact, revisedAt }, i) => {
     const saved = found[i];
     if (!saved) {
       const { passedOver } = lookups[i];
@@ -362,7 +363,8 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     const base = folded.get(saved.id) ?? original.get(saved.id)!;
     const incoming = withoutHeld({ ...contact, id: saved.id }, saved, held[i]);
     report.heldByOthers.push(...held[i].map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${saved.name}` })));
-    const { contact: merged, added, kept } = joinedRecords(base, { where, contact: incoming }, now, notesAreWords && contact.id !== saved.id);
+    const laterCopy = revisedAt !== undefined && revisedAt > saved.updatedAt;
+    const { contact: merged, added, kept } = joinedRecords(base, { where, contact: incoming }, now, notesAreWords && (contact.id !== saved.id || laterCopy));
     const note: MergeNote = { where, name: contact.name, intoId: saved.id, into: saved.name, added, kept, taken: [] };
     const changes = choices.takeChanges ? takeableChanges(note) : [];
     note.taken = changes.map((d) => d.field);

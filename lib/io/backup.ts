@@ -101,7 +101,7 @@ export function parseBackup(text: string): ImportBatch {
       keep(parsed.data, where);
     });
   };
-  each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) => batch.contacts.push({ where, contact }));
+  each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) => batch.contacts.push({ where, contact, revisedAt: contact.updatedAt }));
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
   const owned = (contactId: string, where: string) => {
     if (ids.has(contactId)) return true;

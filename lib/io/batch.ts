@@ -17,7 +17,11 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
 /** A place in the file a person can find: "Row 3 (line 7)", "Card 2 (line 9)". */
 export type Problem = { where: string; reason: string };
 
-export type ImportedContact = { where: string; contact: Contact };
+/**
+ * A person of a file, and when the file says its record of them last changed (a vCard's REV, a
+ * backup's contact's own time), where it says so.
+ */
+export type ImportedContact = { where: string; contact: Contact; revisedAt?: number };
 
 export type ImportBatch = {
   format: ImportFormat;
@@ -67,7 +71,7 @@ export type FileFields = z.input<typeof FileFields>;
  * long (BENCHMARKS.md). The parts every row shares are frozen: nothing may change one contact's
  * list in place and so change them all.
  */
-export function contactCollector(batch: ImportBatch, now: number): (where: string, fields: FileFields) => void {
+export function contactCollector(batch: ImportBatch, now: number): (where: string, fields: FileFields, revisedAt?: number) => void {
   const { id: _id, name: _name, ...shared } = Contact.parse({
     id: 'imported',
     name: 'imported',
@@ -76,14 +80,14 @@ export function contactCollector(batch: ImportBatch, now: number): (where: strin
     updatedAt: now,
   });
   for (const value of Object.values(shared)) if (typeof value === 'object') deepFreeze(value);
-  return (where, fields) => {
+  return (where, fields, revisedAt) => {
     const cut = whyContactWouldBeCut(fields);
     if (cut) {
       batch.invalid.push({ where, reason: cut });
       return;
     }
     const parsed = FileFields.safeParse(fields);
-    if (parsed.success) batch.contacts.push({ where, contact: { ...shared, ...parsed.data } });
+    if (parsed.success) batch.contacts.push({ where, contact: { ...shared, ...parsed.data }, ...(revisedAt !== undefined && { revisedAt }) });
     else batch.invalid.push({ where, reason: describeIssues(parsed.error) });
   };
 }

@@ -132,6 +132,19 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
   };
 }
 
+// REV as written, in vCard's basic ("20261122T090000Z") or extended ("2026-11-22T09:00:00Z")
+// form; ical.js garbles the extended one in a 4.0 card.
+const REV = /^(?:[A-Za-z0-9-]+\.)?REV(?:;[^:]*)?:(\d{4})-?(\d{2})-?(\d{2})(?:T(\d{2}):?(\d{2}):?(\d{2})?)?/im;
+
+/** When the card says it last changed, as UTC; undefined when it does not say, or not readably. */
+function revisionOf(card: string): number | undefined {
+  const parts = REV.exec(card)?.slice(1).map((part) => Number(part ?? 0));
+  if (!parts) return undefined;
+  const [year, month, day, hours, minutes, seconds] = parts;
+  const at = Date.UTC(year, month - 1, day, hours, minutes, seconds);
+  return Number.isFinite(at) && new Date(at).getUTCDate() === day ? at : undefined;
+}
+
 export function parseVcards(input: string, now: number): ImportBatch {
   const batch = emptyBatch('vcard');
   const collect = contactCollector(batch, now);
@@ -145,7 +158,7 @@ export function parseVcards(input: string, now: number): ImportBatch {
     }
     const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JCardProperty[]];
     const fields = toContact(component[1], newId());
-    if (fields) collect(where, fields);
+    if (fields) collect(where, fields, revisionOf(card.text));
     else batch.skipped.push({ where, reason: 'no name, email, phone, company or website' });
   });
   return batch;

@@ -375,6 +375,27 @@ describe('applyImport', () => {
     expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r2')?.doneAt).toBe(NOW + 40);
   });
 
+  it('adds the paragraphs a later copy of a contact (a newer backup, a card revised since) has to the saved notes; an older copy only fills blanks', async () => {
+    await putContact(db, { id: 'c1', name: 'Jane Doe', notes: 'Met at VivaTech 2023.', createdAt: 1, updatedAt: NOW });
+    const copy = (notes: string, updatedAt: number) => createBackup({ contacts: [Contact.parse({ id: 'c1', name: 'Jane Doe', notes, createdAt: 1, updatedAt })], interactions: [], reminders: [] }, NOW);
+    const older = await previewImport(db, parseImport(copy('Met at VivaTech.', NOW - 1), NOW), NOW);
+    expect(older.merged).toMatchObject([{ added: [] }]);
+
+    const newer = parseImport(copy('Met at VivaTech 2023.\n\nNow at Harbor Labs.', NOW + 1), NOW);
+    expect((await previewImport(db, newer, NOW + 2)).merged).toMatchObject([{ added: ['notes'] }]);
+    await applyImport(db, newer, NOW + 2);
+    expect((await getContact(db, 'c1'))?.notes).toBe('Met at VivaTech 2023.\n\nNow at Harbor Labs.');
+
+    // An address book's card keeps its id (UID) and says when it changed (REV).
+    const card = (rev: string, note: string) =>
+      ['BEGIN:VCARD', 'VERSION:3.0', 'UID:5C7E4E8F-1234-4ABC-9DEF-0123456789AB', 'FN:Ana Ruiz', `NOTE:${note}`, `REV:${rev}`, 'END:VCARD'].join('\r\n');
+    await applyImport(db, parseImport(card('2026-01-01T10:00:00Z', 'Met at the fair.'), NOW), NOW);
+    const revised = parseImport(card('2099-01-01T10:00:00Z', 'Met at the fair.\\n\\nIntroduced me to Bo.'), NOW);
+    await applyImport(db, revised, NOW + 3);
+    expect((await getContact(db, '5C7E4E8F-1234-4ABC-9DEF-0123456789AB'))?.notes).toBe('Met at the fair.\n\nIntroduced me to Bo.');
+    expect((await previewImport(db, revised, NOW + 4)).merged).toMatchObject([{ added: [] }]);
+  });
+
   it('restores two contacts a backup holds as two, though they share an address, with their own histories', async () => {
     const bo = Contact.parse({ id: 'c1', name: 'Bo Lind', emails: ['team@lind.se'], notes: 'Brother', notSameAs: ['c2'], createdAt: 1, updatedAt: 1 });
     const eva = Contact.parse({ id: 'c2', name: 'Eva Lind', emails: ['team@lind.se'], notes: 'Recruiter at Lind AB', notSameAs: ['c1'], createdAt: 1, updatedAt: 1 });
