@@ -95,6 +95,10 @@ const GOOGLE_SYSTEM_GROUPS = new Set(['myContacts', 'starred']);
 // book would be merged into card 1 of another.
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A card that lists a group (KIND:group; Apple's 3.0 cards say X-ADDRESSBOOKSERVER-KIND). */
+const isGroup = (properties: JCardProperty[]) =>
+  properties.some(([name, , , value]) => (name === 'kind' || name === 'x-addressbookserver-kind') && typeof value === 'string' && value.trim().toLowerCase() === 'group');
+
 /** The card's fields, or undefined for a card with nothing to name anyone by. */
 function toContact(properties: JCardProperty[], fallbackId: string): FileFields | undefined {
   const all = (name: string) => properties.filter((p) => p[0] === name);
@@ -105,8 +109,9 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
   const company = Array.isArray(org) ? part(org[0]) : part(org);
   const pages = sortWebPages([...all('url'), ...all('x-socialprofile')].map((p) => ({ url: text(p[3]), work: isWork(p[1]) })));
   const uid = text(first('uid')?.[3]).replace(/^urn:uuid:/i, '');
-  const emails = all('email').map((p) => text(p[3]));
-  const phones = all('tel').map((p) => text(p[3]).replace(/^tel:/i, ''));
+  // A blank line of a card (`EMAIL;TYPE=INTERNET:`) says nothing, as a blank cell does.
+  const emails = all('email').map((p) => text(p[3])).filter((email) => email.trim());
+  const phones = all('tel').map((p) => text(p[3]).replace(/^tel:/i, '')).filter((phone) => phone.trim());
   // A card without FN or N (a phone's "Mum's mobile" saved as a number, a firm's address) is
   // listed by what it has, as address books list it and as the Google and Outlook files are read.
   const name = text(first('fn')?.[3]) || nameFromN || emails.find(Boolean) || company || phones.find(Boolean) || pages.profileUrl || '';
@@ -157,6 +162,10 @@ export function parseVcards(input: string, now: number): ImportBatch {
       throw new ImportError(where, error instanceof Error ? error.message : String(error));
     }
     const component = (Array.isArray(parsed) && Array.isArray(parsed[0]) ? parsed[0] : parsed) as [string, JCardProperty[]];
+    if (isGroup(component[1])) {
+      batch.skipped.push({ where, reason: 'a group of contacts, not a person' });
+      return;
+    }
     const fields = toContact(component[1], newId());
     if (fields) collect(where, fields, revisionOf(card.text));
     else batch.skipped.push({ where, reason: 'no name, email, phone, company or website' });

@@ -3,6 +3,7 @@
 // quoted-printable with a declared charset, whose soft line breaks (`=` at the end of a line)
 // continue on an unindented line, and base64 blobs (photos) that run until a blank line.
 // Each property is rewritten as a vCard 3.0 line, so one parser reads every version.
+import { decoderOfUnlabelled } from './decode';
 
 /** The index of the colon that ends a property's name and parameters (quoted values skipped). */
 function valueStart(line: string): number {
@@ -34,7 +35,7 @@ function propertyOf(line: string) {
   const end = valueStart(line);
   const [name, ...params] = nameAndParams(end < 0 ? line : line.slice(0, end));
   let encoding: string | undefined;
-  let charset = 'utf-8';
+  let charset: string | undefined;
   let rewritten = false;
   const kept: string[] = [];
   for (const param of params) {
@@ -65,12 +66,18 @@ function decoderFor(charset: string): TextDecoder {
   }
 }
 
-/** Runs of `=XX` are bytes in `charset`; every other character stands for itself. */
-function decodeQuotedPrintable(value: string, charset: string): string {
-  const decoder = decoderFor(charset);
-  return value.replace(/(?:=[0-9A-Fa-f]{2})+/g, (run) =>
-    decoder.decode(Uint8Array.from(run.slice(1).split('='), (hex) => parseInt(hex, 16))),
-  );
+const ENCODED_RUN = /(?:=[0-9A-Fa-f]{2})+/g;
+const bytesOf = (runs: readonly string[]) => Uint8Array.from(runs.join('').slice(1).split('='), (hex) => parseInt(hex, 16));
+
+/**
+ * Runs of `=XX` are bytes in `charset`; every other character stands for itself. Without a
+ * charset (Outlook writes none) the bytes are UTF-8 if they read as UTF-8, else Windows-1252.
+ */
+function decodeQuotedPrintable(value: string, charset: string | undefined): string {
+  const runs = value.match(ENCODED_RUN) ?? [];
+  if (runs.length === 0) return value;
+  const decoder = charset ? decoderFor(charset) : decoderOfUnlabelled(bytesOf(runs));
+  return value.replace(ENCODED_RUN, (run) => decoder.decode(bytesOf([run])));
 }
 
 /**

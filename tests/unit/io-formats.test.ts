@@ -533,6 +533,29 @@ describe('vCard', () => {
     expect(batch.contacts[1].contact).toMatchObject({ name: 'François Château', emails: ['francois@example.fr'] });
   });
 
+  it('reads Outlook’s 2.1 quoted-printable without a charset as Windows-1252, skips blank lines and groups', () => {
+    const text = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'FN:Ann Lee',
+      'EMAIL;TYPE=INTERNET:ann@lee.com',
+      'EMAIL;TYPE=INTERNET:',
+      'TEL;CELL:',
+      'NOTE;ENCODING=QUOTED-PRINTABLE:Mag Fu=DFball und Caf=E9.=0D=0AKennt J=FCrgen.',
+      'END:VCARD',
+      'BEGIN:VCARD',
+      'VERSION:3.0',
+      'FN:Book club',
+      'X-ADDRESSBOOKSERVER-KIND:group',
+      'X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:5C7E4E8F-1234-4ABC-9DEF-0123456789AB',
+      'END:VCARD',
+    ].join('\r\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.invalid).toEqual([]);
+    expect(batch.contacts.map(({ contact }) => [contact.emails, contact.phones, contact.notes])).toEqual([[['ann@lee.com'], [], 'Mag Fußball und Café.\nKennt Jürgen.']]);
+    expect(batch.skipped).toEqual([{ where: 'Card 2 (line 9)', reason: 'a group of contacts, not a person' }]);
+  });
+
   it('keeps a note whole where its writer left commas unescaped (Android, Outlook 2.1, many 3.0 writers)', () => {
     const card = (...lines: string[]) => ['BEGIN:VCARD', ...lines, 'END:VCARD'].join('\r\n');
     const text = [
