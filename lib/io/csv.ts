@@ -40,8 +40,10 @@ function readTable(text: string, headerOffset: number, column = (name: string) =
   const headerEnd = text.slice(headerStart).search(/[\r\n]|$/);
   let header: string[] | undefined;
   const rows: CsvRow[] = [];
+  // Lines end in LF or CRLF, or in a lone CR in a file from an old Mac.
+  const newline = text.includes('\n') ? '\n' : '\r';
   let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < headerOffset; i = text.indexOf('\n', i + 1)) line += 1;
+  for (let i = text.indexOf(newline); i !== -1 && i < headerOffset; i = text.indexOf(newline, i + 1)) line += 1;
   let counted = headerOffset;
   let dataRow = 0;
   Papa.parse<string[]>(text.slice(headerOffset), {
@@ -49,7 +51,7 @@ function readTable(text: string, headerOffset: number, column = (name: string) =
     step: (result) => {
       const startLine = line;
       const end = headerOffset + result.meta.cursor;
-      for (let i = text.indexOf('\n', counted); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line += 1;
+      for (let i = text.indexOf(newline, counted); i !== -1 && i < end; i = text.indexOf(newline, i + 1)) line += 1;
       counted = end;
       const fields = result.data;
       // Blank lines hold nothing, also before the header (a file someone has edited).
@@ -93,9 +95,12 @@ export function linkedinHeaderOffset(text: string): number {
   return /connected on/i.test(text.slice(match.index, end < 0 ? undefined : end)) ? match.index : -1;
 }
 
-/** LinkedIn's "Connected On" ("22 Nov 2026") when it reads as a date; it goes into the notes. */
+/**
+ * LinkedIn's "Connected On" ("22 Nov 2026") when it reads as a date, as written: it goes into the
+ * notes. A spreadsheet may have rewritten it in its own language ("13.03.2024", "13 mars 2024").
+ */
 function readableDate(value: string): string | undefined {
-  return value && Number.isFinite(Date.parse(value)) ? value : undefined;
+  return /^(?=.*\d)[\p{L}\d .,/-]{6,40}$/u.test(value) ? value : undefined;
 }
 
 export function parseLinkedInCsv(text: string, now: number): ImportBatch {
@@ -164,21 +169,22 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
     const name = get('name') || parts.filter(Boolean).join(' ') || get('nickname', 'file as');
     const emails = valuesOf(cells, /^e-mail \d+ - value$/);
     const websites = websitesOf(cells);
-    if (!name && emails.length === 0 && websites.length === 0) {
-      batch.skipped.push({ where, reason: 'no name, email or website' });
+    const company = get('organization name', 'organization 1 - name');
+    const phones = valuesOf(cells, /^phone \d+ - value$/);
+    if (!name && emails.length === 0 && websites.length === 0 && !company && phones.length === 0) {
+      batch.skipped.push({ where, reason: 'no name, email, phone, company or website' });
       continue;
     }
     const labels = valuesOf(cells, /^(labels|group membership)$/).filter((label) => !label.startsWith('*'));
     const pages = sortWebPages(websites);
-    const company = get('organization name', 'organization 1 - name');
     collect(where, {
       id: newId(),
       // A business card (a plumber, a firm) has no person's name; Google Contacts lists it under its company.
-      name: name || emails[0] || company || websites[0]?.url || '',
+      name: name || emails[0] || company || websites[0]?.url || phones[0],
       title: get('organization title', 'organization 1 - title'),
       company,
       emails,
-      phones: valuesOf(cells, /^phone \d+ - value$/),
+      phones,
       addresses: valuesOf(cells, /^address \d+ - formatted$/).map((a) => a.replace(/\s*\n\s*/g, ', ')),
       profileUrl: pages.profileUrl,
       tags: labels,

@@ -86,6 +86,8 @@ describe('decodeFileText', () => {
 });
 
 describe('LinkedIn Connections.csv', () => {
+  const linkedinRow = (connectedOn: string) => `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Quinlan,,,,,"${connectedOn}"\n`;
+
   it('reads the file saved again by a spreadsheet that parts columns with semicolons', () => {
     const text = LINKEDIN.split('\n')
       .map((line, i) => (i < 3 ? line : line.replaceAll('"Acme, Inc."', 'Acme, Inc.').replaceAll(',', ';').replace('Acme; Inc.', 'Acme, Inc.')))
@@ -128,6 +130,16 @@ describe('LinkedIn Connections.csv', () => {
   it('names the row and line of a row with the wrong number of fields', () => {
     const text = LINKEDIN.replace('Bo,Lind,', 'Bo,');
     expect(thrown(() => parseImport(text, NOW)).message).toBe('Row 2 (line 6): has 6 fields where the header has 7');
+    // Also in a file from an old Mac, whose lines end in a lone CR.
+    expect(thrown(() => parseImport(text.replaceAll('\n', '\r'), NOW)).message).toBe('Row 2 (line 6): has 6 fields where the header has 7');
+  });
+
+  it('keeps a connection date a spreadsheet rewrote in its own language, and no text that is no date', () => {
+    const notesOf = (date: string) => parseImport(linkedinRow(date), NOW).contacts[0].contact.notes;
+    expect(notesOf('13.03.2024')).toBe('Connected on LinkedIn on 13.03.2024.');
+    expect(notesOf('13 mars 2024')).toBe('Connected on LinkedIn on 13 mars 2024.');
+    expect(notesOf('=HYPERLINK(1)')).toBe('');
+    expect(notesOf('soon')).toBe('');
   });
 
   it('counts lines inside quoted fields that hold line breaks', () => {
@@ -266,6 +278,16 @@ describe('Google Contacts CSV', () => {
         emails: ['joerg@example.de'],
       });
     }
+  });
+
+  it('reads a business card, named by its company or its phone, as Google Contacts lists it', () => {
+    const text = ['First Name,Last Name,Organization Name,Notes,Phone 1 - Value', ',,Acme Plumbing,Fixed the boiler,+1 555 0100', ',,,,+47 900 00 000', ',,,,'].join('\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.contacts.map(({ contact }) => [contact.name, contact.company, contact.phones, contact.notes])).toEqual([
+      ['Acme Plumbing', 'Acme Plumbing', ['+1 555 0100'], 'Fixed the boiler'],
+      ['+47 900 00 000', '', ['+47 900 00 000'], ''],
+    ]);
+    expect(batch.skipped).toEqual([{ where: 'Row 3 (line 4)', reason: 'no name, email, phone, company or website' }]);
   });
 
   it('reads a file with blank lines before the header, naming rows by their true lines', () => {
