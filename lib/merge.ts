@@ -3,7 +3,7 @@
 import { type KithDB, type MergeUndo, mergeContacts } from './db';
 import { LIMITS } from './capture-model';
 import { Contact, type FieldChange, type Settings } from './model';
-import { nameKey } from './search';
+import { nameKey, samePhone } from './search';
 
 const SCALARS = ['title', 'company', 'location', 'notes', 'profileUrl', 'photoUrl', 'referredBy', 'cadenceDays'] as const;
 const LISTS = ['emails', 'phones', 'addresses', 'tags', 'orgRoles', 'canHelpWith', 'notSameAs'] as const;
@@ -37,6 +37,13 @@ function union<T>(a: readonly T[], b: readonly T[], key: (item: T) => string = S
   return [...a, ...b.filter((item) => !seen.has(key(item)) && seen.add(key(item)))];
 }
 
+/** The saved numbers, then those of `incoming` that none of them is, however written ("+47 900 00 000", "+4790000000"). */
+function phonesOf(saved: readonly string[], incoming: readonly string[]): string[] {
+  const phones = [...saved];
+  for (const phone of incoming) if (!phones.some((own) => samePhone(own, phone))) phones.push(phone);
+  return phones;
+}
+
 /**
  * Fold `incoming` into `saved`: blanks are filled and lists grow; what the user saved is never
  * overwritten. Sources are added only when something else was, so importing the same file twice
@@ -66,7 +73,7 @@ export function mergeContact(
     }
   }
   for (const field of LISTS) {
-    const merged = union<string>(saved[field], incoming[field]);
+    const merged = field === 'phones' ? phonesOf(saved.phones, incoming.phones) : union<string>(saved[field], incoming[field]);
     // Capped lists would drop the last ones: too many together is refused, as long notes are.
     if (field in CAPPED_LIST_LABELS && merged.length > LIMITS.listItems) {
       throw new Error(

@@ -93,6 +93,18 @@ export function phoneDigitsOf(c: Contact): string {
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
 /**
+ * Whether two written numbers are one: the same digits, or one dialled at home ("020 7946 0000",
+ * "91234567") and the other from abroad ("+44 20 7946 0000", "0047 912 34 567"), whose digits
+ * end with the first's after a country code of one to three digits.
+ */
+export function samePhone(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((number) => digitsOf(number).replace(/^0+/, ''));
+  if (x === y) return x !== '';
+  const [shorter, longer] = x.length < y.length ? [x, y] : [y, x];
+  return shorter.length >= 7 && longer.length - shorter.length <= 3 && longer.endsWith(shorter);
+}
+
+/**
  * One word of a query, and for a word written as part of a phone number, the forms it matches
  * numbers in: `also` anywhere in a number; `national`, the number after each length its country
  * code may have, only where a saved number starts it (startsANumber).

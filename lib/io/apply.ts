@@ -20,7 +20,7 @@ import {
 } from '../db';
 import { type Contact, type Interaction, type Reminder, toldApart } from '../model';
 import { type Difference, mayBeSamePerson, mergeContact, withValuesTaken } from '../merge';
-import { nameKey } from '../search';
+import { nameKey, samePhone } from '../search';
 import type { ImportBatch, ImportFormat, ImportedContact, Problem } from './batch';
 
 /** One incoming contact folded into a saved one. */
@@ -112,6 +112,7 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
   const joined = new Map<number, number>();
   const groupOfKey = new Map<string, number>();
   const groupOfRow = new Map<string, number>();
+  const keylessGroupsByName = new Map<string, number[]>();
   const repeated: Problem[] = [];
   const leftOff: Problem[] = [];
   const current = (group: number): number => {
@@ -141,6 +142,12 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
     }
     const row = { ...input, contact: withoutEmailsOf(input.contact, shared) };
     for (const held of shared) leftOff.push({ where: row.where, reason: `${alreadyTheirs(held)}; not added to ${row.contact.name}` });
+    // A row with no email or link is an earlier one of the same name as a saved contact would be.
+    const name = nameKey(row.contact.name);
+    if (hit.size === 0 && keyless(row.contact)) {
+      const same = keylessGroupsByName.get(name)?.map(current).find((group) => keyless(people[group].contact) && sameKeylessPerson(people[group].contact, row.contact));
+      if (same !== undefined) hit.add(same);
+    }
     const keys = keysOf(row.contact);
     const [group = people.length, ...others] = [...hit].sort((a, b) => a - b);
     if (hit.size === 0) people.push(row);
@@ -151,6 +158,7 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
     }
     for (const key of keys) groupOfKey.set(key, group);
     groupOfRow.set(row.contact.id, group);
+    if (hit.size === 0 && keyless(row.contact)) keylessGroupsByName.set(name, [...(keylessGroupsByName.get(name) ?? []), group]);
   }
   const sameAs = new Map<string, string>();
   for (const [rowId, group] of groupOfRow) {
@@ -205,7 +213,7 @@ const keyless = (c: Contact) => !c.profileUrl && c.emails.length === 0;
  */
 function sameKeylessPerson(saved: Contact, row: Contact): boolean {
   if (!keyless(saved) || nameKey(saved.name) !== nameKey(row.name)) return false;
-  if (row.phones.some((phone) => saved.phones.includes(phone))) return true;
+  if (row.phones.some((phone) => saved.phones.some((own) => samePhone(own, phone)))) return true;
   const notes = row.notes.trim();
   if (notes) return saved.notes.includes(notes);
   return row.phones.length === 0 && (!row.company || row.company === saved.company);

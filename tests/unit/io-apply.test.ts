@@ -210,6 +210,21 @@ describe('applyImport', () => {
     expect(other.added.map((a) => a.name)).toEqual(['Dee Phone']);
   });
 
+  it('knows a phone-only person by their number however it is written, and a file’s repeated row as one', async () => {
+    const csv = ['First Name,Last Name,Notes,Phone 1 - Value', 'Mamma,,,+47 900 00 000', 'Mamma,,,+47 900 00 000', 'Ole,Hansen,,+47 912 34 567'].join('\n');
+    const first = await applyImport(db, parseImport(csv, NOW), NOW);
+    expect(first.added.map((a) => a.name)).toEqual(['Mamma', 'Ole Hansen']);
+    expect(first.repeated.map((r) => r.where)).toEqual(['Row 2 (line 3)']);
+    // The phone's own card writes them as dialled at home, or without spaces.
+    const card = (name: string, tel: string) => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${name}`, `TEL;TYPE=CELL:${tel}`, 'END:VCARD'].join('\r\n');
+    const again = await applyImport(db, parseImport(`${card('Mamma', '+4790000000')}\r\n${card('Ole Hansen', '912 34 567')}`, NOW), NOW);
+    expect(again.added).toEqual([]);
+    expect((await listContacts(db)).map((c) => [c.name, c.phones]).sort()).toEqual([
+      ['Mamma', ['+47 900 00 000']],
+      ['Ole Hansen', ['+47 912 34 567']],
+    ]);
+  });
+
   it('folds rows of one file that are the same person into one contact', async () => {
     const batch = parseImport(
       linkedin([

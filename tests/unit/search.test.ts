@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Contact, type ContactInput } from '@/lib/model';
 import fc from 'fast-check';
-import { ContactSearch, type ContactQuery, type QueryTerm, SORT_KEYS as SORTS, fold, includesTerm, nameKey, queryTerms } from '@/lib/search';
+import { ContactSearch, type ContactQuery, type QueryTerm, SORT_KEYS as SORTS, fold, includesTerm, nameKey, queryTerms, samePhone } from '@/lib/search';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
 const DAY = 86_400_000;
@@ -389,6 +389,17 @@ describe('ContactSearch at 100,000 contacts', () => {
 });
 
 describe('finding people by phone number', () => {
+  it('knows one number written at home and from abroad, and no other number by its tail', () => {
+    expect(samePhone('+47 900 00 000', '+4790000000')).toBe(true);
+    expect(samePhone('+47 912 34 567', '912 34 567')).toBe(true);
+    expect(samePhone('020 7946 0958', '+44 (0)20 7946 0958')).toBe(true);
+    expect(samePhone('020 7946 0958', '+44 20 7946 0958')).toBe(true);
+    expect(samePhone('0047 912 34 567', '+47 912 34 567')).toBe(true);
+    expect(samePhone('555-0134', '+1 (415) 555-0134')).toBe(false);
+    expect(samePhone('+1 415 555 0134', '+44 415 555 0134')).toBe(false);
+    expect(samePhone('', '')).toBe(false);
+  });
+
   const withPhones = [
     make({ id: 'us', name: 'Avery Stone', phones: ['+1 (415) 555-0134'] }),
     make({ id: 'se', name: 'Britt Ek', phones: ['070-123 45 67'] }),
