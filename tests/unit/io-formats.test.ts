@@ -78,6 +78,20 @@ describe('decodeFileText', () => {
     expect(decodeFileText(utf16le)).toBe(text);
   });
 
+  it('reads a UTF-8 vCard whose writer folded a line through the middle of a character', () => {
+    const bytes = (text: string) => [...new TextEncoder().encode(text)];
+    const fn = bytes('FN:Renée Müller');
+    const split = fn.indexOf(0xa9); // the second byte of "é"
+    const card = Uint8Array.from([
+      ...bytes('BEGIN:VCARD\r\nVERSION:3.0\r\n'),
+      ...fn.slice(0, split),
+      ...bytes('\r\n '),
+      ...fn.slice(split),
+      ...bytes('\r\nNOTE:Met at the café\r\nEND:VCARD\r\n'),
+    ]);
+    expect(parseImport(decodeFileText(card), NOW).contacts[0].contact).toMatchObject({ name: 'Renée Müller', notes: 'Met at the café' });
+  });
+
   it('a Windows-1252 LinkedIn export imports with its accents', () => {
     const csv = `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nJosé,Müller,https://www.linkedin.com/in/jose-muller,,Société Générale,Analyste,1 Mar 2020\n`;
     const batch = parseImport(decodeFileText(Uint8Array.from(csv, (ch) => ch.charCodeAt(0))), NOW);
