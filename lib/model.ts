@@ -173,10 +173,32 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** Turns a zod failure into one sentence a person can act on. */
+// Records' fields as people call them, so what a file holds that Kith cannot keep is named as
+// the user knows it: "Email 2: Not an email address", not "emails.1".
+const FIELD_NAMES: Record<string, string> = {
+  name: 'Name',
+  title: 'Title',
+  company: 'Company',
+  location: 'Location',
+  emails: 'Email',
+  phones: 'Phone',
+  addresses: 'Address',
+  profileUrl: 'Profile link',
+  photoUrl: 'Photo link',
+  tags: 'Tag',
+  notes: 'Notes',
+  channel: 'Channel',
+  summary: 'Summary',
+  at: 'Date',
+  dueAt: 'Due date',
+};
+
+const pathWords = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? String(part + 1) : (FIELD_NAMES[String(part)] ?? String(part)))).join(' ');
+
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => (issue.path.length ? `${pathWords(issue.path)}: ${issue.message}` : issue.message))
     .join('; ');
 }
 

@@ -80,7 +80,8 @@ export function contactCollector(batch: ImportBatch, now: number): (where: strin
     updatedAt: now,
   });
   for (const value of Object.values(shared)) if (typeof value === 'object') deepFreeze(value);
-  return (where, fields, revisedAt) => {
+  return (where, given, revisedAt) => {
+    const fields = given.emails ? { ...given, emails: given.emails.flatMap(addressesInCell) } : given;
     const cut = whyContactWouldBeCut(fields);
     if (cut) {
       batch.invalid.push({ where, reason: cut });
@@ -90,6 +91,17 @@ export function contactCollector(batch: ImportBatch, now: number): (where: strin
     if (parsed.success) batch.contacts.push({ where, contact: { ...shared, ...parsed.data }, ...(revisedAt !== undefined && { revisedAt }) });
     else batch.invalid.push({ where, reason: describeIssues(parsed.error) });
   };
+}
+
+/**
+ * The addresses a file's email cell holds: some hold several ("a@x.com; b@x.com") or a mail
+ * app's "Name <address>". What is no address is left for the schema to refuse, naming the row.
+ */
+function addressesInCell(cell: string): string[] {
+  const parts = cell.split(/[;,]/).map((part) => part.trim()).filter(Boolean);
+  // Of several parts, those without an "@" are a name's ("Doe, Jane <jane@x.com>").
+  const addresses = parts.length > 1 ? parts.filter((part) => part.includes('@')) : parts;
+  return addresses.map((part) => /<([^<>]*@[^<>]*)>$/.exec(part)?.[1].trim() ?? part);
 }
 
 function deepFreeze(value: object): void {

@@ -196,7 +196,7 @@ test('a malformed CSV is refused with the row named, and nothing is written', as
   // A row with a bad email is listed by row, and the import cannot be applied.
   const badEmail = connectionsCsv(10, (row, i) => (i === 2 ? row.replace(/,(person\d+@example\.com)?,/, ',not-an-email,') : row));
   await chooseFile(page, 'Connections.csv', badEmail);
-  await expect(page.getByRole('alert')).toContainText('Row 3 (line 7): emails.0: Not an email address: not-an-email');
+  await expect(page.getByRole('alert')).toContainText('Row 3 (line 7): Email 1: Not an email address: not-an-email');
   await expect(page.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
   expect(await kith.readStore('contacts')).toEqual([]);
 });

@@ -67,7 +67,7 @@ describe('contacts', () => {
   });
 
   it('rejects a bad record with a clear error and writes nothing', async () => {
-    await expect(putContact(db, contactInput({ name: '   ' }))).rejects.toThrow(/Invalid contact: name: A contact needs a name/);
+    await expect(putContact(db, contactInput({ name: '   ' }))).rejects.toThrow(/Invalid contact: Name: A contact needs a name/);
     await expect(putContact(db, contactInput({ profileUrl: 'javascript:alert(1)' }))).rejects.toBeInstanceOf(
       ValidationError,
     );

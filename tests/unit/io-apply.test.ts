@@ -309,7 +309,7 @@ describe('applyImport', () => {
 
   it('writes nothing when any record is invalid', async () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
-    await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): emails.0: Not an email address: not-an-email');
+    await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): Email 1: Not an email address: not-an-email');
     expect(await listContacts(db)).toEqual([]);
   });
 

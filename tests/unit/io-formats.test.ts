@@ -164,7 +164,7 @@ describe('LinkedIn Connections.csv', () => {
   it('lists rows that are not valid contacts, by row', () => {
     const text = LINKEDIN.replace('Ada@Example.com', 'not-an-email');
     const batch = parseImport(text, NOW);
-    expect(batch.invalid).toEqual([{ where: 'Row 1 (line 5)', reason: 'emails.0: Not an email address: not-an-email' }]);
+    expect(batch.invalid).toEqual([{ where: 'Row 1 (line 5)', reason: 'Email 1: Not an email address: not-an-email' }]);
     expect(batch.contacts).toHaveLength(1);
   });
 });
@@ -292,6 +292,21 @@ describe('Google Contacts CSV', () => {
         emails: ['joerg@example.de'],
       });
     }
+  });
+
+  it('reads the addresses of an email cell that holds several, or a mail app’s "Name <address>"', () => {
+    const text = [
+      'First Name,Last Name,E-mail 1 - Value,E-mail 2 - Value',
+      'Jane,Doe,Jane Doe <jane@example.com>,"Doe, Jane <j.doe@work.example>"',
+      'Bo,Lind,bo@example.com; bo@work.example,',
+      'Cy,New,cy@x,',
+    ].join('\n');
+    const batch = parseImport(text, NOW);
+    expect(batch.contacts.map(({ contact }) => contact.emails)).toEqual([
+      ['jane@example.com', 'j.doe@work.example'],
+      ['bo@example.com', 'bo@work.example'],
+    ]);
+    expect(batch.invalid).toEqual([{ where: 'Row 3 (line 4)', reason: 'Email 1: Not an email address: cy@x' }]);
   });
 
   it('reads a business card, named by its company or its phone, as Google Contacts lists it', () => {
@@ -885,7 +900,7 @@ describe('Kith backup', () => {
     expect(thrown(() => parseImport('{"format": "kith-backup",\n"version": 1,\n"contacts": [1, 2', NOW)).message).toMatch(/^Line 3: not valid JSON/);
     const invalid = JSON.stringify({ format: 'kith-backup', version: 1, contacts: [{ id: 'c1', name: '', createdAt: 1, updatedAt: 1 }], interactions: [{ id: 'i1', contactId: 'nobody', at: 1 }] });
     expect(parseImport(invalid, NOW).invalid).toEqual([
-      { where: 'Contact 1', reason: 'name: A contact needs a name' },
+      { where: 'Contact 1', reason: 'Name: A contact needs a name' },
       { where: 'Interaction 1', reason: 'belongs to a contact that is not in the backup' },
     ]);
   });
