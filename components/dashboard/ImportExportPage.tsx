@@ -53,7 +53,7 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
         {report.merged.length > 0 && (
           <>
             {applied ? 'Merged' : 'Will merge'} <strong>{count(report.merged.length, 'contact')}</strong> already saved
-            {` (${changedMerges.length} with new details, ${report.merged.length - changedMerges.length} unchanged)`}.
+            {` (${changedMerges.length.toLocaleString()} with new details, ${(report.merged.length - changedMerges.length).toLocaleString()} unchanged)`}.
           </>
         )}
         {report.interactions + report.reminders > 0 && ` ${count(report.interactions, 'interaction')} and ${count(report.reminders, 'reminder')}.`}
@@ -239,21 +239,35 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   // make a second file.
   const [exporting, setExporting] = useState<ExportKind>();
   const [exportError, setExportError] = useState<string>();
+  const [exported, setExported] = useState<string>();
   const exportAs = async (kind: ExportKind) => {
     if (exporting) return;
     setExporting(kind);
     setExportError(undefined);
+    setExported(undefined);
     try {
       // The line saying so is drawn before the file is made, which holds the page while it is.
       await new Promise((drawn) => requestAnimationFrame(() => setTimeout(drawn)));
       const data = await readEverything(await deps.db());
       const now = deps.now();
       const stamp = localIsoDate(now);
-      if (kind === 'csv') deps.download(`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions));
-      if (kind === 'log') deps.download(`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts));
-      if (kind === 'vcf') deps.download(`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts));
-      if (kind === 'ics') deps.download(`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now));
-      if (kind === 'json') deps.download(`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now));
+      const made = async (): Promise<[file: string, type: string, text: string]> => {
+        switch (kind) {
+          case 'csv':
+            return [`kith-contacts-${stamp}.csv`, 'text/csv;charset=utf-8', exportContactsCsv(data.contacts, data.interactions)];
+          case 'log':
+            return [`kith-interactions-${stamp}.csv`, 'text/csv;charset=utf-8', exportInteractionsCsv(data.interactions, data.contacts)];
+          case 'vcf':
+            return [`kith-contacts-${stamp}.vcf`, 'text/vcard;charset=utf-8', exportVcards(data.contacts)];
+          case 'ics':
+            return [`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now)];
+          case 'json':
+            return [`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now)];
+        }
+      };
+      const [file, type, text] = await made();
+      deps.download(file, type, text);
+      setExported(`Made ${file}: your browser saves it where it saves downloads.`);
     } catch (error) {
       setExportError(`Could not make the ${EXPORTS[kind].name}: ${failureMessage(error)}`);
     } finally {
@@ -269,8 +283,8 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
       <section>
         <h2>Import a file</h2>
         <p class="muted" id={`${id}-hint`}>
-          A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts or Outlook CSV, a vCard
-          file (.vcf, version 3 or 4) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
+          A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts or Outlook CSV (also
+          as a spreadsheet saves it again, with semicolons or tabs), a vCard file (.vcf) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
           is saved. People already in your notebook (same profile link or email) are merged, never duplicated.
         </p>
         {/* While a preview waits for its Import button, the file control steps aside (Cancel brings it back). */}
@@ -282,15 +296,20 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
               ref={fileInput}
               id={`${id}-file`}
               type="file"
-              accept=".csv,.vcf,.vcard,.json,text/csv,text/vcard,application/json"
+              accept=".csv,.tsv,.txt,.vcf,.vcard,.json,text/csv,text/tab-separated-values,text/plain,text/vcard,application/json"
               aria-describedby={`${id}-hint`}
               onChange={(event) => void choose(event.currentTarget.files?.[0])}
             />
           </>
         )}
-        <div class="import-result" aria-live="polite">
-          {phase.step === 'reading' && <p>Reading {phase.file}…</p>}
-          {phase.step === 'applying' && <p>Importing {phase.file}…</p>}
+        {/* Only the lines of work under way are announced as they change: the keyboard is taken to
+            the preview, the report or the failure, which are read from there, and the import's
+            outcome is the dashboard's status line. */}
+        <p aria-live="polite">
+          {phase.step === 'reading' && `Reading ${phase.file}…`}
+          {phase.step === 'applying' && `Importing ${phase.file}…`}
+        </p>
+        <div class="import-result">
           {phase.step === 'failed' && (
             <div class="notice" role="alert" tabIndex={-1} ref={failure}>
               <p class="error">Could not import {phase.file}. Nothing was saved.</p>
@@ -374,7 +393,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
           ))}
         </ul>
         <p class="muted" aria-live="polite">
-          {exporting && `Making the ${EXPORTS[exporting].name}…`}
+          {exporting ? `Making the ${EXPORTS[exporting].name}…` : exported}
         </p>
         {exportError && (
           <p class="error" role="alert">

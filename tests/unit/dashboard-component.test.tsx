@@ -576,6 +576,8 @@ it('makes one export at a time, saying so while it does, and says why one could 
   await vi.waitFor(() => expect(text()).not.toContain('Making'));
   expect(download).toHaveBeenCalledTimes(1);
   expect(download.mock.calls[0][0]).toMatch(/^kith-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  // Made, it is said so where the work under way was.
+  expect(host!.querySelector('[aria-live="polite"].muted')?.textContent).toBe(`Made ${download.mock.calls[0][0]}: your browser saves it where it saves downloads.`);
 
   settingsRead = Promise.reject(new Error('storage is gone'));
   settingsRead.catch(() => {});
