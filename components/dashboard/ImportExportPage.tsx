@@ -3,7 +3,7 @@
 import { useId, useState } from 'preact/hooks';
 import { failureMessage, readEverything } from '@/lib/db';
 import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportInteractionsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
-import { type ImportReport, type MergeNote, applyImport, previewImport, takeableChanges } from '@/lib/io/apply';
+import { type ImportReport, type MergeNote, applyImport, mayLeaveOutInvalid, previewImport, takeableChanges } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
 import { useFocusWhenLost } from '../focus-when-lost';
@@ -95,6 +95,7 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
         problems={report.heldByOthers}
       />
       <ProblemList title="Skipped" problems={report.skipped} />
+      {applied && <ProblemList title="Left out, as they could not be imported" problems={report.invalid} />}
     </div>
   );
 }
@@ -147,6 +148,9 @@ function importLabel(report: ImportReport, takeChanges: boolean): string {
   return 'Import';
 }
 
+/** What an import left out of the file, as the user asked, for its status line ('' when nothing). */
+const leftOut = (report: ImportReport) => (report.invalid.length ? ` Left out ${count(report.invalid.length, 'record')} that could not be imported.` : '');
+
 /** A file with no one in it, or everyone in it already saved as it is, offers nothing to apply (unless it restores settings). */
 const writesAnything = (report: ImportReport, takeChanges: boolean) =>
   contactsWritten(report, takeChanges) + report.interactions + report.reminders > 0 || report.settings === 'restored';
@@ -172,6 +176,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [inputKey, setInputKey] = useState(0);
   const [takeChanges, setTakeChanges] = useState(false);
+  const [leaveOut, setLeaveOut] = useState(false);
   // Each step takes away the control that led to it (the file control while a preview shows, the
   // preview's buttons once pressed): the keyboard goes on to what the step shows, and after Cancel
   // to the file control again (drawn anew, `inputKey`; not on opening the page).
@@ -184,6 +189,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     if (!file) return setPhase({ step: 'idle' });
     setPhase({ step: 'reading', file: file.name });
     setTakeChanges(false);
+    setLeaveOut(false);
     try {
       const now = deps.now();
       const batch = parseImport(decodeFileText(new Uint8Array(await file.arrayBuffer())), now);
@@ -203,7 +209,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
     try {
       const db = await deps.db();
       const now = deps.now();
-      const applied = await applyImport(db, batch, now, { takeChanges });
+      const applied = await applyImport(db, batch, now, { takeChanges, leaveOutInvalid: leaveOut });
       // A restore's settings (they live outside the database) are saved before the keep-in-touch
       // reminders are set, so those follow the backup's cadence; the worker, told of the new
       // settings, sets the same. Settings not saved stay the user's own, and the status says so.
@@ -228,7 +234,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
         (error: unknown) => ` Their keep-in-touch reminders could not be set: ${failureMessage(error)}`,
       );
       await changed({
-        message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.${unrestored}${unsynced}`,
+        message: `Imported ${file}: ${count(report.added.length, 'new contact')}, ${report.merged.length} merged.${leftOut(report)}${unrestored}${unsynced}`,
       });
     } catch (error) {
       setPhase({ step: 'failed', file, message: failureMessage(error) });
@@ -324,7 +330,10 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
               {phase.batch.invalid.length > 0 ? (
                 <div class="notice" role="alert">
                   <p class="error">
-                    {count(phase.batch.invalid.length, 'record')} in this file cannot be imported, so nothing will be saved until they are fixed:
+                    {count(phase.batch.invalid.length, 'record')} in this file cannot be imported
+                    {mayLeaveOutInvalid(phase.batch)
+                      ? '. Fix them in the file and choose it again, or import the others without them:'
+                      : ', so nothing will be saved until they are fixed:'}
                   </p>
                   <ul>
                     {phase.batch.invalid.slice(0, SHOWN).map((p) => (
@@ -334,6 +343,12 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                     ))}
                     {phase.batch.invalid.length > SHOWN && <li>and {phase.batch.invalid.length - SHOWN} more</li>}
                   </ul>
+                  {mayLeaveOutInvalid(phase.batch) && (
+                    <label class="choice">
+                      <input type="checkbox" checked={leaveOut} onChange={(event) => setLeaveOut(event.currentTarget.checked)} /> Import the others,
+                      leaving {phase.batch.invalid.length === 1 ? 'this one' : `these ${phase.batch.invalid.length.toLocaleString()}`} out
+                    </label>
+                  )}
                 </div>
               ) : null}
               <Summary report={phase.report} applied={false} takeChanges={takeChanges} />
@@ -349,7 +364,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                 <button
                   type="button"
                   class="primary"
-                  disabled={phase.batch.invalid.length > 0 || !writesAnything(phase.report, takeChanges)}
+                  disabled={(phase.batch.invalid.length > 0 && !leaveOut) || !writesAnything(phase.report, takeChanges)}
                   onClick={() => apply(phase.file, phase.batch)}
                 >
                   {importLabel(phase.report, takeChanges)}

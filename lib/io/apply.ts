@@ -42,7 +42,17 @@ export type MergeNote = {
  * location where they differ from the saved ones (a connections export made after people moved
  * job), the saved values going into each contact's history.
  */
-export type ImportChoices = { takeChanges?: boolean };
+export type ImportChoices = {
+  takeChanges?: boolean;
+  /**
+   * Import an address book's other records without those it cannot keep (listed in the preview),
+   * rather than refuse the file until they are fixed. Not a backup's: its records refer to each other.
+   */
+  leaveOutInvalid?: boolean;
+};
+
+/** Whether the file's invalid records may be left out, as the user asks (`leaveOutInvalid`). */
+export const mayLeaveOutInvalid = (batch: ImportBatch) => batch.format !== 'kith-backup';
 
 // The fields `takeChanges` takes: a job and a place, which people change. A name in a file is
 // more often spelled another way (initials, a degree after it) than changed, so it stays.
@@ -406,11 +416,11 @@ export async function previewImport(db: KithDB, batch: ImportBatch, now: number,
 }
 
 /**
- * Import `batch` in one readwrite transaction: all of it, or — on any invalid record or failed
- * write — none of it.
+ * Import `batch` in one readwrite transaction: all of it, or — on any invalid record the user did
+ * not ask to leave out, or a failed write — none of it.
  */
 export async function applyImport(db: KithDB, batch: ImportBatch, now: number, choices: ImportChoices = {}): Promise<ImportReport> {
-  if (batch.invalid.length > 0) {
+  if (batch.invalid.length > 0 && !(choices.leaveOutInvalid && mayLeaveOutInvalid(batch))) {
     throw new Error(`Nothing was imported: ${batch.invalid[0].where}: ${batch.invalid[0].reason}`);
   }
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');

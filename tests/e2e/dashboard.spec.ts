@@ -193,12 +193,18 @@ test('a malformed CSV is refused with the row named, and nothing is written', as
   // (it reports none for the file a control already holds).
   expect(await page.getByLabel('Import', { exact: true }).evaluate((input: HTMLInputElement) => input.files?.length)).toBe(0);
 
-  // A row with a bad email is listed by row, and the import cannot be applied.
+  // A row with a bad email is listed by row, and the import cannot be applied…
   const badEmail = connectionsCsv(10, (row, i) => (i === 2 ? row.replace(/,(person\d+@example\.com)?,/, ',not-an-email,') : row));
   await chooseFile(page, 'Connections.csv', badEmail);
   await expect(page.getByRole('alert')).toContainText('Row 3 (line 7): Email 1: Not an email address: not-an-email');
   await expect(page.getByRole('button', { name: /^Import \d/ })).toBeDisabled();
   expect(await kith.readStore('contacts')).toEqual([]);
+  // …unless the user asks for the others without it, which the report and the status then say.
+  await page.getByRole('checkbox', { name: 'Import the others, leaving this one out' }).check();
+  await page.getByRole('button', { name: /^Import \d/ }).click();
+  await expect(page.getByRole('status')).toContainText('Left out 1 record that could not be imported.');
+  await expect(page.getByText('Left out, as they could not be imported (1)')).toBeVisible();
+  expect(await kith.readStore('contacts')).toHaveLength(9);
 });
 
 test('the network map counts every circle, and bulk relationship changes move people with undo', async ({ kith }) => {

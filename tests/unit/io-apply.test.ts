@@ -311,6 +311,11 @@ describe('applyImport', () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
     await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): Email 1: Not an email address: not-an-email');
     expect(await listContacts(db)).toEqual([]);
+    // Asked to, it imports the others; never a backup's, whose records refer to each other.
+    expect((await applyImport(db, batch, NOW, { leaveOutInvalid: true })).invalid).toEqual([{ where: 'Row 2 (line 6)', reason: 'Email 1: Not an email address: not-an-email' }]);
+    expect((await listContacts(db)).map((c) => c.name)).toEqual(['Ada Quinlan']);
+    const backup = JSON.stringify({ format: 'kith-backup', version: 1, exportedAt: NOW, contacts: [{ id: 'x', name: ' ', createdAt: 1, updatedAt: 1 }], interactions: [], reminders: [] });
+    await expect(applyImport(db, parseImport(backup, NOW), NOW, { leaveOutInvalid: true })).rejects.toThrow(/^Nothing was imported: Contact 1/);
   });
 
   it('writes nothing when a row’s text is longer than Kith keeps, rather than cutting it', async () => {
