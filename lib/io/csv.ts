@@ -166,7 +166,8 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
   for (const { cells, where } of readTable(text, start).rows) {
     const get = (...names: string[]) => names.map((n) => cells.get(n) ?? '').find(Boolean) ?? '';
     const parts = [get('first name', 'given name'), get('middle name', 'additional name'), get('last name', 'family name')];
-    const name = get('name') || parts.filter(Boolean).join(' ') || get('nickname', 'file as');
+    const fullName = get('name') || parts.filter(Boolean).join(' ');
+    const name = fullName || get('nickname', 'file as');
     const emails = valuesOf(cells, /^e-mail \d+ - value$/);
     const websites = websitesOf(cells);
     const company = get('organization name', 'organization 1 - name');
@@ -188,7 +189,11 @@ export function parseGoogleCsv(text: string, now: number): ImportBatch {
       addresses: valuesOf(cells, /^address \d+ - formatted$/).map((a) => a.replace(/\s*\n\s*/g, ', ')),
       profileUrl: pages.profileUrl,
       tags: labels,
-      notes: notesWithPages(get('notes'), pages.noteLines),
+      notes: notesWithPages(get('notes'), pages.noteLines, {
+        Department: get('organization department', 'organization 1 - department'),
+        Nickname: fullName ? get('nickname') : '',
+        Birthday: get('birthday'),
+      }),
     });
   }
   return batch;
@@ -253,6 +258,7 @@ const OUTLOOK_GERMAN_COLUMNS: Record<string, string> = {
   webseite: 'web page',
   notizen: 'notes',
   kategorien: 'categories',
+  geburtstag: 'birthday',
 };
 
 const outlookColumn = (name: string) => OUTLOOK_GERMAN_COLUMNS[name] ?? name;
@@ -276,7 +282,8 @@ export function parseOutlookCsv(text: string, now: number): ImportBatch {
     const get = (name: string) => cells.get(name) ?? '';
     // An address inside the sender's own Exchange ("/o=ExchangeLabs/…") is not one Kith can write to.
     const emails = ['e-mail address', 'e-mail 2 address', 'e-mail 3 address'].map(get).filter((email) => email.includes('@'));
-    const name = [get('first name'), get('middle name'), get('last name'), get('suffix')].filter(Boolean).join(' ') || get('nickname');
+    const fullName = [get('first name'), get('middle name'), get('last name'), get('suffix')].filter(Boolean).join(' ');
+    const name = fullName || get('nickname');
     const company = get('company');
     if (!name && emails.length === 0 && !company) {
       batch.skipped.push({ where, reason: 'no name, email or company' });
@@ -297,7 +304,12 @@ export function parseOutlookCsv(text: string, now: number): ImportBatch {
       addresses: (['business', 'home', 'other'] as const).map((kind) => outlookAddress(cells, kind)).filter(Boolean),
       profileUrl: pages.profileUrl,
       tags: get('categories').split(';').map((tag) => tag.trim()).filter(Boolean),
-      notes: notesWithPages(get('notes'), pages.noteLines),
+      notes: notesWithPages(get('notes'), pages.noteLines, {
+        Department: get('department'),
+        Nickname: fullName ? get('nickname') : '',
+        // The desktop app writes "0/0/00" (or its locale's zeros) for no birthday.
+        Birthday: /[1-9]/.test(get('birthday')) ? get('birthday') : '',
+      }),
     });
   }
   return batch;

@@ -33,7 +33,13 @@ export function sortWebPages(pages: readonly WebPage[]): { profileUrl?: string; 
   return { profileUrl: profile?.url, noteLines };
 }
 
-/** The file's notes, then the pages that were not the profile link. */
-export function notesWithPages(notes: string, noteLines: readonly string[]): string {
-  return [notes, noteLines.join('\n')].filter((part) => part.trim() !== '').join('\n\n');
+/**
+ * The file's notes, then what else it says of the person that a contact has no field for
+ * ("Department: Research", "Birthday: 1990-04-02"), then the pages that were not the profile link.
+ */
+export function notesWithPages(notes: string, noteLines: readonly string[], details: Record<string, string> = {}): string {
+  const detailLines = Object.entries(details)
+    .filter(([, value]) => value.trim() !== '')
+    .map(([label, value]) => `${label}: ${value.trim()}`);
+  return [notes, [...detailLines, ...noteLines].join('\n')].filter((part) => part.trim() !== '').join('\n\n');
 }

@@ -309,6 +309,15 @@ describe('Google Contacts CSV', () => {
     expect(batch.invalid).toEqual([{ where: 'Row 3 (line 4)', reason: 'Email 1: Not an email address: cy@x' }]);
   });
 
+  it('keeps in the notes what a contact has no field for: department, nickname, birthday', () => {
+    const google = 'First Name,Last Name,Nickname,Birthday,Organization Name,Organization Department,Notes,E-mail 1 - Value\nAda,Quinlan,Ace,1990-04-02,Acme,Research,Met in Lisbon,ada@q.example\n';
+    expect(parseImport(google, NOW).contacts[0].contact.notes).toBe('Met in Lisbon\n\nDepartment: Research\nNickname: Ace\nBirthday: 1990-04-02');
+    const outlook = 'First Name,Last Name,Company,Department,Birthday,E-mail Address\nBo,Lind,Globex,Sales,0/0/00,bo@lind.se\n';
+    expect(parseImport(outlook, NOW).contacts[0].contact.notes).toBe('Department: Sales');
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Cy Okafor', 'NICKNAME:Cee', 'BDAY:1985-11-30', 'END:VCARD'].join('\r\n');
+    expect(parseImport(card, NOW).contacts[0].contact.notes).toBe('Nickname: Cee\nBirthday: 1985-11-30');
+  });
+
   it('reads a business card, named by its company or its phone, as Google Contacts lists it', () => {
     const text = ['First Name,Last Name,Organization Name,Notes,Phone 1 - Value', ',,Acme Plumbing,Fixed the boiler,+1 555 0100', ',,,,+47 900 00 000', ',,,,'].join('\n');
     const batch = parseImport(text, NOW);
@@ -518,7 +527,8 @@ describe('vCard', () => {
       emails: ['jane@example.com', 'jane.home@example.org'],
       phones: ['+1 555 0100', '+1 555 0199'],
       addresses: ['1 Main St, Springfield, IL, 62701, USA'],
-      notes: 'First line\nsecond; with semicolon, and comma',
+      // ORG's second part is the department, which a contact has no field for.
+      notes: 'First line\nsecond; with semicolon, and comma\n\nDepartment: R&D',
       profileUrl: 'https://www.linkedin.com/in/jane-doe/',
       tags: ['Mentors', 'Chicago'],
     });
@@ -579,7 +589,7 @@ describe('vCard', () => {
       emails: ['juergen@example.de'],
       company: 'Acme GmbH',
       addresses: ['Straße 1, Berlin, 10115, Germany'],
-      notes: 'Met at the \u201cFuture of Work\u201d panel\nFollow up in May',
+      notes: 'Met at the \u201cFuture of Work\u201d panel\nFollow up in May\n\nDepartment: Research',
     });
     expect(batch.contacts[1].contact).toMatchObject({ name: 'François Château', emails: ['francois@example.fr'] });
   });
