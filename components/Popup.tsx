@@ -6,7 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import { type ContactDraft, FIELD_LABELS, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
 import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
-import { keepEdits } from '@/lib/form-edits';
+import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type Typed, asNewPersonDraft, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
 import { type Contact, type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
@@ -149,12 +149,18 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   /**
    * A saved card with what was kept typed on it. A kept contact form comes back as an edit of the
    * card as it is now: an edit over the card it started from (its `base`), else over `keptFrom`.
+   * One that reads as the card does now was saved as the popup closed, too soon for it to be
+   * forgotten: it does not come back. Returns whether it does.
    */
-  const showCard = (card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft) => {
+  const showCard = (key: string, card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft): boolean => {
     const now = draftOfCard(card);
-    if (kept?.contact) setDraft(keepEdits(kept.contact, kept.base ?? keptFrom, now));
-    setOverwrites(kept?.contact ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});
-    setScreen({ kind: 'saved', person, card, editing: !!kept?.contact });
+    const typed = kept?.contact && keepEdits(kept.contact, kept.base ?? keptFrom, now);
+    const editing = typed !== undefined && Object.keys(editedFields(typed, now)).length > 0;
+    if (kept?.contact && !editing) keptTyping.drop(key, 'contact');
+    if (typed && editing) setDraft(typed);
+    setOverwrites(kept?.contact && editing ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});
+    setScreen({ kind: 'saved', person, card, editing });
+    return editing;
   };
 
   const showPerson = useCallback(
@@ -170,14 +176,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       setLogError(undefined);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
       setLogDraft(kept?.log ?? interactionDraft(now, message));
-      if (card) {
-        // A new person's form kept (saved since, elsewhere) is an edit over the person as captured.
-        showCard(card, person, kept, draftFromPerson(person));
-      } else {
+      // A new person's form kept (saved since, elsewhere) is an edit over the person as captured.
+      const editRestored = card && showCard(key, card, person, kept, draftFromPerson(person));
+      if (!card) {
         setDraft(kept?.contact ? asNewPersonDraft(kept.contact) : draftFromPerson(person));
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
-      if (restored && (kept?.contact || card)) sayRestored(key);
+      if (restored && (card ? editRestored || kept?.log : kept?.contact)) sayRestored(key);
     },
     [deps],
   );
@@ -219,9 +224,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           const { typed: kept, restored } = keptTyping.restore(key);
           // Typed on a card with nobody on the page (a person added by hand here): that card again.
           const card = kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, deps.now()) : undefined;
+          const editRestored = card && showCard(key, card, undefined, kept, draftOfCard(card));
           if (card) {
             if (kept?.log) setLogDraft(kept.log);
-            showCard(card, undefined, kept, draftOfCard(card));
           } else {
             if (kept?.contact) setDraft(asNewPersonDraft(kept.contact));
             if (scene.kind === 'capture-failed') setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
@@ -231,7 +236,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               if (kept?.contact) setScreen({ kind: 'new', focus: 'name', back: home });
             }
           }
-          if (restored && (card || kept?.contact)) sayRestored(key);
+          if (restored && (card ? editRestored || kept?.log : kept?.contact)) sayRestored(key);
         }
       } catch (cause) {
         if (!cancelled) setFatal(`Kith could not open your notebook: ${reason(cause)}`);

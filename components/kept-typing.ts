@@ -68,6 +68,20 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
       typedInto.current.set(restoreKey, new Set<TypedForm>([...(typed.contact ? ['contact' as const] : []), ...(typed.log ? ['log' as const] : [])]));
       return { typed, restored: fromEarlierPopup.current.delete(restoreKey) };
     },
+    /**
+     * `form` of what was kept for `dropKey` is not to come back (an edit saved as the popup
+     * closed, too soon for it to be forgotten): the rest stays kept.
+     */
+    drop(dropKey: string, form: TypedForm) {
+      typedInto.current.get(dropKey)?.delete(form);
+      const typed = kept.current.get(dropKey);
+      if (!typed) return;
+      const { at: _at, ...forms } = typed;
+      const rest: ShownForms = form === 'contact' ? { ...forms, contact: undefined, base: undefined } : { ...forms, log: undefined };
+      if (rest.contact || rest.log) kept.current.set(dropKey, { ...rest, at: typed.at });
+      else kept.current.delete(dropKey);
+      void store.keepTyped(dropKey, rest).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
+    },
     /** A form's change handler that also counts the form as typed into and keeps it soon. */
     typedInto<T>(form: TypedForm, set: (value: T) => void) {
       return (value: T) => {

@@ -295,6 +295,28 @@ describe('editing a saved card', () => {
     expect(warnedOf(again)).toEqual([['Title', 'Principal Engineer']]);
   });
 
+  it('does not bring back an edit that was saved as the popup closed, too soon to be forgotten', async () => {
+    await editingAdasCard();
+    await wait(KEPT);
+    // The save's write is done; the popup closed before it could forget what it had kept.
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, title: 'Staff Engineer' }));
+    const key = [...storage.keys()][0];
+    expect(storage.get(key)?.contact?.title).toBe('Staff Engineer');
+
+    const again = openPopup(adasProfile);
+    await vi.waitFor(() => again.button('Edit'));
+    expect(again.text()).not.toContain('Restored what you typed');
+    expect(storage.has(key)).toBe(false);
+    // Changed elsewhere since, it is not brought back over the newer text either.
+    await again.type('Summary', 'Coffee on Friday');
+    await wait(KEPT);
+    await updateContact(db, ada.id, (c) => ({ ...c, title: 'Principal Engineer' }));
+    const third = openPopup(adasProfile);
+    await vi.waitFor(() => expect(third.maybeField('Summary')?.value).toBe('Coffee on Friday'));
+    expect(third.maybeField('Title')).toBeUndefined();
+  });
+
   it('an edit under way when the card is deleted elsewhere stays, and Save adds it as someone new', async () => {
     const popup = await editingAdasCard();
     const [ada] = await listContacts(db);
