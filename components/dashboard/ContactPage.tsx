@@ -146,7 +146,16 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   // The details form's error is its field's, as in the contact form: marked, and described by it.
   const detailInError = errors.details ? fieldOfError(errors.details, DETAIL_LABELS) : undefined;
   const invalidDetail = (field: string) => (detailInError === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-details-error` } : {});
-  const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>({});
+  // Typing brought back over a contact saved elsewhere since (another tab, the popup, a dashboard
+  // that died) says what saving it would replace, as typing under way does.
+  const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>(() =>
+    typedBefore && shown.current.draft && shown.current.details
+      ? {
+          ...overwritesIn(typedBefore.draft, typedBefore.shown.draft, shown.current.draft, TEXT_FIELD_LABELS),
+          ...overwritesIn(typedBefore.details, typedBefore.shown.details, shown.current.details, TEXT_FIELD_LABELS),
+        }
+      : {},
+  );
 
   // After a save, merge or undo anywhere on the page the contact is a new object: show what is
   // stored now, except in fields the user has typed into and not yet saved.

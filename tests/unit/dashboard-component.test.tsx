@@ -8,7 +8,10 @@ import { ReminderList } from '@/components/ReminderList';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
 import { type KithDB, getContact, openKithDb, putReminder } from '@/lib/db';
 import { Reminder, Settings } from '@/lib/model';
-import { keepInTouchDueAt } from '@/lib/reminders';
+import { keepInTouchDueAt, localIsoDate } from '@/lib/reminders';
+import { draftFromContact } from '@/lib/contact-draft';
+import type { TypedOnContactPage } from '@/lib/dashboard-drafts';
+import { interactionDraft } from '@/lib/interaction-draft';
 import { putContact } from '../records';
 
 /** Reading every contact (`listContacts`, the whole notebook's read) waits for `allRead`. */
@@ -320,6 +323,28 @@ it('a bulk tag that would give a contact more tags than Kith keeps tags nobody, 
   click('Add tag');
   await vi.waitFor(() => expect(text()).toContain('Tagged 2 contacts “mentor”, “Tag 3”.'));
   expect((await getContact(db, 'bo'))?.tags).toEqual([...many, 'mentor']);
+});
+
+it('typing brought back over a contact saved elsewhere since says what saving would replace', async () => {
+  const { db } = await slowNotebook();
+  const at = Date.now();
+  const before = await getContact(db, 'bo');
+  const shown = { draft: draftFromContact(before!), details: { phones: '', addresses: '', profileUrl: '' } };
+  const typed: TypedOnContactPage = {
+    ...shown,
+    draft: { ...shown.draft, notes: 'Typed in a dashboard that died' },
+    log: interactionDraft(at),
+    reminder: { kind: 'follow-up', date: localIsoDate(at), note: '' },
+    shown,
+  };
+  // Saved in the popup since.
+  await putContact(db, { ...before!, notes: 'Saved in the popup', updatedAt: at });
+  openAt('#/contact/bo', depsOver(db, { drafts: async () => ({ restored: new Map([['bo', typed]]), keep: async () => undefined, giveUp: () => {} }) }));
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
+  expect(host!.querySelector('.overwrites')?.textContent).toContain('Saved in the popup');
+  expect((document.getElementById([...host!.querySelectorAll('label')].find((l) => l.textContent === 'Notes')!.htmlFor) as HTMLTextAreaElement).value).toBe(
+    'Typed in a dashboard that died',
+  );
 });
 
 it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
