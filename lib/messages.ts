@@ -48,9 +48,12 @@ type Reply = z.infer<typeof Reply>;
 /** The receiver answered, but with a refusal, an error or nothing valid; no answer at all is the browser's error. */
 export class MessageError extends Error {}
 
+/** Nothing came back: no one answered (the worker stopped while it handled the message, say). */
+class NoAnswer extends MessageError {}
+
 async function unwrap<T extends MessageType>(type: T, reply: unknown): Promise<ResponseOf<T>> {
   const parsed = Reply.safeParse(reply);
-  if (!parsed.success) throw new MessageError(`No valid answer to ${type}`);
+  if (!parsed.success) throw new (reply === undefined ? NoAnswer : MessageError)(`No valid answer to ${type}`);
   if (!parsed.data.ok) throw new MessageError(parsed.data.error);
   const value = RESPONSES[type].safeParse(parsed.data.value);
   if (!value.success) throw new MessageError(`Malformed answer to ${type}`);
@@ -68,9 +71,21 @@ const changedPayload = (contacts?: readonly string[]): RequestOf<'data:changed'>
  * From an extension page, after a write: tell the worker (it answers with the count now due) and
  * the other pages. `contacts`: the only ones written, when known.
  */
-export function tellDataChanged(contacts?: readonly string[]): Promise<ResponseOf<'data:changed'>> {
-  return sendMessage('data:changed', changedPayload(contacts));
+export async function tellDataChanged(contacts?: readonly string[]): Promise<ResponseOf<'data:changed'>> {
+  // The browser may stop the worker while it handles this, and nothing else would wake it before
+  // its next alarm, the badge wrong until then: asked again, a fresh worker starts and answers.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await sendMessage('data:changed', changedPayload(contacts));
+    } catch (error) {
+      const refused = error instanceof MessageError && !(error instanceof NoAnswer);
+      if (refused || attempt === DATA_CHANGED_ATTEMPTS) throw error;
+      await new Promise((wait) => setTimeout(wait, 100 * attempt));
+    }
+  }
 }
+
+const DATA_CHANGED_ATTEMPTS = 3;
 
 /** Send to the content script in a tab's top frame. */
 export async function sendToTab<T extends MessageType>(

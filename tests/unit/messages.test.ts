@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { answerEmptyRequest, handleMessages, isExtensionPage, onDataChangedElsewhere } from '@/lib/messages';
+import { answerEmptyRequest, handleMessages, isExtensionPage, onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 
 const extensionOrigin = () => fakeBrowser.runtime.getURL('/');
 const popupSender = () => ({ id: fakeBrowser.runtime.id, url: `${extensionOrigin()}popup.html` });
@@ -8,6 +8,23 @@ const pageSender = { id: 'someone-else', url: 'https://evil.example/', tab: { id
 
 describe('message protocol', () => {
   beforeEach(() => fakeBrowser.reset());
+
+  it('tells the worker of a write again when it stopped before answering, but not when it refused', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    send.mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
+    send.mockResolvedValueOnce({ ok: true, value: { due: 1 } });
+    await expect(tellDataChanged(['c1'])).resolves.toEqual({ due: 1 });
+    expect(send).toHaveBeenCalledTimes(3);
+
+    send.mockReset();
+    send.mockResolvedValue({ ok: false, error: 'unexpected sender' });
+    await expect(tellDataChanged()).rejects.toThrow('unexpected sender');
+    expect(send).toHaveBeenCalledTimes(1);
+    send.mockReset();
+    send.mockResolvedValue(undefined);
+    await expect(tellDataChanged()).rejects.toThrow('No valid answer to data:changed');
+    expect(send).toHaveBeenCalledTimes(3);
+  });
 
   it('answers a valid message from an extension page', async () => {
     const onChange = vi.fn(async () => ({ due: 2 }));
