@@ -95,7 +95,7 @@ export async function saveInteractionDraft(
   return logInteraction(db, { id: newId(), contactId, ...formFields(draft, now) }, settings, now);
 }
 
-/** Save the form over the interaction it was opened on: the same checks as logging it anew. */
+/** Save the form over the interaction it was opened on (`interaction`): the same checks as logging it anew. */
 export async function saveInteractionEdit(
   db: KithDB,
   interaction: Interaction,
@@ -104,5 +104,5 @@ export async function saveInteractionEdit(
   now: number,
 ): Promise<RevisedInteraction> {
   refuseUnloggable(draft, now);
-  return reviseInteraction(db, { ...interaction, ...formFields(draft, now) }, settings, now);
+  return reviseInteraction(db, interaction, { ...interaction, ...formFields(draft, now) }, settings, now);
 }

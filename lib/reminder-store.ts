@@ -34,6 +34,7 @@ import {
   refuseOverLimit,
 } from './model';
 import { type Snooze, done, dueTimeOf, isOpen, planKeepInTouch, snoozed, startOfLocalDay, startOfLocalDayAt, thankYouDueAt } from './reminders';
+import { editedFields, editedOnBothSides, keepEdits } from './form-edits';
 
 type Store = StoreNames<KithSchema>;
 type WriteTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
@@ -190,18 +191,48 @@ export async function restoreInteraction(db: KithDB, removed: RemovedInteraction
 /** What `reviseInteraction` replaced and added, for `undoRevision` to take back. */
 export type RevisedInteraction = { before: Interaction; after: Interaction; thankYou?: Reminder };
 
+// An interaction's parts as the correcting form names them, for saying which were corrected elsewhere.
+const INTERACTION_PARTS: Partial<Record<keyof Interaction, string>> = { at: 'day', channel: 'channel', summary: 'summary', received: 'help', gave: 'help', link: 'link' };
+
+/**
+ * A correction refused: another tab or window corrected the same parts of the interaction since
+ * the form was opened, to something else. `saved` is the interaction as it is now.
+ */
+export class CorrectedElsewhere extends Error {
+  constructor(
+    readonly saved: Interaction,
+    parts: readonly (keyof Interaction)[],
+  ) {
+    const named = [...new Set(parts.map((part) => INTERACTION_PARTS[part] ?? String(part)))];
+    const summary = parts.includes('summary') ? ` The summary saved now is: “${saved.summary}”.` : '';
+    super(`Its ${named.join(' and ')} ${named.length > 1 ? 'were' : 'was'} corrected elsewhere since you opened it.${summary} Save again to replace it with yours.`);
+    this.name = 'CorrectedElsewhere';
+  }
+}
+
 /**
  * Correct a logged interaction (its day, channel, words or help) in one transaction: the
  * contact's last-interaction time and keep-in-touch reminder follow its new day, and help
  * received that it did not record before asks for a thank-you, as logging it would have. It
- * stays with its contact; one deleted elsewhere meanwhile is not brought back.
+ * stays with its contact; one deleted elsewhere meanwhile is not brought back. Only the parts
+ * changed from `shown` (the interaction as the form opened it) are written, so a correction made
+ * elsewhere since to the others stays; one to the same parts refuses (CorrectedElsewhere).
  */
-export async function reviseInteraction(db: KithDB, input: Interaction, settings: CadenceSettings, now: number): Promise<RevisedInteraction> {
-  const after = validate(Interaction, 'interaction', input);
+export async function reviseInteraction(
+  db: KithDB,
+  shown: Interaction,
+  edited: Interaction,
+  settings: CadenceSettings,
+  now: number,
+): Promise<RevisedInteraction> {
+  validate(Interaction, 'interaction', edited);
   return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
-    const stored = await tx.objectStore('interactions').get(after.id);
-    if (!stored || stored.contactId !== after.contactId) throw new Error('That interaction is no longer in your notebook: it was deleted elsewhere.');
+    const stored = await tx.objectStore('interactions').get(edited.id);
+    if (!stored || stored.contactId !== edited.contactId) throw new Error('That interaction is no longer in your notebook: it was deleted elsewhere.');
     const before = interactionFromStore(stored);
+    const clashes = editedOnBothSides(edited, shown, before);
+    if (clashes.length > 0) throw new CorrectedElsewhere(before, clashes);
+    const after = validate(Interaction, 'interaction', keepEdits(edited, shown, before));
     await putInteractionIn(tx, after);
     await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
     // Help ticked again after being unticked is still asked for by the thank-you this interaction
@@ -229,14 +260,17 @@ export async function reviseInteraction(db: KithDB, input: Interaction, settings
 }
 
 /**
- * Undo `reviseInteraction`, in one transaction: the interaction as it was, and the thank-you the
- * revision asked for gone unless it was marked done meanwhile. An interaction deleted since stays
- * deleted: that was a later choice.
+ * Undo `reviseInteraction`, in one transaction: each part it corrected as it was, unless it was
+ * corrected again since (in another tab: that was a later choice), and the thank-you the revision
+ * asked for gone unless it was marked done meanwhile. An interaction deleted since stays deleted.
  */
-export async function undoRevision(db: KithDB, { before, thankYou }: RevisedInteraction, settings: CadenceSettings, now: number): Promise<void> {
+export async function undoRevision(db: KithDB, { before, after, thankYou }: RevisedInteraction, settings: CadenceSettings, now: number): Promise<void> {
   await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
-    if (!(await tx.objectStore('interactions').get(before.id))) return;
-    await putInteractionIn(tx, before);
+    const stored = await tx.objectStore('interactions').get(before.id);
+    if (!stored) return;
+    const current = interactionFromStore(stored);
+    const correctedSince = editedFields(current, after);
+    await putInteractionIn(tx, { ...before, ...correctedSince });
     if (thankYou) {
       const stored = await tx.objectStore('reminders').get(thankYou.id);
       if (stored && stored.doneAt === undefined) await tx.objectStore('reminders').delete(thankYou.id);

@@ -24,7 +24,16 @@ import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type InteractionDraft, draftOfInteraction, interactionDraft, saveInteractionDraft, saveInteractionEdit } from '@/lib/interaction-draft';
 import { mergeSavedContacts } from '@/lib/merge';
 import { type Contact, type Interaction, RELATIONSHIP_LABELS, type Relationship, type Reminder } from '@/lib/model';
-import { REMINDER_FIELD_LABELS, addReminder, removeInteraction, restoreInteraction, restoreReminder, settleReminder, undoRevision } from '@/lib/reminder-store';
+import {
+  CorrectedElsewhere,
+  REMINDER_FIELD_LABELS,
+  addReminder,
+  removeInteraction,
+  restoreInteraction,
+  restoreReminder,
+  settleReminder,
+  undoRevision,
+} from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
 import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
@@ -307,7 +316,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     }
     const saved = await attempt('log', async () => {
       const db = await deps.db();
-      const revised = await saveInteractionEdit(db, correcting.interaction, logDraft, settings, deps.now());
+      const revised = await saveInteractionEdit(db, correcting.interaction, logDraft, settings, deps.now()).catch((error: unknown) => {
+        // Told what is saved now, the user's next Save is over it; the parts they left alone show it.
+        if (error instanceof CorrectedElsewhere) {
+          setCorrecting({ ...correcting, interaction: error.saved });
+          setLogDraft((typed) => keepEdits(typed, draftOfInteraction(correcting.interaction), draftOfInteraction(error.saved)));
+        }
+        throw error;
+      });
       const { after } = revised;
       await changed(
         {

@@ -1208,6 +1208,31 @@ test('a contact page: an interaction logged wrong is corrected in the log form, 
   expect((await kith.readStore<StoredReminder>('reminders')).filter((r) => r.kind === 'thank-you')).toEqual([]);
 });
 
+test('an interaction corrected in two tabs: the later save is told of the earlier, and saves over it only when saved again', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const [someone] = await kith.readStore<StoredContact>('contacts');
+  const call = { id: 'call', contactId: someone.id, at: Date.now() - 86_400_000, channel: 'call', summary: 'v1 intro call', received: [], gave: [] };
+  await kith.putRecords('interactions', [call]);
+  const [first, second] = [await kith.openDashboard(`#/contact/${someone.id}`), await kith.openDashboard(`#/contact/${someone.id}`)];
+  const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+  for (const page of [first, second]) await timeline(page).getByRole('button', { name: /^Edit call interaction of / }).click();
+  await timeline(second).getByLabel('Summary').fill('v2 (B): promised to send a CV');
+  await timeline(second).getByLabel('Channel').selectOption('meeting');
+  await timeline(second).getByLabel('Summary').press('Enter');
+  await expect(second.getByRole('status')).toContainText('Saved the meeting interaction of');
+
+  await timeline(first).getByLabel('Summary').fill('v2 (A): they are hiring');
+  await timeline(first).getByLabel('Summary').press('Enter');
+  await expect(timeline(first)).toContainText('Its summary was corrected elsewhere since you opened it. The summary saved now is: “v2 (B): promised to send a CV”.');
+  const stored = async () => (await kith.readStore<StoredInteraction & { channel: string }>('interactions'))[0];
+  expect(await stored()).toMatchObject({ channel: 'meeting', summary: 'v2 (B): promised to send a CV' });
+  await expect(timeline(first).getByLabel('Summary')).toHaveValue('v2 (A): they are hiring');
+  await timeline(first).getByLabel('Summary').press('Enter');
+  await expect(first.getByRole('status')).toContainText('Saved the');
+  // Its words replace the other tab's; the channel the other tab corrected stays.
+  expect(await stored()).toMatchObject({ channel: 'meeting', summary: 'v2 (A): they are hiring' });
+});
+
 test('the keyboard is never dropped: buttons pressed while saving, links to other pages, Dismiss', async ({ kith }) => {
   await withConnections(kith, 2);
   const [someone] = await kith.readStore<StoredContact>('contacts');

@@ -18,6 +18,7 @@ import {
 import { putContact } from '../records';
 import { draftFromContact, saveDraft } from '@/lib/contact-draft';
 import {
+  CorrectedElsewhere,
   addReminder,
   logInteraction,
   markDone,
@@ -294,7 +295,7 @@ describe('correcting a logged interaction', () => {
     const [keepInTouch] = await openKeepInTouch();
     expect(keepInTouch.dueAt).toBe(startOfLocalDay('2027-01-01'));
 
-    const revised = await reviseInteraction(db, { ...interaction, at: NOW + 2 * DAY, channel: 'meeting', summary: 'Coffee' }, SETTINGS, NOW + 11 * DAY);
+    const revised = await reviseInteraction(db, interaction, { ...interaction, at: NOW + 2 * DAY, channel: 'meeting', summary: 'Coffee' }, SETTINGS, NOW + 11 * DAY);
     expect(revised.before).toEqual(interaction);
     expect(await interactionsOf(db, 'c1')).toEqual([{ ...interaction, at: NOW + 2 * DAY, channel: 'meeting', summary: 'Coffee' }]);
     expect((await getContact(db, 'c1'))?.lastInteractionAt).toBe(NOW + 2 * DAY);
@@ -309,9 +310,9 @@ describe('correcting a logged interaction', () => {
   it('asks for a thank-you only for help it did not record before; undo takes that one back', async () => {
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, received: ['information'] }, SETTINGS, NOW);
     expect(await thankYous()).toEqual([['Thank them for information', undefined]]);
-    const same = await reviseInteraction(db, { ...interaction, summary: 'Intro call' }, SETTINGS, NOW);
+    const same = await reviseInteraction(db, interaction, { ...interaction, summary: 'Intro call' }, SETTINGS, NOW);
     expect(same.thankYou).toBeUndefined();
-    const more = await reviseInteraction(db, { ...interaction, received: ['information', 'referrals'] }, SETTINGS, NOW);
+    const more = await reviseInteraction(db, same.after, { ...same.after, received: ['information', 'referrals'] }, SETTINGS, NOW);
     expect(await thankYous()).toEqual([
       ['Thank them for a referral', undefined],
       ['Thank them for information', undefined],
@@ -323,8 +324,8 @@ describe('correcting a logged interaction', () => {
 
   it('help unticked and ticked again is still thanked for once', async () => {
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
-    await reviseInteraction(db, { ...interaction, received: [] }, SETTINGS, NOW + 1000);
-    await reviseInteraction(db, { ...interaction, received: ['referrals', 'contacts'] }, SETTINGS, NOW + 2000);
+    const { after: unticked } = await reviseInteraction(db, interaction, { ...interaction, received: [] }, SETTINGS, NOW + 1000);
+    await reviseInteraction(db, unticked, { ...unticked, received: ['referrals', 'contacts'] }, SETTINGS, NOW + 2000);
     expect(await thankYous()).toEqual([
       ['Thank them for a referral', undefined],
       ['Thank them for contacts', undefined],
@@ -334,7 +335,7 @@ describe('correcting a logged interaction', () => {
   it('help ticked on a second interaction of the day asks for its own thank-you, as logging it so does', async () => {
     await logInteraction(db, { id: 'call', contactId: 'c1', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
     const { interaction: email } = await logInteraction(db, { id: 'email', contactId: 'c1', at: NOW + 3_600_000 }, SETTINGS, NOW + 3_600_000);
-    const revised = await reviseInteraction(db, { ...email, received: ['referrals'] }, SETTINGS, NOW + 7_200_000);
+    const revised = await reviseInteraction(db, email, { ...email, received: ['referrals'] }, SETTINGS, NOW + 7_200_000);
     expect(revised.thankYou?.interactionId).toBe('email');
     expect(await thankYous()).toEqual([
       ['Thank them for a referral', undefined],
@@ -344,9 +345,9 @@ describe('correcting a logged interaction', () => {
 
   it('refuses an interaction deleted meanwhile, and undo does not bring one back', async () => {
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW }, SETTINGS, NOW);
-    const revised = await reviseInteraction(db, { ...interaction, summary: 'Lunch' }, SETTINGS, NOW);
+    const revised = await reviseInteraction(db, interaction, { ...interaction, summary: 'Lunch' }, SETTINGS, NOW);
     await removeInteraction(db, 'i1', SETTINGS, NOW);
-    await expect(reviseInteraction(db, { ...interaction, summary: 'Dinner' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
+    await expect(reviseInteraction(db, interaction, { ...interaction, summary: 'Dinner' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
     await undoRevision(db, revised, SETTINGS, NOW);
     expect(await interactionsOf(db, 'c1')).toEqual([]);
     expect((await getContact(db, 'c1'))?.lastInteractionAt).toBeUndefined();
@@ -355,8 +356,34 @@ describe('correcting a logged interaction', () => {
   it('keeps it with its contact', async () => {
     await putContact(db, { id: 'c2', name: 'Bo Lind', createdAt: NOW, updatedAt: NOW });
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW }, SETTINGS, NOW);
-    await expect(reviseInteraction(db, { ...interaction, contactId: 'c2' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
+    await expect(reviseInteraction(db, interaction, { ...interaction, contactId: 'c2' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
     expect((await interactionsOf(db, 'c1')).map((i) => i.id)).toEqual(['i1']);
+  });
+
+  it('corrected in two tabs: keeps the other tab’s correction of other parts, refuses one of the same part until saved again', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, channel: 'call', summary: 'v1 intro call' }, SETTINGS, NOW);
+    // Tab B corrects the channel and the words; tab A, opened before, only the words.
+    const b = await reviseInteraction(db, interaction, { ...interaction, channel: 'meeting', summary: 'v2 (B): promised to send CV' }, SETTINGS, NOW);
+    const refused = await reviseInteraction(db, interaction, { ...interaction, summary: 'v2 (A)' }, SETTINGS, NOW).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(CorrectedElsewhere);
+    expect((refused as Error).message).toBe(
+      'Its summary was corrected elsewhere since you opened it. The summary saved now is: “v2 (B): promised to send CV”. Save again to replace it with yours.',
+    );
+    expect(await interactionsOf(db, 'c1')).toEqual([b.after]);
+    // Saved again over what it was told, A's words replace B's; B's channel stays.
+    const a = await reviseInteraction(db, (refused as CorrectedElsewhere).saved, { ...b.after, summary: 'v2 (A)' }, SETTINGS, NOW);
+    expect(a.after).toMatchObject({ channel: 'meeting', summary: 'v2 (A)' });
+    // A form that corrected only the day leaves both.
+    const c = await reviseInteraction(db, interaction, { ...interaction, at: NOW - DAY }, SETTINGS, NOW);
+    expect(c.after).toMatchObject({ at: NOW - DAY, channel: 'meeting', summary: 'v2 (A)' });
+  });
+
+  it('undo of a correction leaves what another tab corrected since', async () => {
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, channel: 'call', summary: 'v1 intro call' }, SETTINGS, NOW);
+    const a = await reviseInteraction(db, interaction, { ...interaction, channel: 'meeting', summary: 'v2' }, SETTINGS, NOW);
+    await reviseInteraction(db, a.after, { ...a.after, summary: 'v2 (B): they offered a referral' }, SETTINGS, NOW);
+    await undoRevision(db, a, SETTINGS, NOW);
+    expect(await interactionsOf(db, 'c1')).toEqual([{ ...interaction, summary: 'v2 (B): they offered a referral' }]);
   });
 });
 
@@ -481,7 +508,7 @@ describe('a contact another program wrote with only the contract’s fields', ()
     await db.put('interactions', { id: 'old', contactId: 'foreign', at: NOW, channel: 'call', summary: '', received: [], gave: [] } as never);
     await db.put('reminders', { id: 'thanks', contactId: 'foreign', kind: 'thank-you', dueAt: thankYouDueAt(NOW), openAt: thankYouDueAt(NOW), note: 'Thank them for a referral', createdAt: NOW } as never);
     const [old] = await interactionsOf(db, 'foreign');
-    await reviseInteraction(db, { ...old, received: ['referrals'] }, SETTINGS, NOW + 1);
+    await reviseInteraction(db, old, { ...old, received: ['referrals'] }, SETTINGS, NOW + 1);
     expect((await remindersOf(db, 'foreign')).filter((r) => r.kind === 'thank-you')).toHaveLength(1);
   });
 });
