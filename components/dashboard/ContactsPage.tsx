@@ -78,10 +78,20 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
       scrollBack.current = 0;
       return;
     }
-    // Left alone when already at the top: no layout forced on a keystroke at 100,000 contacts.
-    if (scrollTop === 0) return;
-    if (viewport.current) viewport.current.scrollTop = 0;
-    setScrollTop(0);
+    if (scrollTop !== 0) {
+      if (viewport.current) viewport.current.scrollTop = 0;
+      setScrollTop(0);
+      return;
+    }
+    // At the top as far as the page knows, no layout is forced on a keystroke at 100,000
+    // contacts. But a scroll just before it is told of only in the next frame, before that frame
+    // is drawn: then it is undone, not drawn below the new first matches.
+    const frame = requestAnimationFrame(() => {
+      if (!viewport.current || viewport.current.scrollTop === 0) return;
+      viewport.current.scrollTop = 0;
+      setScrollTop(0);
+    });
+    return () => cancelAnimationFrame(frame);
   }, [text, filters, sort]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
