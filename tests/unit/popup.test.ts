@@ -467,9 +467,10 @@ describe('a saved person', () => {
 
     await saveInteractionEdit(db, interaction, { ...draft, summary: 'Platform team intro: they are hiring' }, SETTINGS, NOW + 60_000);
     expect(await interactionsOf(db, contact.id)).toEqual([{ ...interaction, summary: 'Platform team intro: they are hiring' }]);
+    // A form opened before that correction, changing only the day and the link, leaves its words.
     await saveInteractionEdit(db, interaction, { ...draft, date: '2026-11-02', link: undefined }, SETTINGS, NOW);
     const [moved] = await interactionsOf(db, contact.id);
-    expect(moved).toMatchObject({ at: startOfLocalDay('2026-11-02'), summary: 'Re: Platform team intro' });
+    expect(moved).toMatchObject({ at: startOfLocalDay('2026-11-02'), summary: 'Platform team intro: they are hiring' });
     expect(moved.link).toBeUndefined();
 
     const tomorrow = localIsoDate(addLocalDays(startOfLocalDay(TODAY), 1));
