@@ -64,8 +64,8 @@ type SavedScreen = Extract<Screen, { kind: 'saved' }>;
 /** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
 type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
-const CARD_GONE =
-  'This contact was deleted or merged in another window. What you typed is kept: Save adds it to the contact with the same link or email, or as someone new.';
+const CARD_LEFT = 'This contact was deleted or merged in another window.';
+const CARD_GONE = `${CARD_LEFT} What you typed is kept: Save adds it to the contact with the same link or email, or as someone new.`;
 /** The card's Edit button, for `useReturnFocus`. */
 const EDIT_CARD_KEY = 'card-edit';
 
@@ -380,8 +380,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setOverwrites({});
         setScreen({ kind: 'new', person: shown.person, focus: 'name' });
         setStatus(CARD_GONE);
-      } else if (shown.person) await showPerson(db, shown.person);
-      else await showHome(db, false);
+      } else {
+        await (shown.person ? showPerson(db, shown.person) : showHome(db, false));
+        setStatus(CARD_LEFT);
+      }
     };
     return deps.onChangedElsewhere((contacts) => {
       const shown = liveScreen.current;

@@ -29,8 +29,10 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
   pendingNow.current = () => {
     if (!key) return undefined;
     const forms = typedInto.current.get(key);
-    const contact = forms?.has('contact') ? shown.contact : undefined;
-    const log = forms?.has('log') ? shown.log : undefined;
+    // A form typed into and not on this screen (a card's log while its person is saved again,
+    // the card gone) stays as it was kept.
+    const contact = forms?.has('contact') ? (shown.contact ?? kept.current.get(key)?.contact) : undefined;
+    const log = forms?.has('log') ? (shown.log ?? kept.current.get(key)?.log) : undefined;
     return { key, forms: { contact, base: contact && shown.base, log, contactId: shown.contactId } };
   };
 

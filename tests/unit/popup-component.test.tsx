@@ -331,6 +331,25 @@ describe('editing a saved card', () => {
     ]);
   });
 
+  it('a summary typed on a card deleted elsewhere is still kept once the person is saved again', async () => {
+    const popup = openPopup(adasProfile);
+    await vi.waitFor(() => popup.field('Notes'));
+    popup.button('Save').click();
+    await vi.waitFor(() => popup.field('Summary'));
+    await popup.type('Summary', 'Lunch: she will intro me to Cy');
+    await wait(KEPT);
+    const [ada] = await listContacts(db);
+    await deleteContacts(db, [ada.id]);
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.text()).toContain('This contact was deleted or merged in another window.'));
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
+    await wait(KEPT);
+
+    const again = openPopup(adasProfile);
+    await vi.waitFor(() => expect(again.maybeField('Summary')?.value).toBe('Lunch: she will intro me to Cy'));
+  });
+
   it('an edit under way when the card is merged away elsewhere is saved into the contact it was merged into', async () => {
     const popup = await editingAdasCard();
     const [ada] = await listContacts(db);
