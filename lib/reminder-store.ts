@@ -11,12 +11,10 @@ import {
   allOf,
   contactFromStore,
   deleteInteractionIn,
-  getContact,
   inTransaction,
   interactionFromStore,
   putInteractionIn,
   reminderFromStore,
-  remindersOf,
   validate,
   withOpenAt,
   writeRemindersInPieces,
@@ -346,18 +344,20 @@ export async function addReminder(db: KithDB, input: DatedReminder, now: number)
  * transaction, so the contact always has one.
  */
 export async function markDone(db: KithDB, reminderId: string, settings: CadenceSettings, now: number): Promise<Reminder> {
-  return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
-    const stored = await tx.objectStore('reminders').get(reminderId);
-    if (!stored) throw new Error('That reminder no longer exists');
-    // Done twice (from the popup and a notification) stays done the first time.
-    if (stored.doneAt !== undefined) return reminderFromStore(stored);
-    const reminder = await putReminderIn(tx, done(reminderFromStore(stored), now));
-    if (reminder.kind === 'keep-in-touch') {
-      const contact = await storedContact(tx, reminder.contactId);
-      if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
-    }
-    return reminder;
-  });
+  return inTransaction(db, ['contacts', 'reminders'], (tx) => markDoneIn(tx, reminderId, settings, now));
+}
+
+async function markDoneIn(tx: WriteTx, reminderId: string, settings: CadenceSettings, now: number): Promise<Reminder> {
+  const stored = await tx.objectStore('reminders').get(reminderId);
+  if (!stored) throw new Error('That reminder no longer exists');
+  // Done twice (from the popup and a notification) stays done the first time.
+  if (stored.doneAt !== undefined) return reminderFromStore(stored);
+  const reminder = await putReminderIn(tx, done(reminderFromStore(stored), now));
+  if (reminder.kind === 'keep-in-touch') {
+    const contact = await storedContact(tx, reminder.contactId);
+    if (contact) await syncKeepInTouchIn(tx, contact, settings, now);
+  }
+  return reminder;
 }
 
 /**
@@ -404,8 +404,19 @@ async function putRemindersBack(
       const now = await store.get(id);
       return (now && JSON.stringify(reminderFromStore(now))) === left;
     };
-    for (const { id, left } of made) if (await asLeft(id, left)) await store.delete(id);
-    for (const { was, left } of changed) if (await asLeft(was.id, left)) await putReminderIn(tx, was);
+    let undone = 0;
+    for (const { id, left } of made) {
+      if (!(await asLeft(id, left))) continue;
+      await store.delete(id);
+      undone += 1;
+    }
+    for (const { was, left } of changed) {
+      if (!(await asLeft(was.id, left))) continue;
+      await putReminderIn(tx, was);
+      undone += 1;
+    }
+    // Saying "Undone" over nothing undone would leave the user believing it.
+    if (undone === 0 && made.length + changed.length > 0) throw new Error('it was changed elsewhere since, and stays as it is now');
     if (!changed.some(({ was }) => was.kind === 'keep-in-touch')) return;
     // The next one the Done started, kept for an edit since (a snooze, a new default cadence),
     // and the one put back would be two: planned again, the contact keeps one.
@@ -433,18 +444,28 @@ export async function settleReminder(
   settings: CadenceSettings,
   now: number,
 ): Promise<() => Promise<void>> {
-  const [before, contact] = await Promise.all([remindersOf(db, reminder.contactId), getContact(db, reminder.contactId)]);
-  if (how === 'done') await markDone(db, reminder.id, settings, now);
-  else await snooze(db, reminder.id, '1-day', now);
-  const changes = reminderChanges(before, await remindersOf(db, reminder.contactId));
+  // Read before and after in the write's own transaction: another tab's Done or Snooze of the
+  // same moment is no part of what this one's Undo takes back.
+  const { changes, contact } = await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
+    const contactsReminders = async () => (await tx.objectStore('reminders').index('byContact').getAll(reminder.contactId)).map(reminderFromStore);
+    const before = await contactsReminders();
+    const contact = await storedContact(tx, reminder.contactId);
+    if (how === 'done') await markDoneIn(tx, reminder.id, settings, now);
+    else await snoozeIn(tx, reminder.id, '1-day', now);
+    return { changes: reminderChanges(before, await contactsReminders()), contact };
+  });
   return () => putRemindersBack(db, reminder.contactId, changes, planBasis(contact), settings, now);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */
 export async function snooze(db: KithDB, reminderId: string, until: Snooze, now: number): Promise<Reminder> {
-  return inTransaction(db, ['reminders'], async (tx) => {
-    const stored = await tx.objectStore('reminders').get(reminderId);
-    if (!stored) throw new Error('That reminder no longer exists');
-    return putReminderIn(tx, snoozed(reminderFromStore(stored), until, now));
-  });
+  return inTransaction(db, ['reminders'], (tx) => snoozeIn(tx, reminderId, until, now));
+}
+
+async function snoozeIn(tx: WriteTx, reminderId: string, until: Snooze, now: number): Promise<Reminder> {
+  const stored = await tx.objectStore('reminders').get(reminderId);
+  if (!stored) throw new Error('That reminder no longer exists');
+  // Done elsewhere meanwhile (another tab, a notification), it stays done.
+  if (stored.doneAt !== undefined) throw new Error('That reminder was marked done elsewhere');
+  return putReminderIn(tx, snoozed(reminderFromStore(stored), until, now));
 }

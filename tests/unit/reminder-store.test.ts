@@ -146,8 +146,14 @@ describe('keep-in-touch in the database', () => {
     const contact = (await getContact(db, 'c1'))!;
     const [snoozed] = (await remindersOf(db, 'c1')).filter((r) => r.id === followUp.id);
     await saveDraft(db, { draft: { ...draftFromContact(contact, undefined, snoozed), followUp: '2030-01-15' }, now: NOW + 5, settings: SETTINGS, contactId: 'c1' });
-    await undoSnooze();
+    // Nothing of the snooze is left to undo, which is said rather than taken for an Undo.
+    await expect(undoSnooze()).rejects.toThrow('it was changed elsewhere since, and stays as it is now');
     expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.dueAt).toBe(startOfLocalDay('2030-01-15'));
+    // Nor is a reminder done elsewhere snoozed.
+    await markDone(db, followUp.id, SETTINGS, NOW + 6);
+    await expect(settleReminder(db, followUp, 'snooze', SETTINGS, NOW + 7)).rejects.toThrow('That reminder was marked done elsewhere');
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.doneAt).toBe(NOW + 6);
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.snoozedUntil).toBeUndefined();
   });
 
   it('undo of a keep-in-touch Done after talking to them elsewhere keeps them counted from that talk, with one reminder', async () => {
