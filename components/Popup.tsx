@@ -156,7 +156,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const now = draftOfCard(card);
     const typed = kept?.contact && keepEdits(kept.contact, kept.base ?? keptFrom, now);
     const editing = typed !== undefined && Object.keys(editedFields(typed, now)).length > 0;
-    if (kept?.contact && !editing) keptTyping.drop(key, 'contact');
+    if (kept?.contact && !editing) keptTyping.dropContactForm(key);
     if (typed && editing) setDraft(typed);
     setOverwrites(kept?.contact && editing ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});
     setScreen({ kind: 'saved', person, card, editing });

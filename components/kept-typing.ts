@@ -71,16 +71,15 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
       return { typed, restored: fromEarlierPopup.current.delete(restoreKey) };
     },
     /**
-     * `form` of what was kept for `dropKey` is not to come back (an edit saved as the popup
-     * closed, too soon for it to be forgotten): the rest stays kept.
+     * The contact form kept for `dropKey` is not to come back (an edit saved as the popup closed,
+     * too soon for it to be forgotten): a log kept with it stays.
      */
-    drop(dropKey: string, form: TypedForm) {
-      typedInto.current.get(dropKey)?.delete(form);
+    dropContactForm(dropKey: string) {
+      typedInto.current.get(dropKey)?.delete('contact');
       const typed = kept.current.get(dropKey);
       if (!typed) return;
-      const { at: _at, ...forms } = typed;
-      const rest: ShownForms = form === 'contact' ? { ...forms, contact: undefined, base: undefined } : { ...forms, log: undefined };
-      if (rest.contact || rest.log) kept.current.set(dropKey, { ...rest, at: typed.at });
+      const { at, contact: _contact, base: _base, ...rest } = typed;
+      if (rest.log) kept.current.set(dropKey, { ...rest, at });
       else kept.current.delete(dropKey);
       void store.keepTyped(dropKey, rest).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
     },
