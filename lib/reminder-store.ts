@@ -203,7 +203,8 @@ export class CorrectedElsewhere extends Error {
   ) {
     const named = [...new Set(parts.map((part) => INTERACTION_PARTS[part] ?? String(part)))];
     const summary = parts.includes('summary') ? ` The summary saved now is: “${saved.summary}”.` : '';
-    super(`Its ${named.join(' and ')} ${named.length > 1 ? 'were' : 'was'} corrected elsewhere since you opened it.${summary} Save again to replace it with yours.`);
+    const several = named.length > 1;
+    super(`Its ${named.join(' and ')} ${several ? 'were' : 'was'} corrected elsewhere since you opened it.${summary} Save again to replace ${several ? 'them' : 'it'} with yours.`);
     this.name = 'CorrectedElsewhere';
   }
 }
