@@ -8,7 +8,7 @@ import type { ContactHit } from '@/lib/contact-search';
 import { HELP_KINDS, ORG_ROLES, RELATIONSHIPS, RELATIONSHIP_LABELS, WARMTHS } from '@/lib/model';
 import { ContactPicker } from './ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from './focus-when-lost';
-import { CADENCE_CHOICES, HELP_LABELS, WARMTH_LABELS } from './labels';
+import { CADENCE_CHOICES, HELP_LABELS, ORG_ROLE_LABELS, WARMTH_LABELS } from './labels';
 
 export type FocusField = 'name' | 'relationship';
 
@@ -27,7 +27,6 @@ type Props = {
   children?: ComponentChildren;
 };
 
-const ORG_ROLE_LABELS = { advice: 'Advice', trust: 'Trust', communication: 'Grapevine' } as const;
 
 function toggle<T>(list: readonly T[], item: T, on: boolean): T[] {
   return on ? [...new Set([...list, item])] : list.filter((x) => x !== item);

@@ -1,5 +1,6 @@
 // The words the interface uses for the model's enums, in one place for popup and dashboard.
-import type { Channel, Contact, HelpKind, ReminderKind, Warmth } from '@/lib/model';
+import type { ContactDraft } from '@/lib/contact-draft';
+import { type Channel, type Contact, type HelpKind, type OrgRole, RELATIONSHIP_LABELS, type ReminderKind, type Warmth } from '@/lib/model';
 
 export const HELP_LABELS: Record<HelpKind, string> = {
   information: 'Information',
@@ -9,6 +10,8 @@ export const HELP_LABELS: Record<HelpKind, string> = {
 };
 
 export const WARMTH_LABELS: Record<Warmth, string> = { warm: 'Warm', cold: 'Cold' };
+
+export const ORG_ROLE_LABELS: Record<OrgRole, string> = { advice: 'Advice', trust: 'Trust', communication: 'Grapevine' };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   email: 'Email',
@@ -38,3 +41,24 @@ export const CADENCE_CHOICES: { days: number; label: string }[] = [
 
 /** A contact's job as shown beside their name: "Title · Company", '' when neither is known. */
 export const jobLine = ({ title, company }: Pick<Contact, 'title' | 'company'>): string => [title, company].filter(Boolean).join(' · ');
+
+/** A choice of the contact form: its label, and a value as the form shows it. */
+export type Choice = { label: string; text: (value: unknown) => string };
+
+const choice = <K extends keyof ContactDraft>(label: string, text: (value: ContactDraft[K]) => string): Choice => ({ label, text: (value) => text(value as ContactDraft[K]) });
+
+/**
+ * The contact form's choices, by the words the form shows them in: what one chosen elsewhere
+ * since is now, beside what was chosen here (SavedElsewhere).
+ */
+export const CHOICES: Readonly<Record<string, Choice>> = {
+  relationship: choice<'relationship'>('Relationship', (relationship) => RELATIONSHIP_LABELS[relationship]),
+  warmth: choice<'warmth'>('Warmth', (warmth) => WARMTH_LABELS[warmth]),
+  canHelpWith: choice<'canHelpWith'>('Can help with', (kinds) => kinds.map((kind) => HELP_LABELS[kind]).join(', ') || 'nothing'),
+  orgRoles: choice<'orgRoles'>('In their organisation', (roles) => roles.map((role) => `${ORG_ROLE_LABELS[role]} network`).join(', ') || 'no network'),
+  referredBy: choice<'referredBy'>('Referred by', (referrer) => referrer?.name ?? 'no one'),
+  cadenceDays: choice<'cadenceDays'>('Keep in touch', (days) =>
+    days === undefined ? 'as in settings' : (CADENCE_CHOICES.find((cadence) => cadence.days === days)?.label ?? `Every ${days} days`),
+  ),
+  followUp: choice<'followUp'>('Follow up', (date) => date || 'no date'),
+};

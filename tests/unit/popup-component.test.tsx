@@ -281,6 +281,23 @@ describe('editing a saved card', () => {
     expect(popup.field('Title').value).toBe('Staff Engineer');
     expect(popup.root.querySelector('.overwrites')?.textContent).toContain('Saved elsewhere since you began typing here');
     expect(warnedOf(popup)).toEqual([['Title', 'Principal Engineer']]);
+
+    // A choice too: one made here over one made elsewhere since is said, as it is shown.
+    const relationship = popup.field('Relationship') as unknown as HTMLSelectElement;
+    relationship.value = 'colleague';
+    relationship.dispatchEvent(new Event('change', { bubbles: true }));
+    await wait(0);
+    await updateContact(db, ada.id, (c) => ({ ...c, relationship: 'friend' }));
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(warnedOf(popup)).toEqual([
+      ['Title', 'Principal Engineer'],
+      ['Relationship', 'Friend'],
+    ]));
+    expect(relationship.value).toBe('colleague');
+    // Chosen here as it was chosen there, saving replaces nothing.
+    relationship.value = 'friend';
+    relationship.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(warnedOf(popup)).toEqual([['Title', 'Principal Engineer']]));
   });
 
   it('brings back an edit with word of the fields saved elsewhere since the popup closed', async () => {
