@@ -15,7 +15,11 @@ const CAPPED_LIST_LABELS: Partial<Record<(typeof LISTS)[number], string>> = { em
 /** A field both records fill, differently: what was saved, and what came in. */
 export type Difference = { field: FieldChange['field']; saved: string; incoming: string };
 
-const nameWords = (name: string) => nameKey(name).split(' ').filter(Boolean);
+// Initials written together ("JR Smith") are compared one by one, as "J. R. Smith" would be.
+const nameWords = (name: string) =>
+  nameKey(name.replace(/(?<![\p{L}.])[A-Z]{2,3}(?![\p{L}.])/gu, (initials) => [...initials].join(' ')))
+    .split(' ')
+    .filter(Boolean);
 
 /**
  * Whether a contact that shares an email with another person (typed in the form, or a row of a
@@ -28,6 +32,8 @@ export function mayBeSamePerson(saved: Contact, incoming: Contact): boolean {
   if (saved.profileUrl && incoming.profileUrl) return saved.profileUrl === incoming.profileUrl;
   if (saved.name.includes('@') || incoming.name.includes('@')) return true;
   const [shorter, longer] = [nameWords(saved.name), nameWords(incoming.name)].sort((a, b) => a.length - b.length);
+  // Written with or without the spaces between its parts ("山田太郎", "山田 太郎"), a name is one.
+  if (shorter.join('') === longer.join('')) return true;
   const agree = (a: string, b: string) => a === b || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
   return shorter.every((word) => longer.some((other) => agree(word, other)));
 }

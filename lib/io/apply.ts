@@ -122,7 +122,9 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
   const joined = new Map<number, number>();
   const groupOfKey = new Map<string, number>();
   const groupOfRow = new Map<string, number>();
-  const keylessGroupsByName = new Map<string, number[]>();
+  /** Per group, its rows as the file names them: a row joins one by an email only if it may be each of them. */
+  const membersOf = new Map<number, Contact[]>();
+  const groupsByName = new Map<string, number[]>();
   const repeated: Problem[] = [];
   const leftOff: Problem[] = [];
   const current = (group: number): number => {
@@ -132,7 +134,10 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
   const fold = (group: number, row: ImportedContact) => {
     const person = people[group];
     repeated.push({ where: row.where, reason: `the same person as ${person.where} (${person.contact.name}); merged into it` });
-    people[group] = { where: person.where, contact: joinedRecords(person.contact, row, now, joinNotes).contact };
+    const joinedRow = joinedRecords(person.contact, row, now, joinNotes).contact;
+    // A first row named by its address only ("office@x.com") takes the name a later row gives.
+    const named = person.contact.name.includes('@') && !row.contact.name.includes('@');
+    people[group] = { where: person.where, contact: named ? { ...joinedRow, name: row.contact.name } : joinedRow };
   };
   for (const input of contacts) {
     const hit = new Set<number>();
@@ -146,29 +151,31 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
       const found = groupOfKey.get(key);
       if (found === undefined || !key.startsWith(EMAIL_KEY)) continue;
       const group = current(found);
-      const person = people[group];
-      if (hit.has(group) || mayBeSamePerson(person.contact, input.contact)) hit.add(group);
-      else shared.push({ key: key.slice(EMAIL_KEY.length), owner: person.contact.name });
+      if (hit.has(group) || membersOf.get(group)!.every((member) => mayBeSamePerson(member, input.contact))) hit.add(group);
+      else shared.push({ key: key.slice(EMAIL_KEY.length), owner: people[group].contact.name });
     }
     const row = { ...input, contact: withoutEmailsOf(input.contact, shared) };
     for (const held of shared) leftOff.push({ where: row.where, reason: `${alreadyTheirs(held)}; not added to ${row.contact.name}` });
-    // A row with no email or link is an earlier one of the same name as a saved contact would be.
+    // Found by no key, a row is an earlier one of the same name as it would be a saved contact
+    // (one left without an address others have, say).
     const name = nameKey(row.contact.name);
-    if (hit.size === 0 && keyless(row.contact)) {
-      const same = keylessGroupsByName.get(name)?.map(current).find((group) => keyless(people[group].contact) && sameKeylessPerson(people[group].contact, row.contact));
+    if (hit.size === 0) {
+      const same = groupsByName.get(name)?.map(current).find((group) => sameNamedPerson(people[group].contact, row.contact));
       if (same !== undefined) hit.add(same);
     }
     const keys = keysOf(row.contact);
     const [group = people.length, ...others] = [...hit].sort((a, b) => a - b);
     if (hit.size === 0) people.push(row);
     else fold(group, row);
+    membersOf.set(group, [...(membersOf.get(group) ?? []), row.contact]);
     for (const other of others) {
       fold(group, people[other]);
       joined.set(other, group);
+      membersOf.set(group, [...membersOf.get(group)!, ...membersOf.get(other)!]);
     }
     for (const key of keys) groupOfKey.set(key, group);
     groupOfRow.set(row.contact.id, group);
-    if (hit.size === 0 && keyless(row.contact)) keylessGroupsByName.set(name, [...(keylessGroupsByName.get(name) ?? []), group]);
+    if (hit.size === 0) groupsByName.set(name, [...(groupsByName.get(name) ?? []), group]);
   }
   const sameAs = new Map<string, string>();
   for (const [rowId, group] of groupOfRow) {
@@ -187,12 +194,15 @@ type ContactStore = IDBPObjectStore<KithSchema, ('contacts' | 'interactions' | '
 type Found = { saved?: Contact; passedOver: HeldByOther[] };
 
 /**
- * Whether a saved contact with an incoming one's email is them: in a backup, always (it is Kith's
- * own record, and the user who merged "Ben Lee" into "Ann Lee" said so); in another file, when the
- * names agree (`mayBeSamePerson`).
+ * Whether a saved contact with an incoming one's email is them: when the names agree
+ * (`mayBeSamePerson`), or, importing a backup of this notebook, when the backup holds that saved
+ * contact too: the user who merged "Ben Lee" into "Ann Lee" since said so.
  */
 type EmailTrust = (saved: Contact, incoming: Contact) => boolean;
-const trustBackupEmails: EmailTrust = () => true;
+function emailTrustOf(batch: ImportBatch): EmailTrust {
+  const inBackup = new Set(batch.format === 'kith-backup' ? batch.contacts.map(({ contact }) => contact.id) : []);
+  return (saved, incoming) => mayBeSamePerson(saved, incoming) || inBackup.has(saved.id);
+}
 
 /** The saved contact an incoming one is: same id, then canonical profile URL, then an email of someone who may be them. */
 async function findSaved(store: ContactStore, contact: Contact, byId: boolean, isThem: EmailTrust): Promise<Found> {
@@ -217,13 +227,15 @@ async function findSaved(store: ContactStore, contact: Contact, byId: boolean, i
 const keyless = (c: Contact) => !c.profileUrl && c.emails.length === 0;
 
 /**
- * Whether a row with no email or link is a saved contact with none either: the same name, and a
- * phone in common, or the row's notes already in theirs (an address book's web pages), or nothing
- * more to tell them apart. So the same address book imported again adds no one twice.
+ * Whether a row found by no email or link is a saved contact of the same name: with a phone in
+ * common; or, where the saved contact has no email or link either, with the row's notes already
+ * in theirs (an address book's web pages), or nothing more to tell them apart. So the same
+ * address book imported again adds no one twice, also after the user gave someone an address.
  */
-function sameKeylessPerson(saved: Contact, row: Contact): boolean {
-  if (!keyless(saved) || nameKey(saved.name) !== nameKey(row.name)) return false;
+function sameNamedPerson(saved: Contact, row: Contact): boolean {
+  if (nameKey(saved.name) !== nameKey(row.name)) return false;
   if (row.phones.some((phone) => saved.phones.some((own) => samePhone(own, phone)))) return true;
+  if (!keyless(saved)) return false;
   const notes = row.notes.trim();
   if (notes) return saved.notes.includes(notes);
   return row.phones.length === 0 && (!row.company || row.company === saved.company);
@@ -232,13 +244,12 @@ function sameKeylessPerson(saved: Contact, row: Contact): boolean {
 /** The same lookups as findSaved and keysOfOthers, over saved contacts already read into memory. */
 function inMemoryLookup(saved: readonly Contact[], isThem: EmailTrust) {
   const byKey = new Map<string, Contact>();
-  const keylessByName = new Map<string, Contact[]>();
+  const byName = new Map<string, Contact[]>();
   // Reversed so the first contact holding a key wins, as an index lookup would return it.
   for (const c of [...saved].reverse()) for (const key of keysOf(c)) byKey.set(key, c);
   for (const c of saved) {
-    if (!keyless(c)) continue;
     const key = nameKey(c.name);
-    keylessByName.set(key, [...(keylessByName.get(key) ?? []), c]);
+    byName.set(key, [...(byName.get(key) ?? []), c]);
   }
   return {
     find: (contact: Contact): Found => {
@@ -252,7 +263,7 @@ function inMemoryLookup(saved: readonly Contact[], isThem: EmailTrust) {
       // Left without an address by those others hold, a row is found by its name.
       const rest = withoutEmailsOf(contact, passedOver);
       if (!keyless(rest)) return { passedOver };
-      return { saved: keylessByName.get(nameKey(contact.name))?.find((c) => sameKeylessPerson(c, rest)), passedOver };
+      return { saved: byName.get(nameKey(contact.name))?.find((c) => sameNamedPerson(c, rest)), passedOver };
     },
     holderOf: ({ key, index }: AddedKey) => byKey.get(index === 'byEmail' ? `email:${key}` : `url:${key}`),
   };
@@ -338,7 +349,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     tx.objectStore('contacts'),
     unique.map(({ contact }) => contact),
     idsFromFile,
-    isBackup ? trustBackupEmails : mayBeSamePerson,
+    emailTrustOf(batch),
   );
   const found = lookups.map(({ saved }, i) => (saved && !toldApart(saved, unique[i].contact) ? saved : undefined));
   // A connection saved once from an email and once from their profile is two contacts until the

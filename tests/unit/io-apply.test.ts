@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type KithDB, getContact, interactionsOf, listContacts, openKithDb, putReminder, readEverything, remindersOf } from '@/lib/db';
+import { type KithDB, deleteContacts, getContact, interactionsOf, listContacts, openKithDb, putReminder, readEverything, remindersOf } from '@/lib/db';
 import { putContact, putInteraction } from '../records';
 import { createBackup, parseImport } from '@/lib/io';
 import { applyImport, previewImport } from '@/lib/io/apply';
@@ -100,6 +100,55 @@ describe('applyImport', () => {
     const again = await applyImport(db, parseImport(csv, NOW + 1), NOW + 1);
     expect(again.added).toEqual([]);
     expect(await listContacts(db)).toHaveLength(2);
+  });
+
+  it('joins a row to earlier ones by a shared email only when it may be every one of them', async () => {
+    const people = async (rows: string[]) => {
+      const report = await applyImport(db, parseImport(['First Name,Last Name,E-mail 1 - Value,Phone 1 - Value', ...rows].join('\n'), NOW), NOW);
+      const contacts = (await listContacts(db)).map((c) => [c.name, c.emails, c.phones]).sort();
+      await deleteContacts(db, (await listContacts(db)).map((c) => c.id));
+      return { contacts, repeated: report.repeated.length };
+    };
+    // "A. Lind" may be Anna or Axel, but Axel is not Anna.
+    expect(await people(['A.,Lind,fam@x.example,', 'Anna,Lind,fam@x.example,+46 70 111 11 11', 'Axel,Lind,fam@x.example,+46 70 222 22 22'])).toEqual({
+      contacts: [
+        ['A. Lind', ['fam@x.example'], ['+46 70 111 11 11']],
+        ['Axel Lind', [], ['+46 70 222 22 22']],
+      ],
+      repeated: 1,
+    });
+    // A first row named by its address only takes the first name a later row gives.
+    expect((await people([',,office@x.example,', 'Anna,Lind,office@x.example,', 'Bo,Lind,office@x.example,'])).contacts).toEqual([
+      ['Anna Lind', ['office@x.example'], []],
+      ['Bo Lind', [], []],
+    ]);
+    // One name written with or without its spaces, or with its initials run together, is one person's.
+    expect((await people(['山田太郎,,taro@x.example,', '山田,太郎,taro@x.example,', 'JR,Smith,jr@x.example,', 'John Robert,Smith,jr@x.example,'])).repeated).toBe(2);
+    // A row left without the shared address is found again by a later row of its name and its own.
+    expect((await people(['Anna,Lind,fam@x.example,', 'Bo,Lind,fam@x.example,', 'Bo,Lind,bo@x.example ::: fam@x.example,'])).contacts).toEqual([
+      ['Anna Lind', ['fam@x.example'], []],
+      ['Bo Lind', ['bo@x.example'], []],
+    ]);
+  });
+
+  it('finds a phone-only row again by name and number after the contact was given an email', async () => {
+    const csv = 'First Name,Last Name,E-mail 1 - Value,Phone 1 - Value\nCarl,Berg,,+47 900 00 000\n';
+    await applyImport(db, parseImport(csv, NOW), NOW);
+    const [carl] = await listContacts(db);
+    await putContact(db, { ...carl, emails: ['carl@berg.example'] });
+    expect((await applyImport(db, parseImport(csv, NOW + 1), NOW + 1)).added).toEqual([]);
+    expect(await listContacts(db)).toHaveLength(1);
+  });
+
+  it('folds a backup’s person into a saved one by email only where the names agree or the backup is this notebook’s', async () => {
+    await putContact(db, { id: 'anna', name: 'Anna Lind', emails: ['fam@x.example'], notes: 'Anna note', createdAt: 1, updatedAt: 1 });
+    const bo = Contact.parse({ id: 'bo-elsewhere', name: 'Bo Lind', emails: ['fam@x.example'], notes: 'Bo note', createdAt: 1, updatedAt: 1 });
+    const report = await applyImport(db, parseImport(createBackup({ contacts: [bo], interactions: [], reminders: [] }, NOW), NOW), NOW);
+    expect(report.added.map((a) => a.name)).toEqual(['Bo Lind']);
+    expect((await listContacts(db)).map((c) => [c.name, c.emails, c.notes]).sort()).toEqual([
+      ['Anna Lind', ['fam@x.example'], 'Anna note'],
+      ['Bo Lind', [], 'Bo note'],
+    ]);
   });
 
   it('merges into a contact another program wrote with only the contract’s fields', async () => {
