@@ -291,7 +291,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
         <p class="muted" id={`${id}-hint`}>
           A LinkedIn <code>Connections.csv</code> (Settings → Data privacy → Get a copy of your data), a Google Contacts or Outlook CSV (also
           as a spreadsheet saves it again, with semicolons or tabs), a vCard file (.vcf) or a Kith backup (.json). Kith works out which it is and shows what will happen before anything
-          is saved. People already in your notebook (same profile link or email) are merged, never duplicated.
+          is saved. People already in your notebook (the same profile link, or the same email under a name that can be theirs) are merged, never duplicated.
         </p>
         {/* While a preview waits for its Import button, the file control steps aside (Cancel brings it back). */}
         {phase.step !== 'preview' && phase.step !== 'applying' && (
@@ -332,7 +332,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                   <p class="error">
                     {count(phase.batch.invalid.length, 'record')} in this file cannot be imported
                     {mayLeaveOutInvalid(phase.batch)
-                      ? '. Fix them in the file and choose it again, or import the others without them:'
+                      ? `. Fix ${phase.batch.invalid.length === 1 ? 'it' : 'them'} in the file and choose it again, or import the others without ${phase.batch.invalid.length === 1 ? 'it' : 'them'}:`
                       : ', so nothing will be saved until they are fixed:'}
                   </p>
                   <ul>

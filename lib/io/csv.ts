@@ -100,7 +100,7 @@ export function linkedinHeaderOffset(text: string): number {
  * notes. A spreadsheet may have rewritten it in its own language ("13.03.2024", "13 mars 2024").
  */
 function readableDate(value: string): string | undefined {
-  return /^(?=.*\d)[\p{L}\d .,/-]{6,40}$/u.test(value) ? value : undefined;
+  return /^(?=.*\d)[\p{L}\d .,/:-]{6,40}$/u.test(value) ? value : undefined;
 }
 
 export function parseLinkedInCsv(text: string, now: number): ImportBatch {

@@ -29,7 +29,7 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-const startsVcard = (bytes: Uint8Array) => /^\s*BEGIN:VCARD/i.test(String.fromCharCode(...bytes.subarray(0, 64)));
+const startsVcard = (bytes: Uint8Array) => /^(?:\xEF\xBB\xBF)?\s*BEGIN:VCARD/i.test(String.fromCharCode(...bytes.subarray(0, 64)));
 
 /** The bytes without each line break that a space or tab follows (RFC 6350's folding). */
 function withoutFolds(bytes: Uint8Array): Uint8Array {

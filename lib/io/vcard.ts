@@ -115,7 +115,8 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
   // A card without FN or N (a phone's "Mum's mobile" saved as a number, a firm's address) is
   // listed by what it has, as address books list it and as the Google and Outlook files are read.
   const fn = text(first('fn')?.[3]) || nameFromN;
-  const name = fn || emails.find(Boolean) || company || phones.find(Boolean) || pages.profileUrl || '';
+  const nicknames = all('nickname').flatMap((p) => p.slice(3).map(text)).filter(Boolean).join(', ');
+  const name = fn || nicknames || emails.find(Boolean) || company || phones.find(Boolean) || pages.profileUrl || '';
   if (!name) return undefined;
   return {
     id: UUID.test(uid) && Id.safeParse(uid).success ? uid : fallbackId,
@@ -136,7 +137,7 @@ function toContact(properties: JCardProperty[], fallbackId: string): FileFields 
     tags: all('categories').flatMap((p) => p.slice(3).map(text)).filter((tag) => !GOOGLE_SYSTEM_GROUPS.has(tag)),
     notes: notesWithPages(all('note').map(wholeText).join('\n\n'), pages.noteLines, {
       Department: Array.isArray(org) ? org.slice(1).map(part).filter(Boolean).join(', ') : '',
-      Nickname: fn ? all('nickname').flatMap((p) => p.slice(3).map(text)).filter(Boolean).join(', ') : '',
+      Nickname: fn ? nicknames : '',
       Birthday: text(first('bday')?.[3]),
     }),
   };

@@ -90,6 +90,8 @@ describe('decodeFileText', () => {
       ...bytes('\r\nNOTE:Met at the café\r\nEND:VCARD\r\n'),
     ]);
     expect(parseImport(decodeFileText(card), NOW).contacts[0].contact).toMatchObject({ name: 'Renée Müller', notes: 'Met at the café' });
+    // With a byte-order mark too.
+    expect(parseImport(decodeFileText(Uint8Array.from([0xef, 0xbb, 0xbf, ...card])), NOW).contacts[0].contact.name).toBe('Renée Müller');
   });
 
   it('a Windows-1252 LinkedIn export imports with its accents', () => {
@@ -152,6 +154,7 @@ describe('LinkedIn Connections.csv', () => {
     const notesOf = (date: string) => parseImport(linkedinRow(date), NOW).contacts[0].contact.notes;
     expect(notesOf('13.03.2024')).toBe('Connected on LinkedIn on 13.03.2024.');
     expect(notesOf('13 mars 2024')).toBe('Connected on LinkedIn on 13 mars 2024.');
+    expect(notesOf('2024-03-13 00:00:00')).toBe('Connected on LinkedIn on 2024-03-13 00:00:00.');
     expect(notesOf('=HYPERLINK(1)')).toBe('');
     expect(notesOf('soon')).toBe('');
   });
@@ -316,6 +319,9 @@ describe('Google Contacts CSV', () => {
     expect(parseImport(outlook, NOW).contacts[0].contact.notes).toBe('Department: Sales');
     const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Cy Okafor', 'NICKNAME:Cee', 'BDAY:1985-11-30', 'END:VCARD'].join('\r\n');
     expect(parseImport(card, NOW).contacts[0].contact.notes).toBe('Nickname: Cee\nBirthday: 1985-11-30');
+    // A card with no name but its nickname is named by it.
+    const nicknamed = ['BEGIN:VCARD', 'VERSION:3.0', 'N:;;;;', 'NICKNAME:Plumber', 'TEL:+47 22 00 00 00', 'END:VCARD'].join('\r\n');
+    expect(parseImport(nicknamed, NOW).contacts[0].contact).toMatchObject({ name: 'Plumber', phones: ['+47 22 00 00 00'] });
   });
 
   it('reads a business card, named by its company or its phone, as Google Contacts lists it', () => {
