@@ -2,15 +2,20 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, Settings, refuseOverLimit, refuseTooMany } from '@/lib/model';
 import { fold } from '@/lib/search';
+import { SavedElsewhere, overwritesIn } from '../SavedElsewhere';
 import type { PageProps } from './Dashboard';
 
 type SettingsFields = { cadence: string; goal: string; notifications: boolean; targets: string };
 
 /**
- * What was typed in the settings form, field by field. A field not typed in shows what is saved,
- * also after another tab saves, and saving writes only the fields typed in.
+ * What was typed in the settings form, field by field, and what each field showed when typing in
+ * it began. A field not typed in shows what is saved, also after another tab saves, and saving
+ * writes only the fields typed in; one saved elsewhere since it was typed in is said.
  */
-export type SettingsForm = Partial<SettingsFields>;
+export type SettingsForm = { typed: Partial<SettingsFields>; shown: Partial<SettingsFields> };
+
+/** The fields whose text another tab may save over, by their labels. */
+const TEXT_LABELS: Record<string, string> = { cadence: 'Keep in touch by default', goal: 'Weekly goal', targets: 'Target companies' };
 
 const fieldsOf = (settings: Settings): SettingsFields => ({
   cadence: String(settings.defaultCadenceDays),
@@ -37,7 +42,7 @@ function targetsIn(text: string): string[] {
 }
 
 /** The change `typed` asks for; throws a sentence the user can act on for a number out of range. */
-function changeOf(typed: SettingsForm): Partial<Settings> {
+function changeOf(typed: Partial<SettingsFields>): Partial<Settings> {
   const change: Partial<Settings> = {};
   if (typed.cadence !== undefined) {
     const days = Number(typed.cadence);
@@ -64,7 +69,7 @@ function changeOf(typed: SettingsForm): Partial<Settings> {
  * Whether saving `typed` would change nothing: blank lines, leading zeros and a target typed
  * twice are no change, as the settings are stored.
  */
-function savedAlready(typed: SettingsForm, saved: Settings): boolean {
+function savedAlready(typed: Partial<SettingsFields>, saved: Settings): boolean {
   let change: Partial<Settings>;
   try {
     change = changeOf(typed);
@@ -85,16 +90,21 @@ type SettingsPageProps = PageProps & {
 export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }: SettingsPageProps) {
   const id = useId();
   const saved = notebook.settings;
-  const [typed, setTyped] = useState<SettingsForm>(() => typedBefore ?? {});
+  const [typed, setTyped] = useState<Partial<SettingsFields>>(() => typedBefore?.typed ?? {});
+  const [typedFrom, setTypedFrom] = useState<Partial<SettingsFields>>(() => typedBefore?.shown ?? {});
   const shown = { ...fieldsOf(saved), ...typed };
-  const typeInto = <K extends keyof SettingsFields>(field: K, value: SettingsFields[K]) =>
-    setTyped(({ [field]: _before, ...rest }) => (value === fieldsOf(saved)[field] ? rest : { ...rest, [field]: value }));
+  const typeInto = <K extends keyof SettingsFields>(field: K, value: SettingsFields[K]) => {
+    const now = fieldsOf(saved)[field];
+    setTyped(({ [field]: _before, ...rest }) => (value === now ? rest : { ...rest, [field]: value }));
+    setTypedFrom(({ [field]: from, ...rest }) => (value === now ? rest : { ...rest, [field]: from ?? now }));
+  };
+  const overwrites = overwritesIn(shown, { ...fieldsOf(saved), ...typedFrom }, fieldsOf(saved), TEXT_LABELS);
 
   // Leaving the page loses nothing typed: the dashboard keeps it until it is saved. Kept as each
   // change is drawn, not a frame later, so a page left at once after typing keeps it too.
   useLayoutEffect(() => {
-    keepTyped(savedAlready(typed, saved) ? undefined : typed);
-  }, [typed, saved, keepTyped]);
+    keepTyped(savedAlready(typed, saved) ? undefined : { typed, shown: typedFrom });
+  }, [typed, typedFrom, saved, keepTyped]);
   const [error, setError] = useState<string>();
   // A refusal of the targets is tied to their field, which takes the keyboard to be fixed.
   const targetsRefused = error?.startsWith('Target companies') ?? false;
@@ -127,6 +137,7 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
       await changed({ message: 'Settings saved.' });
       // Once the saved settings are shown; what was typed during the save stays typed.
       setTyped((now) => Object.fromEntries(Object.entries(now).filter(([field, value]) => sent[field as keyof SettingsFields] !== value)));
+      setTypedFrom((from) => Object.fromEntries(Object.entries(from).filter(([field]) => !(field in sent))));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -167,6 +178,7 @@ export function SettingsPage({ deps, notebook, changed, typedBefore, keepTyped }
             {error}
           </p>
         )}
+        <SavedElsewhere overwrites={overwrites} typed={shown} />
         <div class="actions">
           {/* Not disabled while saving: a disabled button drops the keyboard's focus. */}
           <button type="submit" class="primary" aria-disabled={busy}>

@@ -358,14 +358,43 @@ it('Clear selection hands the keyboard on to the search box, as the bar it sits 
 });
 
 /** The settings page over a new notebook, its saves kept in memory; returns what is saved now. */
-async function openSettings(): Promise<() => Settings> {
+async function openSettings(elsewhere: { save?: (change: Partial<Settings>) => void } = {}): Promise<() => Settings> {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
   let stored = Settings.parse({});
-  openAt('#/settings', depsOver(db, { settings: async () => stored, saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })) }));
+  let changedElsewhere = () => {};
+  // Another tab's save: stored, then told as the worker tells open pages.
+  elsewhere.save = (change) => {
+    stored = Settings.parse({ ...stored, ...change });
+    changedElsewhere();
+  };
+  openAt(
+    '#/settings',
+    depsOver(db, {
+      settings: async () => stored,
+      saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })),
+      onChangedElsewhere: (changed) => {
+        changedElsewhere = changed;
+        return () => {};
+      },
+    }),
+  );
   await vi.waitFor(() => expect(text()).toContain('Target companies'));
   return () => stored;
 }
+
+it('target companies typed here over ones another tab saved since are said, with what is saved', async () => {
+  const elsewhere: { save?: (change: Partial<Settings>) => void } = {};
+  const saved = await openSettings(elsewhere);
+  await fill('Target companies (one per line)', 'Acme\nInitech');
+  elsewhere.save!({ targets: ['Globex', 'Hooli'] });
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
+  expect(host!.querySelector('.overwrites')?.textContent).toContain('Globex\nHooli');
+  press('Save settings');
+  await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
+  expect(saved().targets).toEqual(['Acme', 'Initech']);
+  expect(text()).not.toContain('Saved elsewhere since you began typing here');
+});
 
 it('keeps the settings typed and not saved while another page is shown, and forgets them once saved', async () => {
   const saved = await openSettings();
