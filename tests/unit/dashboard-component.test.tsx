@@ -456,27 +456,12 @@ it('says a second "Settings saved." anew, for a screen reader to announce it as 
 });
 
 it('saves only the settings typed here: what another tab saved meanwhile is shown and kept', async () => {
-  globalThis.indexedDB = new IDBFactory();
-  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
-  let stored = Settings.parse({});
-  let changedElsewhere = () => {};
-  openAt(
-    '#/settings',
-    depsOver(db, {
-      settings: async () => stored,
-      saveSettings: async (change) => (stored = Settings.parse({ ...stored, ...change })),
-      onChangedElsewhere: (changed) => {
-        changedElsewhere = changed;
-        return () => {};
-      },
-    }),
-  );
-  await vi.waitFor(() => expect(text()).toContain('Target companies'));
+  const elsewhere: { save?: (change: Partial<Settings>) => void } = {};
+  const saved = await openSettings(elsewhere);
   await fill('Weekly goal (interactions per week)', '7');
 
   // Another tab saves a cadence and targets.
-  stored = Settings.parse({ ...stored, defaultCadenceDays: 30, targets: ['Acme'] });
-  changedElsewhere();
+  elsewhere.save!({ defaultCadenceDays: 30, targets: ['Acme'] });
   const value = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
   await vi.waitFor(() => expect(value('Target companies (one per line)')).toBe('Acme'));
   expect(value('Keep in touch by default every (days)')).toBe('30');
@@ -484,12 +469,12 @@ it('saves only the settings typed here: what another tab saved meanwhile is show
 
   click('Save settings');
   await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
-  expect(stored).toMatchObject({ defaultCadenceDays: 30, weeklyGoal: 7, targets: ['Acme'] });
+  expect(saved()).toMatchObject({ defaultCadenceDays: 30, weeklyGoal: 7, targets: ['Acme'] });
 
   // A target typed twice, in any case or accents, is saved once, and nothing is left unsaved.
   await fill('Target companies (one per line)', 'Acme\nacme\nAcmé\n');
   click('Save settings');
-  await vi.waitFor(() => expect(stored.targets).toEqual(['Acme']));
+  await vi.waitFor(() => expect(saved().targets).toEqual(['Acme']));
   location.hash = '#/contacts';
   await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
   expect(text()).not.toContain('Typed and not saved yet');
