@@ -3,7 +3,7 @@
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type ContactDraft, FIELD_LABELS, draftFromContact, draftFromPerson, emptyDraft, saveDraft } from '@/lib/contact-draft';
+import { type ContactDraft, FIELD_LABELS, draftFromContact, draftFromPerson, emptyDraft, fieldsOfDraft, saveDraft } from '@/lib/contact-draft';
 import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { editedFields, keepEdits } from '@/lib/form-edits';
@@ -155,7 +155,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const showCard = (key: string, card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft): boolean => {
     const now = draftOfCard(card);
     const typed = kept?.contact && keepEdits(kept.contact, kept.base ?? keptFrom, now);
-    const editing = typed !== undefined && Object.keys(editedFields(typed, now)).length > 0;
+    // Compared as a save writes them: tags typed "alpha,beta" are the card's "alpha, beta".
+    const asSaved = (draft: ContactDraft) => ({ ...fieldsOfDraft(draft), followUp: draft.followUp });
+    const editing = typed !== undefined && Object.keys(editedFields(asSaved(typed), asSaved(now))).length > 0;
     if (kept?.contact && !editing) keptTyping.dropContactForm(key);
     if (typed && editing) setDraft(typed);
     setOverwrites(kept?.contact && editing ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});

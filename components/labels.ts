@@ -1,6 +1,6 @@
 // The words the interface uses for the model's enums, in one place for popup and dashboard.
 import type { ContactDraft } from '@/lib/contact-draft';
-import { type Channel, type Contact, type HelpKind, type OrgRole, RELATIONSHIP_LABELS, type ReminderKind, type Warmth } from '@/lib/model';
+import { type Channel, type Contact, HELP_KINDS, type HelpKind, ORG_ROLES, type OrgRole, RELATIONSHIP_LABELS, type ReminderKind, type Warmth } from '@/lib/model';
 
 export const HELP_LABELS: Record<HelpKind, string> = {
   information: 'Information',
@@ -49,16 +49,20 @@ const choice = <K extends keyof ContactDraft>(label: string, text: (value: Conta
 
 /**
  * The contact form's choices, by the words the form shows them in: what one chosen elsewhere
- * since is now, beside what was chosen here (SavedElsewhere).
+ * since is now, beside what was chosen here (SavedElsewhere). Boxes ticked are said in the form's
+ * order, whatever order they were ticked in. Not the follow-up date: a reminder, read after the
+ * form is drawn.
  */
 export const CHOICES: Readonly<Record<string, Choice>> = {
   relationship: choice<'relationship'>('Relationship', (relationship) => RELATIONSHIP_LABELS[relationship]),
   warmth: choice<'warmth'>('Warmth', (warmth) => WARMTH_LABELS[warmth]),
-  canHelpWith: choice<'canHelpWith'>('Can help with', (kinds) => kinds.map((kind) => HELP_LABELS[kind]).join(', ') || 'nothing'),
-  orgRoles: choice<'orgRoles'>('In their organisation', (roles) => roles.map((role) => `${ORG_ROLE_LABELS[role]} network`).join(', ') || 'no network'),
+  canHelpWith: choice<'canHelpWith'>('Can help with', (kinds) => HELP_KINDS.filter((kind) => kinds.includes(kind)).map((kind) => HELP_LABELS[kind]).join(', ') || 'nothing'),
+  orgRoles: choice<'orgRoles'>(
+    'In their organisation',
+    (roles) => ORG_ROLES.filter((role) => roles.includes(role)).map((role) => `${ORG_ROLE_LABELS[role]} network`).join(', ') || 'no network',
+  ),
   referredBy: choice<'referredBy'>('Referred by', (referrer) => referrer?.name ?? 'no one'),
   cadenceDays: choice<'cadenceDays'>('Keep in touch', (days) =>
     days === undefined ? 'as in settings' : (CADENCE_CHOICES.find((cadence) => cadence.days === days)?.label ?? `Every ${days} days`),
   ),
-  followUp: choice<'followUp'>('Follow up', (date) => date || 'no date'),
 };

@@ -24,6 +24,8 @@ export const TypedOnContactPage = z.object({
   correcting: z.optional(z.object({ interaction: Interaction, typed: InteractionDraft })),
   reminder: z.object({ kind: z.enum(['follow-up', 'thank-you', 'promise']), date: z.string(), note: z.string() }),
   shown: z.object({ draft: ContactDraft, details: DetailsDraft }),
+  /** Fields saved elsewhere since they were typed in, with what is saved (SavedElsewhere's notice). */
+  overwrites: z.optional(z.record(z.string(), z.object({ label: z.string(), saved: z.string() }))),
 });
 export type TypedOnContactPage = z.infer<typeof TypedOnContactPage>;
 

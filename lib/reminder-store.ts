@@ -261,12 +261,13 @@ export async function reviseInteraction(
 /**
  * Undo `reviseInteraction`, in one transaction: each part it corrected as it was, unless it was
  * corrected again since (in another tab: that was a later choice), and the thank-you the revision
- * asked for gone unless it was marked done meanwhile. An interaction deleted since stays deleted.
+ * asked for gone unless it was marked done meanwhile. An interaction deleted since stays deleted,
+ * which the Undo says.
  */
 export async function undoRevision(db: KithDB, { before, after, thankYou }: RevisedInteraction, settings: CadenceSettings, now: number): Promise<void> {
   await inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
     const stored = await tx.objectStore('interactions').get(before.id);
-    if (!stored) return;
+    if (!stored) throw new Error('it was deleted elsewhere since');
     const current = interactionFromStore(stored);
     const correctedSince = editedFields(current, after);
     await putInteractionIn(tx, { ...before, ...correctedSince });

@@ -157,9 +157,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const invalidDetail = (field: string) => (detailInError === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-details-error` } : {});
   // Typing brought back over a contact saved elsewhere since (another tab, the popup, a dashboard
   // that died) says what saving it would replace, as typing under way does.
+  // The notice the page gave before it was left is given again.
   const [overwrites, setOverwrites] = useState<Record<string, Overwrite>>(() =>
     typedBefore && shown.current.draft && shown.current.details
       ? {
+          ...typedBefore.overwrites,
           ...overwritesIn(typedBefore.draft, typedBefore.shown.draft, shown.current.draft, TEXT_FIELD_LABELS),
           ...overwritesIn(typedBefore.details, typedBefore.shown.details, shown.current.details, TEXT_FIELD_LABELS),
         }
@@ -192,8 +194,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
     // An interaction opened for correcting stays open, as typed, until it is saved or left.
     const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
-    keepTyped(contactId, typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details } } : undefined);
-  }, [draft, details, logDraft, correcting, reminderDraft, contactId, keepTyped]);
+    keepTyped(
+      contactId,
+      typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details }, overwrites } : undefined,
+    );
+  }, [draft, details, logDraft, correcting, reminderDraft, overwrites, contactId, keepTyped]);
 
   useEffect(() => {
     let live = true;

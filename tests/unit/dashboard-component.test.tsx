@@ -347,6 +347,25 @@ it('typing brought back over a contact saved elsewhere since says what saving wo
   );
 });
 
+it('the notice of a save elsewhere over what is typed is given again after leaving the page and coming back', async () => {
+  const { db } = await slowNotebook();
+  let changedElsewhere: (contacts?: readonly string[]) => void = () => {};
+  openAt('#/contact/bo', depsOver(db, { onChangedElsewhere: (changed) => ((changedElsewhere = changed), () => {}) }));
+  await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Bo Lindqvist'));
+  await fill('Notes', 'Typed here');
+  const bo = (await getContact(db, 'bo'))!;
+  await putContact(db, { ...bo, notes: 'Saved in another tab', updatedAt: Date.now() });
+  changedElsewhere(['bo']);
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
+
+  location.hash = '#/contacts';
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  location.hash = '#/contact/bo';
+  await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Bo Lindqvist'));
+  expect(text()).toContain('Saved elsewhere since you began typing here');
+  expect(host!.querySelector('.overwrites')?.textContent).toContain('Saved in another tab');
+});
+
 it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));

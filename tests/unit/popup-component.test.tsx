@@ -5,6 +5,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupDeps } from '@/components/Popup';
+import { CHOICES } from '@/components/labels';
 import { type KithDB, deleteContacts, listContacts, openKithDb, updateContact } from '@/lib/db';
 import { mergeSavedContacts } from '@/lib/merge';
 import { PageCapture, Settings } from '@/lib/model';
@@ -259,6 +260,12 @@ describe('a person on the page whose card changed its link since', () => {
 });
 
 describe('editing a saved card', () => {
+  it('says boxes ticked in another order as the same choice, and has no word for the follow-up date, read after the form', () => {
+    expect(CHOICES.canHelpWith.text(['referrals', 'information'])).toBe('Information, Referrals');
+    expect(CHOICES.orgRoles.text(['communication', 'advice'])).toBe(CHOICES.orgRoles.text(['advice', 'communication']));
+    expect(CHOICES.followUp).toBeUndefined();
+  });
+
   it('saves what was typed, and leaves a note written elsewhere while the form was open', async () => {
     const popup = await editingAdasCard();
     const [ada] = await listContacts(db);
@@ -332,6 +339,17 @@ describe('editing a saved card', () => {
     const third = openPopup(adasProfile);
     await vi.waitFor(() => expect(third.maybeField('Summary')?.value).toBe('Coffee on Friday'));
     expect(third.maybeField('Title')).toBeUndefined();
+  });
+
+  it('does not bring back an edit saved as the popup closed that the save wrote in its own form', async () => {
+    const popup = await editingAdasCard();
+    await popup.type('Tags', 'alpha,beta');
+    await wait(KEPT);
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, title: 'Staff Engineer', tags: ['alpha', 'beta'] }));
+    const again = openPopup(adasProfile);
+    await vi.waitFor(() => again.button('Edit'));
+    expect(again.text()).not.toContain('Restored what you typed');
   });
 
   it('an edit under way when the card is deleted elsewhere stays, and Save adds it as someone new', async () => {

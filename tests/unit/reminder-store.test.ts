@@ -354,7 +354,7 @@ describe('correcting a logged interaction', () => {
     const revised = await reviseInteraction(db, interaction, { ...interaction, summary: 'Lunch' }, SETTINGS, NOW);
     await removeInteraction(db, 'i1', SETTINGS, NOW);
     await expect(reviseInteraction(db, interaction, { ...interaction, summary: 'Dinner' }, SETTINGS, NOW)).rejects.toThrow(/deleted elsewhere/);
-    await undoRevision(db, revised, SETTINGS, NOW);
+    await expect(undoRevision(db, revised, SETTINGS, NOW)).rejects.toThrow('it was deleted elsewhere since');
     expect(await interactionsOf(db, 'c1')).toEqual([]);
     expect((await getContact(db, 'c1'))?.lastInteractionAt).toBeUndefined();
   });
