@@ -149,9 +149,9 @@ const REV = /^(?:[A-Za-z0-9-]+\.)?REV(?:;[^:]*)?:(\d{4})-?(\d{2})-?(\d{2})(?:T(\
 
 /** When the card says it last changed, as UTC; undefined when it does not say, or not readably. */
 function revisionOf(card: string): number | undefined {
-  const parts = REV.exec(card)?.slice(1).map((part) => Number(part ?? 0));
-  if (!parts) return undefined;
-  const [year, month, day, hours, minutes, seconds] = parts;
+  const fields = REV.exec(card)?.slice(1).map((digits) => Number(digits ?? 0));
+  if (!fields) return undefined;
+  const [year, month, day, hours, minutes, seconds] = fields;
   const at = Date.UTC(year, month - 1, day, hours, minutes, seconds);
   return Number.isFinite(at) && new Date(at).getUTCDate() === day ? at : undefined;
 }
