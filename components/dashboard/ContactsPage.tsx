@@ -78,20 +78,11 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
       scrollBack.current = 0;
       return;
     }
-    if (scrollTop !== 0) {
-      if (viewport.current) viewport.current.scrollTop = 0;
-      setScrollTop(0);
-      return;
-    }
-    // At the top as far as the page knows, no layout is forced on a keystroke at 100,000
-    // contacts. But a scroll just before it is told of only in the next frame, before that frame
-    // is drawn: then it is undone, not drawn below the new first matches.
-    const frame = requestAnimationFrame(() => {
-      if (!viewport.current || viewport.current.scrollTop === 0) return;
-      viewport.current.scrollTop = 0;
-      setScrollTop(0);
-    });
-    return () => cancelAnimationFrame(frame);
+    // The table itself is asked where it is: a scroll just before the keystroke is told of only
+    // in the next frame. Its layout is the one this frame draws anyway.
+    if (!viewport.current || (scrollTop === 0 && viewport.current.scrollTop === 0)) return;
+    viewport.current.scrollTop = 0;
+    setScrollTop(0);
   }, [text, filters, sort]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
