@@ -16,6 +16,7 @@ import {
   newId,
   refuseOverLimit,
   refuseTooMany,
+  tagKey,
 } from './model';
 import { editedFields } from './form-edits';
 import { joinedNotes, mayBeSamePerson, mergeContact } from './merge';
@@ -166,7 +167,7 @@ function checkFields(fields: ReturnType<typeof fieldsOfDraft>): void {
   refuseOverLimit(FIELD_LABELS.notes, fields.notes, LIMITS.notes, true);
   for (const tag of fields.tags) refuseOverLimit(FIELD_LABELS.tags, tag, LIMITS.tag);
   refuseTooMany(FIELD_LABELS.emails, fields.emails, (email) => email.toLowerCase());
-  refuseTooMany(FIELD_LABELS.tags, fields.tags, (tag) => tag.replace(/^#+\s*/, '').toLocaleLowerCase());
+  refuseTooMany(FIELD_LABELS.tags, fields.tags, tagKey);
   parseLabelled(FormFields, fields, FIELD_LABELS);
 }
 

@@ -75,6 +75,11 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+const withoutHash = (tag: string) => tag.replace(/^#+\s*/, '');
+
+/** What makes two tags one: the same words, in any case, with or without a "#" before them. */
+export const tagKey = (tag: string) => withoutHash(tag).toLocaleLowerCase();
+
 /** How often to keep in touch, in days: up to ten years. */
 export const CadenceDays = z.int().check(z.minimum(1), z.maximum(3650));
 
@@ -96,13 +101,7 @@ export const Contact = z.object({
   referredBy: z.optional(Id),
   // One tag however it is capitalised ("Climate", "climate"), the first spelling kept, and
   // without the "#" some write before a tag: the card shows its own.
-  tags: uniqueList(
-    z.pipe(
-      line(LIMITS.tag),
-      z.transform((tag: string) => tag.replace(/^#+\s*/, '')),
-    ),
-    (tag) => tag.toLocaleLowerCase(),
-  ),
+  tags: uniqueList(z.pipe(line(LIMITS.tag), z.transform(withoutHash)), tagKey),
   notes: z._default(multiline(LIMITS.notes), ''),
   /** Keep-in-touch cadence; absent means the default from settings. */
   cadenceDays: z.optional(CadenceDays),
@@ -172,7 +171,6 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-/** Turns a zod failure into one sentence a person can act on. */
 // Records' fields as people call them, so what a file holds that Kith cannot keep is named as
 // the user knows it: "Email 2: Not an email address", not "emails.1".
 const FIELD_NAMES: Record<string, string> = {
@@ -195,6 +193,7 @@ const FIELD_NAMES: Record<string, string> = {
 
 const pathWords = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? String(part + 1) : (FIELD_NAMES[String(part)] ?? String(part)))).join(' ');
 
+/** Turns a zod failure into one sentence a person can act on. */
 export function describeIssues(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 3)

@@ -88,10 +88,6 @@ function keysOf(contact: Contact): string[] {
   return [`id:${contact.id}`, ...(contact.profileUrl ? [`url:${contact.profileUrl}`] : []), ...contact.emails.map((e) => `${EMAIL_KEY}${e}`)];
 }
 
-/** The contact without the emails others hold. */
-const withoutEmailsOf = (contact: Contact, held: readonly HeldByOther[]): Contact =>
-  held.length ? { ...contact, emails: contact.emails.filter((email) => !held.some(({ key }) => key === email)) } : contact;
-
 /**
  * A row folded into a person. Where the file's notes are someone's words (an address book's, not
  * LinkedIn's "Connected on …" that Kith writes) and the row is another record of the person, or a
@@ -154,7 +150,7 @@ function dedupeWithinFile(contacts: readonly ImportedContact[], now: number, joi
       if (hit.has(group) || membersOf.get(group)!.every((member) => mayBeSamePerson(member, input.contact))) hit.add(group);
       else shared.push({ key: key.slice(EMAIL_KEY.length), owner: people[group].contact.name });
     }
-    const row = { ...input, contact: withoutEmailsOf(input.contact, shared) };
+    const row = { ...input, contact: withoutHeld(input.contact, input.contact, shared) };
     for (const held of shared) leftOff.push({ where: row.where, reason: `${alreadyTheirs(held)}; not added to ${row.contact.name}` });
     // Found by no key, a row is an earlier one of the same name as it would be a saved contact
     // (one left without an address others have, say).
@@ -261,7 +257,7 @@ function inMemoryLookup(saved: readonly Contact[], isThem: EmailTrust) {
         passedOver.push({ key: key.slice(EMAIL_KEY.length), owner: found.name });
       }
       // Left without an address by those others hold, a row is found by its name.
-      const rest = withoutEmailsOf(contact, passedOver);
+      const rest = withoutHeld(contact, contact, passedOver);
       if (!keyless(rest)) return { passedOver };
       return { saved: byName.get(nameKey(contact.name))?.find((c) => sameNamedPerson(c, rest)), passedOver };
     },
@@ -300,7 +296,7 @@ async function findAllSaved(
   // Every lookup is issued at once; IndexedDB answers them in order within the transaction.
   const found = await Promise.all(contacts.map((contact) => findSaved(store, contact, idsFromFile, isThem)));
   // So is one left with no address by those others hold.
-  return found.some(({ saved, passedOver }, i) => !saved && passedOver.length > 0 && keyless(withoutEmailsOf(contacts[i], passedOver))) ? readAll() : { found };
+  return found.some(({ saved, passedOver }, i) => !saved && passedOver.length > 0 && keyless(withoutHeld(contacts[i], contacts[i], passedOver))) ? readAll() : { found };
 }
 
 type Plan = { report: ImportReport; writes: Contact[]; interactions: Interaction[]; reminders: Reminder[] };
@@ -383,7 +379,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     if (!saved) {
       const { passedOver } = lookups[i];
       report.heldByOthers.push(...passedOver.map((key) => ({ where, reason: `${alreadyTheirs(key)}; not added to ${contact.name}` })));
-      fresh.push(withoutEmailsOf(contact, passedOver));
+      fresh.push(withoutHeld(contact, contact, passedOver));
       report.added.push({ where, name: contact.name, id: contact.id });
       return;
     }
