@@ -86,17 +86,17 @@ function emailValue(el: Element): string | undefined {
   return mailtoAddresses(el.getAttribute('href') ?? '')[0] ?? normalizeEmail(textValue(el));
 }
 
+/** A company given as a profile's handle ("@github") is the name after the "@". */
+function handleless(company: string | undefined): string | undefined {
+  return company?.startsWith('@') && company.length > 1 && company[1] !== ' ' ? company.slice(1) : company;
+}
+
 /**
  * Whether the card's own text is its name, as microformats2 parsers decide: only when nothing
  * inside it is a text property (`p-*`, `e-*`) or another microformat (`h-*`). A photo or a link
  * (`u-*`) does not count: a personal site's card is often just `<a class="h-card" href="/"><img
  * class="u-photo" …>Jane Doe</a>`.
  */
-/** A company given as a profile's handle ("@github") is the name after the "@". */
-function handleless(company: string | undefined): string | undefined {
-  return company?.startsWith('@') && company.length > 1 && company[1] !== ' ' ? company.slice(1) : company;
-}
-
 function namesItselfByText(card: Element): boolean {
   for (const el of card.querySelectorAll('[class]')) {
     for (const cls of el.classList) if (/^(p|e|h)-/.test(cls)) return false;
