@@ -99,6 +99,7 @@ export const CAPTURE_SOURCES = [
   'gmail',
   'outlook',
   'json-ld',
+  'microdata',
   'h-card',
   'open-graph',
   'mailto',

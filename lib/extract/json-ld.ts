@@ -10,11 +10,12 @@ const MAX_SCRIPT_CHARS = 500_000;
 const MAX_DEPTH = 12;
 const MAX_NODES = 5_000;
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function typesOf(node: JsonObject): string[] {
+/** The node's types without their vocabulary's prefix: "Person" for "https://schema.org/Person". */
+export function typesOf(node: JsonObject): string[] {
   const type = node['@type'];
   const list = Array.isArray(type) ? type : [type];
   // "Person", "schema:Person" and "https://schema.org/Person" all name the same type.
@@ -151,11 +152,13 @@ function idAsLink(id: unknown, page: string): string | undefined {
   return here && samePage(url, here) ? undefined : url.href;
 }
 
-const answer = <T>(value: T | undefined): Answer<T> | undefined =>
-  value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from: 'json-ld' };
+/** Where schema.org's vocabulary was read from: JSON-LD blocks, or microdata attributes (microdata.ts). */
+type Syntax = 'json-ld' | 'microdata';
 
-/** Fields of one Person node of `doc`, each answered by 'json-ld'; links are resolved against the page. */
-export function jsonLdAnswers(node: JsonObject, doc: Document): Answers {
+/** Fields of one Person node of `doc`, each answered by `from`; links are resolved against the page. */
+export function jsonLdAnswers(node: JsonObject, doc: Document, from: Syntax = 'json-ld'): Answers {
+  const answer = <T>(value: T | undefined): Answer<T> | undefined =>
+    value === undefined || (Array.isArray(value) && value.length === 0) ? undefined : { value, from };
   const base = doc.baseURI;
   const name = first(node.name) ?? ([first(node.givenName), first(node.familyName)].filter(Boolean).join(' ') || undefined);
   const list = (value: unknown) => strings(value, 10);
@@ -242,12 +245,13 @@ function withEmployerInContext(node: JsonObject, listedBy: JsonObject | undefine
 }
 
 /**
- * Person nodes of every JSON-LD block, the page's own subject first: the person a ProfilePage's
- * mainEntity or about holds or names by `@id`, or whose mainEntityOfPage is this page; then
- * top-level people before people nested deeper (an article's author, a reviewer). A person's
- * employer given by reference or by the organisation listing them is filled in.
+ * Person nodes of `items` (the top-level values of a page's JSON-LD blocks, or its microdata
+ * items), the page's own subject first: the person a ProfilePage's mainEntity or about holds or
+ * names by `@id`, or whose mainEntityOfPage is this page; then top-level people before people
+ * nested deeper (an article's author, a reviewer). A person's employer given by reference or by
+ * the organisation listing them is filled in.
  */
-export function jsonLdPersonNodes(doc: Document): JsonObject[] {
+export function personNodes(items: readonly unknown[], doc: Document): JsonObject[] {
   const found: { node: JsonObject; rank: number; subject: boolean; listedBy?: JsonObject }[] = [];
   // Nodes by their `@id`, for employers given by reference; their names are read only if asked.
   const described = new Map<string, JsonObject>();
@@ -281,14 +285,7 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
       walk(child, depth + 1, key === '@graph' ? rank : rank + 1, ofSubject, listing);
     }
   };
-  for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
-    const raw = script.textContent ?? '';
-    if (raw.length > MAX_SCRIPT_CHARS) continue;
-    // Blocks wrapped for old XHTML parsers (`//<![CDATA[ … //]]>`, `<!-- … -->`), a few sites' way.
-    const text = raw.includes('<!') ? raw.replace(XHTML_WRAPPER, '') : raw;
-    // Broken JSON-LD is common; other blocks may still hold the person.
-    if (isJson(text)) walk(JSON.parse(text), 0, 0, false);
-  }
+  for (const item of items) walk(item, 0, 0, false);
   // Most pages Kith reads have no Person in JSON-LD (every LinkedIn profile but the public one):
   // they parse no address here.
   if (found.length === 0) return [];
@@ -298,22 +295,41 @@ export function jsonLdPersonNodes(doc: Document): JsonObject[] {
       (subjectIds.size > 0 && referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href))) ||
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
   }
-  // Otherwise, of several people (an event's speakers on one speaker's page), the one the page's
-  // heading names.
-  if (found.length > 1 && !found.some((entry) => entry.subject)) {
+  // Of several people, the one the page's heading names is its subject: one speaker's page among
+  // an event's speakers, or a staff page beside the author of a news item shown on it.
+  if (found.length > 1) {
     const nameOf = (text: string | undefined) => (text ? personName(text).toLowerCase() : '');
     const heading = nameOf(textOf(doc.querySelector('h1')));
     const named = heading ? found.find((entry) => nameOf(first(entry.node.name)) === heading) : undefined;
-    if (named) named.subject = true;
+    if (named) for (const entry of found) entry.subject = entry === named;
   }
   return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => withEmployerInContext(f.node, f.listedBy, described));
 }
 
+/** The value of each JSON-LD block of `doc`; broken JSON-LD is common, and other blocks may still hold the person. */
+function jsonLdBlocks(doc: Document): unknown[] {
+  const values: unknown[] = [];
+  for (const script of doc.querySelectorAll('script[type^="application/ld+json" i]')) {
+    const raw = script.textContent ?? '';
+    if (raw.length > MAX_SCRIPT_CHARS) continue;
+    // Blocks wrapped for old XHTML parsers (`//<![CDATA[ … //]]>`, `<!-- … -->`), a few sites' way.
+    const text = raw.includes('<!') ? raw.replace(XHTML_WRAPPER, '') : raw;
+    if (isJson(text)) values.push(JSON.parse(text));
+  }
+  return values;
+}
+
+export function jsonLdPersonNodes(doc: Document): JsonObject[] {
+  return personNodes(jsonLdBlocks(doc), doc);
+}
+
+/** Candidates of Person nodes read from `syntax`, in the nodes' order. */
+export function peopleOfNodes(nodes: readonly JsonObject[], doc: Document, syntax: Syntax): PersonInput[] {
+  const people = nodes.map((node) => candidate(syntax, jsonLdAnswers(node, doc, syntax))).filter((p): p is PersonInput => p !== undefined);
+  // Microdata is read from the DOM, whose text the browser has already decoded.
+  return withoutSharedLinks(syntax === 'json-ld' ? people.map(unescaped) : people);
+}
+
 export function extractJsonLd(doc: Document): PersonInput[] {
-  return withoutSharedLinks(
-    jsonLdPersonNodes(doc)
-      .map((node) => candidate('json-ld', jsonLdAnswers(node, doc)))
-      .filter((p): p is PersonInput => p !== undefined)
-      .map(unescaped),
-  );
+  return peopleOfNodes(jsonLdPersonNodes(doc), doc, 'json-ld');
 }

@@ -8,6 +8,7 @@ import { extractHCards } from './h-card';
 import { extractJsonLd } from './json-ld';
 import { extractLinkedIn, isLinkedInProfileUrl, warmUpLinkedIn } from './linkedin';
 import { extractMailtoLinks } from './mailto';
+import { extractMicrodata } from './microdata';
 import { extractOpenGraph } from './open-graph';
 import { extractOutlook, isOutlookMessageOpen, warmUpOutlook } from './outlook';
 import { withoutOthersHomes } from './person';
@@ -39,9 +40,9 @@ const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL
 /** Any other page: the markup sites write about people. */
 function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
-  const jsonLd = extractJsonLd(doc);
+  const schemaOrg = [...extractJsonLd(doc), ...extractMicrodata(doc)];
   const cards = extractHCards(doc);
-  return [...jsonLd, ...extractOpenGraph(doc, jsonLd[0] ?? cards[0]), ...cards, ...extractMailtoLinks(doc)];
+  return [...schemaOrg, ...extractOpenGraph(doc, schemaOrg[0] ?? cards[0]), ...cards, ...extractMailtoLinks(doc)];
 }
 
 /**

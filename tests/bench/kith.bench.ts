@@ -50,10 +50,11 @@ for (const block of document.querySelectorAll('script[type="application/ld+json"
 for (const card of document.querySelectorAll('.h-card, .vcard')) read.push(card.textContent);
 for (const meta of document.querySelectorAll('meta[property^="og:"]')) read.push(meta.getAttribute('content'));
 for (const link of document.querySelectorAll('a[href^="mailto:"]')) read.push(link.getAttribute('href'), link.textContent);
+for (const property of document.querySelectorAll('[itemscope] [itemprop]')) read.push(property.getAttribute('content') ?? property.textContent);
 ({ answer: { people: read }, ms: performance.now() - kithBenchStart });
 `;
 /** Fixtures of pages with no reader of their own, read by the capture script. */
-const OTHER_PAGES = ['json-ld.html', 'h-card.html', 'open-graph.html', 'mailto.html'];
+const OTHER_PAGES = ['json-ld.html', 'microdata.html', 'h-card.html', 'open-graph.html', 'mailto.html'];
 
 function timedCaptureScript(): string {
   const [hint, ...rest] = readFileSync(join(EXTENSION_DIR, 'capture-page.js'), 'utf8').split('\n');

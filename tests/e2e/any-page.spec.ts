@@ -17,6 +17,11 @@ const PAGES = [
     people: ['Noor Haddad', 'Ilya Sorensen', 'program@summit.example.org'],
   },
   {
+    file: 'microdata.html',
+    fields: { Name: 'Kofi Mensah', Title: 'Professor of Condensed Matter Physics', Company: 'University of Aurora', Location: 'Tromsø, Norway', Email: 'kofi.mensah@uni-aurora.example' },
+    people: ['Kofi Mensah', 'Amara Diallo', 'Ingrid Solberg'],
+  },
+  {
     file: 'h-card.html',
     fields: { Name: 'Mina Okafor', Title: 'Data Journalist', Company: 'Ledger News', Location: 'Lagos, Nigeria', Email: 'mina@mina-okafor.example' },
     people: ['Mina Okafor', 'Lena Park'],
