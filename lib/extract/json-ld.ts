@@ -245,13 +245,20 @@ function withEmployerInContext(node: JsonObject, listedBy: JsonObject | undefine
 }
 
 /**
+ * A Person node, and whether the page only lists them among an organisation's people (its founder,
+ * its employees): a company's site writes its Organization with its founder into every page's
+ * head, so such a person is not whom a page is about unless it says so.
+ */
+export type PersonNode = { node: JsonObject; listed: boolean };
+
+/**
  * Person nodes of `items` (the top-level values of a page's JSON-LD blocks, or its microdata
  * items), the page's own subject first: the person a ProfilePage's mainEntity or about holds or
  * names by `@id`, or whose mainEntityOfPage is this page; then top-level people before people
  * nested deeper (an article's author, a reviewer). A person's employer given by reference or by
  * the organisation listing them is filled in.
  */
-export function personNodes(items: readonly unknown[], doc: Document): JsonObject[] {
+export function personNodes(items: readonly unknown[], doc: Document): PersonNode[] {
   const found: { node: JsonObject; rank: number; subject: boolean; listedBy?: JsonObject }[] = [];
   // Nodes by their `@id`, for employers given by reference; their names are read only if asked.
   const described = new Map<string, JsonObject>();
@@ -296,14 +303,17 @@ export function personNodes(items: readonly unknown[], doc: Document): JsonObjec
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
   }
   // Of several people, the one the page's heading names is its subject: one speaker's page among
-  // an event's speakers, or a staff page beside the author of a news item shown on it.
-  if (found.length > 1) {
+  // an event's speakers, or a staff page beside the author of a news item shown on it; so is the
+  // founder on their own page.
+  if (found.length > 1 || found.some((entry) => entry.listedBy && !entry.subject)) {
     const nameOf = (text: string | undefined) => (text ? personName(text).toLowerCase() : '');
     const heading = nameOf(textOf(doc.querySelector('h1')));
     const named = heading ? found.find((entry) => nameOf(first(entry.node.name)) === heading) : undefined;
     if (named) for (const entry of found) entry.subject = entry === named;
   }
-  return found.sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank).map((f) => withEmployerInContext(f.node, f.listedBy, described));
+  return found
+    .sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank)
+    .map((f) => ({ node: withEmployerInContext(f.node, f.listedBy, described), listed: !f.subject && f.listedBy !== undefined }));
 }
 
 /** The value of each JSON-LD block of `doc`; broken JSON-LD is common, and other blocks may still hold the person. */
@@ -319,17 +329,25 @@ function jsonLdBlocks(doc: Document): unknown[] {
   return values;
 }
 
-export function jsonLdPersonNodes(doc: Document): JsonObject[] {
+export function jsonLdPersonNodes(doc: Document): PersonNode[] {
   return personNodes(jsonLdBlocks(doc), doc);
 }
 
+/** The people schema.org markup gives: those the page shows, and those it only lists as an organisation's (PersonNode). */
+export type SchemaOrgPeople = { shown: PersonInput[]; listed: PersonInput[] };
+
 /** Candidates of Person nodes read from `syntax`, in the nodes' order. */
-export function peopleOfNodes(nodes: readonly JsonObject[], doc: Document, syntax: Syntax): PersonInput[] {
-  const people = nodes.map((node) => candidate(syntax, jsonLdAnswers(node, doc, syntax))).filter((p): p is PersonInput => p !== undefined);
-  // Microdata is read from the DOM, whose text the browser has already decoded.
-  return withoutSharedLinks(syntax === 'json-ld' ? people.map(unescaped) : people);
+export function peopleOfNodes(nodes: readonly PersonNode[], doc: Document, syntax: Syntax): SchemaOrgPeople {
+  const people = nodes.map(({ node, listed }) => {
+    const person = candidate(syntax, jsonLdAnswers(node, doc, syntax));
+    // Microdata is read from the DOM, whose text the browser has already decoded.
+    return { person: person && syntax === 'json-ld' ? unescaped(person) : person, listed };
+  });
+  withoutSharedLinks(people.flatMap(({ person }) => (person ? [person] : [])));
+  const of = (listed: boolean) => people.flatMap((entry) => (entry.person && entry.listed === listed ? [entry.person] : []));
+  return { shown: of(false), listed: of(true) };
 }
 
-export function extractJsonLd(doc: Document): PersonInput[] {
+export function extractJsonLd(doc: Document): SchemaOrgPeople {
   return peopleOfNodes(jsonLdPersonNodes(doc), doc, 'json-ld');
 }

@@ -94,7 +94,7 @@ function titleParts(doc: Document, onSubpage: boolean): { name?: string; headlin
  * moved to this profile without a load.
  */
 function profileJsonLd(doc: Document, slug: string): Answers {
-  const answersOf = jsonLdPersonNodes(doc).map((node) => jsonLdAnswers(node, doc));
+  const answersOf = jsonLdPersonNodes(doc).map(({ node }) => jsonLdAnswers(node, doc));
   const slugOf = (a: Answers) => {
     const url = a.profileUrl?.value;
     return url ? linkedinProfileSlug(new URL(url)) : undefined;

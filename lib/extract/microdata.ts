@@ -2,9 +2,8 @@
 // older CMS themes, university and team pages, and article bylines mark people up so instead of
 // in JSON-LD. Each item is read into the shape a JSON-LD node has, as the microdata spec's own
 // JSON conversion does, so one reader decides who a page is about for both (json-ld.ts).
-import type { PersonInput } from '../capture-model';
 import { imageUrl } from './dom';
-import { type JsonObject, peopleOfNodes, personNodes, typesOf } from './json-ld';
+import { type JsonObject, peopleOfNodes, personNodes, type SchemaOrgPeople, typesOf } from './json-ld';
 import { mailtoAddresses } from './mailto';
 
 /** A page marking up thousands of items is not a person card; reading a bounded part keeps a hostile page cheap. */
@@ -88,6 +87,6 @@ export function microdataItems(doc: Document): JsonObject[] {
   return topLevel;
 }
 
-export function extractMicrodata(doc: Document): PersonInput[] {
+export function extractMicrodata(doc: Document): SchemaOrgPeople {
   return peopleOfNodes(personNodes(microdataItems(doc), doc), doc, 'microdata');
 }

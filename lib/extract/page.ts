@@ -40,9 +40,13 @@ const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL
 /** Any other page: the markup sites write about people. */
 function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
-  const schemaOrg = [...extractJsonLd(doc), ...extractMicrodata(doc)];
+  // People only listed as an organisation's (its founder, in every page's head) come after what
+  // the page's own markup says.
+  const jsonLd = extractJsonLd(doc);
+  const microdata = extractMicrodata(doc);
+  const shown = [...jsonLd.shown, ...microdata.shown];
   const cards = extractHCards(doc);
-  return [...schemaOrg, ...extractOpenGraph(doc, schemaOrg[0] ?? cards[0]), ...cards, ...extractMailtoLinks(doc)];
+  return [...shown, ...extractOpenGraph(doc, shown[0] ?? cards[0]), ...cards, ...jsonLd.listed, ...microdata.listed, ...extractMailtoLinks(doc)];
 }
 
 /**

@@ -9,6 +9,12 @@ import { personName } from '@/lib/extract/person';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
 import { loadFixture } from './load-fixture';
 
+/** Every person the markup gives, those only listed as an organisation's last. */
+const jsonLdPeople = (doc: Document) => {
+  const { shown, listed } = extractJsonLd(doc);
+  return [...shown, ...listed];
+};
+
 /** A page at `url` whose only JSON-LD block is `graph`. */
 const jsonLdPage = (url: string, graph: unknown[]) =>
   new JSDOM(`<!DOCTYPE html><head><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@graph': graph })}</script></head>`, { url }).window
@@ -53,7 +59,7 @@ describe('JSON-LD', () => {
   it('skips broken blocks and reads a bare top-level Person', () => {
     const { document: page } = loadFixture('json-ld.html');
     page.head.innerHTML = `<script type="application/ld+json">{"@type":"Person","name":"Lone Person","worksFor":["First Co","Second Co"]}</script><script type="application/ld+json">{oops</script>`;
-    expect(extractJsonLd(page)).toEqual([
+    expect(jsonLdPeople(page)).toEqual([
       { name: 'Lone Person', company: 'First Co', emails: [], source: 'json-ld', fieldSources: { name: 'json-ld', company: 'json-ld' } },
     ]);
   });
@@ -75,7 +81,7 @@ describe('JSON-LD', () => {
       worksFor: [{ '@type': 'Organization', name: 'Fjord Studio', member: { '@type': 'OrganizationRole', roleName: 'Lead', startDate: 2021 } }],
     };
     page.head.innerHTML = [person, linkedInStyle].map((p) => `<script type="application/ld+json">${JSON.stringify(p)}</script>`).join('');
-    expect(extractJsonLd(page).map(({ name, title, company }) => ({ name, title, company }))).toEqual([
+    expect(jsonLdPeople(page).map(({ name, title, company }) => ({ name, title, company }))).toEqual([
       { name: 'Rui Costa', title: 'Head of Data', company: 'Tejo Labs' },
       { name: 'Eva Lind', title: 'Designer', company: 'Fjord Studio' },
     ]);
@@ -88,7 +94,7 @@ describe('JSON-LD', () => {
       '<script type="application/ld+json">{"@type":["Thing","schema:Person"],"name":"Bea Prefixed"}</script>' +
       '<script type="application/json">{"@type":"Person","name":"Not Linked Data"}</script>' +
       '<script type="application/ld+json">{"@type":"PersonalTrainer","name":"Not A Person Type"}</script>';
-    expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Ana Full', 'Bea Prefixed']);
+    expect(jsonLdPeople(page).map((person) => person.name)).toEqual(['Ana Full', 'Bea Prefixed']);
   });
 
   it('reads a block wrapped for old XHTML parsers in CDATA or a comment', () => {
@@ -97,7 +103,7 @@ describe('JSON-LD', () => {
       '<script type="application/ld+json">\n//<![CDATA[\n{"@type":"Person","name":"Cdata Slashes"}\n//]]>\n</script>' +
       '<script type="application/ld+json">/*<![CDATA[*/{"@type":"Person","name":"Cdata Stars"}/*]]>*/</script>' +
       '<script type="application/ld+json"><!-- {"@type":"Person","name":"In A Comment"} --></script>';
-    expect(extractJsonLd(page).map((person) => person.name)).toEqual(['Cdata Slashes', 'Cdata Stars', 'In A Comment']);
+    expect(jsonLdPeople(page).map((person) => person.name)).toEqual(['Cdata Slashes', 'Cdata Stars', 'In A Comment']);
   });
 
   it('keeps people named by places on one page apart, and never takes the page for their link', () => {
@@ -131,13 +137,29 @@ describe('JSON-LD', () => {
     ]);
   });
 
+  it("puts a company's founder, written into every page's head, after the person the page's own markup shows", () => {
+    const url = 'https://acme.example/team/anna-schmidt/';
+    const organisation = JSON.stringify({ '@type': 'Organization', name: 'Acme GmbH', url: 'https://acme.example/', founder: { '@type': 'Person', name: 'Sam Founder' } });
+    const head = `<title>Anna Schmidt – Acme</title><script type="application/ld+json">${organisation}</script>`;
+    const pageWith = (markup: string) => new JSDOM(`<!DOCTYPE html><html><head>${head}</head><body>${markup}</body></html>`, { url }).window.document;
+    const names = (markup: string) => extractPeople(pageWith(markup), url).map((person) => person.name);
+    const card = '<main class="h-card"><h1 class="p-name">Anna Schmidt</h1><p class="p-job-title">Head of Design</p></main>';
+    expect(names(card)).toEqual(['Anna Schmidt', 'Sam Founder']);
+    const profile = pageWith('<h1>Anna Schmidt</h1>');
+    profile.head.insertAdjacentHTML('beforeend', '<meta property="og:type" content="profile"><meta property="profile:first_name" content="Anna"><meta property="profile:last_name" content="Schmidt">');
+    expect(extractPeople(profile, url).map((person) => person.name)).toEqual(['Anna Schmidt', 'Sam Founder']);
+    // Where nothing else names anyone, the founder is still offered; and on the founder's own page, first.
+    expect(names('<h1>Our story</h1>')).toEqual(['Sam Founder']);
+    expect(names(`<h1>Sam Founder</h1>${card.replace('<h1 class="p-name">Anna Schmidt</h1>', '<span class="p-name">Anna Schmidt</span>')}`)).toEqual(['Sam Founder', 'Anna Schmidt']);
+  });
+
   it('reads text a site escaped for HTML as the text it stands for', () => {
     const url = 'https://press.example/people/rene-dupont';
     const page = jsonLdPage(url, [
       { '@type': 'Person', name: 'Ren&eacute; Dupont &amp; Fils', jobTitle: 'Directeur g&#233;n&#xE9;ral', worksFor: 'AT&T &foo; &#0; &bacute;' },
       { '@type': 'Person', name: '&Aring;sa &Oslash;stby-M&uuml;ller &amp;amp; &Scaron;&yuml;', address: { addressLocality: 'Z&uuml;rich' } },
     ]);
-    expect(extractJsonLd(page).map(({ name, title, company, location }) => [name, title, company, location])).toEqual([
+    expect(jsonLdPeople(page).map(({ name, title, company, location }) => [name, title, company, location])).toEqual([
       ['René Dupont & Fils', 'Directeur général', 'AT&T &foo; &#0; &bacute;', undefined],
       ['Åsa Østby-Müller &amp; Šÿ', undefined, undefined, 'Zürich'],
     ]);
@@ -214,7 +236,7 @@ describe('JSON-LD', () => {
     // The fixture's last block has a trailing comma, as real pages' JSON-LD often does.
     const parse = vi.spyOn(JSON, 'parse');
     try {
-      expect(extractJsonLd(document).length).toBeGreaterThan(0);
+      expect(jsonLdPeople(document).length).toBeGreaterThan(0);
       expect(parse).toHaveBeenCalled();
       expect(parse.mock.results.every((result) => result.type === 'return')).toBe(true);
     } finally {
@@ -429,7 +451,7 @@ describe('relative links in metadata', () => {
        <meta property="og:type" content="profile"><meta property="og:title" content="Ada Relative"><meta property="og:url" content="/people/ada"><meta property="og:image" content="/img/ada.png">`,
     );
     const base = new URL(page.baseURI);
-    expect(extractJsonLd(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('ada.png', base).href });
+    expect(jsonLdPeople(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('ada.png', base).href });
     expect(extractOpenGraph(page)[0]).toMatchObject({ profileUrl: new URL('/people/ada', base).href, photoUrl: new URL('/img/ada.png', base).href });
   });
 
@@ -440,7 +462,7 @@ describe('relative links in metadata', () => {
       'beforeend',
       `<script type="application/ld+json">{"@type":"Article","author":[{"@type":"Person","@id":"#a1","name":"Ann One"},{"@type":"Person","@id":"#a2","name":"Bo Two"}]}</script>`,
     );
-    expect(extractJsonLd(page).map((p) => [p.name, p.profileUrl])).toEqual([
+    expect(jsonLdPeople(page).map((p) => [p.name, p.profileUrl])).toEqual([
       ['Ann One', undefined],
       ['Bo Two', undefined],
     ]);

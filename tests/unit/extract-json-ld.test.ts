@@ -3,10 +3,16 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractJsonLd } from '@/lib/extract/json-ld';
 
+/** Every person the markup gives, those only listed as an organisation's last. */
+const jsonLdPeople = (doc: Document) => {
+  const { shown, listed } = extractJsonLd(doc);
+  return [...shown, ...listed];
+};
+
 const pageOf = (url: string, data: unknown) =>
   new JSDOM(`<!DOCTYPE html><head><script type="application/ld+json">${JSON.stringify(data)}</script></head>`, { url }).window.document;
 
-const jobs = (url: string, data: unknown) => extractJsonLd(pageOf(url, data)).map(({ name, title, company }) => ({ name, title, company }));
+const jobs = (url: string, data: unknown) => jsonLdPeople(pageOf(url, data)).map(({ name, title, company }) => ({ name, title, company }));
 
 describe('a JSON-LD person’s employer', () => {
   it('is the organisation a graph refers to by @id, as Yoast and Rank Math write it', () => {
