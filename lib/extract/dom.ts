@@ -10,6 +10,18 @@ export function textOf(node: Node | null | undefined, max = READ_MAX): string {
   return node ? cleanLine(node.textContent ?? '', max) : '';
 }
 
+/**
+ * A node's text as a screen reader reads it, where a page writes text twice: once to be seen,
+ * hidden from screen readers (`aria-hidden`), and once to be read out, hidden from sight
+ * (LinkedIn's names and companies). The whole text where nothing else is left.
+ */
+export function spokenTextOf(el: Element | null | undefined, max = READ_MAX): string {
+  if (!el?.querySelector('[aria-hidden="true"]')) return textOf(el, max);
+  const spoken = el.cloneNode(true) as Element;
+  for (const hidden of spoken.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+  return textOf(spoken, max) || textOf(el, max);
+}
+
 /** An attribute as one clean line ('' when absent). */
 export function attrOf(el: Element | null | undefined, name: string, max = READ_MAX): string {
   const value = el?.getAttribute(name);

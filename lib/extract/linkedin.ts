@@ -9,7 +9,7 @@
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
 import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl } from '../text';
-import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, textOf } from './dom';
+import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, spokenTextOf, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
 import { candidate, firstAnswer, isPronouns, once, personName, withoutPronouns, type Answers } from './person';
 
@@ -114,13 +114,16 @@ function nameHeading(main: Element, titleName: () => string | undefined): Elemen
   if (h1s.length === 1) return h1s[0];
   const headings = h1s.length ? h1s : [...main.querySelectorAll('h2')].filter((h) => !inPageChrome(h));
   const name = titleName()?.toLowerCase();
-  return (name && headings.find((h) => withoutNameBadges(textOf(h)).toLowerCase() === name)) || h1s[0];
+  return (name && headings.find((h) => withoutNameBadges(spokenTextOf(h)).toLowerCase() === name)) || h1s[0];
 }
 
-// What the top card shows that is no line about the person: counts ("500+ connections") and the
-// badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado"). One pattern,
-// so a first read compiles one.
-const COUNT_OR_VERIFIED = /^(?:[\d.,]+\+?\s+\S+|[Vv][eé]rifi\S*)$/;
+// What the top card shows that is no line about the person: counts ("500+ connections"), the
+// badge of a verified profile ("Verified", "Verifiziert", "Vérifié", "Verificado", "Geverifieerd",
+// "Подтверждено", "認証済み", "已验证", "인증됨") and the member badges' text read out to screen
+// readers ("Premium", "… has a Premium account", "Hiring", "Top Voice"). One pattern, so a first
+// read compiles one.
+const COUNT_OR_BADGE =
+  /^(?:[\d.,]+\+?\s+\S+|[Vv][eé]rifi\S*|Geverifieerd|Zweryfikowan\S*|Doğrulan\S*|Подтвержд\S*|Верифиц\S*|認証済み|已验证|已驗證|인증됨|Premium|.{1,80} has a Premium account|Hiring|Top Voice)$/;
 
 type Line = { text: string; el: Element };
 
@@ -138,10 +141,25 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
     // actions or links to other pages ("Message", "Connect", "Contact info", "612 followers").
     if ((el.localName !== 'p' && el.querySelector('p, span, div')) || el.querySelector('a, button')) continue;
     const text = textOf(el, 400);
-    if (!text || isBadge(text) || COUNT_OR_VERIFIED.test(text) || lines.some((line) => line.text === text)) continue;
+    if (!text || isBadge(text) || COUNT_OR_BADGE.test(text) || lines.some((line) => line.text === text)) continue;
     lines.push({ text, el });
   }
   return lines;
+}
+
+/** The top card's "Contact info" link, in every generation of the card. */
+const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
+
+/**
+ * The top card: the nearest section around the heading that holds the card's "Contact info" link,
+ * as a redesign may wrap the name's row in a section of its own; else the nearest section.
+ */
+function topCardOf(heading: Element): Element | null {
+  const nearest = heading.closest('section');
+  for (let section = nearest; section; section = section.parentElement?.closest('section') ?? null) {
+    if (section.querySelector(CONTACT_INFO)) return section;
+  }
+  return nearest;
 }
 
 /**
@@ -151,7 +169,7 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
  * a count ("500+ connections") nor a creator's topics ("Talks about #design").
  */
 function locationLine(card: Element, heading: Element, lines: Line[]): Line | undefined {
-  const contactInfo = card.querySelector('a[href*="/overlay/contact-info"]');
+  const contactInfo = card.querySelector(CONTACT_INFO);
   if (!contactInfo) return lines.slice(1).find(({ text }) => text.length <= 120 && !/[\d#]/.test(text));
   for (let block = contactInfo.parentElement; block && !block.contains(heading); block = block.parentElement) {
     const around = block;
@@ -223,7 +241,7 @@ function sameName(a: string, b: string): boolean {
  */
 function showsAnotherPage(card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string): boolean {
   if (title.page) return true;
-  const named = heading && withoutNameBadges(textOf(heading));
+  const named = heading && withoutNameBadges(spokenTextOf(heading));
   if (named && title.name && !sameName(named, title.name)) return true;
   // A member id (`/in/ACoAA…`) names a profile another way than its name does: it is compared with neither.
   const here = decodedSlug(slug);
@@ -260,14 +278,14 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const onSubpage = url.includes('/details/') || url.includes('/recent-activity/');
   const title = once(() => titleParts(doc, onSubpage));
   const heading = nameHeading(main, () => title().name);
-  const card = heading?.closest('section') ?? main;
+  const card = (heading && topCardOf(heading)) ?? main;
   // JSON-LD naming this profile is only in a page LinkedIn served whole (a public profile): no app moved it.
   if (!onSubpage && !ld.name && showsAnotherPage(card, heading, title(), slug)) return [];
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
   const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));
   const inCard = (selector: string) => firstInContent(card, selector);
-  const classText = (selector: string) => textOf(firstInContent(main, selector), 400);
+  const classText = (selector: string) => spokenTextOf(firstInContent(main, selector), 400);
   // The head is the page as first served. LinkedIn's app moves from one profile to another
   // without loading a page, so its metadata may describe the last profile: it answers only when
   // its own address is this profile's.
@@ -282,23 +300,23 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     ['profile:first_name', () => [headMeta('profile:first_name'), headMeta('profile:last_name')].filter(Boolean).join(' ')],
     ['h1.text-heading-xlarge', () => withoutNameBadges(classText('h1.text-heading-xlarge'))],
     ['h1.top-card-layout__title', () => withoutNameBadges(classText('h1.top-card-layout__title'))],
-    ['main h1', () => withoutNameBadges(textOf(heading))],
+    ['main h1', () => withoutNameBadges(spokenTextOf(heading))],
     ['document.title', () => title().name],
   ]);
 
   const company = firstAnswer([
     ['json-ld', () => ld.company?.value],
-    ['data-tracking-control-name=topcard-current-company', () => textOf(firstInContent(main, '[data-tracking-control-name$="topcard-current-company"]'), 300)],
+    ['data-tracking-control-name=topcard-current-company', () => spokenTextOf(firstInContent(main, '[data-tracking-control-name$="topcard-current-company"]'), 300)],
     [
       'aria-label=Current company',
       () => {
         const button = [...main.querySelectorAll('[aria-label]')].find((el) => CURRENT_COMPANY_LABEL.test(attrOf(el, 'aria-label', 300)));
         if (!button || inPageChrome(button)) return undefined;
-        return textOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s|。/)[0];
+        return spokenTextOf(button, 300) || attrOf(button, 'aria-label', 300).replace(CURRENT_COMPANY_LABEL, '').split(/\.\s|。/)[0];
       },
     ],
     // Without a top card, main's links to companies are the jobs listed on a profile's subpage.
-    ['top card a[href*=/company/]', () => (onSubpage && !heading ? undefined : textOf(inCard('a[href*="/company/"]'), 300))],
+    ['top card a[href*=/company/]', () => (onSubpage && !heading ? undefined : spokenTextOf(inCard('a[href*="/company/"]'), 300))],
   ]);
 
   const headline = firstAnswer([
@@ -326,8 +344,9 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     ['top card img[src*=profile-displayphoto]', () => imageUrl(ownPicture(card, slug))],
   ]);
 
-  // Out of network, LinkedIn names the person only as "LinkedIn Member": that is nobody's name.
-  if (name?.value === 'LinkedIn Member') return [];
+  // Out of network, LinkedIn names the person only as a member, in the page's language ("LinkedIn
+  // Member", "Membre de LinkedIn", "LinkedIn-lid"): no one's name holds LinkedIn's.
+  if (name?.value.toLowerCase().includes('linkedin')) return [];
   const person = candidate('linkedin', {
     name,
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },

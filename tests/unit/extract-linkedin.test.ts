@@ -338,11 +338,37 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect([person.name, person.company, person.title]).toEqual(['Kenji Morales', undefined, undefined]);
   });
 
-  it('finds nobody on a profile LinkedIn shows only as "LinkedIn Member"', () => {
+  it('finds nobody on a profile LinkedIn shows only as a member, in any of its languages', () => {
+    for (const member of ['LinkedIn Member', 'Membre de LinkedIn', 'LinkedIn Mitglied', 'Miembro de LinkedIn', 'Utente LinkedIn', 'LinkedIn-lid']) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.title = `${member} | LinkedIn`;
+      page.querySelector('main h1')!.textContent = member;
+      expect(extractPeople(page, url), member).toEqual([]);
+    }
+  });
+
+  it('reads text written twice, once to be seen and once for screen readers, once', () => {
     const { document: page } = loadFixture('linkedin-2026.html');
-    page.title = 'LinkedIn Member | LinkedIn';
-    page.querySelector('main h1')!.textContent = 'LinkedIn Member';
-    expect(extractPeople(page, url)).toEqual([]);
+    const twice = (text: string) => `<span aria-hidden="true">${text}</span><span class="_vh">${text}</span>`;
+    page.querySelector('main h1')!.innerHTML = twice('Kenji Morales');
+    page.querySelector('main a[href*="/company/"] span')!.outerHTML = twice('Lumen Works');
+    expect(extractPeople(page, url)).toMatchObject([{ name: 'Kenji Morales', company: 'Lumen Works' }]);
+  });
+
+  it('reads the whole top card when a redesign wraps the name’s row in a section of its own', () => {
+    const { document: page } = loadFixture('linkedin-2026.html');
+    const row = page.querySelector('main h1')!.parentElement!;
+    row.outerHTML = `<section class="_n">${row.outerHTML}</section>`;
+    const [person] = extractPeople(page, url);
+    expect([person.name, person.title, person.company, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Lumen Works', 'Montréal, Quebec, Canada']);
+  });
+
+  it('takes no badge beside the name for the headline: verified in other languages, a member badge read out', () => {
+    for (const badge of ['認証済み', '已验证', '인증됨', 'Подтверждено', 'Geverifieerd', 'Zweryfikowano', 'Doğrulandı', 'Premium', 'Kenji Morales has a Premium account', 'Hiring', 'Top Voice']) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.querySelector('main h1')!.insertAdjacentHTML('afterend', `<span class="_b"><svg aria-hidden="true"></svg><span class="_vh">${badge}</span></span>`);
+      expect(extractPeople(page, url)[0].title, badge).toBe('Product Designer · Accessibility advocate');
+    }
   });
 
   it('reports a capture failure when nothing answers on a profile URL', () => {
