@@ -20,7 +20,7 @@ const CHIP = 'button, [role="button"], [role="listitem"]';
 const SENT_TIME = '[data-testid="SentReceivedSavedTime"]';
 // "From" in Outlook's UI languages; the label is "<word>: <sender>" (French puts a space before the colon).
 const FROM_LABEL =
-  /^\s*(from|von|de|da|van|från|fra|fra|od|от|від|kimden|feladó|lähettäjä|afsender|apo|από|差出人|发件人|寄件者|보낸 사람)\s*[:：]\s*/i;
+  /^\s*(from|von|de|de la|da|van|från|fra|od|от|від|kimden|feladó|lähettäjä|afsender|apo|από|dari|daripada|từ|מאת|من|จาก|差出人|发件人|寄件者|보낸 사람)\s*[:：]\s*/i;
 
 export function isOutlookMessageOpen(doc: Document, url: string): boolean {
   return isOutlookUrl(url) && doc.querySelector(`${MESSAGE_BODY}, ${READING_PANE}`) !== null;

@@ -336,6 +336,16 @@ describe('Outlook on the web, a sender without a From label', () => {
   });
 });
 
+describe('Outlook on the web, in languages written in other scripts or with a longer label', () => {
+  it('reads the sender without the From label in Hebrew, Arabic, Thai, Vietnamese, Indonesian, Malay and Romanian', () => {
+    for (const label of ['מאת:', 'من:', 'จาก:', 'Từ:', 'Dari:', 'Daripada:', 'De la:']) {
+      const { document, url } = loadFixture('outlook-en.html');
+      document.querySelector('[aria-label^="From:"]')!.setAttribute('aria-label', `${label} Grace Mbeki`);
+      expect(extractPeople(document, url).map((p) => [p.name, p.emails, p.role])[0], label).toEqual(['Grace Mbeki', ['grace.mbeki@fabrikam.example'], 'sender']);
+    }
+  });
+});
+
 describe('Outlook on the web, recipients drawn with their separators', () => {
   it('reads a name without the separator that follows it', () => {
     const { document, url } = loadFixture('outlook-de.html');
