@@ -69,6 +69,8 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
     id: `${id}-${key}`,
     value: draft[key],
     onInput: (event: Event) => set(key, (event.currentTarget as HTMLInputElement).value),
+    // What is typed while a save is under way would be lost when the saved card replaces the form.
+    readOnly: busy,
     'aria-invalid': key === invalid || undefined,
     'aria-describedby': key === invalid ? `${id}-error` : undefined,
   });

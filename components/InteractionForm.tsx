@@ -98,6 +98,7 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
             aria-invalid={invalid === 'date' || undefined}
             aria-describedby={invalid === 'date' ? errorId : undefined}
             value={draft.date}
+            readOnly={busy}
             onInput={(event) => set('date', event.currentTarget.value)}
           />
         </div>
@@ -111,6 +112,8 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
         aria-invalid={invalid === 'summary' || undefined}
         aria-describedby={invalid === 'summary' ? `${errorId} ${id}-summary-hint` : `${id}-summary-hint`}
         value={draft.summary}
+        // What is typed while the log is saved would be lost when the form empties for the next one.
+        readOnly={busy}
         placeholder="What was said, what was promised"
         onInput={(event) => set('summary', event.currentTarget.value)}
       />

@@ -644,7 +644,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               </div>
               <div>
                 <label for={`${id}-rdate`}>On</label>
-                <input id={`${id}-rdate`} type="date" required value={reminderDraft.date} onInput={(e) => setReminderDraft({ ...reminderDraft, date: e.currentTarget.value })} />
+                <input id={`${id}-rdate`} type="date" required readOnly={busy} value={reminderDraft.date} onInput={(e) => setReminderDraft({ ...reminderDraft, date: e.currentTarget.value })} />
               </div>
             </div>
             <label for={`${id}-rnote`}>What</label>
@@ -653,6 +653,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               aria-invalid={reminderNoteInvalid || undefined}
               aria-describedby={reminderNoteInvalid ? `${id}-rerror` : undefined}
               value={reminderDraft.note}
+              // What is typed while the reminder is saved would be lost when the form empties.
+              readOnly={busy}
               placeholder="Send the deck by Friday"
               onInput={(e) => setReminderDraft({ ...reminderDraft, note: e.currentTarget.value })}
             />

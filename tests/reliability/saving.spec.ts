@@ -161,3 +161,57 @@ test('storage full: the popup says so, keeps what was typed, and loses nothing s
     ['Saved Before', 'A note that must survive'],
   ]);
 });
+
+/** Hold a write transaction on every store from `page`, as a long import does, until the returned release is called. */
+async function holdDatabase(page: Page): Promise<() => Promise<void>> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('kith');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');
+          const held = globalThis as unknown as { kithHeld?: boolean; kithReleased?: Promise<void> };
+          held.kithHeld = true;
+          // A transaction lives while requests keep coming: one after another until released.
+          const keepBusy = () => {
+            if (held.kithHeld) tx.objectStore('contacts').get('none').onsuccess = keepBusy;
+          };
+          keepBusy();
+          held.kithReleased = new Promise((done) => (tx.oncomplete = () => done(db.close())));
+          resolve();
+        };
+      }),
+  );
+  return () =>
+    page.evaluate(async () => {
+      const held = globalThis as unknown as { kithHeld?: boolean; kithReleased?: Promise<void> };
+      held.kithHeld = false;
+      await held.kithReleased;
+    });
+}
+
+test('what would be typed while a save waits on a busy database cannot be lost: the form is read-only until it is saved', async ({ kith }) => {
+  const holder = await kith.openDashboard('#/settings');
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  await field(popup, 'Name').fill('Rana Aziz');
+  await field(popup, 'Notes').fill('Met at the conference.');
+  let release = await holdDatabase(holder);
+  await popup.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(field(popup, 'Notes')).not.toBeEditable();
+  await release();
+  await expect(popup.getByRole('status')).toHaveText(/Saved Rana Aziz/);
+  expect((await readStore(popup, 'contacts')).map((c) => c.notes)).toEqual(['Met at the conference.']);
+
+  const summary = field(popup, 'Summary');
+  await summary.fill('Coffee about the platform team.');
+  release = await holdDatabase(holder);
+  await popup.getByRole('button', { name: /^Log/ }).click();
+  await expect(summary).not.toBeEditable();
+  await release();
+  await expect(popup.getByRole('status')).toHaveText('Interaction logged.');
+  await expect(summary).toBeEditable();
+  await expect(summary).toHaveValue('');
+});
