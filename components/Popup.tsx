@@ -9,7 +9,7 @@ import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
 import { editedFields, keepEdits } from '@/lib/form-edits';
 import { type Typed, asNewPersonDraft, typedKey } from '@/lib/typed-drafts';
 import { type InteractionDraft, interactionDraft, saveInteractionDraft } from '@/lib/interaction-draft';
-import { type Contact, type PageCapture, type Person, type Reminder, Settings } from '@/lib/model';
+import { type Contact, type PageCapture, type Person, type Reminder, Settings, newId } from '@/lib/model';
 import {
   type DueItem,
   type Proposed,
@@ -20,6 +20,7 @@ import {
   loadDueToday,
   loadSavedCard,
   sceneOf,
+  unsavedLog,
 } from '@/lib/popup';
 import { settleReminder } from '@/lib/reminder-store';
 import { CONTACT_NAME_KEY, ContactForm, type FocusField } from './ContactForm';
@@ -174,17 +175,18 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       // changed since and no longer finds it.
       const card =
         (await findSavedCard(kithDb, person, now)) ?? (kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, now, person) : undefined);
+      const keptLog = await unsavedLog(kithDb, kept);
       setError(undefined);
       setLogError(undefined);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
-      setLogDraft(kept?.log ?? interactionDraft(now, message));
+      setLogDraft(keptLog ?? interactionDraft(now, message));
       // A new person's form kept (saved since, elsewhere) is an edit over the person as captured.
       const editRestored = card && showCard(key, card, person, kept, draftFromPerson(person));
       if (!card) {
         setDraft(kept?.contact ? asNewPersonDraft(kept.contact) : draftFromPerson(person));
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
-      if (restored && (card ? editRestored || kept?.log : kept?.contact)) sayRestored(key);
+      if (restored && (card ? editRestored || keptLog : kept?.contact)) sayRestored(key);
     },
     [deps],
   );
@@ -227,8 +229,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           // Typed on a card with nobody on the page (a person added by hand here): that card again.
           const card = kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, deps.now()) : undefined;
           const editRestored = card && showCard(key, card, undefined, kept, draftOfCard(card));
+          const keptLog = await unsavedLog(kithDb, kept);
           if (card) {
-            if (kept?.log) setLogDraft(kept.log);
+            if (keptLog) setLogDraft(keptLog);
           } else {
             if (kept?.contact) setDraft(asNewPersonDraft(kept.contact));
             if (scene.kind === 'capture-failed') setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
@@ -238,7 +241,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               if (kept?.contact) setScreen({ kind: 'new', focus: 'name', back: home });
             }
           }
-          if (restored && (card ? editRestored || kept?.log : kept?.contact)) sayRestored(key);
+          if (restored && (card ? editRestored || keptLog : kept?.contact)) sayRestored(key);
         }
       } catch (cause) {
         if (!cancelled) setFatal(`Kith could not open your notebook: ${reason(cause)}`);
@@ -413,7 +416,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     if (current.kind !== 'new' && current.kind !== 'saved') return;
     void write(
       async (kithDb) => {
+        const newContactId = current.kind === 'new' ? newId() : undefined;
+        await keptTyping.keepBeforeSaving({ contactId: newContactId });
         const { contact, created, heldByOthers } = await saveDraft(kithDb, {
+          newContactId,
           draft,
           now: deps.now(),
           settings: cadence(),
@@ -460,7 +466,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     const { card, person } = screen;
     void write(
       async (kithDb) => {
-        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now());
+        const loggedAs = newId();
+        await keptTyping.keepBeforeSaving({ loggedAs });
+        const { thankYou } = await saveInteractionDraft(kithDb, card.contact.id, logDraft, cadence(), deps.now(), loggedAs);
         clearUnsaved('log');
         setLogError(undefined);
         setLogDraft(interactionDraft(deps.now()));

@@ -36,19 +36,21 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
     return { key, forms: { contact, base: contact && shown.base, log, contactId: shown.contactId } };
   };
 
-  const keepNow = () => {
+  /** Keep the screen's forms now; `saving`: the ids a save about to start writes them under. */
+  const keepNow = (saving: Pick<Typed, 'contactId' | 'loggedAs'> = {}): Promise<void> => {
     window.clearTimeout(timer.current);
     timer.current = undefined;
     const pending = pendingNow.current();
-    if (!pending) return;
-    if (pending.forms.contact || pending.forms.log) kept.current.set(pending.key, { ...pending.forms, at: store.now() });
+    if (!pending) return Promise.resolve();
+    const forms = { ...pending.forms, ...saving };
+    if (forms.contact || forms.log) kept.current.set(pending.key, { ...forms, at: store.now() });
     else kept.current.delete(pending.key);
-    void store.keepTyped(pending.key, pending.forms).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
+    return store.keepTyped(pending.key, forms).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
   };
 
   useEffect(() => {
     const onPageHide = () => {
-      if (timer.current !== undefined) keepNow();
+      if (timer.current !== undefined) void keepNow();
     };
     window.addEventListener('pagehide', onPageHide);
     return () => window.removeEventListener('pagehide', onPageHide);
@@ -92,12 +94,19 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
         timer.current = window.setTimeout(keepNow, KEEP_AFTER_MS);
       };
     },
+    /**
+     * A save of the forms is about to start, under these ids (a new contact's, a log's): kept
+     * with them first, so a popup closed as the save commits knows it was saved.
+     */
+    keepBeforeSaving(saving: Pick<Typed, 'contactId' | 'loggedAs'>): Promise<void> {
+      return keepNow(saving);
+    },
     /** The form was saved or given up: it is no longer kept. */
     clear(form: TypedForm) {
       if (key) typedInto.current.get(key)?.delete(form);
-      keepNow();
+      void keepNow();
     },
-    keepNow,
+    keepNow: () => void keepNow(),
     /** The screen's forms typed into and not saved, if any. */
     pending() {
       const pending = pendingNow.current();

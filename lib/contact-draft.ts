@@ -203,6 +203,8 @@ export type SaveDraftArgs = {
   pageUrl?: string;
   /** A saved contact the user says this new person is, though no profile link or email found it. */
   into?: string;
+  /** The id a new person is saved under, when the caller chose it first (the popup keeps it with what was typed). */
+  newContactId?: string;
 };
 
 /**
@@ -215,7 +217,7 @@ export type SaveDraftArgs = {
  */
 export async function saveDraft(
   db: KithDB,
-  { draft, now, settings, contactId, shown, person, pageUrl, into }: SaveDraftArgs,
+  { draft, now, settings, contactId, shown, person, pageUrl, into, newContactId = newId() }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
@@ -233,7 +235,7 @@ export async function saveDraft(
   const source = { kind: person?.source ?? 'manual', url: profileUrl ?? pageUrl, at: now } as const;
   const input: ContactInput = {
     ...fields,
-    id: newId(),
+    id: newContactId,
     phones: person?.phones ?? [],
     profileUrl,
     photoUrl: person?.photoUrl,

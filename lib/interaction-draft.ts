@@ -90,9 +90,10 @@ export async function saveInteractionDraft(
   draft: InteractionDraft,
   settings: Pick<Settings, 'defaultCadenceDays'>,
   now: number,
+  id = newId(),
 ): Promise<LoggedInteraction> {
   refuseUnloggable(draft, now);
-  return logInteraction(db, { id: newId(), contactId, ...formFields(draft, now) }, settings, now);
+  return logInteraction(db, { id, contactId, ...formFields(draft, now) }, settings, now);
 }
 
 /** Save the form over the interaction it was opened on (`interaction`): the same checks as logging it anew. */

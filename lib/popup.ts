@@ -1,9 +1,11 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
 import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
+import type { InteractionDraft } from './interaction-draft';
 import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
 import { withValuesTaken } from './merge';
 import { isOpen } from './reminders';
+import type { Typed } from './typed-drafts';
 
 /** `popup.html?tabId=N` shows the popup for tab N; without it, the active tab. */
 export function tabIdFromSearch(search: string): number | undefined {
@@ -46,6 +48,15 @@ export const RECENT_INTERACTIONS = 5;
 export async function findSavedCard(db: KithDB, person: Person, now: number): Promise<SavedCard | undefined> {
   const saved = await readContactWithHistory(db, { profileUrl: person.profileUrl, emails: person.emails });
   return saved && cardOf(db, saved, now, person);
+}
+
+/**
+ * The log form kept for a card, unless it was saved as the popup closed: kept with the id its save
+ * was writing (`loggedAs`), and that interaction is in the notebook.
+ */
+export async function unsavedLog(db: KithDB, kept: Typed | undefined): Promise<InteractionDraft | undefined> {
+  if (!kept?.log) return undefined;
+  return kept.loggedAs && (await db.get('interactions', kept.loggedAs)) ? undefined : kept.log;
 }
 
 export async function loadSavedCard(db: KithDB, contactId: string, now: number, person?: Person): Promise<SavedCard | undefined> {

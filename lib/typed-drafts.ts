@@ -24,6 +24,12 @@ export const Typed = z.object({
    * in entries kept before it was recorded.
    */
   contactId: z.optional(Id),
+  /**
+   * The id the log is being saved under, kept before the save starts (as a new person's contact
+   * id is, in `contactId`): a popup closed as that save commits finds it saved and does not bring
+   * the form back to be saved twice.
+   */
+  loggedAs: z.optional(Id),
 });
 export type Typed = z.infer<typeof Typed>;
 

@@ -210,6 +210,49 @@ describe('a card with no person on the page, the popup closed while typing on it
     expect(again.root.querySelector('#card-name')?.textContent).toBe('Sam Reyes');
   });
 
+  it('brings back neither a person added by hand nor a log that were saved as the popup closed, so neither is saved twice', async () => {
+    // What storage holds once a save's write has committed, had the popup closed before it forgot the form.
+    const keptAsSaveBegan = () => {
+      const snapshot = new Map(storage);
+      return () => {
+        storage.clear();
+        for (const [key, typed] of snapshot) storage.set(key, typed);
+      };
+    };
+    const popup = openPopup();
+    await vi.waitFor(() => popup.button('Add a person by hand'));
+    popup.button('Add a person by hand').click();
+    await vi.waitFor(() => popup.field('Name'));
+    await popup.type('Name', 'Sam Reyes');
+    await popup.type('Notes', 'Met at the meetup');
+    await wait(KEPT);
+    popup.button('Save').click();
+    // The save keeps the form with the new contact's id before it writes.
+    await vi.waitFor(() => expect([...storage.values()][0]?.contactId).toBeDefined());
+    const closedAsSaved = keptAsSaveBegan();
+    await vi.waitFor(() => expect(popup.text()).toContain('Saved Sam Reyes to Kith.'));
+    closedAsSaved();
+
+    const again = openPopup();
+    await vi.waitFor(() => expect(again.root.querySelector('#card-name')?.textContent).toBe('Sam Reyes'));
+    expect(again.text()).not.toContain('Restored what you typed');
+    expect(storage.size).toBe(0);
+
+    await again.type('Summary', 'Coffee next Tuesday');
+    await wait(KEPT);
+    again.button('Log interaction').click();
+    await vi.waitFor(() => expect([...storage.values()][0]?.loggedAs).toBeDefined());
+    const closedAsLogged = keptAsSaveBegan();
+    await vi.waitFor(() => expect(again.text()).toContain('Interaction logged.'));
+    closedAsLogged();
+
+    const third = openPopup();
+    await vi.waitFor(() => expect(third.root.querySelector('#card-name')?.textContent).toBe('Sam Reyes'));
+    expect(third.field('Summary').value).toBe('');
+    expect(third.text()).not.toContain('Restored what you typed');
+    expect((await listContacts(db)).map((c) => c.name)).toEqual(['Sam Reyes']);
+  });
+
   it('says nothing was restored when the card the log was typed on has been deleted since', async () => {
     const popup = openPopup();
     await addByHand(popup, { Name: 'Sam Reyes' });
