@@ -217,26 +217,35 @@ export function bringRemindersIntoForm(db: KithDB): Promise<number> {
 }
 
 /**
- * Rewrite every stored time `move` changes (see lib/time-zone-move.ts): reminders' due and
+ * The times of each store that may be date-only (see lib/time-zone-move.ts): reminders' due and
  * snooze times, interactions' times and contacts' last interaction. Times of Kith's own making
- * (created, updated, done) are instants and stay. Returns how many records it rewrote.
+ * (created, updated, done) are instants and stay.
  */
+export const DAY_START_FIELDS = {
+  reminders: ['dueAt', 'snoozedUntil'],
+  interactions: ['at'],
+  contacts: ['lastInteractionAt'],
+} as const;
+
+/** `record` with each of `fields` moved by `move`; the record itself when none changes. */
+export function withDayStartsMoved<T extends object>(record: T, fields: readonly string[], move: (time: number) => number): T {
+  const changes = fields.flatMap((field) => {
+    const time = (record as AnyRecord)[field];
+    if (typeof time !== 'number') return [];
+    const to = move(time);
+    return to === time ? [] : [[field, to]];
+  });
+  return changes.length ? { ...record, ...Object.fromEntries(changes) } : record;
+}
+
+/** Rewrite every stored time `move` changes (DAY_START_FIELDS). Returns how many records it rewrote. */
 export async function moveDayStarts(db: KithDB, move: (time: number) => number): Promise<number> {
-  const moved = (record: AnyRecord, fields: readonly string[]) => {
-    const changes = fields.flatMap((field) => {
-      const time = record[field];
-      if (typeof time !== 'number') return [];
-      const to = move(time);
-      return to === time ? [] : [[field, to]];
-    });
-    return changes.length ? { ...record, ...Object.fromEntries(changes) } : record;
-  };
   const reminders = await rewriteOutOfForm(db, 'reminders', (stored) => {
-    const next = moved(stored, ['dueAt', 'snoozedUntil']);
+    const next = withDayStartsMoved(stored, DAY_START_FIELDS.reminders, move);
     return next === stored ? stored : (withOpenAt(next as StoredReminder) as AnyRecord);
   });
-  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => moved(stored, ['at']));
-  const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => moved(stored, ['lastInteractionAt']));
+  const interactions = await rewriteOutOfForm(db, 'interactions', (stored) => withDayStartsMoved(stored, DAY_START_FIELDS.interactions, move));
+  const contacts = await rewriteOutOfForm(db, 'contacts', (stored) => withDayStartsMoved(stored, DAY_START_FIELDS.contacts, move));
   return reminders + interactions + contacts;
 }
 

@@ -35,6 +35,12 @@ export function dayStartsMovedFrom(zone: string): (time: number) => number {
   };
 }
 
+/** The zone the notebook's date-only times start their days in: where the worker last found itself, else this one. */
+export async function notebookTimeZone(): Promise<string> {
+  const stored: unknown = (await browser.storage.local.get(ZONE_KEY))[ZONE_KEY];
+  return typeof stored === 'string' ? stored : currentTimeZone();
+}
+
 let following: Promise<unknown> = Promise.resolve();
 
 /**

@@ -268,7 +268,7 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
           case 'ics':
             return [`kith-reminders-${stamp}.ics`, 'text/calendar;charset=utf-8', exportRemindersIcs(data.reminders, data.contacts, now)];
           case 'json':
-            return [`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now)];
+            return [`kith-backup-${stamp}.json`, 'application/json', createBackup({ ...data, settings: await deps.settings() }, now, await deps.timeZone())];
         }
       };
       const [file, type, text] = await made();

@@ -40,6 +40,8 @@ export type DashboardDeps = {
   download: (name: string, type: string, text: string) => void;
   /** This dashboard's store of what is typed on contact pages (lib/dashboard-drafts.ts). */
   drafts: () => Promise<DashboardDrafts>;
+  /** The zone the notebook's date-only times start their days in (lib/time-zone-move.ts). */
+  timeZone: () => Promise<string>;
   /** The keyboard shortcut that opens the popup, if one is set. */
   popupShortcut: () => Promise<string | undefined>;
 };

@@ -7,6 +7,7 @@ import { openKithDb } from '@/lib/db';
 import { onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { popupShortcut } from '@/lib/shortcut';
+import { notebookTimeZone } from '@/lib/time-zone-move';
 
 const deps: DashboardDeps = {
   db: () => openKithDb(),
@@ -18,6 +19,7 @@ const deps: DashboardDeps = {
   download: downloadText,
   drafts: () => openDashboardDrafts(Date.now),
   popupShortcut,
+  timeZone: notebookTimeZone,
 };
 
 render(<Dashboard deps={deps} />, document.getElementById('app')!);

@@ -3,7 +3,9 @@
 // by today's schemas, which fill what later versions added. The settings are optional: backups
 // made before they were kept have none, and a Kith that predates them reads past them.
 import * as z from 'zod/mini';
+import { DAY_START_FIELDS, withDayStartsMoved } from '../db';
 import { Contact, Interaction, Reminder, Settings, describeIssues } from '../model';
+import { currentTimeZone, dayStartsMovedFrom } from '../time-zone-move';
 import { type ImportBatch, ImportError, emptyBatch, lineAt } from './batch';
 import { whyContactWouldBeCut, whyInteractionWouldBeCut, whyReminderWouldBeCut, whySettingsWouldBeCut } from './limits';
 
@@ -14,6 +16,8 @@ export type Backup = {
   format: typeof BACKUP_FORMAT;
   version: number;
   exportedAt: number;
+  /** The zone its date-only times start their days in (lib/time-zone-move.ts); absent in backups made before it was written. */
+  timeZone?: string;
   contacts: Contact[];
   interactions: Interaction[];
   reminders: Reminder[];
@@ -23,8 +27,9 @@ export type Backup = {
 export function createBackup(
   data: { contacts: Contact[]; interactions: Interaction[]; reminders: Reminder[]; settings?: Settings },
   now: number,
+  timeZone = currentTimeZone(),
 ): string {
-  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, ...data };
+  const backup: Backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, timeZone, ...data };
   // Compact: indentation made a 10,000-person backup a third larger and slower to write and to
   // hand to the download (the string is encoded once more into the Blob).
   return JSON.stringify(backup);
@@ -34,6 +39,7 @@ const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.int().check(z.minimum(1)),
   exportedAt: z.optional(z.number()),
+  timeZone: z.optional(z.string()),
   contacts: z.array(z.unknown()),
   interactions: z._default(z.array(z.unknown()), []),
   reminders: z._default(z.array(z.unknown()), []),
@@ -56,6 +62,17 @@ function jsonErrorOffset(text: string, message: string): number {
   return 0;
 }
 
+/** Records' date-only times moved from `zone` to this one; unchanged where the zone is this one, or unknown here. */
+function dayStartsMovedInto(zone: string | undefined): <T extends object>(record: T, fields: readonly string[]) => T {
+  let move: ((time: number) => number) | undefined;
+  try {
+    move = zone && zone !== currentTimeZone() ? dayStartsMovedFrom(zone) : undefined;
+  } catch {
+    // A zone this browser does not know: the times are read as they are.
+  }
+  return (record, fields) => (move ? withDayStartsMoved(record, fields, move) : record);
+}
+
 export function parseBackup(text: string): ImportBatch {
   let raw: unknown;
   try {
@@ -71,6 +88,9 @@ export function parseBackup(text: string): ImportBatch {
     throw new ImportError('Line 1', `made by a newer Kith (backup version ${backup.version}); update Kith to read it`);
   }
   const batch = emptyBatch('kith-backup');
+  // Made in another zone, its dates are kept: a follow-up on 3 December restored after a flight
+  // west is still due on 3 December, not the evening before.
+  const move = dayStartsMovedInto(backup.timeZone);
   // A backup holds each record once. Two with one id would land on one key, the later silently
   // replacing the earlier (and its notes): which one the user meant is theirs to say, so the
   // file is refused, naming both. A record whose text would be cut is refused too, naming the
@@ -101,7 +121,9 @@ export function parseBackup(text: string): ImportBatch {
       keep(parsed.data, where);
     });
   };
-  each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) => batch.contacts.push({ where, contact, revisedAt: contact.updatedAt }));
+  each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) =>
+    batch.contacts.push({ where, contact: move(contact, DAY_START_FIELDS.contacts), revisedAt: contact.updatedAt }),
+  );
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
   const owned = (contactId: string, where: string) => {
     if (ids.has(contactId)) return true;
@@ -109,10 +131,10 @@ export function parseBackup(text: string): ImportBatch {
     return false;
   };
   each(backup.interactions, Interaction, 'Interaction', whyInteractionWouldBeCut, (interaction, where) => {
-    if (owned(interaction.contactId, where)) batch.interactions.push(interaction);
+    if (owned(interaction.contactId, where)) batch.interactions.push(move(interaction, DAY_START_FIELDS.interactions));
   });
   each(backup.reminders, Reminder, 'Reminder', whyReminderWouldBeCut, (reminder, where) => {
-    if (owned(reminder.contactId, where)) batch.reminders.push(reminder);
+    if (owned(reminder.contactId, where)) batch.reminders.push(move(reminder, DAY_START_FIELDS.reminders));
   });
   if (backup.settings !== undefined) {
     const cut = whySettingsWouldBeCut(backup.settings);

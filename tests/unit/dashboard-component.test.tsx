@@ -40,6 +40,7 @@ function depsOver(db: KithDB, overrides: Partial<DashboardDeps> = {}): Dashboard
     onChangedElsewhere: () => () => {},
     download: () => {},
     popupShortcut: async () => undefined,
+    timeZone: async () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     drafts: async () => ({ restored: new Map(), keep: async () => undefined, giveUp: () => {} }),
     ...overrides,
   };
@@ -565,11 +566,13 @@ it('a backup’s settings go into its export, and are restored by importing it i
   const due = keepInTouchDueAt({ createdAt: at }, mine);
   await putReminder(before, { id: 'kit', contactId: 'jane', kind: 'keep-in-touch', dueAt: due, createdAt: at });
   let backup = '';
-  openAt('#/import', depsOver(before, { settings: async () => mine, download: (_name, _type, file) => (backup = file) }));
+  openAt('#/import', depsOver(before, { settings: async () => mine, timeZone: async () => 'Asia/Kolkata', download: (_name, _type, file) => (backup = file) }));
   await vi.waitFor(() => expect(text()).toContain('Export full backup (JSON)'));
   click('Export full backup (JSON)');
   await vi.waitFor(() => expect(backup).not.toBe(''));
   expect(JSON.parse(backup).settings).toEqual(mine);
+  // The zone the notebook's dates start their days in, so a restore elsewhere keeps them.
+  expect(JSON.parse(backup).timeZone).toBe('Asia/Kolkata');
   render(null, host!);
 
   // A new profile: an empty notebook with the default settings.

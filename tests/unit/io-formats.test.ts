@@ -886,6 +886,23 @@ describe('Kith backup', () => {
     expect(batch.reminders).toEqual([reminder]);
   });
 
+  it('keeps the dates of a backup made in another time zone: a follow-up on 3 December is still on 3 December', () => {
+    // Made on Kiritimati (UTC+14), a zone no one runs these tests in.
+    const kiritimati = (iso: string) => Date.parse(`${iso}T00:00:00+14:00`);
+    const madeAt = Date.parse('2026-11-20T15:42:00Z');
+    const followUp = Reminder.parse({ id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: kiritimati('2026-12-03'), snoozedUntil: kiritimati('2026-12-05'), createdAt: madeAt });
+    const coffee = Interaction.parse({ id: 'i1', contactId: 'c1', at: kiritimati('2026-11-18'), summary: 'Coffee' });
+    const call = Interaction.parse({ id: 'i2', contactId: 'c1', at: madeAt, summary: 'A call at a time of day' });
+    const jane = contactOf({ id: 'c1', name: 'Jane', lastInteractionAt: kiritimati('2026-11-18') });
+    const backup = createBackup({ contacts: [jane], interactions: [coffee, call], reminders: [followUp] }, NOW, 'Pacific/Kiritimati');
+    const batch = parseImport(backup, NOW);
+    expect(batch.reminders).toEqual([{ ...followUp, dueAt: startOfLocalDay('2026-12-03'), snoozedUntil: startOfLocalDay('2026-12-05') }]);
+    expect(batch.interactions).toEqual([{ ...coffee, at: startOfLocalDay('2026-11-18') }, call]);
+    expect(batch.contacts[0].contact.lastInteractionAt).toBe(startOfLocalDay('2026-11-18'));
+    // Made in this zone, or before backups said their zone, the times are read as written.
+    expect(parseImport(createBackup({ contacts: [jane], interactions: [coffee], reminders: [followUp] }, NOW), NOW).reminders).toEqual([followUp]);
+  });
+
   it('carries the settings, and reads a backup made before it did without them', () => {
     const settings = Settings.parse({ defaultCadenceDays: 30, notifications: false, weeklyGoal: 5, targets: ['Acme', 'Globex'] });
     expect(parseImport(createBackup({ contacts: [], interactions: [], reminders: [], settings }, NOW), NOW).settings).toEqual(settings);
