@@ -5,6 +5,9 @@
 // C0/C1 controls except tab and newline, zero-width and bidi formatting characters, BOM. The
 // zero-width joiner and non-joiner are handled apart (below): names need them.
 const INVISIBLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// In text of several lines (notes), the left-to-right and right-to-left marks stay: people writing
+// Hebrew or Arabic beside Latin words and numbers type them to keep the words in order.
+const INVISIBLE_BUT_MARKS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 // A joiner (U+200D) or non-joiner (U+200C) with nothing visible on one side: at an edge, beside
 // white space or another joiner. Between two characters they are part of the text — emoji such as
@@ -42,7 +45,7 @@ function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): 
     let end = Math.min(start + CHUNK, input.length);
     const last = input.charCodeAt(end - 1);
     if (last >= 0xd800 && last <= 0xdbff && end < input.length) end += 1;
-    out += input.slice(start, end).replace(INVISIBLE, '');
+    out += input.slice(start, end).replace(foldWhitespace ? INVISIBLE : INVISIBLE_BUT_MARKS, '');
     if (foldWhitespace) out = out.replace(/\s+/g, ' ').trimStart();
     start = end;
   }
@@ -55,7 +58,7 @@ export function cleanLine(input: string, max: number): string {
   return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).replace(STRAY_JOINER, '').trim();
 }
 
-/** Multi-line text such as notes: line breaks kept, other invisibles removed, capped. */
+/** Multi-line text such as notes: line breaks and direction marks kept, other invisibles removed, capped. */
 export function cleanMultiline(input: string, max: number): string {
   return cap(wellFormed(visiblePrefix(input, max, false)).replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim(), max)
     .replace(STRAY_JOINER, '')

@@ -29,6 +29,13 @@ describe('cleanMultiline', () => {
   it('keeps line breaks', () => {
     expect(cleanMultiline('one\r\ntwo\u202E\n', 100)).toBe('one\ntwo');
   });
+
+  it('keeps the direction marks people type to order Hebrew or Arabic beside Latin words and numbers', () => {
+    const note = 'נפגשנו ב-\u200FTel Aviv\u200F (כנס 2025)\nاتصل على \u200E+971 4 000 0000\u200E';
+    expect(cleanMultiline(note, 1000)).toBe(note);
+    // A line (a name, a title) has none: there they only hide what the text says.
+    expect(cleanLine('Dana\u200F Levi', 100)).toBe('Dana Levi');
+  });
 });
 
 describe('safeHttpUrl', () => {
