@@ -62,10 +62,16 @@ const MERGE_PICKER_KEY = 'merge-picker';
 const deleteKey = (id: string) => `delete:${id}`;
 /** The `data-return-focus` key of an interaction's Edit, where the keyboard goes back once it is saved or left. */
 const editKey = (id: string) => `edit:${id}`;
-// One formatter for the page's life: `toLocaleDateString` with options builds one per call, three
-// calls per timeline entry per render, which at 500 interactions made each keystroke take 0.2 s.
-let dayFormat: Intl.DateTimeFormat | undefined;
-const day = (ms: number) => (dayFormat ??= new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })).format(ms);
+/**
+ * Dates as the page shows them. One formatter a reading of the data, not one a call:
+ * `toLocaleDateString` with options builds one per call, three calls per timeline entry per
+ * render, which at 500 interactions made each keystroke take 0.2 s. Not one for the page's life
+ * either: a formatter keeps the time zone it was made in, and the computer may move.
+ */
+const dayFormatter = () => {
+  const format = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  return (ms: number) => format.format(ms);
+};
 
 /** The contact form's fields by their labels, for what was typed on a contact gone meanwhile. */
 const TYPED_LABELS: Record<string, string> = { ...FIELD_LABELS, relationship: 'Relationship', followUp: 'Follow up' };
@@ -119,6 +125,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const contact = notebook.byId.get(contactId);
   const [interactions, setInteractions] = useState<Interaction[]>([]);
   const [reminders, setReminders] = useState<Reminder[]>([]);
+  const day = useMemo(dayFormatter, [notebook, interactions, reminders]);
   // The form shows the soonest open follow-up, as the popup's does: a new date moves it.
   const followUp = reminders.find((r) => r.kind === 'follow-up' && isOpen(r));
   const draftOf = (c: Contact) => draftFromContact(c, c.referredBy ? notebook.byId.get(c.referredBy)?.name : undefined, followUp);
@@ -131,6 +138,17 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const [logDraft, setLogDraft] = useState<InteractionDraft>(() => typedBefore?.log ?? interactionDraft(deps.now()));
   const [correcting, setCorrecting] = useState<Correcting | undefined>(typedBefore?.correcting);
   const [reminderDraft, setReminderDraft] = useState<ReminderDraft>(() => typedBefore?.reminder ?? { kind: 'follow-up', date: localIsoDate(deps.now()), note: '' });
+  // Left open past midnight, the log and reminder forms' dates still showing the day before move
+  // to the new one, as a page opened now would show: an interaction logged "today" is today's.
+  const today = localIsoDate(notebook.loadedAt);
+  const formsDay = useRef(localIsoDate(deps.now()));
+  useEffect(() => {
+    const before = formsDay.current;
+    if (today <= before) return;
+    formsDay.current = today;
+    setLogDraft((typed) => (typed.date === before ? { ...typed, date: today } : typed));
+    setReminderDraft((typed) => (typed.date === before ? { ...typed, date: today } : typed));
+  }, [today]);
   const [mergeWith, setMergeWith] = useState<ContactHit>();
   // Picking whom to merge replaces the search box with a question: the keyboard moves to its
   // answer, and back to the search box on Cancel or on Undo of the merge.

@@ -12,7 +12,7 @@ import { keepInTouchDueAt, localIsoDate } from '@/lib/reminders';
 import { draftFromContact } from '@/lib/contact-draft';
 import type { TypedOnContactPage } from '@/lib/dashboard-drafts';
 import { interactionDraft } from '@/lib/interaction-draft';
-import { putContact } from '../records';
+import { putContact, putInteraction } from '../records';
 
 /** Reading every contact (`listContacts`, the whole notebook's read) waits for `allRead`. */
 const gate = vi.hoisted(() => ({ allRead: Promise.resolve(), readAll: () => {} }));
@@ -614,6 +614,41 @@ it('reads the notebook again as a new day starts, so what was coming up tomorrow
   // Nothing is written at midnight, and nothing tells the page: it reads again on its own.
   clock = midnight + 1000;
   await vi.waitFor(() => expect(text()).toContain('Due today (1)'), { timeout: 4000 });
+});
+
+it('a contact page left open past midnight logs and reminds on the new day, not the one it was opened on', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  const midnight = new Date(2026, 10, 25).getTime();
+  let clock = midnight - 500;
+  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  openAt('#/contact/c', depsOver(db, { now: () => clock }));
+  const dateOf = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
+  await vi.waitFor(() => expect(dateOf('Date')).toBe('2026-11-24'));
+  expect(dateOf('On')).toBe('2026-11-24');
+  clock = midnight + 1000;
+  await vi.waitFor(() => expect(dateOf('Date')).toBe('2026-11-25'), { timeout: 4000 });
+  expect(dateOf('On')).toBe('2026-11-25');
+});
+
+it('a contact page shows dates in the time zone the computer is in now, not the one it was opened in', async () => {
+  const zone = process.env.TZ;
+  try {
+    process.env.TZ = 'America/New_York';
+    globalThis.indexedDB = new IDBFactory();
+    const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+    await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+    // 15:00 on 5 December in New York is 05:00 on 6 December in Tokyo.
+    await putInteraction(db, { id: 'i', contactId: 'c', at: Date.UTC(2026, 11, 5, 20), summary: 'Call' });
+    let changed = (_contacts?: readonly string[]) => {};
+    openAt('#/contact/c', depsOver(db, { onChangedElsewhere: (listener) => ((changed = listener), () => {}) }));
+    await vi.waitFor(() => expect(host!.querySelector('.timeline time')?.textContent).toBe('Dec 5, 2026'));
+    process.env.TZ = 'Asia/Tokyo';
+    changed(['c']);
+    await vi.waitFor(() => expect(host!.querySelector('.timeline time')?.textContent).toBe('Dec 6, 2026'));
+  } finally {
+    process.env.TZ = zone;
+  }
 });
 
 it('makes one export at a time, saying so while it does, and says why one could not be made', async () => {
