@@ -415,12 +415,18 @@ export type PlannedReminderWrite = { id: string; before?: StoredReminder; after?
 const unchangedSince = (now: StoredReminder | undefined, before: StoredReminder | undefined) =>
   now?.dueAt === before?.dueAt && now?.snoozedUntil === before?.snoozedUntil && now?.doneAt === before?.doneAt;
 
+async function hasOpenKeepInTouch(tx: IDBPTransaction<KithSchema, 'reminders'[], 'readwrite'>, contactId: string): Promise<boolean> {
+  return (await tx.objectStore('reminders').index('byContact').getAll(contactId)).some((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined);
+}
+
 /**
  * Write planned reminder changes a piece of keys (allOf's) at a time, each piece in a transaction
  * of its own: a save made meanwhile waits for one piece, not for the whole pass (100,000 writes
  * in one transaction held the notebook ~18 s). Each piece is read again first, and a reminder
  * written since it was planned from (an interaction logged, a contact saved) is left as that
- * write left it, in step already. Each piece is whole or not at all; pieces written stay written.
+ * write left it, in step already; nor is a new keep-in-touch reminder where the contact has an
+ * open one by now (another pass planned it meanwhile, from the same read: two made the badge count
+ * them twice). Each piece is whole or not at all; pieces written stay written.
  */
 export async function writeRemindersInPieces(db: KithDB, writes: readonly PlannedReminderWrite[]): Promise<void> {
   const pieces = (keyPieces ??= keyPiecesOf());
@@ -436,6 +442,7 @@ export async function writeRemindersInPieces(db: KithDB, writes: readonly Planne
       const raw = unwrap(store) as IDBObjectStore;
       for (const { id, before, after } of mine) {
         if (!unchangedSince(now.get(id), before)) continue;
+        if (after?.kind === 'keep-in-touch' && !before && (await hasOpenKeepInTouch(tx, after.contactId))) continue;
         if (after) raw.put(withOpenAt(after));
         else raw.delete(id);
       }

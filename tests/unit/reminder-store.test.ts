@@ -226,6 +226,12 @@ describe('keep-in-touch in the database', () => {
     await writeRemindersInPieces(db, [{ id: moved.id, before: moved, after: { ...moved, dueAt: NOW + 999 * DAY } }]);
     expect((await openKeepInTouch('c1')).map((r) => r.dueAt)).toEqual([NOW + 999 * DAY]);
   });
+
+  it('two passes at once (the dashboard after an import, the worker after new settings) give each contact one keep-in-touch', async () => {
+    for (const id of ['c2', 'c3', 'c4']) await putContact(db, { id, name: `Person ${id}`, createdAt: NOW, updatedAt: NOW });
+    await Promise.all([syncAllKeepInTouch(db, SETTINGS, NOW), syncAllKeepInTouch(db, SETTINGS, NOW)]);
+    for (const id of ['c1', 'c2', 'c3', 'c4']) expect(await openKeepInTouch(id), id).toHaveLength(1);
+  });
 });
 
 describe('deleting an interaction logged by mistake', () => {
