@@ -128,7 +128,7 @@ export function nameFromAddress(email: string): string {
 // counts only with a word after it, and one that begins them ("Maile", "Hereford", "Sendhil",
 // "Reacher") only as a word of its own.
 const NOT_A_NAME =
-  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media|linkedin)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous|view|follow|connect|find) |press(?: |$)|inquir|enquir|.*\b(?:linkedin|profile|profil)\b)/i;
+  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media|linkedin|correo|courriel|nachricht|anfrage)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|メール|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous|view|follow|connect|find|envoyer|enviar|envíe|invia|inviaci|stuur|mande um|mande uma) |press(?: |$)|inquir|enquir|.*\b(?:linkedin|profile|profil)\b)/i;
 
 /**
  * A degree or credential written after a name ("Jane Doe, PhD", "Sam Lee, CFA"): what someone
@@ -217,22 +217,31 @@ export function nameFromDisplayName(displayName: string): string {
 // blocks. Each pattern runs only on a name with a comma or ending in such a character, so most
 // names compile none on a fresh page.
 const HONORIFICS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'];
-const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:[A-Z][a-z]?\.?){1,6}$/;
+// "PhD", "M.B.A.", "P.Eng.", "SHRM-CP", "CFP®".
+const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:[A-Z][a-z]{0,2}\.?-?){1,6}[®™]?$/;
 // With the joiner and tags that make one emoji of several ("👩‍💻", "🏳️‍🌈", a region's flag).
-const TRAILING_EMOJI = /(?:\s*(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]|[\ud83c-\ud83e][\udc00-\udfff]|\udb40[\udc20-\udc7f]))+$/;
+const EMOJI = '(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]|[\ud83c-\ud83e][\udc00-\udfff]|\udb40[\udc20-\udc7f])';
+const EMOJI_AROUND = /* @__PURE__ */ once(() => new RegExp(`^(?:${EMOJI}\\s*)+|(?:\\s*${EMOJI})+$`, 'g'));
+const isEmojiCode = (code: number) => code >= 0x2600;
+
+/** The text without emoji at its start or end ("🚀 Ana Silva", "Ana Silva 🇵🇹"); checked by a character first, so most text compiles nothing. */
+export function withoutEmojiAround(text: string): string {
+  return isEmojiCode(text.charCodeAt(0)) || isEmojiCode(text.charCodeAt(text.length - 1)) ? text.replace(EMOJI_AROUND(), '').trim() : text;
+}
 
 /**
  * The name as an address book keeps it, without what people write around it on profiles and in
  * mail: "Dr. Priya Natarajan, PhD | Northwind 🚀" → "Priya Natarajan", "Jane Doe (she/her)" → "Jane Doe".
  */
 export function personName(text: string): string {
-  let name = cleanLine(text, 200).split(' | ')[0];
-  if (name.charCodeAt(name.length - 1) >= 0x2600) name = name.replace(TRAILING_EMOJI, '');
+  let name = withoutEmojiAround(cleanLine(text, 200).split(' | ')[0]);
   if (name.includes('/')) name = withoutPronouns(name);
   const parts = name.split(', ');
   while (parts.length > 1 && parts[0].includes(' ') && CREDENTIAL.test(parts[parts.length - 1])) parts.pop();
   const words = parts.join(', ').split(' ');
-  return (words.length > 2 && HONORIFICS.includes(words[0].replace('.', '')) ? words.slice(1) : words).join(' ');
+  // "Prof. Dr. Hans Müller": every honorific before the name.
+  while (words.length > 2 && HONORIFICS.includes(words[0].replace('.', ''))) words.shift();
+  return words.join(' ');
 }
 
 // The addresses of a desk, not a person ("enquiries@", "info@", "careers@"): on a page, a

@@ -15,6 +15,7 @@ import {
   looksLikePersonName,
   nameFromAddress,
   once,
+  withoutEmojiAround,
   withoutPronouns,
   type Answers,
 } from './person';
@@ -63,10 +64,10 @@ const JAPANESE_TITLE = /部長|課長|社長|次長|係長|室長|主任|取締�
 // where they are a line of their own or end in punctuation ("Best regards, Jane"), so a name
 // that begins like one (Kindra, Beste, Warren) is still read.
 const CLOSING =
-  /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|grüße|gruß|cordialement|bien cordialement|bien à vous|salutations|amitiés|saludos|saludos cordiales|un saludo|un cordial saludo|atentamente|abrazos|atenciosamente|cumprimentos|abraços|cordiali saluti|distinti saluti|saluti|met vriendelijke groet|met vriendelijke groeten|groeten|med vänliga hälsningar|vänliga hälsningar|med venlig hilsen|med vennlig hilsen|hilsen|pozdrawiam|z poważaniem|s pozdravem|с уважением|с наилучшими пожеланиями)(?:\s*[,.!]+\s*|\s*$)/i;
-// A line of a word or three ending in a comma is how a message is signed off in any language
-// ("Pozdrawiam,", "Saludos cordiales,"), not a name, a title or a company.
-const SIGN_OFF = /^[^\s@,]+(?:\s[^\s@,]+){0,2},$/;
+  /^(?:best|best regards|best wishes|kind regards|kindest regards|warm regards|warmest regards|warm wishes|many thanks|thanks|thanks again|thank you|cheers|regards|sincerely|yours|yours sincerely|yours truly|yours faithfully|all the best|mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|liebe grüße|herzliche grüße|grüße|gruß|cordialement|bien cordialement|bien à vous|salutations|amitiés|saludos|saludos cordiales|un saludo|un cordial saludo|atentamente|abrazos|atenciosamente|cumprimentos|abraços|cordiali saluti|distinti saluti|saluti|met vriendelijke groet|met vriendelijke groeten|groeten|med vänliga hälsningar|vänliga hälsningar|med venlig hilsen|med vennlig hilsen|hilsen|pozdrawiam|z poważaniem|s pozdravem|с уважением|с наилучшими пожеланиями|よろしくお願い(?:いた|致)?します|此致|敬礼|مع التحيات|مع خالص التحيات|تحياتي)(?:\s*[,.!،。]+\s*|\s*$)/i;
+// A line of a word or three ending in a comma (Arabic's too) is how a message is signed off in any
+// language ("Pozdrawiam,", "Saludos cordiales,"), not a name, a title or a company.
+const SIGN_OFF = /^[^\s@,،]+(?:\s[^\s@,،]+){0,2}[,،]$/;
 // What mail apps add under a message: "Sent from my iPhone", "Enviado desde mi iPhone".
 const MAIL_APP_FOOTER = /^(?:sent from my|get outlook for|enviado desde mi|envoyé de mon|von meinem|inviato da|verzonden vanaf|wysłane z)\b/i;
 // Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
@@ -119,7 +120,7 @@ function isFullName(text: string): boolean {
  * capitalised: a line of prose does not pass.
  */
 function readNameLine(text: string, emails: readonly string[]): { name: string; job?: string; company?: string } | undefined {
-  const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(text);
+  const match = /^([^,]{3,80}),\s+(.{2,300})$/.exec(withoutEmojiAround(text));
   if (!match || !isFullName(match[1])) return undefined;
   let name = match[1];
   const parts = match[2].split(/\s*,\s*/);

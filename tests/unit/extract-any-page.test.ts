@@ -427,6 +427,13 @@ describe('names', () => {
     expect(personName('Prof Ada Lovelace ✨')).toBe('Ada Lovelace');
     // Emoji made of several, joined: a person at a laptop, a flag, a region's flag.
     for (const emoji of ['👩‍💻', '🏳️‍🌈', '🏴󠁧󠁢󠁳󠁣󠁴󠁿']) expect(personName(`Ada Quinlan ${emoji}`), emoji).toBe('Ada Quinlan');
+    // Credentials with a trademark sign, a hyphen or a dot after three letters; honorifics one after another; emoji before.
+    expect(personName('Kenji Morales, CFP®')).toBe('Kenji Morales');
+    expect(personName('Kenji Morales, MBA, PMP®')).toBe('Kenji Morales');
+    expect(personName('Amir Haddad, P.Eng.')).toBe('Amir Haddad');
+    expect(personName('Lena Ortiz, SHRM-CP')).toBe('Lena Ortiz');
+    expect(personName('Prof. Dr. Hans Müller')).toBe('Hans Müller');
+    expect(personName('🚀 Ana Silva')).toBe('Ana Silva');
     expect(personName('Dr. Smith')).toBe('Dr. Smith');
     expect(personName('Doe, CTO')).toBe('Doe, CTO');
     expect(personName('Ellen van Dijk, Partner')).toBe('Ellen van Dijk, Partner');
@@ -594,7 +601,8 @@ describe('mailto links', () => {
     for (const name of ['Sayuri Ito', 'Fazıl Say', 'Hiren Shah', 'Booker Jones', 'Anna Schreiber', 'Elvis Presley', 'Lena Press', 'Maile Lee', 'Hereford Jones', 'Sendhil Mullainathan', 'Reacher Gray', 'Supriya Rao']) {
       expect(nameOf(name), name).toBe(name);
     }
-    for (const label of ['Email me', 'E-mail', 'Mail us', 'Send a message', 'Support team', 'Click here', 'Sales', 'Careers', 'Info', 'Feedback', 'Media enquiries', 'Talk to us']) {
+    for (const label of ['Email me', 'E-mail', 'Mail us', 'Send a message', 'Support team', 'Click here', 'Sales', 'Careers', 'Info', 'Feedback', 'Media enquiries', 'Talk to us',
+      'Envoyer un e-mail', 'Enviar correo', 'Envíe un mensaje', 'Mande um e-mail', 'Invia email', 'Stuur een e-mail', 'Nachricht schreiben', 'Anfrage senden', 'メールを送る', 'Correo electrónico', 'Courriel']) {
       expect(nameOf(label), label).toBe('Sam Lee');
     }
   });

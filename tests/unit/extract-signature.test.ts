@@ -187,6 +187,16 @@ Tel. +44 20 7946 0958.`;
     }
   });
 
+  it('skips the closings Japanese, Chinese and Arabic messages end with, and reads a name line with an emoji after its credential', () => {
+    const read = (text: string) => parseSignature(text).map(({ name, title, company }) => [name, title, company]);
+    expect(read('よろしくお願いいたします。\n\n山田 太郎\n営業部 部長\n株式会社サンプル\nyamada@sample.co.jp')[0][0]).toBe('山田 太郎');
+    expect(read('此致\n敬礼\n\n王小明\n产品经理\n示例科技有限公司\nwang@example.cn')[0][0]).toBe('王小明');
+    expect(read('مع التحيات،\nمحمد علي\nمدير المبيعات\nm.ali@acme.ae')[0].slice(0, 2)).toEqual(['محمد علي', 'مدير المبيعات']);
+    expect(read('Dr. María José García-López, PhD 🚀\nDirectora de Innovación\nAcme S.A.\nmjgarcia@acme.es')).toEqual([
+      ['María José García-López', 'Directora de Innovación', 'Acme S.A.'],
+    ]);
+  });
+
   it('reads recipients as Outlook copies them, "Last, First <address>", a person each', () => {
     expect(people('Doe, Jane <jane.doe@contoso.com>; Smith, John <john.smith@contoso.com>').map((p) => [p.name, p.emails])).toEqual([
       ['Jane Doe', ['jane.doe@contoso.com']],
