@@ -21,7 +21,7 @@ import {
   newId,
 } from './model';
 import { canonicalProfileUrl, otherProfileUrlSpellings } from './profile-url';
-import { dueTimeOf, planKeepInTouch } from './reminders';
+import { dueTimeOf, isOpen, planKeepInTouch } from './reminders';
 
 export const DB_NAME = 'kith';
 export const DB_VERSION = 5;
@@ -788,6 +788,18 @@ export async function saveCapturedPerson(
 /** A transaction that writes interactions and their contacts, and perhaps more (reminder-store.ts). */
 export type InteractionsTx = IDBPTransaction<KithSchema, Store[], 'readwrite'>;
 
+/** Bring one contact's keep-in-touch reminder in step; returns the open one. */
+export async function syncKeepInTouchIn(tx: InteractionsTx, contact: Contact, settings: Pick<Settings, 'defaultCadenceDays'>, now: number): Promise<Reminder | undefined> {
+  const store = tx.objectStore('reminders');
+  const reminders = (await store.index('byContact').getAll(contact.id)).map(reminderFromStore);
+  const { put, remove } = planKeepInTouch(contact, settings, reminders, now, newId);
+  for (const id of remove) await store.delete(id);
+  if (!put) return reminders.find((r) => r.kind === 'keep-in-touch' && isOpen(r));
+  const valid = validate(Reminder, 'reminder', put);
+  await store.put(withOpenAt(valid));
+  return valid;
+}
+
 /**
  * Set the contact's last-interaction time from the interactions it still has (none: unset), after
  * one of them changed or went away: the latest may be the one that did.
@@ -1089,19 +1101,28 @@ type Moved = { from: string; to: string; interactions: readonly string[]; remind
  * moved goes back to it as it is now: an interaction edited since keeps its edit, one deleted
  * since stays deleted, a reminder done since stays done. On the contacts the merge edited, only
  * the fields it changed go back, unless changed again since: a note added to the merged contact
- * after the merge (in the popup, say) stays on it.
+ * after the merge (in the popup, say) stays on it. A keep-in-touch reminder the merge changed and
+ * that was done since stays done, and each contact then keeps in touch from what it holds now
+ * (an interaction logged since counts), with one open keep-in-touch reminder.
  */
-export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: MergeUndo, now: number): Promise<HeldByOther[]> {
+export async function undoMerge(
+  db: KithDB,
+  { snapshot, made, moved, edited }: MergeUndo,
+  settings: Pick<Settings, 'defaultCadenceDays'>,
+  now: number,
+): Promise<HeldByOther[]> {
   const restore = putBack(snapshot, made);
   return inTransaction(db, ['contacts', 'interactions', 'reminders'], async (tx) => {
     const contacts = tx.objectStore('contacts');
     const interactions = tx.objectStore('interactions');
     const reminders = tx.objectStore('reminders');
-    const [current, interactionsNow, remindersNow] = await Promise.all([
+    const [current, interactionsNow, remindersNow, changedNow] = await Promise.all([
       Promise.all(edited.map(({ after }) => contacts.get(after.id))),
       Promise.all(moved.interactions.map((id) => interactions.get(id))),
       Promise.all(moved.reminders.map((id) => reminders.get(id))),
+      Promise.all(snapshot.reminders.map(({ id }) => reminders.get(id))),
     ]);
+    const doneSince = changedNow.filter((stored, i): stored is StoredReminder => stored?.doneAt !== undefined && snapshot.reminders[i].doneAt === undefined);
     const edits = edited.flatMap((change, i) => {
       const stored = current[i];
       return stored ? [validate(Contact, 'contact', { ...reverted(contactFromStore(stored), change, now), id: stored.id })] : [];
@@ -1115,7 +1136,17 @@ export async function undoMerge(db: KithDB, { snapshot, made, moved, edited }: M
       ...edits.map((c) => contacts.put(c)),
       ...movedBack(interactionsNow.map((i) => i && interactionFromStore(i))).map((i) => interactions.put(validate(Interaction, 'interaction', i))),
       ...movedBack(remindersNow.map((r) => r && reminderFromStore(r))).map((r) => reminders.put(withOpenAt(validate(Reminder, 'reminder', r)))),
+      ...doneSince.map((r) => reminders.put(r)),
     ]);
+    // Put back as it was, a keep-in-touch reminder may be the second open one (Done since made
+    // the next) or planned from before an interaction logged since: such a contact's is planned again.
+    const [mergedNow] = current;
+    const loggedSince = mergedNow !== undefined && mergedNow.lastInteractionAt !== edited[0]?.after.lastInteractionAt;
+    for (const id of [moved.to, moved.from]) {
+      const [stored, theirs] = await Promise.all([contacts.get(id), reminders.index('byContact').getAll(id)]);
+      const openKeepInTouch = theirs.filter((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined).length;
+      if (stored && (openKeepInTouch > 1 || (id === moved.to && loggedSince))) await syncKeepInTouchIn(tx, contactFromStore(stored), settings, now);
+    }
     return held;
   });
 }

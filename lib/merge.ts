@@ -174,7 +174,7 @@ export function combineSavedContacts(keep: Contact, gone: Contact, now: number):
 
 /**
  * Merge saved contact `goneId` into `keepId` in one transaction, keep-in-touch counted from the
- * merged contact with the user's `settings`; `undoMerge(db, undo, now)` undoes it.
+ * merged contact with the user's `settings`; `undoMerge(db, undo, settings, now)` undoes it.
  */
 export function mergeSavedContacts(
   db: KithDB,

@@ -15,6 +15,7 @@ import {
   interactionFromStore,
   putInteractionIn,
   reminderFromStore,
+  syncKeepInTouchIn,
   validate,
   withOpenAt,
   writeRemindersInPieces,
@@ -54,16 +55,6 @@ async function putReminderIn(tx: WriteTx, reminder: unknown): Promise<Reminder> 
   const valid = validate(Reminder, 'reminder', reminder);
   await tx.objectStore('reminders').put(withOpenAt(valid));
   return valid;
-}
-
-/** Bring one contact's keep-in-touch reminder in step; returns the open one. */
-async function syncKeepInTouchIn(tx: WriteTx, contact: Contact, settings: CadenceSettings, now: number) {
-  const store = tx.objectStore('reminders');
-  const reminders = (await store.index('byContact').getAll(contact.id)).map(reminderFromStore);
-  const { put, remove } = planKeepInTouch(contact, settings, reminders, now, newId);
-  for (const id of remove) await store.delete(id);
-  if (put) return putReminderIn(tx, put);
-  return reminders.find((r) => r.kind === 'keep-in-touch' && isOpen(r));
 }
 
 /**

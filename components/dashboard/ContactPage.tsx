@@ -427,7 +427,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       await changed(
         {
           message: `Merged ${other.name} into ${contact.name}.`,
-          undo: () => undoMerge(db, merged.undo, deps.now()),
+          undo: () => undoMerge(db, merged.undo, notebook.settings, deps.now()),
           returnFocus: MERGE_PICKER_KEY,
         },
         [other.id, ...merged.undo.edited.map(({ after }) => after.id)],

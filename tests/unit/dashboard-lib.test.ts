@@ -186,7 +186,7 @@ describe('bulk changes, merge and undo', () => {
     const { undo } = await mergeSavedContacts(db, 'alma', 'aa', NOW, CADENCE);
     // Another tab adds an address to the merged contact's emails, keeping the one the merge brought.
     await updateContact(db, 'alma', (c) => ({ ...c, emails: [...c.emails, 'alma@work.example'], updatedAt: NOW + 1 }));
-    expect(await undoMerge(db, undo, NOW + 2)).toEqual([{ key: 'aa@y.example', owner: 'Alma Arrow' }]);
+    expect(await undoMerge(db, undo, CADENCE, NOW + 2)).toEqual([{ key: 'aa@y.example', owner: 'Alma Arrow' }]);
     expect((await getContact(db, 'alma'))?.emails).toEqual(['alma@x.example', 'aa@y.example', 'alma@work.example']);
     expect(await getContact(db, 'aa')).toMatchObject({ name: 'Alma A.', emails: [] });
   });
@@ -300,7 +300,7 @@ describe('bulk changes, merge and undo', () => {
     // Neither had a keep-in-touch reminder (written without one): the merged contact gets its own.
     expect((await remindersOf(db, 'keep')).map((r) => [r.id, r.kind])).toEqual([['r1', 'promise'], [undo.made.reminders[0], 'keep-in-touch']]);
 
-    await undoMerge(db, undo, NOW);
+    await undoMerge(db, undo, CADENCE, NOW);
     const after = await readEverything(db);
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
@@ -316,7 +316,7 @@ describe('bulk changes, merge and undo', () => {
     await updateContact(db, 'keep', (c) => ({ ...c, notes: `${c.notes}\n\nAdded later`, location: 'Berlin', updatedAt: NOW + 1 }));
     await updateContact(db, 'ref', (c) => ({ ...c, notes: 'Introduced me to Ada', updatedAt: NOW + 1 }));
 
-    await undoMerge(db, undo, NOW + 2);
+    await undoMerge(db, undo, CADENCE, NOW + 2);
     // What only the merge changed goes back; what was changed since stays.
     expect(await getContact(db, 'keep')).toMatchObject({
       emails: ['jane@a.com'],
@@ -339,11 +339,29 @@ describe('bulk changes, merge and undo', () => {
     await removeInteraction(db, 'i2', CADENCE, NOW + 1);
     await markDone(db, 'r1', CADENCE, NOW + 1);
 
-    await undoMerge(db, undo, NOW + 2);
+    await undoMerge(db, undo, CADENCE, NOW + 2);
     expect(await interactionsOf(db, 'gone')).toEqual([expect.objectContaining({ id: 'i1', summary: 'Lunch, and she owes me the deck' })]);
     expect(await interactionsOf(db, 'keep')).toEqual([]);
     expect((await remindersOf(db, 'gone')).map((r) => [r.id, isOpen(r)])).toEqual([['r1', false]]);
     expect((await remindersOf(db, 'keep')).map((r) => r.id)).not.toContain('r1');
+  });
+
+  it('undoing a merge keeps a keep-in-touch done since, and plans each contact’s from an interaction logged since, one open each', async () => {
+    const openKeepInTouch = async (id: string) => (await remindersOf(db, id)).filter((r) => r.kind === 'keep-in-touch' && isOpen(r));
+    await syncAllKeepInTouch(db, CADENCE, NOW - 10 * DAY);
+    const { undo } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
+    const [merged] = await openKeepInTouch('keep');
+    await markDone(db, merged.id, CADENCE, NOW + 1);
+    await undoMerge(db, undo, CADENCE, NOW + 2);
+    expect((await remindersOf(db, 'keep')).find((r) => r.id === merged.id)?.doneAt).toBe(NOW + 1);
+    expect(await openKeepInTouch('keep')).toHaveLength(1);
+    expect(await openKeepInTouch('gone')).toHaveLength(1);
+
+    const again = await mergeSavedContacts(db, 'keep', 'gone', NOW + 3, CADENCE);
+    await logInteraction(db, { id: 'call', contactId: 'keep', at: NOW + 5 * DAY, channel: 'call' }, CADENCE, NOW + 5 * DAY);
+    await undoMerge(db, again.undo, CADENCE, NOW + 6 * DAY);
+    expect((await openKeepInTouch('keep')).map((r) => r.dueAt)).toEqual([keepInTouchDueAt({ createdAt: 1, lastInteractionAt: NOW + 5 * DAY }, CADENCE)]);
+    expect(await openKeepInTouch('gone')).toHaveLength(1);
   });
 
   it('merges a contact with the one who referred them: nothing of either is lost, nobody refers to themselves', async () => {
@@ -382,7 +400,7 @@ describe('bulk changes, merge and undo', () => {
     expect((await dueReminders(db, NOW + 30 * DAY)).filter((r) => r.kind === 'keep-in-touch')).toEqual([]);
     expect(undo.made.reminders).toEqual([]);
 
-    await undoMerge(db, undo, NOW);
+    await undoMerge(db, undo, CADENCE, NOW);
     const after = await readEverything(db);
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
