@@ -247,8 +247,10 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   if (!contact || !draft || !details) {
     // Deleted or merged away in another tab while the user typed here: what they typed is shown,
     // to copy where it belongs, and kept (Dashboard asks before the tab closes) until they leave.
-    // Each field typed into, by its label, a cleared one too; a relationship by its name.
-    const typed = (draft && shown.current.draft ? Object.entries(editedFields(draft, shown.current.draft)) : [])
+    // Each field typed into, by its label, a cleared one too; a relationship by its name. Gone
+    // before the page opened (merged away from another contact's page), from what was kept.
+    const [typedDraft, shownDraft] = draft && shown.current.draft ? [draft, shown.current.draft] : [typedBefore?.draft, typedBefore?.shown.draft];
+    const typed = (typedDraft && shownDraft ? Object.entries(editedFields(typedDraft, shownDraft)) : [])
       .filter(([field, value]) => typeof value === 'string' && field in TYPED_LABELS)
       .map(([field, value]) => [TYPED_LABELS[field], field === 'relationship' ? RELATIONSHIP_LABELS[value as Relationship] : (value as string).trim() || '(cleared)']);
     return (
@@ -268,6 +270,15 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                 </div>
               ))}
             </dl>
+            <button
+              type="button"
+              onClick={() => {
+                keepTyped(contactId, undefined);
+                setDraft(shown.current.draft);
+              }}
+            >
+              Give up what I typed
+            </button>
           </div>
         )}
       </section>

@@ -137,9 +137,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
   }, []);
   useEffect(() => {
     const askFirst = (event: BeforeUnloadEvent) => {
-      // Typing on a contact since deleted or merged away has nowhere to be saved: its page shows
-      // it to be copied (ContactPage), and closing is not held up for it.
-      if (typedSettings.current || [...typedOn.current.keys()].some((id) => latest.current?.byId.has(id))) event.preventDefault();
+      // Typing on a contact since deleted or merged away too: its page shows it to be copied.
+      if (typedSettings.current || typedOn.current.size > 0) event.preventDefault();
     };
     addEventListener('beforeunload', askFirst);
     return () => removeEventListener('beforeunload', askFirst);
@@ -296,10 +295,13 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     // A page may draw its heading anew as its records come (the list after Back): again if so.
     requestAnimationFrame(focusPageHeading);
   }, [route, drawn]);
+  // Typing on a contact merged away or deleted meanwhile is listed too, by the name its page had:
+  // its page shows what was typed, to be copied where it belongs.
   const unsavedElsewhere = notebook
     ? unsavedIds.flatMap((id) => {
-        const contact = route.page === 'contact' && route.id === id ? undefined : notebook.byId.get(id);
-        return contact ? [contact] : [];
+        if (route.page === 'contact' && route.id === id) return [];
+        const name = notebook.byId.get(id)?.name ?? typedOn.current.get(id)?.shown.draft.name;
+        return name ? [{ id, name }] : [];
       })
     : [];
 

@@ -6,7 +6,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { Dashboard } from '@/components/dashboard/Dashboard';
 import { ReminderList } from '@/components/ReminderList';
 import type { DashboardDeps } from '@/components/dashboard/notebook';
-import { type KithDB, getContact, openKithDb, putReminder } from '@/lib/db';
+import { type KithDB, deleteContacts, getContact, openKithDb, putReminder } from '@/lib/db';
 import { Reminder, Settings } from '@/lib/model';
 import { keepInTouchDueAt, localIsoDate } from '@/lib/reminders';
 import { draftFromContact } from '@/lib/contact-draft';
@@ -497,6 +497,35 @@ it('saves only the settings typed here: what another tab saved meanwhile is show
   await vi.waitFor(() => expect(saved().targets).toEqual(['Acme']));
   location.hash = '#/contacts';
   await vi.waitFor(() => expect(text()).toContain('No contacts yet'));
+  expect(text()).not.toContain('Typed and not saved yet');
+});
+
+it('typing on a contact merged away or deleted from another page is still listed, shown on its page, and asked about before closing', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  await putContact(db, { id: 'ada', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  await putContact(db, { id: 'bo', name: 'Bo Lindqvist', createdAt: 0, updatedAt: 0 });
+  let changed = (_contacts?: readonly string[]) => {};
+  openAt('#/contact/ada', depsOver(db, { onChangedElsewhere: (listener) => ((changed = listener), () => {}) }));
+  await vi.waitFor(() => expect(text()).toContain('Phones, addresses and profile'));
+  await fill('Notes', 'Met at the harbour conference');
+  location.hash = '#/contact/bo';
+  await vi.waitFor(() => expect(text()).toContain('Typed and not saved yet, on the page of Ada Quinlan.'));
+  await deleteContacts(db, ['ada']);
+  changed(['ada']);
+  await new Promise((done) => setTimeout(done, 50));
+  expect(text()).toContain('Typed and not saved yet, on the page of Ada Quinlan.');
+  const closing = new Event('beforeunload', { cancelable: true });
+  dispatchEvent(closing);
+  expect(closing.defaultPrevented).toBe(true);
+
+  location.hash = '#/contact/ada';
+  await vi.waitFor(() => expect(text()).toContain('What you typed here was not saved.'));
+  expect(text()).toContain('Met at the harbour conference');
+  click('Give up what I typed');
+  await vi.waitFor(() => expect(text()).not.toContain('What you typed here was not saved.'));
+  location.hash = '#/contact/bo';
+  await vi.waitFor(() => expect(text()).toContain('Bo Lindqvist'));
   expect(text()).not.toContain('Typed and not saved yet');
 });
 
