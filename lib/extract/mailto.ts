@@ -4,7 +4,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
-import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress } from './person';
+import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress, personName } from './person';
 
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
@@ -71,23 +71,49 @@ export const mailtoAddresses = (href: string): string[] => mailtoRecipients(href
 
 /**
  * People of one mailto link. Each is named as the link names their address, else by the link
- * text (for the first, when it reads as a name), else from the address.
+ * text (for the first, when it reads as a name), else by the card the link is on (`onCard`, for
+ * the first), else from the address.
  */
-export function parseMailtoLink(href: string, linkText = ''): PersonInput[] {
+export function parseMailtoLink(href: string, linkText = '', onCard?: (email: string) => string | undefined): PersonInput[] {
   const text = cleanLine(linkText, 200);
   const textIsName = looksLikePersonName(text);
   return mailtoRecipients(href)
-    .map(({ email, name }, i) =>
-      candidate('mailto', {
+    .map(({ email, name }, i) => {
+      const cardName = i === 0 && !name && !textIsName ? onCard?.(email) : undefined;
+      return candidate('mailto', {
         name: name
           ? { value: name, from: 'mailto:href' }
           : i === 0 && textIsName
             ? { value: text, from: 'mailto:link-text' }
-            : { value: nameFromAddress(email), from: 'mailto:address' },
+            : cardName
+              ? { value: cardName, from: 'mailto:card heading' }
+              : { value: nameFromAddress(email), from: 'mailto:address' },
         emails: { value: [email], from: 'mailto:href' },
-      }),
-    )
+      });
+    })
     .filter((p): p is PersonInput => p !== undefined);
+}
+
+const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+/**
+ * The name a person's card gives above a mailto button that says only "Email" (a team page's
+ * `<h3>Anna Schmidt</h3><p>CEO</p><a href="mailto:a.schmidt@…">Email</a>`): the one heading of
+ * the nearest block around the link that has one, when that block holds no other mailto link
+ * and the address, not a desk's, bears a word of the name.
+ */
+function nameOnCard(link: Element, email: string): string | undefined {
+  if (isDesk(email)) return undefined;
+  let block = link.parentElement;
+  for (let depth = 0; block && depth < 4; depth++, block = block.parentElement) {
+    const headings = block.querySelectorAll('h2, h3, h4, h5, h6');
+    if (headings.length === 0) continue;
+    if (headings.length > 1 || block.querySelectorAll('a[href^="mailto:" i]').length > 1) return undefined;
+    const name = personName(textOf(headings[0], 200));
+    const local = folded(email.slice(0, email.indexOf('@')));
+    return looksLikePersonName(name) && folded(name).split(' ').some((word) => word.length >= 3 && local.includes(word)) ? name : undefined;
+  }
+  return undefined;
 }
 
 // The site's header, navigation and footer: where the signed-in user's own address ("Signed in
@@ -124,7 +150,7 @@ export function extractMailtoLinks(doc: Document): PersonInput[] {
     const inPart: PersonInput[] = [];
     for (const link of links) {
       const text = textOf(link, 200) || link.getAttribute('title') || link.getAttribute('aria-label') || '';
-      for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text)) {
+      for (const person of parseMailtoLink(link.getAttribute('href') ?? '', text, (email) => nameOnCard(link, email))) {
         const email = person.emails?.[0];
         if (!email || seen.has(email)) continue;
         seen.add(email);

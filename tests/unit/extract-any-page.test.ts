@@ -608,6 +608,26 @@ describe('mailto links', () => {
   });
 });
 
+describe('mailto links on a team page', () => {
+  it('names each member by their card’s heading where the button says only "Email" and the address bears the name', () => {
+    const url = 'https://acme.example/team/';
+    const card = (name: string, role: string, email: string) => `<div class="member"><img src="/x.jpg" alt=""><h3>${name}</h3><p>${role}</p><a href="mailto:${email}">Email</a></div>`;
+    const page = new JSDOM(
+      `<main><h1>Our team</h1>${card('Anna Schmidt', 'CEO', 'a.schmidt@acme.example')}${card('Jonas Weber', 'CTO', 'jweber@acme.example')}${card('Léa Müller', 'Design', 'lea.muller@acme.example')}` +
+        `${card('Office hours', 'Mon–Fri', 'office@acme.example')}${card('Kim Park', 'Sales', 'hello@acme.example')}</main>`,
+      { url },
+    ).window.document;
+    expect(extractPeople(page, url).map((p) => [p.name, p.fieldSources?.name])).toEqual([
+      ['Anna Schmidt', 'mailto:card heading'],
+      ['Jonas Weber', 'mailto:card heading'],
+      ['Léa Müller', 'mailto:card heading'],
+      // A heading the address does not bear is not taken for its name.
+      ['office@acme.example', 'mailto:address'],
+      ['hello@acme.example', 'mailto:address'],
+    ]);
+  });
+});
+
 describe('hostile page', () => {
   it('keeps markup as text, drops javascript: and data: URLs and bad addresses, strips bidi and zero-width characters', () => {
     const { document, url } = loadFixture('hostile.html');
