@@ -432,6 +432,7 @@ describe('names', () => {
     expect(personName('Kenji Morales, MBA, PMP®')).toBe('Kenji Morales');
     expect(personName('Amir Haddad, P.Eng.')).toBe('Amir Haddad');
     expect(personName('Lena Ortiz, SHRM-CP')).toBe('Lena Ortiz');
+    expect(personName('Van Dyke, Ann')).toBe('Van Dyke, Ann');
     expect(personName('Prof. Dr. Hans Müller')).toBe('Hans Müller');
     expect(personName('🚀 Ana Silva')).toBe('Ana Silva');
     expect(personName('Dr. Smith')).toBe('Dr. Smith');
