@@ -468,6 +468,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     attempt('delete', async () => {
       const db = await deps.db();
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
+      // Deleted from its own page, what was typed on it goes with it: the user chose so. Merged away
+      // or deleted elsewhere, it stays listed (Dashboard) to be copied from its page.
+      keepTyped(contactId, undefined);
       // In place of the page deleted: Back goes to where the user was before it, not to "not found".
       location.replace('#/contacts');
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
