@@ -417,7 +417,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     void write(
       async (kithDb) => {
         const newContactId = current.kind === 'new' ? newId() : undefined;
-        await keptTyping.keepBeforeSaving({ contactId: newContactId });
+        if (newContactId) await keptTyping.keepBeforeSaving({ contactId: newContactId });
         const { contact, created, heldByOthers } = await saveDraft(kithDb, {
           newContactId,
           draft,

@@ -42,7 +42,8 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
     timer.current = undefined;
     const pending = pendingNow.current();
     if (!pending) return Promise.resolve();
-    const forms = { ...pending.forms, ...saving };
+    // Only the ids given: an edit of a saved card keeps that card's.
+    const forms = { ...pending.forms, ...Object.fromEntries(Object.entries(saving).filter(([, id]) => id !== undefined)) };
     if (forms.contact || forms.log) kept.current.set(pending.key, { ...forms, at: store.now() });
     else kept.current.delete(pending.key);
     return store.keepTyped(pending.key, forms).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));

@@ -253,6 +253,24 @@ describe('a card with no person on the page, the popup closed while typing on it
     expect((await listContacts(db)).map((c) => c.name)).toEqual(['Sam Reyes']);
   });
 
+  it('brings back an edit of a card added by hand whose save failed as that card’s edit, not as a new person', async () => {
+    const popup = openPopup();
+    await addByHand(popup, { Name: 'Sam Reyes' });
+    popup.button('Edit').click();
+    await vi.waitFor(() => popup.field('Title'));
+    await popup.type('Title', 'Harbour master');
+    await popup.type('Email', 'not-an-email');
+    await wait(KEPT);
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Not saved'));
+
+    const again = openPopup();
+    await vi.waitFor(() => expect(again.text()).toContain('Restored what you typed'));
+    // The edit open on Sam's saved card, not an "Add a person" form that would save him twice.
+    expect(again.text()).toContain('Saved in Kith');
+    expect(again.field('Title').value).toBe('Harbour master');
+  });
+
   it('says nothing was restored when the card the log was typed on has been deleted since', async () => {
     const popup = openPopup();
     await addByHand(popup, { Name: 'Sam Reyes' });
