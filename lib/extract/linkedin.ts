@@ -147,6 +147,12 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
   return lines;
 }
 
+// What LinkedIn shows for a name out of network: "LinkedIn Member", "Membre de LinkedIn",
+// "LinkedIn Mitglied", "Miembro de LinkedIn", "Membro do LinkedIn", "Utente LinkedIn",
+// "LinkedIn-lid", "Medlem av LinkedIn", "Członek LinkedIn". A name that only mentions LinkedIn
+// ("Kenji Morales | LinkedIn Top Voice") is someone's.
+const MEMBER_PLACEHOLDER = /^(?:linkedin[ -](?:member|mitglied|lid|medlem|üyesi)|(?:membre|miembro|membro|utente|medlem|członek|member)(?: (?:de|do|da|di|av|of))? linkedin)$/i;
+
 /** The top card's "Contact info" link, in every generation of the card. */
 const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
 
@@ -344,9 +350,8 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
     ['top card img[src*=profile-displayphoto]', () => imageUrl(ownPicture(card, slug))],
   ]);
 
-  // Out of network, LinkedIn names the person only as a member, in the page's language ("LinkedIn
-  // Member", "Membre de LinkedIn", "LinkedIn-lid"): no one's name holds LinkedIn's.
-  if (name?.value.toLowerCase().includes('linkedin')) return [];
+  // Out of network, LinkedIn names the person only as a member, in the page's language.
+  if (name && MEMBER_PLACEHOLDER.test(personName(name.value))) return [];
   const person = candidate('linkedin', {
     name,
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },

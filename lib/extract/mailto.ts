@@ -97,6 +97,20 @@ export function parseMailtoLink(href: string, linkText = '', onCard?: (email: st
 const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 /**
+ * Whether the address is written as people write theirs from this name: "anna.schmidt",
+ * "a.schmidt", "aschmidt", "anna", "schmidt.anna"; not "annabelle.klein" or "lisa.schmidt".
+ */
+function addressOf(name: string, email: string): boolean {
+  const words = folded(name).split(' ');
+  const [first, last] = [words[0], words[words.length - 1]];
+  const local = folded(email.slice(0, email.indexOf('@')));
+  const parts = local.split(/[._+-]/).filter(Boolean);
+  const firstOrInitial = (part: string) => part === first || part === first[0];
+  if (parts.length >= 2) return (firstOrInitial(parts[0]) && parts.includes(last)) || (parts[0] === last && firstOrInitial(parts[1]));
+  return [first, first + last, first[0] + last, last + first[0]].includes(local);
+}
+
+/**
  * The name a person's card gives above a mailto button that says only "Email" (a team page's
  * `<h3>Anna Schmidt</h3><p>CEO</p><a href="mailto:a.schmidt@…">Email</a>`): the one heading of
  * the nearest block around the link that has one, when that block holds no other mailto link
@@ -110,8 +124,7 @@ function nameOnCard(link: Element, email: string): string | undefined {
     if (headings.length === 0) continue;
     if (headings.length > 1 || block.querySelectorAll('a[href^="mailto:" i]').length > 1) return undefined;
     const name = personName(textOf(headings[0], 200));
-    const local = folded(email.slice(0, email.indexOf('@')));
-    return looksLikePersonName(name) && folded(name).split(' ').some((word) => word.length >= 3 && local.includes(word)) ? name : undefined;
+    return looksLikePersonName(name) && addressOf(name, email) ? name : undefined;
   }
   return undefined;
 }

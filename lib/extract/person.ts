@@ -217,9 +217,9 @@ export function nameFromDisplayName(displayName: string): string {
 // blocks. Each pattern runs only on a name with a comma or ending in such a character, so most
 // names compile none on a fresh page.
 const HONORIFICS = ['Dr', 'Prof', 'Mr', 'Mrs', 'Ms', 'Mx'];
-// "PhD", "M.B.A.", "P.Eng.", "SHRM-CP", "CFP®"; three letters only with a full stop, so a given
-// name after a surname ("Van Dyke, Ann") is none.
-const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:(?:[A-Z][a-z]?\.?|[A-Z][a-z]{2}\.)-?){1,6}[®™]?$/;
+// "PhD", "M.B.A.", "P.Eng.", "CFP®"; three letters only with a full stop, so a given name after a
+// surname ("Van Dyke, Ann") is none, and no hyphen ("Au Yeung, Ka-Yi").
+const CREDENTIAL = /^(?![JS]r\b|I{1,3}$|IV$)(?:[A-Z][a-z]?\.?|[A-Z][a-z]{2}\.){1,6}[®™]?$/;
 // With the joiner and tags that make one emoji of several ("👩‍💻", "🏳️‍🌈", a region's flag).
 const EMOJI = '(?:[\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]|[\ud83c-\ud83e][\udc00-\udfff]|\udb40[\udc20-\udc7f])';
 const EMOJI_AROUND = /* @__PURE__ */ once(() => new RegExp(`^(?:${EMOJI}\\s*)+|(?:\\s*${EMOJI})+$`, 'g'));

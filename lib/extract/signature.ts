@@ -73,9 +73,12 @@ const MAIL_APP_FOOTER = /^(?:sent from my|get outlook for|enviado desde mi|envoy
 // Separators between a title and a company on one line: "CTO | Acme", "CTO at Acme", "CTO · Acme".
 const TITLE_COMPANY = /^(.{2,150}?)\s+(\||·|•|–|—|-|@|at|bei|chez|en|presso)\s+(.{2,150})$/i;
 
+/** Selected text as lines, without the direction marks notes keep: here they only split what they stand beside. */
+const selectedLines = (text: string) => cleanMultiline(text, MAX_TEXT).replace(/[\u200E\u200F]/g, '');
+
 /** Each address in a list like `Jane <jane@x>, "Doe, John" <john@y>; bob@z`; [] if the text is not such a list. */
 export function parseAddressList(text: string): PersonInput[] {
-  const input = cleanMultiline(text, MAX_TEXT).replace(PEOPLE_LABEL, '');
+  const input = selectedLines(text).replace(PEOPLE_LABEL, '');
   const people: PersonInput[] = [];
   let rest = input;
   for (const match of input.matchAll(NAMED_ADDRESS)) {
@@ -261,7 +264,7 @@ const addressLabelWords = /* @__PURE__ */ once(
  */
 function lineRuns(selection: string): string[][] {
   const runs: string[][] = [[]];
-  for (const raw of cleanMultiline(selection, MAX_TEXT).split('\n')) {
+  for (const raw of selectedLines(selection).split('\n')) {
     const line = cleanLine(raw.replace(INLINE_PICTURE, ''), 300);
     if (!line || SEPARATOR.test(line)) {
       if (runs[runs.length - 1].length) runs.push([]);

@@ -345,6 +345,10 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
       page.querySelector('main h1')!.textContent = member;
       expect(extractPeople(page, url), member).toEqual([]);
     }
+    // A name that only mentions LinkedIn is someone's.
+    const { document: page } = loadFixture('linkedin-2026.html');
+    page.querySelector('main h1')!.textContent = 'Kenji Morales | LinkedIn Top Voice';
+    expect(extractPeople(page, url).map((p) => p.name)).toEqual(['Kenji Morales']);
   });
 
   it('reads text written twice, once to be seen and once for screen readers, once', () => {

@@ -197,6 +197,10 @@ Tel. +44 20 7946 0958.`;
     ]);
   });
 
+  it('reads an address list whose names carry direction marks, as Hebrew mail apps copy them', () => {
+    expect(parseSignature('\u200Fדנה כהן\u200F <dana@x.example>\u200E, \u200FBob Roe\u200F <bob@y.example>').map((p) => p.name)).toEqual(['דנה כהן', 'Bob Roe']);
+  });
+
   it('reads recipients as Outlook copies them, "Last, First <address>", a person each', () => {
     expect(people('Doe, Jane <jane.doe@contoso.com>; Smith, John <john.smith@contoso.com>').map((p) => [p.name, p.emails])).toEqual([
       ['Jane Doe', ['jane.doe@contoso.com']],
