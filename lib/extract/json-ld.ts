@@ -249,14 +249,14 @@ function withEmployerInContext(node: JsonObject, listedBy: JsonObject | undefine
  * its employees): a company's site writes its Organization with its founder into every page's
  * head, so such a person is not whom a page is about unless it says so.
  */
-export type PersonNode = { node: JsonObject; listed: boolean };
+export type PersonNode = { node: JsonObject; listed: boolean; subject: boolean };
 
 /**
  * Person nodes of `items` (the top-level values of a page's JSON-LD blocks, or its microdata
- * items), the page's own subject first: the person a ProfilePage's mainEntity or about holds or
- * names by `@id`, or whose mainEntityOfPage is this page; then top-level people before people
- * nested deeper (an article's author, a reviewer). A person's employer given by reference or by
- * the organisation listing them is filled in.
+ * items), the page's own subject first: the person a ProfilePage's mainEntity or about, or a
+ * page's mainEntity, holds or names by `@id`, or whose mainEntityOfPage is this page, or a post's
+ * author; then top-level people before people nested deeper (a reviewer). A person's employer
+ * given by reference or by the organisation listing them is filled in.
  */
 export function personNodes(items: readonly unknown[], doc: Document): PersonNode[] {
   const found: { node: JsonObject; rank: number; subject: boolean; listedBy?: JsonObject }[] = [];
@@ -283,12 +283,16 @@ export function personNodes(items: readonly unknown[], doc: Document): PersonNod
     }
     if (value.name !== undefined && typeof value['@id'] === 'string') described.set(value['@id'], value);
     const isProfilePage = types.includes('ProfilePage');
+    // A page's main entity is whom it is about; CMS themes write a staff page's person as the
+    // WebPage's mainContentOfPage in microdata.
+    const isPage = types.some((type) => type.endsWith('Page'));
     // A post's author is whom the page is about (a guest post's, not the site owner's listed first).
     const isPost = types.some((type) => type.endsWith('Article') || type.endsWith('Posting'));
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context') continue;
       const listing = PEOPLE_OF_ORGANISATION.has(key) && value.name !== undefined ? value : undefined;
-      const ofSubject = (isProfilePage && (key === 'mainEntity' || key === 'about')) || (isPost && key === 'author');
+      const ofSubject =
+        (isProfilePage && key === 'about') || (isPage && (key === 'mainEntity' || key === 'mainContentOfPage')) || (isPost && key === 'author');
       walk(child, depth + 1, key === '@graph' ? rank : rank + 1, ofSubject, listing);
     }
   };
@@ -302,18 +306,21 @@ export function personNodes(items: readonly unknown[], doc: Document): PersonNod
       (subjectIds.size > 0 && referencesIn(entry.node['@id'], base).some((id) => subjectIds.has(id.href))) ||
       (page !== null && referencesIn(entry.node.mainEntityOfPage, base).some((url) => samePage(url, page)));
   }
-  // Of several people, the one the page's heading names is its subject: one speaker's page among
-  // an event's speakers, or a staff page beside the author of a news item shown on it; so is the
-  // founder on their own page.
-  if (found.length > 1 || found.some((entry) => entry.listedBy && !entry.subject)) {
+  // Of several people who may be the subject (all of them where none is said to be), the one the
+  // page's heading names: one speaker's page among an event's speakers, a staff page's person
+  // beside the author of a news item shown on it; so is a founder on their own page.
+  const subjects = found.filter((entry) => entry.subject);
+  const contenders = subjects.length ? subjects : found;
+  if (contenders.length > 1 || (subjects.length === 0 && found.some((entry) => entry.listedBy))) {
     const nameOf = (text: string | undefined) => (text ? personName(text).toLowerCase() : '');
     const heading = nameOf(textOf(doc.querySelector('h1')));
-    const named = heading ? found.find((entry) => nameOf(first(entry.node.name)) === heading) : undefined;
+    const fullName = (node: JsonObject) => first(node.name) ?? [first(node.givenName), first(node.familyName)].filter(Boolean).join(' ');
+    const named = heading ? contenders.find((entry) => nameOf(fullName(entry.node)) === heading) : undefined;
     if (named) for (const entry of found) entry.subject = entry === named;
   }
   return found
     .sort((a, b) => Number(b.subject) - Number(a.subject) || a.rank - b.rank)
-    .map((f) => ({ node: withEmployerInContext(f.node, f.listedBy, described), listed: !f.subject && f.listedBy !== undefined }));
+    .map((f) => ({ node: withEmployerInContext(f.node, f.listedBy, described), listed: !f.subject && f.listedBy !== undefined, subject: f.subject }));
 }
 
 /** The value of each JSON-LD block of `doc`; broken JSON-LD is common, and other blocks may still hold the person. */
@@ -333,19 +340,19 @@ export function jsonLdPersonNodes(doc: Document): PersonNode[] {
   return personNodes(jsonLdBlocks(doc), doc);
 }
 
-/** The people schema.org markup gives: those the page shows, and those it only lists as an organisation's (PersonNode). */
-export type SchemaOrgPeople = { shown: PersonInput[]; listed: PersonInput[] };
+/** The people schema.org markup gives: whom the page is about, the others it shows, and those it only lists as an organisation's (PersonNode). */
+export type SchemaOrgPeople = { about: PersonInput[]; shown: PersonInput[]; listed: PersonInput[] };
 
 /** Candidates of Person nodes read from `syntax`, in the nodes' order. */
 export function peopleOfNodes(nodes: readonly PersonNode[], doc: Document, syntax: Syntax): SchemaOrgPeople {
-  const people = nodes.map(({ node, listed }) => {
+  const people = nodes.map(({ node, listed, subject }) => {
     const person = candidate(syntax, jsonLdAnswers(node, doc, syntax));
     // Microdata is read from the DOM, whose text the browser has already decoded.
-    return { person: person && syntax === 'json-ld' ? unescaped(person) : person, listed };
+    return { person: person && syntax === 'json-ld' ? unescaped(person) : person, place: subject ? 'about' : listed ? 'listed' : 'shown' };
   });
   withoutSharedLinks(people.flatMap(({ person }) => (person ? [person] : [])));
-  const of = (listed: boolean) => people.flatMap((entry) => (entry.person && entry.listed === listed ? [entry.person] : []));
-  return { shown: of(false), listed: of(true) };
+  const of = (place: keyof SchemaOrgPeople) => people.flatMap((entry) => (entry.person && entry.place === place ? [entry.person] : []));
+  return { about: of('about'), shown: of('shown'), listed: of('listed') };
 }
 
 export function extractJsonLd(doc: Document): SchemaOrgPeople {

@@ -11,8 +11,12 @@ const MAX_ITEMS = 500;
 const MAX_PROPERTIES = 5_000;
 const MAX_TEXT = 2_000;
 
-/** A property's value as the microdata spec defines it for each element; a mailto link's is its addresses. */
-function propertyValue(el: Element): string | string[] | undefined {
+// Properties whose value is an address. The spec takes a link's address for any property, but
+// themes write a name as a link to the person's page (`<a itemprop="name" href="/author/1/">王小明</a>`).
+const LINK_PROPERTIES = new Set(['url', 'sameAs', 'image', 'email', 'mainEntityOfPage', 'contentUrl']);
+
+/** A property's value as the microdata spec defines it for each element, but a link's text for a text property; a mailto link's is its addresses. */
+function propertyValue(el: Element, name: string): string | string[] | undefined {
   switch (el.localName) {
     case 'meta':
       return el.getAttribute('content') ?? undefined;
@@ -28,6 +32,7 @@ function propertyValue(el: Element): string | string[] | undefined {
     case 'a':
     case 'area':
     case 'link': {
+      if (!LINK_PROPERTIES.has(name) && el.localName === 'a') return el.textContent?.slice(0, MAX_TEXT);
       const href = el.getAttribute('href') ?? undefined;
       return href && /^mailto:/i.test(href) ? mailtoAddresses(href) : href;
     }
@@ -79,7 +84,7 @@ export function microdataItems(doc: Document): JsonObject[] {
     for (const name of (el.getAttribute('itemprop') ?? '').split(/\s+/).filter(Boolean)) {
       if (nested) addValue(item, name, nested);
       else if (name === 'name' || ofPeople.has(owner)) {
-        const value = propertyValue(el);
+        const value = propertyValue(el, name);
         if (value) addValue(item, name, value);
       }
     }

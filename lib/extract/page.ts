@@ -40,13 +40,22 @@ const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL
 /** Any other page: the markup sites write about people. */
 function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
-  // People only listed as an organisation's (its founder, in every page's head) come after what
-  // the page's own markup says.
+  // Microdata marks up a page's reviewers and commenters as often as whom it is about: only its
+  // subject goes before the page's h-cards. People only listed as an organisation's (its founder,
+  // in every page's head) come after what the page's own markup says.
   const jsonLd = extractJsonLd(doc);
   const microdata = extractMicrodata(doc);
-  const shown = [...jsonLd.shown, ...microdata.shown];
   const cards = extractHCards(doc);
-  return [...shown, ...extractOpenGraph(doc, shown[0] ?? cards[0]), ...cards, ...jsonLd.listed, ...microdata.listed, ...extractMailtoLinks(doc)];
+  const first = [...jsonLd.about, ...jsonLd.shown, ...microdata.about];
+  return [
+    ...first,
+    ...extractOpenGraph(doc, first[0] ?? cards[0]),
+    ...cards,
+    ...microdata.shown,
+    ...jsonLd.listed,
+    ...microdata.listed,
+    ...extractMailtoLinks(doc),
+  ];
 }
 
 /**

@@ -9,10 +9,10 @@ import { personName } from '@/lib/extract/person';
 import { extractOpenGraph } from '@/lib/extract/open-graph';
 import { loadFixture } from './load-fixture';
 
-/** Every person the markup gives, those only listed as an organisation's last. */
+/** Every person the markup gives: whom the page is about first, those only listed as an organisation's last. */
 const jsonLdPeople = (doc: Document) => {
-  const { shown, listed } = extractJsonLd(doc);
-  return [...shown, ...listed];
+  const { about, shown, listed } = extractJsonLd(doc);
+  return [...about, ...shown, ...listed];
 };
 
 /** A page at `url` whose only JSON-LD block is `graph`. */
@@ -151,6 +151,10 @@ describe('JSON-LD', () => {
     // Where nothing else names anyone, the founder is still offered; and on the founder's own page, first.
     expect(names('<h1>Our story</h1>')).toEqual(['Sam Founder']);
     expect(names(`<h1>Sam Founder</h1>${card.replace('<h1 class="p-name">Anna Schmidt</h1>', '<span class="p-name">Anna Schmidt</span>')}`)).toEqual(['Sam Founder', 'Anna Schmidt']);
+    // A page that says whom it is about is not overruled by a heading naming the founder (a studio named after them).
+    const leasPage = JSON.stringify({ '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Lea Brandt' } });
+    const studio = new JSDOM(`<!DOCTYPE html><html><head>${head}<script type="application/ld+json">${leasPage}</script></head><body><h1>Sam Founder</h1></body></html>`, { url }).window.document;
+    expect(extractPeople(studio, url).map((person) => person.name)).toEqual(['Lea Brandt', 'Sam Founder']);
   });
 
   it('reads text a site escaped for HTML as the text it stands for', () => {

@@ -3,10 +3,10 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractJsonLd } from '@/lib/extract/json-ld';
 
-/** Every person the markup gives, those only listed as an organisation's last. */
+/** Every person the markup gives: whom the page is about first, those only listed as an organisation's last. */
 const jsonLdPeople = (doc: Document) => {
-  const { shown, listed } = extractJsonLd(doc);
-  return [...shown, ...listed];
+  const { about, shown, listed } = extractJsonLd(doc);
+  return [...about, ...shown, ...listed];
 };
 
 const pageOf = (url: string, data: unknown) =>

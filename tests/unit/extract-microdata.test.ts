@@ -5,10 +5,10 @@ import { capturePage } from '@/lib/extract/page';
 import { extractMicrodata, microdataItems } from '@/lib/extract/microdata';
 import { loadFixture } from './load-fixture';
 
-/** Every person the markup gives, those only listed as an organisation's last. */
+/** Every person the markup gives: whom the page is about first, those only listed as an organisation's last. */
 const microdataPeople = (doc: Document) => {
-  const { shown, listed } = extractMicrodata(doc);
-  return [...shown, ...listed];
+  const { about, shown, listed } = extractMicrodata(doc);
+  return [...about, ...shown, ...listed];
 };
 
 const pageOf = (body: string, url = 'https://blog.example/2026/11/on-cryostats') => new JSDOM(`<!DOCTYPE html><body>${body}</body>`, { url }).window.document;
@@ -77,6 +77,29 @@ describe('microdata', () => {
     const [bo] = microdataPeople(page);
     expect(bo).toMatchObject({ name: 'Bo Ek', company: 'Ek AB' });
     expect(bo.phones).toBeUndefined();
+  });
+
+  it('reads a name written as a link to the person’s page by its text, as blog themes write an author', () => {
+    const post = pageOf(`<article itemscope itemtype="http://schema.org/BlogPosting"><h1 itemprop="headline">春游</h1>
+      <li itemprop="author" ${PERSON}><a itemprop="name" href="https://blog.example/author/1/" rel="author">王小明</a></li></article>`);
+    expect(microdataPeople(post).map((p) => p.name)).toEqual(['王小明']);
+  });
+
+  it("puts reviewers and commenters after the page's own h-card or Open Graph person, and keeps a post's author or a page's main entity first whatever the heading says", () => {
+    const url = 'https://mina-okafor.example/';
+    const review = `<div itemscope itemtype="https://schema.org/Review"><span itemprop="author" ${PERSON}><span itemprop="name">Dana Whitlock</span></span></div>`;
+    const owner = new JSDOM(`<!DOCTYPE html><body><div class="h-card"><a class="p-name u-url" href="/">Mina Okafor</a></div>${review}</body>`, { url }).window.document;
+    expect(capturePage(owner, url).people.map((p) => p.name)).toEqual(['Mina Okafor', 'Dana Whitlock']);
+    // A guest post on Ana's site, whose title is her name: the post is the guest's.
+    const guest = pageOf(`<h1>Ana Silva</h1><div ${PERSON}><span itemprop="name">Ana Silva</span></div>
+      <article itemscope itemtype="https://schema.org/BlogPosting"><span itemprop="author" ${PERSON}><span itemprop="name">Tomás Ferreira</span></span></article>`);
+    expect(microdataPeople(guest).map((p) => p.name)).toEqual(['Tomás Ferreira', 'Ana Silva']);
+    // A staff page names its person by parts, under a heading that is not the name.
+    const staff = pageOf(`<body itemscope itemtype="http://schema.org/WebPage"><h1>Our people</h1>
+      <div itemprop="mainContentOfPage" ${PERSON}><span itemprop="givenName">Kofi</span> <span itemprop="familyName">Mensah</span></div>
+      <article itemscope itemtype="http://schema.org/NewsArticle"><span itemprop="author" ${PERSON}><span itemprop="name">Ingrid Solberg</span></span></article>
+      <aside><div ${PERSON}><span itemprop="name">Amara Diallo</span></div></aside></body>`);
+    expect(microdataPeople(staff)[0].name).toBe('Kofi Mensah');
   });
 
   it('costs one query on a page with no person in microdata', () => {
