@@ -1138,14 +1138,12 @@ export async function undoMerge(
       ...movedBack(remindersNow.map((r) => r && reminderFromStore(r))).map((r) => reminders.put(withOpenAt(validate(Reminder, 'reminder', r)))),
       ...doneSince.map((r) => reminders.put(r)),
     ]);
-    // Put back as it was, a keep-in-touch reminder may be the second open one (Done since made
-    // the next) or planned from before an interaction logged since: such a contact's is planned again.
-    const [mergedNow] = current;
-    const loggedSince = mergedNow !== undefined && mergedNow.lastInteractionAt !== edited[0]?.after.lastInteractionAt;
+    // Put back as it was, or moved back as it is now, a keep-in-touch reminder may be a second open
+    // one (Done since made the next), the one left done, or planned from an interaction logged
+    // since on the other contact: each contact's is planned again from what it holds now.
     for (const id of [moved.to, moved.from]) {
-      const [stored, theirs] = await Promise.all([contacts.get(id), reminders.index('byContact').getAll(id)]);
-      const openKeepInTouch = theirs.filter((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined).length;
-      if (stored && (openKeepInTouch > 1 || (id === moved.to && loggedSince))) await syncKeepInTouchIn(tx, contactFromStore(stored), settings, now);
+      const stored = await contacts.get(id);
+      if (stored) await syncKeepInTouchIn(tx, contactFromStore(stored), settings, now);
     }
     return held;
   });

@@ -305,7 +305,9 @@ describe('bulk changes, merge and undo', () => {
     const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(after.contacts)).toEqual(byId(before.contacts));
     expect(after.interactions).toEqual(before.interactions);
-    expect(after.reminders).toEqual(before.reminders);
+    // Every reminder as it was; and each of the two, written without one, now keeps in touch.
+    expect(after.reminders.filter((r) => r.kind !== 'keep-in-touch')).toEqual(before.reminders);
+    expect(after.reminders.filter((r) => r.kind === 'keep-in-touch').map((r) => r.contactId).sort()).toEqual(['gone', 'keep']);
     expect((await getContact(db, 'keep'))?.notes).toBe('Mine');
     expect((await getContact(db, 'gone'))?.notes).toBe('Theirs');
   });
@@ -342,8 +344,19 @@ describe('bulk changes, merge and undo', () => {
     await undoMerge(db, undo, CADENCE, NOW + 2);
     expect(await interactionsOf(db, 'gone')).toEqual([expect.objectContaining({ id: 'i1', summary: 'Lunch, and she owes me the deck' })]);
     expect(await interactionsOf(db, 'keep')).toEqual([]);
-    expect((await remindersOf(db, 'gone')).map((r) => [r.id, isOpen(r)])).toEqual([['r1', false]]);
+    // Its promise done since stays done; beside it, each contact now keeps in touch.
+    const withKind = async (id: string) => (await remindersOf(db, id)).map((r) => [r.id === 'r1' ? 'r1' : r.kind, isOpen(r)]);
+    expect(await withKind('gone')).toEqual(expect.arrayContaining([['r1', false], ['keep-in-touch', true]]));
     expect((await remindersOf(db, 'keep')).map((r) => r.id)).not.toContain('r1');
+  });
+
+  it('undoing a merge of notebooks that keep in touch leaves every reminder as it was', async () => {
+    await syncAllKeepInTouch(db, CADENCE, NOW - 10 * DAY);
+    const before = await readEverything(db);
+    const { undo } = await mergeSavedContacts(db, 'keep', 'gone', NOW, CADENCE);
+    await undoMerge(db, undo, CADENCE, NOW);
+    const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId((await readEverything(db)).reminders)).toEqual(byId(before.reminders));
   });
 
   it('undoing a merge keeps a keep-in-touch done since, and plans each contact’s from an interaction logged since, one open each', async () => {
