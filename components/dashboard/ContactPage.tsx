@@ -73,8 +73,8 @@ const dayFormatter = () => {
   return (ms: number) => format.format(ms);
 };
 
-/** The contact form's fields by their labels, for what was typed on a contact gone meanwhile. */
-const TYPED_LABELS: Record<string, string> = { ...FIELD_LABELS, relationship: 'Relationship', followUp: 'Follow up' };
+/** The contact and details forms' fields by their labels, for what was typed on a contact gone meanwhile. */
+const TYPED_LABELS: Record<string, string> = { ...FIELD_LABELS, ...DETAIL_LABELS, relationship: 'Relationship', followUp: 'Follow up' };
 
 const detailsOf = (contact: Contact) => ({
   phones: contact.phones.join(', '),
@@ -140,14 +140,17 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const [reminderDraft, setReminderDraft] = useState<ReminderDraft>(() => typedBefore?.reminder ?? { kind: 'follow-up', date: localIsoDate(deps.now()), note: '' });
   // Left open past midnight, the log and reminder forms' dates still showing the day before move
   // to the new one, as a page opened now would show: an interaction logged "today" is today's.
+  // An interaction open for correcting keeps its own date; the new log set aside moves.
   const today = localIsoDate(notebook.loadedAt);
   const formsDay = useRef(localIsoDate(deps.now()));
   useEffect(() => {
     const before = formsDay.current;
     if (today <= before) return;
     formsDay.current = today;
-    setLogDraft((typed) => (typed.date === before ? { ...typed, date: today } : typed));
-    setReminderDraft((typed) => (typed.date === before ? { ...typed, date: today } : typed));
+    const toToday = <T extends { date: string }>(typed: T): T => (typed.date === before ? { ...typed, date: today } : typed);
+    if (correcting) setCorrecting({ ...correcting, typed: toToday(correcting.typed) });
+    else setLogDraft(toToday);
+    setReminderDraft(toToday);
   }, [today]);
   const [mergeWith, setMergeWith] = useState<ContactHit>();
   // Picking whom to merge replaces the search box with a question: the keyboard moves to its
@@ -247,12 +250,19 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   if (!contact || !draft || !details) {
     // Deleted or merged away in another tab while the user typed here: what they typed is shown,
     // to copy where it belongs, and kept (Dashboard asks before the tab closes) until they leave.
-    // Each field typed into, by its label, a cleared one too; a relationship by its name. Gone
-    // before the page opened (merged away from another contact's page), from what was kept.
-    const [typedDraft, shownDraft] = draft && shown.current.draft ? [draft, shown.current.draft] : [typedBefore?.draft, typedBefore?.shown.draft];
-    const typed = (typedDraft && shownDraft ? Object.entries(editedFields(typedDraft, shownDraft)) : [])
+    // Each field typed into, by its label, a cleared one too; a relationship by its name; and what
+    // the log and reminder forms hold. Gone before the page opened (merged away from another
+    // contact's page), from what was kept.
+    const forms =
+      draft && details && shown.current.draft && shown.current.details
+        ? { draft, details, log: logDraft, reminder: reminderDraft, shown: { draft: shown.current.draft, details: shown.current.details } }
+        : typedBefore;
+    const edited = (typedForm: object | undefined, before: object | undefined) => (typedForm && before ? Object.entries(editedFields(typedForm, before)) : []);
+    const typed = [...edited(forms?.draft, forms?.shown.draft), ...edited(forms?.details, forms?.shown.details)]
       .filter(([field, value]) => typeof value === 'string' && field in TYPED_LABELS)
       .map(([field, value]) => [TYPED_LABELS[field], field === 'relationship' ? RELATIONSHIP_LABELS[value as Relationship] : (value as string).trim() || '(cleared)']);
+    if (forms?.log.summary.trim()) typed.push(['Interaction', forms.log.summary.trim()]);
+    if (forms?.reminder.note.trim()) typed.push([REMINDER_LABELS[forms.reminder.kind], forms.reminder.note.trim()]);
     return (
       <section>
         <h1>Contact not found</h1>
@@ -273,8 +283,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             <button
               type="button"
               onClick={() => {
-                keepTyped(contactId, undefined);
+                // Every form back as shown, so the page does not keep any of it again.
                 setDraft(shown.current.draft);
+                setDetails(shown.current.details);
+                setLogDraft(interactionDraft(deps.now()));
+                setReminderDraft((typedReminder) => ({ ...typedReminder, note: '' }));
+                setCorrecting(undefined);
+                keepTyped(contactId, undefined);
               }}
             >
               Give up what I typed

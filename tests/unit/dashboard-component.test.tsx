@@ -509,6 +509,7 @@ it('typing on a contact merged away or deleted from another page is still listed
   openAt('#/contact/ada', depsOver(db, { onChangedElsewhere: (listener) => ((changed = listener), () => {}) }));
   await vi.waitFor(() => expect(text()).toContain('Phones, addresses and profile'));
   await fill('Notes', 'Met at the harbour conference', host);
+  await fill('Summary', 'Coffee by the harbour', host);
   // The page hands its typing to the dashboard in an effect, after the next frame (at most 100 ms).
   await new Promise((done) => setTimeout(done, 150));
   location.hash = '#/contact/bo';
@@ -524,11 +525,15 @@ it('typing on a contact merged away or deleted from another page is still listed
   location.hash = '#/contact/ada';
   await vi.waitFor(() => expect(text()).toContain('What you typed here was not saved.'));
   expect(text()).toContain('Met at the harbour conference');
+  expect(text()).toContain('Coffee by the harbour');
   click('Give up what I typed');
   await vi.waitFor(() => expect(text()).not.toContain('What you typed here was not saved.'));
   location.hash = '#/contact/bo';
   await vi.waitFor(() => expect(text()).toContain('Bo Lindqvist'));
   expect(text()).not.toContain('Typed and not saved yet');
+  const closingNow = new Event('beforeunload', { cancelable: true });
+  dispatchEvent(closingNow);
+  expect(closingNow.defaultPrevented).toBe(false);
 });
 
 it('tells the worker of a write at once, not once the notebook is read again', async () => {
@@ -660,6 +665,23 @@ it('a contact page left open past midnight logs and reminds on the new day, not 
   clock = midnight + 1000;
   await vi.waitFor(() => expect(dateOf('Date')).toBe('2026-11-25'), { timeout: 4000 });
   expect(dateOf('On')).toBe('2026-11-25');
+});
+
+it('an interaction open for correcting past midnight keeps its own date', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  const midnight = new Date(2026, 10, 25).getTime();
+  let clock = midnight - 500;
+  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  await putInteraction(db, { id: 'i', contactId: 'c', at: new Date(2026, 10, 24).getTime(), channel: 'call', summary: 'Call' });
+  openAt('#/contact/c', depsOver(db, { now: () => clock }));
+  const dateOf = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
+  await vi.waitFor(() => expect(host!.querySelector('button[aria-label^="Edit call interaction"]')).not.toBeNull());
+  (host!.querySelector('button[aria-label^="Edit call interaction"]') as HTMLButtonElement).click();
+  await vi.waitFor(() => expect(text()).toContain('Edit the call interaction'));
+  clock = midnight + 1000;
+  await vi.waitFor(() => expect(dateOf('On')).toBe('2026-11-25'), { timeout: 4000 });
+  expect(dateOf('Date')).toBe('2026-11-24');
 });
 
 it('a contact page shows dates in the time zone the computer is in now, not the one it was opened in', async () => {
