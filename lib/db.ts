@@ -440,9 +440,14 @@ export async function writeRemindersInPieces(db: KithDB, writes: readonly Planne
       const now = new Map((await store.getAll(piece)).map((r) => [r.id, r]));
       // Plain requests, not idb's promise each: a failing one aborts the piece, which inTransaction awaits.
       const raw = unwrap(store) as IDBObjectStore;
-      for (const { id, before, after } of mine) {
+      const isNewKeepInTouch = (write: PlannedReminderWrite) => write.after?.kind === 'keep-in-touch' && !write.before;
+      const contactsWithOne = new Set(
+        await Promise.all(mine.filter(isNewKeepInTouch).map(async ({ after }) => ((await hasOpenKeepInTouch(tx, after!.contactId)) ? after!.contactId : ''))),
+      );
+      for (const write of mine) {
+        const { id, before, after } = write;
         if (!unchangedSince(now.get(id), before)) continue;
-        if (after?.kind === 'keep-in-touch' && !before && (await hasOpenKeepInTouch(tx, after.contactId))) continue;
+        if (isNewKeepInTouch(write) && contactsWithOne.has(after!.contactId)) continue;
         if (after) raw.put(withOpenAt(after));
         else raw.delete(id);
       }

@@ -39,7 +39,8 @@ const Envelope = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.int().check(z.minimum(1)),
   exportedAt: z.optional(z.number()),
-  timeZone: z.optional(z.string()),
+  // Anything but a zone's name is read as none: the times are then read as they are.
+  timeZone: z.optional(z.unknown()),
   contacts: z.array(z.unknown()),
   interactions: z._default(z.array(z.unknown()), []),
   reminders: z._default(z.array(z.unknown()), []),
@@ -63,10 +64,10 @@ function jsonErrorOffset(text: string, message: string): number {
 }
 
 /** Records' date-only times moved from `zone` to this one; unchanged where the zone is this one, or unknown here. */
-function dayStartsMovedInto(zone: string | undefined): <T extends object>(record: T, fields: readonly string[]) => T {
+function dayStartsMovedInto(zone: unknown): <T extends object>(record: T, fields: readonly string[]) => T {
   let move: ((time: number) => number) | undefined;
   try {
-    move = zone && zone !== currentTimeZone() ? dayStartsMovedFrom(zone) : undefined;
+    move = typeof zone === 'string' && zone && zone !== currentTimeZone() ? dayStartsMovedFrom(zone) : undefined;
   } catch {
     // A zone this browser does not know: the times are read as they are.
   }

@@ -899,8 +899,12 @@ describe('Kith backup', () => {
     expect(batch.reminders).toEqual([{ ...followUp, dueAt: startOfLocalDay('2026-12-03'), snoozedUntil: startOfLocalDay('2026-12-05') }]);
     expect(batch.interactions).toEqual([{ ...coffee, at: startOfLocalDay('2026-11-18') }, call]);
     expect(batch.contacts[0].contact.lastInteractionAt).toBe(startOfLocalDay('2026-11-18'));
-    // Made in this zone, or before backups said their zone, the times are read as written.
+    // Made in this zone, or before backups said their zone, or saying something else, the times are read as written.
     expect(parseImport(createBackup({ contacts: [jane], interactions: [coffee], reminders: [followUp] }, NOW), NOW).reminders).toEqual([followUp]);
+    for (const zone of [null, 5, 'Not/AZone']) {
+      const odd = JSON.stringify({ ...JSON.parse(backup), timeZone: zone });
+      expect(parseImport(odd, NOW).reminders, String(zone)).toEqual([followUp]);
+    }
   });
 
   it('carries the settings, and reads a backup made before it did without them', () => {
