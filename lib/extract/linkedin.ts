@@ -163,6 +163,8 @@ const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
 function topCardOf(heading: Element): Element | null {
   const nearest = heading.closest('section');
   for (let section = nearest; section; section = section.parentElement?.closest('section') ?? null) {
+    // One holding other cards beside the heading's (About, Experience) is the page's, not the top card.
+    if (section !== nearest && [...section.querySelectorAll('section')].some((inner) => !inner.contains(heading))) break;
     if (section.querySelector(CONTACT_INFO)) return section;
   }
   return nearest;

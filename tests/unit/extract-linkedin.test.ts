@@ -365,6 +365,13 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     row.outerHTML = `<section class="_n">${row.outerHTML}</section>`;
     const [person] = extractPeople(page, url);
     expect([person.name, person.title, person.company, person.location]).toEqual(['Kenji Morales', 'Product Designer · Accessibility advocate', 'Lumen Works', 'Montréal, Quebec, Canada']);
+    // Not a section holding the whole profile, where Contact info sits in another card.
+    const { document: wrapped } = loadFixture('linkedin-2026.html');
+    const main = wrapped.querySelector('main')!;
+    main.innerHTML = `<section class="_all">${main.innerHTML}</section>`;
+    wrapped.querySelector('section[componentkey$="about"]')!.append(wrapped.querySelector('a[href*="/overlay/contact-info/"]')!);
+    const [kenji] = extractPeople(wrapped, url);
+    expect([kenji.title, kenji.location]).toEqual(['Product Designer · Accessibility advocate', 'Montréal, Quebec, Canada']);
   });
 
   it('takes no badge beside the name for the headline: verified in other languages, a member badge read out', () => {
