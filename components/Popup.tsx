@@ -159,7 +159,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     // Compared as a save writes them: tags typed "alpha,beta" are the card's "alpha, beta".
     const asSaved = (draft: ContactDraft) => ({ ...fieldsOfDraft(draft), followUp: draft.followUp });
     const editing = typed !== undefined && Object.keys(editedFields(asSaved(typed), asSaved(now))).length > 0;
-    if (kept?.contact && !editing) keptTyping.dropContactForm(key);
+    if (kept?.contact && !editing) keptTyping.dropForm(key, 'contact');
     if (typed && editing) setDraft(typed);
     setOverwrites(kept?.contact && editing ? overwritesIn(kept.contact, kept.base ?? keptFrom, now, FIELD_LABELS) : {});
     setScreen({ kind: 'saved', person, card, editing });
@@ -176,6 +176,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       const card =
         (await findSavedCard(kithDb, person, now)) ?? (kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, now, person) : undefined);
       const keptLog = await unsavedLog(kithDb, kept);
+      if (kept?.log && !keptLog) keptTyping.dropForm(key, 'log');
       setError(undefined);
       setLogError(undefined);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
@@ -230,6 +231,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           const card = kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, deps.now()) : undefined;
           const editRestored = card && showCard(key, card, undefined, kept, draftOfCard(card));
           const keptLog = await unsavedLog(kithDb, kept);
+          if (kept?.log && !keptLog) keptTyping.dropForm(key, 'log');
           if (card) {
             if (keptLog) setLogDraft(keptLog);
           } else {

@@ -74,17 +74,18 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
       return { typed, restored: fromEarlierPopup.current.delete(restoreKey) };
     },
     /**
-     * The contact form kept for `dropKey` is not to come back (an edit saved as the popup closed,
-     * too soon for it to be forgotten): a log kept with it stays.
+     * A form kept for `dropKey` is not to come back (saved as the popup closed, too soon for it to
+     * be forgotten): the other form kept with it stays.
      */
-    dropContactForm(dropKey: string) {
-      typedInto.current.get(dropKey)?.delete('contact');
+    dropForm(dropKey: string, form: TypedForm) {
+      typedInto.current.get(dropKey)?.delete(form);
       const typed = kept.current.get(dropKey);
       if (!typed) return;
-      const { at, contact: _contact, base: _base, ...rest } = typed;
-      if (rest.log) kept.current.set(dropKey, { ...rest, at });
+      const { at, contact, base, log, ...rest } = typed;
+      const left: ShownForms = form === 'contact' ? { ...rest, log } : { ...rest, contact, base };
+      if (left.contact || left.log) kept.current.set(dropKey, { ...left, at });
       else kept.current.delete(dropKey);
-      void store.keepTyped(dropKey, rest).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
+      void store.keepTyped(dropKey, left).catch((cause: unknown) => console.warn('Kith: what was typed could not be kept', cause));
     },
     /** A form's change handler that also counts the form as typed into and keeps it soon. */
     typedInto<T>(form: TypedForm, set: (value: T) => void) {

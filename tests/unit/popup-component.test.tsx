@@ -251,6 +251,9 @@ describe('a card with no person on the page, the popup closed while typing on it
     expect(third.field('Summary').value).toBe('');
     expect(third.text()).not.toContain('Restored what you typed');
     expect((await listContacts(db)).map((c) => c.name)).toEqual(['Sam Reyes']);
+    // Nothing is left unsaved: Escape closes at once.
+    third.escape();
+    await vi.waitFor(() => expect(third.close).toHaveBeenCalled());
   });
 
   it('brings back an edit of a card added by hand whose save failed as that card’s edit, not as a new person', async () => {
