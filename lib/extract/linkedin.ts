@@ -163,9 +163,10 @@ const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
 function topCardOf(heading: Element): Element | null {
   const nearest = heading.closest('section');
   for (let section = nearest; section; section = section.parentElement?.closest('section') ?? null) {
+    if (!section.querySelector(CONTACT_INFO)) continue;
     // One holding other cards beside the heading's (About, Experience) is the page's, not the top card.
-    if (section !== nearest && [...section.querySelectorAll('section')].some((inner) => !inner.contains(heading))) break;
-    if (section.querySelector(CONTACT_INFO)) return section;
+    const holdsOtherCards = section !== nearest && [...section.querySelectorAll('section')].some((inner) => !inner.contains(heading));
+    return holdsOtherCards ? nearest : section;
   }
   return nearest;
 }
@@ -353,7 +354,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   ]);
 
   // Out of network, LinkedIn names the person only as a member, in the page's language.
-  if (name && MEMBER_PLACEHOLDER.test(personName(name.value))) return [];
+  if (name?.value.toLowerCase().includes('linkedin') && MEMBER_PLACEHOLDER.test(personName(name.value))) return [];
   const person = candidate('linkedin', {
     name,
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },
