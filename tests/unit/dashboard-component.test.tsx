@@ -482,10 +482,9 @@ it('saves only the settings typed here: what another tab saved meanwhile is show
 
   // Another tab saves a cadence and targets.
   elsewhere.save!({ defaultCadenceDays: 30, targets: ['Acme'] });
-  const value = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
-  await vi.waitFor(() => expect(value('Target companies (one per line)')).toBe('Acme'));
-  expect(value('Keep in touch by default every (days)')).toBe('30');
-  expect(value('Weekly goal (interactions per week)')).toBe('7');
+  await vi.waitFor(() => expect(valueOf('Target companies (one per line)')).toBe('Acme'));
+  expect(valueOf('Keep in touch by default every (days)')).toBe('30');
+  expect(valueOf('Weekly goal (interactions per week)')).toBe('7');
 
   click('Save settings');
   await vi.waitFor(() => expect(text()).toContain('Settings saved.'));
@@ -638,50 +637,50 @@ it('a backup’s settings go into its export, and are restored by importing it i
   expect(stored.defaultCadenceDays).toBe(60);
 });
 
-it('reads the notebook again as a new day starts, so what was coming up tomorrow is due today', async () => {
+/** The value of the field labelled `label`. */
+const valueOf = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
+
+/** A notebook holding Ada Quinlan, and a clock half a second before midnight on 25 November 2026, for the test to move on. */
+async function adaBeforeMidnight() {
   globalThis.indexedDB = new IDBFactory();
   const db = await openKithDb(`kith-dashboard-${Math.random()}`);
   const midnight = new Date(2026, 10, 25).getTime();
-  let clock = midnight - 500;
+  const clock = { now: midnight - 500 };
   await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  return { db, midnight, clock, deps: depsOver(db, { now: () => clock.now }) };
+}
+
+it('reads the notebook again as a new day starts, so what was coming up tomorrow is due today', async () => {
+  const { db, midnight, clock, deps } = await adaBeforeMidnight();
   await putReminder(db, { id: 'r', contactId: 'c', kind: 'follow-up', dueAt: midnight, note: 'Send the deck', createdAt: 0 });
-  openAt('#/week', depsOver(db, { now: () => clock }));
+  openAt('#/week', deps);
   await vi.waitFor(() => expect(text()).toContain('Due today (0)'));
   // Nothing is written at midnight, and nothing tells the page: it reads again on its own.
-  clock = midnight + 1000;
+  clock.now = midnight + 1000;
   await vi.waitFor(() => expect(text()).toContain('Due today (1)'), { timeout: 4000 });
 });
 
 it('a contact page left open past midnight logs and reminds on the new day, not the one it was opened on', async () => {
-  globalThis.indexedDB = new IDBFactory();
-  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
-  const midnight = new Date(2026, 10, 25).getTime();
-  let clock = midnight - 500;
-  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
-  openAt('#/contact/c', depsOver(db, { now: () => clock }));
-  const dateOf = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
-  await vi.waitFor(() => expect(dateOf('Date')).toBe('2026-11-24'));
-  expect(dateOf('On')).toBe('2026-11-24');
-  clock = midnight + 1000;
-  await vi.waitFor(() => expect(dateOf('Date')).toBe('2026-11-25'), { timeout: 4000 });
-  expect(dateOf('On')).toBe('2026-11-25');
+  const { midnight, clock, deps } = await adaBeforeMidnight();
+  openAt('#/contact/c', deps);
+  await vi.waitFor(() => expect(valueOf('Date')).toBe('2026-11-24'));
+  expect(valueOf('On')).toBe('2026-11-24');
+  clock.now = midnight + 1000;
+  await vi.waitFor(() => expect(valueOf('Date')).toBe('2026-11-25'), { timeout: 4000 });
+  expect(valueOf('On')).toBe('2026-11-25');
 });
 
 it('an interaction open for correcting past midnight keeps its own date', async () => {
-  globalThis.indexedDB = new IDBFactory();
-  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
-  const midnight = new Date(2026, 10, 25).getTime();
-  let clock = midnight - 500;
-  await putContact(db, { id: 'c', name: 'Ada Quinlan', createdAt: 0, updatedAt: 0 });
+  const { db, midnight, clock, deps } = await adaBeforeMidnight();
   await putInteraction(db, { id: 'i', contactId: 'c', at: new Date(2026, 10, 24).getTime(), channel: 'call', summary: 'Call' });
-  openAt('#/contact/c', depsOver(db, { now: () => clock }));
-  const dateOf = (label: string) => (document.getElementById([...document.querySelectorAll('label')].find((l) => l.textContent === label)!.htmlFor) as HTMLInputElement).value;
-  await vi.waitFor(() => expect(host!.querySelector('button[aria-label^="Edit call interaction"]')).not.toBeNull());
-  (host!.querySelector('button[aria-label^="Edit call interaction"]') as HTMLButtonElement).click();
+  openAt('#/contact/c', deps);
+  const edit = () => host!.querySelector<HTMLButtonElement>('button[aria-label^="Edit call interaction"]');
+  await vi.waitFor(() => expect(edit()).not.toBeNull());
+  edit()!.click();
   await vi.waitFor(() => expect(text()).toContain('Edit the call interaction'));
-  clock = midnight + 1000;
-  await vi.waitFor(() => expect(dateOf('On')).toBe('2026-11-25'), { timeout: 4000 });
-  expect(dateOf('Date')).toBe('2026-11-24');
+  clock.now = midnight + 1000;
+  await vi.waitFor(() => expect(valueOf('On')).toBe('2026-11-25'), { timeout: 4000 });
+  expect(valueOf('Date')).toBe('2026-11-24');
 });
 
 it('a contact page shows dates in the time zone the computer is in now, not the one it was opened in', async () => {
