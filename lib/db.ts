@@ -441,9 +441,9 @@ export async function writeRemindersInPieces(db: KithDB, writes: readonly Planne
       // Plain requests, not idb's promise each: a failing one aborts the piece, which inTransaction awaits.
       const raw = unwrap(store) as IDBObjectStore;
       const isNewKeepInTouch = (write: PlannedReminderWrite) => write.after?.kind === 'keep-in-touch' && !write.before;
-      const contactsWithOne = new Set(
-        await Promise.all(mine.filter(isNewKeepInTouch).map(async ({ after }) => ((await hasOpenKeepInTouch(tx, after!.contactId)) ? after!.contactId : ''))),
-      );
+      const planned = mine.filter(isNewKeepInTouch).map(({ after }) => after!.contactId);
+      const hasOne = await Promise.all(planned.map((contactId) => hasOpenKeepInTouch(tx, contactId)));
+      const contactsWithOne = new Set(planned.filter((_, i) => hasOne[i]));
       for (const write of mine) {
         const { id, before, after } = write;
         if (!unchangedSince(now.get(id), before)) continue;

@@ -4,7 +4,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
-import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress, personName } from './person';
+import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress, personName, withoutAccents } from './person';
 
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
@@ -96,7 +96,7 @@ export function parseMailtoLink(href: string, linkText = '', onCard?: (email: st
     .filter((p): p is PersonInput => p !== undefined);
 }
 
-const folded = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const folded = (text: string) => withoutAccents(text).toLowerCase();
 
 /**
  * Whether the address is written as people write theirs from this name: "anna.schmidt",
@@ -116,7 +116,7 @@ function addressOf(name: string, email: string): boolean {
  * The name a person's card gives above a mailto button that says only "Email" (a team page's
  * `<h3>Anna Schmidt</h3><p>CEO</p><a href="mailto:a.schmidt@…">Email</a>`): the one heading of
  * the nearest block around the link that has one, when that block holds no other mailto link
- * and the address, not a desk's, bears a word of the name.
+ * and the address, not a desk's, is written from that name (`addressOf`).
  */
 function nameOnCard(link: Element, email: string): string | undefined {
   if (isDesk(email)) return undefined;

@@ -70,11 +70,14 @@ export function withoutOthersHomes(people: PersonInput[], pageUrl: string): Pers
   return people;
 }
 
+/** The text without its accents: "José Müller" → "Jose Muller". */
+export const withoutAccents = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
 function hostBearsName(host: string, name: string): boolean {
   const bears = (text: string) => text.replaceAll('-', ' ').split(' ').some((word) => word.length >= 2 && host.includes(word));
   const lower = name.toLowerCase();
   // Accents are folded only where the plain name finds nothing ("José Müller", josemuller.dev).
-  return bears(lower) || bears(lower.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+  return bears(lower) || bears(withoutAccents(lower));
 }
 
 /**
