@@ -153,6 +153,13 @@ export function Popup({ deps }: { deps: PopupDeps }) {
    * One that reads as the card does now was saved as the popup closed, too soon for it to be
    * forgotten: it does not come back. Returns whether it does.
    */
+  /** The log form kept for `key`, unless it was saved as the popup closed: then it is dropped. */
+  const restoredLog = async (kithDb: KithDB, key: string, kept: Typed | undefined) => {
+    const log = await unsavedLog(kithDb, kept);
+    if (kept?.log && !log) keptTyping.dropForm(key, 'log');
+    return log;
+  };
+
   const showCard = (key: string, card: SavedCard, person: Person | undefined, kept: Typed | undefined, keptFrom: ContactDraft): boolean => {
     const now = draftOfCard(card);
     const typed = kept?.contact && keepEdits(kept.contact, kept.base ?? keptFrom, now);
@@ -175,8 +182,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       // changed since and no longer finds it.
       const card =
         (await findSavedCard(kithDb, person, now)) ?? (kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, now, person) : undefined);
-      const keptLog = await unsavedLog(kithDb, kept);
-      if (kept?.log && !keptLog) keptTyping.dropForm(key, 'log');
+      const keptLog = await restoredLog(kithDb, key, kept);
       setError(undefined);
       setLogError(undefined);
       const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
@@ -230,8 +236,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           // Typed on a card with nobody on the page (a person added by hand here): that card again.
           const card = kept?.contactId ? await loadSavedCard(kithDb, kept.contactId, deps.now()) : undefined;
           const editRestored = card && showCard(key, card, undefined, kept, draftOfCard(card));
-          const keptLog = await unsavedLog(kithDb, kept);
-          if (kept?.log && !keptLog) keptTyping.dropForm(key, 'log');
+          const keptLog = await restoredLog(kithDb, key, kept);
           if (card) {
             if (keptLog) setLogDraft(keptLog);
           } else {
