@@ -184,6 +184,8 @@ type Results = {
   popupReadyInTab: { p50: number; floorP50: number; askingP50: number; cardFloorP50: number };
   search: { '1000': number; '10000': number; '100000': number; floor100000: number };
   importMs: { '10000': number };
+  /** Not asked for by the issue: the import's floor, IndexedDB alone writing what it wrote (timeWriteFloor). */
+  importWriteFloorMs: number;
   exportMs: { '10000': number };
   extractMs: { linkedin: number; gmail: number; outlook: number };
   contentScriptGzipBytes: Record<string, number>;
@@ -566,13 +568,28 @@ test('import 10,000 LinkedIn connections', async () => {
   const csv = Buffer.from(connectionsCsv(10_000));
   const RUNS = 3;
   const runs = [];
-  for (let run = 0; run < RUNS; run++) runs.push(await inFreshProfile((kith) => timeImport(kith, csv)));
+  const floors = [];
+  let written: WrittenStores | undefined;
+  // Each import in a profile of its own, then the floor in another: alternating, so the host's
+  // drift falls on both.
+  for (let run = 0; run < RUNS; run++) {
+    runs.push(
+      await inFreshProfile(async (kith) => {
+        const times = await timeImport(kith, csv);
+        written ??= await storesAsWritten(kith);
+        return times;
+      }),
+    );
+    floors.push(await inFreshProfile((kith) => timeWriteFloor(kith, written!)));
+  }
   const p50 = median(runs.map(({ preview, apply }) => preview + apply));
+  const floorP50 = median(floors);
   results.importMs = { '10000': round(p50) };
+  results.importWriteFloorMs = round(floorP50);
   rows.push({
     measure: `import 10,000 connections into a new notebook: file chosen → preview + Import → report (p50 of ${RUNS})`,
     value: ms(p50),
-    floor: `preview ${ms(median(runs.map((r) => r.preview)))}, apply ${ms(median(runs.map((r) => r.apply)))}`,
+    floor: `preview ${ms(median(runs.map((r) => r.preview)))}, apply ${ms(median(runs.map((r) => r.apply)))}; IndexedDB alone writing the records the import wrote, in one transaction into the same stores and indexes, with none of Kith's code: ${ms(floorP50)}`,
     target: '< 1000 ms',
     ok: p50 < 1000,
   });
@@ -592,6 +609,89 @@ async function timeImport(kith: Kith, csv: Buffer): Promise<{ preview: number; a
   const apply = await elapsed(page);
   await expect.poll(() => count(kith, 'contacts')).toBe(10_000);
   return { preview, apply };
+}
+
+/** Each store of Kith's database as the import left it: its key path, its indexes and its records. */
+type WrittenStores = {
+  name: string;
+  keyPath: string;
+  indexes: { name: string; keyPath: string | string[]; multiEntry: boolean; unique: boolean }[];
+  records: unknown[];
+}[];
+
+/**
+ * Read in the worker right after the import's report is drawn, before the keep-in-touch
+ * reminders it sets next are written: so what the import's own transaction wrote.
+ */
+async function storesAsWritten(kith: Kith): Promise<WrittenStores> {
+  return kith.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kith');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction([...db.objectStoreNames]);
+    const stores = await Promise.all(
+      [...db.objectStoreNames].map(
+        (name) =>
+          new Promise<WrittenStores[number]>((resolve, reject) => {
+            const store = tx.objectStore(name);
+            const request = store.getAll();
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () =>
+              resolve({
+                name,
+                keyPath: store.keyPath as string,
+                indexes: [...store.indexNames].map((index) => {
+                  const { keyPath, multiEntry, unique } = store.index(index);
+                  return { name: index, keyPath, multiEntry, unique };
+                }),
+                records: request.result,
+              });
+          }),
+      ),
+    );
+    db.close();
+    return stores;
+  });
+}
+
+/**
+ * The import's floor: an extension page with none of Kith's code writes the records the import
+ * wrote into a new database of the same shape, in one transaction, as plainly as IndexedDB
+ * allows. From the first `put` to the transaction's completion.
+ */
+async function timeWriteFloor(kith: Kith, stores: WrittenStores): Promise<number> {
+  const page = await kith.context.newPage();
+  await page.goto(kith.url('bench-floor.html'));
+  const written = stores.filter((store) => store.records.length > 0);
+  const elapsed = await page.evaluate(async (stores) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('kith-write-floor', 1);
+      request.onupgradeneeded = () => {
+        for (const { name, keyPath, indexes } of stores) {
+          const store = request.result.createObjectStore(name, { keyPath });
+          for (const index of indexes) store.createIndex(index.name, index.keyPath, { multiEntry: index.multiEntry, unique: index.unique });
+        }
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(stores.map(({ name }) => name), 'readwrite');
+    const start = performance.now();
+    for (const { name, records } of stores) {
+      const store = tx.objectStore(name);
+      for (const record of records) store.put(record);
+    }
+    await new Promise((done, fail) => {
+      tx.oncomplete = done;
+      tx.onabort = () => fail(tx.error);
+    });
+    db.close();
+    return performance.now() - start;
+  }, written);
+  await page.close();
+  return elapsed;
 }
 
 test('a notebook of 1,000, 10,000 and 100,000 people: search, popup ready, export, badge after save', async ({ kith }) => {
