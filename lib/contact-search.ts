@@ -5,49 +5,54 @@
 // let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
-import { haystackOf, includesTerm, nameKey, phoneDigitsOf, queryTerms } from './search';
+import { type Findable, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
 const BATCH = 500;
 
-type Findable = { hit: ContactHit; updatedAt: number; haystack: string; phoneDigits: string };
+type Entry = { hit: ContactHit; updatedAt: number; findable: Findable };
 
-const newestFirst = (a: Findable, b: Findable) => b.updatedAt - a.updatedAt || (a.hit.id < b.hit.id ? 1 : -1);
+const newestFirst = (a: Entry, b: Entry) => b.updatedAt - a.updatedAt || (a.hit.id < b.hit.id ? 1 : -1);
 
-async function readFindable(db: KithDB): Promise<Findable[]> {
-  const findable: Findable[] = [];
+async function readEntries(db: KithDB): Promise<Entry[]> {
+  const entries: Entry[] = [];
   await eachContactBatch(db, BATCH, (records) => {
     for (const stored of records) {
       const contact = contactFromStore(stored);
       const { id, name, title, company, updatedAt } = contact;
-      findable.push({ hit: { id, name, title, company }, updatedAt, haystack: haystackOf(contact), phoneDigits: phoneDigitsOf(contact) });
+      entries.push({ hit: { id, name, title, company }, updatedAt, findable: findableOf(contact) });
     }
   });
-  return findable.sort(newestFirst);
+  return entries.sort(newestFirst);
 }
 
 export type SearchOptions = { limit?: number; excludeId?: string };
 
 /**
  * Search over the whole notebook as it was at the first query: up to `limit` contacts matching
- * every word of `query`, most recently updated first. Make a new one after a write.
+ * every word of `query`, those whose name answers it best first (`nameRank`), and of each rank
+ * the most recently updated first. Make a new one after a write.
  */
 export function contactSearch(db: KithDB): (query: string, options?: SearchOptions) => Promise<ContactHit[]> {
-  let findable: Promise<Findable[]> | undefined;
+  let entries: Promise<Entry[]> | undefined;
   return async (query, { limit = 8, excludeId } = {}) => {
     const terms = queryTerms(query);
     if (terms.length === 0) return [];
-    findable ??= readFindable(db).catch((error: unknown) => {
-      findable = undefined;
+    entries ??= readEntries(db).catch((error: unknown) => {
+      entries = undefined;
       throw error;
     });
-    const hits: ContactHit[] = [];
-    for (const { hit, haystack, phoneDigits } of await findable) {
-      if (hit.id === excludeId || !terms.every((term) => includesTerm(haystack, phoneDigits, term))) continue;
-      if (hits.push(hit) >= limit) break;
+    const nameQuery = nameQueryOf(terms);
+    // No rank needs more than `limit`; the scan ends early only once the best one has them.
+    const byRank: ContactHit[][] = [[], [], []];
+    for (const { hit, findable } of await entries) {
+      if (hit.id === excludeId || !terms.every((term) => includesTerm(findable, term))) continue;
+      const rank = byRank[nameRank(findable.haystack, nameQuery)];
+      if (rank.length < limit) rank.push(hit);
+      if (byRank[0].length >= limit) break;
     }
-    return hits;
+    return byRank.flat().slice(0, limit);
   };
 }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Contact, type ContactInput } from '@/lib/model';
 import fc from 'fast-check';
+import { openKithDb } from '@/lib/db';
+import { contactSearch } from '@/lib/contact-search';
+import { putContact } from '../records';
 import { ContactSearch, type ContactQuery, type QueryTerm, SORT_KEYS as SORTS, fold, includesTerm, nameKey, queryTerms, samePhone } from '@/lib/search';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 0);
@@ -329,6 +332,125 @@ describe('ContactSearch', () => {
   });
 });
 
+describe('the order of what is found', () => {
+  const context = { now: NOW, dueContactIds: NO_DUE };
+  // Warm and sorted first by name, so only ranking can put the cold Li Na or Ann Lee ahead of them.
+  const others = [
+    make({ id: 'oliver', name: 'Oliver Naylor', warmth: 'warm' }),
+    make({ id: 'natalie', name: 'Natalie Lin', warmth: 'warm' }),
+    make({ id: 'joanne', name: 'Joanne Park', warmth: 'warm' }),
+    make({ id: 'annapurna', name: 'Bo Ek', company: 'Annapurna Labs', warmth: 'warm' }),
+  ];
+  const lina = make({ id: 'lina', name: 'Li Na' });
+  const ann = make({ id: 'ann', name: 'Ann Lee' });
+  const jeanLuc = make({ id: 'jean-luc', name: 'Jean-Luc Picard' });
+  const search = new ContactSearch([...others, lina, ann, jeanLuc]);
+
+  it('puts the name typed whole first, then names with a word starting each word typed, then the rest, each in the chosen order', () => {
+    expect(ids(search.search(query('Li Na', { sort: 'warmth' }), context))).toEqual(['lina', 'natalie', 'oliver']);
+    expect(ids(search.search(query('na li', { sort: 'warmth' }), context))).toEqual(['natalie', 'lina', 'oliver']);
+    expect(ids(search.search(query('ann', { sort: 'warmth' }), context))).toEqual(['ann', 'annapurna', 'joanne']);
+    expect(ids(search.search(query('luc', { sort: 'warmth' }), context))).toEqual(['jean-luc']);
+    expect(ids(search.search(query('jean-luc picard', { sort: 'warmth' }), context))).toEqual(['jean-luc']);
+  });
+
+  it('keeps the chosen order for a single letter, which matches most of a notebook', () => {
+    // Li Na, whose name starts with it, stays last of the cold, as Annapurna's Bo Ek stays first of the warm.
+    expect(ids(search.search(query('l', { sort: 'warmth' }), context))).toEqual(['annapurna', 'natalie', 'oliver', 'ann', 'jean-luc', 'lina']);
+  });
+
+  it('ranks the same when typed a letter at a time as when typed at once', () => {
+    const typed = 'li na';
+    for (let n = 1; n <= typed.length; n++) search.search(query(typed.slice(0, n), { sort: 'warmth' }), context);
+    expect(ids(search.search(query(typed, { sort: 'warmth' }), context))).toEqual(['lina', 'natalie', 'oliver']);
+  });
+
+  it('ranks by name in the popup too, so a name typed whole is among its few answers however many others were updated since', async () => {
+    const db = await openKithDb();
+    const later = Array.from({ length: 12 }, (_, i) =>
+      make({ id: `later-${i}`, name: `${['Oliver Naylor', 'Natalie Lin', 'Linus Nakamura'][i % 3]} ${i}`, updatedAt: NOW + i + 1 }),
+    );
+    await Promise.all([lina, ...later].map((contact) => putContact(db, contact)));
+    const hits = await contactSearch(db)('Li Na');
+    expect(hits.map((hit) => hit.id)[0]).toBe('lina');
+    expect(hits).toHaveLength(8);
+  });
+});
+
+describe('finding people by what is pasted', () => {
+  const context = { now: NOW, dueContactIds: NO_DUE };
+  const jose = make({
+    id: 'jose',
+    name: 'José García',
+    company: 'Telefónica',
+    emails: ['jose.garcia@telefonica.es'],
+    profileUrl: 'https://www.linkedin.com/in/jose-garcia-1a2b3c/',
+  });
+  const linkedInOnly = make({ id: 'ada', name: 'Ada Quinlan', profileUrl: 'https://www.linkedin.com/in/ada-q/' });
+  const search = new ContactSearch([jose, linkedInOnly]);
+
+  it.each([
+    ['a name as directories write it', 'García, José'],
+    ['a mail header', 'José García <jose.garcia@telefonica.es>'],
+    ['a mailto link', 'mailto:jose.garcia@telefonica.es'],
+    ['an address in a list', 'jose.garcia@telefonica.es;'],
+    ['a name in quotes', '"José García"'],
+    ['the profile link', 'https://www.linkedin.com/in/jose-garcia-1a2b3c/'],
+    ['the profile link from another country, with tracking', 'https://es.linkedin.com/in/Jose-Garcia-1a2b3c?trk=people'],
+    ['the profile link without its scheme', 'linkedin.com/in/jose-garcia-1a2b3c'],
+    ['the start of the profile link', 'https://www.linkedin.com/in/jose-g'],
+  ])('finds the contact from %s', (_, text) => {
+    expect(ids(search.search(query(text), context))).toEqual(['jose']);
+  });
+
+  it('does not find everyone saved from LinkedIn by the word "linkedin"', () => {
+    expect(ids(search.search(query('linkedin'), context))).toEqual([]);
+  });
+
+  it('finds the same typed a letter at a time as typed at once', () => {
+    for (const typed of ['mailto:jose.garcia@telefonica.es', 'https://www.linkedin.com/in/ada-q/', 'García, José']) {
+      const letterByLetter = new ContactSearch([jose, linkedInOnly]);
+      for (let n = 1; n <= typed.length; n++) {
+        const text = typed.slice(0, n);
+        expect(ids(letterByLetter.search(query(text), context)), text).toEqual(ids(new ContactSearch([jose, linkedInOnly]).search(query(text), context)));
+      }
+    }
+  });
+
+  it('finds the profile link in the popup', async () => {
+    const db = await openKithDb();
+    await putContact(db, jose);
+    const find = contactSearch(db);
+    expect((await find('https://www.linkedin.com/in/jose-garcia-1a2b3c/')).map((hit) => hit.id)).toEqual(['jose']);
+    expect((await find('García, José')).map((hit) => hit.id)).toEqual(['jose']);
+  });
+});
+
+describe('names German and the Nordic languages also write out', () => {
+  const context = { now: NOW, dueContactIds: NO_DUE };
+  const finds = (name: string, text: string) => new ContactSearch([make({ id: 'x', name })]).search(query(text), context).length === 1;
+
+  it('finds a name with ä, ö, ü, ø or å written out, and one written out by a query with them', () => {
+    expect(finds('Thomas Müller', 'mueller')).toBe(true);
+    expect(finds('Thomas Müller', 'muller')).toBe(true);
+    expect(finds('Jürgen Klopp', 'juergen')).toBe(true);
+    expect(finds('Søren Kierkegaard', 'soeren')).toBe(true);
+    expect(finds('Hans Christian Ørsted', 'oersted')).toBe(true);
+    expect(finds('Åsa Berg', 'aasa')).toBe(true);
+    expect(finds('Anna Mueller', 'müller')).toBe(true);
+    expect(finds('Anna Muller', 'müller')).toBe(true);
+    expect(finds('Anna Mueller', 'mü')).toBe(true);
+  });
+
+  it('takes "Müller" and "Mueller" for perhaps one person, as it does "Müller" and "Muller"', () => {
+    const search = new ContactSearch([make({ id: 'umlaut', name: 'Thomas Müller' }), make({ id: 'ue', name: 'Thomas Mueller' }), make({ id: 'u', name: 'Thomas Muller' })]);
+    const sameAs = (i: number) => search.maybeSameAs(search.contacts[i]).map(({ contact }) => contact.id);
+    expect(sameAs(0).sort()).toEqual(['u', 'ue']);
+    expect(sameAs(1)).toEqual(['umlaut']);
+    expect(sameAs(2)).toEqual(['umlaut']);
+  });
+});
+
 describe('ContactSearch at 100,000 contacts', () => {
   it('answers each keystroke well within a frame (median)', () => {
     const first = ['Ada', 'Bo', 'Cleo', 'Dan', 'Eve', 'Finn', 'Gus', 'Hana', 'Ivo', 'June'];
@@ -466,7 +588,7 @@ describe('finding people by phone number', () => {
         for (let n = 1; n < typed.length; n++) {
           const longer = queryTerms(typed.slice(0, n + 1));
           const shorter = queryTerms(typed.slice(0, n));
-          const matches = (terms: QueryTerm[]) => terms.every((term) => includesTerm(haystack, phoneDigits, term));
+          const matches = (terms: QueryTerm[]) => terms.every((term) => includesTerm({ haystack, phoneDigits, link: '' }, term));
           if (matches(longer) && !matches(shorter)) return false;
         }
         return true;
