@@ -15,7 +15,9 @@ const CONTENT_SCRIPTS = {
 /**
  * What the tab's page shows: from Kith's content script where one runs (LinkedIn, Gmail,
  * Outlook), else by injecting the capture script (activeTab). Undefined where the browser lets no
- * extension script run (chrome://, the web store) or the answer does not parse.
+ * extension script run (chrome://, the web store) or the answer does not parse. Scripts go in at
+ * once, not when the page has loaded: a person already on screen is read though a slow script
+ * further down (an ad's, a tag manager's) holds the page's loading, for as long as it does.
  */
 export async function captureTab(tabId: number): Promise<PageCaptureType | undefined> {
   try {
@@ -26,12 +28,12 @@ export async function captureTab(tabId: number): Promise<PageCaptureType | undef
     if (error instanceof MessageError) return undefined;
   }
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT] });
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT], injectImmediately: true });
     const site = SitePage.safeParse(frame?.result);
     if (site.success) {
       // A site's page without its content script: the tab was open before Kith was installed or
       // updated. Load the script, as the browser would have, and ask it.
-      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPTS[site.data.site]] });
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPTS[site.data.site]], injectImmediately: true });
       return await sendToTab(tabId, 'capture:get', {});
     }
     const parsed = PageCapture.safeParse(frame?.result);

@@ -1,6 +1,7 @@
 // Reading the tab a context-menu click came from. The click grants activeTab, so these work on
-// any page the user right-clicked, not only the sites Kith has host permission for. (Who the page
-// shows is lib/capture.ts's captureTab.)
+// any page the user right-clicked, not only the sites Kith has host permission for. Both read at
+// once, not when the page has loaded, which a slow script may hold up for as long as it likes.
+// (Who the page shows is lib/capture.ts's captureTab.)
 
 /**
  * The text of a link to `linkUrl` in a frame of the tab, a line per text node, capped. Pages often
@@ -9,6 +10,7 @@
 export async function linkTextOf(tabId: number, frameId: number, linkUrl: string): Promise<string> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
+    injectImmediately: true,
     args: [linkUrl],
     // Runs in the page: self-contained, and no layout APIs (textContent, not innerText).
     func: (href: string) => {
@@ -34,6 +36,7 @@ export async function linkTextOf(tabId: number, frameId: number, linkUrl: string
 export async function selectionTextOf(tabId: number, frameId: number): Promise<string> {
   const [result] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [frameId] },
+    injectImmediately: true,
     func: () => (getSelection()?.toString() ?? '').slice(0, 20_000),
   });
   return typeof result?.result === 'string' ? result.result : '';

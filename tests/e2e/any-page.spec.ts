@@ -3,8 +3,10 @@
 // by the capture script Kith injects there. The values are the ones the unit tests read from the
 // same fixtures (tests/unit/extract-any-page.test.ts).
 import type { Dialog, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SAVE_MENU_ID } from '../../lib/context-menu';
-import { expect, expectPrefilled, fixtureUrl, openFixture, test } from './harness';
+import { FIXTURES_DIR, expect, expectPrefilled, fixtureUrl, openFixture, test } from './harness';
 
 type StoredContact = { name: string; title: string; company: string; location: string; emails: string[]; phones: string[]; profileUrl?: string; photoUrl?: string; sources: { kind: string }[] };
 
@@ -96,6 +98,34 @@ test('any page: right-click Save to Kith on the page saves its best person throu
   });
   expect(contact.sources.map((source) => source.kind)).toEqual(['json-ld']);
 });
+
+// A tag manager's script that does not come while the test runs: the page never finishes loading.
+const STALLED_SCRIPT = '<script src="https://tags.slow.example/gtm.js"></script><p>Footer</p>';
+const LOADING_PAGES = [
+  { label: 'a team page', url: 'https://team.example.com/rosa', html: '<title>Rosa</title><div class="h-card"><span class="p-name">Rosa Delgado</span> <span class="p-job-title">CTO</span></div>', name: 'Rosa Delgado' },
+  // Its content script waits for the page to be idle; the capture loads it at once.
+  { label: 'a LinkedIn profile', url: fixtureUrl('linkedin-public.html'), html: readFileSync(join(FIXTURES_DIR, 'linkedin-public.html'), 'utf8'), name: 'Ada Quinlan' },
+];
+
+for (const { label, url, html, name } of LOADING_PAGES) {
+  test(`any page: the person on ${label} is read while a slow script further down holds the page loading`, async ({ kith }) => {
+    await kith.serve(url, { html: html.replace(/<\/body>|$/i, `${STALLED_SCRIPT}</body>`) });
+    await kith.context.route('https://tags.slow.example/**', () => new Promise(() => {}));
+    const page = await kith.context.newPage();
+    void page.goto(url, { waitUntil: 'commit' }).catch(() => {});
+    // The parser stops at the script: the person is on screen, the footer never comes.
+    await expect(page.getByText(name).first()).toBeVisible();
+    await kith.clickToolbarButton(page);
+    await expectPrefilled(await kith.openPopup(page), { Name: name });
+    const tabId = await kith.tabIdOf(page);
+    const outcome = await kith.worker.evaluate(
+      ([menuItemId, pageUrl, id]) =>
+        (globalThis as unknown as { kithContextMenuClick: (info: object, tab: object) => Promise<unknown> }).kithContextMenuClick({ menuItemId, pageUrl, frameId: 0 }, { id }),
+      [SAVE_MENU_ID, url, tabId] as const,
+    );
+    expect(outcome).toMatchObject({ created: 1, saved: [{ name }] });
+  });
+}
 
 test('any page: right-click Save on a saved person’s page leaves off the email another contact has, and says whose', async ({ kith }) => {
   const url = fixtureUrl('json-ld.html');

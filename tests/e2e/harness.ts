@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXTENSION_DIR, chromiumExecutable, extensionArgs } from '../../scripts/chromium.mjs';
 
-const FIXTURES_DIR = resolve('tests/fixtures');
+export const FIXTURES_DIR = resolve('tests/fixtures');
 
 /** What the popup marks when its first real screen is drawn (components/Popup.tsx). */
 export const POPUP_READY_MARK = 'kith:popup-ready';

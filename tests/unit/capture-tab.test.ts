@@ -40,11 +40,11 @@ describe('captureTab', () => {
     ]);
   });
 
-  it('injects the capture script where no content script answers', async () => {
+  it('injects the capture script where no content script answers, at once rather than when the page has loaded', async () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     const executeScript = vi.spyOn(scripting(), 'executeScript').mockResolvedValue([{ frameId: 0, result: capture }]);
     expect((await captureTab(7))?.people.map((p) => p.name)).toEqual(['Jane Doe']);
-    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture-page.js'] });
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7 }, files: ['/capture-page.js'], injectImmediately: true });
   });
 
   it("on a site's page without its content script, loads that script and asks it", async () => {
@@ -58,8 +58,8 @@ describe('captureTab', () => {
       .mockResolvedValueOnce([{ frameId: 0, result: undefined }]);
     expect(await captureTab(7)).toMatchObject({ expected: true, people: [{ name: 'Jane Doe' }] });
     expect(executeScript.mock.calls).toEqual([
-      [{ target: { tabId: 7 }, files: ['/capture-page.js'] }],
-      [{ target: { tabId: 7 }, files: ['/content-scripts/linkedin.js'] }],
+      [{ target: { tabId: 7 }, files: ['/capture-page.js'], injectImmediately: true }],
+      [{ target: { tabId: 7 }, files: ['/content-scripts/linkedin.js'], injectImmediately: true }],
     ]);
     expect(sendMessage).toHaveBeenCalledTimes(2);
   });
