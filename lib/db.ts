@@ -415,7 +415,7 @@ export type PlannedReminderWrite = { id: string; before?: StoredReminder; after?
 const unchangedSince = (now: StoredReminder | undefined, before: StoredReminder | undefined) =>
   now?.dueAt === before?.dueAt && now?.snoozedUntil === before?.snoozedUntil && now?.doneAt === before?.doneAt;
 
-async function hasOpenKeepInTouch(tx: IDBPTransaction<KithSchema, 'reminders'[], 'readwrite'>, contactId: string): Promise<boolean> {
+async function hasOpenKeepInTouch(tx: IDBPTransaction<KithSchema, ('contacts' | 'reminders')[], 'readwrite'>, contactId: string): Promise<boolean> {
   return (await tx.objectStore('reminders').index('byContact').getAll(contactId)).some((r) => r.kind === 'keep-in-touch' && r.doneAt === undefined);
 }
 
@@ -426,7 +426,9 @@ async function hasOpenKeepInTouch(tx: IDBPTransaction<KithSchema, 'reminders'[],
  * written since it was planned from (an interaction logged, a contact saved) is left as that
  * write left it, in step already; nor is a new keep-in-touch reminder where the contact has an
  * open one by now (another pass planned it meanwhile, from the same read: two made the badge count
- * them twice). Each piece is whole or not at all; pieces written stay written.
+ * them twice), nor a new reminder for a contact deleted since (nothing would ever take it away
+ * again, and the badge would count it). Each piece is whole or not at all; pieces written stay
+ * written.
  */
 export async function writeRemindersInPieces(db: KithDB, writes: readonly PlannedReminderWrite[]): Promise<void> {
   const pieces = (keyPieces ??= keyPiecesOf());
@@ -435,18 +437,25 @@ export async function writeRemindersInPieces(db: KithDB, writes: readonly Planne
   for (const [index, piece] of pieces.entries()) {
     const mine = byPiece[index];
     if (mine.length === 0) continue;
-    await inTransaction(db, ['reminders'], async (tx) => {
+    await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
       const store = tx.objectStore('reminders');
       const now = new Map((await store.getAll(piece)).map((r) => [r.id, r]));
       // Plain requests, not idb's promise each: a failing one aborts the piece, which inTransaction awaits.
       const raw = unwrap(store) as IDBObjectStore;
+      // A reminder planned anew has nothing written since to compare with: its contact is asked instead.
+      const newFor = [...new Set(mine.flatMap(({ before, after }) => (after && !before ? [after.contactId] : [])))];
       const isNewKeepInTouch = (write: PlannedReminderWrite) => write.after?.kind === 'keep-in-touch' && !write.before;
       const planned = mine.filter(isNewKeepInTouch).map(({ after }) => after!.contactId);
-      const hasOne = await Promise.all(planned.map((contactId) => hasOpenKeepInTouch(tx, contactId)));
+      const [saved, hasOne] = await Promise.all([
+        Promise.all(newFor.map((contactId) => tx.objectStore('contacts').getKey(contactId))),
+        Promise.all(planned.map((contactId) => hasOpenKeepInTouch(tx, contactId))),
+      ]);
+      const gone = new Set(newFor.filter((_, i) => saved[i] === undefined));
       const contactsWithOne = new Set(planned.filter((_, i) => hasOne[i]));
       for (const write of mine) {
         const { id, before, after } = write;
         if (!unchangedSince(now.get(id), before)) continue;
+        if (after && !before && gone.has(after.contactId)) continue;
         if (isNewKeepInTouch(write) && contactsWithOne.has(after!.contactId)) continue;
         if (after) raw.put(withOpenAt(after));
         else raw.delete(id);

@@ -232,6 +232,16 @@ describe('keep-in-touch in the database', () => {
     await Promise.all([syncAllKeepInTouch(db, SETTINGS, NOW), syncAllKeepInTouch(db, SETTINGS, NOW)]);
     for (const id of ['c1', 'c2', 'c3', 'c4']) expect(await openKeepInTouch(id), id).toHaveLength(1);
   });
+
+  it('a contact deleted while a pass plans its new keep-in-touch gets none: nothing would take it away, and the badge would count it', async () => {
+    for (const id of ['c2', 'c3']) await putContact(db, { id, name: `Person ${id}`, createdAt: NOW, updatedAt: NOW });
+    // The pass reads the notebook first; the delete lands before its writes.
+    await Promise.all([syncAllKeepInTouch(db, SETTINGS, NOW), deleteContacts(db, ['c2'])]);
+    expect(await openKeepInTouch('c2')).toEqual([]);
+    expect(await openKeepInTouch('c3')).toHaveLength(1);
+    const contacts = new Set((await db.getAll('contacts')).map((c) => c.id));
+    expect((await db.getAll('reminders')).filter((r) => !contacts.has(r.contactId))).toEqual([]);
+  });
 });
 
 describe('deleting an interaction logged by mistake', () => {
