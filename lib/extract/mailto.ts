@@ -54,10 +54,14 @@ function mailtoRecipients(href: string): Recipient[] {
   const found = new Map<string, Recipient>();
   for (const list of [path, ...fields]) {
     const text = decoded(list);
-    // Commas part the recipients, but not inside a quoted name. A list with a broken escape is
-    // parted first, so only its broken recipient is lost.
+    // Commas part the recipients (semicolons, as Outlook writes them), but not inside a quoted
+    // name. A list with a broken escape is parted first, so only its broken recipient is lost.
     const parts =
-      text === undefined ? list.split(',').map((part) => decoded(part) ?? '') : text.includes('"') ? (text.match(/(?:"[^"]*"|[^,])+/g) ?? []) : text.split(',');
+      text === undefined
+        ? list.split(/[,;]/).map((part) => decoded(part) ?? '')
+        : text.includes('"')
+          ? (text.match(/(?:"[^"]*"|[^,;])+/g) ?? [])
+          : text.split(/[,;]/);
     for (const part of parts) {
       const one = recipient(part);
       if (one && !found.has(one.email)) found.set(one.email, one);

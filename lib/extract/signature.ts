@@ -107,7 +107,8 @@ function addressPerson(email: string, name: string): PersonInput {
 
 type Line = { text: string; used: boolean };
 
-const capitalised = (word: string) => /^\p{Lu}/u.test(word);
+// A word that starts as a name's does: with a capital, or in a script without case (דנה כהן, ليلى حداد).
+const capitalised = (word: string) => /^[\p{Lu}\p{Lo}]/u.test(word);
 
 /** A name of two words or more, each capitalised but for particles ("Ellen van Dijk"). */
 function isFullName(text: string): boolean {
@@ -193,12 +194,20 @@ function isNotName(text: string): boolean {
   let upper = 0;
   let lower = 0;
   for (const word of text.split(' ')) {
+    if (proseWords().has(word)) return true;
     // Scripts without case (山田 太郎) count as neither; "d'Arcy" is not in lower case.
     if (word[0] !== word[0].toLowerCase()) upper += 1;
     else if (word !== word.toUpperCase() && word === word.toLowerCase() && !isNameParticle(word)) lower += 1;
   }
   return upper > 0 && lower >= upper;
 }
+
+/**
+ * A name, a comma and words that are no job of theirs ("By Jane Roe, staff writer" over an
+ * article): readNameLine reads a name line with a comma; only a directory's "Doe, Jane" is one
+ * without.
+ */
+const isNameAndProse = (text: string) => text.includes(',') && !/^[^,\s]+, [^,\s]+$/.test(text);
 
 /** Names with commas between them ("Jane Doe, Bob"), not one name and its generation or credential ("Sam Lee, Jr."). */
 function isNameList(text: string): boolean {
@@ -249,6 +258,14 @@ function nameBeforeBareAddress(text: string): string | undefined {
   if (before.includes(',') || before.split(' ').some((word) => addressLabelWords().has(word.toLowerCase()))) return undefined;
   return isFullName(before) ? before : undefined;
 }
+
+// Words of a sentence, in lower case as a sentence writes them, that no name has ("Monday to
+// Friday", "About the author", "We are hiring"); a name's own small words are its particles.
+// Built on first use, as addressLabelWords.
+const proseWords = /* @__PURE__ */ once(
+  () =>
+    new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'at', 'on', 'in', 'by', 'is', 'are', 'was', 'be', 'we', 'our', 'you', 'your', 'this', 'that', 'will', 'can']),
+);
 
 // Built on first use: the mail readers load this module on every message.
 const addressLabelWords = /* @__PURE__ */ once(
@@ -385,10 +402,10 @@ function readSignature(texts: readonly string[]): PersonInput | undefined {
   // What they do, when it shares the name's line ("Lena Hartmann, Head of Research").
   let jobOnNameLine: string | undefined;
   if (nameAt < 0) {
-    // The first line that reads as a name; one that only passes for one (the message's "See you
-    // Thursday!" above the signature) where no other does.
-    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text, emails) || (looksLikePersonName(l.text) && !isNotName(l.text))));
-    if (nameAt < 0) nameAt = lines.findIndex((l) => !l.used && looksLikePersonName(l.text));
+    // The first line that reads as a name. One that only passes for one ("See you Thursday!",
+    // "About the author", "Monday to Friday") names nobody: without a name line, the address
+    // names them, and prose selected with none is no one's.
+    nameAt = lines.findIndex((l) => !l.used && (readNameLine(l.text, emails) || (looksLikePersonName(l.text) && !isNotName(l.text) && !isNameAndProse(l.text))));
     const first = lines[nameAt]?.text ?? '';
     const named = readNameLine(first, emails);
     if (named) {
@@ -455,8 +472,10 @@ function tableRows(text: string): PersonInput[] | undefined {
   const rows = text.split(/\r\n?|\n/).filter((row) => row.includes('\t'));
   const addressed = rows.filter((row) => row.includes('@'));
   // One address among the rows is one person laid out in a table (a signature in two columns,
-  // "Name / Email" pairs): a signature's reading knows those.
-  if (addressed.length < 2) return undefined;
+  // "Name / Email" pairs): a signature's reading knows those. But one row alone is a row of a
+  // table ("Amir Nasser⇥CTO⇥amir@…"): its cells are its lines.
+  const oneRow = rows.length === 1 && addressed.length === 1 && !text.trim().includes('\n');
+  if (addressed.length < 2 && !oneRow) return undefined;
   return addressed.flatMap((row) => {
     const cells = row.split('\t').map((cell) => cell.trim());
     // A spreadsheet's given and family names in two columns are one name.

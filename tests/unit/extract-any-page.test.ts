@@ -576,6 +576,8 @@ describe('mailto links', () => {
     expect(mailtoAddresses('mailto:?to=jane%40x.example,bo@x.example&subject=Hi')).toEqual(['jane@x.example', 'bo@x.example']);
     expect(mailtoAddresses('mailto:a@x.example?TO=b@x.example&to=a@x.example&bcc=c@x.example')).toEqual(['a@x.example', 'b@x.example']);
     expect(mailtoAddresses('mailto:one@x.example,two@x.example#frag')).toEqual(['one@x.example', 'two@x.example']);
+    // Outlook parts its recipients with semicolons.
+    expect(mailtoAddresses('mailto:amir@x.example;bo@x.example?subject=Intro')).toEqual(['amir@x.example', 'bo@x.example']);
     expect(mailtoAddresses('javascript:alert(1)//@x.example')).toEqual([]);
     expect(mailtoAddresses('mailto:%E0%A4%A')).toEqual([]);
     expect(parseMailtoLink('mailto:jane@example.com?subject=Hi', 'Jane Doe')).toEqual([

@@ -445,6 +445,22 @@ camille@dubois-conseil.example`;
     ]);
   });
 
+  it('takes no heading or sentence for a name: the address names them, and prose without one names no one', () => {
+    const names = (text: string) => people(text).map((p) => p.name);
+    expect(names('About the author\n\nJane Roe is a writer based in Lisbon. She covers careers.\n\nContact: jane.roe@devsummit.example')).toEqual(['Jane Roe']);
+    expect(names('We are hiring!\n\nOur team is growing and we are looking for engineers.\n\nWrite to ines.berg@acme.example.')).toEqual(['Ines Berg']);
+    expect(names('Office hours\nMonday to Friday\nnoor.haddad@acme.example')).toEqual(['Noor Haddad']);
+    expect(names('By Jane Roe, staff writer\n\nA long paragraph of the article, many words longer than any name could be.')).toEqual([]);
+    // A directory's "Doe, Jane" is still a name.
+    expect(names('Doe, Jane\nStaff Writer')).toEqual(['Jane Doe']);
+  });
+
+  it('reads one selected row of a table a cell a line, and a name in a script without capitals before an address', () => {
+    expect(people('Amir Nasser\tCTO\tamir@acme.example').map((p) => [p.name, p.title])).toEqual([['Amir Nasser', 'CTO']]);
+    expect(people('דנה כהן dana@cohen.example').map((p) => p.name)).toEqual(['דנה כהן']);
+    expect(people('ليلى حداد leila@haddad.example').map((p) => p.name)).toEqual(['ليلى حداد']);
+  });
+
   it('finds nobody in prose, and reads a megabyte selection cheaply', () => {
     expect(people('Let us meet on Tuesday at 3pm.')).toEqual([]);
     const started = performance.now();
