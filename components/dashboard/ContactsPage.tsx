@@ -60,10 +60,13 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
     [notebook, text, filters, sort, context],
   );
   const tags = useMemo(() => notebook.search.tags(), [notebook]);
+  const filtered = Object.values(filters).some((value) => value !== undefined && value !== false);
   const setFilter = <K extends keyof ContactFilters>(key: K, value: ContactFilters[K]) => setFilters((current) => ({ ...current, [key]: value }));
   // A tag no contact has any more (a bulk tag undone, its last contacts deleted) is no filter: left
   // on, it would hide everyone behind a blank choice.
   const tagGone = filters.tag !== undefined && !tags.some((tag) => fold(tag) === fold(filters.tag!));
+  // The tag chosen as the list now spells it: the contact whose spelling it was may have gone.
+  const shownTag = (filters.tag !== undefined && tags.find((tag) => fold(tag) === fold(filters.tag!))) || '';
   useEffect(() => {
     if (tagGone) setFilter('tag', undefined);
   }, [tagGone]);
@@ -220,7 +223,7 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
         </div>
         <div>
           <label for={`${id}-tag`}>Tag</label>
-          <select id={`${id}-tag`} value={filters.tag ?? ''} onChange={(e) => setFilter('tag', e.currentTarget.value || undefined)}>
+          <select id={`${id}-tag`} value={shownTag} onChange={(e) => setFilter('tag', e.currentTarget.value || undefined)}>
             <option value="">Any</option>
             {tags.map((t) => (
               <option key={t} value={t}>
@@ -345,7 +348,10 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
           No contacts yet. Save people from the pages you visit with the toolbar button, or <a href="#/import">import your LinkedIn connections</a>.
         </p>
       ) : results.length === 0 ? (
-        <p>No contact matches {text.trim() ? `“${text.trim()}”` : 'these filters'}.</p>
+        <p>
+          No contact matches {text.trim() ? `“${text.trim()}”` : 'these filters'}
+          {text.trim() && filtered ? ' with these filters' : ''}.
+        </p>
       ) : (
         <div
           class="table-viewport"

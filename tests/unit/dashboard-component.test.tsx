@@ -286,6 +286,40 @@ it('a bulk tag and its Undo, and a delete’s Undo, read again only the contacts
   expect(text()).toContain('Cy Okafor');
 });
 
+it('keeps the tag chosen in the filter when the contact whose spelling it showed goes, and says when the filters are why nobody matches', async () => {
+  globalThis.indexedDB = new IDBFactory();
+  const db = await openKithDb(`kith-dashboard-${Math.random()}`);
+  const at = Date.now();
+  await putContact(db, { id: 'ana', name: 'Ana Ruiz', tags: ['madrid'], relationship: 'friend', createdAt: at, updatedAt: at });
+  await putContact(db, { id: 'jose', name: 'José García', tags: ['Madrid'], relationship: 'colleague', createdAt: at, updatedAt: at });
+  await putContact(db, { id: 'bo', name: 'Bo Lind', createdAt: at, updatedAt: at });
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('3 contacts'));
+  const tagFilter = () => {
+    const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Tag')!;
+    return document.getElementById(label.htmlFor) as HTMLSelectElement;
+  };
+  tagFilter().value = 'madrid';
+  tagFilter().dispatchEvent(new Event('change', { bubbles: true }));
+  await vi.waitFor(() => expect(text()).toContain('2 matches of 3'));
+
+  await fill('Select Ana Ruiz', true);
+  click('Delete');
+  await vi.waitFor(() => expect(text()).toContain('Deleted 1 contact.'));
+  // The tag is now spelled as José has it, and still chosen.
+  await vi.waitFor(() => expect(tagFilter().value).toBe('Madrid'));
+  expect(text()).toContain('1 match of 2');
+
+  tagFilter().value = '';
+  tagFilter().dispatchEvent(new Event('change', { bubbles: true }));
+  const relationship = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Relationship')!;
+  const select = document.getElementById(relationship.htmlFor) as HTMLSelectElement;
+  select.value = 'friend';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await fill('Search contacts', 'jose');
+  await vi.waitFor(() => expect(text()).toContain('No contact matches “jose” with these filters.'));
+});
+
 it('a bulk tag parts tags at commas, as the contact form does, and refuses one longer than Kith keeps', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
