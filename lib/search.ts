@@ -265,30 +265,39 @@ function startsANameWord(haystack: string, nameEnd: number, word: string): boole
 }
 
 /**
- * How the words of a haystack's name (its first line) start, as bits: each word's first letter,
- * and its first two, each hashed to one of thirty bits. A name can rank above 2 for a query only
- * if it has the bits of the starts of the query's words, which one `&` tells: at 100,000
- * contacts, `nameRank` for every hit of a short query cost up to a frame. Thirty bits, so the numbers
- * stay small integers to V8, never boxed.
+ * How the words of a haystack's name (its first line) start, as bits: each word's first letter
+ * (`initials`: a to z, any other letter sharing one of four) and its first two (`pairs`, hashed to
+ * one of thirty). A name can rank above 2 for a query only if it has the bits of the starts of the
+ * query's words, which two `&`s tell: at 100,000 contacts, `nameRank` for every hit of a short
+ * query cost up to a frame. Thirty bits, so the numbers stay small integers to V8, never boxed.
  */
-function nameStartsOf(haystack: string): number {
+type NameStarts = { initials: number; pairs: number };
+
+function nameStartsOf(haystack: string): NameStarts {
   const nameEnd = haystack.indexOf('\n');
-  let starts = 0;
+  const starts = { initials: 0, pairs: 0 };
   for (let at = 0; at < nameEnd; at++) {
     const before = at === 0 ? SPACE : haystack.charCodeAt(at - 1);
     if (before !== SPACE && before !== HYPHEN) continue;
     const first = haystack.charCodeAt(at);
-    starts |= startBit(first, 0);
-    if (at + 1 < nameEnd) starts |= startBit(first, haystack.charCodeAt(at + 1));
+    starts.initials |= initialBit(first);
+    if (at + 1 < nameEnd) starts.pairs |= pairBit(first, haystack.charCodeAt(at + 1));
   }
   return starts;
 }
 
-const startBit = (first: number, second: number) => 1 << ((first * 31 + second) % 30);
+const initialBit = (code: number) => 1 << (code >= 97 && code <= 122 ? code - 97 : 26 + (code % 4));
+const pairBit = (first: number, second: number) => 1 << ((first * 31 + second) % 30);
 
-/** The bits `nameStartsOf` must have for a name to start a word with each of `terms`. */
-const startsNeeded = (terms: readonly QueryTerm[]) =>
-  terms.reduce((bits, { text }) => bits | startBit(text.charCodeAt(0), text.length > 1 ? text.charCodeAt(1) : 0), 0);
+/** The bits `nameStartsOf` must find for a name to start a word with each of `terms`. */
+function startsNeeded(terms: readonly QueryTerm[]): NameStarts {
+  const needed = { initials: 0, pairs: 0 };
+  for (const { text } of terms) {
+    needed.initials |= initialBit(text.charCodeAt(0));
+    if (text.length > 1) needed.pairs |= pairBit(text.charCodeAt(0), text.charCodeAt(1));
+  }
+  return needed;
+}
 
 /** Another contact that may be the same person, with the emails and link both have ([]: only the name). */
 export type MaybeSame = { contact: Contact; shared: string[] };
@@ -313,7 +322,8 @@ export class ContactSearch {
   private readonly haystacks: string[];
   private readonly phoneDigits: string[];
   private readonly links: string[];
-  private readonly nameStarts: Int32Array;
+  private readonly nameInitials: Int32Array;
+  private readonly namePairs: Int32Array;
   private readonly orders = new Map<SortKey, Uint32Array>();
   private names?: string[];
   private holders?: Map<string, number[]>;
@@ -330,7 +340,9 @@ export class ContactSearch {
       this.phoneDigits = findables.map((f) => f.phoneDigits);
       this.links = findables.map((f) => f.link);
     }
-    this.nameStarts = Int32Array.from(this.haystacks, nameStartsOf);
+    const starts = this.haystacks.map(nameStartsOf);
+    this.nameInitials = Int32Array.from(starts, (s) => s.initials);
+    this.namePairs = Int32Array.from(starts, (s) => s.pairs);
   }
 
   /**
@@ -543,13 +555,13 @@ export class ContactSearch {
     // A single letter matches most of a notebook: its list keeps the chosen order.
     const ranking = text.length > 1;
     const nameQuery = nameQueryOf(terms);
-    const needed = startsNeeded(terms);
+    const { initials, pairs } = startsNeeded(terms);
     /** Where in `hits` the contacts whose names answer the query are, each with its rank: few, so they are kept apart. */
     const better: number[] = [];
     // Only a word with other forms than as typed reaches for a contact's numbers or link.
     const otherForms = terms.map(hasOtherForms);
     let count = 0;
-    const { haystacks, phoneDigits, links, nameStarts } = this;
+    const { haystacks, phoneDigits, links, nameInitials, namePairs } = this;
     for (let i = 0; i < candidates.length; i++) {
       const index = candidates[i];
       const haystack = haystacks[index];
@@ -564,7 +576,7 @@ export class ContactSearch {
       }
       if (!ok || (matches && !matches(this.contacts[index]))) continue;
       // Ranked as found, while its haystack is at hand.
-      if (ranking && (nameStarts[index] & needed) === needed) {
+      if (ranking && (nameInitials[index] & initials) === initials && (namePairs[index] & pairs) === pairs) {
         const rank = nameRank(haystack, nameQuery);
         if (rank < 2) better.push(count, rank);
       }

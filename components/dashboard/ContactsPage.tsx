@@ -4,6 +4,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold } from '@/lib/search';
+import { routeHash } from '@/lib/dashboard-route';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
 import { focusLost } from '../focus-when-lost';
@@ -195,8 +196,25 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
           value={text}
           autocomplete="off"
           placeholder="Name, company, email, phone, tag or notes"
+          aria-describedby={`${id}-search-keys`}
           onInput={(event) => setText(event.currentTarget.value)}
+          onKeyDown={(event) => {
+            // Enter opens the best match, listed first; ArrowDown goes down into the list.
+            if (event.key === 'Enter' && text.trim() && results.length > 0) {
+              event.preventDefault();
+              location.hash = routeHash({ page: 'contact', id: results[0].id });
+            } else if (event.key === 'ArrowDown' && results.length > 0) {
+              const firstName = viewport.current?.querySelector<HTMLAnchorElement>('tbody a');
+              if (firstName) {
+                event.preventDefault();
+                firstName.focus();
+              }
+            }
+          }}
         />
+        <span id={`${id}-search-keys`} class="visually-hidden">
+          Enter opens the first contact found; Down arrow moves to the list.
+        </span>
       </div>
       <div class="filters">
         <div>

@@ -320,6 +320,20 @@ it('keeps the tag chosen in the filter when the contact whose spelling it showed
   await vi.waitFor(() => expect(text()).toContain('No contact matches “jose” with these filters.'));
 });
 
+it('Enter in the search opens the first contact found, and the Down arrow moves into the list', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  const search = document.querySelector<HTMLInputElement>('input[type="search"]')!;
+  await fill('Search contacts', 'quinlan');
+  await vi.waitFor(() => expect(text()).toContain('2 matches of 4'));
+  search.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+  expect(document.activeElement?.textContent).toBe('A. Quinlan');
+  search.focus();
+  search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  await vi.waitFor(() => expect(location.hash).toBe('#/contact/ada-2'));
+});
+
 it('a bulk tag parts tags at commas, as the contact form does, and refuses one longer than Kith keeps', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
