@@ -5,13 +5,13 @@
 // let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
-import { type Findable, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, queryTerms } from './search';
+import { type Findable, type NameStarts, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms, startsNeeded } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
 const BATCH = 500;
 
-type Entry = { hit: ContactHit; updatedAt: number; findable: Findable };
+type Entry = { hit: ContactHit; updatedAt: number; findable: Findable; starts: NameStarts };
 
 const newestFirst = (a: Entry, b: Entry) => b.updatedAt - a.updatedAt || (a.hit.id < b.hit.id ? 1 : -1);
 
@@ -21,7 +21,8 @@ async function readEntries(db: KithDB): Promise<Entry[]> {
     for (const stored of records) {
       const contact = contactFromStore(stored);
       const { id, name, title, company, updatedAt } = contact;
-      entries.push({ hit: { id, name, title, company }, updatedAt, findable: findableOf(contact) });
+      const findable = findableOf(contact);
+      entries.push({ hit: { id, name, title, company }, updatedAt, findable, starts: nameStartsOf(findable.haystack) });
     }
   });
   return entries.sort(newestFirst);
@@ -32,7 +33,8 @@ export type SearchOptions = { limit?: number; excludeId?: string };
 /**
  * Search over the whole notebook as it was at the first query: up to `limit` contacts matching
  * every word of `query`, those whose name answers it best first (`nameRank`), and of each rank
- * the most recently updated first. Make a new one after a write.
+ * the most recently updated first. A single letter, which matches most of a notebook, is not
+ * ranked, as in the dashboard: its first `limit` end the search.
  */
 export function contactSearch(db: KithDB): (query: string, options?: SearchOptions) => Promise<ContactHit[]> {
   let entries: Promise<Entry[]> | undefined;
@@ -43,14 +45,27 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
       entries = undefined;
       throw error;
     });
+    const ranking = terms.map(({ text }) => text).join(' ').length > 1;
     const nameQuery = nameQueryOf(terms);
-    // No rank needs more than `limit`; the scan ends early only once the best one has them.
+    const needed = startsNeeded(terms);
+    // No rank needs more than `limit`. Ranked, every contact is looked at, as the best may be
+    // the last: the name-start bits keep most of them from a closer look, and once the two best
+    // ranks fill the list only a name that is the query whole can still get in.
     const byRank: ContactHit[][] = [[], [], []];
-    for (const { hit, findable } of await entries) {
+    const all = await entries;
+    let at = 0;
+    for (; at < all.length; at++) {
+      const { hit, findable, starts } = all[at];
       if (hit.id === excludeId || !terms.every((term) => includesTerm(findable, term))) continue;
-      const rank = byRank[nameRank(findable.haystack, nameQuery)];
+      const canRank = ranking && (starts.initials & needed.initials) === needed.initials && (starts.pairs & needed.pairs) === needed.pairs;
+      const rank = byRank[canRank ? nameRank(findable.haystack, nameQuery) : 2];
       if (rank.length < limit) rank.push(hit);
-      if (byRank[0].length >= limit) break;
+      if (byRank[ranking ? 0 : 2].length >= limit) return rank;
+      if (ranking && byRank[0].length + byRank[1].length >= limit) break;
+    }
+    for (at++; at < all.length && byRank[0].length < limit; at++) {
+      const { hit, findable } = all[at];
+      if (hit.id !== excludeId && findable.haystack.startsWith(nameQuery.wholeName)) byRank[0].push(hit);
     }
     return byRank.flat().slice(0, limit);
   };

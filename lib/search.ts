@@ -85,7 +85,9 @@ export function nameKey(name: string): string {
 // "Soeren"): a name with them is found both ways, as is a name written out by a query with them.
 const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
 const WRITTEN_OUT_LETTERS = /[äöüøå]/gi;
-const writtenOut = (text: string) => text.replace(WRITTEN_OUT_LETTERS, (letter) => WRITTEN_OUT[letter.toLowerCase()]);
+// Composed first: names from some address books come with "u" and its diaeresis apart.
+const writtenOut = (text: string) =>
+  (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(WRITTEN_OUT_LETTERS, (letter) => WRITTEN_OUT[letter.toLowerCase()]);
 
 /**
  * What a contact is found by. `haystack`: its words as written on it, its name first and on a
@@ -193,7 +195,8 @@ export function queryTerms(query: string): QueryTerm[] {
  * code not yet followed by digits, matches every number), so a longer word never matches more:
  * that is what lets a search narrow as the user types. Looked for in numbers only, a lone "+46"
  * or "0" matches the people who have a phone, not everyone. A web address is not so: its form
- * changes as it is typed ("https:/" is no address yet), and a search with one never narrows.
+ * changes as it is typed ("https:/" is no address yet); nor is a word written out, as "hub"
+ * edited into "hüb" reads the same but finds "Huebner" too: a search with either never narrows.
  */
 export function includesTerm({ haystack, phoneDigits, link }: Findable, term: QueryTerm): boolean {
   return haystack.includes(term.text) || (hasOtherForms(term) && includesOtherForm(haystack, phoneDigits, link, term));
@@ -271,9 +274,9 @@ function startsANameWord(haystack: string, nameEnd: number, word: string): boole
  * query's words, which two `&`s tell: at 100,000 contacts, `nameRank` for every hit of a short
  * query cost up to a frame. Thirty bits, so the numbers stay small integers to V8, never boxed.
  */
-type NameStarts = { initials: number; pairs: number };
+export type NameStarts = { initials: number; pairs: number };
 
-function nameStartsOf(haystack: string): NameStarts {
+export function nameStartsOf(haystack: string): NameStarts {
   const nameEnd = haystack.indexOf('\n');
   const starts = { initials: 0, pairs: 0 };
   for (let at = 0; at < nameEnd; at++) {
@@ -290,7 +293,7 @@ const initialBit = (code: number) => 1 << (code >= 97 && code <= 122 ? code - 97
 const pairBit = (first: number, second: number) => 1 << ((first * 31 + second) % 30);
 
 /** The bits `nameStartsOf` must find for a name to start a word with each of `terms`. */
-function startsNeeded(terms: readonly QueryTerm[]): NameStarts {
+export function startsNeeded(terms: readonly QueryTerm[]): NameStarts {
   const needed = { initials: 0, pairs: 0 };
   for (const { text } of terms) {
     needed.initials |= initialBit(text.charCodeAt(0));
@@ -548,7 +551,7 @@ export class ContactSearch {
       last.context.now === context.now &&
       last.context.dueContactIds === context.dueContactIds &&
       text.startsWith(last.text) &&
-      !terms.some((term) => term.link !== undefined);
+      !terms.some((term) => term.link !== undefined || term.writtenOut !== undefined);
     const candidates = narrowing ? last.hits : this.order(query.sort);
     const matches = narrowing ? undefined : this.matcher(query.filters, context);
     const hits = new Uint32Array(candidates.length);

@@ -3,7 +3,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
-import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold } from '@/lib/search';
+import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold, queryTerms } from '@/lib/search';
 import { routeHash } from '@/lib/dashboard-route';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
@@ -199,8 +199,9 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: 
           aria-describedby={`${id}-search-keys`}
           onInput={(event) => setText(event.currentTarget.value)}
           onKeyDown={(event) => {
-            // Enter opens the best match, listed first; ArrowDown goes down into the list.
-            if (event.key === 'Enter' && text.trim() && results.length > 0) {
+            // Enter opens the best match, listed first; ArrowDown goes down into the list. Not the
+            // Enter that ends composing a word in another script, nor with only separators typed.
+            if (event.key === 'Enter' && !event.isComposing && queryTerms(text).length > 0 && results.length > 0) {
               event.preventDefault();
               location.hash = routeHash({ page: 'contact', id: results[0].id });
             } else if (event.key === 'ArrowDown' && results.length > 0) {

@@ -330,6 +330,13 @@ it('Enter in the search opens the first contact found, and the Down arrow moves 
   search.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
   expect(document.activeElement?.textContent).toBe('A. Quinlan');
   search.focus();
+  // Not the Enter that ends composing a word in an input method, nor one with only separators typed.
+  search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true, cancelable: true }));
+  await fill('Search contacts', ',');
+  search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  await new Promise((done) => setTimeout(done, 50));
+  expect(location.hash).toBe('#/contacts');
+  await fill('Search contacts', 'quinlan');
   search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   await vi.waitFor(() => expect(location.hash).toBe('#/contact/ada-2'));
 });

@@ -442,6 +442,13 @@ describe('names German and the Nordic languages also write out', () => {
     expect(finds('Anna Mueller', 'mü')).toBe(true);
   });
 
+  it('finds the written-out name when a search is edited into one with ü, and in a name whose ü is decomposed', () => {
+    const search = new ContactSearch([make({ id: 'uwe', name: 'Uwe Huebner' }), make({ id: 'nfd', name: 'Jörg Müller'.normalize('NFD') })]);
+    expect(ids(search.search(query('hub'), context))).toEqual([]);
+    expect(ids(search.search(query('hüb'), context))).toEqual(['uwe']);
+    expect(ids(search.search(query('mueller'), context))).toEqual(['nfd']);
+  });
+
   it('takes "Müller" and "Mueller" for perhaps one person, as it does "Müller" and "Muller"', () => {
     const search = new ContactSearch([make({ id: 'umlaut', name: 'Thomas Müller' }), make({ id: 'ue', name: 'Thomas Mueller' }), make({ id: 'u', name: 'Thomas Muller' })]);
     const sameAs = (i: number) => search.maybeSameAs(search.contacts[i]).map(({ contact }) => contact.id);
