@@ -150,7 +150,7 @@ const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
 // Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz". Built on first use, as the
 // pronouns are: Gmail's and Outlook's readers load this module on every injection.
 const nameParticles = /* @__PURE__ */ once(
-  () => new Set(['van', 'von', 'de', 'der', 'den', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']),
+  () => new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", 'in', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']),
 );
 export const isNameParticle = (word: string) => nameParticles().has(word);
 

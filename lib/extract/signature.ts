@@ -203,11 +203,14 @@ function isNotName(text: string): boolean {
 }
 
 /**
- * A name, a comma and words that are no job of theirs ("By Jane Roe, staff writer" over an
- * article): readNameLine reads a name line with a comma; only a directory's "Doe, Jane" is one
- * without.
+ * A name, a comma and words in lower case that are no part of a name ("By Jane Roe, staff
+ * writer" over an article), where a directory's "Doe, Jane A." or a credential ("Jane Doe, PhD")
+ * has none.
  */
-const isNameAndProse = (text: string) => text.includes(',') && !/^[^,\s]+, [^,\s]+$/.test(text);
+function isNameAndProse(text: string): boolean {
+  const comma = text.indexOf(',');
+  return comma !== -1 && text.slice(comma + 1).split(' ').some((word) => /^\p{Ll}/u.test(word) && !isNameParticle(word));
+}
 
 /** Names with commas between them ("Jane Doe, Bob"), not one name and its generation or credential ("Sam Lee, Jr."). */
 function isNameList(text: string): boolean {
@@ -260,11 +263,12 @@ function nameBeforeBareAddress(text: string): string | undefined {
 }
 
 // Words of a sentence, in lower case as a sentence writes them, that no name has ("Monday to
-// Friday", "About the author", "We are hiring"); a name's own small words are its particles.
+// Friday", "About the author", "We are hiring"); a name's own small words are its particles
+// ("Jan in het Veld").
 // Built on first use, as addressLabelWords.
 const proseWords = /* @__PURE__ */ once(
   () =>
-    new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'at', 'on', 'in', 'by', 'is', 'are', 'was', 'be', 'we', 'our', 'you', 'your', 'this', 'that', 'will', 'can']),
+    new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'at', 'on', 'by', 'is', 'are', 'was', 'be', 'we', 'our', 'you', 'your', 'this', 'that', 'will', 'can']),
 );
 
 // Built on first use: the mail readers load this module on every message.

@@ -451,8 +451,11 @@ camille@dubois-conseil.example`;
     expect(names('We are hiring!\n\nOur team is growing and we are looking for engineers.\n\nWrite to ines.berg@acme.example.')).toEqual(['Ines Berg']);
     expect(names('Office hours\nMonday to Friday\nnoor.haddad@acme.example')).toEqual(['Noor Haddad']);
     expect(names('By Jane Roe, staff writer\n\nA long paragraph of the article, many words longer than any name could be.')).toEqual([]);
-    // A directory's "Doe, Jane" is still a name.
+    // A directory's "Doe, Jane", one with a credential, and particles are still names.
     expect(names('Doe, Jane\nStaff Writer')).toEqual(['Jane Doe']);
+    expect(names('Doe, Jane A.\njane@acme.example')).toEqual(['Doe, Jane A.']);
+    expect(names('Jane Doe, PhD\njane@acme.example')).toEqual(['Jane Doe']);
+    expect(names('Jan in het Veld\njan@veld.example')).toEqual(['Jan in het Veld']);
   });
 
   it('reads one selected row of a table a cell a line, and a name in a script without capitals before an address', () => {
