@@ -5,7 +5,7 @@
 // let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
-import { type Findable, type NameStarts, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms, startsNeeded } from './search';
+import { type Findable, type NameStarts, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms, queryText, startsNeeded } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
@@ -45,7 +45,7 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
       entries = undefined;
       throw error;
     });
-    const ranking = terms.map(({ text }) => text).join(' ').length > 1;
+    const ranking = queryText(terms).length > 1;
     const nameQuery = nameQueryOf(terms);
     const needed = startsNeeded(terms);
     // No rank needs more than `limit`. Ranked, every contact is looked at, as the best may be

@@ -231,7 +231,7 @@ function startsANumber(phoneDigits: string, code: string, rest: string): boolean
 }
 
 /** A query's words joined as `queryTerms` reads them: what `nameRank` compares a whole name to, and what a search narrows from. */
-const queryText = (terms: readonly QueryTerm[]) => terms.map((term) => term.text).join(' ');
+export const queryText = (terms: readonly QueryTerm[]) => terms.map((term) => term.text).join(' ');
 
 /** A query as `nameRank` compares it to a name: whole, as the line a haystack starts with, and word by word. */
 export type NameQuery = { wholeName: string; words: string[] };
