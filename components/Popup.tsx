@@ -3,6 +3,7 @@
 // search. Everything it touches comes in through `PopupDeps`, so main.tsx only wires.
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { UNREADABLE } from '@/lib/capture';
 import { type ContactDraft, FIELD_LABELS, draftFromContact, draftFromPerson, emptyDraft, fieldsOfDraft, saveDraft } from '@/lib/contact-draft';
 import { type ContactHit, contactSearch, savedUnderSameName } from '@/lib/contact-search';
 import { type KithDB, failureMessage, leftOffNotice } from '@/lib/db';
@@ -35,8 +36,8 @@ import { type Overwrite, SavedElsewhere, overwritesIn } from './SavedElsewhere';
 
 export type PopupDeps = {
   db: () => Promise<KithDB>;
-  /** What capture found on the popup's tab; undefined where Kith cannot look. */
-  capture: () => Promise<PageCapture | undefined>;
+  /** What capture found on the popup's tab: UNREADABLE where the browser lets no extension look, undefined where it cannot tell. */
+  capture: () => Promise<PageCapture | typeof UNREADABLE | undefined>;
   settings: () => Promise<Settings>;
   /** What was typed and not saved when the popup last closed, by `typedKey`. */
   loadTyped: () => Promise<Map<string, Typed>>;
@@ -59,7 +60,8 @@ type Screen =
   | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean; focusEdit?: boolean }
   | HomeScreen;
 
-type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; nothingFound: boolean };
+/** `page`: what is said of the page, where it shows nobody or cannot be read. */
+type HomeScreen = { kind: 'home'; due: DueItem[]; total: number; page?: 'nobody' | 'unreadable' };
 type SavedScreen = Extract<Screen, { kind: 'saved' }>;
 
 /** A button beside the status line: Undo after Done or Snooze, Start over after a restore. */
@@ -199,9 +201,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   );
 
   const showHome = useCallback(
-    async (kithDb: KithDB, nothingFound: boolean) => {
+    async (kithDb: KithDB, page?: HomeScreen['page']) => {
       const { items, total } = await loadDueToday(kithDb, deps.now());
-      const home: HomeScreen = { kind: 'home', due: items, total, nothingFound };
+      const home: HomeScreen = { kind: 'home', due: items, total, page };
       setScreen(home);
       return home;
     },
@@ -225,7 +227,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setDb(kithDb);
         setSettings(loadedSettings);
         keptTyping.load(kept);
-        pageUrl.current = capture?.url;
+        pageUrl.current = capture === UNREADABLE ? undefined : capture?.url;
         const scene = sceneOf(capture);
         if (scene.kind === 'people') {
           setPeople(scene.people);
@@ -243,7 +245,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
             if (kept?.contact) setDraft(asNewPersonDraft(kept.contact));
             if (scene.kind === 'capture-failed') setScreen({ kind: 'new', failedUrl: scene.url, focus: 'name' });
             else {
-              const home = await showHome(kithDb, true);
+              const home = await showHome(kithDb, scene.kind === 'unreadable' ? 'unreadable' : 'nobody');
               // A person being added by hand here when the popup closed: back to that form.
               if (kept?.contact) setScreen({ kind: 'new', focus: 'name', back: home });
             }
@@ -393,7 +395,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setScreen({ kind: 'new', person: shown.person, focus: 'name' });
         setStatus(CARD_GONE);
       } else {
-        await (shown.person ? showPerson(db, shown.person) : showHome(db, false));
+        await (shown.person ? showPerson(db, shown.person) : showHome(db));
         setStatus(CARD_LEFT);
       }
     };
@@ -508,7 +510,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
   const showRemindersChanged = async (kithDb: KithDB) => {
     const shown = liveScreen.current;
     if (shown.kind === 'saved') await reloadCard(kithDb, shown.card.contact.id, shown.person, editingCard());
-    else if (shown.kind === 'home') await showHome(kithDb, shown.nothingFound);
+    else if (shown.kind === 'home') await showHome(kithDb, shown.page);
     else if (shown.kind === 'new' && shown.back) {
       // The form stays as typed; Cancel goes back to the due list as it is now.
       const { items, total } = await loadDueToday(kithDb, deps.now());
@@ -752,7 +754,8 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       {screen.kind === 'home' && (
         <>
           <h1>Kith</h1>
-          {screen.nothingFound && <p class="muted">No person found on this page.</p>}
+          {screen.page === 'nobody' && <p class="muted">No person found on this page.</p>}
+          {screen.page === 'unreadable' && <p class="muted">Kith cannot read this page: the browser keeps it from extensions. You can still add a person by hand.</p>}
           <ContactPicker
             label="Search your contacts"
             placeholder="Name, company, email, phone or tag"

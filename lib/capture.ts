@@ -12,14 +12,18 @@ const CONTENT_SCRIPTS = {
   outlook: '/content-scripts/outlook.js',
 } as const satisfies Record<SitePage['site'], ScriptPublicPath>;
 
+/** Said of a tab where the browser lets no extension script run: its own pages, the web store, files. */
+export const UNREADABLE = 'unreadable';
+
 /**
  * What the tab's page shows: from Kith's content script where one runs (LinkedIn, Gmail,
- * Outlook), else by injecting the capture script (activeTab). Undefined where the browser lets no
- * extension script run (chrome://, the web store) or the answer does not parse. Scripts go in at
- * once, not when the page has loaded: a person already on screen is read though a slow script
- * further down (an ad's, a tag manager's) holds the page's loading, for as long as it does.
+ * Outlook), else by injecting the capture script (activeTab). UNREADABLE where the browser lets no
+ * extension script run (chrome://, the web store), undefined where the answer does not parse.
+ * Scripts go in at once, not when the page has loaded: a person already on screen is read though
+ * a slow script further down (an ad's, a tag manager's) holds the page's loading, for as long as
+ * it does.
  */
-export async function captureTab(tabId: number): Promise<PageCaptureType | undefined> {
+export async function captureTab(tabId: number): Promise<PageCaptureType | typeof UNREADABLE | undefined> {
   try {
     return await sendToTab(tabId, 'capture:get', {});
   } catch (error) {
@@ -27,8 +31,13 @@ export async function captureTab(tabId: number): Promise<PageCaptureType | undef
     // answer the same. Otherwise none runs on this page (or not yet): inject the capture script.
     if (error instanceof MessageError) return undefined;
   }
+  let frame: { result?: unknown } | undefined;
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT], injectImmediately: true });
+    [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT], injectImmediately: true });
+  } catch {
+    return UNREADABLE;
+  }
+  try {
     const site = SitePage.safeParse(frame?.result);
     if (site.success) {
       // A site's page without its content script: the tab was open before Kith was installed or

@@ -3,6 +3,7 @@
 // The handler is a plain function of the click, with the browser-facing parts passed in, so unit
 // tests and the e2e worker drive exactly what a click does.
 import type { Browser } from 'wxt/browser';
+import { UNREADABLE } from './capture';
 import { savedUnderSameName } from './contact-search';
 import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCapturedPerson } from './db';
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
@@ -34,7 +35,7 @@ export type SaveDeps = {
   now: () => number;
   loadSettings: () => Promise<Settings>;
   /** What the tab's page shows, people best first (lib/capture.ts). */
-  captureTab: (tabId: number) => Promise<PageCapture | undefined>;
+  captureTab: (tabId: number) => Promise<PageCapture | typeof UNREADABLE | undefined>;
   /** The text of the link to `linkUrl` in that frame (Chrome's click data lacks it). */
   linkTextOf: (tabId: number, frameId: number, linkUrl: string) => Promise<string>;
   /** The frame's selection with its line breaks (Chrome's click data turns them into spaces). */
@@ -55,6 +56,7 @@ const NOTHING = {
   mailto: 'This email link names no address Kith can save.',
   linkName: 'The profile link has no name in its text. Open the profile and save it from there.',
   page: 'Kith found no person on this page.',
+  unreadable: 'Kith cannot read this page: the browser keeps it from extensions.',
 };
 
 /** A name that carries markup is page code, not a person: never saved. */
@@ -117,6 +119,7 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
   } else {
     kind = 'page';
     const capture = tab?.id === undefined || tab.id < 0 ? undefined : await deps.captureTab(tab.id).catch(() => undefined);
+    if (capture === UNREADABLE) return NOTHING.unreadable;
     // The page's best person only: the rest of a page's people are offered in the popup.
     found = (capture?.people ?? []).slice(0, 1);
   }

@@ -1,5 +1,6 @@
 // What the popup shows and loads. It reads only what one screen needs, through indexes: the
 // one contact on the page (with its interactions and reminders) or today's reminders.
+import { UNREADABLE } from './capture';
 import { type ContactWithHistory, type HeldByOther, type KithDB, dueReminders, getContact, keysOfOthers, mergeCapture, readContactWithHistory, updateContact } from './db';
 import type { InteractionDraft } from './interaction-draft';
 import type { Contact, Interaction, MessageRef, PageCapture, Person, Reminder } from './model';
@@ -18,9 +19,12 @@ export type PageScene =
   | { kind: 'people'; people: Person[] }
   /** The page should show a person (a profile, an open message) but nothing answered. */
   | { kind: 'capture-failed'; url: string }
+  /** The browser lets no extension read the page (its own pages, the web store). */
+  | { kind: 'unreadable' }
   | { kind: 'nothing' };
 
-export function sceneOf(capture: PageCapture | undefined): PageScene {
+export function sceneOf(capture: PageCapture | typeof UNREADABLE | undefined): PageScene {
+  if (capture === UNREADABLE) return { kind: 'unreadable' };
   if (capture?.people.length) return { kind: 'people', people: capture.people };
   if (capture?.expected) return { kind: 'capture-failed', url: capture.url };
   return { kind: 'nothing' };

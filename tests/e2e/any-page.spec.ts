@@ -62,7 +62,7 @@ test('any page: until the toolbar button is clicked on the tab, Kith cannot read
   const tabId = await kith.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
   const before = await kith.context.newPage();
   await before.goto(kith.url(`popup.html?tabId=${tabId}`));
-  await expect(before.getByText('No person found on this page.')).toBeVisible();
+  await expect(before.getByText('Kith cannot read this page: the browser keeps it from extensions.')).toBeVisible();
 
   await kith.clickToolbarButton(page);
   expect(await kith.tabIdOf(page)).toBe(tabId);

@@ -300,6 +300,8 @@ describe('Save to Kith on a page', () => {
     setUp({ captureTab: async () => undefined });
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
     expect(await saveFromContextMenu(click({}), undefined, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
+    setUp({ captureTab: async () => 'unreadable' });
+    expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith cannot read this page: the browser keeps it from extensions.' });
     setUp({ captureTab: async () => ({ url: 'https://x.example/', expected: false, people: [{ name: '   ' } as Person] }) });
     expect(await saveFromContextMenu(click({}), TAB, deps)).toEqual({ nothing: 'Kith found no person on this page.' });
     expect(await listContacts(db)).toEqual([]);

@@ -53,7 +53,7 @@ function openPopup(capture?: unknown) {
   const listeners = new Set<(contacts?: readonly string[]) => void>();
   const deps: PopupDeps = {
     db: async () => db,
-    capture: async () => (capture ? PageCapture.parse(capture) : undefined),
+    capture: async () => (capture === 'unreadable' ? capture : capture ? PageCapture.parse(capture) : undefined),
     settings: async () => Settings.parse({}),
     loadTyped: async () => new Map(storage),
     keepTyped: async (key, typed) => {
@@ -98,6 +98,16 @@ function openPopup(capture?: unknown) {
   const changedElsewhere = (contacts?: readonly string[]) => listeners.forEach((listener) => listener(contacts));
   return { root, maybeField, field, button, type, escape, close, text, changedElsewhere };
 }
+
+describe('a page with nobody on it', () => {
+  it('says whether nobody was found or the browser keeps the page from extensions', async () => {
+    const nobody = openPopup({ url: 'https://example.com/', expected: false, people: [] });
+    await vi.waitFor(() => expect(nobody.text()).toContain('No person found on this page.'));
+    const unreadable = openPopup('unreadable');
+    await vi.waitFor(() => expect(unreadable.text()).toContain('Kith cannot read this page: the browser keeps it from extensions.'));
+    expect(unreadable.text()).not.toContain('No person found');
+  });
+});
 
 describe('several people on a page', () => {
   it('warns before an Escape gives up one person’s typing, even after warning about another’s', async () => {

@@ -71,6 +71,7 @@ describe('what the popup shows', () => {
     });
     expect(sceneOf({ url: 'https://example.com/', expected: false, people: [] })).toEqual({ kind: 'nothing' });
     expect(sceneOf(undefined)).toEqual({ kind: 'nothing' });
+    expect(sceneOf('unreadable')).toEqual({ kind: 'unreadable' });
   });
 
   it('prefills a draft from a captured person: email correspondents are warm, profiles cold', () => {
