@@ -101,9 +101,12 @@ export type Findable = { haystack: string; phoneDigits: string; link: string };
 
 export function findableOf(c: Contact): Findable {
   const tags = c.tags.length ? `#${c.tags.join(' #')}` : '';
-  const words = [c.name, c.title, c.company, c.location, c.emails.join(' '), c.phones.join(' '), tags, c.notes];
-  const namedWrittenOut = writtenOut(`${c.name}\n${c.company}`);
-  if (namedWrittenOut !== `${c.name}\n${c.company}`) words.push(namedWrittenOut);
+  // A name written out goes on the name's line, so "mueller" ranks Jörg Müller as named by it.
+  const nameWrittenOut = writtenOut(c.name);
+  const name = nameWrittenOut === c.name ? c.name : `${c.name} ${nameWrittenOut}`;
+  const words = [name, c.title, c.company, c.location, c.emails.join(' '), c.phones.join(' '), tags, c.notes];
+  const companyWrittenOut = writtenOut(c.company);
+  if (companyWrittenOut !== c.company) words.push(companyWrittenOut);
   return {
     haystack: fold(words.join('\n')),
     phoneDigits: c.phones.map(digitsOf).join(' ').trim(),

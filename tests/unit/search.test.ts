@@ -449,6 +449,12 @@ describe('names German and the Nordic languages also write out', () => {
     expect(ids(search.search(query('mueller'), context))).toEqual(['nfd']);
   });
 
+  it('ranks a name found written out as named by the query, before those who only work at a firm of that name', () => {
+    const search = new ContactSearch([make({ id: 'aaron', name: 'Aaron Best', company: 'Mueller GmbH' }), make({ id: 'jorg', name: 'Jörg Müller' })]);
+    expect(ids(search.search(query('mueller'), context))).toEqual(['jorg', 'aaron']);
+    expect(ids(search.search(query('jörg müller'), context))).toEqual(['jorg']);
+  });
+
   it('takes "Müller" and "Mueller" for perhaps one person, as it does "Müller" and "Muller"', () => {
     const search = new ContactSearch([make({ id: 'umlaut', name: 'Thomas Müller' }), make({ id: 'ue', name: 'Thomas Mueller' }), make({ id: 'u', name: 'Thomas Muller' })]);
     const sameAs = (i: number) => search.maybeSameAs(search.contacts[i]).map(({ contact }) => contact.id);
