@@ -36,11 +36,18 @@ function lastContactText(at: number | undefined, now: number): string {
  */
 export type ContactsView = { text: string; filters: ContactFilters; sort: SortKey; selected: ReadonlySet<string>; scrollTop: number };
 
-type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void };
+/** `searched`: the search the address holds, for a page opened (or reloaded) at it. */
+type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void; searched?: string };
 
-export function ContactsPage({ deps, notebook, changed, viewBefore, keepView }: Props) {
+export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, searched }: Props) {
   const id = useId();
-  const [text, setText] = useState(viewBefore?.text ?? '');
+  const [text, setText] = useState(viewBefore?.text ?? searched ?? '');
+  // The search goes into the address as it is typed, in place of the entry it is on: a reload or
+  // a bookmark finds it again, and Back leaves the page rather than a letter at a time.
+  useEffect(() => {
+    const hash = routeHash({ page: 'contacts', q: text.trim() ? text : undefined });
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  }, [text]);
   const [filters, setFilters] = useState<ContactFilters>(viewBefore?.filters ?? {});
   const [sort, setSort] = useState<SortKey>(viewBefore?.sort ?? 'warmth');
   const [selected, setSelected] = useState<ReadonlySet<string>>(viewBefore?.selected ?? new Set());

@@ -320,6 +320,21 @@ it('keeps the tag chosen in the filter when the contact whose spelling it showed
   await vi.waitFor(() => expect(text()).toContain('No contact matches “jose” with these filters.'));
 });
 
+it('keeps the search in the address as it is typed, and a page opened there shows it again', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  await fill('Search contacts', 'quinlan');
+  await vi.waitFor(() => expect(location.hash).toBe('#/contacts?q=quinlan'));
+  // Reloaded: a new page at the same address.
+  render(null, host!);
+  openAt(location.hash, depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('2 matches of 4'));
+  expect(document.querySelector<HTMLInputElement>('input[type="search"]')!.value).toBe('quinlan');
+  await fill('Search contacts', '');
+  await vi.waitFor(() => expect(location.hash).toBe('#/contacts'));
+});
+
 it('Enter in the search opens the first contact found, and the Down arrow moves into the list', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
@@ -335,7 +350,7 @@ it('Enter in the search opens the first contact found, and the Down arrow moves 
   await fill('Search contacts', ',');
   search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   await new Promise((done) => setTimeout(done, 50));
-  expect(location.hash).toBe('#/contacts');
+  expect(location.hash).toBe('#/contacts?q=%2C');
   await fill('Search contacts', 'quinlan');
   search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
   await vi.waitFor(() => expect(location.hash).toBe('#/contact/ada-2'));

@@ -47,6 +47,17 @@ describe('routes', () => {
     expect(parseRoute('#/nowhere')).toEqual({ page: 'contacts' });
     expect(routeHash({ page: 'contact', id: 'a/b' })).toBe('#/contact/a%2Fb');
   });
+
+  it('keeps the contacts search in the address, written so it reads back the same', () => {
+    for (const q of ['ann', 'García, José <jose@x.es>', 'a/b?c=d#e', '  two  spaces ']) {
+      expect(routeHash({ page: 'contacts', q })).toMatch(/^#\/contacts\?q=/);
+      expect(parseRoute(routeHash({ page: 'contacts', q }))).toEqual({ page: 'contacts', q });
+    }
+    expect(routeHash({ page: 'contacts' })).toBe('#/contacts');
+    expect(parseRoute('#/contacts?q=')).toEqual({ page: 'contacts' });
+    // Only the contacts page has a search.
+    expect(parseRoute('#/map?q=ann')).toEqual({ page: 'map' });
+  });
 });
 
 describe('network map', () => {
