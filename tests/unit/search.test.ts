@@ -112,7 +112,10 @@ describe('ContactSearch', () => {
         }
         const replaced = before.replacing(after, [...changed]);
         const anew = new ContactSearch(after);
-        for (const sort of SORTS) expect(ids(replaced.search(query('', { sort }), context))).toEqual(ids(anew.search(query('', { sort }), context)));
+        // Searched by name too: what ranks a name (its words' starts) is patched as well.
+        for (const sort of SORTS) {
+          for (const text of ['', 'ada', 'bo', 'bo lind', 'acme']) expect(ids(replaced.search(query(text, { sort }), context))).toEqual(ids(anew.search(query(text, { sort }), context)));
+        }
       }),
     );
   });
