@@ -5,7 +5,7 @@
 // let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
-import { type Findable, type NameStarts, findableOf, includesTerm, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms, queryText, startsNeeded } from './search';
+import { type Findable, type NameStarts, findableOf, includesTerm, mayRankAbove2, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
@@ -45,9 +45,7 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
       entries = undefined;
       throw error;
     });
-    const ranking = queryText(terms).length > 1;
     const nameQuery = nameQueryOf(terms);
-    const needed = startsNeeded(terms);
     // No rank needs more than `limit`. Ranked, every contact is looked at, as the best may be
     // the last: the name-start bits keep most of them from a closer look, and once the two best
     // ranks fill the list only a name that is the query whole can still get in.
@@ -57,11 +55,10 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
     for (; at < all.length; at++) {
       const { hit, findable, starts } = all[at];
       if (hit.id === excludeId || !terms.every((term) => includesTerm(findable, term))) continue;
-      const canRank = ranking && (starts.initials & needed.initials) === needed.initials && (starts.pairs & needed.pairs) === needed.pairs;
-      const rank = byRank[canRank ? nameRank(findable.haystack, nameQuery) : 2];
+      const rank = byRank[mayRankAbove2(nameQuery, starts.initials, starts.pairs) ? nameRank(findable.haystack, nameQuery) : 2];
       if (rank.length < limit) rank.push(hit);
-      if (byRank[ranking ? 0 : 2].length >= limit) return rank;
-      if (ranking && byRank[0].length + byRank[1].length >= limit) break;
+      if (byRank[nameQuery.ranked ? 0 : 2].length >= limit) return rank;
+      if (nameQuery.ranked && byRank[0].length + byRank[1].length >= limit) break;
     }
     for (at++; at < all.length && byRank[0].length < limit; at++) {
       const { hit, findable } = all[at];

@@ -234,14 +234,24 @@ function startsANumber(phoneDigits: string, code: string, rest: string): boolean
 }
 
 /** A query's words joined as `queryTerms` reads them: what `nameRank` compares a whole name to, and what a search narrows from. */
-export const queryText = (terms: readonly QueryTerm[]) => terms.map((term) => term.text).join(' ');
+const queryText = (terms: readonly QueryTerm[]) => terms.map((term) => term.text).join(' ');
 
-/** A query as `nameRank` compares it to a name: whole, as the line a haystack starts with, and word by word. */
-export type NameQuery = { wholeName: string; words: string[] };
+/**
+ * A query as `nameRank` compares it to a name: whole, as the line a haystack starts with, and
+ * word by word; `ranked`, whether names are ranked at all (a single letter matches most of a
+ * notebook: its list keeps the order it comes in); `starts`, the bits `nameStartsOf` must find
+ * for a name to start a word with each word (`mayRankAbove2`).
+ */
+export type NameQuery = { wholeName: string; words: string[]; ranked: boolean; starts: NameStarts };
 
 export function nameQueryOf(terms: readonly QueryTerm[]): NameQuery {
-  return { wholeName: `${queryText(terms)}\n`, words: terms.map(({ text }) => text) };
+  const text = queryText(terms);
+  return { wholeName: `${text}\n`, words: terms.map(({ text }) => text), ranked: text.length > 1, starts: startsNeeded(terms) };
 }
+
+/** Whether a name whose words start as `initials` and `pairs` say (`nameStartsOf`) may rank above 2 for `query`. */
+export const mayRankAbove2 = (query: NameQuery, initials: number, pairs: number) =>
+  query.ranked && (initials & query.starts.initials) === query.starts.initials && (pairs & query.starts.pairs) === query.starts.pairs;
 
 /**
  * How well a contact's name answers a query, best first: 0, the name is the query ("Li Na" for
@@ -296,7 +306,7 @@ const initialBit = (code: number) => 1 << (code >= 97 && code <= 122 ? code - 97
 const pairBit = (first: number, second: number) => 1 << ((first * 31 + second) % 30);
 
 /** The bits `nameStartsOf` must find for a name to start a word with each of `terms`. */
-export function startsNeeded(terms: readonly QueryTerm[]): NameStarts {
+function startsNeeded(terms: readonly QueryTerm[]): NameStarts {
   const needed = { initials: 0, pairs: 0 };
   for (const { text } of terms) {
     needed.initials |= initialBit(text.charCodeAt(0));
@@ -574,10 +584,7 @@ export class ContactSearch {
     const candidates = narrowing ? last.hits : this.order(query.sort);
     const matches = narrowing ? undefined : this.matcher(query.filters, context);
     const hits = new Uint32Array(candidates.length);
-    // A single letter matches most of a notebook: its list keeps the chosen order.
-    const ranking = text.length > 1;
     const nameQuery = nameQueryOf(terms);
-    const { initials, pairs } = startsNeeded(terms);
     /** Where in `hits` the contacts whose names answer the query are, each with its rank: few, so they are kept apart. */
     const better: number[] = [];
     // Only a word with other forms than as typed reaches for a contact's numbers or link.
@@ -598,7 +605,7 @@ export class ContactSearch {
       }
       if (!ok || (matches && !matches(this.contacts[index]))) continue;
       // Ranked as found, while its haystack is at hand.
-      if (ranking && (nameInitials[index] & initials) === initials && (namePairs[index] & pairs) === pairs) {
+      if (mayRankAbove2(nameQuery, nameInitials[index], namePairs[index])) {
         const rank = nameRank(haystack, nameQuery);
         if (rank < 2) better.push(count, rank);
       }
