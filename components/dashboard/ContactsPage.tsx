@@ -4,7 +4,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold, queryTerms } from '@/lib/search';
-import { routeHash } from '@/lib/dashboard-route';
+import { parseRoute, routeHash } from '@/lib/dashboard-route';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
 import { focusLost } from '../focus-when-lost';
@@ -44,9 +44,11 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, se
   const [text, setText] = useState(viewBefore?.text ?? searched ?? '');
   // The search goes into the address as it is typed, in place of the entry it is on: a reload or
   // a bookmark finds it again, and Back leaves the page rather than a letter at a time.
+  // Only while the address is still this page's: an effect run late, after Back has left for
+  // another page, would otherwise write this page over that one's entry.
   useEffect(() => {
     const hash = routeHash({ page: 'contacts', q: text.trim() ? text : undefined });
-    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    if (location.hash !== hash && parseRoute(location.hash).page === 'contacts') history.replaceState(history.state, '', hash);
   }, [text]);
   const [filters, setFilters] = useState<ContactFilters>(viewBefore?.filters ?? {});
   const [sort, setSort] = useState<SortKey>(viewBefore?.sort ?? 'warmth');

@@ -335,6 +335,15 @@ it('keeps the search in the address as it is typed, and a page opened there show
   await vi.waitFor(() => expect(location.hash).toBe('#/contacts'));
 });
 
+it('never writes its search over the entry of a page Back has gone to before the list was done drawing', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  // Back to another page at once, before the list's effects have run.
+  history.replaceState(null, '', '#/week');
+  await new Promise((done) => setTimeout(done, 150));
+  expect(location.hash).toBe('#/week');
+});
+
 it('Enter in the search opens the first contact found, and the Down arrow moves into the list', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
