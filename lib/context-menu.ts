@@ -66,6 +66,8 @@ function usable(input: PersonInput): Person | undefined {
   return parsed.data;
 }
 
+const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
+
 async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<PersonInput[] | string> {
   const href = click.linkUrl ?? '';
   const textOfLink = async () =>
@@ -74,10 +76,13 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   const url = parseHttpUrl(href);
   if (!url || !linkedinProfileSlug(url)) return NOTHING.link;
   // LinkedIn links often hold the name then "View Jane's profile" or a degree badge; a search
-  // engine's result, the page's title: "Jane Doe - Head of Research - Acme | LinkedIn".
-  const firstLine = (await textOfLink()).split('\n').map((line) => cleanLine(line, 200)).find(Boolean) ?? '';
-  const name = withoutNameBadges(firstLine).split(/\s+[-–—|]\s+/)[0];
-  if (!looksLikePersonName(name)) return NOTHING.linkName;
+  // engine's result, the page's title: "Jane Doe - Head of Research - Acme | LinkedIn". Before
+  // the name, a directory's link may show a status dot or the initials its avatar is drawn with.
+  const name = (await textOfLink())
+    .split('\n')
+    .map((line) => withoutNameBadges(cleanLine(line, 200)).split(/\s+[-–—|]\s+/)[0])
+    .find((line) => /\p{L}/u.test(line) && !AVATAR_INITIALS.test(line));
+  if (!name || !looksLikePersonName(name)) return NOTHING.linkName;
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }
 

@@ -6,6 +6,8 @@
 /**
  * The text of a link to `linkUrl` in a frame of the tab, a line per text node, capped. Pages often
  * link a person twice, picture first: the first such link with text answers, else a picture's alt.
+ * Pages built of web components keep their links in shadow roots and their words in slots: those
+ * are read as the page shows them.
  */
 export async function linkTextOf(tabId: number, frameId: number, linkUrl: string): Promise<string> {
   const [result] = await browser.scripting.executeScript({
@@ -14,15 +16,33 @@ export async function linkTextOf(tabId: number, frameId: number, linkUrl: string
     args: [linkUrl],
     // Runs in the page: self-contained, and no layout APIs (textContent, not innerText).
     func: (href: string) => {
-      const links = Array.from(document.querySelectorAll('a[href]')).filter((a) => (a as HTMLAnchorElement).href === href);
-      for (const link of links.slice(0, 20)) {
-        // One line per text node: "Jane Doe" and a hidden "View Jane Doe's profile" stay apart.
-        const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
-        const lines: string[] = [];
-        for (let node = walker.nextNode(); node && lines.length < 20; node = walker.nextNode()) {
+      const linksIn = (root: Document | ShadowRoot): HTMLAnchorElement[] =>
+        Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]')).filter((a) => a.href === href);
+      // Shadow roots are only looked into when the page's own tree has no such link: finding them
+      // means visiting every element.
+      let links = linksIn(document);
+      for (let roots = [document as Document | ShadowRoot]; links.length === 0 && roots.length > 0; ) {
+        roots = roots.flatMap((root) => Array.from(root.querySelectorAll('*'), (element) => element.shadowRoot ?? []).flat());
+        links = roots.flatMap(linksIn);
+      }
+      // One line per text node, in the order the page shows them: "Jane Doe" and a hidden
+      // "View Jane Doe's profile" stay apart.
+      const linesOf = (node: Node, lines: string[]): string[] => {
+        if (lines.length >= 20) return lines;
+        if (node.nodeType === Node.TEXT_NODE) {
           const text = (node.textContent ?? '').trim();
           if (text) lines.push(text.slice(0, 300));
+          return lines;
         }
+        const element = node as Element;
+        const shown =
+          element.shadowRoot?.childNodes ??
+          (element instanceof HTMLSlotElement && element.assignedNodes().length > 0 ? element.assignedNodes() : node.childNodes);
+        for (const child of Array.from(shown)) linesOf(child, lines);
+        return lines;
+      };
+      for (const link of links.slice(0, 20)) {
+        const lines = linesOf(link, []);
         if (lines.length) return lines.join('\n');
       }
       const alt = links.map((link) => link.querySelector('img[alt]')?.getAttribute('alt')?.trim()).find(Boolean);

@@ -176,6 +176,8 @@ test('right-click Save to Kith on a profile link reads the name from whichever l
     html: `<!doctype html><title>Search | LinkedIn</title><ul>
       <li><a href="${profile}"><img alt="" src="data:,"></a> <a href="${profile}"><span>Jane Doe</span><span>· 2nd</span></a></li>
       <li><a href="https://www.linkedin.com/in/bo-lindqvist/"><img alt="Bo Lindqvist" src="data:,"></a></li>
+      <li><people-card><template shadowrootmode="open"><a href="https://www.linkedin.com/in/ana-ruiz/"><b>·</b> <b>AR</b> <slot name="name"></slot></a></template>
+        <span slot="name">Ana Ruiz</span></people-card></li>
     </ul>`,
   });
   const tabId = await kith.tabIdOf(await kith.open(page));
@@ -187,6 +189,8 @@ test('right-click Save to Kith on a profile link reads the name from whichever l
   expect(await click(profile)).toMatchObject({ created: 1, saved: [{ name: 'Jane Doe', profileUrl: 'https://www.linkedin.com/in/jane-doe-1a2b3c/' }] });
   // A picture alone links the next person: its alt text names them.
   expect(await click('https://www.linkedin.com/in/bo-lindqvist/')).toMatchObject({ created: 1, saved: [{ name: 'Bo Lindqvist' }] });
+  // A page of web components: the link is in a shadow root, and the name it shows is slotted in.
+  expect(await click('https://www.linkedin.com/in/ana-ruiz/')).toMatchObject({ created: 1, saved: [{ name: 'Ana Ruiz' }] });
 });
 
 test('right-click Save to Kith on a profile page saves the best person there, once', async ({ kith }) => {
