@@ -5,7 +5,7 @@
 // and any Gmail calls "me") never.
 import type { MessageRef, PersonInput } from '../capture-model';
 import { parseUrl, safeHttpUrl } from '../text';
-import { addressIn, candidate, nameFromAddress, nameFromDisplayName } from './person';
+import { addressIn, candidate, mailParticipant, nameFromAddress, nameFromDisplayName } from './person';
 import { attrOf, textOf } from './dom';
 
 const GMAIL_ORIGIN = 'https://mail.google.com/';
@@ -117,28 +117,18 @@ function participantElements(root: Element, selector: string): Element[] {
   return [...root.querySelectorAll(selector)].filter((el) => !el.closest('.a3s, .ii.gt, tr.zA'));
 }
 
-// A post that a list or service sent under its own address, naming the poster: Google Groups'
-// "'Jane Doe' via Kith Users" (for a poster whose domain forbids others to send as them), Google
-// Docs' "Jane Doe (via Google Docs)", LinkedIn's "Jane Doe via LinkedIn".
-const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
-
 function participant(addressText: string, shown: string, role: Participant['role'], at: number | undefined): Participant | undefined {
   const address = addressIn(addressText);
-  if (!address) return undefined;
-  const poster = shown.includes('via ') ? POSTED_VIA.exec(shown)?.[1] : undefined;
-  // Every poster through a list shares its address, so it is not given to the person: it would
-  // fold them all into one contact. Where the thread also shows them by their own address, the
-  // capture's merge joins the two by name (validPeople in capture-model.ts).
-  const email = poster === undefined ? address : addressIn(poster);
-  const name = poster ?? shown;
-  const named = name !== '' && (email === undefined || addressIn(name) !== email);
+  const read = address && mailParticipant(shown, address);
+  if (!read) return undefined;
+  const named = read.name !== '' && (read.email === undefined || addressIn(read.name) !== read.email);
   return {
-    email,
-    name: named ? nameFromDisplayName(name) : nameFromAddress(email!),
+    email: read.email,
+    name: named ? nameFromDisplayName(read.name) : nameFromAddress(read.email!),
     nameFrom: named ? 'gmail:[name]' : 'gmail:[email]',
     role,
     at,
-    via: poster === undefined ? undefined : address,
+    via: read.via,
   };
 }
 

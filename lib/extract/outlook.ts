@@ -4,7 +4,7 @@
 import type { MessageRef, PersonInput } from '../capture-model';
 import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
-import { addressIn, candidate, isDesk, nameFromAddress, nameFromDisplayName, type Answer } from './person';
+import { addressIn, candidate, isDesk, mailParticipant, nameFromAddress, nameFromDisplayName, type Answer } from './person';
 
 // outlook.cloud.microsoft is where Microsoft now serves work accounts; outlook.office.com redirects there.
 const OUTLOOK_ORIGINS = ['https://outlook.cloud.microsoft/', 'https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
@@ -59,7 +59,7 @@ function nameAndAddress(text: string): { name: string; email?: string } {
   // A chip's text can end in the separator between recipients: "Max Müller;".
   const name = cleanLine(text.replace(/<[^<>]*>/g, ' ').replace(/[^\s<>()"';,]+@\S+/g, ' '), 200)
     .replace(/\s*[;,]+$/, '')
-    .replace(/^["']|["']$/g, '');
+    .replace(/^(["'])(.*)\1$/s, '$2');
   return { name, email };
 }
 
@@ -138,8 +138,11 @@ function senderOf(scope: Element): Found | undefined {
   if (!from) return undefined;
   const label = nameAndAddress(principalOf(attrOf(from, 'aria-label', 400).replace(FROM_LABEL, '')));
   const shown = nameAndAddress(principalOf(textOf(from, 400).replace(FROM_LABEL, '')));
-  const email = label.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320)) ?? addressIn(attrOf(from.querySelector('[title*="@"]'), 'title', 320));
-  const name = nameFromDisplayName(label.name || shown.name);
+  const address = label.email ?? shown.email ?? addressIn(attrOf(from, 'title', 320)) ?? addressIn(attrOf(from.querySelector('[title*="@"]'), 'title', 320));
+  const read = mailParticipant(label.name || shown.name, address);
+  if (!read) return undefined;
+  const { email } = read;
+  const name = nameFromDisplayName(read.name);
   if (!name && !email) return undefined;
   return {
     name: name ? { value: name, from: labelled ? 'outlook:aria-label=From' : 'outlook:before RecipientWell' } : { value: nameFromAddress(email!), from: 'outlook:address' },

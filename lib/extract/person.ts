@@ -260,6 +260,42 @@ const desks = /* @__PURE__ */ once(
 );
 export const isDesk = (email: string) => desks().has(email.slice(0, email.indexOf('@')).split('+')[0]);
 
+// Where a service sends notifications from, in the name of whoever acted ("Jane Doe
+// <invitations@linkedin.com>", "Jane Doe (Google Docs) <comments-noreply@docs.google.com>"): an
+// address nobody answers, shared by everyone it names.
+const SENT_BY_SERVICE = /noreply|donotreply|do-not-reply|(?:^|[._-])(?:notifications?|notify|invitations?|invites?|alerts?|digest|mailer|mailer-daemon|bounces?)(?:[._-]|$)/;
+
+/** Whether a name is the service's own that sends from this address: "LinkedIn", "Google Calendar" for calendar-notification@google.com. */
+function namesTheService(name: string, email: string): boolean {
+  const labels = email.slice(email.indexOf('@') + 1).split('.').slice(0, -1);
+  return name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => labels.includes(word));
+}
+
+// A post that a list or service sent under its own address, naming the poster: Google Groups'
+// "'Jane Doe' via Kith Users" (for a poster whose domain forbids others to send as them), Google
+// Docs' "Jane Doe (via Google Docs)", LinkedIn's "Jane Doe via LinkedIn".
+const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
+
+/**
+ * Who a mail's display name and address are, as a contact. A name the sender's mailer quoted
+ * ("'Jane Doe'") goes without its quotes. A post through a list or a service, or a notification a
+ * service sends in someone's name, is that person's without the address (`via`): everyone it
+ * sends for shares it, and it would fold them all into one contact. Where the thread also shows
+ * them by their own address, the capture's merge joins the two by name (validPeople in
+ * capture-model.ts). The service's own mail ("LinkedIn <messages-noreply@linkedin.com>") names
+ * no one: undefined.
+ */
+export function mailParticipant(shown: string, address: string | undefined): { name: string; email?: string; via?: string } | undefined {
+  const name = shown.replace(/^(["'])(.*)\1$/s, '$2').trim();
+  const poster = name.includes('via ') ? POSTED_VIA.exec(name)?.[1] : undefined;
+  if (poster !== undefined) return { name: poster, email: addressIn(poster), via: address };
+  if (!address || !SENT_BY_SERVICE.test(address.slice(0, address.indexOf('@')))) return { name, email: address };
+  // "Jane Doe (Google Docs)": the service's name after the person's.
+  const person = name.replace(/\s*\([^()]*\)$/, '');
+  if (!person || addressIn(person) || namesTheService(person, address)) return undefined;
+  return { name: person, via: address };
+}
+
 /** Text that could be a person's name: a few words, no digits, no address, no link. */
 export function looksLikePersonName(text: string): boolean {
   if (text.length < 2 || text.length > 80) return false;

@@ -193,6 +193,41 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     expect(extractPeople(page, url)[0]).toMatchObject({ name: 'Dana Whitaker', emails: [], role: 'sender' });
   });
 
+  it('takes a notification a service sends in someone’s name as theirs, without the address it sends everyone’s from', () => {
+    for (const [shown, address] of [
+      ['Dana Whitaker', 'invitations@linkedin.com'],
+      ['Dana Whitaker', 'notifications@github.com'],
+      ['Dana Whitaker (Google Docs)', 'comments-noreply@docs.google.com'],
+    ]) {
+      const { document: page } = loadFixture('gmail-thread.html');
+      const dana = page.querySelector('span.gD[email^="Dana"]')!;
+      dana.setAttribute('name', shown);
+      dana.setAttribute('email', address);
+      page.querySelector('span.g2[email^="dana"]')!.remove();
+      expect(extractPeople(page, url)[0], address).toMatchObject({ name: 'Dana Whitaker', emails: [], role: 'sender' });
+    }
+    // The service's own mail names nobody.
+    for (const [shown, address] of [
+      ['LinkedIn', 'messages-noreply@linkedin.com'],
+      ['Google Calendar', 'calendar-notification@google.com'],
+      ['', 'notifications@github.com'],
+    ]) {
+      const { document: page } = loadFixture('gmail-thread.html');
+      for (const el of page.querySelectorAll('span.gD[email]:not([name="me"])')) {
+        el.setAttribute('name', shown);
+        el.setAttribute('email', address);
+      }
+      expect(extractPeople(page, url).map((p) => p.name), address).toEqual(['Marta Silva', 'Leo Fischer', 'Dana Whitaker']);
+    }
+  });
+
+  it('takes the quotes off a name the sender’s mail program quoted', () => {
+    const { document: page } = loadFixture('gmail-thread.html');
+    page.querySelector('span.gD[email^="Dana"]')!.setAttribute('name', "'Dana Whitaker'");
+    page.querySelector('span.gD[email^="leo"]')!.setAttribute('name', '"Fischer, Leo"');
+    expect(extractPeople(page, url).map((p) => p.name)).toEqual(['Dana Whitaker', 'Leo Fischer', 'Marta Silva']);
+  });
+
   it('is no open message on the inbox list, and proposes none of its senders', () => {
     const { document: inbox } = loadFixture('gmail-thread.html');
     inbox.querySelector('[role="main"]')!.innerHTML = '<table class="F cf zt"><tr class="zA zE"><td><span class="yP" email="x@y.example" name="X">X</span></td></tr></table>';
@@ -276,6 +311,22 @@ describe('Outlook on the web, English', () => {
     from.setAttribute('aria-label', 'From: Stichting Namens de Bewoners');
     from.querySelector('span')!.textContent = 'Stichting Namens de Bewoners<info@bewoners.example>';
     expect(extractPeople(page, url)[0].name).toBe('Stichting Namens de Bewoners');
+  });
+});
+
+describe('Outlook on the web, posts through a list or a service', () => {
+  it('reads them as the poster’s, never giving them the address everyone posts from', () => {
+    const { document: page, url } = loadFixture('outlook-en.html');
+    const from = page.querySelector('[aria-label="From: Grace Mbeki"]')!;
+    const sentAs = (shown: string) => {
+      from.setAttribute('aria-label', `From: ${shown}`);
+      from.querySelector('span')!.textContent = shown;
+      return extractPeople(page, url)[0];
+    };
+    expect(sentAs("'Grace Mbeki' via Kith Users <kith-users@googlegroups.com>")).toMatchObject({ name: 'Grace Mbeki', emails: [], role: 'sender' });
+    expect(sentAs('Grace Mbeki via LinkedIn <messages-noreply@linkedin.com>')).toMatchObject({ name: 'Grace Mbeki', emails: [], role: 'sender' });
+    expect(sentAs('Grace Mbeki <invitations@linkedin.com>')).toMatchObject({ name: 'Grace Mbeki', emails: [], role: 'sender' });
+    expect(sentAs('LinkedIn <messages-noreply@linkedin.com>')).toMatchObject({ name: 'Hugo Lefèvre', role: 'recipient' });
   });
 });
 
