@@ -31,9 +31,10 @@ const BARE_ADDRESS = /^[^\s<>,;"]{1,64}@[^\s<>,;"]{1,253}$/;
 // A line that is only `Name <addr>`.
 const DISPLAY_NAME = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/;
 // A number, alone or after its label in the languages Kith's users write in: "M:", "Tel.:",
-// "Tél. :", "Téléphone", "Telefon", "Teléfono", "Mobil:", "Móvil:", "Port. :", "Handy", "Cell".
+// "Tél. :", "Téléphone", "Telefon", "Teléfono", "Mobil:", "Móvil:", "Port. :", "Handy", "Cell";
+// with its extension, if any ("ext. 204", "x204").
 const PHONE =
-  /^(?:(?:t[eé]l(?:[eé]phone|efon[eo]?|[eé]fono)?|phone|mob(?:ile?)?|m[oó]vil|handy|port(?:able)?|cel(?:l|ular|lulare)?|gsm|tlf|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24})$/i;
+  /^(?:(?:t[eé]l(?:[eé]phone|efon[eo]?|[eé]fono)?|phone|mob(?:ile?)?|m[oó]vil|handy|port(?:able)?|cel(?:l|ular|lulare)?|gsm|tlf|direct|office|fax|[tmpof])\.?\s*[:.]?\s*)?(\+?[\d\s().\/-]{7,24}(?:,?\s*(?:ext|extn|x)\.?\s*\d{1,6})?)$/i;
 // A site: a link, or a domain after its label ("w: tombecker.design", "Web: acme.de").
 const WEBSITE = /^(?:https?:\/\/\S+|www\.\S+|(?:w|web(?:site|seite)?|(?:site|sitio)(?: web)?|url|homepage|internet)\s*:\s*[^\s.]+\.\S+)$/i;
 const PROFILE_LINK = /(?:https?:\/\/)?(?:[a-z]{2,3}\.)?linkedin\.com\/in\/[^\s/?#<>]+/i;
@@ -44,8 +45,8 @@ const INLINE_PICTURE = /\[cid:[^\]]{0,300}\]/gi;
 // forwarded or quoted message about it ("Sent: …", "Betreff: …"): no part of a signature.
 const QUOTED_OR_ABOUT_MESSAGE = /^(?:>|(?:sent|subject|date|gesendet|betreff|datum|envoy[ée]|objet|enviado|asunto|fecha)\s?:)/i;
 // When a message was sent, as a mail app shows it above the message ("Tue, Mar 4, 9:14 AM (2
-// days ago)", "4 Mar 2025, 09:14"), and Gmail's "to me, Bob" beside it: no part of a signature.
-const MESSAGE_TIME = /^(?:to me\b|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
+// days ago)", "4 Mar 2025, 09:14"), and Gmail's "to me, Bob" ("an mich, …") beside it: no part of a signature.
+const MESSAGE_TIME = /^(?:(?:to me|an mich|à moi|para mí|aan mij|a me)(?=[\s,]|$)|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
 // The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the
 // people stay. At the start of each line, as mail apps copy a header of several.
 const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)[ \t]?:[ \t]*/gim;
@@ -139,7 +140,7 @@ function readNameLine(text: string, emails: readonly string[]): { name: string; 
 }
 
 // A legal form after a company's name, left off when the name is compared with a domain.
-const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp)\.?$/i;
+const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|corp|corporation|company|co)\.?$/i;
 
 /**
  * Whether `name` is the organisation of one of the addresses: Northwind of northwind.com or
@@ -304,13 +305,15 @@ function lineRuns(selection: string): string[][] {
 }
 
 /**
- * Whether `line` names the person whose address `email` is: a name of two words or more (alone,
- * before a comma, or before the address itself), one of them in the address ("John Roe" and
- * john@acme.com).
+ * Whether `line` names the person whose address `email` is: a name of two words or more before
+ * its address ("Reyes, Ava <ava@…>", as a copied header lists people), or alone or before a
+ * comma with one of its words in the address ("John Roe" and john@acme.com).
  */
 function namesOwnerOf(line: string, email: string | undefined): boolean {
   if (!email) return false;
-  const name = (DISPLAY_NAME.exec(line)?.[1] ?? line).split(',')[0];
+  const display = DISPLAY_NAME.exec(line)?.[1];
+  if (display) return isFullName(firstNameFirst(display.trim()));
+  const name = line.split(',')[0];
   if (!isFullName(name)) return false;
   const local = fold(email.slice(0, email.indexOf('@')));
   return name.split(' ').some((word) => word.length >= 2 && local.includes(fold(word)));
@@ -449,7 +452,9 @@ function readJobBelow(below: readonly string[], jobOnNameLine: string | undefine
   const bySeparator = titleLine ? TITLE_COMPANY.exec(titleLine) : null;
   // A street address starts with a number, and a place has a comma between its parts ("Berlin,
   // Germany"); a company rarely does either.
-  const companyBelow = rest[0] && !/^\d/.test(rest[0]) && !isPlace(rest[0]) ? rest[0] : undefined;
+  // A team's line may come between the title and the company: the address's domain tells them apart.
+  const companyLine = rest.slice(0, 2).find((line) => isOrganisationOf(line, emails)) ?? rest[0];
+  const companyBelow = companyLine && !/^\d/.test(companyLine) && !isPlace(companyLine) ? companyLine : undefined;
   // Spanish "en" is "at" a company and "in" a field ("Especialista en Marketing"): with a
   // company on the line below, the line is a title whole.
   const inAField = bySeparator?.[2].toLowerCase() === 'en' && companyBelow !== undefined;

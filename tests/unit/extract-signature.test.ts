@@ -232,6 +232,23 @@ Tel. +44 20 7946 0958.`;
     expect([from.title, from.company]).toEqual([undefined, undefined]);
   });
 
+  it('reads each person of a copied header as their own, written surname first or not named in their address', () => {
+    const emailsOf = (text: string) => people(text).map((p) => [p.name, p.emails]);
+    expect(
+      emailsOf(
+        'From: Weber, Jonas <jonas.weber@kranich.example>\nSent: Tuesday, March 4, 2025 9:14 AM\nTo: Reyes, Ava <ava.reyes@contoso.example>\nCc: Brandt, Lea <lea.brandt@kranich.example>\nSubject: Mentoring',
+      ),
+    ).toEqual([
+      ['Jonas Weber', ['jonas.weber@kranich.example']],
+      ['Ava Reyes', ['ava.reyes@contoso.example']],
+      ['Lea Brandt', ['lea.brandt@kranich.example']],
+    ]);
+    expect(emailsOf('Von: Jonas Weber <jw@kranich.example>\nGesendet: Dienstag, 4. März 2025 09:14\nAn: Ava Reyes <a.r@contoso.example>\nBetreff: Mentoring')).toEqual([
+      ['Jonas Weber', ['jw@kranich.example']],
+      ['Ava Reyes', ['a.r@contoso.example']],
+    ]);
+  });
+
   it('keeps a company with a comma in its name as the company; only a place ends in a country or region', () => {
     const read = (text: string) => people(text).map(({ title, company, location }) => ({ title, company, location }));
     expect(read('Jane Doe\nAssociate\nPaul, Weiss\njane@paulweiss.example')).toEqual([{ title: 'Associate', company: 'Paul, Weiss', location: undefined }]);
@@ -243,9 +260,11 @@ Tel. +44 20 7946 0958.`;
     expect(people('Jane Doe – Head of Design – Acme\njane@acme.example').map(({ name, title, company }) => ({ name, title, company }))).toEqual([
       { name: 'Jane Doe', title: 'Head of Design', company: 'Acme' },
     ]);
-    const [copied] = people('Jane Doe <jane@acme.example>\nTue, Mar 4, 9:14 AM (2 days ago)\nto me, Bob');
-    expect(copied).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
-    expect([copied.title, copied.company]).toEqual([undefined, undefined]);
+    for (const header of ['Tue, Mar 4, 9:14 AM (2 days ago)\nto me, Bob', '10:47 (vor 1 Stunde)\nan mich, Marta, Leo', '10:47 (il y a 1 heure)\nà moi, Marta']) {
+      const [copied] = people(`Jane Doe <jane@acme.example>\n${header}`);
+      expect(copied, header).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
+      expect([copied.title, copied.company], header).toEqual([undefined, undefined]);
+    }
   });
 
   it('reads signatures selected together, each with its address, as a person each', () => {
@@ -318,6 +337,10 @@ camille@dubois-conseil.example`;
       expect(person, line).not.toHaveProperty('company');
     }
     expect(job('Lena Hartmann\nMobil: +49 170 1234567\nlena@acme.example')).toEqual(['Lena Hartmann', undefined, undefined]);
+    // An office number with the person's extension.
+    for (const line of ['T: (415) 555-0100 ext. 204', 'Office: 415 555 0100 x204', 'Tel. +1 415 555 0100, ext 204']) {
+      expect(people(`Dana Whitaker\n${line}\ndana@acme.example`)[0].phones, line).toEqual([line.replace(/^[^+\d(]+/, '')]);
+    }
   });
 
   it('reads a LinkedIn search result selected as text, without its badges and hidden text', () => {
@@ -414,6 +437,12 @@ camille@dubois-conseil.example`;
     expect(people('Jane Doe (She/Her) <jane@acme.example>')[0]).toMatchObject({ name: 'Jane Doe', emails: ['jane@acme.example'] });
     // A slash between other words is not a pronoun.
     expect(job('Léa Martin\nDesigner UX/UI\nAtelier Nord\nlea@nord.example')).toEqual(['Léa Martin', 'Designer UX/UI', 'Atelier Nord']);
+  });
+
+  it('reads the company below a team’s line by their address’s domain', () => {
+    expect(job('Dana Whitaker\nSenior Recruiter\nTalent Acquisition\nAcme Corporation\ndana@acme.example')).toEqual(['Dana Whitaker', 'Senior Recruiter', 'Acme Corporation']);
+    // Without a domain to go by, the line below the title is the company.
+    expect(job('Dana Whitaker\nSenior Recruiter\nAcme Corporation\ndana@gmail.example')).toEqual(['Dana Whitaker', 'Senior Recruiter', 'Acme Corporation']);
   });
 
   it('splits "title, company" where the company is the one of their address, and only there', () => {
