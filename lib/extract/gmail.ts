@@ -178,7 +178,8 @@ export function extractGmail(doc: Document, url: string): PersonInput[] {
       }
     }
   }
-  const collapsedSenders = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)));
+  // Not the recipients of a reply being written in the thread: those are the user's to choose.
+  const collapsedSenders = participantElements(thread, '[email]').filter((el) => !expanded.some((m) => m.contains(el)) && !el.closest('form'));
   for (const el of collapsedSenders.reverse()) {
     const p = attributed(el, 'sender', undefined);
     if (p) senders.push(p);

@@ -221,6 +221,18 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     }
   });
 
+  it('offers no recipient of a reply being written in the thread as a sender', () => {
+    const { document: page } = loadFixture('gmail-thread.html');
+    const before = extractPeople(page, url).map((p) => [p.name, p.role]);
+    page
+      .querySelector('[role="main"]')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<div class="ip adB"><div class="M9"><form><div class="aoD hl"><span>To</span><div class="vR"><span class="vN bfK a3q" email="ben@q.example"><div class="vT">Ben Okafor</div></span></div></div></form></div></div>',
+      );
+    expect(extractPeople(page, url).map((p) => [p.name, p.role])).toEqual(before);
+  });
+
   it('takes the quotes off a name the sender’s mail program quoted', () => {
     const { document: page } = loadFixture('gmail-thread.html');
     page.querySelector('span.gD[email^="Dana"]')!.setAttribute('name', "'Dana Whitaker'");
