@@ -97,6 +97,8 @@ const fieldsOfDetails = (details: Details) => ({
 type ReminderDraft = TypedOnContactPage['reminder'];
 type Correcting = NonNullable<TypedOnContactPage['correcting']>;
 
+/** Whether a form holds typing: a field differs from what it showed. */
+const typedIn = (typed: object, before: object | undefined) => before !== undefined && Object.keys(editedFields(typed, before)).length > 0;
 const logTyped = (log: InteractionDraft) => log.summary.trim() !== '' || log.received.length > 0 || log.gave.length > 0;
 
 type TimelineEntry = { at: number; key: string; interaction?: Interaction; reminder?: Reminder };
@@ -211,10 +213,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   useEffect(() => {
     const base = shown.current;
     if (!draft || !details || !base.draft || !base.details) return;
-    const edited = (typed: object, before: object) => Object.keys(editedFields(typed, before)).length > 0;
     // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
     // An interaction opened for correcting stays open, as typed, until it is saved or left.
-    const typed = edited(draft, base.draft) || edited(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
+    const typed = typedIn(draft, base.draft) || typedIn(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
     keepTyped(
       contactId,
       typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details }, overwrites } : undefined,
@@ -339,6 +340,17 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       setOverwrites(({ phones: _p, addresses: _a, profileUrl: _u, ...others }) => others);
       await changed({ message: `Saved ${contact.name}’s details.` }, [contactId]);
     });
+
+  // What a form shows as saved again, and what it said about it gone; the keyboard on its Save
+  // button, as the Discard button pressed goes.
+  const discard = (form: 'form' | 'details', pressed: HTMLButtonElement) => {
+    pressed.form?.querySelector<HTMLButtonElement>('button[type="submit"]')?.focus();
+    const fields = (form === 'form' ? shown.current.draft : shown.current.details) ?? {};
+    if (form === 'form') setDraft(shown.current.draft);
+    else setDetails(shown.current.details);
+    setOverwrites((known) => Object.fromEntries(Object.entries(known).filter(([field]) => !(field in fields))));
+    setErrors((e) => ({ ...e, [form]: '' }));
+  };
 
   /** Back to logging a new interaction, with what was typed for it before; the keyboard back on Edit. */
   const stopCorrecting = ({ interaction, typed }: Correcting) => {
@@ -525,7 +537,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             focus="name"
             defaultCadenceDays={notebook.settings.defaultCadenceDays}
             searchContacts={searchOthers}
-          />
+          >
+            {typedIn(draft, shown.current.draft) && (
+              <button type="button" onClick={(event) => discard('form', event.currentTarget)}>
+                Discard changes
+              </button>
+            )}
+          </ContactForm>
           <form
             class="details-form"
             aria-labelledby={`${id}-more`}
@@ -570,6 +588,11 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               <button type="submit" aria-disabled={busy}>
                 Save details
               </button>
+              {typedIn(details, shown.current.details) && (
+                <button type="button" onClick={(event) => discard('details', event.currentTarget)}>
+                  Discard changes
+                </button>
+              )}
             </div>
           </form>
         </section>

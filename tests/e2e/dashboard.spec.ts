@@ -1070,6 +1070,41 @@ test('what is typed on a contact page and not saved survives leaving it, and the
   expect(asked).toEqual(['beforeunload']);
 });
 
+test('typing on a contact page can be discarded, form by form, from the keyboard', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { title: string; notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const details = page.getByRole('form', { name: 'Phones, addresses and profile' });
+  const discardAbove = page.getByRole('button', { name: 'Discard changes' }).first();
+  await expect(page.getByRole('button', { name: 'Discard changes' })).toHaveCount(0);
+
+  await page.getByLabel('Title', { exact: true }).fill('oops');
+  await page.getByLabel('Notes', { exact: true }).fill('typed by mistake');
+  await details.getByLabel('Phones').fill('+1 555 0100');
+  await expect(page.getByRole('button', { name: 'Discard changes' })).toHaveCount(2);
+
+  // The contact's form goes back to what is saved; the details keep their typing.
+  await discardAbove.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue(someone.title);
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue(someone.notes);
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
+  await expect(details.getByLabel('Phones')).toHaveValue('+1 555 0100');
+
+  await details.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(details.getByLabel('Phones')).toHaveValue('');
+  await expect(details.getByRole('button', { name: 'Save details' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Discard changes' })).toHaveCount(0);
+
+  // Nothing typed is left: the list lists nothing unsaved, and the tab closes without asking.
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(page.getByText('2 contacts', { exact: true })).toBeVisible();
+  await expect(page.locator('.unsaved')).toBeHidden();
+  await page.close({ runBeforeUnload: true });
+  await expect.poll(() => page.isClosed()).toBe(true);
+  expect((await kith.readStore<{ id: string; title: string }>('contacts')).find((c) => c.id === someone.id)?.title).toBe(someone.title);
+});
+
 test('the interaction log exports as a spreadsheet, a row per interaction', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(1))!;
