@@ -4,7 +4,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'pr
 import { contactIdsOf, deleteContacts, restoreSnapshot, revertContactChanges, updateContacts } from '@/lib/db';
 import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS, type Warmth, refuseOverLimit } from '@/lib/model';
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold, queryTerms } from '@/lib/search';
-import { parseRoute, routeHash } from '@/lib/dashboard-route';
+import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { localDaysBetween } from '@/lib/reminders';
 import { WARMTH_LABELS } from '../labels';
 import { focusLost } from '../focus-when-lost';
@@ -36,12 +36,20 @@ function lastContactText(at: number | undefined, now: number): string {
  */
 export type ContactsView = { text: string; filters: ContactFilters; sort: SortKey; selected: ReadonlySet<string>; scrollTop: number };
 
-/** `searched`: the search the address holds, for a page opened (or reloaded) at it. */
-type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void; searched?: string };
+/**
+ * `address`: the route the list was opened at, a new one each time the address changes. A search
+ * it holds (a reload, a bookmark, a link, Back) is the one shown; without one, the list shows the
+ * search it had when last left.
+ */
+type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void; address: Extract<Route, { page: 'contacts' }> };
 
-export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, searched }: Props) {
+export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, address }: Props) {
   const id = useId();
-  const [text, setText] = useState(viewBefore?.text ?? searched ?? '');
+  const [text, setText] = useState(address.q ?? viewBefore?.text ?? '');
+  const openedAt = useRef(address);
+  useEffect(() => {
+    if (address !== openedAt.current && address.q !== undefined) setText(address.q);
+  }, [address]);
   // The search goes into the address as it is typed, in place of the entry it is on: a reload or
   // a bookmark finds it again, and Back leaves the page rather than a letter at a time.
   // Only while the address is still this page's: an effect run late, after Back has left for

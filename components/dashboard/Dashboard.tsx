@@ -384,7 +384,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
         ) : route.page === 'settings' ? (
           <SettingsPage {...props} typedBefore={typedSettings.current} keepTyped={keepSettingsTyped} />
         ) : (
-          <ContactsPage {...props} viewBefore={contactsView.current} keepView={keepContactsView} searched={route.q} />
+          <ContactsPage {...props} viewBefore={contactsView.current} keepView={keepContactsView} address={route} />
         )}
       </main>
     </div>

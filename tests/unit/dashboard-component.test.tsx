@@ -335,6 +335,28 @@ it('keeps the search in the address as it is typed, and a page opened there show
   await vi.waitFor(() => expect(location.hash).toBe('#/contacts'));
 });
 
+it('shows the search an address it is sent to holds, from another page or on the list itself', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/contacts', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('4 contacts'));
+  const search = () => document.querySelector<HTMLInputElement>('input[type="search"]')!;
+  await fill('Search contacts', 'quinlan');
+  await vi.waitFor(() => expect(location.hash).toBe('#/contacts?q=quinlan'));
+  location.hash = '#/week';
+  await vi.waitFor(() => expect(search()).toBeFalsy());
+  // A link or a bookmark to another search: that one, not the one the list was left with.
+  location.hash = '#/contacts?q=ada';
+  await vi.waitFor(() => expect(search()?.value).toBe('ada'));
+  expect(location.hash).toBe('#/contacts?q=ada');
+  location.hash = '#/contacts?q=ruiz';
+  await vi.waitFor(() => expect(search().value).toBe('ruiz'));
+  // The list's own link, with no search in it, keeps the one shown.
+  location.hash = '#/week';
+  await vi.waitFor(() => expect(search()).toBeFalsy());
+  location.hash = '#/contacts';
+  await vi.waitFor(() => expect(search()?.value).toBe('ruiz'));
+});
+
 it('never writes its search over the entry of a page Back has gone to before the list was done drawing', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
