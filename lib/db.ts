@@ -18,6 +18,7 @@ import {
   type Settings,
   WARMTHS,
   describeIssues,
+  fieldName,
   newId,
 } from './model';
 import { canonicalProfileUrl, otherProfileUrlSpellings } from './profile-url';
@@ -615,10 +616,13 @@ export function withoutHeld(after: Contact, before: Contact, held: readonly Held
   };
 }
 
-/** An edit that gives a contact another's key is refused: merging the two keeps everything of both. */
+/**
+ * An edit that gives a contact another's key is refused: merging the two keeps everything of both.
+ * Said under the field's name, as a form knows the field an error is about ("Email: …").
+ */
 async function refuseOthersKeys(tx: ContactWriteTx, before: Contact, after: Contact): Promise<void> {
   const [taken] = await keysOfOthers(tx, before, after);
-  if (taken) throw new Error(`${alreadyTheirs(taken)}. ${MERGE_ADVICE}`);
+  if (taken) throw new Error(`${fieldName(taken.key === after.profileUrl ? 'profileUrl' : 'emails')}: ${alreadyTheirs(taken)}. ${MERGE_ADVICE}`);
 }
 
 export type DedupeKeys = { profileUrl?: string; emails?: string[] };

@@ -191,7 +191,10 @@ const FIELD_NAMES: Record<string, string> = {
   dueAt: 'Due date',
 };
 
-const pathWords = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? String(part + 1) : (FIELD_NAMES[String(part)] ?? String(part)))).join(' ');
+/** A record's field as people call it: "Email" for `emails`. */
+export const fieldName = (field: string) => FIELD_NAMES[field] ?? field;
+
+const pathWords = (path: PropertyKey[]) => path.map((part) => (typeof part === 'number' ? String(part + 1) : fieldName(String(part)))).join(' ');
 
 /** Turns a zod failure into one sentence a person can act on. */
 export function describeIssues(error: z.core.$ZodError): string {

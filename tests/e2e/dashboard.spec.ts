@@ -765,14 +765,26 @@ test('a contact page: edit and save a field, log an interaction into the timelin
   // An edit by hand is the user's own word, not a captured change.
   expect(saved.history).toEqual(history);
 
-  // Another contact's address is refused, with the way to make the two one person.
-  await page.getByLabel('Email', { exact: true }).fill('person0@example.com');
+  // Another contact's address is refused, with the way to make the two one person, on its field.
+  const email = page.getByLabel('Email', { exact: true });
+  await email.fill('person0@example.com');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByRole('alert')).toHaveText(
-    `person0@example.com is already ${nameOf(0)}’s. To make them one person, merge the two contacts on either one’s page in the dashboard.`,
-  );
+  const refused = `person0@example.com is already ${nameOf(0)}’s. To make them one person, merge the two contacts on either one’s page in the dashboard.`;
+  await expect(page.getByRole('alert')).toHaveText(`Email: ${refused}`);
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(email).toHaveAccessibleDescription(`Email: ${refused}`);
   expect((await kith.readStore<StoredContact>('contacts')).find((c) => c.id === someone.id)).toEqual(saved);
-  await page.getByLabel('Email', { exact: true }).fill('');
+  await email.fill('');
+  // So is their profile link.
+  const details = page.getByRole('form', { name: 'Phones, addresses and profile' });
+  const link = details.getByLabel('Profile link');
+  const theirs = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(0))!.profileUrl!;
+  await link.fill(theirs);
+  await link.press('Enter');
+  await expect(details.getByRole('alert')).toContainText(`Profile link: ${theirs} is already ${nameOf(0)}’s.`);
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  await details.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(link).not.toHaveAttribute('aria-invalid', 'true');
 
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline).toContainText('Nothing logged yet.');
