@@ -58,6 +58,10 @@ function namedApart(a: Named, b: Named): [string, string] {
 /** The `data-return-focus` key of the search box that picks whom to merge. */
 const MERGE_PICKER_KEY = 'merge-picker';
 
+/** The `data-return-focus` keys of a "perhaps the same person" suggestion's Merge and Not the same person. */
+const mergeSuggestedKey = (id: string) => `merge:${id}`;
+const tellApartKey = (id: string) => `apart:${id}`;
+
 /** The `data-return-focus` key of a timeline entry's Delete, for Undo to focus it again. */
 const deleteKey = (id: string) => `delete:${id}`;
 /** The `data-return-focus` key of an interaction's Edit, where the keyboard goes back once it is saved or left. */
@@ -154,11 +158,17 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     else setLogDraft(toToday);
     setReminderDraft(toToday);
   }, [today]);
-  const [mergeWith, setMergeWith] = useState<ContactHit>();
-  // Picking whom to merge replaces the search box with a question: the keyboard moves to its
-  // answer, and back to the search box on Cancel or on Undo of the merge.
+  // Whom to merge, and the key of the button or search box that asked.
+  const [mergeWith, setMergeWith] = useState<{ other: ContactHit; askedFrom: string }>();
+  // Picking whom to merge replaces the search box and suggestions with a question: the keyboard
+  // moves to its answer, back to what asked on Cancel (or Escape), and to the search box on Undo
+  // of the merge.
   const confirmMerge = useFocusWhenLost<HTMLButtonElement>(mergeWith);
   const returnFocus = useReturnFocus();
+  const cancelMerge = () => {
+    setMergeWith(undefined);
+    returnFocus(mergeWith?.askedFrom);
+  };
   // Others who may be this person, by an email or link both have, else by the same name, with
   // their job beside it to tell two people of one name apart.
   const maybeSame = useMemo(
@@ -485,7 +495,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
         {
           message: `${namedApart(other, contact).join(' and ')} are kept apart as different people.`,
           undo: () => revertContactChanges(db, toldApart, deps.now()),
-          returnFocus: MERGE_PICKER_KEY,
+          returnFocus: tellApartKey(other.id),
         },
         [contact.id, other.id],
       );
@@ -798,20 +808,14 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       <section aria-labelledby={`${id}-merge`}>
         <h2 id={`${id}-merge`}>Merge or delete</h2>
         {mergeWith ? (
-          <p>
-            Merge <strong>{namedApart(mergeWith, contact)[0]}</strong> into {namedApart(mergeWith, contact)[1]}? Their details, notes, interactions and
-            reminders move here.{' '}
+          <p onKeyDown={(event) => event.key === 'Escape' && cancelMerge()}>
+            Merge <strong>{namedApart(mergeWith.other, contact)[0]}</strong> into {namedApart(mergeWith.other, contact)[1]}? Their details, notes,
+            interactions and reminders move here.{' '}
             {/* Held, not disabled, while merging: a merge refused leaves the keyboard here. */}
-            <button ref={confirmMerge} type="button" class="primary" aria-disabled={busy} onClick={() => !busy && merge(mergeWith)}>
-              Merge {namedApart(mergeWith, contact).join(' into ')}
+            <button ref={confirmMerge} type="button" class="primary" aria-disabled={busy} onClick={() => !busy && merge(mergeWith.other)}>
+              Merge {namedApart(mergeWith.other, contact).join(' into ')}
             </button>{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setMergeWith(undefined);
-                returnFocus(MERGE_PICKER_KEY);
-              }}
-            >
+            <button type="button" onClick={cancelMerge}>
               Cancel
             </button>
           </p>
@@ -824,12 +828,18 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                   <li key={other.id}>
                     <a href={`#/contact/${encodeURIComponent(other.id)}`}>{other.name}</a>
                     {job ? ` (${job})` : ''} {why}: perhaps the same person.{' '}
-                    <button type="button" aria-disabled={busy} onClick={() => !busy && setMergeWith(other)}>
+                    <button
+                      type="button"
+                      aria-disabled={busy}
+                      data-return-focus={mergeSuggestedKey(other.id)}
+                      onClick={() => !busy && setMergeWith({ other, askedFrom: mergeSuggestedKey(other.id) })}
+                    >
                       Merge {namedApart(other, contact).join(' into ')}…
                     </button>{' '}
                     <button
                       type="button"
                       aria-disabled={busy}
+                      data-return-focus={tellApartKey(other.id)}
                       aria-label={`Not the same person: ${other.name}${job ? ` (${job})` : ''}`}
                       onClick={() => !busy && tellApart(other)}
                     >
@@ -843,7 +853,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               label="Merge with another contact"
               placeholder="Search your contacts"
               search={searchOthers}
-              onPick={setMergeWith}
+              onPick={(other) => setMergeWith({ other, askedFrom: MERGE_PICKER_KEY })}
               returnFocusKey={MERGE_PICKER_KEY}
             />
           </>

@@ -627,10 +627,14 @@ test('two contacts that are one person are merged from the keyboard on a contact
     await expect(page.getByRole('button', { name: 'Merge Jose M into José Müller' })).toBeFocused();
   };
 
-  // Cancel gives the keyboard back to the search box.
+  // Cancel gives the keyboard back to the search box, and so does Escape.
   await pick();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
+  await expect(picker).toBeFocused();
+  await pick();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Merge Jose M into José Müller' })).toHaveCount(0);
   await expect(picker).toBeFocused();
 
   await pick();
@@ -705,9 +709,12 @@ test('two people of one name, told apart on a contact page, are suggested nowher
   const suggestion = 'Sam Lee (Teacher) has the same name: perhaps the same person. Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)… Not the same person';
   await expect(section.getByRole('listitem')).toHaveText(suggestion);
   // Which Sam Lee goes into which is said by their jobs, in the question and its button.
-  await section.getByRole('button', { name: 'Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)…' }).click();
+  const suggested = section.getByRole('button', { name: 'Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)…' });
+  await suggested.click();
   await expect(section.getByRole('button', { name: 'Merge Sam Lee (Teacher) into Sam Lee (Designer · Fjord)', exact: true })).toBeFocused();
+  // Cancel gives the keyboard back to the suggestion that asked.
   await section.getByRole('button', { name: 'Cancel' }).click();
+  await expect(suggested).toBeFocused();
   const tellApart = async () => {
     await section.getByRole('button', { name: 'Not the same person: Sam Lee (Teacher)', exact: true }).click();
     await expect(page.getByRole('status')).toContainText('Sam Lee (Teacher) and Sam Lee (Designer · Fjord) are kept apart as different people.');
@@ -722,6 +729,7 @@ test('two people of one name, told apart on a contact page, are suggested nowher
   ]);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(section.getByRole('listitem')).toHaveText(suggestion);
+  await expect(section.getByRole('button', { name: 'Not the same person: Sam Lee (Teacher)', exact: true })).toBeFocused();
   expect(await toldApart()).toEqual([
     { id: 'sam-school', notSameAs: [] },
     { id: 'sam-work', notSameAs: [] },
