@@ -57,8 +57,9 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
   }, [focus]);
 
   // The referrer's controls take turns: the picker gives way to Remove once someone is picked,
-  // Remove to the picker once pressed. Focus moves to the one drawn instead of being lost.
-  const removeReferrer = useFocusWhenLost<HTMLButtonElement>(draft.referredBy?.id);
+  // Remove to the picker once pressed. Focus moves to the one drawn instead of being lost; not to
+  // the Remove of the referrer the form opened with.
+  const removeReferrer = useFocusWhenLost<HTMLButtonElement>(draft.referredBy?.id, { offeredOnOpen: false });
   const returnFocus = useReturnFocus();
   const referrerPickerKey = `${id}-referrer`;
 

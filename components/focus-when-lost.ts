@@ -13,10 +13,15 @@ export const focusLost = () => !document.activeElement || document.activeElement
  * page reading its records again after the write), so for a while the focus is taken when it is
  * lost with what held it. Focus the user has put elsewhere stays there.
  */
-export function useFocusWhenLost<T extends HTMLElement>(offer: unknown) {
+export function useFocusWhenLost<T extends HTMLElement>(offer: unknown, { offeredOnOpen = true } = {}) {
   const ref = useRef<T>(null);
+  // `offeredOnOpen: false`: an offer the component is drawn with is no action's outcome, and
+  // taking the focus lost for a while after could take it from another offer (Undo) that is.
+  const opened = useRef(false);
   useEffect(() => {
-    if (!offer) return;
+    const onOpen = !opened.current;
+    opened.current = true;
+    if (!offer || (onOpen && !offeredOnOpen)) return;
     const holder = document.activeElement;
     return untilSettled(() => {
       if (!focusLost()) return !holder?.isConnected;
