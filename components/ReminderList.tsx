@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Reminder } from '@/lib/model';
 import { dueTimeOf, localIsoDate } from '@/lib/reminders';
-import { REMINDER_LABELS } from './labels';
+import { REMINDER_LABELS, nameWithGist } from './labels';
 
 /** The contact's name opens their page: a link to it (`contactHref`) within the dashboard, or `onOpen` from elsewhere. */
 export type ReminderRow = { reminder: Reminder; contactName?: string; contactHref?: string; onOpen?: () => void };
@@ -80,7 +80,7 @@ export function ReminderList({ rows, place, now, busy, onDone, onSnooze }: Props
               <button
                 type="button"
                 aria-disabled={busy}
-                aria-label={`Done: ${what}${who}`}
+                aria-label={nameWithGist(`Done: ${what}${who}`, reminder.note)}
                 data-return-focus={reminderButtonKey('done', reminder, place)}
                 onClick={() => !busy && onDone(reminder)}
               >
@@ -89,7 +89,7 @@ export function ReminderList({ rows, place, now, busy, onDone, onSnooze }: Props
               <button
                 type="button"
                 aria-disabled={busy}
-                aria-label={`Snooze for a day: ${what}${who}`}
+                aria-label={nameWithGist(`Snooze for a day: ${what}${who}`, reminder.note)}
                 data-return-focus={reminderButtonKey('snooze', reminder, place)}
                 onClick={() => !busy && onSnooze(reminder)}
               >

@@ -42,6 +42,15 @@ export const CADENCE_CHOICES: { days: number; label: string }[] = [
 /** A contact's job as shown beside their name: "Title · Company", '' when neither is known. */
 export const jobLine = ({ title, company }: Pick<Contact, 'title' | 'company'>): string => [title, company].filter(Boolean).join(' · ');
 
+/**
+ * A button's name with the first words of what it acts on ("Done: Keep a promise — Send the
+ * deck"), so two alike in a list, read out of it, are told apart.
+ */
+export function nameWithGist(name: string, words: string | undefined): string {
+  const gist = words?.trim().split('\n')[0].trim();
+  return gist ? `${name} — ${gist.length > 60 ? `${gist.slice(0, 59)}…` : gist}` : name;
+}
+
 /** A choice of the contact form: its label, and a value as the form shows it. */
 export type Choice = { label: string; text: (value: unknown) => string };
 

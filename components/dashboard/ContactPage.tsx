@@ -39,7 +39,7 @@ import { ContactForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
-import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS, jobLine } from '../labels';
+import { CHANNEL_LABELS, HELP_LABELS, REMINDER_LABELS, jobLine, nameWithGist } from '../labels';
 import { ReminderList, reminderButtonKey, useOncePerRead } from '../ReminderList';
 import { type Overwrite, SavedElsewhere, overwritesIn } from '../SavedElsewhere';
 import type { PageProps } from './Dashboard';
@@ -637,7 +637,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                         type="button"
                         class="link"
                         aria-disabled={busy}
-                        aria-label={`Edit ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
+                        aria-label={nameWithGist(`Edit ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`, interaction.summary)}
                         data-return-focus={editKey(interaction.id)}
                         onClick={() => !busy && correct(interaction)}
                       >
@@ -647,7 +647,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                         type="button"
                         class="link"
                         aria-disabled={busy}
-                        aria-label={`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`}
+                        aria-label={nameWithGist(`Delete ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}`, interaction.summary)}
                         data-return-focus={deleteKey(interaction.id)}
                         onClick={() => !busy && removeLogged(interaction)}
                       >
@@ -666,7 +666,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
                             type="button"
                             class="link"
                             aria-disabled={busy}
-                            aria-label={`Delete reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}, ${day(at)}`}
+                            aria-label={nameWithGist(`Delete reminder to ${REMINDER_LABELS[reminder.kind].toLowerCase()}, ${day(at)}`, reminder.note)}
                             data-return-focus={deleteKey(reminder.id)}
                             onClick={() => !busy && removeReminder(reminder)}
                           >

@@ -6,7 +6,7 @@ import { LIMITS, RELATIONSHIPS, RELATIONSHIP_LABELS, type Relationship, WARMTHS,
 import { type ContactFilters, SORT_KEYS, SORT_LABELS, type SortKey, fold, queryTerms } from '@/lib/search';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { localDaysBetween } from '@/lib/reminders';
-import { WARMTH_LABELS } from '../labels';
+import { WARMTH_LABELS, jobLine, nameWithGist } from '../labels';
 import { focusLost } from '../focus-when-lost';
 import type { PageProps } from './Dashboard';
 
@@ -431,7 +431,7 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
               {visible.map((contact, i) => (
                 <tr key={contact.id} aria-rowindex={first + i + 2} style={{ height: `${ROW_HEIGHT}px` }}>
                   <td class="check">
-                    <input type="checkbox" aria-label={`Select ${contact.name}`} checked={selected.has(contact.id)} onChange={(e) => toggle(contact.id, e.currentTarget.checked)} />
+                    <input type="checkbox" aria-label={nameWithGist(`Select ${contact.name}`, jobLine(contact))} checked={selected.has(contact.id)} onChange={(e) => toggle(contact.id, e.currentTarget.checked)} />
                   </td>
                   {/* Free text is cut to the column's width: the title shows it whole under the pointer. */}
                   <td title={contact.name}>

@@ -1107,6 +1107,31 @@ test('a contact page opened for someone with a referrer: a reminder done at once
   await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
 });
 
+test('buttons of things alike in a list are told apart by their words: two promises, two emails of a day, two of one name', async ({ kith }) => {
+  const now = Date.now();
+  await kith.putRecords('contacts', [
+    { id: 'ana', name: 'Ana Lima', title: 'CTO', emails: [], createdAt: now - 1000, updatedAt: now - 1000 },
+    { id: 'ana-2', name: 'Ana Lima', title: 'Chef', emails: [], createdAt: now - 1000, updatedAt: now - 1000 },
+  ]);
+  await kith.putRecords('reminders', [
+    { id: 'deck', contactId: 'ana', kind: 'promise', dueAt: now - 60_000, openAt: now - 60_000, note: 'Send the deck', createdAt: now - 120_000 },
+    { id: 'intro', contactId: 'ana', kind: 'promise', dueAt: now - 30_000, openAt: now - 30_000, note: 'Intro to Cy', createdAt: now - 120_000 },
+  ]);
+  await kith.putRecords('interactions', [
+    { id: 'i1', contactId: 'ana', channel: 'email', at: now - 5000, summary: 'The deck', received: [], gave: [] },
+    { id: 'i2', contactId: 'ana', channel: 'email', at: now - 4000, summary: 'The intro', received: [], gave: [] },
+  ]);
+  const page = await kith.openDashboard('#/contact/ana');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('button', { name: 'Done: Keep a promise — Send the deck', exact: true })).toHaveCount(1);
+  await expect(timeline.getByRole('button', { name: 'Snooze for a day: Keep a promise — Intro to Cy', exact: true })).toHaveCount(1);
+  await expect(timeline.getByRole('button', { name: /^Delete email interaction of .* — The deck$/ })).toHaveCount(1);
+  await expect(timeline.getByRole('button', { name: /^Edit email interaction of .* — The intro$/ })).toHaveCount(1);
+  await page.getByRole('link', { name: '← All contacts' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Select Ana Lima — CTO', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('checkbox', { name: 'Select Ana Lima — Chef', exact: true })).toHaveCount(1);
+});
+
 test('typing on a contact page can be discarded, form by form, from the keyboard', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact & { title: string; notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
