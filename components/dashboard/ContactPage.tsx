@@ -201,6 +201,18 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       : {},
   );
 
+  // What each field typed into and not saved held when the typing in it began, as JSON.
+  const typedOver = useRef(
+    new Map<string, string>(
+      typedBefore
+        ? [
+            [typedBefore.draft, typedBefore.shown.draft],
+            [typedBefore.details, typedBefore.shown.details],
+          ].flatMap(([typed, began]) => Object.keys(editedFields(typed, began)).map((field) => [field, JSON.stringify(began[field as keyof typeof began])] as const))
+        : [],
+    ),
+  );
+
   // After a save, merge or undo anywhere on the page the contact is a new object: show what is
   // stored now, except in fields the user has typed into and not yet saved.
   useEffect(() => {
@@ -209,12 +221,31 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     const before = shown.current;
     shown.current = next;
     // What the user typed stays, but not silently over what was saved meanwhile: the page says
-    // what saving would replace, with the saved text to copy from.
+    // what saving would replace, with the saved text to copy from. Saved back to what a field
+    // held when the typing in it began (an Undo), saving replaces nothing new: nothing to say.
     const found = {
       ...(draft && before.draft && overwritesIn(draft, before.draft, next.draft, TEXT_FIELD_LABELS)),
       ...(details && before.details && overwritesIn(details, before.details, next.details, TEXT_FIELD_LABELS)),
     };
-    if (Object.keys(found).length > 0) setOverwrites((known) => ({ ...known, ...found }));
+    const typing = new Map<string, string>();
+    const savedBack: string[] = [];
+    for (const [typed, was, now] of [
+      [draft, before.draft, next.draft],
+      [details, before.details, next.details],
+    ] as const) {
+      if (!typed || !was) continue;
+      for (const field of Object.keys(editedFields(typed, was)) as (keyof typeof was)[]) {
+        const began = typedOver.current.get(field) ?? JSON.stringify(was[field]);
+        typing.set(field, began);
+        const saved = JSON.stringify(now[field]);
+        if (saved !== JSON.stringify(was[field]) && saved === began) savedBack.push(field);
+      }
+    }
+    typedOver.current = typing;
+    for (const field of savedBack) delete found[field];
+    if (Object.keys(found).length > 0 || savedBack.length > 0) {
+      setOverwrites((known) => Object.fromEntries(Object.entries({ ...known, ...found }).filter(([field]) => !savedBack.includes(field))));
+    }
     setDraft((edited) => (edited && before.draft ? keepEdits(edited, before.draft, next.draft) : next.draft));
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook, followUp]);

@@ -468,6 +468,23 @@ it('the notice of a save elsewhere over what is typed is given again after leavi
   expect(host!.querySelector('.overwrites')?.textContent).toContain('Saved in another tab');
 });
 
+it('the notice of a save over what is typed goes when the field is saved back to what it held as the typing began (an Undo)', async () => {
+  const { db } = await slowNotebook();
+  let changedElsewhere: (contacts?: readonly string[]) => void = () => {};
+  openAt('#/contact/bo', depsOver(db, { onChangedElsewhere: (changed) => ((changedElsewhere = changed), () => {}) }));
+  await vi.waitFor(() => expect(host?.querySelector('h1')?.textContent).toBe('Bo Lindqvist'));
+  const bo = (await getContact(db, 'bo'))!;
+  await fill('Notes', 'Typed here');
+  await putContact(db, { ...bo, notes: 'Saved in another tab', updatedAt: Date.now() });
+  changedElsewhere(['bo']);
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
+  // Undone there: saved as it was when the typing began.
+  await putContact(db, { ...bo, updatedAt: Date.now() + 1 });
+  changedElsewhere(['bo']);
+  await vi.waitFor(() => expect(text()).not.toContain('Saved elsewhere since you began typing here'));
+  expect((document.getElementById([...host!.querySelectorAll('label')].find((l) => l.textContent === 'Notes')!.htmlFor) as HTMLTextAreaElement).value).toBe('Typed here');
+});
+
 it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
