@@ -71,6 +71,10 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
   const [bulkRelationship, setBulkRelationship] = useState<Relationship>('colleague');
   /** What the last bulk action failed on, and the field it was about, if one was. */
   const [error, setError] = useState<{ message: string; field?: 'tag' }>();
+  // It goes with the selection it was about, and the bar of actions with it.
+  useEffect(() => {
+    if (selected.size === 0) setError(undefined);
+  }, [selected]);
 
   const context = useMemo(() => ({ now: notebook.loadedAt, dueContactIds: notebook.dueContactIds }), [notebook]);
   const results = useMemo(

@@ -485,12 +485,15 @@ it('the notice of a save over what is typed goes when the field is saved back to
   expect((document.getElementById([...host!.querySelectorAll('label')].find((l) => l.textContent === 'Notes')!.htmlFor) as HTMLTextAreaElement).value).toBe('Typed here');
 });
 
-it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes', async () => {
+it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes, and a bulk action’s error with it', async () => {
   const { db } = await slowNotebook();
   openAt('#/contacts', depsOver(db));
   await vi.waitFor(() => expect(text()).toContain('4 contacts'));
   await fill('Select Bo Lindqvist', true);
+  click('Add tag');
+  await vi.waitFor(() => expect(text()).toContain('Type a tag to add'));
   press('Clear selection');
+  await vi.waitFor(() => expect(text()).not.toContain('Type a tag to add'));
   await vi.waitFor(() => expect(text()).not.toContain('Clear selection'));
   expect(document.activeElement).toBe(host!.querySelector('input[type="search"]'));
 });
