@@ -35,7 +35,7 @@ import {
   undoRevision,
 } from '@/lib/reminder-store';
 import { dueTimeOf, isOpen, localIsoDate } from '@/lib/reminders';
-import { ContactForm } from '../ContactForm';
+import { ContactForm, submitsForm } from '../ContactForm';
 import { ContactPicker } from '../ContactPicker';
 import { useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { InteractionForm } from '../InteractionForm';
@@ -591,6 +591,12 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             onSubmit={(event) => {
               event.preventDefault();
               if (!busy) void saveDetails();
+            }}
+            onKeyDown={(event) => {
+              // As in the contact form: Ctrl+Enter in Addresses saves, Enter there is a new line.
+              if (!submitsForm(event) || (event.target as HTMLElement).tagName !== 'TEXTAREA') return;
+              event.preventDefault();
+              event.currentTarget.requestSubmit();
             }}
           >
             <h3 id={`${id}-more`}>Phones, addresses and profile</h3>
