@@ -11,7 +11,7 @@ import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
 import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, spokenTextOf, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
-import { candidate, firstAnswer, isPronouns, once, personName, withoutPronouns, type Answers } from './person';
+import { candidate, firstAnswer, isPronouns, once, personName, withoutAccents, withoutPronouns, type Answers } from './person';
 
 export function isLinkedInProfileUrl(url: string): boolean {
   const parsed = parseUrl(url);
@@ -226,17 +226,21 @@ function ownPicture(card: Element, slug: string): Element | undefined {
 }
 
 /**
+ * Text as two spellings of it compare, spaced apart any way. Cleaned text holds plain spaces
+ * only: parted without a pattern, which a first read would compile.
+ */
+const spacedAlike = (text: string) => text.toLowerCase().replaceAll(' ', '');
+
+/**
  * Whether two names are one person's, as a heading and a title write it: spaced apart differently
  * (a title shows a control character as a space), with or without an honorific, credentials, a
  * middle name or initial, a nickname ("Dr. Kenji A. Morales, PhD" and "Kenji Morales").
  */
 function sameName(a: string, b: string): boolean {
-  // Cleaned text holds plain spaces only: parted without a pattern, which a first read would compile.
-  const key = (name: string) => name.toLowerCase().replaceAll(' ', '');
-  if (key(a) === key(b)) return true;
+  if (spacedAlike(a) === spacedAlike(b)) return true;
   const [x, y] = [personName(a).toLowerCase(), personName(b).toLowerCase()];
   if (x === '' || y === '') return false;
-  if (key(x).includes(key(y)) || key(y).includes(key(x))) return true;
+  if (spacedAlike(x).includes(spacedAlike(y)) || spacedAlike(y).includes(spacedAlike(x))) return true;
   const [first, last] = [(name: string) => name.split(' ')[0], (name: string) => name.slice(name.lastIndexOf(' ') + 1)];
   return first(x) === first(y) && last(x) === last(y);
 }
@@ -244,14 +248,21 @@ function sameName(a: string, b: string): boolean {
 /**
  * Whether `main` still shows the page LinkedIn's app is moving away from. It changes the address
  * first, then the title, and draws the profile last: until then the heading is the last page's
- * (a feed's, the last profile's), which must not be saved under this profile's link. Told by the
- * title naming one of LinkedIn's own pages or another person than the heading does, or by the
- * top card's own links (contact info, photo: `/in/<slug>/overlay/…`) naming another profile.
+ * (a feed's, a company's, a job's, the last profile's or one of its own pages), which must not be
+ * saved under this profile's link. Told by the title naming one of LinkedIn's own pages, or a page
+ * of parts ("Experience | Kenji Morales", "Senior Designer | Lumen Works"), or another person
+ * than the heading does; or by the top card's own links (contact info, photo:
+ * `/in/<slug>/overlay/…`) naming another profile; without such links, by a heading that shares
+ * no word with a profile address made of name words ("Lumen Works" at /in/nadia-haddad-91/).
+ * On a profile's own pages (`onSubpage`) the title names the page too, and only the links tell.
  */
-function showsAnotherPage(card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string): boolean {
+function showsAnotherPage(card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string, onSubpage: boolean): boolean {
   if (title.page) return true;
   const named = heading && withoutNameBadges(spokenTextOf(heading));
-  if (named && title.name && !sameName(named, title.name)) return true;
+  if (!onSubpage && title.name) {
+    // A bar in a name is the heading's too ("Kenji Morales | LinkedIn Top Voice").
+    if (title.name.includes(' | ') ? !named || spacedAlike(named) !== spacedAlike(title.name) : named && !sameName(named, title.name)) return true;
+  }
   // A member id (`/in/ACoAA…`) names a profile another way than its name does: it is compared with neither.
   const here = decodedSlug(slug);
   if (here.startsWith('acoaa')) return false;
@@ -263,7 +274,27 @@ function showsAnotherPage(card: Element, heading: Element | undefined, title: { 
     const linked = start >= 4 && end > start ? decodedSlug(href.slice(start, end)) : '';
     if (linked && !linked.startsWith('acoaa')) own.push(linked);
   }
-  return own.length > 0 && !own.includes(here);
+  if (own.length > 0) return !own.includes(here);
+  return !onSubpage && named !== undefined && addressNamesAnother(here, named);
+}
+
+// Letters written out in addresses ("mueller" for "müller"), as well as without their marks.
+const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ø: 'oe', å: 'aa', æ: 'ae' };
+
+/**
+ * Whether a profile address made of name words ("nadia-haddad-91") is another's than the heading
+ * names: no word of the name, without its marks or with its letters written out, is in it. An
+ * address of one word ("jdoe") or a name in a script of its own ("森田 健二" at /in/kenji-morita/)
+ * says nothing.
+ */
+function addressNamesAnother(slug: string, name: string): boolean {
+  const slugWords = slug.split('-').filter((word) => word.length >= 2 && /^[a-z]+$/.test(word));
+  const lower = name.toLowerCase();
+  const plain = withoutAccents(lower);
+  if (slugWords.length < 2 || !/^[a-z .,'’()-]+$/.test(plain)) return false;
+  const joined = slugWords.join('');
+  const words = [plain, lower.replace(/[äöüßøåæ]/g, (letter) => WRITTEN_OUT[letter])].flatMap((form) => form.split(/[^a-z]+/)).filter((word) => word.length >= 2);
+  return !words.some((word) => joined.includes(word));
 }
 
 /** A profile's slug as its links may write it, percent-encoded or not, in any case. */
@@ -289,7 +320,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const heading = nameHeading(main, () => title().name);
   const card = (heading && topCardOf(heading)) ?? main;
   // JSON-LD naming this profile is only in a page LinkedIn served whole (a public profile): no app moved it.
-  if (!onSubpage && !ld.name && showsAnotherPage(card, heading, title(), slug)) return [];
+  if (!ld.name && showsAnotherPage(card, heading, title(), slug, onSubpage)) return [];
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
   const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));

@@ -245,7 +245,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
       main.innerHTML =
         '<section><div><h1>Sam Okoro</h1><span>(They/Them)</span><span>· 2nd</span></div>' +
         `<p>${headline}</p><div><span>Manchester, England, United Kingdom</span></div></section>`;
-      const [person] = extractPeople(page, url);
+      const [person] = extractPeople(page, 'https://www.linkedin.com/in/sam-okoro/');
       expect([person.title, person.location], headline).toEqual([headline, 'Manchester, England, United Kingdom']);
     }
   });
@@ -426,6 +426,46 @@ describe('LinkedIn single-page navigation', () => {
     for (const page of ['Benachrichtigungen', '(2) Fil d’actualité', 'Mi red']) {
       rosa.title = `${page} | LinkedIn`;
       expect(capturePage(rosa, kenji), page).toEqual(failed);
+    }
+  });
+
+  it('reads no one at a profile’s address while a company, a job, a profile’s own page or an error is still on screen', () => {
+    const nadia = 'https://www.linkedin.com/in/nadia-haddad-91/';
+    const failed = { url: nadia, expected: true, people: [] };
+    const on = (title: string, main: string) => {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.title = title;
+      page.querySelector('main')!.innerHTML = main;
+      return page;
+    };
+    // A company page: its title agrees with its heading, and it has no profile's own links.
+    expect(capturePage(on('Lumen Works | LinkedIn', '<section><h1>Lumen Works</h1><p>Design tools for everyone</p></section>'), nadia)).toEqual(failed);
+    // A job posting, whose title's first part is its heading.
+    const job = '<section><h1>Senior Product Designer</h1><div><a href="/company/lumen-works/">Lumen Works</a><span>Montréal · 2 days ago</span></div></section>';
+    expect(capturePage(on('Senior Product Designer | Lumen Works | LinkedIn', job), nadia)).toEqual(failed);
+    // The last profile's experience page.
+    expect(capturePage(on('Experience | Kenji Morales | LinkedIn', '<section><h2>Experience</h2><ul><li>Product Designer</li></ul></section>'), nadia)).toEqual(failed);
+    // A profile taken down.
+    expect(capturePage(on('LinkedIn', '<section><h1>This profile is not available</h1><p>Please check your URL.</p></section>'), 'https://www.linkedin.com/in/former-member-123/')).toMatchObject({
+      people: [],
+    });
+    // The last profile whole, under this one's experience or activity address.
+    const kenji = loadFixture('linkedin-2026.html').document;
+    for (const page of ['details/experience/', 'recent-activity/all/']) expect(extractPeople(kenji, nadia + page), page).toEqual([]);
+  });
+
+  it('reads a profile without its own links whose address is of its name’s words, written out or not, or of none', () => {
+    for (const [heading, address] of [
+      ['Jürgen Müller', 'https://www.linkedin.com/in/juergen-mueller-4a/'],
+      ['Jürgen Müller', 'https://www.linkedin.com/in/jurgen-muller/'],
+      ['Robert “Bob” Smith', 'https://www.linkedin.com/in/bob-smith-22/'],
+      ['Satya Nadella', 'https://www.linkedin.com/in/satyanadella/'],
+      ['森田 健二', 'https://www.linkedin.com/in/kenji-morita-5/'],
+    ]) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.title = `${heading} | LinkedIn`;
+      page.querySelector('main')!.innerHTML = `<section><h1>${heading}</h1><p>Product Designer</p></section>`;
+      expect(extractPeople(page, address).map((p) => p.name), address).toEqual([heading]);
     }
   });
 
