@@ -67,6 +67,7 @@ function usable(input: PersonInput): Person | undefined {
 }
 
 const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
+const PRESENCE = /^status(?: is|:) /i;
 
 async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<PersonInput[] | string> {
   const href = click.linkUrl ?? '';
@@ -77,11 +78,12 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   if (!url || !linkedinProfileSlug(url)) return NOTHING.link;
   // LinkedIn links often hold the name then "View Jane's profile" or a degree badge; a search
   // engine's result, the page's title: "Jane Doe - Head of Research - Acme | LinkedIn". Before
-  // the name, a directory's link may show a status dot or the initials its avatar is drawn with.
+  // the name, a directory's link may show a status dot or the initials its avatar is drawn with,
+  // and LinkedIn's picture link its hidden "Status is reachable".
   const name = (await textOfLink())
     .split('\n')
     .map((line) => withoutNameBadges(cleanLine(line, 200)).split(/\s+[-–—|]\s+/)[0])
-    .find((line) => /\p{L}/u.test(line) && !AVATAR_INITIALS.test(line));
+    .find((line) => /\p{L}/u.test(line) && !AVATAR_INITIALS.test(line) && !PRESENCE.test(line));
   if (!name || !looksLikePersonName(name)) return NOTHING.linkName;
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }

@@ -4,8 +4,9 @@
 // (Who the page shows is lib/capture.ts's captureTab.)
 
 /**
- * The text of a link to `linkUrl` in a frame of the tab, a line per text node, capped. Pages often
- * link a person twice, picture first: the first such link with text answers, else a picture's alt.
+ * The text of the links to `linkUrl` in a frame of the tab, a line per text node, in page order,
+ * capped. Pages often link a person twice, picture first, the picture's link holding at most some
+ * hidden words ("Status is reachable"): so every such link's lines, else a picture's alt.
  * Pages built of web components keep their links in shadow roots and their words in slots: those
  * are read as the page shows them.
  */
@@ -41,10 +42,9 @@ export async function linkTextOf(tabId: number, frameId: number, linkUrl: string
         for (const child of Array.from(shown)) linesOf(child, lines);
         return lines;
       };
-      for (const link of links.slice(0, 20)) {
-        const lines = linesOf(link, []);
-        if (lines.length) return lines.join('\n');
-      }
+      const lines: string[] = [];
+      for (const link of links.slice(0, 20)) linesOf(link, lines);
+      if (lines.length) return lines.join('\n');
       const alt = links.map((link) => link.querySelector('img[alt]')?.getAttribute('alt')?.trim()).find(Boolean);
       return (alt ?? '').slice(0, 300);
     },

@@ -169,12 +169,12 @@ test('right-click Save to Kith, driven in the real worker, saves a mailto link a
 });
 
 test('right-click Save to Kith on a profile link reads the name from whichever link to it has one', async ({ kith }) => {
-  // LinkedIn's own search results link each person twice, picture first.
+  // LinkedIn's own search results link each person twice, picture first, with its presence in hidden words.
   const page = 'https://www.linkedin.com/search/results/people/?keywords=doe';
   const profile = 'https://www.linkedin.com/in/jane-doe-1a2b3c/?trk=people';
   await kith.serve(page, {
     html: `<!doctype html><title>Search | LinkedIn</title><ul>
-      <li><a href="${profile}"><img alt="" src="data:,"></a> <a href="${profile}"><span>Jane Doe</span><span>· 2nd</span></a></li>
+      <li><a href="${profile}"><img alt="" src="data:,"><span class="visually-hidden">Status is reachable</span></a> <a href="${profile}"><span>Jane Doe</span><span>· 2nd</span></a></li>
       <li><a href="https://www.linkedin.com/in/bo-lindqvist/"><img alt="Bo Lindqvist" src="data:,"></a></li>
       <li><people-card><template shadowrootmode="open"><a href="https://www.linkedin.com/in/ana-ruiz/"><b>·</b> <b>AR</b> <slot name="name"></slot></a></template>
         <span slot="name">Ana Ruiz</span></people-card></li>

@@ -97,8 +97,8 @@ describe('Save to Kith on a link', () => {
     expect((await saved()).map((c) => [c.name, c.profileUrl])).toEqual([['Lena Hartmann', 'https://www.linkedin.com/in/lena-hartmann-3a9b1/']]);
   });
 
-  it('saves a profile link whose name follows a status dot or the initials of an avatar drawn without a picture', async () => {
-    setUp({ linkTextOf: async () => '•\nAQ\nAda Quinlan\n· 2nd' });
+  it('saves a profile link whose name follows a status dot, a picture’s hidden status or the initials of an avatar drawn without a picture', async () => {
+    setUp({ linkTextOf: async () => 'Status is reachable\n•\nAQ\nAda Quinlan\n· 2nd' });
     expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/ada-quinlan/' }), TAB, deps)).toMatchObject({ saved: [{ name: 'Ada Quinlan' }] });
   });
 
