@@ -40,6 +40,12 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
   const [dismissed, setDismissed] = useState(false);
   const latest = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
+  /**
+   * The query Enter was pressed on before its answer came: the suggestions shown were an earlier
+   * query's ("Ada" while "Ada Q" is typed), whose first is not the one meant. Its own first is
+   * picked when it answers, unless typing goes on.
+   */
+  const enterPending = useRef<string | undefined>(undefined);
 
   useLayoutEffect(() => {
     if (autoFocus) inputRef.current?.focus();
@@ -48,6 +54,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
   // Debounced, and only the newest query's answer is shown: typing never waits on a scan.
   useEffect(() => {
     const ticket = ++latest.current;
+    if (enterPending.current !== query.trim()) enterPending.current = undefined;
     setSlow(false);
     if (!query.trim()) {
       setHits([]);
@@ -66,6 +73,10 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
       search(query, SHOWN + 1).then(
         (found) => {
           if (!answered()) return;
+          if (enterPending.current === query.trim()) {
+            enterPending.current = undefined;
+            if (found.length > 0) return pick(found[0]);
+          }
           setHits(found.slice(0, SHOWN));
           setMore(found.length > SHOWN);
           setActive(0);
@@ -103,6 +114,15 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') enterPending.current = undefined;
+    // What the box holds now: a key typed just before may not be drawn yet.
+    const typed = (event.currentTarget as HTMLInputElement).value.trim();
+    if (event.key === 'Enter' && typed && searched !== typed) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (!event.isComposing) enterPending.current = typed;
+      return;
+    }
     if (!open) {
       if (event.key === 'ArrowDown' && hits.length > 0) {
         event.preventDefault();

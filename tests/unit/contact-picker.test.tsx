@@ -49,6 +49,32 @@ function heldSearch() {
 }
 
 describe('ContactPicker', () => {
+  it('Enter pressed before the suggestions for what is typed have come picks the first of those, not of an earlier query’s', async () => {
+    const lovelace: ContactHit = { id: 'c2', name: 'Ada Lovelace', title: '', company: '' };
+    const held = heldSearch();
+    const picked = vi.fn();
+    const picker = pickerWith(held.search, picked);
+    picker.type('ada');
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalledTimes(1));
+    held.answer([lovelace, ada]);
+    await vi.waitFor(() => expect(picker.options()).toEqual(['Ada Lovelace', 'Ada Quinlan CTO · Northwind']));
+    // Typed on and Enter at once: the list still shows "ada"'s answer.
+    picker.type('ada q');
+    expect(picker.press('Enter')).toBe(true);
+    expect(picked).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalledTimes(2));
+    held.answer([ada]);
+    await vi.waitFor(() => expect(picked).toHaveBeenCalledExactlyOnceWith(ada));
+    // Typing on after Enter takes it back.
+    picker.type('ada');
+    picker.press('Enter');
+    picker.type('ada l');
+    await vi.waitFor(() => expect(held.search).toHaveBeenLastCalledWith('ada l', expect.any(Number)));
+    held.answer([lovelace]);
+    await vi.waitFor(() => expect(picker.options()).toEqual(['Ada Lovelace']));
+    expect(picked).toHaveBeenCalledTimes(1);
+  });
+
   it('shows eight suggestions and says when more contacts match, until the query narrows them', async () => {
     const many = Array.from({ length: 20 }, (_, i): ContactHit => ({ id: `c${i}`, name: `Ada ${String.fromCharCode(65 + i)}`, title: '', company: '' }));
     const search = vi.fn(async (query: string, limit: number) => many.filter((hit) => hit.name.toLowerCase().startsWith(query)).slice(0, limit));
