@@ -645,6 +645,9 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               below; the page link is kept.
             </div>
           )}
+          {form(screen.focus, screen.back && cancelTo(screen.back))}
+          {/* Below the form: found a moment after it is drawn, it would push the form down under a
+              click aimed at a field, onto "Add to card", which cannot be undone here. */}
           <div aria-live="polite">
             {sameName && sameName.length > 0 && (
               <section class="proposed" aria-labelledby="namesakes-heading">
@@ -668,7 +671,6 @@ export function Popup({ deps }: { deps: PopupDeps }) {
               </section>
             )}
           </div>
-          {form(screen.focus, screen.back && cancelTo(screen.back))}
           {screen.person && (
             <section aria-labelledby="add-to-saved-heading">
               <h2 id="add-to-saved-heading">Already in Kith under another name?</h2>
