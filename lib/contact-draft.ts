@@ -21,7 +21,7 @@ import {
 import { editedFields } from './form-edits';
 import { joinedNotes, mayBeSamePerson, mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
-import { dueTimeOf, localIsoDate } from './reminders';
+import { dueTimeOf, localIsoDate, startOfLocalDay } from './reminders';
 import { canonicalProfileUrl } from './profile-url';
 
 /** The form as the user sees it; a schema too, so a draft kept in storage is checked when read back. */
@@ -139,6 +139,7 @@ export const FIELD_LABELS: Record<string, string> = {
   emails: 'Email',
   tags: 'Tags',
   notes: 'Notes',
+  followUp: 'Follow up',
 };
 
 /**
@@ -146,7 +147,7 @@ export const FIELD_LABELS: Record<string, string> = {
  * by default of `saveDraft`, among the contact form's fields.
  */
 export function fieldOfError(message: string, labels: Record<string, string> = FIELD_LABELS): string | undefined {
-  const said = message.replace(/^Not saved: /, '');
+  const said = message.replace(/^Not \w+: /, '');
   return Object.keys(labels).find((key) => said.startsWith(`${labels[key]}:`));
 }
 
@@ -224,6 +225,7 @@ export async function saveDraft(
   // A follow-up left as the edit form showed it is not moved: it may have been done or moved
   // elsewhere since. Cleared on an edit, the one shown is removed.
   const followUp = contactId && shown && draft.followUp === shown.followUp ? undefined : draft.followUp || (contactId ? '' : undefined);
+  if (followUp) startOfLocalDay(followUp, FIELD_LABELS.followUp);
   // The contact, its keep-in-touch reminder and the follow-up are written in one transaction.
   const reminders = remindersAlongside(settings, now, followUp, draft.followUpId);
   if (contactId) {

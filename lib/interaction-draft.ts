@@ -65,7 +65,7 @@ export const INTERACTION_FIELD_LABELS = { date: 'Date', summary: 'Summary' };
  * the next keep-in-touch reminder out by as long.
  */
 function refuseUnloggable(draft: InteractionDraft, now: number): void {
-  if (startOfLocalDay(draft.date) > now) {
+  if (startOfLocalDay(draft.date, INTERACTION_FIELD_LABELS.date) > now) {
     throw new Error(`${INTERACTION_FIELD_LABELS.date}: ${draft.date} is after today. Log what has happened; add a reminder for what is planned.`);
   }
   refuseOverLimit(INTERACTION_FIELD_LABELS.summary, draft.summary, LIMITS.summary, true);

@@ -313,11 +313,11 @@ export function remindersAlongside(settings: CadenceSettings, now: number, follo
 }
 
 /** What `addReminder`'s errors call the fields they are about: the labels the reminder form shows. */
-export const REMINDER_FIELD_LABELS = { note: 'What' };
+export const REMINDER_FIELD_LABELS = { date: 'On', note: 'What' };
 
 /** A one-off reminder for a date: a follow-up, a promise ("send the deck"), a thank-you. */
 export async function addReminder(db: KithDB, input: DatedReminder, now: number): Promise<Reminder> {
-  const dueAt = startOfLocalDay(input.date);
+  const dueAt = startOfLocalDay(input.date, REMINDER_FIELD_LABELS.date);
   refuseOverLimit(REMINDER_FIELD_LABELS.note, input.note ?? '', LIMITS.reminderNote, true);
   return inTransaction(db, ['contacts', 'reminders'], async (tx) => {
     await contactIn(tx, input.contactId);

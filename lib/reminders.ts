@@ -15,16 +15,18 @@ import { CadenceDays, type Contact, type Reminder, type ReminderInput, type Sett
  * A date-only reminder ("follow up on 2026-11-30") is due from the start of that day in the
  * user's local time zone.
  */
-export function startOfLocalDay(isoDate: string): number {
+export function startOfLocalDay(isoDate: string, label?: string): number {
+  // Said under the field's label when there is one, as a form knows the field an error is about.
+  const refuse = (why: string) => new Error(label ? `${label}: ${why}` : why);
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`Not a date: ${isoDate}`);
+  if (!match) throw refuse(`Not a date: ${isoDate}`);
   const [, year, month, day] = match.map(Number);
   const start = new Date(year, month - 1, day);
   if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== day) {
-    throw new Error(`Not a date: ${isoDate}`);
+    throw refuse(`Not a date: ${isoDate}`);
   }
   // Times are kept as milliseconds since 1970 and never negative.
-  if (start.getTime() < 0) throw new Error(`Not a date Kith can keep: ${isoDate} is before 1970`);
+  if (start.getTime() < 0) throw refuse(`Not a date Kith can keep: ${isoDate} is before 1970`);
   return start.getTime();
 }
 

@@ -553,7 +553,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const referrers = referralChain(contact, notebook.byId);
   const referred = notebook.contacts.filter((c) => c.referredBy === contactId);
   // As in ContactForm: the field an error is about is marked, and described by it.
-  const reminderNoteInvalid = errors.reminder ? fieldOfError(errors.reminder, REMINDER_FIELD_LABELS) === 'note' : false;
+  const reminderInError = errors.reminder ? fieldOfError(errors.reminder, REMINDER_FIELD_LABELS) : undefined;
+  const invalidReminder = (field: string) => (reminderInError === field ? { 'aria-invalid': true, 'aria-describedby': `${id}-rerror` } : {});
 
   return (
     <article class="contact-page" aria-labelledby={`${id}-h`}>
@@ -761,14 +762,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
               </div>
               <div>
                 <label for={`${id}-rdate`}>On</label>
-                <input id={`${id}-rdate`} type="date" required readOnly={busy} value={reminderDraft.date} onInput={(e) => setReminderDraft({ ...reminderDraft, date: e.currentTarget.value })} />
+                <input id={`${id}-rdate`} type="date" required readOnly={busy} value={reminderDraft.date} {...invalidReminder('date')} onInput={(e) => setReminderDraft({ ...reminderDraft, date: e.currentTarget.value })} />
               </div>
             </div>
             <label for={`${id}-rnote`}>What</label>
             <input
               id={`${id}-rnote`}
-              aria-invalid={reminderNoteInvalid || undefined}
-              aria-describedby={reminderNoteInvalid ? `${id}-rerror` : undefined}
+              {...invalidReminder('note')}
               value={reminderDraft.note}
               // What is typed while the reminder is saved would be lost when the form empties.
               readOnly={busy}

@@ -418,6 +418,14 @@ test('the keyboard stays on Log interaction and Save after pressing them, whethe
 
   await popup.getByLabel('Summary').fill('Coffee at the summit');
   const log = popup.getByRole('button', { name: 'Log interaction' });
+  // A day Kith cannot keep is refused on its field.
+  await field(popup, 'Date').fill('1969-07-20');
+  await log.focus();
+  await log.press('Enter');
+  await expect(popup.getByRole('alert')).toHaveText('Not logged: Date: Not a date Kith can keep: 1969-07-20 is before 1970');
+  await expect(field(popup, 'Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(field(popup, 'Date')).toHaveAccessibleDescription(/before 1970/);
+  await field(popup, 'Date').fill(await popup.evaluate(() => new Date().toLocaleDateString('sv')));
   await log.focus();
   await log.press('Enter');
   await expect(popup.getByRole('status')).toHaveText('Interaction logged.');
@@ -428,7 +436,8 @@ test('the keyboard stays on Log interaction and Save after pressing them, whethe
   const save = popup.getByRole('button', { name: 'Save', exact: true });
   await save.focus();
   await save.press('Enter');
-  await expect(popup.getByRole('alert')).toContainText('before 1970');
+  await expect(popup.getByRole('alert')).toHaveText('Not saved: Follow up: Not a date Kith can keep: 1969-12-31 is before 1970');
+  await expect(field(popup, 'Follow up')).toHaveAttribute('aria-invalid', 'true');
   await expect(save).toBeFocused();
 });
 

@@ -283,10 +283,10 @@ describe('saving from the popup', () => {
       'Email: Not an email address: sam at example',
     );
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '2026-02-30' }, now: NOW })).rejects.toThrow(
-      /Not a date/,
+      'Follow up: Not a date: 2026-02-30',
     );
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', followUp: '1969-12-31' }, now: NOW })).rejects.toThrow(
-      'Not a date Kith can keep: 1969-12-31 is before 1970',
+      'Follow up: Not a date Kith can keep: 1969-12-31 is before 1970',
     );
     // Text longer than Kith keeps is refused, never cut.
     await expect(saveDraft(db, { settings: SETTINGS, draft: { ...emptyDraft(), name: 'Sam', notes: 'n'.repeat(25_000) }, now: NOW })).rejects.toThrow(
