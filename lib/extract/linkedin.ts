@@ -149,9 +149,11 @@ function linesAfterHeading(card: Element, heading: Element): Line[] {
 
 // What LinkedIn shows for a name out of network: "LinkedIn Member", "Membre de LinkedIn",
 // "LinkedIn Mitglied", "Miembro de LinkedIn", "Membro do LinkedIn", "Utente LinkedIn",
-// "LinkedIn-lid", "Medlem av LinkedIn", "Członek LinkedIn". A name that only mentions LinkedIn
-// ("Kenji Morales | LinkedIn Top Voice") is someone's.
-const MEMBER_PLACEHOLDER = /^(?:linkedin[ -](?:member|mitglied|lid|medlem|üyesi)|(?:membre|miembro|membro|utente|medlem|członek|member)(?: (?:de|do|da|di|av|of))? linkedin)$/i;
+// "LinkedIn-lid", "Medlem av LinkedIn", "Członek LinkedIn", "LinkedInメンバー", "LinkedIn 회원",
+// "Участник LinkedIn", Chinese "领英会员". A name that only mentions LinkedIn ("Kenji Morales |
+// LinkedIn Top Voice") is someone's.
+const MEMBER_PLACEHOLDER =
+  /^(?:linkedin[ -]?(?:member|mitglied|lid|medlem|üyesi|メンバー|회원)|(?:membre|miembro|membro|utente|medlem|członek|member|участник)(?: (?:de|do|da|di|av|of))? linkedin|领英会员)$/i;
 
 /** The top card's "Contact info" link, in every generation of the card. */
 const CONTACT_INFO = 'a[href*="/overlay/contact-info"]';
@@ -210,7 +212,13 @@ function titleWithoutCompany(headline: string, company: string | undefined): str
  * also a dialog, is not taken for theirs.
  */
 function contactInfoEmails(doc: Document, slug: string): string[] {
-  const dialog = [...doc.querySelectorAll('[role="dialog"]')].find((el) => el.querySelector(`a[href*="/in/${slug}" i]`));
+  // Its link to the profile may write the address's letters as they are or percent-encoded.
+  const here = decodedSlug(slug);
+  const linksHere = (link: Element) => {
+    const href = attrOf(link, 'href');
+    return decodedSlug(href.slice(href.indexOf('/in/') + 4).split(/[/?#]/)[0]) === here;
+  };
+  const dialog = [...doc.querySelectorAll('[role="dialog"]')].find((el) => [...el.querySelectorAll('a[href*="/in/"]')].some(linksHere));
   return dialog ? [...dialog.querySelectorAll('a[href^="mailto:" i]')].flatMap((a) => normalizeEmail(attrOf(a, 'href')) ?? []) : [];
 }
 
@@ -361,7 +369,8 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
 
   const headline = firstAnswer([
     ['json-ld', () => ld.title?.value],
-    ['document.title', () => title().headline],
+    // A public page's title may name the company where the headline would be ("Ada Quinlan - Harbor Labs").
+    ['document.title', () => (company && spacedAlike(title().headline ?? '') === spacedAlike(company.value) ? undefined : title().headline)],
     ['h2.top-card-layout__headline', () => classText('h2.top-card-layout__headline')],
     ['div.text-body-medium.break-words', () => classText('div.text-body-medium.break-words')],
     // The first line, unless it is the location: a profile without a headline.
@@ -385,7 +394,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   ]);
 
   // Out of network, LinkedIn names the person only as a member, in the page's language.
-  if (name?.value.toLowerCase().includes('linkedin') && MEMBER_PLACEHOLDER.test(personName(name.value))) return [];
+  if ((name?.value.toLowerCase().includes('linkedin') || name?.value.includes('领英')) && MEMBER_PLACEHOLDER.test(personName(name!.value))) return [];
   const person = candidate('linkedin', {
     name,
     title: headline && { ...headline, value: titleWithoutCompany(headline.value, company?.value) },

@@ -185,16 +185,21 @@ const pronounWords = /* @__PURE__ */ once(() => new Set([
   'hen', 'hon', 'han', 'hij', 'hem', 'zij', 'haar', 'lei', 'ona', 'on', 'jej', 'jego',
 ]));
 
-/** Text that is only pronouns, in parentheses or not: "she/her", "(They/Them)". */
+// One pronoun, or none in particular, said in parentheses: "(she)", "(any pronouns)", Japanese "(彼女)".
+const PRONOUN_ALONE = /\s*\((?:she|he|they|ze|xe|hen|iel|elle|ella|él|sie|彼|彼女|(?:any|all) pronouns)\)$/i;
+
+/** Text that is only pronouns, in parentheses or not: "she/her", "(They/Them)", "(she)". */
 export function isPronouns(text: string): boolean {
   const words = PRONOUNS.exec(text)?.[1].toLowerCase().split('/');
-  return !!words && words.every((word) => pronounWords().has(word));
+  if (words) return words.every((word) => pronounWords().has(word));
+  return text.startsWith('(') && PRONOUN_ALONE.test(text);
 }
 
-/** The text without pronouns written in parentheses or at its end: "Jane Doe (she/her)", "Jane Doe, she/her" → "Jane Doe". */
+/** The text without pronouns written in parentheses or at its end: "Jane Doe (she/her)", "Jane Doe, she/her", "Jane Doe (she)" → "Jane Doe". */
 export function withoutPronouns(text: string): string {
   // A slash between other words stays: "Léa Martin UX/UI", "Founder/CEO".
-  return text.replace(PRONOUNS_BESIDE_TEXT, (badge, inParentheses?: string, atEnd?: string) => (isPronouns(inParentheses ?? atEnd ?? '') ? '' : badge)).trim();
+  const slashed = text.includes('/') ? text.replace(PRONOUNS_BESIDE_TEXT, (badge, inParentheses?: string, atEnd?: string) => (isPronouns(inParentheses ?? atEnd ?? '') ? '' : badge)) : text;
+  return (slashed.endsWith(')') ? slashed.replace(PRONOUN_ALONE, '') : slashed).trim();
 }
 
 // A directory's tag after a given name: "Smith, John (Sales)", "Roe, Jo [EXT]".

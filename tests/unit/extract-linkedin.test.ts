@@ -60,6 +60,14 @@ describe('LinkedIn, logged-out public page', () => {
     expect(person.fieldSources).toEqual(alone.fieldSources);
   });
 
+  it('takes no company named in the title for the headline', () => {
+    const { document: page } = loadFixture('linkedin-public.html');
+    for (const script of page.querySelectorAll('script[type="application/ld+json"]')) script.textContent = script.textContent!.replace(/"jobTitle":\s*\[[^\]]*\],?/, '');
+    page.title = 'Ada Quinlan - Harbor Labs | LinkedIn';
+    const [person] = extractLinkedIn(page, url);
+    expect([person.title, person.company]).toEqual(['Staff Engineer at Harbor Labs · Building tools for maintainers', 'Harbor Labs']);
+  });
+
   it('uses the top card classes when metadata and title are gone too, never the sidebar', () => {
     const { document: bare } = loadFixture('linkedin-public.html');
     bare.head.innerHTML = '<title>LinkedIn</title>';
@@ -118,6 +126,18 @@ describe('LinkedIn, signed-in page of 2021–2025', () => {
     // The name only in the label, as while the logo's text loads.
     button.replaceChildren();
     expect(extractLinkedIn(page, url)[0].company).toBe('Meridian Health');
+  });
+
+  it('reads the email from the contact-info overlay of a profile whose address has letters of other alphabets, its link written either way', () => {
+    for (const link of ['/in/jürgen-müller/', '/in/j%C3%BCrgen-m%C3%BCller/']) {
+      const { document: page } = loadFixture('linkedin-2023.html');
+      for (const own of page.querySelectorAll('a[href*="/overlay/"]')) own.setAttribute('href', own.getAttribute('href')!.replace('rosa-lindqvist', 'jürgen-müller'));
+      page.body.insertAdjacentHTML(
+        'beforeend',
+        `<div role="dialog" aria-label="Contact info"><a href="${link}">linkedin.com/in/jürgen-müller</a><a href="mailto:juergen@lumen.example">juergen@lumen.example</a></div>`,
+      );
+      expect(extractLinkedIn(page, 'https://www.linkedin.com/in/j%C3%BCrgen-m%C3%BCller/overlay/contact-info/')[0]?.emails, link).toEqual(['juergen@lumen.example']);
+    }
   });
 
   it('reads the email from the contact-info overlay, not from a conversation in the messaging overlay', () => {
@@ -237,6 +257,15 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
     expect(extractPeople(bare, url).map((p) => [p.name, p.fieldSources.name])).toEqual([['Kenji Morales', 'document.title']]);
   });
 
+  it('takes pronouns said without a slash for no headline: "(she)", "(any pronouns)", Japanese "(彼)"', () => {
+    for (const badge of ['(she)', '(any pronouns)', '(彼)']) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      const pronouns = [...page.querySelectorAll('main span')].find((span) => span.textContent === '(He/Him)')!;
+      pronouns.textContent = badge;
+      expect(extractPeople(page, url)[0].title, badge).toBe('Product Designer · Accessibility advocate');
+    }
+  });
+
   it('keeps a headline that looks like a badge: a slash between titles, an ordinal at the start', () => {
     for (const headline of ['Founder/CEO', 'Designer/Developer', 'Actor/Writer/Director', 'CEO/CTO', '2nd Line Support Engineer', '1st Lieutenant, US Army', '3rd Year Medical Student', 'Technicien support niveau 2', 'Technicien support 2e niveau']) {
       const { document: page } = loadFixture('linkedin-2026.html');
@@ -339,7 +368,7 @@ describe('LinkedIn, 2026 page with hashed classes', () => {
   });
 
   it('finds nobody on a profile LinkedIn shows only as a member, in any of its languages', () => {
-    for (const member of ['LinkedIn Member', 'Membre de LinkedIn', 'LinkedIn Mitglied', 'Miembro de LinkedIn', 'Utente LinkedIn', 'LinkedIn-lid']) {
+    for (const member of ['LinkedIn Member', 'Membre de LinkedIn', 'LinkedIn Mitglied', 'Miembro de LinkedIn', 'Utente LinkedIn', 'LinkedIn-lid', 'LinkedInメンバー', '领英会员', 'LinkedIn 회원', 'Участник LinkedIn']) {
       const { document: page } = loadFixture('linkedin-2026.html');
       page.title = `${member} | LinkedIn`;
       page.querySelector('main h1')!.textContent = member;
