@@ -16,7 +16,6 @@ import {
   type Proposed,
   type SavedCard,
   acceptProposed,
-  alreadyLogged,
   findSavedCard,
   loadDueToday,
   loadSavedCard,
@@ -187,7 +186,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       const keptLog = await restoredLog(kithDb, key, kept);
       setError(undefined);
       setLogError(undefined);
-      const message = card && alreadyLogged(card, person.message) ? undefined : person.message;
+      const message = card?.messageLogged ? undefined : person.message;
       setLogDraft(keptLog ?? interactionDraft(now, message));
       // A new person's form kept (saved since, elsewhere) is an edit over the person as captured.
       const editRestored = card && showCard(key, card, person, kept, draftFromPerson(person));

@@ -44,6 +44,8 @@ export type SavedCard = {
   proposed: Proposed;
   /** Emails and a link the page shows that another contact has: not offered, but said. */
   heldByOthers: HeldByOther[];
+  /** Whether the message open on the page is in their log already, however long ago it was logged: it is not offered again. */
+  messageLogged: boolean;
 };
 
 export const RECENT_INTERACTIONS = 5;
@@ -87,6 +89,7 @@ async function cardOf(db: KithDB, { contact, interactions, reminders, referrer }
     reminders: reminders.filter(isOpen),
     proposed: notHeld(offered, heldByOthers),
     heldByOthers,
+    messageLogged: alreadyLogged(interactions, person?.message),
   };
 }
 
@@ -120,9 +123,12 @@ function proposedBy(contact: Contact, person: Person, now: number): Proposed {
   return proposed;
 }
 
-/** Whether the open message is already in the card's log (same thread, same time): it is not offered again. */
-export function alreadyLogged(card: SavedCard, message: MessageRef | undefined): boolean {
-  return !!message?.link && card.interactions.some((i) => i.link === message.link && i.at === message.at);
+/**
+ * Whether the open message is already in the log: the same thread at the same time, or the same
+ * thread when the page shows no time (it was logged at the time it was logged).
+ */
+function alreadyLogged(interactions: readonly Interaction[], message: MessageRef | undefined): boolean {
+  return !!message?.link && interactions.some((i) => i.link === message.link && (message.at === undefined || i.at === message.at));
 }
 
 export type DueItem = { reminder: Reminder; contactName: string };

@@ -403,7 +403,13 @@ test('Gmail thread: log the open email as an interaction with a saved contact', 
   await expectPrefilled(popup, { Name: 'Marta Silva', Email: 'marta.silva@quillstone.example' });
   await expect(popup.getByRole('radio', { name: 'Warm' })).toBeChecked();
 
-  // Opened again on the same message, the log is not offered the same email twice.
+  // Opened again on the same message, the log is not offered the same email twice, however
+  // much has been logged with her since.
+  const now = Date.now();
+  await kith.putRecords(
+    'interactions',
+    Array.from({ length: 6 }, (_, i) => ({ id: `later-${i}`, contactId: dana.id, channel: 'call', at: now - i * 60_000, summary: `Call ${i}`, received: [], gave: [] })),
+  );
   const again = await kith.openPopup(thread);
   await expect(again.getByRole('heading', { name: 'Dana Whitaker' })).toBeVisible();
   await expect(again.getByLabel('Summary')).toHaveValue('');
