@@ -139,10 +139,14 @@ export function ContactSummary({
         <Avatar name={contact.name} />
         <div>
           {/* Focusable, so focus has somewhere to land when the buttons it was on go away. */}
-          <h2 id="card-name" tabIndex={-1}>
+          <h2 id="card-name" tabIndex={-1} dir="auto">
             {contact.name}
           </h2>
-          {headline && <p class="headline">{headline}</p>}
+          {headline && (
+            <p class="headline" dir="auto">
+              {headline}
+            </p>
+          )}
           {contact.location && <p class="muted">{contact.location}</p>}
         </div>
       </header>
@@ -167,7 +171,13 @@ export function ContactSummary({
       )}
       {contact.emails.length > 0 && <p class="muted">{contact.emails.join(', ')}</p>}
       <h3>Notes</h3>
-      {contact.notes ? <p class="notes">{contact.notes}</p> : <p class="muted">No notes yet.</p>}
+      {contact.notes ? (
+        <p class="notes" dir="auto">
+          {contact.notes}
+        </p>
+      ) : (
+        <p class="muted">No notes yet.</p>
+      )}
       {children}
     </section>
   );

@@ -72,6 +72,8 @@ export function ContactForm({ draft, onChange, onSubmit, busy, error, focus, def
     onInput: (event: Event) => set(key, (event.currentTarget as HTMLInputElement).value),
     // What is typed while a save is under way would be lost when the saved card replaces the form.
     readOnly: busy,
+    // Names and notes in Arabic or Hebrew run right to left, as they are written.
+    dir: 'auto' as const,
     'aria-invalid': key === invalid || undefined,
     'aria-describedby': key === invalid ? `${id}-error` : undefined,
   });

@@ -105,6 +105,7 @@ export function InteractionForm({ draft, onChange, onSubmit, busy, error, autoFo
       </div>
       <label for={`${id}-summary`}>Summary</label>
       <textarea
+        dir="auto"
         id={`${id}-summary`}
         ref={summaryRef}
         rows={2}

@@ -561,7 +561,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       <p>
         <a href="#/contacts">← All contacts</a>
       </p>
-      <h1 id={`${id}-h`}>{contact.name}</h1>
+      <h1 id={`${id}-h`} dir="auto">
+        {contact.name}
+      </h1>
       <p class="muted">
         {[contact.title, contact.company, RELATIONSHIP_LABELS[contact.relationship]].filter(Boolean).join(' · ')}
       </p>
@@ -611,6 +613,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
             />
             <label for={`${id}-addresses`}>Addresses</label>
             <textarea
+              dir="auto"
               id={`${id}-addresses`}
               rows={2}
               value={details.addresses}

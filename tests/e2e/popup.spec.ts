@@ -220,6 +220,24 @@ test('a profile of someone saved from email under the same name is offered as th
   });
 });
 
+test('a name and notes written in Hebrew or Arabic run right to left, in the form and on the card', async ({ kith }) => {
+  const popup = await kith.openPopup();
+  await popup.getByRole('button', { name: 'Add a person by hand' }).click();
+  const direction = (locator: import('@playwright/test').Locator) => locator.evaluate((el) => getComputedStyle(el).direction);
+  await field(popup, 'Name').fill('נועה כהן');
+  await field(popup, 'Notes').fill('נפגשנו בכנס בתל אביב.');
+  expect(await direction(field(popup, 'Name'))).toBe('rtl');
+  expect(await direction(field(popup, 'Notes'))).toBe('rtl');
+  await field(popup, 'Name').press('Enter');
+  await expect(popup.getByRole('heading', { name: 'נועה כהן' })).toBeVisible();
+  expect(await direction(popup.getByRole('heading', { name: 'נועה כהן' }))).toBe('rtl');
+  expect(await direction(popup.locator('.notes'))).toBe('rtl');
+  // Latin text stays left to right.
+  await popup.getByRole('button', { name: 'Edit' }).click();
+  await field(popup, 'Company').fill('Lumen Works');
+  expect(await direction(field(popup, 'Company'))).toBe('ltr');
+});
+
 test('a card with long unbroken words wraps them inside the popup instead of widening it', async ({ kith }) => {
   const popup = await kith.openPopup();
   await popup.getByRole('button', { name: 'Add a person by hand' }).click();
