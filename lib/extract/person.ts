@@ -267,13 +267,24 @@ export const isDesk = (email: string) => desks().has(email.slice(0, email.indexO
 
 // Where a service sends notifications from, in the name of whoever acted ("Jane Doe
 // <invitations@linkedin.com>", "Jane Doe (Google Docs) <comments-noreply@docs.google.com>"): an
-// address nobody answers, shared by everyone it names.
-const SENT_BY_SERVICE = /noreply|donotreply|do-not-reply|(?:^|[._-])(?:notifications?|notify|invitations?|invites?|alerts?|digest|mailer|mailer-daemon|bounces?)(?:[._-]|$)/;
+// address nobody answers, shared by everyone it names. Said so in it ("no-reply"), or made of a
+// service's words only ("calendar-notification"): a person's own may hold one ("dana.mailer").
+const NO_REPLY = /no[-_]?reply|do[-_]?not[-_]?reply/;
+// Built on first use, as the desks are.
+const serviceWords = /* @__PURE__ */ once(
+  () =>
+    new Set(['notification', 'notifications', 'notify', 'invitation', 'invitations', 'invite', 'invites', 'alert', 'alerts', 'digest', 'mailer', 'daemon', 'bounce', 'bounces', 'calendar', 'comments', 'messages', 'updates']),
+);
+const isServiceAddress = (local: string) => NO_REPLY.test(local) || local.split(/[._+-]/).every((word) => serviceWords().has(word));
 
-/** Whether a name is the service's own that sends from this address: "LinkedIn", "Google Calendar" for calendar-notification@google.com. */
+/**
+ * Whether a name is the service's own that sends from this address, or a bot's: "LinkedIn",
+ * "Google Calendar" or "Calendar" for calendar-notification@google.com, "dependabot[bot]".
+ */
 function namesTheService(name: string, email: string): boolean {
-  const labels = email.slice(email.indexOf('@') + 1).split('.').slice(0, -1);
-  return name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => labels.includes(word));
+  const [local, domain] = email.split('@');
+  const words = new Set([...local.split(/[._+-]/), ...domain.split('.').slice(0, -1)]);
+  return name.endsWith('[bot]') || name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((word) => words.has(word));
 }
 
 // A post that a list or service sent under its own address, naming the poster: Google Groups'
@@ -294,7 +305,7 @@ export function mailParticipant(shown: string, address: string | undefined): { n
   const name = shown.replace(/^(["'])(.*)\1$/s, '$2').trim();
   const poster = name.includes('via ') ? POSTED_VIA.exec(name)?.[1] : undefined;
   if (poster !== undefined) return { name: poster, email: addressIn(poster), via: address };
-  if (!address || !SENT_BY_SERVICE.test(address.slice(0, address.indexOf('@')))) return { name, email: address };
+  if (!address || !isServiceAddress(address.slice(0, address.indexOf('@')))) return { name, email: address };
   // "Jane Doe (Google Docs)": the service's name after the person's.
   const person = name.replace(/\s*\([^()]*\)$/, '');
   if (!person || addressIn(person) || namesTheService(person, address)) return undefined;

@@ -198,6 +198,8 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
       ['Dana Whitaker', 'invitations@linkedin.com'],
       ['Dana Whitaker', 'notifications@github.com'],
       ['Dana Whitaker (Google Docs)', 'comments-noreply@docs.google.com'],
+      ['Dana Whitaker', 'no-reply@calendly.example'],
+      ['Dana Whitaker', 'no_reply@zoom.example'],
     ]) {
       const { document: page } = loadFixture('gmail-thread.html');
       const dana = page.querySelector('span.gD[email^="Dana"]')!;
@@ -210,6 +212,8 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
     for (const [shown, address] of [
       ['LinkedIn', 'messages-noreply@linkedin.com'],
       ['Google Calendar', 'calendar-notification@google.com'],
+      ['Calendar', 'calendar-notification@google.com'],
+      ['dependabot[bot]', 'notifications@github.com'],
       ['', 'notifications@github.com'],
     ]) {
       const { document: page } = loadFixture('gmail-thread.html');
@@ -231,6 +235,15 @@ describe('Gmail, a thread with collapsed and expanded messages', () => {
         '<div class="ip adB"><div class="M9"><form><div class="aoD hl"><span>To</span><div class="vR"><span class="vN bfK a3q" email="ben@q.example"><div class="vT">Ben Okafor</div></span></div></div></form></div></div>',
       );
     expect(extractPeople(page, url).map((p) => [p.name, p.role])).toEqual(before);
+  });
+
+  it('keeps a person’s own address that holds a word a service’s might', () => {
+    for (const address of ['dana.mailer@quillstone.example', 'dana.alert@quillstone.example', 'dana-alerts@quillstone.example', 'invite.dana@quillstone.example']) {
+      const { document: page } = loadFixture('gmail-thread.html');
+      const dana = page.querySelector('span.gD[email^="Dana"]')!;
+      dana.setAttribute('email', address);
+      expect(extractPeople(page, url)[0], address).toMatchObject({ name: 'Dana Whitaker', emails: [address] });
+    }
   });
 
   it('takes the quotes off a name the sender’s mail program quoted', () => {
