@@ -214,11 +214,7 @@ function titleWithoutCompany(headline: string, company: string | undefined): str
 function contactInfoEmails(doc: Document, slug: string): string[] {
   // Its link to the profile may write the address's letters as they are or percent-encoded.
   const here = decodedSlug(slug);
-  const linksHere = (link: Element) => {
-    const href = attrOf(link, 'href');
-    return decodedSlug(href.slice(href.indexOf('/in/') + 4).split(/[/?#]/)[0]) === here;
-  };
-  const dialog = [...doc.querySelectorAll('[role="dialog"]')].find((el) => [...el.querySelectorAll('a[href*="/in/"]')].some(linksHere));
+  const dialog = [...doc.querySelectorAll('[role="dialog"]')].find((el) => [...el.querySelectorAll('a[href*="/in/"]')].some((link) => slugLinkedBy(attrOf(link, 'href')) === here));
   return dialog ? [...dialog.querySelectorAll('a[href^="mailto:" i]')].flatMap((a) => normalizeEmail(attrOf(a, 'href')) ?? []) : [];
 }
 
@@ -257,33 +253,33 @@ function sameName(a: string, b: string): boolean {
  * Whether `main` still shows the page LinkedIn's app is moving away from. It changes the address
  * first, then the title, and draws the profile last: until then the heading is the last page's
  * (a feed's, a company's, a job's, the last profile's or one of its own pages), which must not be
- * saved under this profile's link. Told by the title naming one of LinkedIn's own pages, or a page
- * of parts ("Experience | Kenji Morales", "Senior Designer | Lumen Works"), or another person
- * than the heading does; or by the top card's own links (contact info, photo:
- * `/in/<slug>/overlay/…`) naming another profile; without such links, by a heading that shares
- * no word with a profile address made of name words ("Lumen Works" at /in/nadia-haddad-91/).
- * On a profile's own pages (`onSubpage`) the title names the page too, and only the links tell.
+ * saved under this profile's link. Told by the title naming one of LinkedIn's own pages or another
+ * person than the heading does, or by the top card's own links (contact info, photo:
+ * `/in/<slug>/overlay/…`) naming another profile. A page with no link to this profile's own
+ * pages at all is another's when its title is of parts ("Experience | Kenji Morales", "Senior
+ * Designer | Lumen Works") or its heading shares no word with an address made of name words
+ * ("Lumen Works" at /in/nadia-haddad-91/). On a profile's own pages (`onSubpage`) the title names
+ * the page too, and only the links tell.
  */
-function showsAnotherPage(card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string, onSubpage: boolean): boolean {
+function showsAnotherPage(main: Element, card: Element, heading: Element | undefined, title: { name?: string; page?: true }, slug: string, onSubpage: boolean): boolean {
   if (title.page) return true;
   const named = heading && withoutNameBadges(spokenTextOf(heading));
-  if (!onSubpage && title.name) {
-    // A bar in a name is the heading's too ("Kenji Morales | LinkedIn Top Voice").
-    if (title.name.includes(' | ') ? !named || spacedAlike(named) !== spacedAlike(title.name) : named && !sameName(named, title.name)) return true;
-  }
+  // A bar in a title is no person's but for a name with one in it, which the page's links tell.
+  if (!onSubpage && named && title.name && !title.name.includes(' | ') && !sameName(named, title.name)) return true;
   // A member id (`/in/ACoAA…`) names a profile another way than its name does: it is compared with neither.
   const here = decodedSlug(slug);
   if (here.startsWith('acoaa')) return false;
-  const own: string[] = [];
-  for (const link of card.querySelectorAll('a[href*="/overlay/"]')) {
-    const href = attrOf(link, 'href');
-    const start = href.indexOf('/in/') + 4;
-    const end = href.indexOf('/overlay/');
-    const linked = start >= 4 && end > start ? decodedSlug(href.slice(start, end)) : '';
-    if (linked && !linked.startsWith('acoaa')) own.push(linked);
-  }
+  const own = [...card.querySelectorAll('a[href*="/overlay/"]')].map((link) => slugLinkedBy(attrOf(link, 'href'))).filter((linked) => linked && !linked.startsWith('acoaa'));
   if (own.length > 0) return !own.includes(here);
-  return !onSubpage && named !== undefined && addressNamesAnother(here, named);
+  if (onSubpage || [...main.querySelectorAll('a[href*="/in/"]')].some((link) => slugLinkedBy(attrOf(link, 'href')) === here)) return false;
+  if (title.name?.includes(' | ') && !(named && spacedAlike(named) === spacedAlike(title.name))) return true;
+  return named !== undefined && addressNamesAnother(here, named);
+}
+
+/** The profile a link leads to (`/in/<slug>/…`), as decodedSlug writes it; '' for none. */
+function slugLinkedBy(href: string): string {
+  const start = href.indexOf('/in/');
+  return start < 0 ? '' : decodedSlug(href.slice(start + 4).split(/[/?#]/)[0]);
 }
 
 // Letters written out in addresses ("mueller" for "müller"), as well as without their marks.
@@ -328,7 +324,7 @@ export function extractLinkedIn(doc: Document, url: string): PersonInput[] {
   const heading = nameHeading(main, () => title().name);
   const card = (heading && topCardOf(heading)) ?? main;
   // JSON-LD naming this profile is only in a page LinkedIn served whole (a public profile): no app moved it.
-  if (!ld.name && showsAnotherPage(card, heading, title(), slug, onSubpage)) return [];
+  if (!ld.name && showsAnotherPage(main, card, heading, title(), slug, onSubpage)) return [];
   // Walking the top card is the costliest read and only pages without readable classes need it.
   const after = once(() => (heading ? linesAfterHeading(card, heading) : []));
   const place = once(() => (heading ? locationLine(card, heading, after()) : undefined));

@@ -496,6 +496,20 @@ describe('LinkedIn single-page navigation', () => {
       page.querySelector('main')!.innerHTML = `<section><h1>${heading}</h1><p>Product Designer</p></section>`;
       expect(extractPeople(page, address).map((p) => p.name), address).toEqual([heading]);
     }
+    // Any link of the page to this profile's own pages says it is drawn: an address of other
+    // words, a name spelled otherwise, a bar in the name.
+    for (const [heading, title, address] of [
+      ['Kevin Cheung', 'Kevin Cheung', 'https://www.linkedin.com/in/zhang-wei-8a/'],
+      ['Peggy Okafor', 'Peggy Okafor', 'https://www.linkedin.com/in/ux-mentor/'],
+      ['Kenji Morales', 'Kenji Morales | UX', 'https://www.linkedin.com/in/kenji-morales-8812a/'],
+    ]) {
+      const { document: page } = loadFixture('linkedin-2026.html');
+      page.title = `${title} | LinkedIn`;
+      const slug = new URL(address).pathname.split('/')[2];
+      page.querySelector('main')!.innerHTML =
+        `<section><h1>${heading}</h1><p>Product Designer</p></section><section><h2>Experience</h2><a href="/in/${slug}/details/experience/">Show all</a></section>`;
+      expect(extractPeople(page, address).map((p) => p.name), address).toEqual([heading]);
+    }
   });
 
   it('reads a drawn profile whose heading and title write the name with or without a middle name, an initial or a nickname', () => {
