@@ -66,9 +66,11 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
     let slowTimer: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
       slowTimer = setTimeout(() => setSlow(true), SLOW_SEARCH_MS);
+      // Only the newest query's, and only while the box is there: once it has gone (the screen
+      // moved on), an Enter that waited for this answer picks nothing.
       const answered = () => {
         clearTimeout(slowTimer);
-        return ticket === latest.current;
+        return ticket === latest.current && inputRef.current?.isConnected === true;
       };
       search(query, SHOWN + 1).then(
         (found) => {
@@ -86,6 +88,7 @@ export function ContactPicker({ label, search, onPick, placeholder, autoFocus, r
         },
         (cause: unknown) => {
           if (!answered()) return;
+          enterPending.current = undefined;
           setHits([]);
           setMore(false);
           setSearched(undefined);

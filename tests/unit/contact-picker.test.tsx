@@ -75,6 +75,31 @@ describe('ContactPicker', () => {
     expect(picked).toHaveBeenCalledTimes(1);
   });
 
+  it('an Enter waiting for its answer picks nothing once the box has gone, or when the search failed', async () => {
+    const held = heldSearch();
+    const picked = vi.fn();
+    const picker = pickerWith(held.search, picked);
+    picker.type('ada q');
+    await vi.waitFor(() => expect(held.search).toHaveBeenCalledTimes(1));
+    picker.press('Enter');
+    held.fail(new Error('read failed'));
+    await vi.waitFor(() => expect(picker.text()).toContain('could not search'));
+    // Searched again for the same words (the notebook read again): no Enter waits.
+    render(<ContactPicker label="Search your contacts" search={async () => [ada]} onPick={picked} />, host!);
+    await new Promise((done) => setTimeout(done, 150));
+    expect(picked).not.toHaveBeenCalled();
+
+    const again = heldSearch();
+    render(<ContactPicker label="Search your contacts" search={again.search} onPick={picked} />, host!);
+    picker.type('ada l');
+    await vi.waitFor(() => expect(again.search).toHaveBeenCalledTimes(1));
+    picker.press('Enter');
+    render(null, host!);
+    again.answer([ada]);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(picked).not.toHaveBeenCalled();
+  });
+
   it('shows eight suggestions and says when more contacts match, until the query narrows them', async () => {
     const many = Array.from({ length: 20 }, (_, i): ContactHit => ({ id: `c${i}`, name: `Ada ${String.fromCharCode(65 + i)}`, title: '', company: '' }));
     const search = vi.fn(async (query: string, limit: number) => many.filter((hit) => hit.name.toLowerCase().startsWith(query)).slice(0, limit));
