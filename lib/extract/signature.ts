@@ -46,7 +46,7 @@ const INLINE_PICTURE = /\[cid:[^\]]{0,300}\]/gi;
 const QUOTED_OR_ABOUT_MESSAGE = /^(?:>|(?:sent|subject|date|gesendet|betreff|datum|envoy[ée]|objet|enviado|asunto|fecha)\s?:)/i;
 // When a message was sent, as a mail app shows it above the message ("Tue, Mar 4, 9:14 AM (2
 // days ago)", "4 Mar 2025, 09:14"), and Gmail's "to me, Bob" ("an mich, …") beside it: no part of a signature.
-const MESSAGE_TIME = /^(?:(?:to me|an mich|à moi|para mí|aan mij|a me)(?=[\s,]|$)|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
+const MESSAGE_TIME = /^(?:(?:to me|an mich|à moi|para mí|aan mij|a me)(?=,|$)|[^@\n]{0,40}\b\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*\([^)]{0,30}\))?$)/i;
 // The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the
 // people stay. At the start of each line, as mail apps copy a header of several.
 const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)[ \t]?:[ \t]*/gim;
@@ -147,14 +147,15 @@ const LEGAL_FORM = /,?\s+(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|srl|bv|nv|plc|cor
  * mail.northwind.co.uk, with or without its legal form.
  */
 function isOrganisationOf(name: string, emails: readonly string[]): boolean {
-  const key = fold(name.replace(LEGAL_FORM, '')).replace(/[^a-z0-9]/g, '');
+  // With its legal form too: Fast Company is fastcompany.com.
+  const keys = [name.replace(LEGAL_FORM, ''), name].map((form) => fold(form).replace(/[^a-z0-9]/g, '')).filter((key) => key.length >= 2);
   const ofDomain = (email: string) =>
     email
       .slice(email.lastIndexOf('@') + 1)
       .split('.')
       .slice(0, -1)
-      .some((label) => label.replace(/-/g, '') === key);
-  return key.length >= 2 && emails.some(ofDomain);
+      .some((label) => keys.includes(label.replace(/-/g, '')));
+  return emails.some(ofDomain);
 }
 
 /**

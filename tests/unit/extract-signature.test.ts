@@ -441,6 +441,8 @@ camille@dubois-conseil.example`;
 
   it('reads the company below a team’s line by their address’s domain', () => {
     expect(job('Dana Whitaker\nSenior Recruiter\nTalent Acquisition\nAcme Corporation\ndana@acme.example')).toEqual(['Dana Whitaker', 'Senior Recruiter', 'Acme Corporation']);
+    // A company whose domain spells out its legal form.
+    expect(job('Jane Doe\nEditor, Fast Company\njane@fastcompany.example')).toEqual(['Jane Doe', 'Editor', 'Fast Company']);
     // Without a domain to go by, the line below the title is the company.
     expect(job('Dana Whitaker\nSenior Recruiter\nAcme Corporation\ndana@gmail.example')).toEqual(['Dana Whitaker', 'Senior Recruiter', 'Acme Corporation']);
   });
