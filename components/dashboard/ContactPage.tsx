@@ -389,6 +389,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     const fields = (form === 'form' ? shown.current.draft : shown.current.details) ?? {};
     if (form === 'form') setDraft(shown.current.draft);
     else setDetails(shown.current.details);
+    for (const field of Object.keys(fields)) typedOver.current.delete(field);
     setOverwrites((known) => Object.fromEntries(Object.entries(known).filter(([field]) => !(field in fields))));
     setErrors((e) => ({ ...e, [form]: '' }));
   };
