@@ -483,6 +483,17 @@ it('the notice of a save over what is typed goes when the field is saved back to
   changedElsewhere(['bo']);
   await vi.waitFor(() => expect(text()).not.toContain('Saved elsewhere since you began typing here'));
   expect((document.getElementById([...host!.querySelectorAll('label')].find((l) => l.textContent === 'Notes')!.htmlFor) as HTMLTextAreaElement).value).toBe('Typed here');
+
+  // Discarded, then typed again over what is saved now: saved back to the first notes, that is news.
+  await putContact(db, { ...bo, notes: 'Saved in another tab', updatedAt: Date.now() + 2 });
+  changedElsewhere(['bo']);
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
+  click('Discard changes');
+  await vi.waitFor(() => expect(text()).not.toContain('Saved elsewhere since you began typing here'));
+  await fill('Notes', 'Typed again');
+  await putContact(db, { ...bo, updatedAt: Date.now() + 3 });
+  changedElsewhere(['bo']);
+  await vi.waitFor(() => expect(text()).toContain('Saved elsewhere since you began typing here'));
 });
 
 it('Clear selection hands the keyboard on to the search box, as the bar it sits in goes, and a bulk action’s error with it', async () => {
