@@ -149,9 +149,12 @@ export function planKeepInTouch(
   if (current && current.dueAt === dueAt) return { put: plannedFrom && withoutUndefined({ ...current, plannedFrom }), remove };
   // A reminder moved is made anew (`now`), as remindersAlongside moves a follow-up: what moves it
   // is the user's doing (a cadence set, an interaction logged or deleted), so one moved to a day
-  // already begun only counts on the badge (toAnnounce).
+  // already begun only counts on the badge (toAnnounce). A snooze that ends after its new day
+  // still holds it back, as the user asked (a shorter cadence does not bring back a contact
+  // snoozed till tomorrow); one that ends before it is done with.
+  const snoozedUntil = current?.snoozedUntil !== undefined && current.snoozedUntil > dueAt ? current.snoozedUntil : undefined;
   const put: Reminder = current
-    ? { ...current, dueAt, plannedFrom, snoozedUntil: undefined, createdAt: now }
+    ? { ...current, dueAt, plannedFrom, snoozedUntil, createdAt: now }
     : { id: makeId(), contactId: contact.id, kind: 'keep-in-touch', dueAt, plannedFrom, note: '', createdAt: now };
   return { put: withoutUndefined(put), remove };
 }

@@ -9,6 +9,7 @@ import {
   localIsoDate,
   planKeepInTouch,
   snoozeUntil,
+  startOfLocalDayAfter,
   snoozed,
   startOfLocalDay,
   toAnnounce,
@@ -125,6 +126,15 @@ describe('keep-in-touch cadence', () => {
     const plan = planKeepInTouch(contact({ cadenceDays: 30, lastInteractionAt: NOW + 3 * DAY }), settings, [open], NOW, ids());
     expect(plan.put).toEqual({ ...open, dueAt: startOfLocalDay('2026-12-25'), plannedFrom: { since: NOW + 3 * DAY, days: 30 }, snoozedUntil: undefined });
     expect(plan.put).not.toHaveProperty('snoozedUntil');
+  });
+
+  it('keeps a snooze that ends after the day a new cadence moves the reminder to', () => {
+    const open = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: startOfLocalDay('2026-12-22'), snoozedUntil: NOW + DAY, plannedFrom: { since: NOW - 60 * DAY, days: 90 } });
+    const seenLast = { createdAt: NOW - 90 * DAY, lastInteractionAt: NOW - 60 * DAY };
+    const plan = planKeepInTouch(contact({ cadenceDays: 30, ...seenLast }), settings, [open], NOW, ids());
+    expect(plan.put).toMatchObject({ dueAt: startOfLocalDayAfter(NOW - 60 * DAY, 30), snoozedUntil: NOW + DAY });
+    // Moved past the snooze's end, it is done with.
+    expect(planKeepInTouch(contact({ cadenceDays: 180, ...seenLast }), settings, [open], NOW, ids()).put).not.toHaveProperty('snoozedUntil');
   });
 
   it('leaves a reminder that is already right alone, snooze and all', () => {
