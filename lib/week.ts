@@ -38,7 +38,9 @@ export function weekAgenda(
     comingUp: oneOff.filter((r) => dueTimeOf(r) > now && dueTimeOf(r) < weekAhead),
     pastCadence: open
       .filter((r) => r.kind === 'keep-in-touch' && dueTimeOf(r) <= now)
-      .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: localDaysBetween(dueTimeOf(reminder), now) })),
+      .sort((a, b) => a.dueAt - b.dueAt)
+      // Over since their day, a snooze or not: snoozed yesterday at 29 days over, they are 30 over today.
+      .map((reminder) => ({ contact: contacts.get(reminder.contactId)!, reminder, daysOver: localDaysBetween(reminder.dueAt, now) })),
     promises: oneOff.filter((r) => r.kind === 'promise'),
     goal: { done: recentInteractions.filter((i) => i.at > weekAgoOf(now) && i.at <= now).length, target: settings.weeklyGoal },
   };

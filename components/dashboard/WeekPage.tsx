@@ -113,17 +113,20 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
     <section aria-labelledby={`${id}-h`}>
       <h1 id={`${id}-h`}>This week</h1>
       <div class="goal">
-        <label for={`${id}-goal`}>
-          Weekly goal: {goal.done} of {goal.target} interactions in the last 7 days
-        </label>
-        <progress id={`${id}-goal`} max={Math.max(goal.target, 1)} value={Math.min(goal.done, Math.max(goal.target, 1))} />
-        <p class="muted">
-          {goal.target === 0
-            ? 'No weekly goal set; choose one in Settings.'
-            : goal.done >= goal.target
-              ? 'Goal met — well done.'
-              : `${goal.target - goal.done} more to reach your goal.`}
-        </p>
+        {goal.target === 0 ? (
+          // No goal: the count alone, and no bar that would read as one met.
+          <p>
+            {goal.done} interactions in the last 7 days. <span class="muted">No weekly goal set; choose one in Settings.</span>
+          </p>
+        ) : (
+          <>
+            <label for={`${id}-goal`}>
+              Weekly goal: {goal.done} of {goal.target} interactions in the last 7 days
+            </label>
+            <progress id={`${id}-goal`} max={goal.target} value={Math.min(goal.done, goal.target)} />
+            <p class="muted">{goal.done >= goal.target ? 'Goal met — well done.' : `${goal.target - goal.done} more to reach your goal.`}</p>
+          </>
+        )}
       </div>
       {errorLine}
       {section('overdue', 'Overdue', agenda.overdue, 'Nothing overdue.')}

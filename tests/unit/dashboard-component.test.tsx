@@ -242,6 +242,15 @@ it('after Done on the week page, reads that reminder’s contact again rather th
   await vi.waitFor(() => expect(text()).toContain('Marked done.'));
 });
 
+it('with no weekly goal, the week page counts the interactions and draws no bar that reads as a goal met', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/week', depsOver(db, { settings: async () => Settings.parse({ weeklyGoal: 0 }) }));
+  await vi.waitFor(() => expect(text()).toContain('No weekly goal set; choose one in Settings.'));
+  expect(text()).toMatch(/\d+ interactions in the last 7 days\./);
+  expect(text()).not.toContain(' of 0 ');
+  expect(host!.querySelector('progress')).toBeNull();
+});
+
 /** The form control labelled `label` within `within` (checkboxes by their aria-label), given `value` as typed or clicked. */
 async function fill(label: string, value: string | boolean, within: ParentNode = document) {
   const byLabel = [...within.querySelectorAll('label')].find((l) => l.textContent === label);

@@ -131,6 +131,8 @@ describe('this week', () => {
       // Not due until 17:00, as the badge counts it: coming up, not due today.
       reminder('later-today', 'follow-up', NOW - DAY, { snoozedUntil: NOW + 2 * 3600_000 }),
       reminder('kit', 'keep-in-touch', NOW - 10 * DAY),
+      // Snoozed once, at 29 days over: over since its day all the same, and listed by it.
+      reminder('kit-snoozed', 'keep-in-touch', NOW - 30 * DAY, { snoozedUntil: NOW - 3600_000 }),
       reminder('orphan', 'follow-up', NOW - DAY, { contactId: 'gone' }),
     ];
     const interactions = [NOW - DAY, NOW - 6 * DAY, NOW - 8 * DAY].map((at, i) => Interaction.parse({ id: `i${i}`, contactId: 'j', at }));
@@ -139,7 +141,10 @@ describe('this week', () => {
     expect(agenda.dueToday.map((r) => r.id)).toEqual(['today']);
     expect(agenda.comingUp.map((r) => r.id)).toEqual(['later-today', 'snoozed', 'soon']);
     expect(agenda.promises.map((r) => r.id)).toEqual(['today', 'soon']);
-    expect(agenda.pastCadence.map((p) => [p.contact.id, p.reminder.id, p.daysOver])).toEqual([['j', 'kit', 10]]);
+    expect(agenda.pastCadence.map((p) => [p.contact.id, p.reminder.id, p.daysOver])).toEqual([
+      ['j', 'kit-snoozed', 30],
+      ['j', 'kit', 10],
+    ]);
     expect(agenda.goal).toEqual({ done: 2, target: 3 });
   });
 
