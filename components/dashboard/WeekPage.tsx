@@ -116,7 +116,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
         {goal.target === 0 ? (
           // No goal: the count alone, and no bar that would read as one met.
           <p>
-            {goal.done} interactions in the last 7 days. <span class="muted">No weekly goal set; choose one in Settings.</span>
+            {goal.done} {goal.done === 1 ? 'interaction' : 'interactions'} in the last 7 days. <span class="muted">No weekly goal set; choose one in Settings.</span>
           </p>
         ) : (
           <>

@@ -246,7 +246,7 @@ it('with no weekly goal, the week page counts the interactions and draws no bar 
   const { db } = await slowNotebook();
   openAt('#/week', depsOver(db, { settings: async () => Settings.parse({ weeklyGoal: 0 }) }));
   await vi.waitFor(() => expect(text()).toContain('No weekly goal set; choose one in Settings.'));
-  expect(text()).toMatch(/\d+ interactions in the last 7 days\./);
+  expect(text()).toMatch(/\d+ interactions? in the last 7 days\./);
   expect(text()).not.toContain(' of 0 ');
   expect(host!.querySelector('progress')).toBeNull();
 });
