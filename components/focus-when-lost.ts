@@ -34,16 +34,22 @@ export function useFocusWhenLost<T extends HTMLElement>(offer: unknown, { offere
 
 /**
  * Calls `settled` now, then after each change to the page, until it answers that there is
- * nothing more to do or the wait runs out: what is drawn a render later is waited for. Returns
- * what stops the waiting.
+ * nothing more to do or the wait runs out (then `givenUp`): what is drawn a render later is
+ * waited for. Returns what stops the waiting.
  */
-function untilSettled(settled: () => boolean): (() => void) | undefined {
+function untilSettled(settled: () => boolean, givenUp?: () => void): (() => void) | undefined {
   if (settled()) return undefined;
   const drawn = new MutationObserver(() => {
-    if (settled()) drawn.disconnect();
+    if (settled()) {
+      drawn.disconnect();
+      clearTimeout(giveUp);
+    }
   });
   drawn.observe(document.body, { childList: true, subtree: true });
-  const giveUp = setTimeout(() => drawn.disconnect(), RETURN_WITHIN_MS);
+  const giveUp = setTimeout(() => {
+    drawn.disconnect();
+    givenUp?.();
+  }, RETURN_WITHIN_MS);
   return () => {
     drawn.disconnect();
     clearTimeout(giveUp);
@@ -67,7 +73,8 @@ export function focusPageHeading(): void {
  * returned function with that button's `data-return-focus` key, and once drawn the button takes
  * the focus again if it was lost, so the keyboard is where it was before the mistake. The row may
  * be drawn a render later than Undo finishes (a page reading its records after the notebook
- * reloads), so the button is waited for, until the focus is put somewhere or the wait runs out.
+ * reloads), so the button is waited for, until the focus is put somewhere or the wait runs out;
+ * then, with the button on no page shown (Undo pressed after going to another), the page's heading.
  */
 export function useReturnFocus(): (key: string | undefined) => void {
   // An object, so the same key twice (Undo, Done, Undo on one row) is a change each time.
@@ -82,7 +89,7 @@ export function useReturnFocus(): (key: string | undefined) => void {
       button?.focus();
       return button !== undefined;
     };
-    return untilSettled(settled);
+    return untilSettled(settled, focusPageHeading);
   }, [target]);
   return useCallback((key) => setTarget(key === undefined ? undefined : { key }), []);
 }

@@ -242,6 +242,21 @@ it('after Done on the week page, reads that reminder’s contact again rather th
   await vi.waitFor(() => expect(text()).toContain('Marked done.'));
 });
 
+it('Undo pressed on another page than the Done it takes back leaves the keyboard on that page’s heading', async () => {
+  const { db } = await slowNotebook();
+  openAt('#/week', depsOver(db));
+  await vi.waitFor(() => expect(text()).toContain('Bo Lindqvist'));
+  click('Done');
+  await vi.waitFor(() => expect(text()).toContain('Marked done.'));
+  location.hash = '#/map';
+  await vi.waitFor(() => expect(host!.querySelector('main h1')?.textContent).toBe('Network map'));
+  const undo = [...host!.querySelectorAll('button')].find((b) => b.textContent === 'Undo')!;
+  undo.focus();
+  undo.click();
+  await vi.waitFor(() => expect(text()).toContain('Undone.'));
+  await vi.waitFor(() => expect(document.activeElement).toBe(host!.querySelector('main h1')), { timeout: 4000 });
+});
+
 it('with no weekly goal, the week page counts the interactions and draws no bar that reads as a goal met', async () => {
   const { db } = await slowNotebook();
   openAt('#/week', depsOver(db, { settings: async () => Settings.parse({ weeklyGoal: 0 }) }));
