@@ -533,10 +533,10 @@ export function Popup({ deps }: { deps: PopupDeps }) {
     );
   };
 
-  const undoWith = async (reminder: Reminder, putBack: () => Promise<void>, pressed: string) => {
+  const undoWith = async (reminder: Reminder, putBack: (settings: Settings) => Promise<void>, pressed: string) => {
     await write(
       async (kithDb) => {
-        await putBack();
+        await putBack(cadence());
         await showRemindersChanged(kithDb);
         setStatus('Undone.');
         return reminder.contactId;

@@ -428,7 +428,8 @@ export async function restoreReminder(db: KithDB, reminder: Reminder): Promise<v
 
 /**
  * Done, or Snooze for a day, as every list of reminders offers them; returns what undoes it, for
- * the one pressed by mistake.
+ * the one pressed by mistake, with the settings of when Undo is pressed (a default cadence changed
+ * meanwhile plans the reminder put back).
  */
 export async function settleReminder(
   db: KithDB,
@@ -436,7 +437,7 @@ export async function settleReminder(
   how: 'done' | 'snooze',
   settings: CadenceSettings,
   now: number,
-): Promise<() => Promise<void>> {
+): Promise<(settings: CadenceSettings) => Promise<void>> {
   // Read before and after in the write's own transaction: another tab's Done or Snooze of the
   // same moment is no part of what this one's Undo takes back.
   const { changes, contact } = await inTransaction(db, ['contacts', 'reminders'], async (tx) => {
@@ -447,7 +448,7 @@ export async function settleReminder(
     else await snoozeIn(tx, reminder.id, '1-day', now);
     return { changes: reminderChanges(before, await contactsReminders()), contact };
   });
-  return () => putRemindersBack(db, reminder.contactId, changes, planBasis(contact), settings, now);
+  return (settingsNow) => putRemindersBack(db, reminder.contactId, changes, planBasis(contact), settingsNow, now);
 }
 
 /** Snooze a reminder for a day, a week, or until the start of a chosen date. */

@@ -431,7 +431,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       await changed(
         {
           message: `Saved the ${CHANNEL_LABELS[after.channel].toLowerCase()} interaction of ${day(after.at)}.`,
-          undo: () => undoRevision(db, revised, settings, deps.now()),
+          undo: (settingsNow) => undoRevision(db, revised, settingsNow, deps.now()),
           returnFocus: editKey(after.id),
         },
         [contactId],
@@ -477,7 +477,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       await changed(
         removed && {
           message: `Deleted the ${CHANNEL_LABELS[interaction.channel].toLowerCase()} interaction of ${day(interaction.at)}.`,
-          undo: () => restoreInteraction(db, removed, settings, deps.now()),
+          undo: (settingsNow) => restoreInteraction(db, removed, settingsNow, deps.now()),
           returnFocus: deleteKey(interaction.id),
         },
         [contactId],
@@ -507,7 +507,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       await changed(
         {
           message: `Merged ${other.name} into ${contact.name}.`,
-          undo: () => undoMerge(db, merged.undo, notebook.settings, deps.now()),
+          undo: (settingsNow) => undoMerge(db, merged.undo, settingsNow, deps.now()),
           returnFocus: MERGE_PICKER_KEY,
         },
         [other.id, ...merged.undo.edited.map(({ after }) => after.id)],

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { DashboardDrafts, TypedOnContactPage } from '@/lib/dashboard-drafts';
 import { type Route, parseRoute, routeHash } from '@/lib/dashboard-route';
 import { type HeldByOther, leftOffNotice } from '@/lib/db';
+import type { Settings } from '@/lib/model';
 import { startOfLocalDayAfter } from '@/lib/reminders';
 import { focusPageHeading, useFocusWhenLost, useReturnFocus } from '../focus-when-lost';
 import { ContactPage } from './ContactPage';
@@ -18,7 +19,8 @@ import { WeekPage } from './WeekPage';
  * `returnFocus`: the `data-return-focus` key of the button pressed, focused again after Undo.
  * An undo that puts contacts back says which of their emails and links others have taken since.
  */
-export type Status = { message: string; undo?: () => Promise<void | readonly HeldByOther[]>; returnFocus?: string };
+/** `undo` plans reminders with the settings of when it is pressed: another tab may have changed them. */
+export type Status = { message: string; undo?: (settings: Settings) => Promise<void | readonly HeldByOther[]>; returnFocus?: string };
 
 /** What every page gets: the data, and one way to report a write. */
 export type PageProps = {
@@ -261,7 +263,7 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
     const touched = undoTouches.current;
     setStatus({ message: 'Undoing…' });
     try {
-      const held = await run();
+      const held = await run(await deps.settings());
       await changed({ message: held?.length ? `Undone. ${leftOffNotice(held)}` : 'Undone.' }, touched);
       returnFocus(pressed);
     } catch (error) {

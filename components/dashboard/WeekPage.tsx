@@ -7,7 +7,7 @@ import type { Interaction, Reminder } from '@/lib/model';
 import { settleReminder } from '@/lib/reminder-store';
 import { weekAgenda, weekAgoOf, weekAheadOf } from '@/lib/week';
 import { ReminderList, reminderButtonKey, useOncePerRead } from '../ReminderList';
-import type { PageProps } from './Dashboard';
+import type { PageProps, Status } from './Dashboard';
 
 /**
  * Rows drawn per list. A backlog of thousands would be drawn again at every Done (seconds each
@@ -55,7 +55,7 @@ export function WeekPage({ deps, notebook, changed }: PageProps) {
 
   const once = useOncePerRead(read);
   /** `r`'s Done or Snooze: only its contact is read again after, not every contact. */
-  const act = (r: Reminder, work: () => Promise<() => Promise<void>>, message: string, returnFocus: string) =>
+  const act = (r: Reminder, work: () => Promise<NonNullable<Status['undo']>>, message: string, returnFocus: string) =>
     once(r, async () => {
       setBusy(true);
       setError(undefined);

@@ -32,7 +32,7 @@ import {
   syncAllKeepInTouch,
   undoRevision,
 } from '@/lib/reminder-store';
-import { localIsoDate, startOfLocalDay, thankYouDueAt, toAnnounce } from '@/lib/reminders';
+import { localIsoDate, startOfLocalDay, startOfLocalDayAfter, thankYouDueAt, toAnnounce } from '@/lib/reminders';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 22, 12);
@@ -116,16 +116,28 @@ describe('keep-in-touch in the database', () => {
     const undoDone = await settleReminder(db, before[0], 'done', SETTINGS, NOW + DAY);
     expect(await remindersOf(db, 'c1')).toHaveLength(2);
     expect(await dueCount(dueBy)).toBe(0);
-    await undoDone();
+    await undoDone(SETTINGS);
     expect(await remindersOf(db, 'c1')).toEqual(before);
     // Due again, as the badge counts it.
     expect(await dueCount(dueBy)).toBe(1);
 
     const undoSnooze = await settleReminder(db, before[0], 'snooze', SETTINGS, NOW);
-    await undoSnooze();
+    await undoSnooze(SETTINGS);
     expect(await remindersOf(db, 'c1')).toEqual(before);
     // Another contact's reminders are not touched.
     expect(await remindersOf(db, 'c2')).toEqual(othersBefore);
+  });
+
+  it('undo of a Done plans the keep-in-touch it puts back with the settings of when Undo is pressed', async () => {
+    await putContact(db, { id: 'c2', name: 'Bo Lindqvist', createdAt: NOW, updatedAt: NOW });
+    await save('c2', NOW);
+    const [open] = await openKeepInTouch('c2');
+    expect(open.dueAt).toBe(startOfLocalDayAfter(NOW, 90));
+    const undo = await settleReminder(db, open, 'done', SETTINGS, NOW + DAY);
+    // Another tab makes the default cadence a month meanwhile, which plans the next cycle anew.
+    await syncAllKeepInTouch(db, { defaultCadenceDays: 30 }, NOW + 2 * DAY);
+    await undo({ defaultCadenceDays: 30 });
+    expect((await openKeepInTouch('c2')).map((r) => [r.id, r.dueAt])).toEqual([[open.id, startOfLocalDayAfter(NOW, 30)]]);
   });
 
   it('undo of Done changes only what that Done did: a reminder added or done since, elsewhere, stays as it is', async () => {
@@ -135,7 +147,7 @@ describe('keep-in-touch in the database', () => {
     // Meanwhile, in another tab: a promise written down, the thank-you done.
     const promise = await addReminder(db, { contactId: 'c1', kind: 'promise', date: localIsoDate(NOW), note: 'Send Ada the deck and the salary data' }, NOW + 2);
     await markDone(db, thanks.id, SETTINGS, NOW + 3);
-    await undo();
+    await undo(SETTINGS);
     const byId = new Map((await remindersOf(db, 'c1')).map((r) => [r.id, r]));
     expect(byId.get(followUp.id)?.doneAt).toBeUndefined();
     expect(byId.get(promise.id)?.note).toBe('Send Ada the deck and the salary data');
@@ -147,7 +159,7 @@ describe('keep-in-touch in the database', () => {
     const [snoozed] = (await remindersOf(db, 'c1')).filter((r) => r.id === followUp.id);
     await saveDraft(db, { draft: { ...draftFromContact(contact, undefined, snoozed), followUp: '2030-01-15' }, now: NOW + 5, settings: SETTINGS, contactId: 'c1' });
     // Nothing of the snooze is left to undo, which is said rather than taken for an Undo.
-    await expect(undoSnooze()).rejects.toThrow('it was changed elsewhere since, and stays as it is now');
+    await expect(undoSnooze(SETTINGS)).rejects.toThrow('it was changed elsewhere since, and stays as it is now');
     expect((await remindersOf(db, 'c1')).find((r) => r.id === followUp.id)?.dueAt).toBe(startOfLocalDay('2030-01-15'));
     // Nor is a reminder done elsewhere snoozed.
     await markDone(db, followUp.id, SETTINGS, NOW + 6);
@@ -166,7 +178,7 @@ describe('keep-in-touch in the database', () => {
       // In another tab, a call with Cai is logged: the same day, or the next.
       const talked = NOW + talkedAfter;
       await logInteraction(db, { id: `call-${talkedAfter}`, contactId: 'c3', at: talked, channel: 'call' }, SETTINGS, talked);
-      await undo();
+      await undo(SETTINGS);
       const open = await openKeepInTouch('c3');
       expect(open.map((r) => localIsoDate(r.dueAt)), `talked ${talkedAfter} ms after the Done`).toEqual([localIsoDate(talked + 30 * DAY)]);
       expect(await dueCount(talked + 1)).toBe(0);
@@ -183,7 +195,7 @@ describe('keep-in-touch in the database', () => {
       const [next] = await openKeepInTouch('c4');
       if (meanwhile === 'snoozed') await snooze(db, next.id, '1-week', NOW + DAY);
       else await syncAllKeepInTouch(db, { defaultCadenceDays: 30 }, NOW + 60_000);
-      await undo();
+      await undo(SETTINGS);
       expect(await openKeepInTouch('c4'), meanwhile).toHaveLength(1);
       await deleteContacts(db, ['c4']);
     }
@@ -200,7 +212,7 @@ describe('keep-in-touch in the database', () => {
     const followUp = await addReminder(db, { contactId: 'c1', kind: 'follow-up', date: localIsoDate(NOW) }, NOW);
     const undo = await settleReminder(db, followUp, 'done', SETTINGS, NOW);
     await deleteContacts(db, ['c1']);
-    await expect(undo()).rejects.toThrow('That contact no longer exists');
+    await expect(undo(SETTINGS)).rejects.toThrow('That contact no longer exists');
     expect(await remindersOf(db, 'c1')).toEqual([]);
     expect(await dueCount(NOW)).toBe(0);
   });
