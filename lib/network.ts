@@ -30,7 +30,8 @@ function warmFirst(a: Contact, b: Contact): number {
 }
 
 /** A name's words as compared: folded, split at anything not a letter or a digit. */
-const wordsOf = (name: string) => fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+// "&" is "and": Procter & Gamble is Procter and Gamble.
+const wordsOf = (name: string) => fold(name).replaceAll('&', ' and ').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
 /** Whether `words` hold `wanted` as words in a row: "Meta" names "Meta Platforms", not "Metaview". */
 function hasWordsInRow(words: readonly string[], wanted: readonly string[]): boolean {
@@ -49,6 +50,9 @@ function wantedWords(target: string): string[] {
   return words.slice(0, end);
 }
 
+/** What makes two targets one: the same words, in any case, accents, punctuation or legal form ("Acme Inc", "ACME INC."). */
+export const targetKey = (target: string) => wantedWords(target).join(' ');
+
 // Scripts written without spaces between words (トヨタ自動車株式会社, 腾讯科技): a name is one run of
 // them, so a target in one is looked for inside the company's name, not as a word of it.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -59,10 +63,10 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  * without spaces.
  */
 export function targetsOf(contacts: readonly Contact[], targets: readonly string[]): { target: string; people: Contact[] }[] {
-  // "Acme, Inc." and "acme, inc." are one target: listed once, as first written.
+  // "Acme, Inc." and "ACME INC" are one target: listed once, as first written.
   const seen = new Set<string>();
   const distinct = targets.filter((target) => {
-    const key = fold(target.trim());
+    const key = targetKey(target);
     return !seen.has(key) && !!seen.add(key);
   });
   return distinct.map((target) => {

@@ -1,7 +1,7 @@
 // Settings, and a plain statement of what Kith keeps and that it sends nothing anywhere.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, Settings, refuseOverLimit, refuseTooMany } from '@/lib/model';
-import { fold } from '@/lib/search';
+import { targetKey } from '@/lib/network';
 import { SavedElsewhere, overwritesIn } from '../SavedElsewhere';
 import type { PageProps } from './Dashboard';
 
@@ -25,8 +25,8 @@ const fieldsOf = (settings: Settings): SettingsFields => ({
 });
 
 /**
- * The companies typed, one per line; one typed twice, in any case or accents, is kept as first
- * typed, as the network map compares them (`fold`).
+ * The companies typed, one per line; one typed twice, in any case, accents, punctuation or legal
+ * form, is kept as first typed, as the network map compares them (`targetKey`).
  */
 function targetsIn(text: string): string[] {
   const seen = new Set<string>();
@@ -34,7 +34,7 @@ function targetsIn(text: string): string[] {
     .split('\n')
     .map((target) => target.trim())
     .filter((target) => {
-      const key = fold(target);
+      const key = targetKey(target);
       if (!target || seen.has(key)) return false;
       seen.add(key);
       return true;

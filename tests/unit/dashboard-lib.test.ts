@@ -111,6 +111,13 @@ describe('network map', () => {
       ['トヨタ', ['トヨタ自動車株式会社']],
       ['腾讯', ['腾讯科技']],
     ]);
+    // One target however its punctuation and legal form are written; "&" is "and".
+    const pg = [make({ id: 'pg', name: 'P', company: 'Procter & Gamble' }), make({ id: 'ey', name: 'E', company: 'Ernst and Young LLP' })];
+    expect(targetsOf(pg, ['Acme Inc', 'ACME INC.', 'Procter and Gamble', 'Ernst & Young']).map((t) => [t.target, t.people.map((c) => c.id)])).toEqual([
+      ['Acme Inc', []],
+      ['Procter and Gamble', ['pg']],
+      ['Ernst & Young', ['ey']],
+    ]);
   });
 });
 
