@@ -8,6 +8,7 @@ import { DEGREE } from './extract/person';
 import { type Contact, type Relationship, type Warmth, toldApart } from './model';
 import { canonicalProfileUrl } from './profile-url';
 import { startOfLocalDayAfter } from './reminders';
+import { writtenOut } from './text';
 
 export const SORT_KEYS = ['warmth', 'name', 'company', 'last-contact', 'recently-added'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -81,13 +82,6 @@ export function nameKey(name: string): string {
   return words.join(' ').replace(/[\s.-]+/g, ' ').trim();
 }
 
-// Letters German and the Nordic languages also write out ("Müller" is "Mueller", "Søren" is
-// "Soeren"): a name with them is found both ways, as is a name written out by a query with them.
-const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
-const WRITTEN_OUT_LETTERS = /[äöüøå]/gi;
-// Composed first: names from some address books come with "u" and its diaeresis apart.
-const writtenOut = (text: string) =>
-  (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(WRITTEN_OUT_LETTERS, (letter) => WRITTEN_OUT[letter.toLowerCase()]);
 
 /**
  * What a contact is found by. `haystack`: its words as written on it, its name first and on a

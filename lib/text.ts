@@ -53,6 +53,15 @@ function visiblePrefix(input: string, budget: number, foldWhitespace: boolean): 
 }
 
 /** One line of text: invisible characters removed, whitespace folded, trimmed, capped. */
+// Letters German and the Nordic languages also write out ("Müller" is "Mueller", "Søren" is
+// "Soeren"), in names and in the addresses made of them.
+const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
+const WRITTEN_OUT_LETTERS = /[äöüøå]/gi;
+
+/** The text with those letters written out. Composed first: names from some address books come with "u" and its diaeresis apart. */
+export const writtenOut = (text: string) =>
+  (/[^\x00-\x7f]/.test(text) ? text.normalize('NFC') : text).replace(WRITTEN_OUT_LETTERS, (letter) => WRITTEN_OUT[letter.toLowerCase()]);
+
 export function cleanLine(input: string, max: number): string {
   if (input.length <= max && PLAIN_LINE.test(input)) return input;
   return cap(wellFormed(visiblePrefix(input, max, true)).trim(), max).replace(STRAY_JOINER, '').trim();

@@ -8,7 +8,7 @@
 // overlay and the signed-in user's own nav avatar never answer.
 import type { PersonInput } from '../capture-model';
 import { canonicalProfileUrl, linkedinProfileSlug } from '../profile-url';
-import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl } from '../text';
+import { cleanLine, normalizeEmail, parseUrl, safeHttpUrl, writtenOut } from '../text';
 import { attrOf, firstInContent, imageUrl, inPageChrome, metaContent, spokenTextOf, textOf } from './dom';
 import { jsonLdAnswers, jsonLdPersonNodes } from './json-ld';
 import { candidate, firstAnswer, isPronouns, once, personName, withoutAccents, withoutPronouns, type Answers } from './person';
@@ -282,9 +282,6 @@ function slugLinkedBy(href: string): string {
   return start < 0 ? '' : decodedSlug(href.slice(start + 4).split(/[/?#]/)[0]);
 }
 
-// Letters written out in addresses ("mueller" for "müller"), as well as without their marks.
-const WRITTEN_OUT: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', ø: 'oe', å: 'aa', æ: 'ae' };
-
 /**
  * Whether a profile address made of name words ("nadia-haddad-91") is another's than the heading
  * names: no word of the name, without its marks or with its letters written out, is in it. An
@@ -297,7 +294,7 @@ function addressNamesAnother(slug: string, name: string): boolean {
   const plain = withoutAccents(lower);
   if (slugWords.length < 2 || !/^[a-z .,'’()-]+$/.test(plain)) return false;
   const joined = slugWords.join('');
-  const words = [plain, lower.replace(/[äöüßøåæ]/g, (letter) => WRITTEN_OUT[letter])].flatMap((form) => form.split(/[^a-z]+/)).filter((word) => word.length >= 2);
+  const words = [plain, withoutAccents(writtenOut(lower))].flatMap((form) => form.split(/[^a-z]+/)).filter((word) => word.length >= 2);
   return !words.some((word) => joined.includes(word));
 }
 

@@ -4,7 +4,7 @@
 import type { MessageRef, PersonInput } from '../capture-model';
 import { cleanLine, parseHttpUrl } from '../text';
 import { attrOf, textOf } from './dom';
-import { addressIn, candidate, isDesk, mailParticipant, nameFromAddress, nameFromDisplayName, type Answer } from './person';
+import { addressIn, candidate, isDesk, mailParticipant, nameFromAddress, nameFromDisplayName, withoutQuotes, type Answer } from './person';
 
 // outlook.cloud.microsoft is where Microsoft now serves work accounts; outlook.office.com redirects there.
 const OUTLOOK_ORIGINS = ['https://outlook.cloud.microsoft/', 'https://outlook.office.com/', 'https://outlook.office365.com/', 'https://outlook.live.com/'];
@@ -57,9 +57,7 @@ function ownAccount(doc: Document): { addresses: Set<string>; names: Set<string>
 function nameAndAddress(text: string): { name: string; email?: string } {
   const email = addressIn(text);
   // A chip's text can end in the separator between recipients: "Max Müller;".
-  const name = cleanLine(text.replace(/<[^<>]*>/g, ' ').replace(/[^\s<>()"';,]+@\S+/g, ' '), 200)
-    .replace(/\s*[;,]+$/, '')
-    .replace(/^(["'])(.*)\1$/s, '$2');
+  const name = withoutQuotes(cleanLine(text.replace(/<[^<>]*>/g, ' ').replace(/[^\s<>()"';,]+@\S+/g, ' '), 200).replace(/\s*[;,]+$/, ''));
   return { name, email };
 }
 

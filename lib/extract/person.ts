@@ -292,6 +292,9 @@ function namesTheService(name: string, email: string): boolean {
 // Docs' "Jane Doe (via Google Docs)", LinkedIn's "Jane Doe via LinkedIn".
 const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
 
+/** A display name without the quotes a mail program put around it: "'Jane Doe'" → "Jane Doe". */
+export const withoutQuotes = (name: string) => name.replace(/^(["'])(.*)\1$/s, '$2').trim();
+
 /**
  * Who a mail's display name and address are, as a contact. A name the sender's mailer quoted
  * ("'Jane Doe'") goes without its quotes. A post through a list or a service, or a notification a
@@ -302,7 +305,7 @@ const POSTED_VIA = /^'?(.+?)'? \(?via \S/;
  * no one: undefined.
  */
 export function mailParticipant(shown: string, address: string | undefined): { name: string; email?: string; via?: string } | undefined {
-  const name = shown.replace(/^(["'])(.*)\1$/s, '$2').trim();
+  const name = withoutQuotes(shown);
   const poster = name.includes('via ') ? POSTED_VIA.exec(name)?.[1] : undefined;
   if (poster !== undefined) return { name: poster, email: addressIn(poster), via: address };
   if (!address || !isServiceAddress(address.slice(0, address.indexOf('@')))) return { name, email: address };
