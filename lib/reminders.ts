@@ -133,20 +133,30 @@ export function planKeepInTouch(
 ): { put?: Reminder; remove: string[] } {
   const mine = reminders.filter((r) => r.kind === 'keep-in-touch' && r.contactId === contact.id);
   const lastDoneAt = Math.max(0, ...mine.flatMap((r) => (r.doneAt === undefined ? [] : [r.doneAt])));
-  const [current, ...duplicates] = mine.filter(isOpen).sort((a, b) => a.createdAt - b.createdAt);
-  if (!keepsInTouch(contact)) return { remove: mine.filter(isOpen).map((r) => r.id) };
+  const open = mine.filter(isOpen);
+  if (!keepsInTouch(contact)) return { remove: open.map((r) => r.id) };
+  const [oldest, ...duplicates] = open.sort((a, b) => a.createdAt - b.createdAt);
   const remove = duplicates.map((r) => r.id);
+  // Two records merged leave one person two reminders: a snooze the user put on the one let go
+  // still holds the person back.
+  const latestSnooze = Math.max(0, ...duplicates.map((r) => r.snoozedUntil ?? 0));
+  const current = oldest && latestSnooze > dueTimeOf(oldest) ? { ...oldest, snoozedUntil: latestSnooze } : oldest;
   const basis = keepInTouchBasis(contact, settings, lastDoneAt);
   // Planned from the same moment and cadence, it stays as it is, snooze and all: in another time
   // zone that moment can fall on another day, but the reminder's day was kept when the zone moved.
   // Most contacts end here when every one is planned again (a new default cadence, an import).
-  if (current?.plannedFrom?.since === basis.since && current.plannedFrom.days === basis.days) return { remove };
+  if (current?.plannedFrom?.since === basis.since && current.plannedFrom.days === basis.days) {
+    return { put: current === oldest ? undefined : current, remove };
+  }
   const dueAt = startOfLocalDayAfter(basis.since, basis.days);
   // A cadence another program wrote out of range plans a day, but is kept as no basis.
   const plannedFrom = z.safeParse(CadenceDays, basis.days).success ? basis : undefined;
   // On its day already, it learns its basis (a call the day it was saved; a reminder from before
   // there was one), so a time-zone move later keeps it too.
-  if (current && current.dueAt === dueAt) return { put: plannedFrom && withoutUndefined({ ...current, plannedFrom }), remove };
+  if (current && current.dueAt === dueAt) {
+    const learned = plannedFrom ? { ...current, plannedFrom } : current;
+    return { put: learned === oldest ? undefined : withoutUndefined(learned), remove };
+  }
   // A reminder moved is made anew (`now`), as remindersAlongside moves a follow-up: what moves it
   // is the user's doing (a cadence set, an interaction logged or deleted), so one moved to a day
   // already begun only counts on the badge (toAnnounce). A snooze that ends after its new day

@@ -162,6 +162,23 @@ describe('keep-in-touch cadence', () => {
     });
   });
 
+  it('keeps a snooze put on a duplicate it removes (two records merged), whichever way the kept one is planned', () => {
+    const due = startOfLocalDay('2026-12-22');
+    const kept = reminder({ id: 'k1', kind: 'keep-in-touch', dueAt: due, createdAt: NOW - 2, plannedFrom: { since: NOW, days: 30 } });
+    const letGo = reminder({ id: 'k2', kind: 'keep-in-touch', dueAt: due + DAY, createdAt: NOW - 1, snoozedUntil: due + 7 * DAY });
+    const held = { remove: ['k2'], put: { ...kept, snoozedUntil: due + 7 * DAY } };
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [letGo, kept], NOW, ids())).toEqual(held);
+    // On its day already, learning its basis.
+    const { plannedFrom: _, ...unplanned } = kept;
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [letGo, unplanned], NOW, ids())).toEqual(held);
+    // Moved by an interaction logged since: the snooze still holds where it ends after the new day.
+    const seen = planKeepInTouch(contact({ cadenceDays: 30, createdAt: NOW - 60 * DAY, lastInteractionAt: NOW - 5 * DAY }), settings, [letGo, kept], NOW, ids());
+    expect(seen.put).toMatchObject({ id: 'k1', dueAt: startOfLocalDayAfter(NOW - 5 * DAY, 30), snoozedUntil: due + 7 * DAY });
+    // A snooze that ended before the kept one's own day holds nothing back.
+    const spent = { ...letGo, snoozedUntil: due - DAY };
+    expect(planKeepInTouch(contact({ cadenceDays: 30 }), settings, [spent, kept], NOW, ids())).toEqual({ remove: ['k2'] });
+  });
+
   it('after one is marked done, the next cycle starts from that day', () => {
     const closed = reminder({ id: 'k', kind: 'keep-in-touch', dueAt: NOW - DAY, doneAt: NOW + 2 * DAY });
     const plan = planKeepInTouch(contact({ cadenceDays: 7, createdAt: NOW - 30 * DAY }), settings, [closed], NOW, ids());
