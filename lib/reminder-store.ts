@@ -224,6 +224,7 @@ export async function reviseInteraction(
     if (clashes.length > 0) throw new CorrectedElsewhere(before, clashes);
     const after = validate(Interaction, 'interaction', keepEdits(edited, shown, before));
     await putInteractionIn(tx, after);
+    await moveThankYousIn(tx, before, after, now);
     await syncKeepInTouchIn(tx, await contactIn(tx, after.contactId), settings, now);
     // Help ticked again after being unticked is still asked for by the thank-you this interaction
     // asked for first, which unticking left open: one from before thank-yous knew their
@@ -250,6 +251,25 @@ export async function reviseInteraction(
 }
 
 /**
+ * The open thank-yous an interaction asked for, still on the day after it, move with its day when
+ * that is corrected (one logged for the wrong day, or the correction undone). One from before
+ * thank-yous knew their interaction is known by its day. Moved by the user's doing, each is made
+ * anew (`now`), so one moved to a day already begun only counts on the badge, as `planKeepInTouch`
+ * moves a keep-in-touch.
+ */
+async function moveThankYousIn(tx: WriteTx, from: Interaction, to: Interaction, now: number): Promise<void> {
+  const wasDue = thankYouDueAt(from.at);
+  const dueAt = thankYouDueAt(to.at);
+  if (wasDue === dueAt) return;
+  for (const stored of await tx.objectStore('reminders').index('byContact').getAll(to.contactId)) {
+    const asked = stored.interactionId === undefined || stored.interactionId === to.id;
+    if (stored.kind === 'thank-you' && stored.doneAt === undefined && asked && stored.dueAt === wasDue) {
+      await putReminderIn(tx, { ...reminderFromStore(stored), dueAt, createdAt: now });
+    }
+  }
+}
+
+/**
  * Undo `reviseInteraction`, in one transaction: each part it corrected as it was, unless it was
  * corrected again since (in another tab: that was a later choice), and the thank-you the revision
  * asked for gone unless it was marked done meanwhile. An interaction deleted since stays deleted,
@@ -261,7 +281,9 @@ export async function undoRevision(db: KithDB, { before, after, thankYou }: Revi
     if (!stored) throw new Error('it was deleted elsewhere since');
     const current = interactionFromStore(stored);
     const correctedSince = editedFields(current, after);
-    await putInteractionIn(tx, { ...before, ...correctedSince });
+    const restored = { ...before, ...correctedSince };
+    await putInteractionIn(tx, restored);
+    await moveThankYousIn(tx, current, restored, now);
     if (thankYou) {
       const stored = await tx.objectStore('reminders').get(thankYou.id);
       if (stored && stored.doneAt === undefined) await tx.objectStore('reminders').delete(thankYou.id);

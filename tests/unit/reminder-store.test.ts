@@ -357,6 +357,22 @@ describe('correcting a logged interaction', () => {
     expect((await interactionsOf(db, 'c1'))[0]).toMatchObject({ summary: 'Intro call', received: ['information'] });
   });
 
+  it('moves its open thank-you with its day, and undo moves it back; one marked done stays', async () => {
+    const openThanks = async () => (await remindersOf(db, 'c1')).filter((r) => r.kind === 'thank-you' && r.doneAt === undefined).map((r) => [r.note, localIsoDate(r.dueAt)]);
+    const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY, received: ['contacts'] }, SETTINGS, NOW + 10 * DAY);
+    await logInteraction(db, { id: 'i2', contactId: 'c1', at: NOW + 10 * DAY + 1000, received: ['referrals'] }, SETTINGS, NOW + 10 * DAY);
+    const [ownDay, otherDay] = [localIsoDate(thankYouDueAt(NOW + 10 * DAY)), localIsoDate(thankYouDueAt(NOW + 2 * DAY))];
+    const revised = await reviseInteraction(db, interaction, { ...interaction, at: NOW + 2 * DAY }, SETTINGS, NOW + 11 * DAY);
+    expect((await openThanks()).sort()).toEqual([['Thank them for a referral', ownDay], ['Thank them for contacts', otherDay]]);
+    await undoRevision(db, revised, SETTINGS, NOW + 11 * DAY);
+    expect((await openThanks()).sort()).toEqual([['Thank them for a referral', ownDay], ['Thank them for contacts', ownDay]]);
+
+    const [thanks] = (await remindersOf(db, 'c1')).filter((r) => r.note === 'Thank them for contacts');
+    await settleReminder(db, thanks, 'done', SETTINGS, NOW + 11 * DAY);
+    await reviseInteraction(db, interaction, { ...interaction, at: NOW + 2 * DAY }, SETTINGS, NOW + 11 * DAY);
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === thanks.id)?.dueAt).toBe(thankYouDueAt(NOW + 10 * DAY));
+  });
+
   it('help unticked and ticked again is still thanked for once', async () => {
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW, received: ['referrals'] }, SETTINGS, NOW);
     const { after: unticked } = await reviseInteraction(db, interaction, { ...interaction, received: [] }, SETTINGS, NOW + 1000);
