@@ -328,6 +328,21 @@ async function historyToWrite(tx: ImportTx, batch: ImportBatch, idOf: (incomingI
   return { interactions, reminders };
 }
 
+/**
+ * A contact's references to others (who referred them, whom the user told them apart from) by the
+ * ids those others have in the notebook: a backup's contact may have folded into one saved since.
+ */
+function withIdsOfTheNotebook(contact: Contact, idOf: (incomingId: string) => string): Contact {
+  if (!contact.referredBy && contact.notSameAs.length === 0) return contact;
+  const referrer = contact.referredBy && idOf(contact.referredBy);
+  return {
+    ...contact,
+    // Folded into the person who referred them (rows of one file, or a backup from before a merge).
+    referredBy: referrer === contact.id ? undefined : referrer,
+    notSameAs: [...new Set(contact.notSameAs.map(idOf))].filter((id) => id !== contact.id),
+  };
+}
+
 /** Decide, inside `tx`, what each incoming contact becomes. Only IndexedDB is awaited. */
 async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: ImportChoices): Promise<Plan> {
   const notebookWasEmpty = batch.settings && (await tx.objectStore('contacts').count()) === 0;
@@ -401,13 +416,7 @@ async function plan(tx: ImportTx, batch: ImportBatch, now: number, choices: Impo
     return savedIdOf.get(kept) ?? kept;
   };
   const changed = [...folded.values()].filter((c) => c !== original.get(c.id));
-  const writes = [...fresh, ...changed].map((c) => {
-    if (!c.referredBy) return c;
-    const referrer = idOf(c.referredBy);
-    // Folded into the person who referred them (rows of one file, or a backup from before a merge).
-    if (referrer === c.id) return { ...c, referredBy: undefined };
-    return referrer === c.referredBy ? c : { ...c, referredBy: referrer };
-  });
+  const writes = [...fresh, ...changed].map((c) => withIdsOfTheNotebook(c, idOf));
   const { interactions, reminders } = await historyToWrite(tx, batch, idOf);
   report.interactions = interactions.length;
   report.reminders = reminders.length;

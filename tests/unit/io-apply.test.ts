@@ -494,6 +494,14 @@ describe('applyImport', () => {
     expect((await listContacts(db)).map((c) => [c.id, c.referredBy])).toEqual([['ann', undefined]]);
   });
 
+  it('keeps people told apart from a backup’s contact told apart from the saved one it folds into', async () => {
+    const ann = Contact.parse({ id: 'ann-then', name: 'Ann Lee', emails: ['ann@lee.com'], createdAt: 1, updatedAt: 1 });
+    const otherAnn = Contact.parse({ id: 'other-ann', name: 'Ann Lee', company: 'Other Co', notSameAs: ['ann-then'], createdAt: 1, updatedAt: 1 });
+    await putContact(db, { id: 'ann-now', name: 'Ann Lee', emails: ['ann@lee.com'], createdAt: 2, updatedAt: 2 });
+    await applyImport(db, parseImport(createBackup({ contacts: [ann, otherAnn], interactions: [], reminders: [] }, NOW), NOW), NOW);
+    expect((await listContacts(db)).map((c) => [c.id, c.notSameAs]).sort()).toEqual([['ann-now', []], ['other-ann', ['ann-now']]]);
+  });
+
   it('points a backup’s interactions at the saved contact it merged into', async () => {
     await putContact(db, { id: 'mine', name: 'Jane', emails: ['jane@x.io'], createdAt: 1, updatedAt: 1 });
     const other = Contact.parse({ id: 'theirs', name: 'Jane D', emails: ['jane@x.io'], lastInteractionAt: NOW, createdAt: 1, updatedAt: 1 });
