@@ -84,8 +84,8 @@ function readTable(text: string, headerOffset: number, column = (name: string) =
   return { header, rows };
 }
 
-// Saved again from a spreadsheet, the file may part its columns with semicolons.
-const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*[,;]\s*"?last name"?\s*[,;]\s*"?url"?/im;
+// Saved again from a spreadsheet, the file may part its columns with semicolons or tabs.
+const LINKEDIN_HEADER = /^\uFEFF?"?first name"?\s*[,;\t]\s*"?last name"?\s*[,;\t]\s*"?url"?/im;
 
 /** Where LinkedIn's header row starts, after its "Notes:" preamble; -1 when it is not there. */
 export function linkedinHeaderOffset(text: string): number {

@@ -104,9 +104,9 @@ describe('decodeFileText', () => {
 describe('LinkedIn Connections.csv', () => {
   const linkedinRow = (connectedOn: string) => `First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Quinlan,,,,,"${connectedOn}"\n`;
 
-  it('reads the file saved again by a spreadsheet that parts columns with semicolons', () => {
+  it.each([';', '\t'])('reads the file saved again by a spreadsheet that parts columns with %j', (delimiter) => {
     const text = LINKEDIN.split('\n')
-      .map((line, i) => (i < 3 ? line : line.replaceAll('"Acme, Inc."', 'Acme, Inc.').replaceAll(',', ';').replace('Acme; Inc.', 'Acme, Inc.')))
+      .map((line, i) => (i < 3 ? line : line.replaceAll('"Acme, Inc."', 'Acme, Inc.').replaceAll(',', delimiter).replace(`Acme${delimiter} Inc.`, 'Acme, Inc.')))
       .join('\n');
     const batch = parseImport(text, NOW);
     expect(batch.format).toBe('linkedin-csv');
