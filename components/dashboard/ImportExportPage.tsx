@@ -3,7 +3,7 @@
 import { useId, useState } from 'preact/hooks';
 import { failureMessage, readEverything } from '@/lib/db';
 import { FORMAT_LABELS, type ImportBatch, ImportError, createBackup, decodeFileText, exportContactsCsv, exportInteractionsCsv, exportRemindersIcs, exportVcards, parseImport } from '@/lib/io';
-import { type ImportReport, type MergeNote, applyImport, mayLeaveOutInvalid, previewImport, takeableChanges } from '@/lib/io/apply';
+import { type ImportReport, type MergeNote, applyImport, previewImport, takeableChanges } from '@/lib/io/apply';
 import { syncAllKeepInTouch } from '@/lib/reminder-store';
 import { localIsoDate } from '@/lib/reminders';
 import { useFocusWhenLost } from '../focus-when-lost';
@@ -330,10 +330,9 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
               {phase.batch.invalid.length > 0 ? (
                 <div class="notice" role="alert">
                   <p class="error">
-                    {count(phase.batch.invalid.length, 'record')} in this file cannot be imported
-                    {mayLeaveOutInvalid(phase.batch)
-                      ? `. Fix ${phase.batch.invalid.length === 1 ? 'it' : 'them'} in the file and choose it again, or import the others without ${phase.batch.invalid.length === 1 ? 'it' : 'them'}:`
-                      : ', so nothing will be saved until they are fixed:'}
+                    {count(phase.batch.invalid.length, 'record')} in this file cannot be imported. Fix{' '}
+                    {phase.batch.invalid.length === 1 ? 'it' : 'them'} in the file and choose it again, or import the others without{' '}
+                    {phase.batch.invalid.length === 1 ? 'it' : 'them'}:
                   </p>
                   <ul>
                     {phase.batch.invalid.slice(0, SHOWN).map((p) => (
@@ -343,12 +342,10 @@ export function ImportExportPage({ deps, notebook, changed }: PageProps) {
                     ))}
                     {phase.batch.invalid.length > SHOWN && <li>and {phase.batch.invalid.length - SHOWN} more</li>}
                   </ul>
-                  {mayLeaveOutInvalid(phase.batch) && (
-                    <label class="choice">
-                      <input type="checkbox" checked={leaveOut} onChange={(event) => setLeaveOut(event.currentTarget.checked)} /> Import the others,
-                      leaving {phase.batch.invalid.length === 1 ? 'this one' : `these ${phase.batch.invalid.length.toLocaleString()}`} out
-                    </label>
-                  )}
+                  <label class="choice">
+                    <input type="checkbox" checked={leaveOut} onChange={(event) => setLeaveOut(event.currentTarget.checked)} /> Import the others,
+                    leaving {phase.batch.invalid.length === 1 ? 'this one' : `these ${phase.batch.invalid.length.toLocaleString()}`} out
+                  </label>
                 </div>
               ) : null}
               <Summary report={phase.report} applied={false} takeChanges={takeChanges} />

@@ -45,14 +45,12 @@ export type MergeNote = {
 export type ImportChoices = {
   takeChanges?: boolean;
   /**
-   * Import an address book's other records without those it cannot keep (listed in the preview),
-   * rather than refuse the file until they are fixed. Not a backup's: its records refer to each other.
+   * Import the file's other records without those it cannot keep (listed in the preview), rather
+   * than refuse the file until they are fixed. A backup's interactions and reminders of a contact
+   * left out are listed with it (`parseBackup`).
    */
   leaveOutInvalid?: boolean;
 };
-
-/** Whether the file's invalid records may be left out, as the user asks (`leaveOutInvalid`). */
-export const mayLeaveOutInvalid = (batch: ImportBatch) => batch.format !== 'kith-backup';
 
 // The fields `takeChanges` takes: a job and a place, which people change. A name in a file is
 // more often spelled another way (initials, a degree after it) than changed, so it stays.
@@ -436,7 +434,7 @@ export async function previewImport(db: KithDB, batch: ImportBatch, now: number,
  * not ask to leave out, or a failed write — none of it.
  */
 export async function applyImport(db: KithDB, batch: ImportBatch, now: number, choices: ImportChoices = {}): Promise<ImportReport> {
-  if (batch.invalid.length > 0 && !(choices.leaveOutInvalid && mayLeaveOutInvalid(batch))) {
+  if (batch.invalid.length > 0 && !choices.leaveOutInvalid) {
     throw new Error(`Nothing was imported: ${batch.invalid[0].where}: ${batch.invalid[0].reason}`);
   }
   const tx = db.transaction(['contacts', 'interactions', 'reminders'], 'readwrite');

@@ -74,6 +74,27 @@ function dayStartsMovedInto(zone: unknown): <T extends object>(record: T, fields
   return (record, fields) => (move ? withDayStartsMoved(record, fields, move) : record);
 }
 
+/**
+ * Leaves out of a record the values another program wrote for nothing (null, an empty string, an
+ * empty entry of a list) where Kith takes nothing: `profileUrl: ""` is no link, not a broken one.
+ */
+function blanksLeftOut(schema: z.ZodMiniObject): (record: unknown) => unknown {
+  const takesNothing = new Map<string, boolean>();
+  const mayLeaveOut = (key: string) => {
+    if (!takesNothing.has(key)) takesNothing.set(key, key in schema.shape && z.safeParse(schema.shape[key], undefined).success);
+    return takesNothing.get(key);
+  };
+  const blank = (value: unknown) => value === null || value === '';
+  return (record) => {
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+    return Object.fromEntries(
+      Object.entries(record)
+        .filter(([key, value]) => !(blank(value) && mayLeaveOut(key)))
+        .map(([key, value]) => [key, Array.isArray(value) ? value.filter((item) => !blank(item)) : value]),
+    );
+  };
+}
+
 export function parseBackup(text: string): ImportBatch {
   let raw: unknown;
   try {
@@ -89,6 +110,8 @@ export function parseBackup(text: string): ImportBatch {
     throw new ImportError('Line 1', `made by a newer Kith (backup version ${backup.version}); update Kith to read it`);
   }
   const batch = emptyBatch('kith-backup');
+  /** Records refused, by id: where each is in the file. */
+  const leftOut = new Map<string, string>();
   // Made in another zone, its dates are kept: a follow-up on 3 December restored after a flight
   // west is still due on 3 December, not the evening before.
   const move = dayStartsMovedInto(backup.timeZone);
@@ -96,7 +119,7 @@ export function parseBackup(text: string): ImportBatch {
   // replacing the earlier (and its notes): which one the user meant is theirs to say, so the
   // file is refused, naming both. A record whose text would be cut is refused too, naming the
   // field: a restore keeps every word.
-  const each = <S extends z.ZodMiniType<{ id: string }>>(
+  const each = <S extends z.ZodMiniObject & z.ZodMiniType<{ id: string }>>(
     list: unknown[],
     schema: S,
     what: string,
@@ -104,18 +127,19 @@ export function parseBackup(text: string): ImportBatch {
     keep: (value: z.infer<S>, where: string) => void,
   ) => {
     const firstAt = new Map<string, number>();
-    list.forEach((record, i) => {
+    const withoutBlanks = blanksLeftOut(schema);
+    list.forEach((written, i) => {
       const where = `${what} ${i + 1}`;
+      const record = withoutBlanks(written);
+      const refuse = (reason: string) => {
+        batch.invalid.push({ where, reason });
+        const id = (record as { id?: unknown } | null)?.id;
+        if (typeof id === 'string') leftOut.set(id, where);
+      };
       const cut = whyCut(record);
-      if (cut) {
-        batch.invalid.push({ where, reason: cut });
-        return;
-      }
+      if (cut) return refuse(cut);
       const parsed = schema.safeParse(record);
-      if (!parsed.success) {
-        batch.invalid.push({ where, reason: describeIssues(parsed.error) });
-        return;
-      }
+      if (!parsed.success) return refuse(describeIssues(parsed.error));
       const first = firstAt.get(parsed.data.id);
       if (first !== undefined) throw new ImportError(where, `id "${parsed.data.id}" repeats ${what.toLowerCase()} ${first}`);
       firstAt.set(parsed.data.id, i + 1);
@@ -126,9 +150,14 @@ export function parseBackup(text: string): ImportBatch {
     batch.contacts.push({ where, contact: move(contact, DAY_START_FIELDS.contacts), revisedAt: contact.updatedAt }),
   );
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
+  // A record of a contact that cannot be imported goes with it, if the user leaves it out; one of
+  // no contact in the backup (deleted by another program) is nowhere to be seen in the notebook
+  // either, and is passed over.
   const owned = (contactId: string, where: string) => {
     if (ids.has(contactId)) return true;
-    batch.invalid.push({ where, reason: 'belongs to a contact that is not in the backup' });
+    const contactWhere = leftOut.get(contactId);
+    if (contactWhere) batch.invalid.push({ where, reason: `belongs to ${contactWhere.toLowerCase()}, which cannot be imported` });
+    else batch.skipped.push({ where, reason: 'belongs to no contact in the backup' });
     return false;
   };
   each(backup.interactions, Interaction, 'Interaction', whyInteractionWouldBeCut, (interaction, where) => {

@@ -1554,7 +1554,12 @@ for (const view of ['#/contacts', '#/contact/', '#/map', '#/week', '#/import', '
 test('a full backup carries the settings: restored on a new profile, keep-in-touch reminders fall due as before', async ({ kith }) => {
   const DAY = 86_400_000;
   const createdAt = Date.now() - DAY;
-  await kith.putRecords('contacts', [{ id: 'kept-in-touch', name: 'Noor Haddad', emails: [], createdAt, updatedAt: createdAt }]);
+  await kith.putRecords('contacts', [
+    { id: 'kept-in-touch', name: 'Noor Haddad', emails: [], createdAt, updatedAt: createdAt },
+    // As another program may write them: a link of nothing, and a reminder of a contact it deleted.
+    { id: 'written-elsewhere', name: 'Sam Okafor', emails: ['sam@acme.example'], profileUrl: '', createdAt, updatedAt: createdAt },
+  ]);
+  await kith.putRecords('reminders', [{ id: 'left-behind', contactId: 'deleted-elsewhere', dueAt: createdAt }]);
   const page = await kith.openDashboard('#/settings');
   await page.getByLabel('Show a notification when a reminder is due').uncheck();
   await page.getByLabel('Keep in touch by default every (days)').fill('45');
@@ -1583,8 +1588,9 @@ test('a full backup carries the settings: restored on a new profile, keep-in-tou
     const restore = await fresh.openDashboard('#/import');
     await restore.getByLabel('Import', { exact: true }).setInputFiles({ name: 'kith-backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
     await expect(restore.getByText('Your settings from the backup will be restored too.')).toBeVisible();
+    await expect(restore.getByText(/Reminder \d+: belongs to no contact in the backup/)).toBeVisible();
     await restore.getByRole('button', { name: /^Import/ }).click();
-    await expect(restore.getByRole('status')).toContainText('Imported kith-backup.json: 1 new contact, 0 merged.');
+    await expect(restore.getByRole('status')).toContainText('Imported kith-backup.json: 2 new contacts, 0 merged.');
     await expect(restore.getByText('Your settings from the backup were restored too.')).toBeVisible();
     const stored = await fresh.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
     expect(stored).toEqual({ defaultCadenceDays: 45, notifications: false, weeklyGoal: 7, targets: ['Acme', 'Globex'] });

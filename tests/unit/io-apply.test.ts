@@ -360,11 +360,30 @@ describe('applyImport', () => {
     const batch = parseImport(linkedin(['Ada,Quinlan,,ada@q.com,,,', 'Bo,Lind,,not-an-email,,,']), NOW);
     await expect(applyImport(db, batch, NOW)).rejects.toThrow('Nothing was imported: Row 2 (line 6): Email 1: Not an email address: not-an-email');
     expect(await listContacts(db)).toEqual([]);
-    // Asked to, it imports the others; never a backup's, whose records refer to each other.
+    // Asked to, it imports the others.
     expect((await applyImport(db, batch, NOW, { leaveOutInvalid: true })).invalid).toEqual([{ where: 'Row 2 (line 6)', reason: 'Email 1: Not an email address: not-an-email' }]);
     expect((await listContacts(db)).map((c) => c.name)).toEqual(['Ada Quinlan']);
-    const backup = JSON.stringify({ format: 'kith-backup', version: 1, exportedAt: NOW, contacts: [{ id: 'x', name: ' ', createdAt: 1, updatedAt: 1 }], interactions: [], reminders: [] });
-    await expect(applyImport(db, parseImport(backup, NOW), NOW, { leaveOutInvalid: true })).rejects.toThrow(/^Nothing was imported: Contact 1/);
+  });
+
+  it('restores a backup without what it cannot keep, when asked: a contact with their records; records of no contact are passed over', async () => {
+    const backup = JSON.stringify({
+      format: 'kith-backup',
+      version: 1,
+      exportedAt: NOW,
+      contacts: [
+        { id: 'kept', name: 'Kept', createdAt: 1, updatedAt: 1 },
+        { id: 'x', name: ' ', createdAt: 1, updatedAt: 1 },
+      ],
+      interactions: [{ id: 'i1', contactId: 'x', at: 1 }, { id: 'i2', contactId: 'kept', at: 1 }],
+      reminders: [{ id: 'r1', contactId: 'deleted-by-another-program', kind: 'follow-up', dueAt: 1, createdAt: 1 }],
+    });
+    const batch = parseImport(backup, NOW);
+    await expect(applyImport(db, batch, NOW)).rejects.toThrow(/^Nothing was imported: Contact 2/);
+    expect(await listContacts(db)).toEqual([]);
+    const report = await applyImport(db, batch, NOW, { leaveOutInvalid: true });
+    expect([report.invalid.map((p) => p.where), report.skipped.map((p) => p.where)]).toEqual([['Contact 2', 'Interaction 1'], ['Reminder 1']]);
+    const { contacts, interactions, reminders } = await readAll();
+    expect([contacts.map((c) => c.id), interactions.map((i) => i.id), reminders]).toEqual([['kept'], ['i2'], []]);
   });
 
   it('writes nothing when a row’s text is longer than Kith keeps, rather than cutting it', async () => {

@@ -936,9 +936,29 @@ describe('Kith backup', () => {
     expect(thrown(() => parseImport(broken, NOW)).message).toMatch(/^Line 4: not valid JSON/);
     expect(thrown(() => parseImport('{"format": "kith-backup",\n"version": 1,\n"contacts": [1, 2', NOW)).message).toMatch(/^Line 3: not valid JSON/);
     const invalid = JSON.stringify({ format: 'kith-backup', version: 1, contacts: [{ id: 'c1', name: '', createdAt: 1, updatedAt: 1 }], interactions: [{ id: 'i1', contactId: 'nobody', at: 1 }] });
-    expect(parseImport(invalid, NOW).invalid).toEqual([
-      { where: 'Contact 1', reason: 'Name: A contact needs a name' },
-      { where: 'Interaction 1', reason: 'belongs to a contact that is not in the backup' },
+    expect(parseImport(invalid, NOW)).toMatchObject({
+      invalid: [{ where: 'Contact 1', reason: 'Name: A contact needs a name' }],
+      skipped: [{ where: 'Interaction 1', reason: 'belongs to no contact in the backup' }],
+    });
+  });
+
+  it('reads values another program wrote for nothing as absent, and names the contact whose records go with it', () => {
+    const text = JSON.stringify({
+      format: 'kith-backup',
+      version: 1,
+      contacts: [
+        { id: 'c1', name: 'Empty Link', profileUrl: '', title: null, emails: ['', 'ada@q.example'], createdAt: 1, updatedAt: 1 },
+        { id: 'c2', name: 'Bad Email', emails: ['Rosa Lind <rosa@lind.example>'], createdAt: 1, updatedAt: 1 },
+      ],
+      interactions: [{ id: 'i1', contactId: 'c2', at: 1 }],
+      reminders: [{ id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: 1, createdAt: 1, snoozedUntil: null }],
+    });
+    const batch = parseImport(text, NOW);
+    expect(batch.contacts.map(({ contact }) => [contact.name, contact.profileUrl, contact.title, contact.emails])).toEqual([['Empty Link', undefined, '', ['ada@q.example']]]);
+    expect(batch.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r1', undefined]]);
+    expect(batch.invalid).toEqual([
+      { where: 'Contact 2', reason: 'Email 1: Not an email address: Rosa Lind <rosa@lind.example>' },
+      { where: 'Interaction 1', reason: 'belongs to contact 2, which cannot be imported' },
     ]);
   });
 });
