@@ -69,7 +69,7 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
               const kept = m.kept.filter((d) => !taken.includes(d.field)).map((d) => d.field);
               return (
                 <li key={m.where}>
-                  {m.where}: {m.name} → <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a>
+                  {m.where}: {m.name} → <SavedContactLink note={m} inNewTab={!applied} />
                   {hasNewDetails(m, takeChanges) ? ` — ${[...m.added, ...taken.map((field) => `the file’s ${field}`)].join(', ')}` : ' — nothing new'}
                   {kept.length > 0 && ` (kept your ${kept.join(', ')})`}
                 </li>
@@ -100,6 +100,17 @@ function Summary({ report, applied, takeChanges }: { report: ImportReport; appli
   );
 }
 
+/** A saved contact a row merges into. From a preview, in a tab of its own: leaving the page would throw the preview and its choices away. */
+function SavedContactLink({ note, inNewTab }: { note: MergeNote; inNewTab: boolean }) {
+  const href = `#/contact/${encodeURIComponent(note.intoId)}`;
+  if (!inNewTab) return <a href={href}>{note.into}</a>;
+  return (
+    <a href={href} target="_blank" rel="noopener" title="Opens in a new tab">
+      {note.into}
+    </a>
+  );
+}
+
 /**
  * Saved contacts whose title, company or location the file has otherwise (people who moved job
  * since they were saved), and the choice to take the file's. Off unless asked: what the user
@@ -125,7 +136,7 @@ function ChangesOffer({ report, take, onTake }: { report: ImportReport; take: bo
         <ul>
           {changed.slice(0, SHOWN).map(({ m, changes }) => (
             <li key={m.where}>
-              {m.where}: <a href={`#/contact/${encodeURIComponent(m.intoId)}`}>{m.into}</a> —{' '}
+              {m.where}: <SavedContactLink note={m} inNewTab /> —{' '}
               {changes.map((d) => `${d.field}: ${d.saved} → ${d.incoming}`).join('; ')}
             </li>
           ))}

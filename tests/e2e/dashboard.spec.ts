@@ -128,6 +128,13 @@ test('a later Connections.csv offers the new jobs of people saved, and takes the
 
   await offer.getByRole('checkbox', { name: /^Update them to what the file says/ }).check();
   await expect(page.getByText('Will merge 20 contacts already saved (2 with new details, 18 unchanged).')).toBeVisible();
+  // Who was that again? Their page opens beside the preview, which keeps the choice.
+  const link = offer.getByRole('link', { name: nameOf(4) });
+  await expect(link).toHaveAccessibleDescription('Opens in a new tab');
+  const [contactTab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  await expect(contactTab.getByRole('heading', { level: 1 })).toHaveText(nameOf(4));
+  await contactTab.close();
+  await expect(offer.getByRole('checkbox', { name: /^Update them to what the file says/ })).toBeChecked();
   await expect(button).toHaveText('Import 2 contacts');
   await button.click();
   await expect(page.getByText('Merged 20 contacts already saved (2 with new details, 18 unchanged).')).toBeVisible();
