@@ -28,10 +28,15 @@ export function linkedinProfileSlug(url: URL): string | undefined {
   return slugAsWritten(url)?.toLowerCase();
 }
 
+// Parameters that say where a visitor came from, never whose page it is.
+const TRACKING_PARAMETER = /^(?:utm_\w+|mc_[ce]id|_hs\w+|mkt_tok|fbclid|gclid|dclid|msclkid|igshid|si|ref|ref_src|ref_url|source|trk\w*|feature)$/i;
+
 /**
  * The one form of a profile URL that dedupe compares: LinkedIn profiles on any country
  * subdomain, with tracking parameters or an overlay path (`/overlay/contact-info/`), become
- * `https://www.linkedin.com/in/<slug>/`; other URLs lose their query and fragment.
+ * `https://www.linkedin.com/in/<slug>/`; other URLs lose their tracking parameters and fragment,
+ * but keep the rest of their query and a fragment that routes an app (`#/people/12`): on many
+ * sites (`profile.php?id=1041`) that is what names the person.
  */
 export function canonicalProfileUrl(input: string | undefined | null): string | undefined {
   // Most links are a profile already in this form but for case or a slash (a connections file
@@ -44,8 +49,12 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
   if (slug) return `https://www.linkedin.com/in/${slugInForm(slug)}/`;
   // Setters re-serialise the URL, so only those with something to remove; the parser has
   // already lower-cased the host.
-  if (url.search) url.search = '';
-  if (url.hash) url.hash = '';
+  if (url.search) {
+    const kept = [...url.searchParams].filter(([key]) => !TRACKING_PARAMETER.test(key));
+    // Written one way, however the link encoded it ("a%20b" or "a+b").
+    url.search = new URLSearchParams(kept).toString();
+  }
+  if (url.hash && !/^#!?\//.test(url.hash)) url.hash = '';
   return url.href;
 }
 

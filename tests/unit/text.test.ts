@@ -120,8 +120,12 @@ describe('canonicalProfileUrl', () => {
     // A name chosen by its owner is still one profile however it is written.
     expect(canonicalProfileUrl('https://www.linkedin.com/in/ACorn-Smith')).toBe('https://www.linkedin.com/in/acorn-smith/');
   });
-  it('strips the query of other profile links and refuses non-http ones', () => {
-    expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x#top')).toBe('https://example.com/people/jane');
+  it('strips tracking from other profile links, keeps what names the person, and refuses non-http ones', () => {
+    expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x&utm_source=mail&fbclid=1#top')).toBe('https://example.com/people/jane');
+    // Two people, told apart only by their query or an app's route.
+    expect(canonicalProfileUrl('https://uni.example.edu/directory/profile.php?id=1041&utm_medium=email')).toBe('https://uni.example.edu/directory/profile.php?id=1041');
+    expect(canonicalProfileUrl('https://uni.example.edu/directory/profile.php?id=2230')).toBe('https://uni.example.edu/directory/profile.php?id=2230');
+    expect(canonicalProfileUrl('https://team.example.com/#/people/12')).toBe('https://team.example.com/#/people/12');
     expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
   });
   it('lists the other spellings another program may have stored, each of which it canonicalises back', () => {
