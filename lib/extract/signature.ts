@@ -50,6 +50,7 @@ const MESSAGE_TIME = /^(?:(?:to me|an mich|à moi|para mí|aan mij|a me)(?=,|$)|
 // The header lines that name people ("From: Jane Doe <…>", "An: …", "À : …"): the label goes, the
 // people stay. At the start of each line, as mail apps copy a header of several.
 const PEOPLE_LABEL = /^(?:from|to|cc|bcc|von|an|de|à|para)[ \t]?:[ \t]*/gim;
+const PEOPLE_LINE = /^\s*(?:from|to|cc|bcc|von|an|de|à|para)[ \t]?:/i;
 // A line between a message and its signature, or between two signatures: "--", "____", "━━━━".
 const SEPARATOR = /^[-–—_=━─]{2,}$/;
 // A LinkedIn card selected as text: the hidden "View Lena Hartmann’s profile" runs on after the
@@ -79,7 +80,12 @@ const selectedLines = (text: string) => cleanMultiline(text, MAX_TEXT).replace(/
 
 /** Each address in a list like `Jane <jane@x>, "Doe, John" <john@y>; bob@z`; [] if the text is not such a list. */
 export function parseAddressList(text: string): PersonInput[] {
-  const input = selectedLines(text).replace(PEOPLE_LABEL, '');
+  // A copied header's lines about the message ("Sent: …", "Subject: …") are no part of its list of people.
+  const input = selectedLines(text)
+    .split('\n')
+    .filter((line) => !QUOTED_OR_ABOUT_MESSAGE.test(line.trim()))
+    .join('\n')
+    .replace(PEOPLE_LABEL, '');
   const people: PersonInput[] = [];
   let rest = input;
   for (const match of input.matchAll(NAMED_ADDRESS)) {
@@ -258,7 +264,9 @@ function nameBeforeBareAddress(text: string): string | undefined {
   const at = text.indexOf('@');
   const before = text
     .slice(0, text.lastIndexOf(' ', at) + 1)
-    .replace(/[\s:,;(\[–—-]+$/, '');
+    .replace(/[\s:,;(\[–—-]+$/, '')
+    // Whose the person is, before their name: "Assistant: Mary Poppins mary@…".
+    .replace(/^[\p{L} ]{2,30}:\s+/u, '');
   // A label is no name: "Work Email: …", "Reply To …", "New York Office: …".
   if (before.includes(',') || before.split(' ').some((word) => addressLabelWords().has(word.toLowerCase()))) return undefined;
   return isFullName(before) ? before : undefined;
@@ -314,7 +322,7 @@ function namesOwnerOf(line: string, email: string | undefined): boolean {
   if (!email) return false;
   const display = DISPLAY_NAME.exec(line)?.[1];
   if (display) return isFullName(firstNameFirst(display.trim()));
-  const name = line.split(',')[0];
+  const name = nameBeforeBareAddress(line) ?? line.split(',')[0];
   if (!isFullName(name)) return false;
   const local = fold(email.slice(0, email.indexOf('@')));
   return name.split(' ').some((word) => word.length >= 2 && local.includes(fold(word)));
@@ -502,6 +510,31 @@ function tableRows(text: string): PersonInput[] | undefined {
 export function parseSignature(text: string): PersonInput[] {
   const list = parseAddressList(text);
   if (list.length > 1 || (list.length === 1 && !text.trim().includes('\n'))) return list;
-  const people = tableRows(text) ?? signatures(text).flatMap((lines) => readSignature(lines) ?? []);
+  // A copied message's header names a person for each address of its "From:", "To:" and "Cc:"
+  // lines; read with the message below as a signature's lines, they all went to its sender.
+  const lines = text.split(/\r\n?|\n/);
+  const headerPeople = lines.map((line) => (PEOPLE_LINE.test(line) ? parseAddressList(line) : []));
+  const rest = lines.filter((_, i) => headerPeople[i].length === 0).join('\n');
+  const people = withSignersOfHeader(headerPeople.flat(), tableRows(rest) ?? signatures(rest).flatMap((lines) => readSignature(lines) ?? []));
   return people.length ? people : list;
+}
+
+/**
+ * The people of a header and of the message below it, where a signature with no address of its
+ * own is the sender's, named in the header: one person, their address from the header and their
+ * job from the signature.
+ */
+function withSignersOfHeader(header: PersonInput[], below: PersonInput[]): PersonInput[] {
+  const signers = below.filter((person) => {
+    if (person.emails?.length || person.profileUrl) return true;
+    const named = header.find((other) => other.name?.toLowerCase() === person.name?.toLowerCase());
+    if (!named) return true;
+    for (const field of ['title', 'company', 'location', 'phones'] as const) {
+      if (named[field] !== undefined || person[field] === undefined) continue;
+      Object.assign(named, { [field]: person[field] });
+      named.fieldSources = { ...named.fieldSources, [field]: person.fieldSources?.[field] };
+    }
+    return false;
+  });
+  return [...header, ...signers];
 }

@@ -247,6 +247,30 @@ Tel. +44 20 7946 0958.`;
       ['Jonas Weber', ['jw@kranich.example']],
       ['Ava Reyes', ['a.r@contoso.example']],
     ]);
+    // A bare address, a desk and a person on one line: each is their own, never the sender's.
+    expect(
+      emailsOf('From: Jane Doe <jane@acme.example>\nSent: Monday, March 3, 2025 9:14 AM\nTo: bob@x.example\nCc: Recruiting <jobs@acme.example>; Bob Lee <bob.lee@x.example>\nSubject: Hi'),
+    ).toEqual([
+      ['Jane Doe', ['jane@acme.example']],
+      ['Recruiting', ['jobs@acme.example']],
+      ['Bob Lee', ['bob.lee@x.example']],
+      ['bob@x.example', ['bob@x.example']],
+    ]);
+  });
+
+  it('reads a whole message selected: the header’s people, and the signature as the sender’s job', () => {
+    const message = 'From: Jane Doe <jane@acme.example>\nSent: Monday, March 3, 2025 9:14 AM\nTo: Bob Lee <bob@x.example>\nSubject: Intro\n\nHi Bob,\nGreat to meet you today.\n\nBest,\nJane Doe\nHead of Partnerships\nAcme\n+1 555 123 4567';
+    expect(people(message).map((p) => [p.name, p.emails, p.title, p.company, p.phones])).toEqual([
+      ['Jane Doe', ['jane@acme.example'], 'Head of Partnerships', 'Acme', ['+1 555 123 4567']],
+      ['Bob Lee', ['bob@x.example'], undefined, undefined, []],
+    ]);
+  });
+
+  it('reads a line naming someone else before their address as another person: an assistant', () => {
+    expect(people('Jane Doe\nHead of Partnerships\nAcme\njane@acme.example\nAssistant: Mary Poppins mary@acme.example').map((p) => [p.name, p.emails, p.title])).toEqual([
+      ['Jane Doe', ['jane@acme.example'], 'Head of Partnerships'],
+      ['Mary Poppins', ['mary@acme.example'], undefined],
+    ]);
   });
 
   it('keeps a company with a comma in its name as the company; only a place ends in a country or region', () => {
