@@ -4,7 +4,7 @@ import type { PersonInput } from '../capture-model';
 import { normalizeEmail, safeHttpUrl } from '../text';
 import { attrOf, imageUrl, textOf } from './dom';
 import { mailtoAddresses } from './mailto';
-import { candidate, firstAnswer, type Signal, withoutSharedLinks } from './person';
+import { candidate, firstAnswer, type Signal, withoutSharedKeys } from './person';
 
 const MAX_CARDS = 200;
 
@@ -175,5 +175,5 @@ function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
 
 /** People marked up with h-card, then those with old hCard, each in document order. */
 export function extractHCards(doc: Document): PersonInput[] {
-  return withoutSharedLinks([...cardsOf(doc, MF2), ...cardsOf(doc, HCARD)]);
+  return withoutSharedKeys([...cardsOf(doc, MF2), ...cardsOf(doc, HCARD)]);
 }

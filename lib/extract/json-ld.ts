@@ -3,7 +3,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { textOf } from './dom';
-import { candidate, once, personName, type Answer, type Answers, withoutSharedLinks } from './person';
+import { candidate, once, personName, type Answer, type Answers, withoutSharedKeys } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -350,7 +350,7 @@ export function peopleOfNodes(nodes: readonly PersonNode[], doc: Document, synta
     // Microdata is read from the DOM, whose text the browser has already decoded.
     return { person: person && syntax === 'json-ld' ? unescaped(person) : person, place: subject ? 'about' : listed ? 'listed' : 'shown' };
   });
-  withoutSharedLinks(people.flatMap(({ person }) => (person ? [person] : [])));
+  withoutSharedKeys(people.flatMap(({ person }) => (person ? [person] : [])));
   const of = (place: keyof SchemaOrgPeople) => people.flatMap((entry) => (entry.person && entry.place === place ? [entry.person] : []));
   return { about: of('about'), shown: of('shown'), listed: of('listed') };
 }

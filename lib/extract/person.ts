@@ -81,31 +81,40 @@ function hostBearsName(host: string, name: string): boolean {
 }
 
 /**
- * The people without a link that one of them by another name also gives. Cards on a team page
- * that link to the page itself, or to places on it (`/team#jane`), would all get one profile
- * link, kept without query and fragment, and fold into one contact.
+ * The people without a link or an address that one of them by another name also gives. Cards on
+ * a team page that link to the page itself, or to places on it (`/team#jane`), or write to the
+ * office's one address (`studio@…`), would all get one profile link or email, and fold into one
+ * contact: the first card's, with the desk's address as their own.
  */
-export function withoutSharedLinks(people: PersonInput[]): PersonInput[] {
+export function withoutSharedKeys(people: PersonInput[]): PersonInput[] {
   // Most pages give one person or none: nothing to compare, and nothing compiled on a fresh page.
   if (people.length < 2) return people;
   const page = (url: string) => {
     const end = Math.min(...[url.indexOf('?'), url.indexOf('#')].filter((at) => at >= 0));
     return Number.isFinite(end) ? url.slice(0, end) : url;
   };
-  const nameByLink = new Map<string, string>();
+  const nameByKey = new Map<string, string>();
   const shared = new Set<string>();
-  for (const { profileUrl, name } of people) {
-    if (!profileUrl) continue;
-    const link = page(profileUrl);
-    const named = nameByLink.get(link);
-    if (named === undefined) nameByLink.set(link, name.toLowerCase());
-    else if (named !== name.toLowerCase()) shared.add(link);
+  const given = (key: string, name: string) => {
+    const named = nameByKey.get(key);
+    if (named === undefined) nameByKey.set(key, name.toLowerCase());
+    else if (named !== name.toLowerCase()) shared.add(key);
+  };
+  for (const { profileUrl, emails, name } of people) {
+    if (profileUrl) given(page(profileUrl), name);
+    for (const email of emails ?? []) given(email.toLowerCase(), name);
   }
   if (shared.size === 0) return people;
   for (const person of people) {
-    if (!person.profileUrl || !shared.has(page(person.profileUrl))) continue;
-    delete person.profileUrl;
-    delete person.fieldSources?.profileUrl;
+    if (person.profileUrl && shared.has(page(person.profileUrl))) {
+      delete person.profileUrl;
+      delete person.fieldSources?.profileUrl;
+    }
+    const own = person.emails?.filter((email) => !shared.has(email.toLowerCase()));
+    if (own && own.length < person.emails!.length) {
+      person.emails = own;
+      if (own.length === 0) delete person.fieldSources?.emails;
+    }
   }
   return people;
 }

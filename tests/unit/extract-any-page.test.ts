@@ -365,6 +365,18 @@ describe('h-card and hCard', () => {
     ]);
   });
 
+  it('keeps the people of a team page apart when every card gives the office’s address, and gives it to none of them', () => {
+    const url = 'https://lumen.example/team';
+    const card = (name: string, title: string) =>
+      `<div class="h-card"><h3 class="p-name">${name}</h3><p class="p-job-title">${title}</p><a class="u-email" href="mailto:studio@lumen.example">studio@lumen.example</a></div>`;
+    const page = new JSDOM(`<main>${card('Ana Souza', 'Managing Partner')}${card('Ben Carter', 'Project Architect')}</main>`, { url }).window.document;
+    const people = extractPeople(page, url).map((p) => [p.name, p.title, p.emails]);
+    expect(people.slice(0, 2)).toEqual([
+      ['Ana Souza', 'Managing Partner', []],
+      ['Ben Carter', 'Project Architect', []],
+    ]);
+  });
+
   it('names a card by its text only when nothing in it is a text property or another card', () => {
     const { document: page } = loadFixture('h-card.html');
     page.body.innerHTML = `<div class="h-card">Ada Example <span class="p-note">writes about maps</span></div>
