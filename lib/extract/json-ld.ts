@@ -8,6 +8,7 @@ import { candidate, once, personName, type Answer, type Answers, withoutSharedKe
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
 const MAX_DEPTH = 12;
+/** Objects and arrays walked on one page, however many blocks hold them. */
 const MAX_NODES = 5_000;
 
 export type JsonObject = Record<string, unknown>;
@@ -267,9 +268,11 @@ export function personNodes(items: readonly unknown[], doc: Document): PersonNod
   const subjectIds = new Set<string>();
   // Some DOMs (linkedom) give baseURI as null, which no URL parses against.
   const base = doc.baseURI || undefined;
+  // Objects and arrays only: the strings and numbers of a schedule of a thousand sessions before
+  // the speaker's own block would use up the budget the speaker needs.
   let visited = 0;
   const walk = (value: unknown, depth: number, rank: number, subject: boolean, listedBy?: JsonObject) => {
-    if (depth > MAX_DEPTH || ++visited > MAX_NODES) return;
+    if (depth > MAX_DEPTH || typeof value !== 'object' || value === null || ++visited > MAX_NODES) return;
     if (Array.isArray(value)) {
       for (const item of value) walk(item, depth + 1, rank, subject, listedBy);
       return;

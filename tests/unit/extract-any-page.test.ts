@@ -247,6 +247,18 @@ describe('JSON-LD', () => {
       parse.mockRestore();
     }
   });
+
+  it('reads the person of a block after a large one about something else: a schedule of a thousand sessions', () => {
+    const url = 'https://devconf.example.org/speakers/maria-garcia';
+    const sessions = Array.from({ length: 1000 }, (_, i) => ({ '@type': 'Event', name: `Session ${i}`, startDate: '2025-06-01T09:00', location: { '@type': 'Place', name: `Room ${i % 5}` } }));
+    const block = (value: unknown) => `<script type="application/ld+json">${JSON.stringify(value)}</script>`;
+    const page = new JSDOM(
+      block({ '@context': 'https://schema.org', '@type': 'Event', name: 'DevConf 2025', subEvent: sessions }) +
+        block({ '@context': 'https://schema.org', '@type': 'ProfilePage', mainEntity: { '@type': 'Person', name: 'Maria Garcia', jobTitle: 'VP Engineering' } }),
+      { url },
+    ).window.document;
+    expect(jsonLdPeople(page).map((p) => [p.name, p.title])).toEqual([['Maria Garcia', 'VP Engineering']]);
+  });
 });
 
 describe('isJson', () => {
