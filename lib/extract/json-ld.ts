@@ -1,6 +1,7 @@
 // schema.org Person in JSON-LD: objects, arrays and @graph, with values that may be strings,
 // arrays or objects. Sites write it for search engines, so it outlives their redesigns.
 import type { PersonInput } from '../capture-model';
+import { linkedinProfileSlug } from '../profile-url';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { textOf } from './dom';
 import { candidate, once, personName, type Answer, type Answers, withoutSharedKeys } from './person';
@@ -145,6 +146,16 @@ function ownAddress(value: unknown, base: string): string | undefined {
     .find((url) => url && !url.hash)?.href;
 }
 
+/**
+ * A LinkedIn profile among the person's other pages (`sameAs`): the link Kith knows most people
+ * by, so a speaker's page finds the one saved from their profile.
+ */
+function linkedinProfileIn(value: unknown, base: string): string | undefined {
+  return strings(value, 20)
+    .map((url) => parseHttpUrl(url, base))
+    .find((url) => url && linkedinProfileSlug(url))?.href;
+}
+
 /** An `@id` as the person's link: it is a name for the node, so never a place on a page, nor the page itself. */
 function idAsLink(id: unknown, page: string): string | undefined {
   const url = parseHttpUrl(first(id));
@@ -171,7 +182,7 @@ export function jsonLdAnswers(node: JsonObject, doc: Document, from: Syntax = 'j
     location: answer(place(node.address) ?? place(isObject(node.homeLocation) ? (node.homeLocation.address ?? node.homeLocation) : undefined)),
     emails: answer(list(node.email).map(normalizeEmail).filter((e): e is string => Boolean(e))),
     phones: answer(list(node.telephone)),
-    profileUrl: answer(ownAddress(node.url, base) ?? idAsLink(node['@id'], doc.URL)),
+    profileUrl: answer(linkedinProfileIn([node.url, node.sameAs], base) ?? ownAddress(node.url, base) ?? idAsLink(node['@id'], doc.URL)),
     photoUrl: answer(imageOf(node.image, base)),
   };
 }

@@ -93,7 +93,7 @@ test('any page: right-click Save to Kith on the page saves its best person throu
     location: 'Amman, Jordan',
     emails: ['noor@cedar.example'],
     phones: ['+962 6 555 0142'],
-    profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+    profileUrl: 'https://www.linkedin.com/in/noor-haddad-research/',
     photoUrl: 'https://summit.example.org/img/noor-haddad.jpg',
   });
   expect(contact.sources.map((source) => source.kind)).toEqual(['json-ld']);
@@ -131,7 +131,7 @@ test('any page: right-click Save on a saved person’s page leaves off the email
   const url = fixtureUrl('json-ld.html');
   const at = Date.now() - 60_000;
   await kith.putRecords('contacts', [
-    { id: 'noor', name: 'Noor Haddad', emails: [], profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad', createdAt: at, updatedAt: at },
+    { id: 'noor', name: 'Noor Haddad', emails: [], profileUrl: 'https://www.linkedin.com/in/noor-haddad-research/', createdAt: at, updatedAt: at },
     { id: 'team', name: 'Cedar AI team', emails: ['noor@cedar.example'], createdAt: at, updatedAt: at },
   ]);
   const page = await openFixture(kith, 'json-ld.html');
@@ -176,7 +176,7 @@ test('any page: the popup offers the email and phone the page shows that a saved
       location: 'Amman, Jordan',
       emails: [],
       phones: [],
-      profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+      profileUrl: 'https://www.linkedin.com/in/noor-haddad-research/',
       createdAt: at,
       updatedAt: at,
     },
@@ -205,12 +205,12 @@ test('any page: a card found by its email is offered the page’s profile link',
   await kith.clickToolbarButton(page);
   const popup = await kith.openPopup(page);
   const update = popup.getByRole('region', { name: 'This page shows something new' });
-  await expect(update.getByRole('listitem')).toHaveText([/^Profile link: https:\/\/summit\.example\.org\/2025\/speakers\/noor-haddad \(not on the card\)\s*Add link$/]);
+  await expect(update.getByRole('listitem')).toHaveText([/^Profile link: https:\/\/www\.linkedin\.com\/in\/noor-haddad-research\/ \(not on the card\)\s*Add link$/]);
   await update.getByRole('button', { name: 'Add link' }).click();
   await expect(popup.getByRole('status')).toHaveText('Update accepted.');
   await expect(update).toHaveCount(0);
   const [noor] = await kith.readStore<StoredContact>('contacts');
-  expect(noor.profileUrl).toBe('https://summit.example.org/2025/speakers/noor-haddad');
+  expect(noor.profileUrl).toBe('https://www.linkedin.com/in/noor-haddad-research/');
 });
 
 test('any page: hostile.html is shown as text, nothing on it runs in Kith or the page, no javascript: or data: URL is kept', async ({ kith }) => {

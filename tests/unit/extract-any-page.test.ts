@@ -33,7 +33,8 @@ describe('JSON-LD', () => {
       location: 'Amman, Jordan',
       emails: ['noor@cedar.example'],
       phones: ['+962 6 555 0142'],
-      profileUrl: 'https://summit.example.org/2025/speakers/noor-haddad',
+      // Her LinkedIn profile among her pages, rather than the summit's page about her.
+      profileUrl: 'https://www.linkedin.com/in/noor-haddad-research/',
       photoUrl: 'https://summit.example.org/img/noor-haddad.jpg',
       source: 'json-ld',
       fieldSources: {
@@ -246,6 +247,14 @@ describe('JSON-LD', () => {
     } finally {
       parse.mockRestore();
     }
+  });
+
+  it('takes a LinkedIn profile among the person’s other pages for their link, as Kith knows most people by it', () => {
+    const url = 'https://conf.example/speakers/sara-lind';
+    const sara = { '@type': 'Person', name: 'Sara Lind', url: 'https://saralind.example/', sameAs: ['https://github.com/saralind', 'https://se.linkedin.com/in/SaraLind?trk=x'] };
+    expect(extractPeople(jsonLdPage(url, [sara]), url).map((p) => p.profileUrl)).toEqual(['https://www.linkedin.com/in/saralind/']);
+    const { sameAs: _, ...withoutProfile } = sara;
+    expect(extractPeople(jsonLdPage(url, [withoutProfile]), url).map((p) => p.profileUrl)).toEqual(['https://saralind.example/']);
   });
 
   it('reads the person of a block after a large one about something else: a schedule of a thousand sessions', () => {
