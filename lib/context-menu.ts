@@ -9,7 +9,7 @@ import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCaptu
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
-import { looksLikePersonName } from './extract/person';
+import { GENERATION, looksLikePersonName, personName } from './extract/person';
 import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
 import { notifyNothingSaved, notifySaveFailed, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
@@ -69,6 +69,12 @@ function usable(input: PersonInput): Person | undefined {
 const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
 const PRESENCE = /^status(?: is|:) /i;
 
+/** "Sam Lee, CTO at Acme" as "Sam Lee": a job after a full name, as a directory's link may give it; "Doe, Jane" and "Sam Lee, Jr." stay. */
+function nameBeforeJob(name: string): string {
+  const [before, after] = name.split(', ');
+  return after !== undefined && before.includes(' ') && !GENERATION.test(after) ? before : name;
+}
+
 async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<PersonInput[] | string> {
   const href = click.linkUrl ?? '';
   const textOfLink = async () =>
@@ -80,10 +86,11 @@ async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promi
   // engine's result, the page's title: "Jane Doe - Head of Research - Acme | LinkedIn". Before
   // the name, a directory's link may show a status dot or the initials its avatar is drawn with,
   // and LinkedIn's picture link its hidden "Status is reachable".
-  const name = (await textOfLink())
+  const line = (await textOfLink())
     .split('\n')
     .map((line) => withoutNameBadges(cleanLine(line, 200)).split(/\s+[-–—|]\s+/)[0])
     .find((line) => /\p{L}/u.test(line) && !AVATAR_INITIALS.test(line) && !PRESENCE.test(line));
+  const name = line && nameBeforeJob(personName(line));
   if (!name || !looksLikePersonName(name)) return NOTHING.linkName;
   return [{ name, emails: [], profileUrl: href, source: 'link', fieldSources: { name: 'link:text', profileUrl: 'link:href' } }];
 }

@@ -140,7 +140,7 @@ export function nameFromAddress(email: string): string {
 // counts only with a word after it, and one that begins them ("Maile", "Hereford", "Sendhil",
 // "Reacher") only as a word of its own.
 const NOT_A_NAME =
-  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|support|sales|careers|jobs|info|feedback|media|linkedin|correo|courriel|nachricht|anfrage)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|メール|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous|view|follow|connect|find|envoyer|enviar|envíe|invia|inviaci|stuur|mande um|mande uma) |press(?: |$)|inquir|enquir|.*\b(?:linkedin|profile|profil)\b)/i;
+  /^(?:(?:e-?mail|mail|write|send|message|reach|click|here|newsletter|subscribe|unsubscribe|apply|report|join|register|rsvp|donate|submit|support|sales|careers|jobs|info|feedback|media|linkedin|correo|courriel|nachricht|anfrage)\b|cont[aá]ct|get in touch|kontakt|écri|escr[ií]b|scriv|sent from|get outlook|メール|(?:say|hire|drop|book|talk|let['’]?s|schreib(?:en)?|nous|view|follow|connect|find|envoyer|enviar|envíe|invia|inviaci|stuur|mande um|mande uma) |press(?: |$)|inquir|enquir|.*\b(?:linkedin|profile|profil)\b)/i;
 
 /**
  * A degree or credential written after a name ("Jane Doe, PhD", "Sam Lee, CFA"): what someone
@@ -162,6 +162,12 @@ const nameParticles = /* @__PURE__ */ once(
   () => new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", 'in', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']),
 );
 export const isNameParticle = (word: string) => nameParticles().has(word);
+
+/**
+ * Each word capitalised as a name's are ("d'Arcy" too), or in a script without case (דנה כהן), but
+ * for particles ("Ellen van Dijk"): not "Apply now" or "the organisers".
+ */
+export const writtenAsName = (text: string) => text.split(' ').every((word) => /^(?:\p{Ll}['’])?[\p{Lu}\p{Lo}]/u.test(word) || isNameParticle(word));
 
 export const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
 

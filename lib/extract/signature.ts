@@ -17,6 +17,7 @@ import {
   once,
   withoutEmojiAround,
   withoutPronouns,
+  writtenAsName,
   type Answers,
 } from './person';
 
@@ -119,8 +120,7 @@ const capitalised = (word: string) => /^[\p{Lu}\p{Lo}]/u.test(word);
 
 /** A name of two words or more, each capitalised but for particles ("Ellen van Dijk"). */
 function isFullName(text: string): boolean {
-  const words = text.split(' ');
-  return words.length >= 2 && looksLikePersonName(text) && words.every((word) => capitalised(word) || isNameParticle(word));
+  return text.includes(' ') && looksLikePersonName(text) && writtenAsName(text);
 }
 
 /**

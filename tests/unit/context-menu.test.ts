@@ -102,6 +102,15 @@ describe('Save to Kith on a link', () => {
     expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/ada-quinlan/' }), TAB, deps)).toMatchObject({ saved: [{ name: 'Ada Quinlan' }] });
   });
 
+  it('saves a profile link’s name without honorifics, credentials, emoji or a job after a comma', async () => {
+    for (const text of ['Dr. Jane Doe, PhD', '🚀 Jane Doe (she/her)', 'Jane Doe, CTO at Acme']) {
+      setUp({ linkTextOf: async () => text });
+      expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/jane-doe/' }), TAB, deps), text).toMatchObject({ saved: [{ name: 'Jane Doe' }] });
+    }
+    setUp({ linkTextOf: async () => 'Sam Lee, Jr.' });
+    expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/sam-lee/' }), TAB, deps)).toMatchObject({ saved: [{ name: 'Sam Lee, Jr.' }] });
+  });
+
   it('a link right-clicked inside a selection adds its address or profile to the person selected', async () => {
     await saveFromContextMenu(click({ linkUrl: 'mailto:jane.doe@example.com', selectionText: 'Jane Doe' }), TAB, deps);
     await saveFromContextMenu(
