@@ -24,6 +24,9 @@ type Vocabulary = {
   notAPerson: string[];
   /** A name given in parts only, joined in this order: "Jane Doe". */
   nameParts: string[];
+  /** A post and its author's card. */
+  entry: string;
+  author: string;
 };
 
 const MF2: Vocabulary = {
@@ -41,6 +44,8 @@ const MF2: Vocabulary = {
   url: ['u-url', 'u-uid'],
   photo: ['u-photo'],
   notAPerson: ['p-org', 'p-location'],
+  entry: 'h-entry',
+  author: 'p-author',
 };
 
 const HCARD: Vocabulary = {
@@ -57,6 +62,8 @@ const HCARD: Vocabulary = {
   url: ['url'],
   photo: ['photo'],
   notAPerson: ['org', 'agent'],
+  entry: 'hentry',
+  author: 'author',
 };
 
 /** Elements of `card` with the class, skipping those that belong to a card nested inside it. */
@@ -157,7 +164,13 @@ const COMMENTS = '#comments, .comment, .comment-list, .commentlist, .p-comment';
 
 function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
   const people: PersonInput[] = [];
-  for (const card of [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS)) {
+  // On a post's page (one post), its author is whom the page is about: a guest's post on a blog
+  // whose owner's card heads every page.
+  const entries = doc.querySelectorAll(`.${vocabulary.entry}`);
+  const author = entries.length === 1 ? entries[0].querySelector(`.${vocabulary.author}.${vocabulary.root}`) : null;
+  const cards = [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS);
+  if (author && cards.includes(author)) cards.sort((a, b) => Number(b === author) - Number(a === author));
+  for (const card of cards) {
     if (vocabulary.notAPerson.some((cls) => card.classList.contains(cls))) continue;
     // An organisation's card names itself as one: `fn org` (old hCard), `p-name p-org` (h-card),
     // on the card or an element of its own, not of a card nested in it (a person's employer).

@@ -41,12 +41,13 @@ const READERS: Record<SiteName, SiteReader> = { linkedin: LINKEDIN, gmail: GMAIL
 function markupCandidates(doc: Document): PersonInput[] {
   // Metadata describes the page's subject; mailto links are the weakest hint of who it is about.
   // Microdata marks up a page's reviewers and commenters as often as whom it is about: only its
-  // subject goes before the page's h-cards. People only listed as an organisation's (its founder,
-  // in every page's head) come after what the page's own markup says.
+  // subject goes before the page's h-cards, and before a person JSON-LD shows without saying the
+  // page is theirs (the site's owner, in every page's head, on a guest's post). People only
+  // listed as an organisation's (its founder) come after what the page's own markup says.
   const jsonLd = extractJsonLd(doc);
   const microdata = extractMicrodata(doc);
   const cards = extractHCards(doc);
-  const first = [...jsonLd.about, ...jsonLd.shown, ...microdata.about];
+  const first = [...jsonLd.about, ...microdata.about, ...jsonLd.shown];
   return [
     ...first,
     ...extractOpenGraph(doc, first[0] ?? cards[0]),

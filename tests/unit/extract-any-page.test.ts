@@ -309,6 +309,7 @@ describe('h-card and hCard', () => {
   it('reads the owner card without its nested organisation card, then other cards in order, but no commenter’s', () => {
     const people = extractPeople(document, url);
     expect(people.map((p) => p.name)).toEqual(['Mina Okafor', 'Lena Park']);
+    // The post's author, read first, is the owner: one person, her name and link as the author's card gives them.
     expect(people[0]).toEqual({
       name: 'Mina Okafor',
       title: 'Data Journalist',
@@ -320,13 +321,13 @@ describe('h-card and hCard', () => {
       photoUrl: 'https://mina-okafor.example/images/mina.jpg',
       source: 'h-card',
       fieldSources: {
-        name: 'h-card:p-name',
+        name: 'h-card:implied',
         title: 'h-card:p-job-title',
         company: 'h-card:p-org',
         location: 'h-card:p-locality',
         emails: 'h-card:u-email',
         phones: 'h-card:p-tel',
-        profileUrl: 'h-card:u-url',
+        profileUrl: 'h-card:implied',
         photoUrl: 'h-card:u-photo',
       },
     });
@@ -403,6 +404,26 @@ describe('h-card and hCard', () => {
     page.body.innerHTML = `<div class="h-card">Ada Example <span class="p-note">writes about maps</span></div>
       <div class="h-card">Outer text <span class="h-card">Inner Person</span></div>`;
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Inner Person']);
+  });
+
+  it('reads first the author of a guest’s post, not the blog’s owner whose card heads the page', () => {
+    const page = new JSDOM(
+      `<header><div class="h-card"><a class="p-name u-url" href="https://jane.example/">Jane Doe</a></div></header>
+       <article class="h-entry"><h1 class="p-name">Notes from a guest</h1><a class="p-author h-card" href="https://markwu.example/">Mark Wu</a></article>`,
+      { url: 'https://jane.example/2025/guest-post' },
+    ).window.document;
+    expect(extractHCards(page).map((p) => p.name)).toEqual(['Mark Wu', 'Jane Doe']);
+  });
+
+  it('reads first the author microdata gives a post, before a person the site’s JSON-LD shows on every page', () => {
+    const url = 'https://jane.example/2025/guest-post';
+    const page = new JSDOM(
+      `<script type="application/ld+json">{"@context":"https://schema.org","@type":"Person","name":"Jane Doe","url":"https://jane.example/"}</script>
+       <article itemscope itemtype="https://schema.org/BlogPosting"><h1 itemprop="headline">Notes from a guest</h1>
+       <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Mark Wu</span></span></article>`,
+      { url },
+    ).window.document;
+    expect(extractPeople(page, url).map((p) => p.name)).toEqual(['Mark Wu', 'Jane Doe']);
   });
 
   it('takes no commenter and no organisation’s card for a person', () => {
