@@ -4,7 +4,7 @@ import type { PersonInput } from '../capture-model';
 import { linkedinProfileSlug } from '../profile-url';
 import { cleanLine, normalizeEmail, parseHttpUrl, parseUrl, safeHttpUrl } from '../text';
 import { textOf } from './dom';
-import { candidate, once, personName, type Answer, type Answers, withoutSharedKeys } from './person';
+import { candidate, looksLikePersonName, once, personName, type Answer, type Answers, withoutSharedKeys, writtenAsName } from './person';
 
 /** A megabyte of JSON-LD is not a person card; skipping it keeps a hostile page cheap. */
 const MAX_SCRIPT_CHARS = 500_000;
@@ -263,6 +263,19 @@ function withEmployerInContext(node: JsonObject, listedBy: JsonObject | undefine
  */
 export type PersonNode = { node: JsonObject; listed: boolean; subject: boolean };
 
+// Words of a newsroom's or a company's name, which a post's author given as text often is ("Reuters Staff").
+const NOT_A_PERSONS_NAME = /\b(?:news|staff|team|editors?|editorial|desk|press|media|magazine|times|post|journal|daily|weekly|group|agency|inc|ltd|llc|gmbh)\b/i;
+
+/**
+ * A post's authors written as their names alone (`"author": "Jane Roe"`, microdata's `<span
+ * itemprop="author">`), where the text is a person's name and not a newsroom's.
+ */
+function authorsByName(value: unknown): string[] {
+  return (Array.isArray(value) ? value.slice(0, 10) : [value])
+    .flatMap((item) => (typeof item === 'string' ? [cleanLine(item, 200)] : []))
+    .filter((name) => name.includes(' ') && name.split(' ').length <= 4 && looksLikePersonName(name) && writtenAsName(name) && !NOT_A_PERSONS_NAME.test(name));
+}
+
 /**
  * Person nodes of `items` (the top-level values of a page's JSON-LD blocks, or its microdata
  * items), the page's own subject first: the person a ProfilePage's mainEntity or about, or a
@@ -304,6 +317,7 @@ export function personNodes(items: readonly unknown[], doc: Document): PersonNod
     const isPost = types.some((type) => type.endsWith('Article') || type.endsWith('Posting'));
     for (const [key, child] of Object.entries(value)) {
       if (key === '@context') continue;
+      if (isPost && key === 'author') for (const name of authorsByName(child)) found.push({ node: { '@type': 'Person', name }, rank: rank + 1, subject: true });
       const listing = PEOPLE_OF_ORGANISATION.has(key) && value.name !== undefined ? value : undefined;
       const ofSubject =
         (isProfilePage && key === 'about') || (isPage && (key === 'mainEntity' || key === 'mainContentOfPage')) || (isPost && key === 'author');

@@ -257,6 +257,14 @@ describe('JSON-LD', () => {
     expect(extractPeople(jsonLdPage(url, [withoutProfile]), url).map((p) => p.profileUrl)).toEqual(['https://saralind.example/']);
   });
 
+  it('reads a post’s author given by name alone, but not a newsroom’s name', () => {
+    const url = 'https://news.example/2025/03/story';
+    const authorsOf = (author: unknown) => jsonLdPeople(jsonLdPage(url, [{ '@type': 'NewsArticle', headline: 'A story', author }])).map((p) => p.name);
+    expect(authorsOf('Jane Roe')).toEqual(['Jane Roe']);
+    expect(authorsOf(['Jane Roe', 'Bo Lind'])).toEqual(['Jane Roe', 'Bo Lind']);
+    for (const author of ['Reuters Staff', 'The Editors', 'editorial team', 'Acme Media Group', 'Admin']) expect(authorsOf(author), author).toEqual([]);
+  });
+
   it('reads the person of a block after a large one about something else: a schedule of a thousand sessions', () => {
     const url = 'https://devconf.example.org/speakers/maria-garcia';
     const sessions = Array.from({ length: 1000 }, (_, i) => ({ '@type': 'Event', name: `Session ${i}`, startDate: '2025-06-01T09:00', location: { '@type': 'Place', name: `Room ${i % 5}` } }));
