@@ -28,15 +28,16 @@ export function linkedinProfileSlug(url: URL): string | undefined {
   return slugAsWritten(url)?.toLowerCase();
 }
 
-// Parameters that say where a visitor came from, never whose page it is.
-const TRACKING_PARAMETER = /^(?:utm_\w+|mc_[ce]id|_hs\w+|mkt_tok|fbclid|gclid|dclid|msclkid|igshid|si|ref|ref_src|ref_url|source|trk\w*|feature)$/i;
+// The parameters that say whose page it is (`profile.php?id=1041`, `citations?user=abc`); the
+// rest say how it is shown (`?tab=repositories`, `?hl=en`) or where the visitor came from.
+const PERSON_PARAMETER = /^(?:id|uid|u|pid|user(?:_?id|name)?|profile(?:_?id)?|person(?:_?id)?|member(?:_?id)?|staff(?:_?id)?|employee(?:_?id)?|handle|name)$/i;
 
 /**
  * The one form of a profile URL that dedupe compares: LinkedIn profiles on any country
  * subdomain, with tracking parameters or an overlay path (`/overlay/contact-info/`), become
- * `https://www.linkedin.com/in/<slug>/`; other URLs lose their tracking parameters and fragment,
- * but keep the rest of their query and a fragment that routes an app (`#/people/12`): on many
- * sites (`profile.php?id=1041`) that is what names the person.
+ * `https://www.linkedin.com/in/<slug>/`; other URLs keep of their query only the parameters that
+ * name a person, in one order, and of their fragment only an app's route (`#/people/12`): on
+ * many sites (`profile.php?id=1041`) that is what tells people apart.
  */
 export function canonicalProfileUrl(input: string | undefined | null): string | undefined {
   // Most links are a profile already in this form but for case or a slash (a connections file
@@ -50,7 +51,7 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
   // Setters re-serialise the URL, so only those with something to remove; the parser has
   // already lower-cased the host.
   if (url.search) {
-    const kept = [...url.searchParams].filter(([key]) => !TRACKING_PARAMETER.test(key));
+    const kept = [...url.searchParams].filter(([key, value]) => value && PERSON_PARAMETER.test(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // Written one way, however the link encoded it ("a%20b" or "a+b").
     url.search = new URLSearchParams(kept).toString();
   }
@@ -67,8 +68,8 @@ export function canonicalProfileUrl(input: string | undefined | null): string | 
 export function otherProfileUrlSpellings(canonical: string): string[] {
   const url = parseHttpUrl(canonical);
   if (!url) return [];
-  const path = url.pathname + url.search;
-  const paths = [path, path.endsWith('/') ? path.slice(0, -1) : `${path}/`];
+  const path = url.pathname;
+  const paths = [path, path.endsWith('/') ? path.slice(0, -1) : `${path}/`].map((p) => p + url.search + url.hash);
   const host = url.host;
   const hosts = [host, host.startsWith('www.') ? host.slice(4) : `www.${host}`];
   const spellings = ['https:', 'http:'].flatMap((scheme) => hosts.flatMap((h) => paths.map((p) => `${scheme}//${h}${p}`)));

@@ -120,11 +120,14 @@ describe('canonicalProfileUrl', () => {
     // A name chosen by its owner is still one profile however it is written.
     expect(canonicalProfileUrl('https://www.linkedin.com/in/ACorn-Smith')).toBe('https://www.linkedin.com/in/acorn-smith/');
   });
-  it('strips tracking from other profile links, keeps what names the person, and refuses non-http ones', () => {
+  it('keeps of other profile links only the parameters that name the person, and refuses non-http ones', () => {
     expect(canonicalProfileUrl('https://Example.com/people/jane?ref=x&utm_source=mail&fbclid=1#top')).toBe('https://example.com/people/jane');
-    // Two people, told apart only by their query or an app's route.
-    expect(canonicalProfileUrl('https://uni.example.edu/directory/profile.php?id=1041&utm_medium=email')).toBe('https://uni.example.edu/directory/profile.php?id=1041');
+    // One person however the page is shown: a tab, a language, a share link's code.
+    for (const view of ['?tab=repositories', '?hl=en', '?s=21&t=Abc', '?jane']) expect(canonicalProfileUrl(`https://github.com/janedoe${view}`), view).toBe('https://github.com/janedoe');
+    // Two people, told apart only by their query or an app's route; the same one in any order.
+    expect(canonicalProfileUrl('https://uni.example.edu/directory/profile.php?id=1041&sk=about&utm_medium=email')).toBe('https://uni.example.edu/directory/profile.php?id=1041');
     expect(canonicalProfileUrl('https://uni.example.edu/directory/profile.php?id=2230')).toBe('https://uni.example.edu/directory/profile.php?id=2230');
+    expect(canonicalProfileUrl('https://scholar.example/citations?hl=en&user=abc&uid=7')).toBe(canonicalProfileUrl('https://scholar.example/citations?uid=7&user=abc'));
     expect(canonicalProfileUrl('https://team.example.com/#/people/12')).toBe('https://team.example.com/#/people/12');
     expect(canonicalProfileUrl('javascript:alert(1)')).toBeUndefined();
   });
@@ -138,5 +141,9 @@ describe('canonicalProfileUrl', () => {
     expect(spellings).not.toContain(canonical);
     for (const spelling of spellings) expect(canonicalProfileUrl(spelling)).toBe(canonical);
     expect(otherProfileUrlSpellings('https://example.com/people/jane')).toContain('https://www.example.com/people/jane/');
+    // Never the app's page or the directory without whom they name: everyone there would be one person.
+    expect(otherProfileUrlSpellings('https://app.example/#/people/12')).not.toContain('https://app.example/');
+    expect(otherProfileUrlSpellings('https://app.example/#/people/12')).toContain('https://www.app.example/#/people/12');
+    expect(otherProfileUrlSpellings('https://uni.example.edu/profile.php?id=1041').every((spelling) => spelling.includes('?id=1041'))).toBe(true);
   });
 });
