@@ -252,18 +252,16 @@ export async function reviseInteraction(
 
 /**
  * The open thank-yous an interaction asked for, still on the day after it, move with its day when
- * that is corrected (one logged for the wrong day, or the correction undone). One from before
- * thank-yous knew their interaction is known by its day. Moved by the user's doing, each is made
- * anew (`now`), so one moved to a day already begun only counts on the badge, as `planKeepInTouch`
- * moves a keep-in-touch.
+ * that is corrected (one logged for the wrong day, or the correction undone); one the user added
+ * by hand stays where they put it. Moved by the user's doing, each is made anew (`now`), so one
+ * moved to a day already begun only counts on the badge, as `planKeepInTouch` moves a keep-in-touch.
  */
 async function moveThankYousIn(tx: WriteTx, from: Interaction, to: Interaction, now: number): Promise<void> {
   const wasDue = thankYouDueAt(from.at);
   const dueAt = thankYouDueAt(to.at);
   if (wasDue === dueAt) return;
   for (const stored of await tx.objectStore('reminders').index('byContact').getAll(to.contactId)) {
-    const asked = stored.interactionId === undefined || stored.interactionId === to.id;
-    if (stored.kind === 'thank-you' && stored.doneAt === undefined && asked && stored.dueAt === wasDue) {
+    if (stored.kind === 'thank-you' && stored.doneAt === undefined && stored.interactionId === to.id && stored.dueAt === wasDue) {
       await putReminderIn(tx, { ...reminderFromStore(stored), dueAt, createdAt: now });
     }
   }

@@ -10,6 +10,7 @@ import {
   interactionsOf,
   nextDueAfter,
   openKithDb,
+  putReminder,
   remindersOf,
   restoreSnapshot,
   updateContact,
@@ -357,7 +358,7 @@ describe('correcting a logged interaction', () => {
     expect((await interactionsOf(db, 'c1'))[0]).toMatchObject({ summary: 'Intro call', received: ['information'] });
   });
 
-  it('moves its open thank-you with its day, and undo moves it back; one marked done stays', async () => {
+  it('moves its open thank-you with its day, and undo moves it back; one marked done, or added by hand, stays', async () => {
     const openThanks = async () => (await remindersOf(db, 'c1')).filter((r) => r.kind === 'thank-you' && r.doneAt === undefined).map((r) => [r.note, localIsoDate(r.dueAt)]);
     const { interaction } = await logInteraction(db, { id: 'i1', contactId: 'c1', at: NOW + 10 * DAY, received: ['contacts'] }, SETTINGS, NOW + 10 * DAY);
     await logInteraction(db, { id: 'i2', contactId: 'c1', at: NOW + 10 * DAY + 1000, received: ['referrals'] }, SETTINGS, NOW + 10 * DAY);
@@ -369,8 +370,11 @@ describe('correcting a logged interaction', () => {
 
     const [thanks] = (await remindersOf(db, 'c1')).filter((r) => r.note === 'Thank them for contacts');
     await settleReminder(db, thanks, 'done', SETTINGS, NOW + 11 * DAY);
+    // One the user added by hand for that day is theirs, not the interaction's.
+    await putReminder(db, { id: 'by-hand', contactId: 'c1', kind: 'thank-you', dueAt: thankYouDueAt(NOW + 10 * DAY), note: 'Send the book', createdAt: NOW });
     await reviseInteraction(db, interaction, { ...interaction, at: NOW + 2 * DAY }, SETTINGS, NOW + 11 * DAY);
-    expect((await remindersOf(db, 'c1')).find((r) => r.id === thanks.id)?.dueAt).toBe(thankYouDueAt(NOW + 10 * DAY));
+    const dueOf = async (id: string) => (await remindersOf(db, 'c1')).find((r) => r.id === id)?.dueAt;
+    expect([await dueOf(thanks.id), await dueOf('by-hand')]).toEqual([thankYouDueAt(NOW + 10 * DAY), thankYouDueAt(NOW + 10 * DAY)]);
   });
 
   it('help unticked and ticked again is still thanked for once', async () => {
