@@ -80,6 +80,15 @@ function hostBearsName(host: string, name: string): boolean {
   return bears(lower) || bears(withoutAccents(lower));
 }
 
+/** Words of a name to compare: "Doe, José A." as doe, jose; initials and punctuation aside. */
+const nameWords = (name: string) => new Set(withoutAccents(name.toLowerCase()).split(/[\s,.]+/).filter((word) => word.length > 1));
+
+/** Whether two names may be one person's written two ways: "Jane Doe", "Doe, Jane", "Jane A. Doe", "José Pérez" and "Jose Perez". */
+function mayNameOnePerson(a: string, b: string): boolean {
+  const [fewer, more] = [nameWords(a), nameWords(b)].sort((x, y) => x.size - y.size);
+  return fewer.size > 0 && [...fewer].every((word) => more.has(word));
+}
+
 /**
  * The people without a link or an address that one of them by another name also gives. Cards on
  * a team page that link to the page itself, or to places on it (`/team#jane`), or write to the
@@ -97,8 +106,8 @@ export function withoutSharedKeys(people: PersonInput[]): PersonInput[] {
   const shared = new Set<string>();
   const given = (key: string, name: string) => {
     const named = nameByKey.get(key);
-    if (named === undefined) nameByKey.set(key, name.toLowerCase());
-    else if (named !== name.toLowerCase()) shared.add(key);
+    if (named === undefined) nameByKey.set(key, name);
+    else if (!mayNameOnePerson(named, name)) shared.add(key);
   };
   for (const { profileUrl, emails, name } of people) {
     if (profileUrl) given(page(profileUrl), name);

@@ -405,6 +405,9 @@ describe('h-card and hCard', () => {
       ['Ana Souza', 'Managing Partner', []],
       ['Ben Carter', 'Project Architect', []],
     ]);
+    // One person written two ways keeps the address, and is one.
+    const twice = new JSDOM(`<main>${card('Ana Souza', 'Managing Partner')}${card('Souza, Ana', 'Partner')}${card('Ána M. Souza', 'Partner')}</main>`, { url }).window.document;
+    expect(extractPeople(twice, url).map((p) => [p.name, p.emails])).toEqual([['Ana Souza', ['studio@lumen.example']]]);
   });
 
   it('names a card by its text only when nothing in it is a text property or another card', () => {
