@@ -160,14 +160,19 @@ function readCard(card: Element, vocabulary: Vocabulary): PersonInput | undefine
 
 // Where blogs list their comments (WordPress's `#comments` and `li.comment`, microformats'
 // `p-comment`): a commenter's card is never whom the page is about.
-const COMMENTS = '#comments, .comment, .comment-list, .commentlist, .p-comment';
+const COMMENTS = '#comments, .comments, .comment, .comment-list, .commentlist, .p-comment';
 
 function cardsOf(doc: Document, vocabulary: Vocabulary): PersonInput[] {
   const people: PersonInput[] = [];
-  // On a post's page (one post), its author is whom the page is about: a guest's post on a blog
-  // whose owner's card heads every page.
-  const entries = doc.querySelectorAll(`.${vocabulary.entry}`);
-  const author = entries.length === 1 ? entries[0].querySelector(`.${vocabulary.author}.${vocabulary.root}`) : null;
+  // On a post's page (one post, whatever its comments are marked up as), its author is whom the
+  // page is about: a guest's post on a blog whose owner's card heads every page. Its own author:
+  // not that of a post it replies to or reposts (a citation) or of a post nested in it.
+  const inside = `.${vocabulary.entry}, .h-cite`;
+  const entries = [...doc.querySelectorAll(`.${vocabulary.entry}`)].filter((entry) => !entry.parentElement?.closest(inside) && !entry.closest(COMMENTS));
+  const author =
+    entries.length === 1
+      ? [...entries[0].querySelectorAll(`.${vocabulary.author}.${vocabulary.root}`)].find((card) => card.parentElement?.closest(inside) === entries[0])
+      : undefined;
   const cards = [...doc.querySelectorAll(`.${vocabulary.root}`)].slice(0, MAX_CARDS);
   if (author && cards.includes(author)) cards.sort((a, b) => Number(b === author) - Number(a === author));
   for (const card of cards) {

@@ -424,6 +424,17 @@ describe('h-card and hCard', () => {
       { url: 'https://jane.example/2025/guest-post' },
     ).window.document;
     expect(extractHCards(page).map((p) => p.name)).toEqual(['Mark Wu', 'Jane Doe']);
+    // The author of a post it replies to is no author of the page.
+    const reply = new JSDOM(
+      `<header><div class="h-card"><a class="p-name u-url" href="https://jane.example/">Jane Doe</a></div></header>
+       <article class="h-entry"><div class="u-in-reply-to h-cite">In reply to <a class="p-author h-card" href="https://rafael.example/">Rafael Roe</a></div>
+       <p class="e-content">I disagree.</p><a class="p-author h-card" href="https://jane.example/">Jane Doe</a></article>`,
+      { url: 'https://jane.example/2025/reply' },
+    ).window.document;
+    expect(extractHCards(reply).map((p) => p.name)[0]).toBe('Jane Doe');
+    // Comments marked up as posts of their own leave the page one post.
+    page.querySelector('article')!.insertAdjacentHTML('beforeend', '<section class="comments"><div class="h-entry"><a class="p-author h-card" href="https://bo.example/">Bo Lind</a></div></section>');
+    expect(extractHCards(page).map((p) => p.name)).toEqual(['Mark Wu', 'Jane Doe']);
   });
 
   it('reads first the author microdata gives a post, before a person the site’s JSON-LD shows on every page', () => {
