@@ -9,7 +9,7 @@ import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCaptu
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
-import { GENERATION, looksLikePersonName, personName } from './extract/person';
+import { firstNameFirst, looksLikePersonName, personName, writtenAsName } from './extract/person';
 import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
 import { notifyNothingSaved, notifySaveFailed, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
@@ -69,10 +69,17 @@ function usable(input: PersonInput): Person | undefined {
 const AVATAR_INITIALS = /^\p{Lu}{1,3}$/u;
 const PRESENCE = /^status(?: is|:) /i;
 
-/** "Sam Lee, CTO at Acme" as "Sam Lee": a job after a full name, as a directory's link may give it; "Doe, Jane" and "Sam Lee, Jr." stay. */
+/**
+ * "Sam Lee, CTO at Acme" as "Sam Lee": a job after a full name's comma, as a directory's link may
+ * give it (words in lower case, an acronym, or three words or more); otherwise a name written
+ * surname first ("Doe, Jane"; "van der Berg, Jan" and "Sam Lee, Jr." as they are).
+ */
 function nameBeforeJob(name: string): string {
-  const [before, after] = name.split(', ');
-  return after !== undefined && before.includes(' ') && !GENERATION.test(after) ? before : name;
+  const comma = name.indexOf(', ');
+  if (comma < 0) return firstNameFirst(name);
+  const [before, after] = [name.slice(0, comma), name.slice(comma + 2)];
+  const job = after.split(' ').length >= 3 || !writtenAsName(after) || /^[A-Z]{2,6}$/.test(after);
+  return job && before.includes(' ') ? before : firstNameFirst(name);
 }
 
 async function linkPeople(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<PersonInput[] | string> {

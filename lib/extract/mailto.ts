@@ -4,7 +4,7 @@
 import type { PersonInput } from '../capture-model';
 import { cleanLine, normalizeEmail } from '../text';
 import { textOf } from './dom';
-import { candidate, firstNameFirst, isDesk, looksLikePersonName, nameFromAddress, personName, withoutAccents, writtenAsName } from './person';
+import { candidate, firstNameFirst, isDesk, isProseWord, looksLikePersonName, nameFromAddress, personName, withoutAccents } from './person';
 
 const MAX_LINKS = 500;
 const MAX_HREF = 2048;
@@ -81,7 +81,9 @@ export const mailtoAddresses = (href: string): string[] => mailtoRecipients(href
  */
 export function parseMailtoLink(href: string, linkText = '', onCard?: (email: string) => string | undefined): PersonInput[] {
   const text = cleanLine(linkText, 200);
-  const textIsName = looksLikePersonName(text) && writtenAsName(text);
+  // A name, not a call to action ("Apply now", "Report a bug", "the organisers"): as people write
+  // their own, lower case too ("danah boyd").
+  const textIsName = looksLikePersonName(text) && !text.split(' ').some(isProseWord);
   return mailtoRecipients(href)
     .map(({ email, name }, i) => {
       const fromAddress = nameFromAddress(email);

@@ -168,15 +168,24 @@ const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
 // Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz". Built on first use, as the
 // pronouns are: Gmail's and Outlook's readers load this module on every injection.
 const nameParticles = /* @__PURE__ */ once(
-  () => new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", 'in', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'bin', 'al']),
+  () => new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", 'in', 'da', 'das', 'do', 'dos', 'del', 'della', 'di', 'du', 'la', 'le', 'ten', 'ter', 'zu', 'af', 'bin', 'ibn', 'bint', 'al', 'wa']),
 );
 export const isNameParticle = (word: string) => nameParticles().has(word);
 
+// Words of a sentence, in lower case as a sentence writes them, that no name has ("Monday to
+// Friday", "About the author", "Report a bug", "the organisers"); a name's own small words are
+// its particles ("Jan in het Veld"). Built on first use, as the particles are.
+const proseWords = /* @__PURE__ */ once(
+  () =>
+    new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'at', 'on', 'by', 'is', 'are', 'was', 'be', 'we', 'our', 'you', 'your', 'this', 'that', 'will', 'can', 'now', 'here', 'us', 'me']),
+);
+export const isProseWord = (word: string) => proseWords().has(word);
+
 /**
- * Each word capitalised as a name's are ("d'Arcy" too), or in a script without case (דנה כהן), but
+ * Each word capitalised as a name's are ("d'Arcy", "al-Hassan" too), or in a script without case (דנה כהן), but
  * for particles ("Ellen van Dijk"): not "Apply now" or "the organisers".
  */
-export const writtenAsName = (text: string) => text.split(' ').every((word) => /^(?:\p{Ll}['’])?[\p{Lu}\p{Lo}]/u.test(word) || isNameParticle(word));
+export const writtenAsName = (text: string) => text.split(' ').every((word) => /^(?:\p{Ll}{1,3}['’-])?[\p{Lu}\p{Lo}]/u.test(word) || isNameParticle(word));
 
 export const isPostNominal = (part: string) => DEGREE.test(part) || DOTTED_CREDENTIAL.test(part) || (ACRONYM.test(part) && !JOB_ACRONYM.test(part));
 

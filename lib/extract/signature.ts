@@ -12,6 +12,7 @@ import {
   isNameParticle,
   isPostNominal,
   isPronouns,
+  isProseWord,
   looksLikePersonName,
   nameFromAddress,
   once,
@@ -202,7 +203,7 @@ function isNotName(text: string): boolean {
   let upper = 0;
   let lower = 0;
   for (const word of text.split(' ')) {
-    if (proseWords().has(word)) return true;
+    if (isProseWord(word)) return true;
     // Scripts without case (山田 太郎) count as neither; "d'Arcy" is not in lower case.
     if (word[0] !== word[0].toLowerCase()) upper += 1;
     else if (word !== word.toUpperCase() && word === word.toLowerCase() && !isNameParticle(word)) lower += 1;
@@ -271,15 +272,6 @@ function nameBeforeBareAddress(text: string): string | undefined {
   if (before.includes(',') || before.split(' ').some((word) => addressLabelWords().has(word.toLowerCase()))) return undefined;
   return isFullName(before) ? before : undefined;
 }
-
-// Words of a sentence, in lower case as a sentence writes them, that no name has ("Monday to
-// Friday", "About the author", "We are hiring"); a name's own small words are its particles
-// ("Jan in het Veld").
-// Built on first use, as addressLabelWords.
-const proseWords = /* @__PURE__ */ once(
-  () =>
-    new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'with', 'from', 'at', 'on', 'by', 'is', 'are', 'was', 'be', 'we', 'our', 'you', 'your', 'this', 'that', 'will', 'can']),
-);
 
 // Built on first use: the mail readers load this module on every message.
 const addressLabelWords = /* @__PURE__ */ once(

@@ -109,6 +109,11 @@ describe('Save to Kith on a link', () => {
     }
     setUp({ linkTextOf: async () => 'Sam Lee, Jr.' });
     expect(await saveFromContextMenu(click({ linkUrl: 'https://www.linkedin.com/in/sam-lee/' }), TAB, deps)).toMatchObject({ saved: [{ name: 'Sam Lee, Jr.' }] });
+    // Written surname first, it is a name, not a name and a job.
+    for (const [i, [text, name]] of [['Doe, Jane', 'Jane Doe'], ['van der Berg, Jan', 'van der Berg, Jan'], ['García Márquez, Gabriel', 'García Márquez, Gabriel']].entries()) {
+      setUp({ linkTextOf: async () => text });
+      expect(await saveFromContextMenu(click({ linkUrl: `https://www.linkedin.com/in/someone-${i}/` }), TAB, deps), text).toMatchObject({ saved: [{ name }] });
+    }
   });
 
   it('a link right-clicked inside a selection adds its address or profile to the person selected', async () => {

@@ -685,7 +685,10 @@ describe('mailto links', () => {
       expect(nameOf(name), name).toBe(name);
     }
     for (const label of ['Subscribe', 'Apply now', 'Report a bug', 'the organisers', 'Join us', 'RSVP', 'Register']) expect(nameOf(label), label).toBe('Sam Lee');
-    for (const name of ["d'Arcy Lee", 'Ellen van Dijk', 'דנה כהן', 'Joiner Smith']) expect(nameOf(name), name).toBe(name);
+    for (const name of ["d'Arcy Lee", 'Ellen van Dijk', 'דנה כהן', 'Joiner Smith', 'Omar al-Hassan', 'Abdullah ibn Saud', 'Ana e Silva', 'danah boyd', 'Jane "JD" Doe']) {
+      expect(nameOf(name), name).toBe(name);
+    }
+    expect(nameOf('Lena Park 🌱')).toBe('Lena Park');
     for (const label of ['Email me', 'E-mail', 'Mail us', 'Send a message', 'Support team', 'Click here', 'Sales', 'Careers', 'Info', 'Feedback', 'Media enquiries', 'Talk to us',
       'Envoyer un e-mail', 'Enviar correo', 'Envíe un mensaje', 'Mande um e-mail', 'Invia email', 'Stuur een e-mail', 'Nachricht schreiben', 'Anfrage senden', 'メールを送る', 'Correo electrónico', 'Courriel']) {
       expect(nameOf(label), label).toBe('Sam Lee');
