@@ -14,7 +14,7 @@ type Store = {
   now: () => number;
 };
 
-/** Kept a moment after the typing stops, and at once when the popup goes away. */
+/** Kept a moment after a change, with those made meanwhile, and at once when the popup goes away. */
 const KEEP_AFTER_MS = 200;
 
 /** `key`: whose forms the screen shows (`typedKey`), if it shows any; `shown`: those forms now. */
@@ -92,8 +92,8 @@ export function useKeptTyping(store: Store, key: string | undefined, shown: Show
       return (value: T) => {
         if (key) typedInto.current.set(key, new Set(typedInto.current.get(key)).add(form));
         set(value);
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(keepNow, KEEP_AFTER_MS);
+        // From the first change not kept, not the last, as the dashboard keeps its typing.
+        timer.current ??= window.setTimeout(keepNow, KEEP_AFTER_MS);
       };
     },
     /**

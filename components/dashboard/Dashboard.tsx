@@ -52,7 +52,7 @@ function useRoute(): Route {
   return route;
 }
 
-/** How long after the typing stops it is kept in storage. */
+/** How long after a change typed it is kept in storage, with those typed meanwhile. */
 const KEEP_TYPED_AFTER_MS = 200;
 
 /** After midnight by this much, so the day read is surely the new one. */
@@ -78,8 +78,8 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
 
   // What was typed on contact pages and not saved, by contact: back in its fields when the page
   // is opened again, linked from every other page meanwhile, and the browser asks before the tab
-  // closes or reloads over it. Kept in storage too, a moment after the typing stops, so a crash
-  // loses none of it (lib/dashboard-drafts.ts); a contact's page waits for what that brings back.
+  // closes or reloads over it. Kept in storage too, a moment after it is typed, so a crash loses
+  // no more than that moment (lib/dashboard-drafts.ts); a contact's page waits for what that brings back.
   const typedOn = useRef(new Map<string, TypedOnContactPage>());
   const [unsavedIds, setUnsavedIds] = useState<readonly string[]>([]);
   const showUnsaved = useCallback(() => {
@@ -103,8 +103,9 @@ export function Dashboard({ deps }: { deps: DashboardDeps }) {
       else typedOn.current.delete(contactId);
       showUnsaved();
       unstored.current.add(contactId);
-      clearTimeout(storeTimer.current);
-      storeTimer.current = setTimeout(storeTyped, KEEP_TYPED_AFTER_MS);
+      // From the first key not kept, not the last: one who types steadily would otherwise have
+      // nothing kept until they pause, and a crash meanwhile would lose all of it.
+      storeTimer.current ??= setTimeout(storeTyped, KEEP_TYPED_AFTER_MS);
     },
     [showUnsaved, storeTyped],
   );

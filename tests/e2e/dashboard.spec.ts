@@ -1038,6 +1038,20 @@ test('what is typed on a contact page and not saved comes back after the browser
   await expect(later.getByLabel('Notes', { exact: true })).toHaveValue(someone.notes);
 });
 
+test('typing that never pauses is kept as it goes: a crash mid-sentence loses only its last moment', async ({ kith }) => {
+  await withConnections(kith, 2);
+  const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
+  const page = await kith.openDashboard(`#/contact/${someone.id}`);
+  const notes = page.getByLabel('Notes', { exact: true });
+  await notes.focus();
+  await page.keyboard.press('End');
+  // A key every 80 ms, faster than the moment the dashboard waits, then the crash mid-word.
+  await notes.pressSequentially(' Owes me an intro to their CTO', { delay: 80 });
+  await kith.crash();
+  const again = await kith.openDashboard(`#/contact/${someone.id}`);
+  await expect(again.getByLabel('Notes', { exact: true })).toHaveValue(/Owes me an intro to their/);
+});
+
 test('what is typed on a contact page and not saved survives leaving it, and the browser asks before the tab closes over it', async ({ kith }) => {
   await withConnections(kith, 2);
   const someone = (await kith.readStore<StoredContact & { notes: string }>('contacts')).find((c) => c.name === nameOf(1))!;
