@@ -5,7 +5,7 @@
 // let go once looked at.
 import { type KithDB, contactFromStore, eachContactBatch } from './db';
 import type { Contact, Person } from './model';
-import { type Findable, type NameStarts, findableOf, includesTerm, mayRankAbove2, nameKey, nameQueryOf, nameRank, nameStartsOf, queryTerms } from './search';
+import { type Findable, type NameStarts, findableOf, includesTerm, mayRankAbove2, nameKey, nameQueryOf, nameRank, nameStartsOf, namesWhole, queryTerms } from './search';
 
 export type ContactHit = Pick<Contact, 'id' | 'name' | 'title' | 'company'>;
 
@@ -62,7 +62,7 @@ export function contactSearch(db: KithDB): (query: string, options?: SearchOptio
     }
     for (at++; at < all.length && byRank[0].length < limit; at++) {
       const { hit, findable } = all[at];
-      if (hit.id !== excludeId && findable.haystack.startsWith(nameQuery.wholeName)) byRank[0].push(hit);
+      if (hit.id !== excludeId && namesWhole(findable.haystack, nameQuery)) byRank[0].push(hit);
     }
     return byRank.flat().slice(0, limit);
   };

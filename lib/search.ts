@@ -95,9 +95,10 @@ export type Findable = { haystack: string; phoneDigits: string; link: string };
 
 export function findableOf(c: Contact): Findable {
   const tags = c.tags.length ? `#${c.tags.join(' #')}` : '';
-  // A name written out goes on the name's line, so "mueller" ranks Jörg Müller as named by it.
+  // A name written out goes on the name's line, after a tab, so "mueller" ranks Jörg Müller as
+  // named by it and "jorg muller" still names him whole (`namesWhole`).
   const nameWrittenOut = writtenOut(c.name);
-  const name = nameWrittenOut === c.name ? c.name : `${c.name} ${nameWrittenOut}`;
+  const name = nameWrittenOut === c.name ? c.name : `${c.name}\t${nameWrittenOut}`;
   const words = [name, c.title, c.company, c.location, c.emails.join(' '), c.phones.join(' '), tags, c.notes];
   const companyWrittenOut = writtenOut(c.company);
   if (companyWrittenOut !== c.company) words.push(companyWrittenOut);
@@ -151,7 +152,10 @@ const PHONE_WORD = /^[\d().\-+/]+$/;
 // "Name <address>", a list's commas, a directory's "Surname, Given", quotes; and an address copied
 // as a mailto link.
 const BETWEEN_PASTED_WORDS = /[\s,;<>"“”„«»]+/;
-const MAILTO = /^mailto:/i;
+// An address or number copied as a link.
+const MAILTO_OR_TEL = /^(?:mailto|tel):/i;
+// A mark between pasted words ("Ana García - Acme", "CTO | Acme", "Ana · Acme"), which no contact need have.
+const MARK_ALONE = /^[-–—|·•/]$/;
 // A web address, as copied from the address bar or written without its scheme.
 const LINK_WORD = /^(?:https?:\/\/|www\.)|linkedin\.com\//;
 
@@ -163,13 +167,18 @@ const LINK_WORD = /^(?:https?:\/\/|www\.)|linkedin\.com\//;
  * ("070"), without the country code of one to three digits.
  */
 export function queryTerms(query: string): QueryTerm[] {
-  return query
-    .split(BETWEEN_PASTED_WORDS)
-    .map((word) => word.replace(MAILTO, ''))
-    .filter(Boolean)
-    .map((word): QueryTerm => {
+  const words: string[] = [];
+  for (const word of query.split(BETWEEN_PASTED_WORDS).map((word) => word.replace(MAILTO_OR_TEL, ''))) {
+    if (!word || MARK_ALONE.test(word)) continue;
+    // A number written in groups ("+44 20 7946 0013") is one number, not a word each.
+    const last = words.length - 1;
+    if (last >= 0 && PHONE_WORD.test(words[last]) && PHONE_WORD.test(word)) words[last] += word;
+    else words.push(word);
+  }
+  return words.map((word): QueryTerm => {
       const text = fold(word);
-      if (LINK_WORD.test(text)) return { text, link: linkForm(text) };
+      // As written: a LinkedIn member id keeps its capitals (profile-url.ts), and so does a path.
+      if (LINK_WORD.test(text)) return { text, link: linkForm(word) };
       if (!PHONE_WORD.test(text)) {
         const spelled = fold(writtenOut(word));
         return spelled === text ? { text } : { text, writtenOut: spelled };
@@ -256,20 +265,30 @@ export const mayRankAbove2 = (query: NameQuery, initials: number, pairs: number)
  * (`findableOf`), which a search has just read, rather than from a name kept apart: at 100,000
  * contacts reaching for one more string per contact cost milliseconds a keystroke.
  */
-export function nameRank(haystack: string, { wholeName, words }: NameQuery): number {
-  if (haystack.startsWith(wholeName)) return 0;
+export function nameRank(haystack: string, query: NameQuery): number {
+  if (namesWhole(haystack, query)) return 0;
   const nameEnd = haystack.indexOf('\n');
-  for (const word of words) if (!startsANameWord(haystack, nameEnd, word)) return 2;
+  for (const word of query.words) if (!startsANameWord(haystack, nameEnd, word)) return 2;
   return 1;
 }
 
+/** Whether the haystack's name is the query whole: as written, or written out (after the tab `findableOf` puts there). */
+export function namesWhole(haystack: string, { wholeName }: NameQuery): boolean {
+  if (haystack.startsWith(wholeName)) return true;
+  const name = wholeName.slice(0, -1);
+  if (haystack.startsWith(`${name}\t`)) return true;
+  const writtenOutAt = haystack.indexOf('\n') - name.length;
+  return haystack.charCodeAt(writtenOutAt - 1) === TAB && haystack.startsWith(wholeName, writtenOutAt);
+}
+
+const TAB = 9;
 const SPACE = 32;
 const HYPHEN = 45;
+const startsAWord = (before: number) => before === SPACE || before === HYPHEN || before === TAB;
 
 function startsANameWord(haystack: string, nameEnd: number, word: string): boolean {
   for (let at = haystack.indexOf(word); at !== -1 && at < nameEnd; at = haystack.indexOf(word, at + 1)) {
-    const before = at === 0 ? SPACE : haystack.charCodeAt(at - 1);
-    if (before === SPACE || before === HYPHEN) return true;
+    if (at === 0 || startsAWord(haystack.charCodeAt(at - 1))) return true;
   }
   return false;
 }
@@ -287,8 +306,7 @@ export function nameStartsOf(haystack: string): NameStarts {
   const nameEnd = haystack.indexOf('\n');
   const starts = { initials: 0, pairs: 0 };
   for (let at = 0; at < nameEnd; at++) {
-    const before = at === 0 ? SPACE : haystack.charCodeAt(at - 1);
-    if (before !== SPACE && before !== HYPHEN) continue;
+    if (at > 0 && !startsAWord(haystack.charCodeAt(at - 1))) continue;
     const first = haystack.charCodeAt(at);
     starts.initials |= initialBit(first);
     if (at + 1 < nameEnd) starts.pairs |= pairBit(first, haystack.charCodeAt(at + 1));

@@ -402,8 +402,16 @@ describe('finding people by what is pasted', () => {
     ['the profile link from another country, with tracking', 'https://es.linkedin.com/in/Jose-Garcia-1a2b3c?trk=people'],
     ['the profile link without its scheme', 'linkedin.com/in/jose-garcia-1a2b3c'],
     ['the start of the profile link', 'https://www.linkedin.com/in/jose-g'],
+    ['a signature line with a dash', 'José García - Telefónica'],
+    ['a headline with a bar', 'José García | Telefónica'],
+    ['a line with a dot between its parts', 'José García · Telefónica'],
   ])('finds the contact from %s', (_, text) => {
     expect(ids(search.search(query(text), context))).toEqual(['jose']);
+  });
+
+  it('finds a contact by the member-id link saved with them, whose capitals count', () => {
+    const member = make({ id: 'member', name: 'Li Wei', profileUrl: 'https://www.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456/' });
+    expect(ids(new ContactSearch([member, jose]).search(query('https://de.linkedin.com/in/ACoAABcD3fGhIjKlMnOpQrStUvWxYz0123456?trk=x'), context))).toEqual(['member']);
   });
 
   it('does not find everyone saved from LinkedIn by the word "linkedin"', () => {
@@ -456,6 +464,13 @@ describe('names German and the Nordic languages also write out', () => {
     const search = new ContactSearch([make({ id: 'aaron', name: 'Aaron Best', company: 'Mueller GmbH' }), make({ id: 'jorg', name: 'Jörg Müller' })]);
     expect(ids(search.search(query('mueller'), context))).toEqual(['jorg', 'aaron']);
     expect(ids(search.search(query('jörg müller'), context))).toEqual(['jorg']);
+  });
+
+  it('puts a name typed whole first, however written, before longer names that start with it', () => {
+    const search = new ContactSearch([make({ id: 'longer', name: 'Jörg Müllerschön', createdAt: NOW }), make({ id: 'jorg', name: 'Jörg Müller', createdAt: NOW - 1 })]);
+    for (const typed of ['Jörg Müller', 'jorg muller', 'joerg mueller']) {
+      expect(ids(search.search(query(typed, { sort: 'recently-added' }), context))[0], typed).toBe('jorg');
+    }
   });
 
   it('takes "Müller" and "Mueller" for perhaps one person, as it does "Müller" and "Muller"', () => {
@@ -584,8 +599,20 @@ describe('finding people by phone number', () => {
     }
   });
 
+  it('reads a number written in groups as one number, so its groups find no one else', () => {
+    const search = new ContactSearch([
+      make({ id: 'right', name: 'Ada Chen', phones: ['+44 20 7946 0013'] }),
+      make({ id: 'tail', name: 'Bo Lind', phones: ['+44 20 7946 0130'] }),
+      make({ id: 'inside', name: 'Cy Moss', phones: ['+44 20 7946 1300'] }),
+      make({ id: 'other', name: 'Di Park', phones: ['+44 113 496 0000'], notes: 'Desk 13, floor 20' }),
+    ]);
+    for (const typed of ['+44 20 7946 0013', '020 7946 0013', 'tel:+442079460013', '(020) 7946-0013']) {
+      expect(ids(search.search(query(typed), context)), typed).toEqual(['right']);
+    }
+  });
+
   it('a phone word matches itself or its other forms, never more as it grows', () => {
-    expect(queryTerms('Ada +46 (070) 555-0134 2024 0049 +441 (')).toEqual([
+    expect(['Ada', '+46', '(070)', '555-0134', '2024', '0049', '+441', '('].map((word) => queryTerms(word)[0])).toEqual([
       { text: 'ada' },
       { text: '+46', also: ['46'], national: [{ code: '4', rest: '6' }, { code: '46', rest: '' }] },
       { text: '(070)', also: ['070', '70'] },
@@ -595,15 +622,21 @@ describe('finding people by phone number', () => {
       { text: '+441', also: ['441'], national: [{ code: '4', rest: '41' }, { code: '44', rest: '1' }, { code: '441', rest: '' }] },
       { text: '(', also: [''] },
     ]);
-    // Typing a letter at a time, each result is within the one before (so narrowing is exact).
+    // A number written in groups is one number; a copied tel: link is its number.
+    expect(queryTerms('Ada +44 20 7946 0013').map(({ text }) => text)).toEqual(['ada', '+442079460013']);
+    expect(queryTerms('tel:+442079460013')).toEqual(queryTerms('+442079460013'));
+    // Typing a letter at a time, each result is within the one before wherever the search narrows
+    // from it, its words read as the last ones and more (so narrowing is exact).
     const text = fc.string({ unit: fc.constantFrom('5', '0', '-', '(', ')', '+', ' ', 'a') });
     const digits = fc.string({ unit: fc.constantFrom('5', '0', '4', ' ') }).map((d) => d.trim());
     const typing = fc.string({ unit: fc.constantFrom('5', '0', '4', '-', '(', ')', '+', 'a', ' ') });
+    const read = (terms: QueryTerm[]) => terms.map((term) => term.text).join(' ');
     fc.assert(
       fc.property(text, digits, typing, (haystack, phoneDigits, typed) => {
         for (let n = 1; n < typed.length; n++) {
           const longer = queryTerms(typed.slice(0, n + 1));
           const shorter = queryTerms(typed.slice(0, n));
+          if (!read(longer).startsWith(read(shorter))) continue;
           const matches = (terms: QueryTerm[]) => terms.every((term) => includesTerm({ haystack, phoneDigits, link: '' }, term));
           if (matches(longer) && !matches(shorter)) return false;
         }
