@@ -861,6 +861,10 @@ test('the contacts table: a new filter or search shows its first matches in view
   await page.getByRole('searchbox').fill('zzqx');
   // Cold only is set, so the filters may be why.
   await expect(page.getByText('No contact matches “zzqx” with these filters.')).toBeVisible();
+  // A long link pasted that finds no one wraps, rather than widening the page.
+  await page.getByRole('searchbox').fill(`https://www.linkedin.com/in/someone-else/?${'trackingParameter=1&'.repeat(8)}`);
+  await expect(page.getByText(/^No contact matches “https/)).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 
   // Picked, then hidden by a search: the bulk bar says so, and unticking all shown keeps them.
   await page.getByRole('searchbox').fill('');
