@@ -149,6 +149,15 @@ export function parseBackup(text: string): ImportBatch {
   each(backup.contacts, Contact, 'Contact', whyContactWouldBeCut, (contact, where) =>
     batch.contacts.push({ where, contact: move(contact, DAY_START_FIELDS.contacts), revisedAt: contact.updatedAt }),
   );
+  // Left out, a contact is no one's referrer and no one's to be told apart from, as a deleted one is not.
+  if (leftOut.size > 0) {
+    for (const entry of batch.contacts) {
+      const { referredBy, notSameAs } = entry.contact;
+      if ((referredBy && leftOut.has(referredBy)) || notSameAs.some((id) => leftOut.has(id))) {
+        entry.contact = { ...entry.contact, referredBy: referredBy && leftOut.has(referredBy) ? undefined : referredBy, notSameAs: notSameAs.filter((id) => !leftOut.has(id)) };
+      }
+    }
+  }
   const ids = new Set(batch.contacts.map(({ contact }) => contact.id));
   // A record of a contact that cannot be imported goes with it, if the user leaves it out; one of
   // no contact in the backup (deleted by another program) is nowhere to be seen in the notebook

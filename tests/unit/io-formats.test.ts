@@ -947,7 +947,7 @@ describe('Kith backup', () => {
       format: 'kith-backup',
       version: 1,
       contacts: [
-        { id: 'c1', name: 'Empty Link', profileUrl: '', title: null, emails: ['', 'ada@q.example'], createdAt: 1, updatedAt: 1 },
+        { id: 'c1', name: 'Empty Link', profileUrl: '', title: null, emails: ['', 'ada@q.example'], referredBy: 'c2', notSameAs: ['c2'], createdAt: 1, updatedAt: 1 },
         { id: 'c2', name: 'Bad Email', emails: ['Rosa Lind <rosa@lind.example>'], createdAt: 1, updatedAt: 1 },
       ],
       interactions: [{ id: 'i1', contactId: 'c2', at: 1 }],
@@ -955,6 +955,8 @@ describe('Kith backup', () => {
     });
     const batch = parseImport(text, NOW);
     expect(batch.contacts.map(({ contact }) => [contact.name, contact.profileUrl, contact.title, contact.emails])).toEqual([['Empty Link', undefined, '', ['ada@q.example']]]);
+    // Referring to the contact that cannot be imported, it would point at no one if that is left out.
+    expect(batch.contacts.map(({ contact }) => [contact.referredBy, contact.notSameAs])).toEqual([[undefined, []]]);
     expect(batch.reminders.map((r) => [r.id, r.snoozedUntil])).toEqual([['r1', undefined]]);
     expect(batch.invalid).toEqual([
       { where: 'Contact 2', reason: 'Email 1: Not an email address: Rosa Lind <rosa@lind.example>' },
