@@ -250,17 +250,19 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook, followUp]);
 
-  // Leaving the page loses nothing typed: the dashboard keeps it until it is saved.
-  useEffect(() => {
+  /** What is typed on the page and not saved, as the dashboard keeps it; undefined when nothing is. */
+  const typedOnPage = (): TypedOnContactPage | undefined => {
     const base = shown.current;
-    if (!draft || !details || !base.draft || !base.details) return;
+    if (!draft || !details || !base.draft || !base.details) return undefined;
     // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
     // An interaction opened for correcting stays open, as typed, until it is saved or left.
     const typed = typedIn(draft, base.draft) || typedIn(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
-    keepTyped(
-      contactId,
-      typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details }, overwrites } : undefined,
-    );
+    return typed ? { draft, details, log: logDraft, correcting, reminder: reminderDraft, shown: { draft: base.draft, details: base.details }, overwrites } : undefined;
+  };
+
+  // Leaving the page loses nothing typed: the dashboard keeps it until it is saved.
+  useEffect(() => {
+    if (draft && details && shown.current.draft && shown.current.details) keepTyped(contactId, typedOnPage());
   }, [draft, details, logDraft, correcting, reminderDraft, overwrites, contactId, keepTyped]);
 
   useEffect(() => {
@@ -536,14 +538,19 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
   const remove = () =>
     attempt('delete', async () => {
       const db = await deps.db();
+      const typed = typedOnPage();
       const snapshot: Snapshot = await deleteContacts(db, [contactId]);
-      // Deleted from its own page, what was typed on it goes with it: the user chose so. Merged away
-      // or deleted elsewhere, it stays listed (Dashboard) to be copied from its page.
+      // Deleted from its own page, what was typed on it goes with it, and comes back with its Undo.
+      // Merged away or deleted elsewhere, it stays listed (Dashboard) to be copied from its page.
       keepTyped(contactId, undefined);
       // In place of the page deleted: Back goes to where the user was before it, not to "not found".
       location.replace('#/contacts');
+      const undo = async () => {
+        await restoreSnapshot(db, snapshot);
+        if (typed) keepTyped(contactId, typed);
+      };
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
-      await changed({ message: `Deleted ${contact.name}.`, undo: () => restoreSnapshot(db, snapshot), returnFocus: CONTACTS_SEARCH_KEY }, contactIdsOf(snapshot));
+      await changed({ message: `Deleted ${contact.name}.`, undo, returnFocus: CONTACTS_SEARCH_KEY }, contactIdsOf(snapshot));
     });
 
   const timeline: TimelineEntry[] = [

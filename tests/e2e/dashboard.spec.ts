@@ -595,13 +595,15 @@ test('typing on a contact deleted in another dashboard is shown on its page, to 
   await expect(kept).toContainText('Title(cleared)');
 });
 
-test('a contact deleted from its page comes back with Undo, and the keyboard lands on the contacts search', async ({ kith }) => {
+test('a contact deleted from its page comes back with Undo, with what was typed on it, and the keyboard lands on the contacts search', async ({ kith }) => {
   await withConnections(kith, 3);
   const someone = (await kith.readStore<StoredContact>('contacts')).find((c) => c.name === nameOf(2))!;
   const page = await kith.openDashboard('#/week');
   await expect(page.getByRole('heading', { level: 1, name: 'This week' })).toBeVisible();
   // Followed from there, as a link does.
   await page.evaluate((id) => (location.hash = `#/contact/${id}`), someone.id);
+  // Typed on, then deleted by mistake.
+  await page.getByLabel('Notes', { exact: true }).fill('Owes me an intro');
   await page.getByRole('button', { name: `Delete ${someone.name}` }).click();
   await expect(page).toHaveURL(/#\/contacts$/);
   // The deleted contact's page is no step back: Back goes to the page before it.
@@ -616,6 +618,9 @@ test('a contact deleted from its page comes back with Undo, and the keyboard lan
   await expect(page.getByText('3 contacts', { exact: true })).toBeVisible();
   await expect(page.getByLabel('Search contacts')).toBeFocused();
   expect((await kith.readStore<StoredContact>('contacts')).map((c) => c.id)).toContain(someone.id);
+  // What was typed comes back with it.
+  await page.evaluate((id) => (location.hash = `#/contact/${id}`), someone.id);
+  await expect(page.getByLabel('Notes', { exact: true })).toHaveValue('Owes me an intro');
 });
 
 test('two contacts that are one person are merged from the keyboard on a contact page, and Undo parts them', async ({ kith }) => {
