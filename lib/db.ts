@@ -1059,18 +1059,19 @@ export type ContactChange = { before: Contact; after: Contact };
 /**
  * Change many contacts in one transaction (bulk tag, relationship), each as stored now: the list
  * the caller shows may be minutes old, and writing its copies back would undo what was saved
- * since (an interaction logged in the popup). One invalid result writes nothing; a contact
+ * since (an interaction logged in the popup). `change` gives undefined for a contact it leaves as
+ * it is (tagged already), which is not written. One invalid result writes nothing; a contact
  * deleted meanwhile stays deleted. Returns what changed, for `revertContactChanges`.
  */
-export async function updateContacts(db: KithDB, ids: readonly string[], change: (contact: Contact) => ContactInput): Promise<ContactChange[]> {
+export async function updateContacts(db: KithDB, ids: readonly string[], change: (contact: Contact) => ContactInput | undefined): Promise<ContactChange[]> {
   return inTransaction(db, ['contacts'], async (tx) => {
     const contacts = tx.objectStore('contacts');
     const stored = await Promise.all(ids.map((id) => contacts.get(id)));
     const before = stored.filter((c): c is Contact => c !== undefined).map(contactFromStore);
-    const changes = before.map((saved) => ({
-      before: saved,
-      after: validate(Contact, 'contact', { ...change(saved), id: saved.id, createdAt: saved.createdAt }),
-    }));
+    const changes = before.flatMap((saved) => {
+      const changed = change(saved);
+      return changed ? [{ before: saved, after: validate(Contact, 'contact', { ...changed, id: saved.id, createdAt: saved.createdAt }) }] : [];
+    });
     await Promise.all(changes.map(({ after }) => contacts.put(after)));
     return changes;
   });

@@ -43,6 +43,9 @@ export type ContactsView = { text: string; filters: ContactFilters; sort: SortKe
  */
 type Props = PageProps & { viewBefore?: ContactsView; keepView: (view: ContactsView) => void; address: Extract<Route, { page: 'contacts' }> };
 
+/** " (3 had it already)": the selected contacts a bulk action left as they were, if any. */
+const alreadySo = (count: number, what: string) => (count > 0 ? ` (${count.toLocaleString()} ${what} already)` : '');
+
 export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, address }: Props) {
   const id = useId();
   const [text, setText] = useState(address.q ?? viewBefore?.text ?? '');
@@ -155,12 +158,16 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
         if (count > LIMITS.listItems) {
           throw new Error(`Tags: ${c.name} would have ${count}, where Kith keeps up to ${LIMITS.listItems}. Remove some of theirs first; nothing was tagged.`);
         }
-        return { ...c, tags: [...c.tags, ...added], updatedAt: now };
+        // One who has them all already is left as they are, their time of change too.
+        return added.length ? { ...c, tags: [...c.tags, ...added], updatedAt: now } : undefined;
       });
+      const named = tags.map((tag) => `“${tag}”`).join(', ');
+      // Said where the tag was typed, leaving the Undo of what was done before as it is.
+      if (tagged.length === 0) throw new Error(`Nothing to tag: ${selected.size === 1 ? 'the contact selected has' : 'every contact selected has'} ${named} already.`);
       setBulkTag('');
       await changed(
         {
-          message: `Tagged ${plural(tagged.length, 'contact')} ${tags.map((tag) => `“${tag}”`).join(', ')}.`,
+          message: `Tagged ${plural(tagged.length, 'contact')} ${named}${alreadySo(selected.size - tagged.length, 'had it')}.`,
           undo: () => revertContactChanges(db, tagged, deps.now()),
           returnFocus: ADD_TAG_KEY,
         },
@@ -172,10 +179,12 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
     run(`Moving ${plural(selected.size, 'contact')}…`, async () => {
       const db = await deps.db();
       const now = deps.now();
-      const moved = await updateContacts(db, [...selected], (c) => ({ ...c, relationship: bulkRelationship, updatedAt: now }));
+      const moved = await updateContacts(db, [...selected], (c) => (c.relationship === bulkRelationship ? undefined : { ...c, relationship: bulkRelationship, updatedAt: now }));
+      const circle = RELATIONSHIP_LABELS[bulkRelationship];
+      if (moved.length === 0) throw new Error(`Nothing to move: ${selected.size === 1 ? 'the contact selected is' : 'every contact selected is'} in ${circle} already.`);
       await changed(
         {
-          message: `${plural(moved.length, 'contact')} now in ${RELATIONSHIP_LABELS[bulkRelationship]}.`,
+          message: `${plural(moved.length, 'contact')} now in ${circle}${alreadySo(selected.size - moved.length, 'were there')}.`,
           undo: () => revertContactChanges(db, moved, deps.now()),
           returnFocus: SET_RELATIONSHIP_KEY,
         },

@@ -539,10 +539,18 @@ test('bulk tag and bulk delete from the contacts table, each with undo', async (
   await kith.putRecords('contacts', [{ ...first, tags: ['Prospect'] }]);
   await tagField.fill('prospect');
   await tagField.press('Enter');
-  await expect(page.getByRole('status')).toContainText('Tagged 3 contacts “prospect”.');
+  await expect(page.getByRole('status')).toContainText('Tagged 2 contacts “prospect” (1 had it already).');
   await expect(tagField).not.toHaveAttribute('aria-invalid');
   const tagsOf = async () => (await kith.readStore<StoredContact>('contacts')).filter((c) => chosen.includes(c.name)).map((c) => [c.name, c.tags]);
   expect(await tagsOf()).toEqual(expect.arrayContaining(chosen.map((name) => [name, [name === chosen[0] ? 'Prospect' : 'prospect']])));
+  // Asked again, it changes no one, and says so: none of them is written anew.
+  const changedAt = async () => (await kith.readStore<StoredContact & { updatedAt: number }>('contacts')).filter((c) => chosen.includes(c.name)).map((c) => c.updatedAt);
+  const before = await changedAt();
+  await tagField.fill('Prospect');
+  await tagField.press('Enter');
+  await expect(page.getByRole('alert')).toHaveText('Nothing to tag: every contact selected has “Prospect” already.');
+  expect(await changedAt()).toEqual(before);
+  // The Undo of the tagging before it is still there.
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('status')).toContainText('Undone.');
 
