@@ -56,11 +56,13 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
   // The search goes into the address as it is typed, in place of the entry it is on: a reload or
   // a bookmark finds it again, and Back leaves the page rather than a letter at a time.
   // Only while the address is still this page's: an effect run late, after Back has left for
-  // another page, would otherwise write this page over that one's entry.
+  // another page, would otherwise write this page over that one's entry. And again when the
+  // address changes without a search (the navigation's "Contacts" followed from the list), which
+  // keeps the one shown.
   useEffect(() => {
     const hash = routeHash({ page: 'contacts', q: text.trim() ? text : undefined });
     if (location.hash !== hash && parseRoute(location.hash).page === 'contacts') history.replaceState(history.state, '', hash);
-  }, [text]);
+  }, [text, address]);
   const [filters, setFilters] = useState<ContactFilters>(viewBefore?.filters ?? {});
   const [sort, setSort] = useState<SortKey>(viewBefore?.sort ?? 'warmth');
   const [selected, setSelected] = useState<ReadonlySet<string>>(viewBefore?.selected ?? new Set());

@@ -856,6 +856,18 @@ test('a contact page: a summary or reminder too long is marked invalid and descr
   await expect(what).toHaveAccessibleDescription(/^What: 1,200 characters/);
 });
 
+test('the search shown is the one in the address, also after the navigation’s Contacts is followed from the list', async ({ kith }) => {
+  const page = await withConnections(kith, 5);
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await page.getByRole('searchbox').fill(nameOf(2));
+  await expect(page).toHaveURL(new RegExp(`#/contacts\\?q=${encodeURIComponent(nameOf(2))}$`));
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  await expect(page.getByRole('searchbox')).toHaveValue(nameOf(2));
+  await expect(page).toHaveURL(new RegExp(`#/contacts\\?q=${encodeURIComponent(nameOf(2))}$`));
+  await page.reload();
+  await expect(page.getByRole('searchbox')).toHaveValue(nameOf(2));
+});
+
 test('the contacts table: a new filter or search shows its first matches in view, says when none match, and when picked contacts are hidden', async ({ kith }) => {
   await withConnections(kith, 120);
   const page = await kith.openDashboard('#/contacts');
