@@ -246,7 +246,7 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
           }}
         />
         <span id={`${id}-search-keys`} class="visually-hidden">
-          Enter opens the first contact found; Down arrow moves to the list.
+          Enter opens the first contact found; Down arrow moves to the list, and the arrows through it.
         </span>
       </div>
       <div class="filters">
@@ -412,6 +412,17 @@ export function ContactsPage({ deps, notebook, changed, viewBefore, keepView, ad
           aria-label="Contacts table"
           ref={viewport}
           onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+          onKeyDown={(event) => {
+            // From a name to the next or the one before, and from the first back up to the search.
+            // The rows around one focused are drawn (OVERSCAN), and focusing one scrolls it into view.
+            const link = event.target instanceof HTMLAnchorElement ? event.target : undefined;
+            const row = link?.closest('tr[aria-rowindex]');
+            if (!row || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+            event.preventDefault();
+            const index = Number(row.getAttribute('aria-rowindex')) + (event.key === 'ArrowDown' ? 1 : -1);
+            if (index < 2) document.getElementById(`${id}-search`)?.focus();
+            else viewport.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index}"] a`)?.focus();
+          }}
           onFocusIn={() => (tableHasFocus.current = true)}
           onFocusOut={(event) => {
             // Gone with nowhere to go is a row drawn no more; anywhere else is the user's choice.

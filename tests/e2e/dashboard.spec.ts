@@ -868,6 +868,24 @@ test('the search shown is the one in the address, also after the navigation’s 
   await expect(page.getByRole('searchbox')).toHaveValue(nameOf(2));
 });
 
+test('the arrow keys move from the search through the contacts found, past the rows first drawn, and back up', async ({ kith }) => {
+  const page = await withConnections(kith, 40);
+  await page.getByRole('link', { name: 'Contacts' }).click();
+  const search = page.getByRole('searchbox');
+  await search.focus();
+  await page.keyboard.press('ArrowDown');
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent);
+  const names = async () => page.getByRole('region', { name: 'Contacts table' }).locator('tbody a').allTextContents();
+  const first = (await names())[0];
+  expect(await focusedName()).toBe(first);
+  for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowDown');
+  const twentyFirst = await focusedName();
+  expect(twentyFirst).not.toBe(first);
+  expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('aria-rowindex'))).toBe('22');
+  for (let i = 0; i < 21; i++) await page.keyboard.press('ArrowUp');
+  await expect(search).toBeFocused();
+});
+
 test('the contacts table: a new filter or search shows its first matches in view, says when none match, and when picked contacts are hidden', async ({ kith }) => {
   await withConnections(kith, 120);
   const page = await kith.openDashboard('#/contacts');
