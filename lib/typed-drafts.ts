@@ -35,12 +35,13 @@ export type Typed = z.infer<typeof Typed>;
 
 /**
  * Whose form it is: a person by their profile link or first email, as saved cards are matched;
- * a person with neither, or a page with nobody read, by the page's address.
+ * a person with neither, or a page with nobody read, by the page's address, without the place
+ * on it (`#team`) a link on the page may have added since.
  */
 export function typedKey(person: Person | undefined, pageUrl: string | undefined): string {
   if (person?.profileUrl) return person.profileUrl;
   if (person?.emails[0]) return `mailto:${person.emails[0]}`;
-  const page = pageUrl ?? 'no page';
+  const page = pageUrl?.split('#')[0] ?? 'no page';
   return person ? `${page} ${person.name}` : page;
 }
 

@@ -55,6 +55,9 @@ describe('what was typed in the popup', () => {
     expect(typedKey(person({ emails: ['ada@example.org'] }), 'https://x.test/')).toBe('mailto:ada@example.org');
     expect(typedKey(person({}), 'https://x.test/')).toBe('https://x.test/ Ada Quinlan');
     expect(typedKey(undefined, 'https://x.test/')).toBe('https://x.test/');
+    // The page still, after a link on it took the address to a place on it.
+    expect(typedKey(undefined, 'https://x.test/#team')).toBe('https://x.test/');
+    expect(typedKey(person({}), 'https://x.test/#team')).toBe('https://x.test/ Ada Quinlan');
     expect(typedKey(undefined, undefined)).toBe('no page');
   });
 });
