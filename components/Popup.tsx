@@ -68,6 +68,7 @@ type StatusAction = { label: string; run: () => void; takeFocus?: boolean };
 const RESTORED = 'Restored what you typed before the popup closed.';
 const CARD_LEFT = 'This contact was deleted or merged in another window.';
 const CARD_GONE = `${CARD_LEFT} What you typed is kept: Save adds it to the contact with the same link or email, or as someone new.`;
+const LOG_KEPT = 'The interaction you were logging is kept, and comes back on their card once they are saved again.';
 /** The card's Edit button, for `useReturnFocus`. */
 const EDIT_CARD_KEY = 'card-edit';
 
@@ -195,6 +196,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setScreen({ kind: 'new', person, focus: 'relationship' });
       }
       if (restored && (card ? editRestored || keptLog : kept?.contact)) sayRestored(key);
+      return card !== undefined;
     },
     [deps],
   );
@@ -393,8 +395,12 @@ export function Popup({ deps }: { deps: PopupDeps }) {
         setOverwrites({});
         setScreen({ kind: 'new', person: shown.person, focus: 'name' });
         setStatus(CARD_GONE);
+      } else if (shown.person) {
+        const typedLog = keptTyping.pending()?.forms.log?.summary.trim();
+        const cardShown = await showPerson(db, shown.person);
+        setStatus(typedLog && !cardShown ? `${CARD_LEFT} ${LOG_KEPT}` : CARD_LEFT);
       } else {
-        await (shown.person ? showPerson(db, shown.person) : showHome(db));
+        await showHome(db);
         setStatus(CARD_LEFT);
       }
     };

@@ -450,7 +450,10 @@ describe('editing a saved card', () => {
     const [ada] = await listContacts(db);
     await deleteContacts(db, [ada.id]);
     popup.changedElsewhere([ada.id]);
-    await vi.waitFor(() => expect(popup.text()).toContain('This contact was deleted or merged in another window.'));
+    // Its form gone with the card, the popup says where the summary is.
+    await vi.waitFor(() =>
+      expect(popup.text()).toContain('This contact was deleted or merged in another window. The interaction you were logging is kept, and comes back on their card once they are saved again.'),
+    );
     popup.button('Save').click();
     await vi.waitFor(() => expect(popup.text()).toContain('Saved Ada Quinlan to Kith.'));
     await wait(KEPT);
