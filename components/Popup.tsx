@@ -54,7 +54,7 @@ export type PopupDeps = {
 
 type Screen =
   | { kind: 'loading' }
-  | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField; back?: HomeScreen }
+  | { kind: 'new'; person?: Person; failedUrl?: string; focus: FocusField; back?: HomeScreen; editedFrom?: ContactDraft }
   /** `focusEdit`: back from the edit form, the keyboard returns to its Edit button. */
   | { kind: 'saved'; person?: Person; card: SavedCard; editing: boolean; focusEdit?: boolean }
   | HomeScreen;
@@ -393,7 +393,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
       else if (shown.editing) {
         setDraft((typed) => asNewPersonDraft(typed));
         setOverwrites({});
-        setScreen({ kind: 'new', person: shown.person, focus: 'name' });
+        setScreen({ kind: 'new', person: shown.person, focus: 'name', editedFrom: draftOfCard(shown.card) });
         setStatus(CARD_GONE);
       } else if (shown.person) {
         const typedLog = keptTyping.pending()?.forms.log?.summary.trim();
@@ -441,6 +441,7 @@ export function Popup({ deps }: { deps: PopupDeps }) {
           shown: current.kind === 'saved' ? draftOfCard(current.card) : undefined,
           person: current.person,
           pageUrl: current.kind === 'new' ? current.failedUrl : undefined,
+          editedFrom: current.kind === 'new' ? current.editedFrom : undefined,
         });
         clearUnsaved('contact');
         setError(undefined);

@@ -18,7 +18,7 @@ import {
   refuseTooMany,
   tagKey,
 } from './model';
-import { editedFields } from './form-edits';
+import { editedFields, sameField } from './form-edits';
 import { joinedNotes, mayBeSamePerson, mergeContact } from './merge';
 import { remindersAlongside } from './reminder-store';
 import { dueTimeOf, localIsoDate, startOfLocalDay } from './reminders';
@@ -206,7 +206,33 @@ export type SaveDraftArgs = {
   into?: string;
   /** The id a new person is saved under, when the caller chose it first (the popup keeps it with what was typed). */
   newContactId?: string;
+  /**
+   * A new person's form that was an edit of a card deleted or merged away before it was saved: the
+   * card as the form showed it. Folded into a contact found by its link or email (the card brought
+   * back by an Undo, or the one it was merged into), what the user changed is written as an edit
+   * (`editsOnto`), not only into blanks.
+   */
+  editedFrom?: ContactDraft;
 };
+
+type DraftFields = ReturnType<typeof fieldsOfDraft>;
+
+/**
+ * The fields the user changed from `shown` written onto `saved`: as typed where the saved field is
+ * still as shown; where it has changed since (another card merged into it), notes joined and lists
+ * added to, anything else as typed.
+ */
+function editsOnto(saved: Contact, typed: DraftFields, shown: DraftFields): Contact {
+  const next: Record<string, unknown> = { ...saved };
+  for (const [field, value] of Object.entries(editedFields(typed, shown))) {
+    const now = next[field];
+    if (sameField(now, shown[field as keyof DraftFields])) next[field] = value;
+    else if (field === 'notes') next.notes = joinedNotes(saved.notes, String(value));
+    else if (Array.isArray(value) && Array.isArray(now)) next[field] = [...now, ...value.filter((item) => !now.includes(item))];
+    else next[field] = value;
+  }
+  return next as Contact;
+}
 
 /**
  * Save what the form says. Editing a saved contact replaces the fields the user changed (all of
@@ -218,7 +244,7 @@ export type SaveDraftArgs = {
  */
 export async function saveDraft(
   db: KithDB,
-  { draft, now, settings, contactId, shown, person, pageUrl, into, newContactId = newId() }: SaveDraftArgs,
+  { draft, now, settings, contactId, shown, person, pageUrl, into, newContactId = newId(), editedFrom }: SaveDraftArgs,
 ): Promise<{ contact: Contact; created: boolean; heldByOthers: HeldByOther[] }> {
   const fields = fieldsOfDraft(draft);
   checkFields(fields);
@@ -248,6 +274,7 @@ export async function saveDraft(
   // A form for a new person that matches a saved one starts blank where the saved contact is
   // not: what was typed fills blanks and joins lists, and never clears what was saved.
   const foldInto = (saved: Contact): ContactInput => {
+    if (editedFrom) return { ...editsOnto(saved, fields, fieldsOfDraft(editedFrom)), sources: [...saved.sources, source].slice(-100), updatedAt: now };
     const { contact } = mergeContact(saved, Contact.parse({ ...input, notes: '' }), now);
     return {
       ...contact,

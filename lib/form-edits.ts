@@ -2,7 +2,8 @@
 // page saved, a merge, an undo, a save in another tab): only fields the user left alone take the
 // record's new values, and a save writes only the fields the user changed.
 
-const sameField = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+/** Two values of a field as data: lists of records too. */
+export const sameField = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** The fields of `edited` that differ from `base`, the form as it was before the user typed. */
 export function editedFields<T extends object>(edited: T, base: T): Partial<T> {

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Popup, type PopupDeps } from '@/components/Popup';
 import { CHOICES } from '@/components/labels';
-import { type KithDB, deleteContacts, listContacts, openKithDb, updateContact } from '@/lib/db';
+import { type KithDB, deleteContacts, listContacts, openKithDb, restoreSnapshot, updateContact } from '@/lib/db';
 import { mergeSavedContacts } from '@/lib/merge';
 import { PageCapture, Settings } from '@/lib/model';
 import { putContact } from '../records';
@@ -438,6 +438,26 @@ describe('editing a saved card', () => {
     expect((await listContacts(db)).map((c) => [c.name, c.title, c.profileUrl])).toEqual([
       ['Ada Quinlan', 'Staff Engineer', 'https://www.linkedin.com/in/ada-quinlan/'],
     ]);
+  });
+
+  it('an edit under way when the card is deleted and brought back elsewhere is saved as the edit it was', async () => {
+    const popup = await editingAdasCard();
+    const relationship = popup.field('Relationship') as unknown as HTMLSelectElement;
+    relationship.value = 'friend';
+    relationship.dispatchEvent(new Event('change', { bubbles: true }));
+    const [ada] = await listContacts(db);
+    await updateContact(db, ada.id, (c) => ({ ...c, notes: 'Met at the meetup.' }));
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.field('Notes').value).toBe('Met at the meetup.'));
+    await popup.type('Notes', 'Met at the meetup.\nNow a friend: ask about Lisbon.');
+    const snapshot = await deleteContacts(db, [ada.id]);
+    popup.changedElsewhere([ada.id]);
+    await vi.waitFor(() => expect(popup.text()).toContain('This contact was deleted or merged in another window.'));
+    await restoreSnapshot(db, snapshot);
+    popup.button('Save').click();
+    await vi.waitFor(() => expect(popup.text()).toContain('Updated Ada Quinlan.'));
+    const [saved] = await listContacts(db);
+    expect([saved.title, saved.relationship, saved.notes]).toEqual(['Staff Engineer', 'friend', 'Met at the meetup.\nNow a friend: ask about Lisbon.']);
   });
 
   it('a summary typed on a card deleted elsewhere is still kept once the person is saved again', async () => {
