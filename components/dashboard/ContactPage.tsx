@@ -546,8 +546,9 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       // In place of the page deleted: Back goes to where the user was before it, not to "not found".
       location.replace('#/contacts');
       const undo = async () => {
-        await restoreSnapshot(db, snapshot);
+        const restored = await restoreSnapshot(db, snapshot);
         if (typed) keepTyped(contactId, typed);
+        return restored;
       };
       // Deleting leaves for the contacts list, where Undo of it lands on the search.
       await changed({ message: `Deleted ${contact.name}.`, undo, returnFocus: CONTACTS_SEARCH_KEY }, contactIdsOf(snapshot));
