@@ -44,8 +44,12 @@ export type SaveDeps = {
   afterSave: (contacts: readonly string[]) => Promise<unknown>;
 };
 
-/** `leftOut`: people of a long selection past the ones saved in one go; `leftOff`: leftOffNotice, when a save left something off. */
-export type SaveOutcome = { saved: Contact[]; created: number; leftOut?: number; leftOff?: string } | { nothing: string };
+/**
+ * `leftOut`: people of a long selection past the ones saved in one go; `othersOnPage`: the other
+ * people a page shows, of whom a right-click on it saves the first; `leftOff`: leftOffNotice,
+ * when a save left something off.
+ */
+export type SaveOutcome = { saved: Contact[]; created: number; leftOut?: number; othersOnPage?: number; leftOff?: string } | { nothing: string };
 
 /** More than this many addresses in one selection is a page of text, not a list to save. */
 const MAX_PEOPLE_PER_SAVE = 20;
@@ -117,9 +121,10 @@ function withLink(person: PersonInput, linkUrl: string): PersonInput {
   return { ...person, profileUrl: linkUrl, fieldSources: { ...person.fieldSources, profileUrl: 'link:href' } };
 }
 
-async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<{ people: Person[]; leftOut: number } | string> {
+async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise<{ people: Person[]; leftOut: number; othersOnPage: number } | string> {
   let found: PersonInput[] | string;
   let kind: keyof typeof NOTHING;
+  let othersOnPage = 0;
   if (click.selectionText?.trim()) {
     kind = 'selection';
     // A signature is read line by line, so prefer the page's own selection when it can be read.
@@ -143,11 +148,12 @@ async function peopleOf(click: SaveClick, tab: SaveTab, deps: SaveDeps): Promise
     if (capture === UNREADABLE) return NOTHING.unreadable;
     // The page's best person only: the rest of a page's people are offered in the popup.
     found = (capture?.people ?? []).slice(0, 1);
+    othersOnPage = Math.max(0, (capture?.people.length ?? 0) - 1);
   }
   if (typeof found === 'string') return found;
   if (kind === 'link' && isMailtoLink(click.linkUrl ?? '')) kind = 'mailto';
   const people = found.slice(0, MAX_PEOPLE_PER_SAVE).flatMap((input) => usable(input) ?? []);
-  return people.length ? { people, leftOut: Math.max(0, found.length - MAX_PEOPLE_PER_SAVE) } : NOTHING[kind];
+  return people.length ? { people, leftOut: Math.max(0, found.length - MAX_PEOPLE_PER_SAVE), othersOnPage } : NOTHING[kind];
 }
 
 /**
@@ -180,7 +186,7 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
     await notifyNothingSaved(found);
     return { nothing: found };
   }
-  const { people, leftOut } = found;
+  const { people, leftOut, othersOnPage } = found;
   const saved: Contact[] = [];
   const differing = new Map<string, string>();
   const heldByOthers: HeldByOther[] = [];
@@ -203,6 +209,6 @@ export async function saveFromContextMenu(click: SaveClick, tab: SaveTab, deps: 
   }
   await deps.afterSave(saved.map((contact) => contact.id));
   const leftOff = leftOffNotice(heldByOthers);
-  await notifySaved(saved, created, { leftOut, differing: [...differing].map(([field, value]) => ({ field, value })), leftOff });
-  return { saved, created, ...(leftOut && { leftOut }), ...(leftOff && { leftOff }) };
+  await notifySaved(saved, created, { leftOut, othersOnPage, differing: [...differing].map(([field, value]) => ({ field, value })), leftOff });
+  return { saved, created, ...(leftOut && { leftOut }), ...(othersOnPage && { othersOnPage }), ...(leftOff && { leftOff }) };
 }

@@ -135,10 +135,12 @@ export type SaveNotes = {
   differing?: readonly { field: string; value: string }[];
   /** Emails and links left off because another contact has them (db.ts leftOffNotice). */
   leftOff?: string;
+  /** The other people the page shows, of whom a right-click on it saves the first only. */
+  othersOnPage?: number;
 };
 
 /** "Saved Jane Doe — Edit": clicking it (or Edit) opens the contact in the dashboard. */
-export async function notifySaved(contacts: readonly Contact[], created: number, { leftOut = 0, differing = [], leftOff = '' }: SaveNotes = {}): Promise<void> {
+export async function notifySaved(contacts: readonly Contact[], created: number, { leftOut = 0, differing = [], leftOff = '', othersOnPage = 0 }: SaveNotes = {}): Promise<void> {
   const [first] = contacts;
   const others = contacts.length - 1;
   const title = others > 0 ? `Saved ${first.name} and ${others} more` : `Saved ${first.name}`;
@@ -151,7 +153,13 @@ export async function notifySaved(contacts: readonly Contact[], created: number,
       : fields
         ? `Already in Kith. The page shows another ${fields}; what you saved was kept. Click to edit.`
         : 'Already in Kith: anything new from the page was added to what you saved. Click to edit.';
-  const message = [saved, leftOut > 0 && `${leftOut} more in the selection were not saved: select fewer at a time.`, leftOff]
+  const onPage = othersOnPage === 1 ? 'Another person on this page was' : `${othersOnPage} other people on this page were`;
+  const message = [
+    saved,
+    leftOut > 0 && `${leftOut} more in the selection were not saved: select fewer at a time.`,
+    othersOnPage > 0 && `${onPage} not saved: Kith's toolbar button offers each.`,
+    leftOff,
+  ]
     .filter(Boolean)
     .join(' ');
   await show(savedNotificationId(first.id), title, message, ['Edit']);

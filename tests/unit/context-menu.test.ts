@@ -306,11 +306,13 @@ describe('Save to Kith on a page', () => {
   const second = Person.parse({ name: 'Bo Lindqvist', source: 'json-ld' });
   const page = (people: Person[]): PageCapture => ({ url: 'https://ada.example/', expected: false, people });
 
-  it('saves the best person the page shows, only that one', async () => {
+  it('saves the best person the page shows, only that one, and says the others are offered by the toolbar button', async () => {
     setUp({ captureTab: vi.fn(async () => page([best, second])) });
-    await saveFromContextMenu(click({ pageUrl: 'https://ada.example/' }), TAB, deps);
+    expect(await saveFromContextMenu(click({ pageUrl: 'https://ada.example/' }), TAB, deps)).toMatchObject({ created: 1, othersOnPage: 1 });
     expect(deps.captureTab).toHaveBeenCalledWith(7);
     expect((await saved()).map((c) => [c.name, c.title, c.profileUrl])).toEqual([['Ada Quinlan', 'Staff Engineer', 'https://ada.example/']]);
+    const [[, shown]] = await notifications();
+    expect(shown.message).toContain("Another person on this page was not saved: Kith's toolbar button offers each.");
   });
 
   it('says so when the page has nobody, or cannot be read', async () => {
