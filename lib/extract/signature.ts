@@ -30,6 +30,8 @@ const MAX_LINES = 40;
 // a word or two, then a comma); bounded so it stays linear on long input.
 const NAMED_ADDRESS = /(?:"([^"\n]{1,200})"|((?:[^\s<>,;"@]{1,50}(?: [^\s<>,;"@]{1,50})?,\s*)?[^<>,;"\n]{0,200}?))\s*<([^<>\s]{3,254})>/g;
 const BARE_ADDRESS = /^[^\s<>,;"]{1,64}@[^\s<>,;"]{1,253}$/;
+// `Name (address)`, the label of a list perhaps before the first ("Speakers: Jane Doe (jane@…)").
+const NAME_THEN_BRACKETED_ADDRESS = /([^()<>,;"\n@]{2,230}?)\s*\(([^()\s<>,;"]{1,64}@[^()\s<>,;"]{1,253})\)/g;
 // A line that is only `Name <addr>`.
 const DISPLAY_NAME = /^"?([^"<>]{2,200}?)"?\s*<[^<>]+>$/;
 // A number, alone or after its label in the languages Kith's users write in: "M:", "Tel.:",
@@ -94,6 +96,15 @@ export function parseAddressList(text: string): PersonInput[] {
     const email = normalizeEmail(match[3]);
     if (!email) return [];
     const name = withoutPronouns(cleanLine(match[1] ?? match[2] ?? '', 200).replace(/^['"]|['"]$/g, ''));
+    people.push(addressPerson(email, name));
+    rest = rest.replace(match[0], ' ');
+  }
+  // "Organizers: Jane Doe (jane@…), Bob Lee (bob@…)", as a page lists people: each address in
+  // brackets after its owner's name, the list's label before them.
+  for (const match of rest.matchAll(NAME_THEN_BRACKETED_ADDRESS)) {
+    const email = normalizeEmail(match[2]);
+    const name = cleanLine(match[1], 200).replace(/^[\p{L} ]{2,30}:\s*/u, '');
+    if (!email || !isFullName(name)) return [];
     people.push(addressPerson(email, name));
     rest = rest.replace(match[0], ' ');
   }

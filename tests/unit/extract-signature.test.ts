@@ -258,6 +258,17 @@ Tel. +44 20 7946 0958.`;
     ]);
   });
 
+  it('reads a page’s list of people, each with their address in brackets, under its label', () => {
+    const emailsOf = (text: string) => people(text).map((p) => [p.name, p.emails]);
+    expect(emailsOf('Organizers: Jane Doe (jane@conf.example), Bob Lee (bob@conf.example)')).toEqual([
+      ['Jane Doe', ['jane@conf.example']],
+      ['Bob Lee', ['bob@conf.example']],
+    ]);
+    expect(emailsOf('Jane Doe (jane@conf.example)')).toEqual([['Jane Doe', ['jane@conf.example']]]);
+    // Words around an address in brackets are no list.
+    expect(emailsOf('Write to the desk (help@conf.example) any time')).not.toContainEqual(['Write to the desk', ['help@conf.example']]);
+  });
+
   it('reads a whole message selected: the header’s people, and the signature as the sender’s job', () => {
     const message = 'From: Jane Doe <jane@acme.example>\nSent: Monday, March 3, 2025 9:14 AM\nTo: Bob Lee <bob@x.example>\nSubject: Intro\n\nHi Bob,\nGreat to meet you today.\n\nBest,\nJane Doe\nHead of Partnerships\nAcme\n+1 555 123 4567';
     expect(people(message).map((p) => [p.name, p.emails, p.title, p.company, p.phones])).toEqual([
