@@ -41,6 +41,15 @@ export async function notebookTimeZone(): Promise<string> {
   return typeof stored === 'string' ? stored : currentTimeZone();
 }
 
+/**
+ * For an extension page: whether the notebook's dates were kept in another zone than the one the
+ * page runs in, the browser having moved since the worker last looked. The page then tells the
+ * worker (`data:changed`), whose refresh follows the zone and tells the pages again.
+ */
+export async function zoneMovedSinceKept(): Promise<boolean> {
+  return (await notebookTimeZone()) !== currentTimeZone();
+}
+
 let following: Promise<unknown> = Promise.resolve();
 
 /**

@@ -59,7 +59,20 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   });
   /** `contacts`: those a write of Kith's own named, see `refreshReminders`. */
   const refreshNow = (contacts?: readonly string[]) => refreshReminders(deps, { ownWrite: contacts !== undefined });
-  const refresh = (contacts?: readonly string[]) => datesInZone.then(() => refreshNow(contacts));
+  // A zone the browser moved to while the worker ran (a flight with the laptop open) is followed
+  // before anything is counted: an alarm, a page's write or a page that found the zone changed
+  // (`tellDataChanged`) brings it here. Looking costs one read of storage.
+  const followZone = () =>
+    keepDatesInZone().then(
+      (moved) => {
+        if (moved) tellPagesDataChanged();
+      },
+      logFailure('moving dates to the new time zone'),
+    );
+  const refresh = (contacts?: readonly string[]) =>
+    datesInZone
+      .then(followZone)
+      .then(() => refreshNow(contacts));
   /** After the worker's own writes: the open pages are told, as the worker is told of theirs. */
   const changedHere = (contacts?: readonly string[]) => {
     tellPagesDataChanged(contacts);
@@ -89,10 +102,9 @@ export function startWorker(deps: WorkerDeps): WorkerHandlers {
   // A reminder came due: open pages are told too, so This week and the lists agree with the badge.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== SCHEDULER_ALARM) return;
-    // An alarm armed in the old zone may be the first the worker wakes for after a flight.
-    keepDatesInZone()
-      .then(() => changedHere())
-      .catch(logFailure('refresh on alarm'));
+    // An alarm armed in the old zone may be the first the worker wakes for after a flight:
+    // refreshing follows the zone first.
+    changedHere().catch(logFailure('refresh on alarm'));
   });
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local' || !('settings' in changes)) return;

@@ -7,7 +7,7 @@ import { openKithDb } from '@/lib/db';
 import { onDataChangedElsewhere, tellDataChanged } from '@/lib/messages';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { popupShortcut } from '@/lib/shortcut';
-import { notebookTimeZone } from '@/lib/time-zone-move';
+import { notebookTimeZone, zoneMovedSinceKept } from '@/lib/time-zone-move';
 
 const deps: DashboardDeps = {
   db: () => openKithDb(),
@@ -23,3 +23,14 @@ const deps: DashboardDeps = {
 };
 
 render(<Dashboard deps={deps} />, document.getElementById('app')!);
+
+// Dates kept in another zone than the browser is in now (a flight with the dashboard open, or
+// the worker asleep since): the worker moves them, and the dashboard hears of it.
+const followZone = () =>
+  void zoneMovedSinceKept()
+    .then(async (moved) => {
+      if (moved) await tellDataChanged();
+    })
+    .catch(() => undefined);
+followZone();
+addEventListener('timezonechange', followZone);

@@ -9,7 +9,7 @@ import { type KithDB, dueReminders, getContact, interactionsOf, openKithDb, putR
 import { Settings } from '@/lib/model';
 import { logInteraction, syncAllKeepInTouch } from '@/lib/reminder-store';
 import { SCHEDULER_ALARM } from '@/lib/scheduler';
-import { dayStartsMovedFrom, followTimeZone } from '@/lib/time-zone-move';
+import { currentTimeZone, dayStartsMovedFrom, followTimeZone, zoneMovedSinceKept } from '@/lib/time-zone-move';
 import { startWorker } from '@/lib/worker';
 import { putContact, putInteraction } from '../records';
 
@@ -70,6 +70,16 @@ beforeEach(async () => {
 });
 
 const byId = <T extends { id: string }>(records: T[]) => Object.fromEntries(records.map((r) => [r.id, r]));
+
+describe('zoneMovedSinceKept', () => {
+  it('tells a page the browser is in another zone than the notebook’s dates were kept in', async () => {
+    expect(await zoneMovedSinceKept()).toBe(false);
+    await fakeBrowser.storage.local.set({ timeZone: currentTimeZone() });
+    expect(await zoneMovedSinceKept()).toBe(false);
+    await fakeBrowser.storage.local.set({ timeZone: currentTimeZone() === 'Pacific/Auckland' ? 'Europe/Berlin' : 'Pacific/Auckland' });
+    expect(await zoneMovedSinceKept()).toBe(true);
+  });
+});
 
 describe('followTimeZone', () => {
   it('remembers the first zone it sees and moves nothing', async () => {

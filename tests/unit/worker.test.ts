@@ -125,6 +125,17 @@ describe('the background worker', () => {
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual(['kith:reminder:r1']);
   });
 
+  it('follows a time zone the browser moved to while it ran, at the next refresh, and tells open pages', async () => {
+    // The notebook's dates as kept in Auckland, where 1 December starts at 11:00 UTC the day before.
+    await fakeBrowser.storage.local.set({ timeZone: 'Pacific/Auckland' });
+    await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: Date.UTC(2026, 10, 30, 11), createdAt: T0 });
+    const told = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    await handlers.refresh();
+    expect((await remindersOf(db, 'c1')).find((r) => r.id === 'r1')?.dueAt).toBe(startOfLocalDay('2026-12-01'));
+    expect((await fakeBrowser.storage.local.get('timeZone')).timeZone).toBe('Europe/Berlin');
+    expect(told).toHaveBeenCalled();
+  });
+
   it('Done on a notification marks the reminder done and clears the badge; a click opens the contact', async () => {
     await putReminder(db, { id: 'r1', contactId: 'c1', kind: 'follow-up', dueAt: T0 - 1, createdAt: T0 });
     await handlers.refresh();
