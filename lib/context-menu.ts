@@ -9,7 +9,7 @@ import { type HeldByOther, type KithDB, failureMessage, leftOffNotice, saveCaptu
 import { isMailtoLink, mailtoAddresses, parseMailtoLink } from './extract/mailto';
 import { parseSignature } from './extract/signature';
 import { withoutNameBadges } from './extract/linkedin';
-import { firstNameFirst, looksLikePersonName, personName, writtenAsName } from './extract/person';
+import { ACRONYM, firstNameFirst, looksLikePersonName, personName, writtenAsName } from './extract/person';
 import { type Contact, type PageCapture, Person, type PersonInput, type Settings } from './model';
 import { notifyNothingSaved, notifySaveFailed, notifySaved } from './notifications';
 import { linkedinProfileSlug } from './profile-url';
@@ -82,7 +82,7 @@ function nameBeforeJob(name: string): string {
   const comma = name.indexOf(', ');
   if (comma < 0) return firstNameFirst(name);
   const [before, after] = [name.slice(0, comma), name.slice(comma + 2)];
-  const job = after.split(' ').length >= 3 || !writtenAsName(after) || /^[A-Z]{2,6}$/.test(after);
+  const job = after.split(' ').length >= 3 || !writtenAsName(after) || ACRONYM.test(after);
   return job && before.includes(' ') ? before : firstNameFirst(name);
 }
 

@@ -176,22 +176,22 @@ export function queryTerms(query: string): QueryTerm[] {
     else words.push(word);
   }
   return words.map((word): QueryTerm => {
-      const text = fold(word);
-      // As written: a LinkedIn member id keeps its capitals (profile-url.ts), and so does a path.
-      if (LINK_WORD.test(text)) return { text, link: linkForm(word) };
-      if (!PHONE_WORD.test(text)) {
-        const spelled = fold(writtenOut(word));
-        return spelled === text ? { text } : { text, writtenOut: spelled };
-      }
-      const digits = digitsOf(text);
-      const afterPrefix = digits.replace(/^0+/, '');
-      const also = [...new Set([digits, afterPrefix])];
-      if (!text.startsWith('+') && !digits.startsWith('00')) return { text, also };
-      // Which digits are the country code is not known, so each length is tried; a national
-      // number found in the middle of another would be a guess, hence only where one starts.
-      const lengths = [1, 2, 3].filter((length) => length <= afterPrefix.length);
-      return { text, also, national: lengths.map((length) => ({ code: afterPrefix.slice(0, length), rest: afterPrefix.slice(length) })) };
-    });
+    const text = fold(word);
+    // As written: a LinkedIn member id keeps its capitals (profile-url.ts), and so does a path.
+    if (LINK_WORD.test(text)) return { text, link: linkForm(word) };
+    if (!PHONE_WORD.test(text)) {
+      const spelled = fold(writtenOut(word));
+      return spelled === text ? { text } : { text, writtenOut: spelled };
+    }
+    const digits = digitsOf(text);
+    const afterPrefix = digits.replace(/^0+/, '');
+    const also = [...new Set([digits, afterPrefix])];
+    if (!text.startsWith('+') && !digits.startsWith('00')) return { text, also };
+    // Which digits are the country code is not known, so each length is tried; a national
+    // number found in the middle of another would be a guess, hence only where one starts.
+    const lengths = [1, 2, 3].filter((length) => length <= afterPrefix.length);
+    return { text, also, national: lengths.map((length) => ({ code: afterPrefix.slice(0, length), rest: afterPrefix.slice(length) })) };
+  });
 }
 
 /**

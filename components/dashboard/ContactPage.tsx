@@ -250,10 +250,13 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
     setDetails((edited) => (edited && before.details ? keepEdits(edited, before.details, next.details) : next.details));
   }, [contact, notebook, followUp]);
 
-  /** What is typed on the page and not saved, as the dashboard keeps it; undefined when nothing is. */
-  const typedOnPage = (): TypedOnContactPage | undefined => {
+  /**
+   * What is typed on the page and not saved, as the dashboard keeps it: undefined when nothing
+   * is, and 'not shown' while the forms are not drawn yet (nothing to keep or to give up).
+   */
+  const typedOnPage = (): TypedOnContactPage | undefined | 'not shown' => {
     const base = shown.current;
-    if (!draft || !details || !base.draft || !base.details) return undefined;
+    if (!draft || !details || !base.draft || !base.details) return 'not shown';
     // A reminder's kind and date stay as picked after it is added, for the next: only its words are typing.
     // An interaction opened for correcting stays open, as typed, until it is saved or left.
     const typed = typedIn(draft, base.draft) || typedIn(details, base.details) || logTyped(logDraft) || correcting !== undefined || reminderDraft.note.trim() !== '';
@@ -262,7 +265,8 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
 
   // Leaving the page loses nothing typed: the dashboard keeps it until it is saved.
   useEffect(() => {
-    if (draft && details && shown.current.draft && shown.current.details) keepTyped(contactId, typedOnPage());
+    const typed = typedOnPage();
+    if (typed !== 'not shown') keepTyped(contactId, typed);
   }, [draft, details, logDraft, correcting, reminderDraft, overwrites, contactId, keepTyped]);
 
   useEffect(() => {
@@ -547,7 +551,7 @@ export function ContactPage({ deps, notebook, changed, id: contactId, typedBefor
       location.replace('#/contacts');
       const undo = async () => {
         const restored = await restoreSnapshot(db, snapshot);
-        if (typed) keepTyped(contactId, typed);
+        if (typed && typed !== 'not shown') keepTyped(contactId, typed);
         return restored;
       };
       // Deleting leaves for the contacts list, where Undo of it lands on the search.

@@ -165,7 +165,8 @@ export const GENERATION = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 // Credentials by their shape: initials with full stops ("M.B.A.", "P.Eng.") or a short acronym
 // ("CISSP", "FRICS"), which a job's acronym is not ("CEO", "CISO", "SVP").
 const DOTTED_CREDENTIAL = /^(?:[A-Z][a-z]{0,2}\.)+[A-Z][a-z]{0,2}\.?$/;
-const ACRONYM = /^[A-Z]{2,6}$/;
+/** Letters standing for words: a credential (PhD aside, "MBA") or a job ("CTO"). */
+export const ACRONYM = /^[A-Z]{2,6}$/;
 const JOB_ACRONYM = /^(?:C[A-Z]{1,3}O|[SEA]?VP|GM|HR|IT|PR|QA|UX|UI)$/;
 // Lowercase words inside names: "Ellen van Dijk", "Ana de la Cruz". Built on first use, as the
 // pronouns are: Gmail's and Outlook's readers load this module on every injection.
